@@ -1,0 +1,5 @@
+"""``python -m studypress``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,347 @@
+"""Sources → notes → renderers → files. The only module (with its cache) that touches the disk.
+
+Notes are all read first (reading is cheap), then only the notes whose content, layouts, options
+or tool version changed are rendered, in parallel when there are several. Every file is written
+atomically: a failed build never leaves a half-written output.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Collector, has_errors, ordered, strict
+from .layouts import LayoutError, Layouts
+from .model import Diagnostic, Note, Severity
+from .reader import ReadError, read_note
+from .renderers import base
+
+CACHE_NAME = ".studypress-cache.json"
+
+
+class BuildError(Exception):
+    """A problem with the command itself (a missing path): exit code 2."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    display: str  # as shown in diagnostics, relative to the current folder when possible
+
+
+@dataclass
+class BuildConfig:
+    paths: list[Path]
+    output: Path
+    options: base.RenderOptions = field(default_factory=base.RenderOptions)
+    renderers: list[str] | None = None  # None: every registered renderer
+    strict: bool = False
+    jobs: int = 0  # 0: one per core
+    force: bool = False
+    project_dir: Path = field(default_factory=Path.cwd)
+
+
+@dataclass
+class BuildReport:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return has_errors(self.diagnostics)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def discover(paths: list[Path]) -> list[SourceFile]:
+    """Every ``*.md`` file under the given files and folders, in a stable order."""
+    found: dict[Path, SourceFile] = {}
+    for p in paths:
+        if not p.exists():
+            raise BuildError(f"{p}: no such file or folder; give a note or a folder of notes")
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*.md")
+                           if f.is_file() and not any(part.startswith(".") for part in
+                                                      f.relative_to(p).parts))
+        else:
+            files = [p]
+        for f in files:
+            found.setdefault(f.resolve(), SourceFile(f, _display(f)))
+    return list(found.values())
+
+
+def read_sources(files: list[SourceFile]) -> tuple[list[Note], list[Diagnostic]]:
+    """Read every note; unreadable files become error diagnostics, never exceptions."""
+    notes: list[Note] = []
+    problems: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        try:
+            note = read_note(f.path, f.display)
+        except ReadError as exc:
+            problems.append(Diagnostic(Severity.ERROR, "unreadable", exc.message, exc.file,
+                                       exc.line))
+            continue
+        if note.id in seen:
+            new_id = _unique(note.id, seen)
+            problems.append(Diagnostic(
+                Severity.WARNING, "duplicate-id",
+                f"note id '{note.id}' is already used by {seen[note.id]}; this note is built "
+                f"as '{new_id}' (give it its own permalink to choose the name)", f.display, 1))
+            note = replace(note, id=new_id)
+        seen[note.id] = f.display
+        notes.append(note)
+    return notes, problems
+
+
+def _unique(note_id: str, seen: dict[str, str]) -> str:
+    n = 2
+    while f"{note_id}-{n}" in seen:
+        n += 1
+    return f"{note_id}-{n}"
+
+
+def build_time(path: Path) -> int:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the note file's mtime."""
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    if env and env.strip().isdigit():
+        return int(env.strip())
+    try:
+        return int(path.stat().st_mtime)
+    except OSError:
+        return 0
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write via a temporary file and rename; returns False when the bytes were already there."""
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _read_previous(folder: str, rel: str) -> bytes | None:
+    path = Path(folder) / rel
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def _load_cache(output: Path) -> dict[str, dict]:
+    try:
+        data = json.loads((output / CACHE_NAME).read_text(encoding="utf-8"))
+        if data.get("tool") == __version__ and isinstance(data.get("notes"), dict):
+            return data["notes"]
+    except (OSError, ValueError, AttributeError):
+        pass  # a cache that fails to load means starting fresh
+    return {}
+
+
+def _note_key(f: SourceFile, fingerprint: str, config: BuildConfig, names: list[str],
+              when: int) -> str:
+    h = hashlib.sha256()
+    h.update(f.path.read_bytes())
+    for part in (f.display, fingerprint, __version__, repr(config.options), ",".join(names),
+                 str(when)):
+        h.update(b"\0" + part.encode())
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------- render
+
+
+@dataclass(frozen=True)
+class _Job:
+    note: Note
+    names: tuple[str, ...]
+    options: base.RenderOptions
+    project_dir: str
+    folder: str
+    when: int
+
+
+def _run_job(job: _Job) -> tuple[list[base.Output], list[Diagnostic], list[str]]:
+    """Render one note with every renderer (runs in a worker process)."""
+    from . import renderers
+
+    layouts = Layouts(Path(job.project_dir) / "layouts")
+    ctx = base.RenderContext(job.options, layouts, job.when,
+                             functools.partial(_read_previous, job.folder))
+    files: list[base.Output] = []
+    diags: list[Diagnostic] = []
+    messages: list[str] = []
+    for name in job.names:
+        renderer = renderers.load(name)
+        if not hasattr(renderer, "render"):
+            continue
+        try:
+            result = renderer.render(job.note, ctx)
+        except LayoutError as exc:
+            diags.append(Diagnostic(Severity.ERROR, "layout", f"{name}: {exc}", job.note.source))
+            continue
+        except Exception as exc:
+            diags.append(Diagnostic(Severity.ERROR, "renderer",
+                                    f"the {name} renderer failed ({type(exc).__name__}: {exc}); "
+                                    "its earlier output was left as it was", job.note.source))
+            continue
+        files.extend(result.files)
+        diags.extend(result.diagnostics)
+        messages.extend(result.messages)
+    return files, diags, messages
+
+
+def build(config: BuildConfig,
+          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
+    """Compile every note under ``config.paths`` into ``config.output``."""
+    from . import renderers
+
+    report = BuildReport()
+    names = config.renderers or renderers.names()
+    unknown = [n for n in names if n not in renderers.REGISTRY]
+    if unknown:
+        raise BuildError(f"unknown output {', '.join(unknown)}; choose from "
+                         f"{', '.join(renderers.names())}")
+    files = discover(config.paths)
+    if not files:
+        raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
+    notes, problems = read_sources(files)
+    report.diagnostics.extend(problems)
+    by_source = {f.display: f for f in files}
+    layouts = Layouts(config.project_dir / "layouts")
+    try:
+        fingerprint = layouts.fingerprint()
+    except OSError as exc:
+        raise BuildError(f"cannot read layouts: {exc}") from None
+
+    cache = {} if config.force else _load_cache(config.output)
+    new_cache: dict[str, dict] = {}
+    jobs: list[_Job] = []
+    for note in notes:
+        report.diagnostics.extend(note.diagnostics)
+        f = by_source[note.source]
+        when = build_time(f.path)
+        key = _note_key(f, fingerprint, config, names, when)
+        folder = config.output / note.id
+        entry = cache.get(note.id)
+        if entry and entry.get("key") == key and all(
+                (folder / rel).is_file() for rel in entry.get("files", [])):
+            new_cache[note.id] = entry
+            report.unchanged.append(note.id)
+            continue
+        new_cache[note.id] = {"key": key, "files": []}
+        jobs.append(_Job(note, tuple(names), config.options, str(config.project_dir),
+                         str(folder), when))
+
+    results = _render_all(jobs, config.jobs, progress)
+    for job, (outs, diags, messages) in zip(jobs, results, strict=True):
+        report.diagnostics.extend(diags)
+        report.messages.extend(messages)
+        folder = config.output / job.note.id
+        for out in outs:
+            path = folder / out.path
+            write_atomic(path, out.data)
+            report.written.append(path)
+        if not has_errors(diags):
+            new_cache[job.note.id]["files"] = sorted({o.path for o in outs})
+            report.built.append(job.note.id)
+        else:
+            new_cache.pop(job.note.id, None)  # try again next time
+
+    _project_outputs(config, notes, names, report)
+    cache_data = {"tool": __version__, "notes": new_cache}
+    write_atomic(config.output / CACHE_NAME,
+                 (json.dumps(cache_data, indent=1, sort_keys=True) + "\n").encode())
+    report.diagnostics = ordered(strict(report.diagnostics) if config.strict
+                                 else report.diagnostics)
+    return report
+
+
+def _render_all(jobs: list[_Job], workers: int,
+                progress: Callable[[int, int, str], None] | None):
+    total = len(jobs)
+    if total == 0:
+        return []
+    workers = workers or (os.cpu_count() or 1)
+    if total == 1 or workers == 1:
+        results = []
+        for i, job in enumerate(jobs):
+            if progress:
+                progress(i, total, job.note.id)
+            results.append(_run_job(job))
+        if progress:
+            progress(total, total, "")
+        return results
+    with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
+        futures = [pool.submit(_run_job, job) for job in jobs]
+        results = []
+        for i, fut in enumerate(futures):
+            if progress:
+                progress(i, total, jobs[i].note.id)
+            results.append(fut.result())
+        if progress:
+            progress(total, total, "")
+        return results
+
+
+def _project_outputs(config: BuildConfig, notes: list[Note], names: list[str],
+                     report: BuildReport) -> None:
+    """Renderers with a ``render_project`` (the combined deck) run once over every note."""
+    from . import renderers
+
+    if not notes:
+        return
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    when = int(env) if env and env.strip().isdigit() else max(
+        build_time(Path(n.source)) for n in notes)
+    layouts = Layouts(config.project_dir / "layouts")
+    ctx = base.RenderContext(config.options, layouts, when,
+                             functools.partial(_read_previous, str(config.output)))
+    for name in names:
+        renderer = renderers.load(name)
+        if not hasattr(renderer, "render_project"):
+            continue
+        diag = Collector(str(config.output))
+        try:
+            result = renderer.render_project(notes, ctx)
+        except Exception as exc:
+            diag.error("renderer", f"the {name} renderer failed on the combined output "
+                       f"({type(exc).__name__}: {exc})")
+            report.diagnostics.extend(diag.items)
+            continue
+        report.diagnostics.extend(result.diagnostics)
+        report.messages.extend(result.messages)
+        for out in result.files:
+            path = config.output / out.path
+            write_atomic(path, out.data)
+            report.written.append(path)

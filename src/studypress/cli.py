@@ -1,0 +1,238 @@
+"""The ``studypress`` command: parse options, call build/check/inspect, map outcomes to exit
+codes (0 ok, 1 errors in notes, 2 usage)."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="studypress",
+    help="Compile Markdown study notes into a PDF study guide, an Anki deck and a "
+    "cast-of-characters handout.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_NOTES, EXIT_USAGE = 0, 1, 2
+
+
+class Paper(enum.StrEnum):
+    a4 = "a4"
+    letter = "letter"
+
+
+class Printing(enum.StrEnum):
+    full = "full"
+    questions = "questions"
+    answers = "answers"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"studypress {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Compile Markdown study notes into print and Anki."""
+
+
+PathsArg = Annotated[list[Path] | None, typer.Argument(
+    help="Notes or folders of notes (default: source/).", show_default=False)]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+
+
+def _print_diagnostics(diagnostics) -> None:
+    for d in diagnostics:
+        typer.echo(d.format(), err=True)
+
+
+def _summary(diagnostics) -> str:
+    counts = {s: sum(1 for d in diagnostics if d.severity == s) for s in ("error", "warning")}
+    return f"{counts['error']} error(s), {counts['warning']} warning(s)"
+
+
+@app.command()
+def build(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path(
+        "output"),
+    paper: Annotated[Paper, typer.Option(help="Paper size of the PDFs.")] = Paper.a4,
+    printing: Annotated[Printing, typer.Option(
+        help="Guide printing: full, questions (no answer key) or answers only.")] = Printing.full,
+    only: Annotated[list[str] | None, typer.Option(
+        "--only", help="Build only these outputs (repeatable), e.g. --only deck.")] = None,
+    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Parallel workers (0: one per core).",
+                                      min=0)] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged notes.")] = False,
+    strict: StrictOpt = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")] = False,
+) -> None:
+    """Compile every note under PATHS into OUTPUT."""
+    from .build import BuildConfig, BuildError
+    from .build import build as run_build
+    from .renderers.base import RenderOptions
+
+    started = time.perf_counter()
+    config = BuildConfig(
+        paths=paths or [Path("source")],
+        output=output,
+        options=RenderOptions(paper=paper.value, printing=printing.value,
+                              project_name=_project_name()),
+        renderers=only or None,
+        strict=strict,
+        jobs=jobs,
+        force=force,
+    )
+    bar = _Progress() if sys.stderr.isatty() and not quiet else None
+    try:
+        report = run_build(config, progress=bar)
+    except BuildError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        if bar:
+            bar.close()
+    _print_diagnostics(report.diagnostics)
+    for line in report.messages:
+        typer.echo(line, err=True)
+    if not quiet:
+        typer.echo(
+            f"built {len(report.built)} note(s), {len(report.unchanged)} unchanged, "
+            f"{len(report.written)} file(s) written to {output} in "
+            f"{time.perf_counter() - started:.2f}s; {_summary(report.diagnostics)}")
+    raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
+
+
+def _project_name() -> str:
+    from .reader import slugify
+
+    return slugify(Path.cwd().name)
+
+
+class _Progress:
+    """A one-line progress bar on the terminal for long builds."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if total < 2:
+            return
+        width = 24
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<40}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 80 + "\r")
+            sys.stderr.flush()
+
+
+@app.command()
+def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
+    """Report diagnostics for the notes without writing anything."""
+    from .build import BuildError, discover, read_sources
+    from .diagnostics import has_errors, ordered
+    from .diagnostics import strict as promote
+
+    try:
+        files = discover(paths or [Path("source")])
+    except BuildError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    notes, problems = read_sources(files)
+    diagnostics = problems + [d for n in notes for d in n.diagnostics]
+    diagnostics = ordered(promote(diagnostics) if strict else diagnostics)
+    _print_diagnostics(diagnostics)
+    typer.echo(f"checked {len(files)} note(s): {_summary(diagnostics)}")
+    raise typer.Exit(EXIT_NOTES if has_errors(diagnostics) else EXIT_OK)
+
+
+@app.command()
+def inspect(
+    note: Annotated[Path, typer.Argument(help="The note to show.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the model as JSON.")] = False,
+) -> None:
+    """Show what the reader understood of NOTE."""
+    from .build import _display
+    from .reader import ReadError, read_note
+    from .summary import summary
+
+    if not note.is_file():
+        typer.echo(f"error: {note}: no such note", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        model = read_note(note, _display(note))
+    except ReadError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_NOTES) from None
+    if as_json:
+        typer.echo(json.dumps(model.to_json(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(summary(model))
+    raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def watch(
+    paths: PathsArg = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path(
+        "output"),
+    interval: Annotated[float, typer.Option(help="Seconds between checks.", min=0.1)] = 1.0,
+) -> None:
+    """Rebuild whenever a note or layout changes (Ctrl-C to stop)."""
+    from .build import BuildConfig, BuildError
+    from .build import build as run_build
+
+    roots = paths or [Path("source")]
+    watched = [*roots, Path("layouts")]
+
+    def stamp() -> tuple:
+        items = []
+        for root in watched:
+            if root.is_dir():
+                items.extend((str(p), p.stat().st_mtime_ns) for p in sorted(root.rglob("*"))
+                             if p.is_file())
+            elif root.is_file():
+                items.append((str(root), root.stat().st_mtime_ns))
+        return tuple(items)
+
+    last = None
+    typer.echo(f"watching {', '.join(map(str, watched))}; Ctrl-C to stop")
+    try:
+        while True:
+            now = stamp()
+            if now != last:
+                last = now
+                try:
+                    report = run_build(BuildConfig(paths=roots, output=output))
+                    _print_diagnostics(report.diagnostics)
+                    typer.echo(f"built {len(report.built)}, {len(report.unchanged)} unchanged; "
+                               f"{_summary(report.diagnostics)}")
+                except BuildError as exc:
+                    typer.echo(f"error: {exc}", err=True)
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        raise typer.Exit(EXIT_OK) from None
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,50 @@
+"""Collecting diagnostics while reading, and printing them compiler-style."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Diagnostic, Severity
+
+
+class Collector:
+    """Gathers the diagnostics for one source file."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list[Diagnostic] = []
+
+    def add(self, severity: Severity, code: str, message: str, line: int | None) -> None:
+        self.items.append(Diagnostic(severity, code, message, self.file, line))
+
+    def error(self, code: str, message: str, line: int | None = None) -> None:
+        self.add(Severity.ERROR, code, message, line)
+
+    def warning(self, code: str, message: str, line: int | None = None) -> None:
+        self.add(Severity.WARNING, code, message, line)
+
+    def info(self, code: str, message: str, line: int | None = None) -> None:
+        self.add(Severity.INFO, code, message, line)
+
+
+def sort_key(d: Diagnostic) -> tuple[str, int, str]:
+    return (d.file, d.line or 0, d.code)
+
+
+def ordered(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics sorted by file and line, as compilers print them."""
+    return sorted(diagnostics, key=sort_key)
+
+
+def strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Warnings promoted to errors (``--strict``)."""
+    return [
+        Diagnostic(Severity.ERROR, d.code, d.message, d.file, d.line)
+        if d.severity is Severity.WARNING
+        else d
+        for d in diagnostics
+    ]
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)

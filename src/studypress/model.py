@@ -1,0 +1,438 @@
+"""The content model: plain frozen data shared by every reader and renderer.
+
+Readers build these values from Markdown; renderers format them. Nothing here knows
+Markdown, PDF or Anki. ``Note.to_json()`` gives the stable JSON form (``MODEL_VERSION``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+MODEL_VERSION = 1
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@dataclass(frozen=True, order=True)
+class Day:
+    """A calendar day in the proleptic Gregorian calendar.
+
+    ``year`` uses historical numbering: -44 is 44 BCE, 1 is 1 CE, and there is no year 0.
+    """
+
+    year: int
+    month: int
+    day: int
+
+    @property
+    def astronomical_year(self) -> int:
+        """The year on the astronomical scale (1 BCE = 0, 2 BCE = -1), as ISO 8601 and EDTF use."""
+        return self.year + 1 if self.year < 0 else self.year
+
+    def ordinal(self) -> int:
+        """Day number, continuous across BCE/CE; 0001-01-01 CE is 1, as in date.toordinal."""
+        # Howard Hinnant's days_from_civil, valid for any astronomical year.
+        y = self.astronomical_year - (1 if self.month <= 2 else 0)
+        era = (y if y >= 0 else y - 399) // 400
+        yoe = y - era * 400
+        mp = (self.month + 9) % 12
+        doy = (153 * mp + 2) // 5 + self.day - 1
+        doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+        return era * 146097 + doe - 719468 + 719163
+
+    def iso(self) -> str:
+        """ISO 8601 / EDTF form with an astronomical year: ``-0043-03-15`` for 15 March 44 BCE."""
+        y = self.astronomical_year
+        sign = "-" if y < 0 else ""
+        return f"{sign}{abs(y):04d}-{self.month:02d}-{self.day:02d}"
+
+
+class Precision(StrEnum):
+    """How finely a date is known, finest first."""
+
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+
+
+@dataclass(frozen=True)
+class HistoricalDate:
+    """A date as a note wrote it, with the interval of days it can mean.
+
+    A range (``264–241 BCE``) has ``is_range`` set; its precision is that of its ends.
+    """
+
+    text: str
+    earliest: Day
+    latest: Day
+    precision: Precision
+    edtf: str
+    display: str
+    approximate: bool = False
+    uncertain: bool = False
+    is_range: bool = False
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Order by first possible day, then by last possible day."""
+        return (self.earliest.ordinal(), self.latest.ordinal())
+
+    @property
+    def span_days(self) -> int:
+        """Number of days the date can mean (1 for an exact day)."""
+        return self.latest.ordinal() - self.earliest.ordinal() + 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "edtf": self.edtf,
+            "precision": str(self.precision),
+            "earliest": self.earliest.iso(),
+            "latest": self.latest.iso(),
+            "approximate": self.approximate,
+            "uncertain": self.uncertain,
+            "range": self.is_range,
+            "display": self.display,
+        }
+
+
+# ----------------------------------------------------------------------- rich text
+
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+
+
+@dataclass(frozen=True)
+class Code:
+    value: str
+
+
+@dataclass(frozen=True)
+class Math:
+    """TeX source; ``display`` for ``$$...$$``."""
+
+    value: str
+    display: bool = False
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: RichText
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: RichText
+
+
+@dataclass(frozen=True)
+class Strike:
+    children: RichText
+
+
+@dataclass(frozen=True)
+class Highlight:
+    children: RichText
+
+
+@dataclass(frozen=True)
+class Link:
+    children: RichText
+    target: str
+
+
+@dataclass(frozen=True)
+class WikiLink:
+    """``[[target|label]]``: shown as its label, the target kept for cross-references."""
+
+    target: str
+    children: RichText
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source marker such as ``[1]`` or ``[2, 3]``."""
+
+    refs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    label: str
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """A hard break; a soft break (a newline inside a paragraph) reads as a space."""
+
+    hard: bool = True
+
+
+Inline = (
+    Text | Code | Math | Strong | Emphasis | Strike | Highlight | Link | WikiLink
+    | Citation | FootnoteRef | LineBreak
+)
+RichText = tuple[Inline, ...]
+
+
+def plain_text(rich: RichText) -> str:
+    """The words of rich text without any markup (citations and footnote marks dropped)."""
+    out: list[str] = []
+    for node in rich:
+        match node:
+            case Text(value) | Code(value):
+                out.append(value)
+            case Math(value, _):
+                out.append(value)
+            case LineBreak(hard):
+                out.append("\n" if hard else " ")
+            case Citation() | FootnoteRef():
+                pass
+            case WikiLink(_, children) | Link(children, _):
+                out.append(plain_text(children))
+            case Strong(children) | Emphasis(children) | Strike(children) | Highlight(children):
+                out.append(plain_text(children))
+    return "".join(out)
+
+
+def text(value: str) -> RichText:
+    """Rich text holding one plain string."""
+    return (Text(value),) if value else ()
+
+
+# -------------------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: RichText
+    line: int
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: RichText
+    children: tuple[Block, ...]
+    line: int
+    number: int | None = None  # the item's own number in an ordered list
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[ListItem, ...]
+    ordered: bool
+    line: int
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A block quote; ``attribution`` is the ``— Speaker, place`` tail when the quote has one."""
+
+    blocks: tuple[Block, ...]
+    attribution: RichText
+    line: int
+
+
+@dataclass(frozen=True)
+class Callout:
+    """Obsidian ``> [!kind] Title`` callout."""
+
+    kind: str
+    title: RichText
+    blocks: tuple[Block, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[RichText, ...]
+    rows: tuple[tuple[RichText, ...], ...]
+    line: int
+    row_lines: tuple[int, ...] = ()  # source line of each body row
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: RichText
+    line: int
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    value: str
+    language: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MathBlock:
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Embed:
+    """``![[target]]``: a file the note embeds (an image, usually)."""
+
+    target: str
+    line: int
+
+
+Block = (
+    Paragraph | BulletList | Quote | Callout | Table | Heading | CodeBlock | MathBlock | Embed
+)
+
+
+# ------------------------------------------------------------------------- content
+
+
+class SpanKind(StrEnum):
+    """What a person's span measures, when the note says so."""
+
+    LIFE = "life"  # 1882–1945, born … died
+    TENURE = "tenure"  # reigned 141–87 BCE, President 1933–1945
+    BIRTH = "birth"  # "born 1890": the span is the birth date alone
+    DEATH = "death"  # "d. 71 BCE": the span is the death date alone
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Event:
+    """One timeline entry. ``line`` is 1-based in the source file."""
+
+    date: HistoricalDate | None
+    text: RichText
+    line: int
+    group: str | None = None
+    date_note: str | None = None  # "(February Revolution, Old Style)" after the date
+    people: tuple[str, ...] = ()  # names of Person entries this event mentions
+    children: tuple[Event, ...] = ()
+    block_id: str | None = None  # Obsidian "^id", a stable identity when present
+    inherited_date: bool = False  # the date came from the group heading
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    line: int
+    role: str | None = None
+    span: HistoricalDate | None = None
+    span_kind: SpanKind = SpanKind.UNKNOWN
+    description: RichText = ()
+    aliases: tuple[str, ...] = ()
+    events: tuple[int, ...] = ()  # indices into Note.events
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: RichText
+    line: int
+
+
+class QuestionKind(StrEnum):
+    SHORT = "short"
+    ESSAY = "essay"
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    prompt: RichText
+    line: int
+    kind: QuestionKind = QuestionKind.SHORT
+    answer: RichText | None = None
+    answer_line: int | None = None
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    question: RichText
+    answer: tuple[Block, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Footnote:
+    label: str
+    text: RichText
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """Prose the reader kept as it was: a briefing theme, a summary, anything unrecognised."""
+
+    title: RichText
+    level: int
+    kind: str  # "prose", "summary", "briefing", "quote", "conclusion", "preamble"
+    blocks: tuple[Block, ...]
+    line: int
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    code: str
+    message: str
+    file: str
+    line: int | None = None
+
+    def format(self) -> str:
+        """Compiler style: ``source/x.md:14: warning: message``."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    tags: tuple[str, ...] = ()
+    permalink: str | None = None
+    aliases: tuple[str, ...] = ()
+    deck: str | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())  # other scalar front-matter keys
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    title: str
+    source: str  # path as given to the reader, used in diagnostics
+    metadata: Metadata = Metadata()
+    events: tuple[Event, ...] = ()
+    people: tuple[Person, ...] = ()
+    terms: tuple[Term, ...] = ()
+    questions: tuple[Question, ...] = ()
+    faq: tuple[FaqEntry, ...] = ()
+    sections: tuple[Section, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    links: tuple[str, ...] = ()  # wikilink targets, in order of first appearance
+    embeds: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    timeline_title: str | None = None  # the timeline heading's subject, when there is one
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.metadata.tags
+
+    def to_json(self) -> dict[str, Any]:
+        """The model as JSON-ready data; text fields are plain text, never markup."""
+        from .jsonform import note_to_json
+
+        return note_to_json(self)

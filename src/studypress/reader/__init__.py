@@ -1,0 +1,313 @@
+"""Markdown note → content model. The reader never raises on note text: what it cannot
+understand stays as prose and earns a diagnostic."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..diagnostics import Collector
+from ..model import (
+    Block,
+    BulletList,
+    Event,
+    FaqEntry,
+    Heading,
+    Metadata,
+    Note,
+    Paragraph,
+    Person,
+    Question,
+    QuestionKind,
+    RichText,
+    Section,
+    Table,
+    Term,
+    plain_text,
+)
+from . import blocks as block_parser
+from .cast import read_cast
+from .glossary import read_glossary
+from .inline import InlineContext
+from .links import link
+from .questions import Numbered, number_items, numbered_items, pair_answers
+from .sections import STRUCTURED, Kind, classify, prose_kind, timeline_subject
+from .source import DecodeError, aliases_list, as_string_list, decode, split_front_matter
+from .timeline import TimelineReader, date_column, dated_list, table_events
+
+__all__ = ["ReadError", "read_note", "read_text", "slugify"]
+
+
+class ReadError(Exception):
+    """The file cannot be read as a note at all (not UTF-8, unreadable)."""
+
+    def __init__(self, file: str, message: str, line: int | None = None) -> None:
+        super().__init__(f"{file}:{line or 1}: error: {message}")
+        self.file, self.message, self.line = file, message, line
+
+
+def slugify(value: str) -> str:
+    """A stable, lowercase, ASCII identifier for file and deck names."""
+    norm = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
+    return slug or "note"
+
+
+def read_note(path: Path, display: str | None = None) -> Note:
+    """Read one Markdown file; ``display`` is the path shown in diagnostics."""
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(shown, f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        raise ReadError(shown, str(exc), exc.line) from None
+    folder = path.parent
+
+    def embed_exists(target: str) -> bool:
+        name = target.split("#")[0].strip()
+        if not name or re.match(r"^[a-z]+://", name):
+            return True
+        return (folder / name).exists() or any(folder.rglob(Path(name).name))
+
+    return read_text(text, shown, path.stem, embed_exists=embed_exists)
+
+
+def read_text(text: str, source: str, stem: str,
+              embed_exists: Callable[[str], bool] | None = None) -> Note:
+    """Read note text (already decoded) into a Note with its diagnostics."""
+    diag = Collector(source)
+    try:
+        return _read(text, source, stem, diag, embed_exists)
+    except Exception as exc:  # the last guard: a note is never lost to a reader bug
+        diag.error("internal", f"the reader failed on this note ({type(exc).__name__}: {exc}); "
+                   "please report it with the note attached")
+        return Note(id=slugify(stem), title=stem, source=source,
+                    diagnostics=tuple(diag.items))
+
+
+@dataclass
+class _Region:
+    heading: Heading | None
+    kind: Kind
+    blocks: list[Block] = field(default_factory=list)
+    group: str | None = None  # a sub-heading inside a timeline names a group
+
+
+def _regions(blocks: list[Block]) -> list[_Region]:
+    regions = [_Region(None, Kind.PROSE)]
+    stack: list[tuple[int, Kind]] = []
+    for block in blocks:
+        if not isinstance(block, Heading):
+            regions[-1].blocks.append(block)
+            continue
+        words = plain_text(block.text)
+        while stack and stack[-1][0] >= block.level:
+            stack.pop()
+        kind = classify(words)
+        group = None
+        if kind is Kind.PROSE and stack and stack[-1][1] in STRUCTURED:
+            kind = stack[-1][1]
+            group = words.strip().rstrip(":")
+        if kind is not Kind.FAQ_ENTRY:
+            stack.append((block.level, kind))
+        regions.append(_Region(block, kind, group=group))
+    return [r for r in regions if r.heading is not None or r.blocks]
+
+
+@dataclass
+class _Builder:
+    diag: Collector
+    events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    answers: list[Numbered] = field(default_factory=list)
+    faq: list[FaqEntry] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    briefing: bool = False
+
+    def prose(self, region: _Region, blocks: list[Block], kind: str | None = None) -> None:
+        if not blocks and (region.heading is None or region.kind is not Kind.PROSE):
+            return
+        title: RichText = region.heading.text if region.heading else ()
+        level = region.heading.level if region.heading else 1
+        line = region.heading.line if region.heading else (blocks[0].line if blocks else 1)
+        words = plain_text(title)
+        name = kind or (("briefing" if self.briefing else prose_kind(words)) if title
+                        else "preamble")
+        if title and not kind:
+            name = prose_kind(words) if prose_kind(words) != "prose" else name
+        self.sections.append(Section(title, level, name, tuple(blocks), line))
+
+    def region(self, region: _Region) -> None:
+        kind = region.kind
+        if kind is Kind.TIMELINE:
+            reader = TimelineReader(self.diag)
+            if region.group:
+                reader.set_group(region.group, region.heading.line if region.heading else 0)
+            reader.read(region.blocks)
+            self.events.extend(reader.events)
+            self.prose(region, reader.leftovers, "timeline-notes") if reader.leftovers else None
+        elif kind is Kind.CAST:
+            people, rest = read_cast(region.blocks, self.diag)
+            self.people.extend(people)
+            self.prose(region, rest, "cast-notes") if rest else None
+        elif kind is Kind.GLOSSARY:
+            terms, rest = read_glossary(region.blocks)
+            self.terms.extend(terms)
+            self.prose(region, rest, "glossary-notes") if rest else None
+        elif kind in (Kind.QUIZ, Kind.ESSAY):
+            items, rest = numbered_items(region.blocks)
+            qkind = QuestionKind.SHORT if kind is Kind.QUIZ else QuestionKind.ESSAY
+            start = 1 + max((q.number for q in self.questions if q.kind is qkind), default=0)
+            for item in number_items(items, start):
+                assert item.number is not None
+                self.questions.append(Question(item.number, item.text, item.line, qkind))
+            self.prose(region, rest, "instructions") if rest else None
+        elif kind is Kind.ANSWERS:
+            items, rest = numbered_items(region.blocks)
+            self.answers.extend(number_items(items))
+            self.prose(region, rest, "answer-notes") if rest else None
+        elif kind is Kind.FAQ_ENTRY and region.heading is not None:
+            question = _strip_q(region.heading.text)
+            self.faq.append(FaqEntry(question, tuple(region.blocks), region.heading.line))
+        else:
+            self.prose(region, self._shapes(region.blocks))
+
+    def _shapes(self, blocks: list[Block]) -> list[Block]:
+        """Dated lists and date/event tables are timelines wherever they stand."""
+        kept: list[Block] = []
+        for block in blocks:
+            if isinstance(block, BulletList) and dated_list(block):
+                reader = TimelineReader(self.diag)
+                reader.read([block])
+                self.events.extend(reader.events)
+                kept.extend(reader.leftovers)
+            elif isinstance(block, Table) and date_column(block) is not None and len(
+                    block.header) >= 2:
+                from .timeline import Group
+
+                self.events.extend(table_events(block, Group(), self.diag))
+            else:
+                kept.append(block)
+        return kept
+
+
+def _strip_q(rich: RichText) -> RichText:
+    from .inline import lstrip_chars
+
+    if rich and hasattr(rich[0], "value"):
+        first = rich[0]
+        value = re.sub(r"^\s*Q\s*[:.]\s*", "", first.value)  # type: ignore[union-attr]
+        return lstrip_chars((type(first)(value),) + rich[1:], "")  # type: ignore[call-arg]
+    return rich
+
+
+def _read(text: str, source: str, stem: str, diag: Collector,
+          embed_exists: Callable[[str], bool] | None) -> Note:
+    fm = split_front_matter(text, diag)
+    meta = fm.data
+    ctx = InlineContext()
+    parsed = block_parser.parse(fm.body, ctx)
+    blocks = parsed.blocks
+
+    # The first H1 is the title when front matter gives none; it is shown as the title, not
+    # repeated as a section heading.
+    h1 = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
+    regions = _regions(blocks)
+    timeline_title = None
+    for r in regions:
+        if r.heading is not None and r.kind is Kind.TIMELINE:
+            timeline_title = timeline_subject(plain_text(r.heading.text))
+            if timeline_title:
+                break
+    title = _scalar(meta.get("title")) or (plain_text(h1.text).strip() if h1 else None) \
+        or timeline_title or stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+    builder = _Builder(diag, briefing=bool(h1 and re.search(r"\bbriefing\b",
+                                                            plain_text(h1.text), re.I)))
+    for region in regions:
+        if region.heading is h1 and h1 is not None and region.kind in (Kind.PROSE, Kind.FAQ):
+            region = _Region(None, region.kind, region.blocks)
+        try:
+            builder.region(region)
+        except Exception as exc:  # keep the section as prose rather than lose it
+            line = region.heading.line if region.heading else None
+            diag.warning("unreadable", f"could not read this section ({type(exc).__name__}: "
+                         f"{exc}); it is kept as plain prose", line)
+            builder.prose(region, region.blocks, "prose")
+    questions = builder.questions
+    if builder.answers:
+        if not any(q.kind is QuestionKind.SHORT for q in questions):
+            diag.warning("answer-extra", "an answer key without a quiz; its answers are kept as "
+                         "prose", builder.answers[0].line)
+            builder.sections.append(Section((), 2, "answer-notes", tuple(
+                Paragraph(a.text, a.line) for a in builder.answers), builder.answers[0].line))
+        else:
+            questions = pair_answers(questions, builder.answers, diag)
+
+    events, people = link(builder.events, builder.people, ctx.wikilink_aliases)
+
+    for target, line in ctx.embeds:
+        if embed_exists is not None and not embed_exists(target):
+            diag.warning("missing-embed", f"embedded file '{target}' was not found; put it next "
+                         "to the note or remove the embed", line)
+
+    tags = list(as_string_list(meta.get("tags")))
+    for t in ctx.tags:
+        if t not in tags:
+            tags.append(t)
+    permalink = _scalar(meta.get("permalink"))
+    extra = tuple(sorted((str(k), str(v)) for k, v in meta.items()
+                         if k not in ("title", "tags", "permalink", "aliases", "deck")
+                         and isinstance(v, str | int | float | bool)))
+    metadata = Metadata(
+        tags=tuple(tags),
+        permalink=permalink,
+        aliases=aliases_list(meta.get("aliases")),
+        deck=_scalar(meta.get("deck")),
+        extra=extra,
+    )
+    note_id = slugify(_permalink_slug(permalink) or stem)
+    return Note(
+        id=note_id,
+        title=title,
+        source=source,
+        metadata=metadata,
+        events=tuple(events),
+        people=tuple(people),
+        terms=tuple(builder.terms),
+        questions=tuple(questions),
+        faq=tuple(builder.faq),
+        sections=tuple(builder.sections),
+        footnotes=tuple(parsed.footnotes),
+        links=tuple(ctx.links),
+        embeds=tuple(dict.fromkeys(t for t, _ in ctx.embeds)),
+        diagnostics=tuple(diag.items),
+        timeline_title=timeline_title,
+    )
+
+
+def _scalar(value: object) -> str | None:
+    if value is None or isinstance(value, dict | list):
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _permalink_slug(permalink: str | None) -> str | None:
+    if not permalink:
+        return None
+    parts = [p for p in permalink.strip().split("/") if p]
+    return parts[-1] if parts else None
+
+
+def with_source(note: Note, source: str) -> Note:
+    """The same note reported under another path."""
+    return replace(note, source=source)

@@ -1,0 +1,226 @@
+"""Markdown source → a flat list of model blocks with 1-based source lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+from ..model import (
+    Block,
+    BulletList,
+    Callout,
+    CodeBlock,
+    Embed,
+    Footnote,
+    Heading,
+    LineBreak,
+    ListItem,
+    MathBlock,
+    Paragraph,
+    Quote,
+    RichText,
+    Table,
+    Text,
+    plain_text,
+)
+from . import inline
+from .inline import InlineContext
+
+_md: MarkdownIt | None = None
+
+
+def parser() -> MarkdownIt:
+    global _md
+    if _md is None:
+        _md = (
+            MarkdownIt("commonmark")
+            .enable(["table", "strikethrough"])
+            .use(footnote_plugin)
+            .use(dollarmath_plugin, allow_space=True, double_inline=True)
+        )
+    return _md
+
+
+@dataclass
+class ParsedBody:
+    blocks: list[Block]
+    footnotes: list[Footnote] = field(default_factory=list)
+
+
+def parse(body: str, ctx: InlineContext) -> ParsedBody:
+    """Parse a note body (front matter already blanked out) into blocks."""
+    root = SyntaxTreeNode(parser().parse(body))
+    out = ParsedBody([])
+    out.blocks = _blocks(root.children, ctx, out)
+    return out
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    try:
+        m = node.map
+    except AttributeError:
+        m = None
+    return (m[0] + 1) if m else 0
+
+
+def _inline_of(node: SyntaxTreeNode, ctx: InlineContext) -> RichText:
+    ctx.line = _line(node)
+    for child in node.children:
+        if child.type == "inline":
+            return inline.convert(child, ctx)
+    return ()
+
+
+_HEADING_PUNCT = re.compile(r"[.!?;,]$")
+
+
+def _blocks(nodes: list[SyntaxTreeNode], ctx: InlineContext, out: ParsedBody) -> list[Block]:
+    blocks: list[Block] = []
+    for n in nodes:
+        line = _line(n)
+        t = n.type
+        if t == "heading":
+            text = _inline_of(n, ctx)
+            level = int(n.tag[1]) if len(n.tag) == 2 else 1
+            if n.markup in ("-", "=") and _looks_like_prose(text):
+                # A line of prose right above a '---' rule: CommonMark makes it a heading.
+                blocks.append(Paragraph(text, line))
+            else:
+                blocks.append(Heading(level, text, line))
+        elif t == "paragraph":
+            before = len(ctx.embeds)
+            text = _inline_of(n, ctx)
+            if text:
+                blocks.append(Paragraph(text, line))
+            elif len(ctx.embeds) > before:
+                blocks.extend(Embed(target, ln) for target, ln in ctx.embeds[before:])
+        elif t in ("bullet_list", "ordered_list"):
+            blocks.append(_list(n, ctx, out))
+        elif t == "blockquote":
+            blocks.append(_quote(n, ctx, out))
+        elif t == "table":
+            blocks.append(_table(n, ctx))
+        elif t in ("fence", "code_block"):
+            blocks.append(CodeBlock(n.content.rstrip("\n"), (n.info or "").strip(), line))
+        elif t in ("math_block", "math_block_label"):
+            blocks.append(MathBlock(n.content.strip(), line))
+        elif t == "html_block":
+            blocks.append(Paragraph((Text(n.content.strip()),), line))
+        elif t == "footnote_block":
+            for fn in n.children:
+                label = str(fn.meta.get("label", fn.meta.get("id", "")))
+                inner = _blocks(fn.children, ctx, out)
+                text: RichText = ()
+                for b in inner:
+                    if isinstance(b, Paragraph):
+                        text = text + ((LineBreak(),) if text else ()) + b.text
+                first = next((b.line for b in inner if getattr(b, "line", 0)), 0)
+                out.footnotes.append(Footnote(label, text, first))
+        elif t == "hr":
+            continue
+        elif n.children:
+            blocks.extend(_blocks(n.children, ctx, out))
+    return blocks
+
+
+def _looks_like_prose(text: RichText) -> bool:
+    words = plain_text(text).strip()
+    return len(words) > 80 or bool(_HEADING_PUNCT.search(words))
+
+
+def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
+    ordered = n.type == "ordered_list"
+    items: list[ListItem] = []
+    for item in n.children:
+        line = _line(item)
+        text: RichText = ()
+        children: list[Block] = []
+        inner = _blocks(item.children, ctx, out)
+        for i, b in enumerate(inner):
+            if i == 0 and isinstance(b, Paragraph):
+                text = b.text
+            else:
+                children.append(b)
+        number = int(item.info) if ordered and item.info.isdigit() else None
+        items.append(ListItem(text, tuple(children), line, number))
+    start = int(n.attrs.get("start", 1)) if ordered else 1
+    return BulletList(tuple(items), ordered, _line(n), start)
+
+
+_CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?\s*(?P<title>.*)$")
+_ATTRIBUTION = re.compile(r"^(?P<quote>.*[\"”’»\u201d.!?])\s*[—―–]{1,2}\s*(?P<who>\S.*)$")
+
+
+def _quote(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> Block:
+    inner = _blocks(n.children, ctx, out)
+    line = _line(n)
+    if inner and isinstance(inner[0], Paragraph):
+        lines = inline.split_lines(inner[0].text)
+        head = lines[0]
+        if head and isinstance(head[0], Text):
+            m = _CALLOUT.match(head[0].value)
+            if m:
+                title = inline.strip(((Text(m.group("title")),) if m.group("title") else ())
+                                     + head[1:])
+                rest_lines = lines[1:]
+                body: list[Block] = []
+                if rest_lines:
+                    joined: RichText = ()
+                    for ln in rest_lines:
+                        joined += ((LineBreak(hard=False),) if joined else ()) + ln
+                    body.append(Paragraph(joined, inner[0].line + 1))
+                body.extend(inner[1:])
+                return Callout(m.group("kind").lower(), title, tuple(body), line)
+    attribution: RichText = ()
+    if inner and isinstance(inner[-1], Paragraph):
+        last = inner[-1]
+        lines = inline.split_lines(last.text)
+        tail = lines[-1]
+        if len(lines) > 1 and tail and isinstance(tail[0], Text) and re.match(
+            r"^\s*[—―–]{1,2}\s*\S", tail[0].value
+        ):
+            attribution = inline.lstrip_chars(tail, "—―–")
+            kept: RichText = ()
+            for ln in lines[:-1]:
+                kept += ((LineBreak(hard=False),) if kept else ()) + ln
+            inner[-1] = Paragraph(kept, last.line)
+        elif tail and isinstance(tail[-1], Text):
+            # "…the Continent." — Winston Churchill, Fulton: the speaker sits in the last run.
+            runs = list(tail)
+            for i in range(len(runs) - 1, -1, -1):
+                run = runs[i]
+                if isinstance(run, Text):
+                    m = _ATTRIBUTION.match(run.value)
+                    if m and (i > 0 or m.group("quote").strip()):
+                        attribution = (Text(m.group("who").strip()),) + tuple(runs[i + 1 :])
+                        before = tuple(runs[:i]) + (Text(m.group("quote")),)
+                        kept = ()
+                        for ln in lines[:-1]:
+                            kept += ((LineBreak(hard=False),) if kept else ()) + ln
+                        kept += ((LineBreak(hard=False),) if kept else ()) + inline.strip(before)
+                        inner[-1] = Paragraph(kept, last.line)
+                        break
+    return Quote(tuple(inner), inline.strip(attribution), line)
+
+
+def _table(n: SyntaxTreeNode, ctx: InlineContext) -> Table:
+    header: list[RichText] = []
+    rows: list[tuple[RichText, ...]] = []
+    lines: list[int] = []
+    for part in n.children:
+        for tr in part.children:
+            cells: list[RichText] = []
+            for cell in tr.children:
+                ctx.line = _line(tr) or _line(n)
+                cells.append(inline.convert(cell.children[0], ctx) if cell.children else ())
+            if part.type == "thead":
+                header = cells
+            else:
+                rows.append(tuple(cells))
+                lines.append(_line(tr) or _line(n))
+    return Table(tuple(header), tuple(rows), _line(n), tuple(lines))

@@ -1,0 +1,194 @@
+"""Cast sections: ``**Name (Role, 1933-1945):** description`` and its many variants → people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import DateError, parse_date
+from ..diagnostics import Collector
+from ..model import (
+    Block,
+    BulletList,
+    HistoricalDate,
+    Paragraph,
+    Person,
+    RichText,
+    SpanKind,
+    Strong,
+    Text,
+    plain_text,
+)
+from . import inline
+
+_SPAN_PREFIX: list[tuple[re.Pattern[str], SpanKind]] = [
+    (re.compile(r"^(reigned|reign|ruled|r\.|in office|served|tenure|term)\s+", re.I),
+     SpanKind.TENURE),
+    (re.compile(r"^(born|b\.)\s+", re.I), SpanKind.BIRTH),
+    (re.compile(r"^(died|d\.)\s+", re.I), SpanKind.DEATH),
+    (re.compile(r"^(lived|life)\s+", re.I), SpanKind.LIFE),
+]
+_LATIN = re.compile(r"[A-Za-z]")
+_QUOTES = "\"'“”‘’«»"
+
+
+@dataclass
+class Heading:
+    name: str
+    aliases: list[str]
+    role: str | None
+    span: HistoricalDate | None
+    span_kind: SpanKind
+
+
+def parse_span(text: str, line: int, diag: Collector) -> tuple[HistoricalDate, SpanKind] | None:
+    """``reigned c. 535–509 BCE`` → (the range, TENURE); None when the text is no date."""
+    kind = SpanKind.UNKNOWN
+    body = text.strip()
+    for pattern, k in _SPAN_PREFIX:
+        m = pattern.match(body)
+        if m:
+            kind, body = k, body[m.end() :]
+            break
+    if not body or not re.search(r"\d", body):
+        return None
+    try:
+        date = parse_date(body)
+    except DateError as exc:
+        if kind is not SpanKind.UNKNOWN:
+            diag.warning("bad-date", f"{exc}; the span is left out", line)
+        return None
+    if date is None:
+        return None
+    return date, kind
+
+
+def _split_name(name: str) -> tuple[str, list[str]]:
+    """``Gnaeus Pompeius Magnus — "Pompey the Great"`` → name and aliases."""
+    parts = re.split(r"\s+[—–-]{1,2}\s+|\s*/\s*", name)
+    main = parts[0].strip().strip(_QUOTES)
+    aliases = [p.strip().strip(_QUOTES).strip() for p in parts[1:] if p.strip(_QUOTES).strip()]
+    return main, aliases
+
+
+def parse_heading(head: str, line: int, diag: Collector) -> Heading:
+    """Parse ``Name (part; part, span)`` into name, aliases, role and span."""
+    m = re.match(r"^(?P<name>[^()]*?)\s*\((?P<inner>.*)\)\s*$", head)
+    name_part, inner = (m.group("name"), m.group("inner")) if m else (head, "")
+    name, aliases = _split_name(name_part)
+    role_parts: list[str] = []
+    span: HistoricalDate | None = None
+    span_kind = SpanKind.UNKNOWN
+    for part in (p.strip() for p in inner.split(";")):
+        if not part:
+            continue
+        if not _LATIN.search(part):
+            aliases.append(part)  # the name in another script: 秦始皇, Лев Троцкий
+            continue
+        born = re.match(r"^(born|née|né|also known as|aka|a\.k\.a\.)\s+(?P<n>[^\d,]+)$", part,
+                        re.I)
+        if born:
+            aliases.append(born.group("n").strip().strip(_QUOTES))
+            continue
+        pieces = [p.strip() for p in part.split(",")]
+        found = parse_span(pieces[-1], line, diag) if span is None else None
+        if found is not None:
+            span, span_kind = found
+            pieces = pieces[:-1]
+        if pieces:
+            role_parts.append(", ".join(pieces))
+    role = "; ".join(role_parts) or None
+    if role and not _LATIN.search(role):
+        aliases.append(role)
+        role = None
+    return Heading(name, aliases, role, span, span_kind)
+
+
+def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
+    """One cast entry, or None when it does not start with a bold name."""
+    rich, _ = inline.take_block_id(rich)
+    if not rich or not isinstance(rich[0], Strong):
+        return None
+    head = plain_text(rich[0].children).strip()
+    colon_inside = head.endswith(":")
+    head = head.rstrip(":").strip()
+    rest: RichText = rich[1:]
+    if not head:
+        return None
+    # "**Leon Trotsky** (Лев Троцкий): text" — the parenthesis sits after the bold name.
+    if "(" not in head and rest and isinstance(rest[0], Text):
+        m = re.match(r"^\s*(\([^()]*\))", rest[0].value)
+        if m:
+            head = f"{head} {m.group(1)}"
+            rest = (Text(rest[0].value[m.end() :]),) + rest[1:]
+    sep = ""
+    if rest and isinstance(rest[0], Text):
+        m = re.match(r"^\s*([:–—-]{1,2})?\s*", rest[0].value)
+        sep = (m.group(1) or "") if m else ""
+    rest = inline.lstrip_chars(rest, ":–—- \t")
+    parsed = parse_heading(head, line, diag)
+    if not parsed.name or len(parsed.name) > 80:
+        return None
+    role, span, kind = parsed.role, parsed.span, parsed.span_kind
+    description: RichText = rest
+    if role is None and not colon_inside and sep in ("–", "—", "-", "--") and rest:
+        # "**Vladimir Lenin** – leader of the Bolsheviks (1917–1924). Text": the role is the
+        # first sentence after the dash.
+        role, description = _role_sentence(rest)
+        if role and span is None:
+            m = re.search(r"\s*\(([^()]*\d[^()]*)\)\s*$", role)
+            if m:
+                found = parse_span(m.group(1), line, diag)
+                if found:
+                    span, kind = found
+                    role = role[: m.start()].strip()
+    return Person(
+        name=parsed.name,
+        line=line,
+        role=role,
+        span=span,
+        span_kind=kind,
+        description=inline.strip(description),
+        aliases=tuple(dict.fromkeys(a for a in parsed.aliases if a and a != parsed.name)),
+    )
+
+
+def _role_sentence(rest: RichText) -> tuple[str, RichText]:
+    """Split rich text at the end of its first sentence: (role as plain text, remaining text)."""
+    if not rest or not isinstance(rest[0], Text) or len(rest) > 1:
+        words = plain_text(rest).strip()
+        m = re.search(r"(?<=[a-z)\]])\.\s+(?=[A-Z])", words)
+        if m:
+            return words[: m.start()].strip(), (Text(words[m.end() :]),)
+        return words.rstrip(".").strip(), ()
+    value = rest[0].value
+    m = re.search(r"(?<=[a-z)\]])\.\s+(?=[A-Z])", value)
+    if m:
+        return value[: m.start()].strip(), (Text(value[m.end() :]),)
+    return value.strip().rstrip(".").strip(), ()
+
+
+def read_cast(blocks: list[Block] | tuple[Block, ...], diag: Collector,
+              ) -> tuple[list[Person], list[Block]]:
+    """People from paragraphs and list items; what is not a cast entry comes back as prose."""
+    people: list[Person] = []
+    leftovers: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            person = read_entry(block.text, block.line, diag)
+            if person:
+                people.append(person)
+            else:
+                leftovers.append(block)
+        elif isinstance(block, BulletList):
+            for item in block.items:
+                person = read_entry(item.text, item.line, diag)
+                if person:
+                    people.append(person)
+                elif item.text:
+                    diag.warning("cast-entry", "cast entry without a bold name; write it as "
+                                 "'**Name (Role, dates):** description'", item.line)
+                    leftovers.append(Paragraph(item.text, item.line))
+        else:
+            leftovers.append(block)
+    return people, leftovers

@@ -1,0 +1,96 @@
+"""Quiz, answer key and essay sections: numbered items → questions and answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Collector
+from ..model import Block, BulletList, Paragraph, Question, QuestionKind, RichText, Strong, Text
+from ..model import plain_text as _plain
+from . import inline
+
+
+@dataclass(frozen=True)
+class Numbered:
+    number: int | None
+    text: RichText
+    line: int
+
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:Q\s*)?(\d{1,3})[.):]\s*")
+
+
+def _numbered_paragraph(para: Paragraph) -> Numbered | None:
+    """``**1.** Why …`` or ``1) Why …`` written as a paragraph."""
+    rich = para.text
+    if rich and isinstance(rich[0], Strong):
+        m = _LEADING_NUMBER.match(_plain(rich[0].children) + " ")
+        if m and m.end() >= len(_plain(rich[0].children)):
+            return Numbered(int(m.group(1)), inline.lstrip_chars(rich[1:], ".):"), para.line)
+    if rich and isinstance(rich[0], Text):
+        m = _LEADING_NUMBER.match(rich[0].value)
+        if m:
+            rest = (Text(rich[0].value[m.end() :]),) + rich[1:]
+            return Numbered(int(m.group(1)), inline.strip(rest), para.line)
+    return None
+
+
+def numbered_items(blocks: list[Block] | tuple[Block, ...],
+                   ) -> tuple[list[Numbered], list[Block]]:
+    """Items of numbered or bulleted lists and numbered paragraphs; other blocks come back."""
+    items: list[Numbered] = []
+    leftovers: list[Block] = []
+    for block in blocks:
+        if isinstance(block, BulletList):
+            for item in block.items:
+                text = item.text
+                for child in item.children:
+                    if isinstance(child, Paragraph):
+                        text = text + (Text(" "),) + child.text
+                items.append(Numbered(item.number if block.ordered else None, text, item.line))
+        elif isinstance(block, Paragraph) and (n := _numbered_paragraph(block)):
+            items.append(n)
+        else:
+            leftovers.append(block)
+    return items, leftovers
+
+
+def number_items(items: list[Numbered], first: int = 1) -> list[Numbered]:
+    """Give unnumbered items (bullets) the next number in sequence."""
+    out: list[Numbered] = []
+    expected = first
+    for item in items:
+        number = item.number if item.number is not None else expected
+        out.append(Numbered(number, item.text, item.line))
+        expected = number + 1
+    return out
+
+
+def pair_answers(questions: list[Question], answers: list[Numbered], diag: Collector,
+                 ) -> list[Question]:
+    """Attach answer-key entries to quiz questions by number; warn on gaps and extras."""
+    by_number: dict[int, Numbered] = {}
+    for a in answers:
+        assert a.number is not None
+        if a.number in by_number:
+            diag.warning("answer-duplicate", f"answer {a.number} is given twice; the first is "
+                         "kept", a.line)
+            continue
+        by_number[a.number] = a
+    out: list[Question] = []
+    asked = {q.number for q in questions if q.kind is QuestionKind.SHORT}
+    for q in questions:
+        if q.kind is QuestionKind.SHORT and q.number in by_number:
+            a = by_number[q.number]
+            out.append(Question(q.number, q.prompt, q.line, q.kind, a.text, a.line))
+        else:
+            if q.kind is QuestionKind.SHORT and answers:
+                diag.warning("answer-missing", f"quiz question {q.number} has no answer in the "
+                             "answer key", q.line)
+            out.append(q)
+    for number, a in sorted(by_number.items()):
+        if number not in asked:
+            diag.warning("answer-extra", f"answer {number} matches no quiz question; check the "
+                         "numbering", a.line)
+    return out

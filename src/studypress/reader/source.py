@@ -1,0 +1,104 @@
+"""Raw file handling: decoding, line endings and front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from ..diagnostics import Collector
+
+
+class DecodeError(Exception):
+    """The file is not UTF-8 text; ``line`` is where the first bad byte sits."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), CRLF or LF → text with LF line endings."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DecodeError("the file is UTF-16 text; save it as UTF-8 and build again", 1)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DecodeError(
+            f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8 and build again",
+            line,
+        ) from None
+    if "\x00" in text:
+        raise DecodeError("the file holds NUL bytes: it is not a text note", 1)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any]
+    body: str  # the note with the front matter blanked out, so line numbers stay true
+
+
+_FENCE = re.compile(r"^---[ \t]*$")
+
+
+def split_front_matter(text: str, diag: Collector) -> FrontMatter:
+    """Separate the leading ``---`` block (YAML, or a one-line JSON object, which is YAML too)."""
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return FrontMatter({}, text)
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i]) or lines[i] == "..."),
+               None)
+    if end is None:
+        diag.warning("front-matter", "front matter starts with '---' but never ends; "
+                     "add a closing '---' line", 1)
+        return FrontMatter({}, text)
+    raw = "\n".join(lines[1:end])
+    blank = "\n" * end
+    body = blank + "\n" + "\n".join(lines[end + 1 :])
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        diag.warning("front-matter", f"front matter is not valid YAML ({problem}); it was ignored",
+                     line)
+        return FrontMatter({}, body)
+    if not isinstance(data, dict):
+        diag.warning("front-matter", "front matter is not a mapping of keys to values; "
+                     "it was ignored", 2)
+        return FrontMatter({}, body)
+    return FrontMatter({str(k): v for k, v in data.items()}, body)
+
+
+def as_string_list(value: Any) -> tuple[str, ...]:
+    """Tags or aliases written as a list, a comma/space separated string, or one value."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        parts = re.split(r"[,\s]+", value) if ("," in value or " " in value) else [value]
+    elif isinstance(value, list | tuple):
+        parts = [str(v) for v in value if v is not None]
+    else:
+        parts = [str(value)]
+    out: list[str] = []
+    for part in parts:
+        part = part.strip().lstrip("#").strip()
+        if part and part not in out:
+            out.append(part)
+    return tuple(out)
+
+
+def aliases_list(value: Any) -> tuple[str, ...]:
+    """Aliases keep their spaces: only a list or a single string."""
+    if value is None:
+        return ()
+    if isinstance(value, list | tuple):
+        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+    return (str(value).strip(),) if str(value).strip() else ()

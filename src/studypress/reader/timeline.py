@@ -1,0 +1,254 @@
+"""Timeline sections: group lines, dated bullets, date/event tables → events."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..dates import DateError, leading_date, looks_like_date, parse_date
+from ..diagnostics import Collector
+from ..model import (
+    Block,
+    BulletList,
+    Event,
+    HistoricalDate,
+    ListItem,
+    Paragraph,
+    RichText,
+    Strike,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+from . import inline
+
+_SEPARATORS = ":–—-,; \t"
+
+
+@dataclass
+class Group:
+    name: str | None = None
+    date: HistoricalDate | None = None
+
+
+@dataclass
+class DatedText:
+    date_text: str
+    note: str | None
+    rest: RichText
+
+
+def split_date(rich: RichText) -> DatedText | None:
+    """Find a leading date in an item: bold (``**1917:**``, ``**1914**:``) or plain (``1905 –``)."""
+    if not rich:
+        return None
+    first = rich[0]
+    if isinstance(first, Strong):
+        head = plain_text(first.children).strip()
+        colon_inside = head.endswith(":")
+        head = head.rstrip(":").strip()
+        if not head or not looks_like_date(head):
+            return None
+        rest = rich[1:]
+        note = None
+        if not colon_inside and rest and isinstance(rest[0], Text):
+            m = re.match(r"^\s*\(([^()]*)\)", rest[0].value)
+            if m:
+                note = m.group(1).strip()
+                rest = (Text(rest[0].value[m.end() :]),) + rest[1:]
+        return DatedText(head, note, inline.lstrip_chars(rest, _SEPARATORS))
+    if isinstance(first, Text):
+        found = leading_date(first.value)
+        if found is None:
+            return None
+        date_text, remainder = found
+        rest = ((Text(remainder),) if remainder else ()) + rich[1:]
+        return DatedText(date_text, None, inline.strip(rest))
+    return None
+
+
+def resolve(date_text: str, line: int, diag: Collector) -> HistoricalDate | None:
+    """Parse a date the reader found; an impossible one is a warning and leaves the item undated."""
+    try:
+        return parse_date(date_text)
+    except DateError as exc:
+        diag.warning("bad-date", f"{exc}; the item is kept without a date", line)
+        return None
+
+
+def group_line(rich: RichText) -> str | None:
+    """A line that is only bold text (``**1920s:**``, ``**Post-Recognition**``) names a group."""
+    items = [n for n in rich if not (isinstance(n, Text) and n.value.strip() in ("", ":"))]
+    if len(items) == 1 and isinstance(items[0], Strong):
+        name = plain_text(items[0].children).strip().rstrip(":").strip()
+        return name or None
+    return None
+
+
+def make_group(name: str, line: int, diag: Collector) -> Group:
+    date = None
+    if looks_like_date(name):
+        date = resolve(name, line, diag)
+    return Group(name, date)
+
+
+def _overlaps(a: HistoricalDate, b: HistoricalDate) -> bool:
+    return a.earliest.ordinal() <= b.latest.ordinal() and b.earliest.ordinal() <= a.latest.ordinal()
+
+
+def _struck(rich: RichText) -> bool:
+    items = [n for n in rich if not (isinstance(n, Text) and not n.value.strip())]
+    return bool(items) and all(isinstance(n, Strike) for n in items)
+
+
+@dataclass
+class TimelineReader:
+    diag: Collector
+    group: Group = field(default_factory=Group)
+    events: list[Event] = field(default_factory=list)
+    leftovers: list[Block] = field(default_factory=list)
+
+    def set_group(self, name: str, line: int) -> None:
+        self.group = make_group(name, line, self.diag)
+
+    def read(self, blocks: list[Block] | tuple[Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                self._paragraph(block)
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    self._item(item, block.ordered)
+            elif isinstance(block, Table) and date_column(block) is not None:
+                self.events.extend(table_events(block, self.group, self.diag))
+            else:
+                self.leftovers.append(block)
+
+    def _paragraph(self, para: Paragraph) -> None:
+        kept: list[RichText] = []
+        for offset, line_text in enumerate(inline.split_lines(para.text)):
+            line = para.line + offset
+            name = group_line(line_text)
+            if name is not None and not (split_date(line_text) and len(name) > 40):
+                self.set_group(name, line)
+                continue
+            dated = split_date(line_text)
+            if dated is not None and dated.rest:
+                self.events.append(self._event(line_text, (), line, dated))
+            else:
+                kept.append(line_text)
+        if kept:
+            joined: RichText = ()
+            for part in kept:
+                joined += ((Text(" "),) if joined else ()) + part
+            self.leftovers.append(Paragraph(joined, para.line))
+
+    def _item(self, item: ListItem, ordered: bool) -> None:
+        lines = inline.split_lines(item.text)
+        # A bold line typed right under a bullet joins that bullet (lazy continuation):
+        # peel such trailing group lines off and apply them after the item.
+        trailing: list[tuple[str, int]] = []
+        while len(lines) > 1 and group_line(lines[-1]) is not None:
+            trailing.insert(0, (group_line(lines[-1]) or "", item.line + len(lines) - 1))
+            lines.pop()
+        text: RichText = ()
+        for part in lines:
+            text += ((Text(" "),) if text else ()) + part
+        if _struck(text):
+            self.diag.info("struck-out", "struck-through item left out", item.line)
+        elif text:
+            dated = split_date(text)
+            if dated is None and ordered and item.number is not None and item.number >= 100:
+                # "1937. text" is an ordered list starting at 1937: the number is the year.
+                dated = DatedText(str(item.number), None, text)
+            children = tuple(self._children(item))
+            self.events.append(self._event(text, children, item.line, dated))
+        for name, line in trailing:
+            self.set_group(name, line)
+
+    def _children(self, item: ListItem) -> list[Event]:
+        out: list[Event] = []
+        for block in item.children:
+            if isinstance(block, BulletList):
+                for sub in block.items:
+                    if _struck(sub.text) or not sub.text:
+                        continue
+                    dated = split_date(sub.text)
+                    date = resolve(dated.date_text, sub.line, self.diag) if dated else None
+                    text = dated.rest if dated and dated.rest else sub.text
+                    out.append(Event(date, text, sub.line, group=self.group.name,
+                                     date_note=dated.note if dated else None,
+                                     children=tuple(self._children(sub))))
+            elif isinstance(block, Paragraph):
+                out.append(Event(None, block.text, block.line, group=self.group.name))
+        return out
+
+    def _event(self, text: RichText, children: tuple[Event, ...], line: int,
+               dated: DatedText | None) -> Event:
+        text, block_id = inline.take_block_id(text)
+        if dated is not None and dated.rest:
+            date = resolve(dated.date_text, line, self.diag)
+            text, block_id2 = inline.take_block_id(dated.rest)
+            block_id = block_id or block_id2
+            group_date = self.group.date
+            if date is not None and group_date is not None and not _overlaps(date, group_date):
+                self.diag.info(
+                    "date-outside-group",
+                    f"'{date.text}' lies outside its group '{self.group.name}'; "
+                    "the event keeps its own date",
+                    line,
+                )
+            return Event(date, text, line, group=self.group.name, date_note=dated.note,
+                         children=children, block_id=block_id)
+        inherited = self.group.date
+        return Event(inherited, text, line, group=self.group.name, children=children,
+                     block_id=block_id, inherited_date=inherited is not None)
+
+
+def date_column(table: Table) -> int | None:
+    """The index of a column of dates, by header word or by most cells parsing as dates."""
+    if not table.rows or max((len(r) for r in table.rows), default=0) < 2:
+        return None
+    ncols = max(len(r) for r in table.rows)
+    for i, head in enumerate(table.header):
+        if re.search(r"\b(date|when|year|period)\b", plain_text(head), re.I) and i < ncols:
+            return i
+    for i in range(ncols):
+        cells = [plain_text(r[i]) for r in table.rows if i < len(r)]
+        dated = sum(1 for c in cells if c.strip() and looks_like_date(c.strip()))
+        if cells and dated * 3 >= len(cells) * 2:
+            return i
+    return None
+
+
+def table_events(table: Table, group: Group, diag: Collector) -> list[Event]:
+    col = date_column(table)
+    assert col is not None
+    events: list[Event] = []
+    lines = table.row_lines or tuple(table.line + 2 + i for i in range(len(table.rows)))
+    for row, line in zip(table.rows, lines, strict=False):
+        if col >= len(row):
+            continue
+        date_text = plain_text(row[col]).strip()
+        others = [cell for i, cell in enumerate(row) if i != col and cell]
+        if not others:
+            continue
+        text: RichText = others[0]
+        for extra in others[1:]:
+            text = text + (Text(" — "),) + extra
+        date = resolve(date_text, line, diag) if date_text else None
+        events.append(Event(date, text, line, group=group.name))
+    return events
+
+
+def starts_with_date(item: ListItem) -> bool:
+    return split_date(item.text) is not None
+
+
+def dated_list(block: BulletList) -> bool:
+    """A list whose items mostly begin with a date is a timeline wherever it stands."""
+    items = [i for i in block.items if i.text]
+    if len(items) < 2:
+        return False
+    dated = sum(1 for i in items if starts_with_date(i))
+    return dated * 3 >= len(items) * 2

@@ -1,0 +1,24 @@
+"""The renderer registry: output name → module. A new format is one module and one line here.
+
+Modules are imported only when a build needs them, so ``--help`` and no-op builds stay fast.
+Each module exposes ``RENDERER``, an object with ``name`` and ``render(note, ctx)`` (and
+optionally ``render_project(notes, ctx)``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+REGISTRY: dict[str, str] = {
+    "model": "studypress.renderers.model_json",
+}
+
+
+def names() -> list[str]:
+    return list(REGISTRY)
+
+
+def load(name: str) -> Any:
+    """The renderer object registered under ``name``."""
+    return importlib.import_module(REGISTRY[name]).RENDERER

@@ -1,0 +1,59 @@
+"""What a renderer receives and returns. Renderers take values and return bytes; only the
+build writes files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..layouts import Layouts
+from ..model import Diagnostic, Note
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Build-wide choices from the command line."""
+
+    paper: str = "a4"  # "a4" or "letter"
+    printing: str = "full"  # guide: "full", "questions" or "answers"
+    project_name: str = "studypress"
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """Everything a renderer may use besides the note."""
+
+    options: RenderOptions
+    layouts: Layouts
+    build_time: int  # seconds since the epoch: SOURCE_DATE_EPOCH, else the note's mtime
+    # Reads a file this build wrote last time (relative to the note's output folder, or to
+    # output/ for a project renderer); None when there is none. Ledgers use it.
+    previous: Callable[[str], bytes | None] = lambda _: None
+
+
+@dataclass(frozen=True)
+class Output:
+    path: str  # relative to output/<note-id>/ (or to output/ for project renderers)
+    data: bytes
+
+
+@dataclass
+class RenderResult:
+    files: list[Output] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # plain report lines for the user
+
+
+class Renderer(Protocol):
+    """One output format. ``render`` runs per note; ``render_project`` (optional) once."""
+
+    name: str
+
+    def render(self, note: Note, ctx: RenderContext) -> RenderResult: ...
+
+
+class ProjectRenderer(Protocol):
+    name: str
+
+    def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult: ...
