@@ -73,13 +73,34 @@ def _style_name(bold: int, italic: int) -> str:
 
 
 @functools.cache
+def pinned(face: str) -> str:
+    """An alias of a registered face that <b>/<i> never remap: for fallback runs inside <i>."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    alias = f"{face}-pinned"
+    font = pdfmetrics.getFont(face)
+    pdfmetrics.registerFont(TTFont(alias, font.face.filename))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(alias, bold, italic, alias)
+    return alias
+
+
+@functools.cache
 def register_fallback(path: str) -> str:
     """Register a user-configured fallback font (e.g. a CJK TTF); returns its font name."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from reportlab.lib.fonts import addMapping
+
     name = "StudypressFallback-" + Path(path).stem
     pdfmetrics.registerFont(TTFont(name, path))
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
     return name
 
 

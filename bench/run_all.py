@@ -1,0 +1,13 @@
+"""Run every benchmark in this folder (bench_*.py) and print its figures."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+here = Path(__file__).parent
+for script in sorted(here.glob("bench_*.py")):
+    print(f"== {script.name}", flush=True)
+    sys.argv = [str(script)]
+    runpy.run_path(str(script), run_name="__main__")
