@@ -91,10 +91,9 @@ def pinned(face: str) -> str:
 @functools.cache
 def register_fallback(path: str) -> str:
     """Register a user-configured fallback font (e.g. a CJK TTF); returns its font name."""
+    from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-
-    from reportlab.lib.fonts import addMapping
 
     name = "StudypressFallback-" + Path(path).stem
     pdfmetrics.registerFont(TTFont(name, path))

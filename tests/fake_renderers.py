@@ -1,0 +1,25 @@
+"""Renderers used by the build tests: one that fails on request, one with a project output."""
+
+from __future__ import annotations
+
+from studypress.model import Note
+from studypress.renderers.base import Output, RenderContext, RenderResult
+
+
+class Echo:
+    name = "echo"
+
+    def render(self, note: Note, ctx: RenderContext) -> RenderResult:
+        if "FAIL" in note.title:
+            raise RuntimeError("asked to fail")
+        previous = ctx.previous("echo.txt")
+        runs = 1 + (int(previous.split(b"|")[1]) if previous else 0)
+        body = f"{note.title}|{runs}|{ctx.build_time}|{ctx.options.paper}"
+        return RenderResult(files=[Output("echo.txt", body.encode())])
+
+    def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult:
+        names = ",".join(sorted(n.id for n in notes))
+        return RenderResult(files=[Output("all.txt", names.encode())])
+
+
+RENDERER = Echo()

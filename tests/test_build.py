@@ -1,0 +1,125 @@
+"""The build loop: caching, invalidation, atomic writes, failures, reproducibility."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studypress import build as build_module
+from studypress import renderers
+from studypress.build import BuildConfig, BuildError, build, write_atomic
+from studypress.renderers.base import RenderOptions
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    monkeypatch.setitem(renderers.REGISTRY, "echo", "tests.fake_renderers")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    src = tmp_path / "source"
+    src.mkdir()
+    for i in range(4):
+        (src / f"n{i}.md").write_text(f"# Note {i}\n\n## Timeline\n\n- **191{i}:** x\n",
+                                      encoding="utf-8")
+    (tmp_path / "layouts").mkdir()
+    return tmp_path
+
+
+def run(project: Path, **kw) -> build_module.BuildReport:
+    config = BuildConfig(paths=[project / "source"], output=project / "output",
+                         renderers=["echo"], project_dir=project, **kw)
+    return build(config)
+
+
+def echo(project: Path, note: str) -> list[str]:
+    return (project / "output" / note / "echo.txt").read_text().split("|")
+
+
+def test_builds_every_note_in_parallel_and_project_output(project):
+    report = run(project, jobs=2)
+    assert sorted(report.built) == ["n0", "n1", "n2", "n3"]
+    assert echo(project, "n2") == ["Note 2", "1", "1700000000", "a4"]
+    assert (project / "output" / "all.txt").read_text() == "n0,n1,n2,n3"
+
+
+def test_unchanged_notes_are_not_rebuilt(project):
+    run(project)
+    report = run(project)
+    assert report.built == [] and len(report.unchanged) == 4
+    assert echo(project, "n0")[1] == "1"
+    (project / "source" / "n1.md").write_text("# Note 1 changed\n", encoding="utf-8")
+    report = run(project)
+    assert report.built == ["n1"]
+    assert echo(project, "n1")[:2] == ["Note 1 changed", "2"]  # saw its previous output
+
+
+def test_layout_change_options_and_version_invalidate(project, monkeypatch):
+    run(project)
+    (project / "layouts" / "guide.toml").write_text("[page]\nsize = 'letter'\n")
+    assert len(run(project).built) == 4
+    assert len(run(project, options=RenderOptions(paper="letter")).built) == 4
+    monkeypatch.setattr(build_module, "__version__", "9.9.9")
+    assert len(run(project, options=RenderOptions(paper="letter")).built) == 4
+
+
+def test_deleted_output_is_rebuilt_and_corrupt_cache_starts_fresh(project):
+    run(project)
+    (project / "output" / "n3" / "echo.txt").unlink()
+    assert run(project).built == ["n3"]
+    (project / "output" / build_module.CACHE_NAME).write_text("{not json")
+    assert len(run(project).built) == 4
+
+
+def test_failed_renderer_keeps_previous_output(project):
+    run(project)
+    before = (project / "output" / "n0" / "echo.txt").read_bytes()
+    (project / "source" / "n0.md").write_text("# FAIL please\n", encoding="utf-8")
+    report = run(project)
+    assert report.failed
+    err = next(d for d in report.diagnostics if d.code == "renderer")
+    assert err.file.endswith("n0.md") and "asked to fail" in err.message
+    assert (project / "output" / "n0" / "echo.txt").read_bytes() == before
+    # and it is tried again next time rather than cached as done
+    assert "n0" not in run(project).unchanged
+
+
+def test_missing_path_and_empty_folder_are_usage_errors(project, tmp_path):
+    with pytest.raises(BuildError, match="no such file"):
+        build(BuildConfig(paths=[tmp_path / "nope"], output=tmp_path / "o"))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(BuildError, match="no Markdown notes"):
+        build(BuildConfig(paths=[tmp_path / "empty"], output=tmp_path / "o"))
+
+
+def test_duplicate_note_ids_are_kept_apart(project):
+    sub = project / "source" / "sub"
+    sub.mkdir()
+    (sub / "n0.md").write_text("# Other n0\n", encoding="utf-8")
+    report = run(project)
+    assert "n0-2" in report.built
+    assert any(d.code == "duplicate-id" for d in report.diagnostics)
+
+
+def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "out" / "file.bin"
+    assert write_atomic(target, b"first")
+    assert not write_atomic(target, b"first")  # identical bytes are not rewritten
+
+    def boom(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build_module.os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(target, b"second, longer")
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in target.parent.iterdir()] == ["file.bin"]
+
+
+def test_build_time_from_mtime_without_source_date_epoch(project, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    import os
+
+    note = project / "source" / "n0.md"
+    os.utime(note, (1600000000, 1600000000))
+    run(project)
+    assert echo(project, "n0")[2] == "1600000000"
