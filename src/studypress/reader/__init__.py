@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Collector
@@ -26,6 +26,7 @@ from ..model import (
     Section,
     Table,
     Term,
+    Text,
     plain_text,
 )
 from . import blocks as block_parser
@@ -36,7 +37,7 @@ from .links import link
 from .questions import Numbered, number_items, numbered_items, pair_answers
 from .sections import STRUCTURED, Kind, classify, prose_kind, timeline_subject
 from .source import DecodeError, aliases_list, as_string_list, decode, split_front_matter
-from .timeline import TimelineReader, date_column, dated_list, table_events
+from .timeline import Group, TimelineReader, date_column, dated_list, table_events
 
 __all__ = ["ReadError", "read_note", "read_text", "slugify"]
 
@@ -133,17 +134,20 @@ class _Builder:
     briefing: bool = False
 
     def prose(self, region: _Region, blocks: list[Block], kind: str | None = None) -> None:
+        """Keep blocks as a prose section; ``kind`` names what they sat in (timeline notes …)."""
         if not blocks and (region.heading is None or region.kind is not Kind.PROSE):
             return
         title: RichText = region.heading.text if region.heading else ()
         level = region.heading.level if region.heading else 1
         line = region.heading.line if region.heading else (blocks[0].line if blocks else 1)
-        words = plain_text(title)
-        name = kind or (("briefing" if self.briefing else prose_kind(words)) if title
-                        else "preamble")
-        if title and not kind:
-            name = prose_kind(words) if prose_kind(words) != "prose" else name
-        self.sections.append(Section(title, level, name, tuple(blocks), line))
+        if kind is None:
+            if not title:
+                kind = "preamble"
+            else:
+                kind = prose_kind(plain_text(title))
+                if kind == "prose" and self.briefing:
+                    kind = "briefing"
+        self.sections.append(Section(title, level, kind, tuple(blocks), line))
 
     def region(self, region: _Region) -> None:
         kind = region.kind
@@ -191,8 +195,6 @@ class _Builder:
                 kept.extend(reader.leftovers)
             elif isinstance(block, Table) and date_column(block) is not None and len(
                     block.header) >= 2:
-                from .timeline import Group
-
                 self.events.extend(table_events(block, Group(), self.diag))
             else:
                 kept.append(block)
@@ -200,12 +202,10 @@ class _Builder:
 
 
 def _strip_q(rich: RichText) -> RichText:
-    from .inline import lstrip_chars
-
-    if rich and hasattr(rich[0], "value"):
-        first = rich[0]
-        value = re.sub(r"^\s*Q\s*[:.]\s*", "", first.value)  # type: ignore[union-attr]
-        return lstrip_chars((type(first)(value),) + rich[1:], "")  # type: ignore[call-arg]
+    """``Q: Why …?`` → ``Why …?``."""
+    if rich and isinstance(rich[0], Text):
+        value = re.sub(r"^\s*Q\s*[:.]\s*", "", rich[0].value)
+        return ((Text(value),) if value else ()) + rich[1:]
     return rich
 
 
@@ -306,8 +306,3 @@ def _permalink_slug(permalink: str | None) -> str | None:
         return None
     parts = [p for p in permalink.strip().split("/") if p]
     return parts[-1] if parts else None
-
-
-def with_source(note: Note, source: str) -> Note:
-    """The same note reported under another path."""
-    return replace(note, source=source)
