@@ -1,0 +1,283 @@
+"""The time axis: a piecewise linear map from day numbers to x, ticks, and axis compression.
+
+Days are ``Day.ordinal()`` numbers (continuous across BCE/CE, no year 0). A date covering days
+``a..b`` occupies ``[a, b + 1)`` on the axis, so a single day has a width and its point sits in
+its middle. A compressed axis keeps clusters of events at one common scale and squeezes the empty
+stretches between them into fixed-width breaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Day
+
+YEAR = 365.2425
+MONTH = YEAR / 12
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# ----------------------------------------------------------------------------- calendar
+
+
+def civil(ordinal: int) -> tuple[int, int, int]:
+    """(historical year, month, day) of a day number; the inverse of ``Day.ordinal``."""
+    z = ordinal - 719163 + 719468  # days since 0000-03-01 (astronomical)
+    era = (z if z >= 0 else z - 146096) // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    y = yoe + era * 400
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = mp + 3 if mp < 10 else mp - 9
+    astro = y + (1 if m <= 2 else 0)
+    return (astro if astro > 0 else astro - 1, m, d)
+
+
+def day_number(year: int, month: int = 1, day: int = 1) -> int:
+    """Day number of a historical date (year -44 is 44 BCE)."""
+    return Day(year, month, day).ordinal()
+
+
+def year_label(year: int, era: bool) -> str:
+    """``1933``; with ``era``: ``44 BCE``, ``14 CE``."""
+    if year < 0:
+        return f"{-year} BCE"
+    return f"{year} CE" if era else str(year)
+
+
+# ------------------------------------------------------------------------------- the map
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of days ``[d0, d1]`` drawn over ``[x0, x1]``."""
+
+    d0: float
+    d1: float
+    x0: float
+    x1: float
+
+    @property
+    def scale(self) -> float:
+        return (self.x1 - self.x0) / (self.d1 - self.d0)
+
+
+@dataclass(frozen=True)
+class Axis:
+    """Kept segments in order; the space between two segments is a break."""
+
+    segments: tuple[Segment, ...]
+    dated: bool = True  # False: no dates at all, positions show order only
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    @property
+    def d0(self) -> float:
+        return self.segments[0].d0
+
+    @property
+    def d1(self) -> float:
+        return self.segments[-1].d1
+
+    @property
+    def breaks(self) -> list[tuple[float, float]]:
+        """The x extent of each break."""
+        return [(a.x1, b.x0) for a, b in zip(self.segments, self.segments[1:], strict=False)]
+
+    def x(self, day: float) -> float:
+        """x of a day number; continuous and increasing, clamped to the axis ends."""
+        segs = self.segments
+        if day <= segs[0].d0:
+            return segs[0].x0
+        if day >= segs[-1].d1:
+            return segs[-1].x1
+        i = bisect.bisect_right([s.d0 for s in segs], day) - 1
+        s = segs[i]
+        if day <= s.d1:
+            return s.x0 + (day - s.d0) * s.scale
+        nxt = segs[i + 1]  # inside a break: spread the gap's days over the break's width
+        return s.x1 + (day - s.d1) / (nxt.d0 - s.d1) * (nxt.x0 - s.x1)
+
+    def in_break(self, x: float) -> tuple[float, float] | None:
+        """The break containing ``x`` (exclusive of its ends), if any."""
+        for a, b in self.breaks:
+            if a < x < b:
+                return (a, b)
+        return None
+
+
+def _merge(spans: list[tuple[float, float]]) -> list[list[float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
+def make_axis(spans: list[tuple[float, float]], x0: float, x1: float, *, pad: float,
+              break_width: float, compress: str = "auto", min_gap_fraction: float = 0.05,
+              min_gain: float = 0.2, min_days: float = 28.0) -> Axis:
+    """An axis over ``[x0, x1]`` showing every ``[start, end)`` day span.
+
+    ``pad`` points of empty axis are kept at each end of every cluster, so no marker sits on a
+    break or an axis end. ``compress`` is ``"auto"`` (break empty stretches when that widens the
+    scale by at least ``min_gain``), ``"always"`` or ``"never"``.
+    """
+    width = x1 - x0
+    if not spans:
+        return Axis((Segment(0.0, 1.0, x0, x1),), dated=False)
+    lo = min(a for a, _ in spans)
+    hi = max(b for _, b in spans)
+    if hi - lo < min_days:  # a lone date still gets a readable stretch of calendar around it
+        mid = (lo + hi) / 2
+        lo, hi = mid - min_days / 2, mid + min_days / 2
+        spans = [*spans, (lo, hi)]
+    total = hi - lo
+    plain_scale = (width - 2 * pad) / total
+    plain = Axis((Segment(lo - pad / plain_scale, hi + pad / plain_scale, x0, x1),))
+    if compress == "never":
+        return plain
+
+    clusters = _merge(spans)
+    gaps = [(i, clusters[i + 1][0] - clusters[i][1]) for i in range(len(clusters) - 1)]
+    cut = {i for i, g in gaps if g >= min_gap_fraction * total}
+    for _ in range(8):  # drop cuts that would not save room at the new scale, until stable
+        if not cut:
+            return plain
+        kept_days = total - sum(g for i, g in gaps if i in cut)
+        n = len(cut)
+        room = width - 2 * pad * (n + 1) - break_width * n
+        if room <= 0 or kept_days <= 0:
+            return plain
+        scale = room / kept_days
+        worth = {i for i in cut if dict(gaps)[i] * scale > 2 * pad + 2 * break_width}
+        if worth == cut:
+            break
+        cut = worth
+    else:
+        return plain
+    if compress == "auto" and scale < plain_scale * (1 + min_gain):
+        return plain
+
+    segments: list[Segment] = []
+    start = clusters[0][0]
+    x = x0
+    for i, (_, b) in enumerate(clusters):
+        if i in cut or i == len(clusters) - 1:
+            d0, d1 = start - pad / scale, b + pad / scale
+            seg_w = (d1 - d0) * scale
+            segments.append(Segment(d0, d1, x, x + seg_w))
+            x += seg_w + break_width
+            if i + 1 < len(clusters):
+                start = clusters[i + 1][0]
+    # rounding: pin the last segment's end to the axis end exactly
+    last = segments[-1]
+    segments[-1] = Segment(last.d0, last.d1, last.x0, x1)
+    return Axis(tuple(segments))
+
+
+# --------------------------------------------------------------------------------- ticks
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+    day: int
+
+
+_STEPS: tuple[tuple[str, int], ...] = (
+    ("day", 1), ("day", 2), ("day", 5), ("day", 10),
+    ("month", 1), ("month", 2), ("month", 3), ("month", 6),
+    *(("year", n) for n in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500)),
+    *(("year", n * 10 ** k) for k in range(3, 7) for n in (1, 2, 5)),
+)
+_APPROX_DAYS = {"day": 1.0, "month": 28.0, "year": 365.0}
+
+
+def _tick_days(unit: str, step: int, d0: float, d1: float) -> list[int]:
+    """Day numbers of the tick positions of one step inside ``[d0, d1]``."""
+    y0, _, _ = civil(math.floor(d0))
+    y1, _, _ = civil(math.ceil(d1))
+    out: list[int] = []
+    if unit == "year":
+        first = math.floor(y0 / step) * step
+        for y in range(first, y1 + step, step):
+            year = y if y != 0 else 1  # there is no year 0: its tick marks 1 CE
+            out.append(day_number(year))
+    else:
+        years = [y for y in range(y0, y1 + 1) if y != 0]
+        for year in years:
+            for month in range(1, 13):
+                if unit == "month":
+                    if (month - 1) % step == 0:
+                        out.append(day_number(year, month))
+                    continue
+                for day in range(1, 29, step):
+                    if step == 1 or day + step <= 29:  # keep the last gap of a month open
+                        out.append(day_number(year, month, day))
+    return [d for d in out if d0 <= d <= d1]
+
+
+def _labels(unit: str, days: list[int], era: bool) -> list[str]:
+    out: list[str] = []
+    prev_year: int | None = None
+    for d in days:
+        y, m, day = civil(d)
+        if unit == "year":
+            out.append(year_label(y, era))
+        elif unit == "month":
+            out.append(f"{MONTH_ABBR[m - 1]} {year_label(y, era)}" if y != prev_year
+                       else MONTH_ABBR[m - 1])
+        else:
+            out.append(f"{day} {MONTH_ABBR[m - 1]} {year_label(y, era)}" if y != prev_year
+                       else f"{day} {MONTH_ABBR[m - 1]}")
+        prev_year = y
+    return out
+
+
+def choose_ticks(axis: Axis, measure: Callable[[str], float], gap: float = 6.0,
+                 max_ticks: int = 400) -> list[Tick]:
+    """The finest calendar step whose labels fit side by side, over every segment.
+
+    ``measure(label)`` is a label's width. BCE years are labelled ``44 BCE`` (and CE years
+    ``14 CE`` on the same axis); there is no year 0.
+    """
+    if not axis.dated:
+        return []
+    scale = min(s.scale for s in axis.segments)
+    y_first = civil(math.floor(axis.d0))[0]
+    y_last = civil(math.ceil(axis.d1))[0]
+    era = y_first < 0 or y_last < 1000
+    for unit, step in _STEPS:
+        approx = _APPROX_DAYS[unit] * step * scale
+        if approx < 12:  # certainly too dense to label
+            continue
+        span_days = sum(s.d1 - s.d0 for s in axis.segments)
+        if span_days / (_APPROX_DAYS[unit] * step) > max_ticks * 1.2:
+            continue
+        ticks: list[Tick] = []
+        for seg in axis.segments:
+            days = _tick_days(unit, step, seg.d0, seg.d1)
+            ticks.extend(Tick(axis.x(d), "", d) for d in days)
+        if not ticks:
+            continue
+        labels = _labels(unit, [t.day for t in ticks], era)
+        widths = [measure(label) for label in labels]
+        if all(ticks[i + 1].x - ticks[i].x >= (widths[i] + widths[i + 1]) / 2 + gap
+               for i in range(len(ticks) - 1)):
+            return [Tick(t.x, label, t.day) for t, label in zip(ticks, labels, strict=True)]
+    return []

@@ -1,0 +1,175 @@
+"""A Layout drawn with ``reportlab.graphics``: a Drawing usable as a platypus flowable.
+
+Marks differ by shape as well as colour, so the figure reads in greyscale: a filled dot for a day,
+a solid bar with end caps for a range of days, a hollow bracketed bar for a coarser date, dashed
+outlines for approximate dates, a hollow diamond for an undated event.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from .layout import Bar, Label, Layout, LegendItem, Marker
+from .style import Style
+from .text import FontSet
+
+
+@functools.lru_cache(maxsize=256)
+def colour(value: str, fallback: str = "#000000") -> Any:
+    """A ReportLab colour; a value it cannot read gives the fallback instead of an error."""
+    from reportlab.lib import colors
+
+    try:
+        return colors.toColor(value)
+    except Exception:
+        return colors.toColor(fallback)
+
+
+def draw(lay: Layout, style: Style, fontset: FontSet, height: float | None = None) -> Any:
+    """The Drawing of ``lay``, ``lay.width`` x (``height`` or ``lay.height``) points."""
+    from reportlab.graphics.shapes import Drawing, Group
+
+    box_h = lay.height if height is None else float(height)
+    d = Drawing(lay.width, box_h)
+    g = Group()
+    if lay.scale < 1.0:  # a box too small for the content: shrink it, centred horizontally
+        s = lay.scale
+        g.transform = (s, 0, 0, s, lay.width * (1 - s) / 2, box_h - lay.content_height * s)
+    elif box_h != lay.height:
+        g.transform = (1, 0, 0, 1, 0, box_h - lay.height)
+    _bands(g, lay, style)
+    _axis(g, lay, style)
+    for label in lay.labels:
+        if label.stem is not None:
+            _stem(g, label, style)
+    for marker in lay.markers:
+        _marker(g, marker, style)
+    for bar in lay.bars:
+        _bar(g, bar, style)
+    for item in lay.legend:
+        _legend(g, item, style)
+    for label in lay.labels:
+        _text(g, label, style, fontset)
+    d.add(g)
+    return d
+
+
+def _bands(g, lay: Layout, style: Style) -> None:
+    from reportlab.graphics.shapes import Rect
+
+    for band in lay.bands:
+        fill = colour(style.band_colours[band.shade % len(style.band_colours)], "#eeeeee")
+        g.add(Rect(band.x0, band.y0, band.x1 - band.x0, band.y1 - band.y0, fillColor=fill,
+                   strokeColor=None, strokeWidth=0))
+
+
+def _axis(g, lay: Layout, style: Style) -> None:
+    from reportlab.graphics.shapes import Line
+
+    ax_c = colour(style.axis_colour, "#333333")
+    y = lay.axis_y
+    for seg in lay.axis.segments:
+        g.add(Line(seg.x0, y, seg.x1, y, strokeColor=ax_c, strokeWidth=0.8))
+    brk_c = colour(style.break_colour, "#555555")
+    for x0, x1 in lay.axis.breaks:  # two slanted strokes: the conventional axis break
+        for x in (x0 + (x1 - x0) * 0.3, x0 + (x1 - x0) * 0.7):
+            g.add(Line(x - 1.6, y - 3.5, x + 1.6, y + 3.5, strokeColor=brk_c, strokeWidth=0.8))
+    for x, y0, y1 in lay.ticks:
+        g.add(Line(x, y0, x, y1, strokeColor=ax_c, strokeWidth=0.6))
+
+
+def _stem(g, label: Label, style: Style) -> None:
+    from reportlab.graphics.shapes import Line
+
+    assert label.stem is not None
+    x, y0, y1 = label.stem
+    c = colour(style.stem_colour, "#999999")
+    g.add(Line(x, y0 + 0.5, x, y1, strokeColor=c, strokeWidth=0.4))
+    if label.bracket is not None:
+        a, b = label.bracket
+        g.add(Line(a, y0 + 0.5, b, y0 + 0.5, strokeColor=c, strokeWidth=0.6))
+
+
+def _marker(g, mk: Marker, style: Style) -> None:
+    from reportlab.graphics.shapes import Circle, Line, Polygon, Rect
+
+    b = mk.box
+    cx, cy = (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2
+    main = colour(style.approximate_colour if mk.approximate else style.event_colour)
+    white = colour("#ffffff")
+    dash = (1.5, 1.2) if mk.approximate else None
+    if mk.kind == "point":
+        r = (b.x1 - b.x0) / 2
+        fill = white if mk.approximate else main
+        g.add(Circle(cx, cy, r, fillColor=fill, strokeColor=main, strokeWidth=0.8,
+                     strokeDashArray=dash))
+    elif mk.kind == "undated":
+        c = colour(style.undated_colour, "#8a5a00")
+        g.add(Polygon([b.x0, cy, cx, b.y1, b.x1, cy, cx, b.y0], fillColor=white,
+                      strokeColor=c, strokeWidth=0.9))
+    elif mk.kind == "range":
+        h = (b.y1 - b.y0) * 0.3
+        g.add(Rect(b.x0, cy - h, b.x1 - b.x0, 2 * h, fillColor=main, strokeColor=None,
+                   strokeWidth=0))
+        for x in (b.x0, b.x1):
+            g.add(Line(x, b.y0, x, b.y1, strokeColor=main, strokeWidth=0.9))
+    else:  # an imprecise date: a hollow bracketed bar over every day it may mean
+        fill = colour("#ffffff") if mk.approximate else colour(style.event_colour)
+        g.add(Rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, fillColor=fill, fillOpacity=0.25,
+                   strokeColor=main, strokeWidth=0.8, strokeDashArray=dash))
+
+
+def _bar(g, bar: Bar, style: Style) -> None:
+    from reportlab.graphics.shapes import Line, Polygon, Rect
+
+    b = bar.box
+    c = colour(style.person_colour, "#4f7a35")
+    cy = (b.y0 + b.y1) / 2
+    if bar.kind == "death":  # a cross
+        g.add(Line(b.x0 + 0.5, b.y0, b.x1 - 0.5, b.y1, strokeColor=c, strokeWidth=1.2))
+        g.add(Line(b.x0 + 0.5, b.y1, b.x1 - 0.5, b.y0, strokeColor=c, strokeWidth=1.2))
+        return
+    if bar.kind == "birth":  # a triangle
+        g.add(Polygon([b.x0, b.y0, b.x1, b.y0, (b.x0 + b.x1) / 2, b.y1], fillColor=c,
+                      strokeColor=None, strokeWidth=0))
+        return
+    arrow = min(4.0, (b.x1 - b.x0) / 3)
+    x0 = b.x0 + (arrow if bar.clipped_left else 0)
+    x1 = b.x1 - (arrow if bar.clipped_right else 0)
+    dash = (2, 1.5) if bar.approximate else None
+    g.add(Rect(x0, b.y0, max(0.5, x1 - x0), b.y1 - b.y0, fillColor=c,
+               fillOpacity=0.45 if bar.approximate else 0.85, strokeColor=c, strokeWidth=0.6,
+               strokeDashArray=dash))
+    if bar.clipped_left:
+        g.add(Polygon([b.x0, cy, x0, b.y1 + 0.5, x0, b.y0 - 0.5], fillColor=c, strokeColor=None,
+                      strokeWidth=0))
+    if bar.clipped_right:
+        g.add(Polygon([b.x1, cy, x1, b.y1 + 0.5, x1, b.y0 - 0.5], fillColor=c, strokeColor=None,
+                      strokeWidth=0))
+
+
+def _legend(g, item: LegendItem, style: Style) -> None:
+    b = item.box
+    kind = {"approximate": "span", "person": None}.get(item.kind, item.kind)
+    if kind is None:
+        _bar(g, Bar(b, "bar", -1), style)
+        return
+    _marker(g, Marker(b, kind, (b.x0 + b.x1) / 2, b.x0, b.x1, -1,
+                      approximate=item.kind == "approximate"), style)
+
+
+def _text(g, label: Label, style: Style, fontset: FontSet) -> None:
+    from reportlab.graphics.shapes import String
+
+    x = label.box.x0
+    y = label.box.y0 + label.size * 0.28  # baseline above the descenders
+    text_c = colour(style.text_colour, "#222222")
+    muted_c = colour(style.muted_colour, "#666666")
+    for part in label.parts:
+        c = muted_c if part.muted else text_c
+        if label.role == "number":
+            c = colour(style.event_colour)
+        for run, font in fontset.runs(part.text, part.bold):
+            g.add(String(x, y, run, fontName=font, fontSize=label.size, fillColor=c))
+            x += fontset.width(run, label.size, part.bold) if len(run) else 0

@@ -1,0 +1,118 @@
+"""Text measuring and shortening for the figure, with per-character font fallback.
+
+ReportLab's ``String`` draws one font; a label mixing scripts is drawn as consecutive runs, each
+in the first font of the chain that has all its characters. Characters no font has become ``?``
+(and are reported), so nothing is dropped silently and nothing raises.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .. import fonts
+
+ELLIPSIS = "…"
+
+
+@dataclass
+class FontSet:
+    """The fonts a figure draws with: a family and optional user fallback fonts."""
+
+    family: fonts.Family
+    fallbacks: tuple[str, ...] = ()
+    missing: list[str] = field(default_factory=list)  # characters no font could draw
+
+    def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
+        """(run, font name) pieces; undrawable characters are replaced by '?'."""
+        chain = fonts.fallback_chain(self.family, bold, False, self.fallbacks)
+        out: list[tuple[str, str]] = []
+        for run, font in _runs(text, chain):
+            if font is None:
+                for ch in run:
+                    if ch not in self.missing:
+                        self.missing.append(ch)
+                run, font = "?" * len(run), chain[0]
+            if out and out[-1][1] == font:
+                out[-1] = (out[-1][0] + run, font)
+            else:
+                out.append((run, font))
+        return out
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """Width of ``text`` in points at ``size``."""
+        return sum(_string_width(run, font, size) for run, font in self.runs(text, bold))
+
+
+@functools.lru_cache(maxsize=4096)
+def _runs(text: str, chain: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    return tuple(fonts.runs(text, chain))
+
+
+@functools.lru_cache(maxsize=65536)
+def _string_width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
+
+
+@functools.cache
+def default_fontset(kind: str = "sans") -> FontSet:
+    """A shared font set without fallbacks (for measuring in tests and benchmarks)."""
+    return FontSet(fonts.family(kind))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """One line of text: whitespace runs (newlines too) become single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def shorten(text: str, max_chars: int) -> str:
+    """``text`` cut to at most ``max_chars`` characters at a word boundary, with an ellipsis."""
+    text = clean(text)
+    if len(text) <= max_chars:
+        return text
+    if max_chars <= 1:
+        return ELLIPSIS
+    cut = text[: max_chars - 1]
+    space = cut.rfind(" ")
+    if space >= max(1, (max_chars - 1) // 3):  # a word boundary that keeps enough words
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.–—-") + ELLIPSIS
+
+
+def fit(text: str, max_width: float, measure, size: float, bold: bool = False) -> str:
+    """The longest shortening of ``text`` whose width at ``size`` is at most ``max_width``.
+
+    ``measure(text, size, bold)`` gives widths. Returns "" when not even an ellipsis fits.
+    """
+    text = clean(text)
+    if measure(text, size, bold) <= max_width:
+        return text
+    lo, hi = 0, len(text)  # binary search on the character budget
+    best = ""
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        candidate = shorten(text, mid) if mid > 0 else ""
+        if candidate and measure(candidate, size, bold) <= max_width:
+            best, lo = candidate, mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+_MONTHS = {
+    "January": "Jan", "February": "Feb", "March": "Mar", "April": "Apr", "June": "Jun",
+    "July": "Jul", "August": "Aug", "September": "Sep", "October": "Oct", "November": "Nov",
+    "December": "Dec",
+}
+_MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+
+
+def short_date(display: str) -> str:
+    """A date's display form with month names abbreviated: ``Nov 15, 1933``."""
+    return _MONTH_RE.sub(lambda m: _MONTHS[m.group(1)], clean(display))
