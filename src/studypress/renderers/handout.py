@@ -1,0 +1,1103 @@
+"""The cast-of-characters handout, ``cast.pdf``: a sheet listing every person, then cut-out cards.
+
+The sheet gives each person's name, role, span, description, the dates of the events they
+appear in and a small time bar, in two columns; the type shrinks step by step until everyone
+fits on as few pages as the legible floor allows. The cards come in front/back page pairs laid
+out for duplex printing (see ``handout_layout``); a back that cannot hold its description even
+at the floor size gets the description cut at a sentence, with a warning.
+
+Everything is drawn on one ReportLab canvas with embedded fonts only; note text goes through
+``pdfmarkup`` (escaping and glyph fallback). Settings come from ``layouts/handout.toml``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from .. import fonts
+from ..layouts import LayoutError, Layouts
+from ..model import (
+    Citation,
+    Code,
+    Diagnostic,
+    Emphasis,
+    FootnoteRef,
+    Highlight,
+    LineBreak,
+    Link,
+    Math,
+    Note,
+    Person,
+    RichText,
+    Severity,
+    SpanKind,
+    Strike,
+    Strong,
+    Text,
+    WikiLink,
+    plain_text,
+)
+from . import handout_layout as geo
+from . import pdfmarkup
+from .base import Output, RenderContext, RenderResult
+
+MM = geo.MM
+PAPER = {"a4": (210 * MM, 297 * MM), "letter": (8.5 * 72, 11 * 72)}
+AUTO_FORMAT = {"a4": "a7", "letter": "letter-8"}
+ORDERS = ("first-appearance", "name", "note")
+SETTINGS_FILE = "layouts/handout.toml"
+MIN_SAFE_INSET = 4.0  # mm: nothing important may sit nearer a cut line than this
+
+
+# ------------------------------------------------------------------------------ settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``layouts/handout.toml``, checked, with lengths converted to points."""
+
+    order: str = "first-appearance"
+    margin: float = 15 * MM
+    gutter: float = 8 * MM
+    body_size: float = 11.0
+    floor: float = 7.5
+    step: float = 0.5
+    card_format: str = "auto"
+    card_order: str = "same"
+    card_w: float = 105 * MM
+    card_h: float = 74 * MM
+    card_page: str = "paper"
+    duplex: str = "long"
+    back_offset: tuple[float, float] = (0.0, 0.0)
+    safe_inset: float = 5 * MM
+    printer_margin: float = 6 * MM
+    name_size: float = 22.0
+    name_floor: float = 12.0
+    card_body: float = 11.0
+    card_floor: float = 7.0
+    card_step: float = 0.5
+    cut_marks: bool = True
+    mark_length: float = 5 * MM
+    mark_gap: float = 1.5 * MM
+    mark_width: float = 0.25
+    colors: dict[str, str] = field(default_factory=dict)
+    fallbacks: tuple[str, ...] = ()
+    text: dict[str, str] = field(default_factory=dict)
+
+    def color(self, key: str) -> Any:
+        return HexColor(self.colors[key])
+
+
+_COLOR_DEFAULTS = {
+    "text": "#1b1b1b", "muted": "#5f6368", "accent": "#1a4f8b", "bar_track": "#d6d9de",
+    "bar_span": "#9dbbe0", "bar_event": "#1a4f8b", "rule": "#c8ccd2", "cut_marks": "#000000",
+}
+_TEXT_DEFAULTS = {
+    "sheet_title": "Cast of characters", "continued": "continued", "appears": "Appears in",
+    "also": "Also", "undated": "undated", "legend": "Bars run from {start} to {end}:",
+    "legend_span": "life or office", "legend_event": "appearance in the timeline",
+    "page": "page {n} of {total}", "born": "b.", "died": "d.",
+    "instructions": "Cut-out cards follow on pages {first}–{last}. Print them double-sided, "
+                    "flipping on the {edge} edge, at actual size (100 %), then cut along the "
+                    "marks.",
+}
+
+
+def _bad(where: str, message: str) -> LayoutError:
+    return LayoutError(f"{SETTINGS_FILE}: error: {where} {message}")
+
+
+def _num(table: dict[str, Any], key: str, default: float, where: str, *,
+         minimum: float | None = None) -> float:
+    value = table.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _bad(f"[{where}] {key}", f"must be a number, not {value!r}")
+    if minimum is not None and value < minimum:
+        raise _bad(f"[{where}] {key}", f"must be at least {minimum}, not {value}")
+    return float(value)
+
+
+def _choice(table: dict[str, Any], key: str, default: str, choices: Sequence[str],
+            where: str) -> str:
+    value = table.get(key, default)
+    if value not in choices:
+        raise _bad(f"[{where}] {key}",
+                   f"must be one of {', '.join(repr(c) for c in choices)}, not {value!r}")
+    return str(value)
+
+
+def _pair(value: Any, where: str) -> tuple[float, float]:
+    if (not isinstance(value, list) or len(value) != 2
+            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
+        raise _bad(where, f"must be a pair of numbers such as [105.0, 74.0], not {value!r}")
+    return float(value[0]), float(value[1])
+
+
+def load_settings(layouts: Layouts, paper: str) -> Settings:
+    """Read and check ``handout.toml`` for a build on ``paper``; a bad value is a LayoutError."""
+    raw = layouts.settings("handout")
+    sheet = raw.get("sheet", {})
+    cards = raw.get("cards", {})
+    formats = raw.get("formats", {})
+    body = _num(sheet, "body_size", 11.0, "sheet", minimum=4)
+    floor = _num(sheet, "floor", 7.5, "sheet", minimum=4)
+    fmt_name = cards.get("format", "auto")
+    if fmt_name == "auto":
+        fmt_name = AUTO_FORMAT.get(paper, "a7")
+    fmt = formats.get(fmt_name)
+    if not isinstance(fmt, dict):
+        raise _bad("[cards] format", f"names no format: {fmt_name!r}; choose 'auto' or one of "
+                   f"{', '.join(sorted(formats))}")
+    card_w, card_h = _pair(fmt.get("card"), f"[formats.{fmt_name}] card")
+    page = fmt.get("page", "paper")
+    if page not in ("paper", "card", *PAPER):
+        raise _bad(f"[formats.{fmt_name}] page",
+                   f"must be 'paper', 'card', 'a4' or 'letter', not {page!r}")
+    dx, dy = _pair(cards.get("back_offset", [0.0, 0.0]), "[cards] back_offset")
+    colors = dict(_COLOR_DEFAULTS)
+    for key, value in raw.get("colors", {}).items():
+        if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+            raise _bad(f"[colors] {key}", f"must be a colour such as '#1a4f8b', not {value!r}")
+        colors[key] = value
+    fallback = raw.get("fonts", {}).get("fallback", [])
+    if isinstance(fallback, str):
+        fallback = [fallback]
+    texts = dict(_TEXT_DEFAULTS)
+    texts.update({k: str(v) for k, v in raw.get("text", {}).items()})
+    return Settings(
+        order=_choice(sheet, "order", "first-appearance", ORDERS, "sheet"),
+        margin=_num(sheet, "margin", 15.0, "sheet", minimum=5) * MM,
+        gutter=_num(sheet, "gutter", 8.0, "sheet", minimum=0) * MM,
+        body_size=max(body, floor),
+        floor=floor,
+        step=_num(sheet, "step", 0.5, "sheet", minimum=0.1),
+        card_format=fmt_name,
+        card_order=_choice(cards, "order", "same", ("same", *ORDERS), "cards"),
+        card_w=card_w * MM,
+        card_h=card_h * MM,
+        card_page=page,
+        duplex=_choice(cards, "duplex", "long", ("long", "short"), "cards"),
+        back_offset=(dx * MM, dy * MM),
+        safe_inset=_num(cards, "safe_inset", 5.0, "cards", minimum=MIN_SAFE_INSET) * MM,
+        printer_margin=_num(cards, "printer_margin", 6.0, "cards", minimum=0) * MM,
+        name_size=_num(cards, "name_size", 22.0, "cards", minimum=4),
+        name_floor=_num(cards, "name_floor", 12.0, "cards", minimum=4),
+        card_body=_num(cards, "body_size", 11.0, "cards", minimum=4),
+        card_floor=_num(cards, "body_floor", 7.0, "cards", minimum=4),
+        card_step=_num(cards, "step", 0.5, "cards", minimum=0.1),
+        cut_marks=bool(cards.get("cut_marks", True)),
+        mark_length=_num(cards, "mark_length", 5.0, "cards", minimum=1) * MM,
+        mark_gap=_num(cards, "mark_gap", 1.5, "cards", minimum=0) * MM,
+        mark_width=_num(cards, "mark_width", 0.25, "cards", minimum=0.05),
+        colors=colors,
+        fallbacks=tuple(str(p) for p in fallback),
+        text=texts,
+    )
+
+
+# ------------------------------------------------------------------- content (pure parts)
+
+
+def order_people(note: Note, order: str) -> list[Person]:
+    """The cast in the chosen order: first appearance in the timeline, by name, or as written."""
+    people = list(note.people)
+    if order == "name":
+        return sorted(people, key=lambda p: _name_key(p.name))
+    if order == "first-appearance":
+        never = len(note.events)
+        return sorted(people, key=lambda p: min(p.events, default=never))  # stable: note order
+    return people
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)), name
+
+
+def is_latin(value: str) -> bool:
+    """True when every letter of ``value`` is Latin (accents allowed)."""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in value if ch.isalpha())
+
+
+def other_script_name(person: Person) -> str | None:
+    """The first alias written in a non-Latin script (Лев Троцкий for Leon Trotsky), if any."""
+    return next((a for a in person.aliases if a.strip() and not is_latin(a)), None)
+
+
+def span_label(person: Person, texts: dict[str, str]) -> str:
+    """The span as a student reads it: ``1933–1945``, ``b. 1890``, ``d. 71 BCE``; or ''."""
+    if person.span is None:
+        return ""
+    if person.span_kind is SpanKind.BIRTH:
+        return f"{texts['born']} {person.span.display}"
+    if person.span_kind is SpanKind.DEATH:
+        return f"{texts['died']} {person.span.display}"
+    return person.span.display
+
+
+def appearances(person: Person, note: Note, undated: str = "undated") -> list[str]:
+    """The dates of the events that mention the person, in timeline order, without repeats."""
+    out: list[str] = []
+    for i in sorted(set(person.events)):
+        if not 0 <= i < len(note.events):
+            continue
+        event = note.events[i]
+        if event.date is not None:
+            label = event.date.display
+        else:
+            label = f"{event.group} ({undated})" if event.group else undated
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def time_axis(note: Note) -> tuple[int, int] | None:
+    """The note's time range as day ordinals [start, end): its dated events and people's spans."""
+    days: list[int] = []
+    for event in note.events:
+        if event.date is not None:
+            days += [event.date.earliest.ordinal(), event.date.latest.ordinal() + 1]
+    for person in note.people:
+        if person.span is not None:
+            days += [person.span.earliest.ordinal(), person.span.latest.ordinal() + 1]
+    if not days:
+        return None
+    lo, hi = min(days), max(days)
+    if hi - lo < 366:  # a single day or month would make every mark fill the bar
+        mid = (lo + hi) // 2
+        lo, hi = mid - 183, mid + 183
+    return lo, hi
+
+
+@dataclass(frozen=True)
+class BarMark:
+    start: float  # fraction of the axis, 0..1
+    end: float
+    kind: str  # "span" or "event"
+
+
+def bar_marks(person: Person, note: Note, axis: tuple[int, int]) -> list[BarMark]:
+    """Where the person's span and dated appearances fall on the note's time axis."""
+    lo, hi = axis
+    length = hi - lo
+
+    def frac(day: int) -> float:
+        return min(1.0, max(0.0, (day - lo) / length))
+
+    marks: list[BarMark] = []
+    if person.span is not None:
+        marks.append(BarMark(frac(person.span.earliest.ordinal()),
+                             frac(person.span.latest.ordinal() + 1), "span"))
+    for i in sorted(set(person.events)):
+        if 0 <= i < len(note.events) and note.events[i].date is not None:
+            d = note.events[i].date
+            marks.append(BarMark(frac(d.earliest.ordinal()), frac(d.latest.ordinal() + 1),
+                                 "event"))
+    return marks
+
+
+def year_label(ordinal: int) -> str:
+    """A year for an axis end: ``1917``, ``509 BCE``."""
+    from datetime import date
+
+    if ordinal >= 1:
+        return str(date.fromordinal(ordinal).year)
+    # 1 BCE starts 366 days before 1 CE (it is a leap year in the proleptic calendar)
+    years_back = (1 - ordinal) / 365.2425
+    return f"{int(years_back) + 1} BCE"
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+
+
+def sentence_cuts(value: str) -> list[int]:
+    """Positions just after each sentence-ending mark in ``value``, ascending."""
+    return [m.end() for m in _SENTENCE_END.finditer(value)]
+
+
+def word_cuts(value: str) -> list[int]:
+    """Positions at the end of each word (before the following space), ascending."""
+    return [m.end() for m in re.finditer(r"\S+", value)]
+
+
+def cut_rich(rich: RichText, n: int) -> RichText:
+    """The first ``n`` characters of rich text, as ``plain_text`` counts them, markup kept."""
+    out, _ = _cut(rich, n)
+    return out
+
+
+def _cut(rich: RichText, n: int) -> tuple[RichText, int]:
+    kept: list[Any] = []
+    for node in rich:
+        if n <= 0:
+            break
+        match node:
+            case Text(value) | Code(value):
+                piece = value[:n]
+                kept.append(type(node)(piece))
+                n -= len(piece)
+            case Math(value, display):
+                kept.append(Math(value[:n], display))
+                n -= min(n, len(value))
+            case LineBreak():
+                kept.append(node)
+                n -= 1
+            case Citation() | FootnoteRef():
+                kept.append(node)
+            case Strong(children) | Emphasis(children) | Strike(children) | Highlight(children):
+                inner, n = _cut(children, n)
+                kept.append(type(node)(inner))
+            case Link(children, target):
+                inner, n = _cut(children, n)
+                kept.append(Link(inner, target))
+            case WikiLink(target, children):
+                inner, n = _cut(children, n)
+                kept.append(WikiLink(target, inner))
+    return tuple(kept), n
+
+
+def fit_text(rich: RichText, fits: Callable[[RichText], bool]) -> tuple[RichText, str]:
+    """The longest version of ``rich`` that fits: whole, cut after a sentence (+ " …"), or cut
+    after a word (+ "…"). Returns it and how it was cut: "", "sentence", "word" or "all"."""
+    if fits(rich):
+        return rich, ""
+    value = plain_text(rich)
+    for how, cuts, tail in (("sentence", sentence_cuts(value), " …"),
+                            ("word", word_cuts(value), "…")):
+        candidates = [c for c in cuts if c < len(value.rstrip())]
+        best = _largest(candidates, lambda c, t=tail: fits(cut_rich(rich, c) + (Text(t),)))
+        if best is not None:
+            return cut_rich(rich, best) + (Text(tail),), how
+    return (), "all"
+
+
+def _largest(candidates: list[int], ok: Callable[[int], bool]) -> int | None:
+    """The largest candidate for which ``ok`` holds, assuming it holds for a prefix of them."""
+    lo, hi, best = 0, len(candidates) - 1, None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if ok(candidates[mid]):
+            best, lo = candidates[mid], mid + 1
+        else:
+            hi = mid - 1
+    return best
+
+
+def sizes(start: float, floor: float, step: float) -> list[float]:
+    """Type sizes to try, largest first, ending at the floor."""
+    out, s = [], start
+    while s > floor + 1e-9:
+        out.append(round(s, 3))
+        s -= step
+    out.append(floor)
+    return out
+
+
+# --------------------------------------------------------------------------------- drawing
+
+
+class _Styles:
+    """Paragraph styles and markup styles at one type size."""
+
+    def __init__(self, settings: Settings, size: float) -> None:
+        self.serif = fonts.family("serif")
+        self.sans = fonts.family("sans")
+        s = settings
+        self.size = size
+        text, muted = s.color("text"), s.color("muted")
+
+        def ps(name: str, fam: fonts.Family, bold: bool, italic: bool, sz: float,
+               color: Any, lead: float = 1.22, **kw: Any) -> tuple[Any, pdfmarkup.MarkupStyle]:
+            style = ParagraphStyle(name, fontName=fam.face(bold, italic), fontSize=sz,
+                                   leading=sz * lead, textColor=color, splitLongWords=1, **kw)
+            mstyle = pdfmarkup.MarkupStyle(fam, bold=bold, italic=italic,
+                                           fallbacks=s.fallbacks, citations="drop",
+                                           link_color=s.colors["accent"])
+            return style, mstyle
+
+        self.name = ps("name", self.serif, True, False, size * 1.25, text, 1.15)
+        self.role = ps("role", self.sans, True, False, size * 0.92, s.color("accent"))
+        self.also = ps("also", self.sans, False, False, size * 0.85, muted)
+        self.body = ps("body", self.serif, False, False, size, text, 1.25)
+        self.meta = ps("meta", self.sans, False, False, size * 0.82, muted)
+        self.front_name = ps("front", self.serif, True, False, size, text, 1.12,
+                             alignment=TA_CENTER)
+        self.front_alias = ps("frontalias", self.serif, False, False, size * 0.72, muted, 1.15,
+                              alignment=TA_CENTER)
+        self.footer = ps("footer", self.sans, False, False, 6.5, muted, 1.2,
+                         alignment=TA_CENTER)
+
+
+def _para(value: str | RichText, pair: tuple[Any, pdfmarkup.MarkupStyle],
+          missing: pdfmarkup.Missing) -> Any:
+    style, mstyle = pair
+    if isinstance(value, str):
+        text = pdfmarkup.plain(value, mstyle, missing)
+    else:
+        text = pdfmarkup.markup(value, mstyle, missing)
+    return Paragraph(text, style)
+
+
+class Header(Flowable):
+    """The name on the left, the span right-aligned on the name's first baseline."""
+
+    def __init__(self, name: Any, span: str, font: str, size: float, color: Any) -> None:
+        super().__init__()
+        self.name_para, self.span = name, span
+        self.font, self.size, self.color = font, size, color
+        self.span_w = stringWidth(span, font, size) if span else 0.0
+        # ReportLab sets a paragraph's first baseline one font size below its top
+        # (rl_config.paraFontSizeHeightOffset)
+        self._ascent = name.style.fontSize
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        gap = 6 if self.span else 0
+        _, h = self.name_para.wrap(max(aw - self.span_w - gap, aw * 0.5), ah)
+        self.width, self.height = aw, h
+        return aw, h
+
+    def draw(self) -> None:
+        self.name_para.drawOn(self.canv, 0, 0)
+        if self.span:
+            self.canv.setFont(self.font, self.size)
+            self.canv.setFillColor(self.color)
+            self.canv.drawRightString(self.width, self.height - self._ascent, self.span)
+
+
+class Bar(Flowable):
+    """The person's span (a light band) and appearances (dark ticks) on the note's time axis."""
+
+    def __init__(self, marks: list[BarMark], height: float, settings: Settings,
+                 space_before: float) -> None:
+        super().__init__()
+        self.marks, self.bar_h, self.settings = marks, height, settings
+        self.spaceBefore = space_before
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, self.bar_h
+        return aw, self.bar_h
+
+    def draw(self) -> None:
+        draw_bar(self.canv, 0, 0, self.width, self.bar_h, self.marks, self.settings)
+
+
+def draw_bar(c: Any, x: float, y: float, w: float, h: float, marks: list[BarMark],
+             s: Settings) -> None:
+    """A time bar: a thin track, span bands, event ticks (each at least visible)."""
+    mid = y + h / 2
+    c.saveState()
+    c.setStrokeColor(s.color("bar_track"))
+    c.setLineWidth(max(0.6, h * 0.18))
+    c.setLineCap(1)
+    c.line(x, mid, x + w, mid)
+    for kind, color, min_w, band in (("span", "bar_span", 2.0, h * 0.62),
+                                     ("event", "bar_event", 1.3, h)):
+        c.setFillColor(s.color(color))
+        for m in marks:
+            if m.kind != kind:
+                continue
+            x0, x1 = x + m.start * w, x + m.end * w
+            if x1 - x0 < min_w:
+                centre = (x0 + x1) / 2
+                x0 = min(max(x, centre - min_w / 2), x + w - min_w)
+                x1 = x0 + min_w
+            c.rect(x0, mid - band / 2, x1 - x0, band, stroke=0, fill=1)
+    c.restoreState()
+
+
+@dataclass
+class _Warnings:
+    """Per-person missing glyphs and cut descriptions, reported once each."""
+
+    missing: dict[int, pdfmarkup.Missing] = field(default_factory=dict)
+    cuts: dict[int, str] = field(default_factory=dict)
+
+    def for_person(self, i: int) -> pdfmarkup.Missing:
+        return self.missing.setdefault(i, pdfmarkup.Missing())
+
+
+def _entry(person: Person, note: Note, st: _Styles, s: Settings, axis: tuple[int, int] | None,
+           missing: pdfmarkup.Missing) -> list[Any]:
+    """The flowables of one person on the sheet."""
+    size = st.size
+    header = Header(_para(person.name, st.name, missing), span_label(person, s.text),
+                    st.sans.regular, size * 0.85, s.color("muted"))
+    parts: list[Any] = [header]
+    if person.role:
+        parts.append(_para(person.role, st.role, missing))
+    if person.aliases:
+        parts.append(_para(f"{s.text['also']}: " + ", ".join(person.aliases), st.also, missing))
+    if person.description:
+        parts += [Spacer(1, size * 0.18), _para(person.description, st.body, missing)]
+    seen = appearances(person, note, s.text["undated"])
+    if seen:
+        parts += [Spacer(1, size * 0.18),
+                  _para(f"{s.text['appears']}: " + " · ".join(seen), st.meta, missing)]
+    if axis is not None:
+        marks = bar_marks(person, note, axis)
+        if marks:
+            parts.append(Bar(marks, size * 0.55, s, size * 0.3))
+    return parts
+
+
+@dataclass
+class _Placed:
+    flowable: Any
+    x: float
+    y: float  # bottom
+
+
+@dataclass
+class _SheetGeometry:
+    page_w: float
+    page_h: float
+    margin: float
+    gutter: float
+    first_top: float  # the columns' top on page 1 (below the title block)
+    top: float  # on later pages
+    bottom: float
+
+    @property
+    def column_w(self) -> float:
+        return (self.page_w - 2 * self.margin - self.gutter) / 2
+
+    def column_x(self, col: int) -> float:
+        return self.margin + col * (self.column_w + self.gutter)
+
+
+def flow_columns(entries: list[list[Any]], g: _SheetGeometry, entry_gap: float
+                 ) -> list[list[_Placed]]:
+    """Pack entries into two columns per page, an entry never split unless it alone is taller
+    than a column; the last page's columns are balanced. Returns each page's placed flowables."""
+    pages, starts = _flow(entries, g, entry_gap)
+    first = starts[-1]
+    if first is not None and len(pages[-1]) > 0:
+        top = g.first_top if len(pages) == 1 else g.top
+        rest = entries[first:]
+        heights = [_entry_height(parts, g.column_w) for parts in rest]
+        height = balanced_height(heights, entry_gap, top - g.bottom)
+        if height is not None:
+            from dataclasses import replace
+
+            short = replace(g, first_top=top, top=top, bottom=top - height - 0.02)
+            last, _ = _flow(rest, short, entry_gap)
+            if len(last) == 1:
+                pages[-1] = last[0]
+    return pages
+
+
+def balanced_height(heights: list[float], gap: float, column_h: float) -> float | None:
+    """The shortest column height that still holds all entries, whole and in order, in two
+    columns no taller than ``column_h``; None when they need more than two."""
+    if not heights or columns_needed(heights, gap, column_h) > 2:
+        return None
+    lo, hi = max(heights), column_h
+    if columns_needed(heights, gap, lo) <= 2:
+        return lo
+    while hi - lo > 0.25:
+        mid = (lo + hi) / 2
+        if columns_needed(heights, gap, mid) <= 2:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def columns_needed(heights: list[float], gap: float, column_h: float) -> int:
+    """Columns that whole entries of these heights fill, in order, ``gap`` apart."""
+    cols, used = 1, -1.0
+    for h in heights:
+        need = h if used < 0 else used + gap + h
+        if need <= column_h + 0.01 or used < 0:
+            used = need
+        else:
+            cols, used = cols + 1, h
+    return cols
+
+
+def _entry_height(parts: list[Any], w: float) -> float:
+    return sum(_height(f, w) + (f.getSpaceBefore() if i else 0.0) for i, f in enumerate(parts))
+
+
+def _flow(entries: list[list[Any]], g: _SheetGeometry, entry_gap: float
+          ) -> tuple[list[list[_Placed]], list[int | None]]:
+    """Greedy column packing; also, per page, the entry it starts with (None: mid-entry)."""
+    pages: list[list[_Placed]] = [[]]
+    starts: list[int | None] = [0]
+    col = 0
+    top = g.first_top
+    y = top
+    w = g.column_w
+
+    def advance(start: int | None) -> None:
+        nonlocal col, top, y
+        col += 1
+        if col == 2:
+            col = 0
+            pages.append([])
+            starts.append(start)
+            top = g.top
+        y = top
+
+    for current, parts in enumerate(entries):
+        total = _entry_height(parts, w)
+        if y < top and y - entry_gap - total < g.bottom:
+            advance(current)
+        if y < top:
+            y -= entry_gap
+        queue = list(parts)
+        while queue:
+            f = queue.pop(0)
+            space = 0.0 if y >= top else f.getSpaceBefore()
+            h = _height(f, w)
+            if y - space - h >= g.bottom - 0.01:
+                y -= space + h
+                pages[-1].append(_Placed(f, g.column_x(col), y))
+                continue
+            pieces = f.split(w, y - space - g.bottom) if y - space > g.bottom else []
+            if len(pieces) >= 2:
+                queue[:0] = pieces
+                continue
+            if y >= top:  # too tall for an empty column even in pieces: place it and move on
+                y -= h
+                pages[-1].append(_Placed(f, g.column_x(col), max(y, g.bottom)))
+                continue
+            advance(current if f is parts[0] else None)
+            queue.insert(0, f)
+    if not pages[-1]:
+        pages.pop()
+        starts.pop()
+    return (pages, starts) if pages else ([[]], [None])
+
+
+def _height(f: Any, w: float) -> float:
+    return f.wrap(w, 1e6)[1]
+
+
+# ---------------------------------------------------------------------------------- render
+
+
+class HandoutRenderer:
+    """``cast.pdf``: the cast sheet, then the cut-out cards."""
+
+    name = "handout"
+
+    def render(self, note: Note, ctx: RenderContext) -> RenderResult:
+        result = RenderResult()
+        if not note.people:
+            result.diagnostics.append(Diagnostic(
+                Severity.INFO, "handout-no-people",
+                "no cast of characters in this note, so no cast.pdf; add a 'Cast of "
+                "Characters' section (bold name, then role and description) to get one",
+                note.source, None))
+            return result
+        paper = ctx.options.paper
+        if paper not in PAPER:
+            raise LayoutError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
+        settings = load_settings(ctx.layouts, paper)
+        data, warnings = build_pdf(note, settings, PAPER[paper], ctx.build_time)
+        result.files.append(Output("cast.pdf", data))
+        result.diagnostics.extend(warnings)
+        return result
+
+
+def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
+              ) -> tuple[bytes, list[Diagnostic]]:
+    """The whole handout as PDF bytes, and the warnings it raised."""
+    for path in s.fallbacks:
+        try:
+            fonts.register_fallback(path)
+        except Exception as exc:  # a missing or broken font file
+            raise _bad("[fonts] fallback", f"cannot load {path!r} ({exc})") from None
+    fallbacks = tuple(fonts.register_fallback(p) for p in s.fallbacks)
+    s = _with_fallbacks(s, fallbacks)
+    serif = fonts.family("serif")
+    fonts.family("sans")
+
+    grid = _card_grid(s, paper)
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=paper, invariant=1, initialFontName=serif.regular,
+               initialFontSize=10, pageCompression=1)
+    _stamp(c, when)
+    c.setTitle(f"{s.text['sheet_title']}: {note.title}")
+    c.setSubject(note.title)
+    c.setCreator("studypress")
+    c.setAuthor("")
+    c.setViewerPreference(
+        "Duplex", "DuplexFlipLongEdge" if s.duplex == "long" else "DuplexFlipShortEdge")
+    c.setViewerPreference("PrintScaling", "None")
+
+    warn = _Warnings()
+    sheet_order = order_people(note, s.order)
+    card_people = order_people(note, s.order if s.card_order == "same" else s.card_order)
+    index = {id(p): i for i, p in enumerate(note.people)}
+
+    sheet_pages = _draw_sheet(c, note, sheet_order, s, paper, index, warn)
+    card_sheets = geo.pages_needed(len(card_people), grid.per_page)
+    if sheet_pages % 2:
+        first = sheet_pages + 2
+        _draw_instructions(c, s, paper, first, first + 2 * card_sheets - 1)
+    _draw_cards(c, note, card_people, s, grid, index, warn)
+    c.save()
+
+    diags: list[Diagnostic] = []
+    title = warn.missing.get(-1)
+    if title and title.chars:
+        diags.append(Diagnostic(Severity.WARNING, "handout-glyph",
+                                f"the title: {_missing_text(title.chars)}", note.source, 1))
+    for i, person in enumerate(note.people):
+        chars = warn.missing.get(i)
+        if chars and chars.chars:
+            diags.append(Diagnostic(Severity.WARNING, "handout-glyph",
+                                    f"{person.name}: {_missing_text(chars.chars)}",
+                                    note.source, person.line))
+        if i in warn.cuts:
+            diags.append(Diagnostic(Severity.WARNING, "handout-cut", warn.cuts[i],
+                                    note.source, person.line))
+    return buf.getvalue(), diags
+
+
+def _missing_text(chars: list[str]) -> str:
+    shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in chars[:8])
+    more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
+    return (f"the handout's fonts have no glyph for {shown}{more}; they print as '?'. Add a "
+            "font that has them to [fonts] fallback in layouts/handout.toml")
+
+
+def _with_fallbacks(s: Settings, names: tuple[str, ...]) -> Settings:
+    from dataclasses import replace
+
+    return replace(s, fallbacks=names)
+
+
+def _stamp(c: Any, when: int) -> None:
+    """Date the PDF with the build time (SOURCE_DATE_EPOCH or the note's mtime), in UTC."""
+    ts = c._doc._timeStamp
+    lt = time.gmtime(when)
+    ts.t, ts.lt, ts.YMDhms = when, lt, tuple(lt)[:6]
+    ts.dhh = ts.dmm = 0
+    ts.tzname = "UTC"
+
+
+def _card_grid(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
+    if s.card_page == "card":
+        page = (s.card_w, s.card_h)
+    elif s.card_page in PAPER:
+        page = PAPER[s.card_page]
+    else:
+        page = paper
+    try:
+        return geo.card_grid(page[0], page[1], s.card_w, s.card_h, duplex=s.duplex,  # type: ignore[arg-type]
+                             back_offset=s.back_offset, mark_length=s.mark_length,
+                             mark_gap=s.mark_gap)
+    except geo.GridError as exc:
+        raise _bad(f"[formats.{s.card_format}]", f"does not work: {exc}") from None
+
+
+# ------------------------------------------------------------------------------- the sheet
+
+
+def _title_block(note: Note, s: Settings, axis: tuple[int, int] | None, width: float,
+                 missing: pdfmarkup.Missing) -> list[Any]:
+    sans, serif = fonts.family("sans"), fonts.family("serif")
+    title = ParagraphStyle("t", fontName=sans.bold, fontSize=18, leading=21,
+                           textColor=s.color("text"))
+    sub = ParagraphStyle("s", fontName=serif.italic, fontSize=11, leading=14,
+                         textColor=s.color("muted"))
+    out: list[Any] = [
+        Paragraph(pdfmarkup.escape(s.text["sheet_title"]), title),
+        Paragraph(pdfmarkup.plain(note.title, pdfmarkup.MarkupStyle(
+            serif, italic=True, fallbacks=s.fallbacks), missing), sub),
+    ]
+    if axis is not None:
+        out += [Spacer(1, 4), Legend(axis, s)]
+    return out
+
+
+class Legend(Flowable):
+    """"Bars run from 1917 to 1945: ▬ life or office ▮ appearance in the timeline"."""
+
+    def __init__(self, axis: tuple[int, int], s: Settings) -> None:
+        super().__init__()
+        self.axis, self.s = axis, s
+        self.font = fonts.family("sans").regular
+        self.size = 8.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, self.size * 1.4
+        return aw, self.height
+
+    def draw(self) -> None:
+        c, s, sz = self.canv, self.s, self.size
+        t = s.text
+        lead = t["legend"].format(start=year_label(self.axis[0]),
+                                  end=year_label(self.axis[1] - 1))
+        c.setFont(self.font, sz)
+        c.setFillColor(s.color("muted"))
+        y = sz * 0.35
+        c.drawString(0, y, lead)
+        x = stringWidth(lead, self.font, sz) + 8
+        for kind, label in (("span", t["legend_span"]), ("event", t["legend_event"])):
+            start, end = (0.2, 0.8) if kind == "span" else (0.45, 0.55)
+            draw_bar(c, x, y - 1, 22, sz * 0.75, [BarMark(start, end, kind)], s)
+            c.setFont(self.font, sz)
+            c.setFillColor(s.color("muted"))
+            c.drawString(x + 26, y, label)
+            x += 26 + stringWidth(label, self.font, sz) + 12
+
+
+def _draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
+                paper: tuple[float, float], index: dict[int, int], warn: _Warnings) -> int:
+    """Draw the sheet pages; returns how many there are."""
+    page_w, page_h = paper
+    axis = time_axis(note)
+    title_missing = pdfmarkup.Missing()
+    block = _title_block(note, s, axis, page_w - 2 * s.margin, title_missing)
+    block_h = sum(_height(f, page_w - 2 * s.margin) for f in block)
+    footer_h = 14.0
+    g = _SheetGeometry(page_w, page_h, s.margin, s.gutter,
+                       first_top=page_h - s.margin - block_h - 12,
+                       top=page_h - s.margin - 16, bottom=s.margin + footer_h)
+
+    def layout(size: float) -> list[list[_Placed]]:
+        st = _Styles(s, size)
+        entries = [_entry(p, note, st, s, axis, warn.for_person(index[id(p)])) for p in people]
+        return flow_columns(entries, g, size * 1.1)
+
+    candidates = sizes(s.body_size, s.floor, s.step)
+    fewest = len(layout(candidates[-1]))
+    for size in candidates:
+        pages = layout(size)
+        if len(pages) <= fewest:
+            break
+    total = len(pages)
+    for n, placed in enumerate(pages, start=1):
+        c.setPageSize(paper)
+        if n == 1:
+            y = page_h - s.margin
+            for f in block:
+                h = _height(f, page_w - 2 * s.margin)
+                y -= h
+                f.drawOn(c, s.margin, y)
+            _rule(c, s, s.margin, page_w - s.margin, y - 6)
+        else:
+            _running_head(c, note, s, paper, title_missing)
+        for p in placed:
+            p.flowable.drawOn(c, p.x, p.y)
+        if total > 1:
+            c.setFont(fonts.family("sans").regular, 7.5)
+            c.setFillColor(s.color("muted"))
+            c.drawRightString(page_w - s.margin, s.margin,
+                              s.text["page"].format(n=n, total=total))
+        c.showPage()
+    for ch in title_missing.chars:
+        warn.for_person(-1).add(ch)
+    return total
+
+
+def _rule(c: Any, s: Settings, x0: float, x1: float, y: float) -> None:
+    c.saveState()
+    c.setStrokeColor(s.color("rule"))
+    c.setLineWidth(0.6)
+    c.line(x0, y, x1, y)
+    c.restoreState()
+
+
+def _running_head(c: Any, note: Note, s: Settings, paper: tuple[float, float],
+                  missing: pdfmarkup.Missing) -> None:
+    sans = fonts.family("sans")
+    style = ParagraphStyle("h", fontName=sans.regular, fontSize=8, leading=10,
+                           textColor=s.color("muted"))
+    text = (pdfmarkup.escape(f"{s.text['sheet_title']} ({s.text['continued']}) · ")
+            + pdfmarkup.plain(note.title, pdfmarkup.MarkupStyle(sans, fallbacks=s.fallbacks),
+                              missing))
+    p = Paragraph(text, style)
+    w = paper[0] - 2 * s.margin
+    _, h = p.wrap(w, 100)
+    p.drawOn(c, s.margin, paper[1] - s.margin - h)
+
+
+def _draw_instructions(c: Any, s: Settings, paper: tuple[float, float], first: int,
+                       last: int) -> None:
+    """The back of the sheet: how to print the cards (and a blank side for the duplex order)."""
+    c.setPageSize(paper)
+    style = ParagraphStyle("i", fontName=fonts.family("sans").regular, fontSize=9, leading=12,
+                           textColor=s.color("muted"))
+    edge = "long" if s.duplex == "long" else "short"
+    text = s.text["instructions"].format(first=first, last=last, edge=edge)
+    p = Paragraph(pdfmarkup.escape(text), style)
+    w = min(paper[0] - 2 * s.margin, 120 * MM)
+    p.wrap(w, paper[1])
+    p.drawOn(c, (paper[0] - w) / 2, s.margin + 10)
+    c.showPage()
+
+
+# ------------------------------------------------------------------------------- the cards
+
+
+def _draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.CardGrid,
+                index: dict[int, int], warn: _Warnings) -> None:
+    page = (grid.page_w, grid.page_h)
+
+    def safe(r: geo.Rect) -> geo.Rect:
+        return geo.safe_area(r, grid.page_w, grid.page_h, s.safe_inset, s.printer_margin)
+
+    for sheet in geo.place(len(people), grid):
+        c.setPageSize(page)
+        if s.cut_marks:
+            _draw_marks(c, grid, s)
+        for i, front, _ in sheet:
+            p = people[i]
+            _draw_front(c, p, note, safe(front), s, warn.for_person(index[id(p)]))
+        c.showPage()
+        c.setPageSize(page)
+        for i, _, back in sheet:
+            p = people[i]
+            _draw_back(c, p, note, safe(back), s, warn, index[id(p)])
+        c.showPage()
+
+
+def _draw_marks(c: Any, grid: geo.CardGrid, s: Settings) -> None:
+    c.saveState()
+    c.setStrokeColor(s.color("cut_marks"))
+    c.setLineWidth(s.mark_width)
+    for m in grid.marks:
+        c.line(m.x1, m.y1, m.x2, m.y2)
+    c.restoreState()
+
+
+def _clip(c: Any, r: geo.Rect) -> None:
+    path = c.beginPath()
+    path.rect(r.x, r.y, r.w, r.h)
+    c.clipPath(path, stroke=0, fill=0)
+
+
+def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
+                missing: pdfmarkup.Missing) -> None:
+    """The name, large and centred; under it the name in another script; the note at the foot."""
+    foot = _one_line(note.title, _Styles(s, s.name_floor).footer, r.w, missing)
+    _, foot_h = foot.wrap(r.w, r.h)
+    room = r.h - foot_h - 4
+    alias = other_script_name(person)
+    chosen: list[Any] = []
+    for size in sizes(s.name_size, s.name_floor, 1.0):
+        st = _Styles(s, size)
+        name = _para(person.name, st.front_name, missing)
+        chosen = [name]
+        if alias:
+            chosen.append(_para(alias, st.front_alias, missing))
+        total = sum(_height(f, r.w) for f in chosen) + (size * 0.3 if alias else 0)
+        name.wrap(r.w, room)
+        if len(name.blPara.lines) <= 2 and total <= room:
+            break
+    heights = [_height(f, r.w) for f in chosen]
+    gap = chosen[0].style.fontSize * 0.3 if len(chosen) > 1 else 0
+    total = sum(heights) + gap
+    c.saveState()
+    _clip(c, r)
+    y = r.y + foot_h + 4 + max(0.0, (room - total) / 2) + total
+    for f, h in zip(chosen, heights, strict=True):
+        y -= h
+        f.drawOn(c, r.x, y)
+        y -= gap
+    foot.drawOn(c, r.x, r.y)
+    c.restoreState()
+
+
+def _one_line(value: str, pair: tuple[Any, pdfmarkup.MarkupStyle], width: float,
+              missing: pdfmarkup.Missing) -> Any:
+    """A paragraph of ``value`` cut with "…" to fit one line."""
+    para = _para(value, pair, missing)
+    leading = pair[0].leading
+    if _height(para, width) <= leading * 1.01:
+        return para
+    cuts = word_cuts(value)
+    best = _largest(cuts, lambda n: _height(_para(value[:n] + "…", pair, missing), width)
+                    <= leading * 1.01)
+    return _para((value[:best] if best else "") + "…", pair, missing)
+
+
+def _back_parts(person: Person, note: Note, st: _Styles, s: Settings, description: RichText,
+                missing: pdfmarkup.Missing) -> list[tuple[Any, float]]:
+    """The back's flowables with the space above each."""
+    size = st.size
+    parts: list[tuple[Any, float]] = []
+    if person.role:
+        parts.append((_para(person.role, st.role, missing), 0.0))
+    span = span_label(person, s.text)
+    if span:
+        parts.append((_para(span, st.also, missing), size * 0.1))
+    others = [a for a in person.aliases if a != other_script_name(person)]
+    if others:
+        parts.append((_para(f"{s.text['also']}: " + ", ".join(others), st.also, missing),
+                      size * 0.1))
+    if description:
+        parts.append((_para(description, st.body, missing), size * 0.45 if parts else 0.0))
+    seen = appearances(person, note, s.text["undated"])
+    if seen:
+        parts.append((_para(f"{s.text['appears']}: " + " · ".join(seen), st.meta, missing),
+                      size * 0.45 if parts else 0.0))
+    return parts
+
+
+def _stack_height(parts: list[tuple[Any, float]], w: float) -> float:
+    return sum(_height(f, w) + gap for f, gap in parts)
+
+
+def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings,
+              missing: pdfmarkup.Missing) -> tuple[list[tuple[Any, float]], str | None]:
+    """The back's parts at the largest size that fits; at the floor, the description cut.
+    Returns the parts and, when something had to go, a warning."""
+    for size in sizes(s.card_body, s.card_floor, s.card_step):
+        parts = _back_parts(person, note, _Styles(s, size), s, person.description, missing)
+        if _stack_height(parts, r.w) <= r.h:
+            return parts, None
+    floor = _Styles(s, s.card_floor)
+
+    def fits(desc: RichText) -> bool:
+        return _stack_height(_back_parts(person, note, floor, s, desc, missing), r.w) <= r.h
+
+    cut, how = fit_text(person.description, fits)
+    parts = _back_parts(person, note, floor, s, cut, missing)
+    advice = "shorten it, or choose a larger card ([cards] format in layouts/handout.toml)"
+    if not person.description or (how == "all" and not fits(())):
+        return parts, (f"{person.name}: the back of the card cannot hold the role and the "
+                       f"dates even at {s.card_floor:g} pt, so its end is cut off; {advice}")
+    kept = {"sentence": "cut after a sentence", "word": "cut after a word",
+            "all": "left out"}[how]
+    return parts, (f"{person.name}: the description does not fit on the back of the card "
+                   f"even at {s.card_floor:g} pt, so it was {kept} and marked '…'; {advice}")
+
+
+def _draw_back(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
+               warn: _Warnings, who: int) -> None:
+    """Role, span, description and appearances, shrunk to fit the card's safe area."""
+    parts, problem = _fit_back(person, note, r, s, warn.for_person(who))
+    if problem:
+        warn.cuts[who] = problem
+    c.saveState()
+    _clip(c, r)
+    # centred on the card, a little above the middle, as the front's name is
+    spare = max(0.0, r.h - _stack_height(parts, r.w))
+    y = r.top - spare * 0.4
+    for f, gap in parts:
+        h = _height(f, r.w)
+        y -= gap + h
+        f.drawOn(c, r.x, y)
+    c.restoreState()
+
+
+RENDERER = HandoutRenderer()
