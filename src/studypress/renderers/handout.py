@@ -32,6 +32,7 @@ from ..layouts import LayoutError, Layouts
 from ..model import (
     Citation,
     Code,
+    Day,
     Diagnostic,
     Emphasis,
     FootnoteRef,
@@ -264,22 +265,29 @@ def appearances(person: Person, note: Note, undated: str = "undated") -> list[st
     return out
 
 
-def time_axis(note: Note) -> tuple[int, int] | None:
-    """The note's time range as day ordinals [start, end): its dated events and people's spans."""
-    days: list[int] = []
-    for event in note.events:
-        if event.date is not None:
-            days += [event.date.earliest.ordinal(), event.date.latest.ordinal() + 1]
-    for person in note.people:
-        if person.span is not None:
-            days += [person.span.earliest.ordinal(), person.span.latest.ordinal() + 1]
-    if not days:
+@dataclass(frozen=True)
+class Axis:
+    """The note's time range: day ordinals [lo, hi), and its first and last day."""
+
+    lo: int
+    hi: int
+    first: Day
+    last: Day
+
+
+def time_axis(note: Note) -> Axis | None:
+    """The range of the note's dated events and people's spans; None when nothing is dated."""
+    dates = [e.date for e in note.events if e.date is not None]
+    dates += [p.span for p in note.people if p.span is not None]
+    if not dates:
         return None
-    lo, hi = min(days), max(days)
+    first = min((d.earliest for d in dates), key=Day.ordinal)
+    last = max((d.latest for d in dates), key=Day.ordinal)
+    lo, hi = first.ordinal(), last.ordinal() + 1
     if hi - lo < 366:  # a single day or month would make every mark fill the bar
         mid = (lo + hi) // 2
         lo, hi = mid - 183, mid + 183
-    return lo, hi
+    return Axis(lo, hi, first, last)
 
 
 @dataclass(frozen=True)
@@ -289,16 +297,16 @@ class BarMark:
     kind: str  # "span" or "event"
 
 
-def bar_marks(person: Person, note: Note, axis: tuple[int, int]) -> list[BarMark]:
+def bar_marks(person: Person, note: Note, axis: Axis) -> list[BarMark]:
     """Where the person's span and dated appearances fall on the note's time axis."""
-    lo, hi = axis
-    length = hi - lo
+    lo, length = axis.lo, axis.hi - axis.lo
 
     def frac(day: int) -> float:
         return min(1.0, max(0.0, (day - lo) / length))
 
     marks: list[BarMark] = []
-    if person.span is not None:
+    # a birth or death date alone is no "life or office" band; the label says b./d.
+    if person.span is not None and person.span_kind not in (SpanKind.BIRTH, SpanKind.DEATH):
         marks.append(BarMark(frac(person.span.earliest.ordinal()),
                              frac(person.span.latest.ordinal() + 1), "span"))
     for i in sorted(set(person.events)):
@@ -309,15 +317,16 @@ def bar_marks(person: Person, note: Note, axis: tuple[int, int]) -> list[BarMark
     return marks
 
 
-def year_label(ordinal: int) -> str:
-    """A year for an axis end: ``1917``, ``509 BCE``."""
-    from datetime import date
+def axis_labels(axis: Axis) -> tuple[str, str]:
+    """The first and last year of an axis: ``1917``/``1945``, ``535 BCE``/``14 CE``."""
+    first, last = axis.first.year, axis.last.year
 
-    if ordinal >= 1:
-        return str(date.fromordinal(ordinal).year)
-    # 1 BCE starts 366 days before 1 CE (it is a leap year in the proleptic calendar)
-    years_back = (1 - ordinal) / 365.2425
-    return f"{int(years_back) + 1} BCE"
+    def label(year: int, era: bool) -> str:
+        if year < 0:
+            return f"{-year} BCE"
+        return f"{year} CE" if era else str(year)
+
+    return label(first, False), label(last, first < 0)
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
@@ -430,6 +439,8 @@ class _Styles:
 
         self.name = ps("name", self.serif, True, False, size * 1.25, text, 1.15)
         self.role = ps("role", self.sans, True, False, size * 0.92, s.color("accent"))
+        self.back_role = ps("backrole", self.sans, True, False, size * 1.12, s.color("accent"),
+                            1.18)
         self.also = ps("also", self.sans, False, False, size * 0.85, muted)
         self.body = ps("body", self.serif, False, False, size, text, 1.25)
         self.meta = ps("meta", self.sans, False, False, size * 0.82, muted)
@@ -529,7 +540,7 @@ class _Warnings:
         return self.missing.setdefault(i, pdfmarkup.Missing())
 
 
-def _entry(person: Person, note: Note, st: _Styles, s: Settings, axis: tuple[int, int] | None,
+def _entry(person: Person, note: Note, st: _Styles, s: Settings, axis: Axis | None,
            missing: pdfmarkup.Missing) -> list[Any]:
     """The flowables of one person on the sheet."""
     size = st.size
@@ -810,7 +821,7 @@ def _card_grid(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
 # ------------------------------------------------------------------------------- the sheet
 
 
-def _title_block(note: Note, s: Settings, axis: tuple[int, int] | None, width: float,
+def _title_block(note: Note, s: Settings, axis: Axis | None, width: float,
                  missing: pdfmarkup.Missing) -> list[Any]:
     sans, serif = fonts.family("sans"), fonts.family("serif")
     title = ParagraphStyle("t", fontName=sans.bold, fontSize=18, leading=21,
@@ -830,7 +841,7 @@ def _title_block(note: Note, s: Settings, axis: tuple[int, int] | None, width: f
 class Legend(Flowable):
     """"Bars run from 1917 to 1945: ▬ life or office ▮ appearance in the timeline"."""
 
-    def __init__(self, axis: tuple[int, int], s: Settings) -> None:
+    def __init__(self, axis: Axis, s: Settings) -> None:
         super().__init__()
         self.axis, self.s = axis, s
         self.font = fonts.family("sans").regular
@@ -843,8 +854,8 @@ class Legend(Flowable):
     def draw(self) -> None:
         c, s, sz = self.canv, self.s, self.size
         t = s.text
-        lead = t["legend"].format(start=year_label(self.axis[0]),
-                                  end=year_label(self.axis[1] - 1))
+        start, end = axis_labels(self.axis)
+        lead = t["legend"].format(start=start, end=end)
         c.setFont(self.font, sz)
         c.setFillColor(s.color("muted"))
         y = sz * 0.35
@@ -1036,7 +1047,7 @@ def _back_parts(person: Person, note: Note, st: _Styles, s: Settings, descriptio
     size = st.size
     parts: list[tuple[Any, float]] = []
     if person.role:
-        parts.append((_para(person.role, st.role, missing), 0.0))
+        parts.append((_para(person.role, st.back_role, missing), 0.0))
     span = span_label(person, s.text)
     if span:
         parts.append((_para(span, st.also, missing), size * 0.1))
