@@ -1,0 +1,283 @@
+"""Prose blocks of a note (paragraphs, lists, quotes, callouts, tables, code, math, embeds)
+as platypus flowables.
+
+Nothing here may be "too large" for a page: table cells are Paragraphs that wrap, tables split
+between and inside rows, code wraps instead of running off the page, and long words split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import Indenter
+
+from ..model import (
+    Block,
+    BulletList,
+    Callout,
+    CodeBlock,
+    Embed,
+    Heading,
+    MathBlock,
+    Quote,
+    RichText,
+    plain_text,
+)
+from ..model import Paragraph as ParaBlock
+from ..model import Table as TableBlock
+from .guide_styles import Styles
+from .guide_text import Formatter
+
+LIST_INDENT = 14.0  # points per nesting level
+BULLETS = ("•", "◦", "–")
+
+
+@dataclass
+class BlockRenderer:
+    """Turns prose blocks into flowables with the guide's styles."""
+
+    styles: Styles
+    fmt: Formatter
+    _derived: dict[tuple, ParagraphStyle] = field(default_factory=dict)
+
+    # --------------------------------------------------------------- helpers
+    def style(self, name: str, left: float = 0.0, bullet: float | None = None,
+              **changes: object) -> ParagraphStyle:
+        """A named style, indented: ``left`` for the text, ``bullet`` for its label."""
+        key = (name, round(left, 2), None if bullet is None else round(bullet, 2),
+               tuple(sorted(changes.items())))
+        style = self._derived.get(key)
+        if style is None:
+            base = self.styles[name]
+            style = ParagraphStyle(f"{name}-{len(self._derived)}", parent=base,
+                                   leftIndent=base.leftIndent + left,
+                                   bulletIndent=base.leftIndent + (bullet or 0.0), **changes)
+            self._derived[key] = style
+        return style
+
+    def para(self, rich: RichText, line: int, style: str = "body", **kw: object) -> Paragraph:
+        st = self.styles[style]
+        bold, italic = _slant(st)
+        return Paragraph(self.fmt.rich(rich, line, bold=bold, italic=italic,
+                                       family=self._family(st)), self._maybe(style, **kw))
+
+    def _maybe(self, name: str, **kw: object) -> ParagraphStyle:
+        return self.style(name, **kw) if kw else self.styles[name]
+
+    def _family(self, st: ParagraphStyle):
+        for fam in (self.styles.body_family, self.styles.head_family):
+            if st.fontName in (fam.regular, fam.bold, fam.italic, fam.bolditalic):
+                return fam
+        return None
+
+    def label_width(self, labels: list[str], style: str = "body") -> float:
+        st = self.styles[style]
+        widest = max((stringWidth(label, st.fontName, st.fontSize) for label in labels),
+                     default=0.0)
+        return widest + st.fontSize * 0.6
+
+    # --------------------------------------------------------------- blocks
+    def blocks(self, blocks: tuple[Block, ...] | list[Block], depth: int = 0,
+               style: str = "body") -> list[Flowable]:
+        """Flowables for a run of blocks, indented ``depth`` list levels."""
+        out: list[Flowable] = []
+        for block in blocks:
+            out.extend(self.block(block, depth, style))
+        return out
+
+    def block(self, block: Block, depth: int = 0, style: str = "body") -> list[Flowable]:
+        left = depth * LIST_INDENT
+        match block:
+            case ParaBlock(text, line):
+                return [self.para(text, line, style, left=left) if left else
+                        self.para(text, line, style)]
+            case BulletList():
+                return self.bullet_list(block, depth, style)
+            case Heading(level, text, line):
+                name = "h2" if level <= 2 else "h3"
+                return [self.para(text, line, name, left=left) if left else
+                        self.para(text, line, name)]
+            case Quote():
+                return self._indented(self.quote(block), left)
+            case Callout():
+                return self._indented(self.callout(block), left)
+            case TableBlock():
+                return self._indented([self.table(block)], left)
+            case CodeBlock(value, _, line):
+                return self._indented([self.code(value, line)], left)
+            case MathBlock(value, line):
+                st = self.styles["body"]
+                text = self.fmt.plain(value, line, italic=True, family=self._family(st))
+                return [Paragraph(text, self.style("body", left=left + LIST_INDENT,
+                                                   fontName=self.styles["quote"].fontName))]
+            case Embed(target, line):
+                label = self.styles.settings.titles["embed"].replace("{target}", target)
+                st = self.styles["small_italic"]
+                return [Paragraph(self.fmt.plain(label, line, italic=True,
+                                                 family=self._family(st)),
+                                  self.style("small_italic", left=left, spaceAfter=4))]
+        return []
+
+    def _indented(self, flows: list[Flowable], left: float) -> list[Flowable]:
+        if not left:
+            return flows
+        return [Indenter(left=left), *flows, Indenter(left=-left)]
+
+    def bullet_list(self, block: BulletList, depth: int, style: str = "body"
+                    ) -> list[Flowable]:
+        if block.ordered:
+            labels = [f"{item.number if item.number is not None else block.start + i}."
+                      for i, item in enumerate(block.items)]
+        else:
+            labels = [BULLETS[depth % len(BULLETS)]] * len(block.items)
+        width = self.label_width(labels, style)
+        left = depth * LIST_INDENT
+        out: list[Flowable] = []
+        for label, item in zip(labels, block.items, strict=True):
+            st = self.style(style, left=left + width, bullet=left, spaceAfter=2)
+            bold, italic = _slant(st)
+            markup = self.fmt.rich(item.text, item.line, bold=bold, italic=italic,
+                                   family=self._family(st))
+            out.append(Paragraph(markup, st, bulletText=label))
+            if item.children:
+                out.extend(self.blocks(item.children, depth + 1, style))
+        if out:
+            out.append(Spacer(1, self.styles[style].fontSize * 0.35))
+        return out
+
+    def quote(self, block: Quote) -> list[Flowable]:
+        inner = self.blocks(block.blocks, style="quote")
+        if block.attribution:
+            lead = plain_text(block.attribution).lstrip()
+            dash = "" if lead.startswith(("—", "–", "-")) else "— "
+            markup = self.fmt.plain(dash, block.line) + self.fmt.rich(block.attribution,
+                                                                     block.line)
+            inner.append(Paragraph(markup, self.styles["attribution"]))
+        if not inner:
+            return []
+        return [self._boxed(inner, background=None, rule="quote_rule")]
+
+    def callout(self, block: Callout) -> list[Flowable]:
+        title = block.title or ((_title_word(block.kind)),)
+        st = self.styles["callout_title"]
+        inner: list[Flowable] = [Paragraph(
+            self.fmt.rich(title, block.line, bold=True, family=self._family(st)), st)]
+        inner.extend(self.blocks(block.blocks))
+        return [self._boxed(inner, background="callout_background", rule="quote_rule")]
+
+    def _boxed(self, flows: list[Flowable], background: str | None, rule: str) -> Table:
+        """Flowables in a one-column table: a rule on the left, maybe a tint behind.
+
+        One row per flowable, so the box splits between and inside rows across pages."""
+        body = self.styles["body"]
+        commands = [
+            ("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize),
+            ("LINEBEFORE", (0, 0), (0, -1), 2, self.styles.colour(rule)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("TOPPADDING", (0, 0), (-1, 0), 5),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 4),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+        if background:
+            commands.append(("BACKGROUND", (0, 0), (-1, -1), self.styles.colour(background)))
+        table = Table([[f] for f in flows], colWidths=["100%"], style=TableStyle(commands),
+                      splitByRow=1, splitInRow=1, hAlign="LEFT", spaceBefore=2,
+                      spaceAfter=body.fontSize * 0.7)
+        return table
+
+    def table(self, block: TableBlock, width: float | None = None) -> Table:
+        columns = max([len(block.header), *(len(r) for r in block.rows)], default=1) or 1
+        head_st = self.styles["cell_head"]
+        cell_st = self.styles["cell"]
+        lines = block.row_lines or tuple(block.line for _ in block.rows)
+
+        def cell(rich: RichText, line: int, st: ParagraphStyle) -> Paragraph:
+            bold, italic = _slant(st)
+            return Paragraph(self.fmt.rich(rich, line, bold=bold, italic=italic,
+                                           family=self._family(st)), st)
+
+        data = []
+        if block.header:
+            data.append([cell(block.header[i] if i < len(block.header) else (), block.line,
+                              head_st) for i in range(columns)])
+        for row, line in zip(block.rows, lines, strict=False):
+            data.append([cell(row[i] if i < len(row) else (), line, cell_st)
+                         for i in range(columns)])
+        if not data:
+            data = [[Paragraph("", cell_st)]]
+        weights = column_weights([[plain_text(c) for c in block.header], *[
+            [plain_text(c) for c in r] for r in block.rows]], columns)
+        grid = self.styles.colour("rule")
+        commands = [
+            ("FONT", (0, 0), (-1, -1), cell_st.fontName, cell_st.fontSize),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, grid),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, grid),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if block.header:
+            commands.append(("BACKGROUND", (0, 0), (-1, 0), self.styles.colour("group_band")))
+            commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, grid))
+        col_widths = [f"{w * 100:.3f}%" for w in weights]
+        return Table(data, colWidths=col_widths, style=TableStyle(commands),
+                     repeatRows=1 if block.header and len(data) > 2 else 0, splitByRow=1,
+                     splitInRow=1, hAlign="LEFT", spaceBefore=2,
+                     spaceAfter=self.styles["body"].fontSize * 0.8)
+
+    def code(self, value: str, line: int) -> Table:
+        st = self.styles["code"]
+        fam = self._family(st)
+        rows = []
+        for i, text in enumerate(value.rstrip("\n").split("\n")):
+            stripped = text.lstrip(" ")
+            lead = "&nbsp;" * (len(text) - len(stripped))
+            rows.append(lead + self.fmt.plain(stripped.replace("\t", "    "), line + 1 + i,
+                                              family=fam))
+        para = Paragraph("<br/>".join(rows) or "&nbsp;", st)
+        commands = [
+            ("FONT", (0, 0), (-1, -1), st.fontName, st.fontSize),
+            ("BACKGROUND", (0, 0), (-1, -1), self.styles.colour("code_background")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        return Table([[para]], colWidths=["100%"], style=TableStyle(commands), splitInRow=1,
+                     hAlign="LEFT", spaceBefore=2, spaceAfter=self.styles["body"].fontSize * 0.7)
+
+
+def column_weights(rows: list[list[str]], columns: int) -> list[float]:
+    """Column shares of the width, from the length of their text: long columns get more room,
+    every column at least half an even share, so no column is too narrow to read."""
+    if columns <= 0:
+        return []
+    need = [1.0] * columns
+    for row in rows:
+        for i, text in enumerate(row[:columns]):
+            longest_word = max((len(w) for w in text.split()), default=0)
+            need[i] = max(need[i], min(len(text), 60) * 0.7 + min(longest_word, 14) * 0.3)
+    total = sum(need)
+    floor = 0.5 / columns
+    shares = [max(n / total, floor) for n in need]
+    scale = sum(shares)
+    return [s / scale for s in shares]
+
+
+def _slant(st: ParagraphStyle) -> tuple[bool, bool]:
+    name = st.fontName
+    return name.endswith(("bold", "bolditalic")), name.endswith(("italic", "bolditalic"))
+
+
+def _title_word(kind: str) -> object:
+    from ..model import Text
+
+    return Text(kind.replace("-", " ").capitalize() or "Note")

@@ -1,0 +1,271 @@
+"""The guide's document template and page furniture: running header, ``page X of Y`` footer,
+outline entries and contents lines that point at the page where each section starts.
+
+The page total comes from the previous ``multiBuild`` pass (``PageTotal`` keeps ReportLab
+building until the total printed in the footers equals the pages actually made). The common
+"numbered canvas" recipe instead defers every page to the end, which sends bookmarks to page 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus.doctemplate import BaseDocTemplate, IndexingFlowable, PageTemplate
+from reportlab.platypus.frames import Frame
+
+from .. import fonts
+from .guide_settings import GuideSettings
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the PDF says about itself."""
+
+    title: str
+    subject: str
+    keywords: tuple[str, ...]
+    creator: str
+    header: str  # the running header's text
+    build_time: int
+
+
+class Anchor(Flowable):
+    """An invisible mark before a heading: the outline entry and contents line point here."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, key: str, title: str, level: int, toc_markup: str | None) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title  # plain text for the outline
+        self.level = level
+        self.toc_markup = toc_markup  # escaped Paragraph markup, None: not in the contents
+        self.keepWithNext = 1
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 0)
+
+
+class KeepWithNext(KeepTogether):
+    """What ``keepWithNext`` groups (a heading and what follows it) become.
+
+    A group that does not fit moves to the next page only when less than ``room`` is left;
+    with more room free it starts here and splits (a heading above a long table), rather than
+    leaving most of a page blank.
+    """
+
+    def __init__(self, flowables: list[Flowable], room: float) -> None:
+        super().__init__(flowables)
+        self.room = room
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H0 <= aH < self._H and aH >= self.room:
+            return self._content[:]
+        return super().split(aW, aH)
+
+
+class PageTotal(IndexingFlowable):
+    """Keeps ``multiBuild`` going until the footers' page total matches the real one."""
+
+    def __init__(self, doc: GuideDoc) -> None:
+        super().__init__()
+        self.doc = doc
+        self.width = self.height = 0
+        self._printed: int | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+    def afterBuild(self) -> None:
+        self._printed = self.doc.page_total
+        self.doc.page_total = self.doc.pages_made
+
+    def isSatisfied(self) -> bool:
+        return self._printed == self.doc.page_total
+
+
+class WritingLines(Flowable):
+    """Ruled lines to write an answer on."""
+
+    def __init__(self, count: int, spacing: float, colour: str, indent: float = 0) -> None:
+        super().__init__()
+        self.count = count
+        self.spacing = spacing
+        self.colour = colour
+        self.indent = indent
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self.count * self.spacing + 2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(HexColor(self.colour))
+        c.setLineWidth(0.5)
+        for i in range(1, self.count + 1):
+            y = self.height - i * self.spacing
+            c.line(self.indent, y, self.width, y)
+        c.restoreState()
+
+
+class FitDrawing(Flowable):
+    """A vector drawing scaled down (never up) to the frame, so no figure is "too large"."""
+
+    def __init__(self, drawing, max_height: float, font: str) -> None:
+        super().__init__()
+        # renderPDF opens every drawing by selecting its initial font, Helvetica unless the
+        # drawing names one: that alone would put an unembedded font on the page.
+        if not getattr(drawing, "initialFontName", None):
+            drawing.initialFontName = font
+        self.drawing = drawing
+        self.max_height = max_height
+        self.scale = 1.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        w = float(self.drawing.width) or 1.0
+        h = float(self.drawing.height) or 1.0
+        self.scale = min(1.0, availWidth / w, self.max_height / h)
+        self.width, self.height = w * self.scale, h * self.scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        self.canv.saveState()
+        self.canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, self.canv, 0, 0)
+        self.canv.restoreState()
+
+
+def pdf_date(seconds: int) -> str:
+    """A PDF date string (UTC) for the document's creation and modification date."""
+    t = time.gmtime(max(0, seconds))
+    return time.strftime("D:%Y%m%d%H%M%S+00'00'", t)
+
+
+def draw_runs(canv, x: float, y: float, text: str, chain: tuple[str, ...], size: float,
+              align: str = "left") -> None:
+    """Draw a line of text, each character in the first font of ``chain`` that has it."""
+    pieces = [(run if font else "?" * len(run), font or chain[0])
+              for run, font in fonts.runs(text, chain)]
+    width = sum(stringWidth(run, font, size) for run, font in pieces)
+    if align == "right":
+        x -= width
+    elif align == "centre":
+        x -= width / 2
+    for run, font in pieces:
+        canv.setFont(font, size)
+        canv.drawString(x, y, run)
+        x += stringWidth(run, font, size)
+
+
+def fit_runs(text: str, width: float, chain: tuple[str, ...], size: float) -> str:
+    """``text`` shortened with an ellipsis until its runs fit ``width`` points."""
+    def measure(s: str) -> float:
+        return sum(stringWidth(run, font or chain[0], size)
+                   for run, font in fonts.runs(s, chain))
+
+    if measure(text) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if measure(text[:mid].rstrip() + "…") <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
+
+
+class GuideDoc(BaseDocTemplate):
+    """A4 or Letter pages with the guide's furniture; outline and contents from ``Anchor``s."""
+
+    def __init__(self, buffer, settings: GuideSettings, info: DocInfo,
+                 pagesize: tuple[float, float], fallbacks: tuple[str, ...] = ()) -> None:
+        top, right, bottom, left = settings.margins
+        body = fonts.family(settings.body_family)
+        keep = functools.partial(KeepWithNext, room=(pagesize[1] - top - bottom) * 0.25)
+        super().__init__(
+            buffer, pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,
+            bottomMargin=bottom, title=info.title, subject=info.subject,
+            keywords=list(info.keywords), creator=info.creator, author="",
+            invariant=1, initialFontName=body.regular, initialFontSize=settings.sizes["body"],
+            initialLeading=settings.sizes["body"] * settings.leading,
+            displayDocTitle=1, lang=settings.lang, keepTogetherClass=keep,
+        )
+        self.settings = settings
+        self.info = info
+        self.page_total: int | None = None  # pages of the previous pass
+        self.pages_made = 0
+        self._head = fonts.family(settings.heading_family)
+        self._chain = fonts.fallback_chain(self._head, False, False, fallbacks)
+        frame = Frame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom,
+                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.frame_height = frame._height
+        self.frame_width = frame._width
+        self.addPageTemplates([
+            PageTemplate("first", [frame], onPage=self._first_page, autoNextPageTemplate="later"),
+            PageTemplate("later", [frame], onPage=self._later_page),
+        ])
+
+    # ------------------------------------------------------------ hooks
+    def beforeDocument(self) -> None:
+        stamp = pdf_date(self.info.build_time)
+        self.canv.setDateFormatter(lambda *_: stamp)
+        self.pages_made = 0
+
+    def afterPage(self) -> None:
+        self.pages_made = self.page
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, Anchor):
+            self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level,
+                                      closed=flowable.level > 0)
+            if flowable.toc_markup is not None:
+                self.notify("TOCEntry", (flowable.level, flowable.toc_markup, self.page,
+                                         flowable.key))
+
+    # ------------------------------------------------------------ furniture
+    def _footer(self, canv) -> None:
+        s = self.settings
+        total = self.page_total if self.page_total is not None else "?"
+        canv.setFillColor(HexColor(s.colours["muted"]))
+        draw_runs(canv, self.pagesize[0] / 2, s.footer_offset, s.footer(self.page, total),
+                  self._chain, s.sizes["footer"], align="centre")
+
+    def _first_page(self, canv, doc) -> None:
+        canv.saveState()
+        self._footer(canv)
+        canv.restoreState()
+
+    def _later_page(self, canv, doc) -> None:
+        s = self.settings
+        _top, right, _bottom, left = s.margins
+        width = self.pagesize[0] - left - right
+        y = self.pagesize[1] - s.header_offset - s.sizes["header"]
+        canv.saveState()
+        canv.setFillColor(HexColor(s.colours["muted"]))
+        text = fit_runs(self.info.header, width, self._chain, s.sizes["header"])
+        draw_runs(canv, left, y, text, self._chain, s.sizes["header"])
+        canv.setStrokeColor(HexColor(s.colours["rule"]))
+        canv.setLineWidth(0.5)
+        rule_y = y - s.sizes["header"] * 0.45
+        canv.line(left, rule_y, left + width, rule_y)
+        self._footer(canv)
+        canv.restoreState()

@@ -1,0 +1,456 @@
+"""The guide's story: title block, contents, and one builder per kind of content, in the order
+a student reads them, with the answer key last on a page of its own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ..model import (
+    Diagnostic,
+    Event,
+    Note,
+    Person,
+    Question,
+    QuestionKind,
+    RichText,
+    Section,
+    Severity,
+    SpanKind,
+    plain_text,
+)
+from .guide_blocks import BlockRenderer
+from .guide_doc import Anchor, FitDrawing, WritingLines
+from .guide_settings import GuideSettings
+from .guide_styles import Styles
+from .guide_text import Formatter, sort_key, subject_path
+
+PRINTINGS = ("full", "questions", "answers")
+
+# Prose the reader kept beside structured content: shown with that content, not on its own.
+ATTACHED_KINDS = {"timeline-notes", "cast-notes", "glossary-notes", "instructions",
+                  "answer-notes"}
+
+Drawer = Callable[[Note, float], object]  # note, width → Drawing or None
+
+
+@dataclass
+class StoryBuilder:
+    note: Note
+    settings: GuideSettings
+    styles: Styles
+    fmt: Formatter
+    printing: str = "full"
+    frame_height: float = 700.0
+    frame_width: float = 480.0
+    figure: Drawer | None = None
+    blocks: BlockRenderer = field(init=False)
+    problems: list[Diagnostic] = field(default_factory=list)
+    _keys: int = 0
+    _last_level: int = -1
+
+    def __post_init__(self) -> None:
+        if self.printing not in PRINTINGS:
+            raise ValueError(f"unknown printing '{self.printing}'; choose "
+                             f"{', '.join(PRINTINGS)}")
+        self.blocks = BlockRenderer(self.styles, self.fmt)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.settings.titles
+
+    # ------------------------------------------------------------ pieces
+    def heading(self, title: RichText | str, line: int, level: int = 0) -> list[Flowable]:
+        """A section heading with its outline entry and (if shallow enough) contents line."""
+        level = max(0, min(level, self._last_level + 1))
+        self._last_level = level
+        self._keys += 1
+        key = f"section-{self._keys}"
+        name = ("h1", "h2", "h3")[min(level, 2)]
+        st = self.styles[name]
+        fam = self.styles.head_family
+        if isinstance(title, str):
+            markup = self.fmt.plain(title, line, bold=True, family=fam)
+            toc = self.fmt.plain(title, line, family=fam if level == 0 else None)
+            plain = title
+        else:
+            markup = self.fmt.rich(title, line, bold=True, family=fam)
+            toc = self.fmt.rich(title, line, family=fam if level == 0 else None)
+            plain = plain_text(title)
+        in_toc = level < self.settings.toc_depth
+        outline = " ".join(plain.split()) or "…"
+        return [Anchor(key, outline, level, toc if in_toc else None), Paragraph(markup, st)]
+
+    def build(self) -> list[Flowable]:
+        """The whole story for this note and printing."""
+        story: list[Flowable] = self.title_block()
+        if self.printing == "answers":
+            story.extend(self.answer_key(new_page=False))
+            return story
+        body = self.body()
+        if self._toc_worthy(body):
+            story.extend(self.contents())
+        story.extend(body)
+        if self.printing == "full":
+            story.extend(self.answer_key(new_page=True))
+        return story
+
+    def _toc_worthy(self, body: list[Flowable]) -> bool:
+        answers = self.printing == "full" and any(q.answer for q in self.note.questions)
+        entries = sum(1 for f in body if isinstance(f, Anchor) and f.toc_markup is not None)
+        return entries + answers >= 2
+
+    # ------------------------------------------------------------ title and contents
+    def title_block(self) -> list[Flowable]:
+        note, s = self.note, self.styles
+        head = s.head_family
+        out: list[Flowable] = [Paragraph(
+            self.fmt.plain(note.title or note.id, 1, bold=True, family=head), s["title"])]
+        path = subject_path(note)
+        parts = []
+        if path:
+            parts.append(" › ".join(path))
+        if self.printing != "full":
+            parts.append(self.titles[f"printing_{self.printing}"])
+        if parts:
+            out.append(Paragraph(self.fmt.plain("  ·  ".join(parts), 1, family=head),
+                                 s["subtitle"]))
+        if note.tags:
+            label = self.fmt.plain(self.titles["tags"] + " ", 1, bold=True, family=head)
+            tags = self.fmt.plain(", ".join(note.tags), 1, family=head)
+            out.append(Paragraph(f"<b>{label}</b>{tags}", s["subtitle"]))
+        out.append(Spacer(1, 4))
+        out.append(HRFlowable(width="100%", thickness=0.8, color=s.colour("rule"),
+                              spaceBefore=2, spaceAfter=6))
+        return out
+
+    def contents(self) -> list[Flowable]:
+        s = self.styles
+        toc = TableOfContents(
+            levelStyles=[s["toc0"], s["toc1"]],
+            tableStyle=TableStyle([
+                ("FONT", (0, 0), (-1, -1), s["toc0"].fontName, s["toc0"].fontSize),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]),
+            dotsMinLevel=0,
+        )
+        head = self.fmt.plain(self.titles["contents"], 0, bold=True, family=s.head_family)
+        return [Paragraph(head, s["h2"]), toc, Spacer(1, 6)]
+
+    # ------------------------------------------------------------ body
+    def body(self) -> list[Flowable]:
+        note = self.note
+        intro = [sec for sec in note.sections if sec.kind in self.settings.introduction]
+        attached = {sec.kind for sec in note.sections} & ATTACHED_KINDS
+        rest = [sec for sec in note.sections
+                if sec not in intro and sec.kind not in attached]
+        out: list[Flowable] = []
+        out.extend(self.prose(intro))
+        out.extend(self.figure_section())
+        out.extend(self.chronology())
+        out.extend(self.cast())
+        out.extend(self.glossary())
+        out.extend(self.questions(QuestionKind.SHORT))
+        out.extend(self.questions(QuestionKind.ESSAY))
+        out.extend(self.faq())
+        out.extend(self.prose(rest))
+        out.extend(self.footnotes())
+        return out
+
+    def attached(self, kind: str) -> list[Flowable]:
+        out: list[Flowable] = []
+        for sec in self.note.sections:
+            if sec.kind == kind:
+                out.extend(self.blocks.blocks(sec.blocks))
+        return out
+
+    def figure_section(self) -> list[Flowable]:
+        if self.figure is None:
+            return []
+        try:
+            drawing = self.figure(self.note, self.frame_width)
+        except Exception as exc:  # the guide is still worth printing without its figure
+            self.problems.append(Diagnostic(
+                Severity.WARNING, "figure", f"the timeline figure could not be drawn "
+                f"({type(exc).__name__}: {exc}); the guide is printed without it",
+                self.note.source))
+            return []
+        if drawing is None:
+            return []
+        fitted = FitDrawing(drawing, self.frame_height * 0.85, self.styles.body_family.regular)
+        return [*self.heading(self.titles["timeline"], 0), fitted, Spacer(1, 8)]
+
+    # ------------------------------------------------------------ chronology
+    def chronology(self) -> list[Flowable]:
+        events = self.note.events
+        if not events:
+            return []
+        out = self.heading(self.titles["chronology"], events[0].line)
+        runs: list[tuple[str | None, list[Event]]] = []
+        for event in events:
+            if runs and runs[-1][0] == event.group:
+                runs[-1][1].append(event)
+            else:
+                runs.append((event.group, [event]))
+        for group, members in runs:
+            if group:
+                st = self.styles["group"]
+                out.append(Paragraph(self.fmt.plain(group, members[0].line, bold=True,
+                                                    family=self.styles.head_family), st))
+            out.append(self._event_table(members))
+        out.extend(self.attached("timeline-notes"))
+        return out
+
+    def date_label(self, event: Event) -> str:
+        return event.date.display if event.date else self.titles["undated"]
+
+    def _event_table(self, events: list[Event]) -> Table:
+        s = self.styles
+        rows = []
+        for event in events:
+            date_cell: list[Flowable] = []
+            if event.date:
+                date_cell.append(Paragraph(self.fmt.plain(
+                    event.date.display, event.line, bold=True, family=s.head_family),
+                    s["date"]))
+            else:
+                date_cell.append(Paragraph(self.fmt.plain(
+                    self.titles["undated"], event.line, italic=True, family=s.head_family),
+                    s["date_undated"]))
+            if event.date_note:
+                date_cell.append(Paragraph(self.fmt.plain(
+                    event.date_note, event.line, italic=True, family=s.head_family),
+                    s["date_note"]))
+            text_cell: list[Flowable] = [self.blocks.para(event.text, event.line, "event")]
+            text_cell.extend(self._children(event.children, 0))
+            rows.append([date_cell, text_cell])
+        width = min(self.settings.date_column, self.frame_width * 0.4)
+        commands = [
+            ("FONT", (0, 0), (-1, -1), s["event"].fontName, s["event"].fontSize),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 8),
+            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.3, s.colour("rule")),
+        ]
+        return Table(rows, colWidths=[width, self.frame_width - width],
+                     style=TableStyle(commands), splitByRow=1, splitInRow=1, hAlign="LEFT",
+                     spaceAfter=4)
+
+    def _children(self, children: tuple[Event, ...], depth: int) -> list[Flowable]:
+        out: list[Flowable] = []
+        if not children:
+            return out
+        s = self.styles
+        bullet = ("–", "·")[depth % 2]
+        width = self.blocks.label_width([bullet], "event")
+        left = depth * 12.0
+        for child in children:
+            st = self.blocks.style("event", left=left + width, bullet=left, spaceBefore=1)
+            markup = ""
+            if child.date and not child.inherited_date:
+                markup = self.fmt.plain(child.date.display + ": ", child.line, bold=True,
+                                        family=s.head_family)
+                markup = f"<b>{markup}</b>"
+            markup += self.fmt.rich(child.text, child.line)
+            out.append(Paragraph(markup, st, bulletText=bullet))
+            out.extend(self._children(child.children, depth + 1))
+        return out
+
+    # ------------------------------------------------------------ cast
+    def span_label(self, person: Person) -> str:
+        if person.span is None:
+            return ""
+        text = person.span.display
+        if person.span_kind is SpanKind.BIRTH:
+            return f"{self.titles['born']} {text}"
+        if person.span_kind is SpanKind.DEATH:
+            return f"{self.titles['died']} {text}"
+        return text
+
+    def appearances(self, person: Person) -> list[str]:
+        """The dates of the events that mention this person, each once, in note order."""
+        labels: list[str] = []
+        for index in person.events:
+            if not 0 <= index < len(self.note.events):
+                continue
+            event = self.note.events[index]
+            if event.date:
+                label = event.date.display
+            elif event.group:
+                label = f"{event.group} ({self.titles['undated']})"
+            else:
+                label = self.titles["undated"]
+            if label not in labels:
+                labels.append(label)
+        return labels
+
+    def cast(self) -> list[Flowable]:
+        people = self.note.people
+        if not people:
+            return []
+        s = self.styles
+        head = s.head_family
+        out = self.heading(self.titles["cast"], people[0].line)
+        for person in people:
+            name = self.fmt.plain(person.name, person.line, bold=True, family=head)
+            span = self.span_label(person)
+            if span:
+                muted = self.settings.colours["muted"]
+                span_markup = self.fmt.plain(span, person.line, family=head)
+                name += f'  <font color="{muted}"><b>{span_markup}</b></font>'
+            block: list[Flowable] = [Paragraph(name, s["person"])]
+            if person.aliases:
+                block.append(Paragraph(self.fmt.plain(" · ".join(person.aliases), person.line,
+                                                      italic=True), s["role"]))
+            if person.role:
+                block.append(Paragraph(self.fmt.plain(person.role, person.line, italic=True),
+                                       s["role"]))
+            if person.description:
+                block.append(self.blocks.para(person.description, person.line, "body_tight"))
+            dates = self.appearances(person)
+            if dates:
+                label = self.fmt.plain(self.titles["appears_in"] + " ", person.line, bold=True)
+                block.append(Paragraph(
+                    f"<b>{label}</b>" + self.fmt.plain("; ".join(dates), person.line),
+                    s["small"]))
+            for f in block[:-1]:
+                f.keepWithNext = 1
+            block[-1].keepWithNext = 0
+            out.extend(block)
+        out.append(Spacer(1, 4))
+        out.extend(self.attached("cast-notes"))
+        return out
+
+    # ------------------------------------------------------------ glossary
+    def glossary(self) -> list[Flowable]:
+        terms = sorted(self.note.terms, key=lambda t: sort_key(t.term))
+        if not terms:
+            return []
+        out = self.heading(self.titles["glossary"], terms[0].line)
+        for term in terms:
+            name = self.fmt.plain(term.term, term.line, bold=True)
+            markup = f"<b>{name}</b>"
+            if term.definition:
+                markup += " — " + self.fmt.rich(term.definition, term.line)
+            out.append(Paragraph(markup, self.styles["term"]))
+        out.extend(self.attached("glossary-notes"))
+        return out
+
+    # ------------------------------------------------------------ questions
+    def _instructions(self, kind: QuestionKind) -> list[Section]:
+        """Instruction paragraphs belong to the question list that follows them."""
+        firsts = {k: min((q.line for q in self.note.questions if q.kind is k), default=None)
+                  for k in QuestionKind}
+        chosen = []
+        for sec in self.note.sections:
+            if sec.kind != "instructions":
+                continue
+            after = [(line, k) for k, line in firsts.items() if line is not None
+                     and line > sec.line]
+            owner = min(after)[1] if after else QuestionKind.SHORT
+            if owner is kind:
+                chosen.append(sec)
+        return chosen
+
+    def questions(self, kind: QuestionKind) -> list[Flowable]:
+        items = sorted((q for q in self.note.questions if q.kind is kind),
+                       key=lambda q: (q.number, q.line))
+        if not items:
+            return []
+        title = self.titles["quiz" if kind is QuestionKind.SHORT else "essay"]
+        out = self.heading(title, items[0].line)
+        for sec in self._instructions(kind):
+            out.extend(self.blocks.blocks(sec.blocks))
+        lines = (self.settings.quiz_lines if kind is QuestionKind.SHORT
+                 else self.settings.essay_lines)
+        width = self.blocks.label_width([f"{q.number}." for q in items], "question")
+        st = self.blocks.style("question", left=width, bullet=0)
+        for q in items:
+            para = Paragraph(self.fmt.rich(q.prompt, q.line), st, bulletText=f"{q.number}.")
+            if lines:
+                para.keepWithNext = 1
+                out.append(para)
+                out.append(WritingLines(lines, self.settings.line_spacing,
+                                        self.settings.colours["writing_lines"], indent=width))
+            else:
+                para.keepWithNext = 0
+                out.append(para)
+        out.append(Spacer(1, 6))
+        return out
+
+    # ------------------------------------------------------------ FAQ, prose, notes
+    def faq(self) -> list[Flowable]:
+        entries = self.note.faq
+        if not entries:
+            return []
+        out = self.heading(self.titles["faq"], entries[0].line)
+        for entry in entries:
+            para = Paragraph(self.fmt.rich(entry.question, entry.line, bold=True),
+                             self.blocks.style("question", fontName=self.styles.body_family.bold))
+            para.keepWithNext = 1
+            out.append(para)
+            out.extend(self.blocks.blocks(entry.answer))
+        return out
+
+    def prose(self, sections: list[Section]) -> list[Flowable]:
+        if not sections:
+            return []
+        top = min((sec.level for sec in sections if sec.title), default=1)
+        out: list[Flowable] = []
+        for sec in sections:
+            if sec.title:
+                out.extend(self.heading(sec.title, sec.line, sec.level - top))
+            out.extend(self.blocks.blocks(sec.blocks))
+        return out
+
+    def footnotes(self) -> list[Flowable]:
+        notes = self.note.footnotes
+        if not notes:
+            return []
+        out = self.heading(self.titles["footnotes"], notes[0].line)
+        labels = [f"{n.label}." for n in notes]
+        width = self.blocks.label_width(labels, "body")
+        for label, note in zip(labels, notes, strict=True):
+            st = self.blocks.style("body", left=width, bullet=0)
+            out.append(Paragraph(self.fmt.rich(note.text, note.line), st, bulletText=label))
+        return out
+
+    # ------------------------------------------------------------ answer key
+    def answered(self) -> list[Question]:
+        return sorted((q for q in self.note.questions if q.answer),
+                      key=lambda q: (q.kind is QuestionKind.ESSAY, q.number, q.line))
+
+    def answer_key(self, new_page: bool) -> list[Flowable]:
+        answered = self.answered()
+        if not answered:
+            if self.printing == "answers":
+                return [Paragraph(self.fmt.plain(self.titles["no_answers"], 0),
+                                  self.styles["body"])]
+            return []
+        out: list[Flowable] = [PageBreak()] if new_page else []
+        out.extend(self.heading(self.titles["answer_key"], answered[0].answer_line or 0))
+        out.extend(self.attached("answer-notes"))
+        width = self.blocks.label_width([f"{q.number}." for q in answered], "answer")
+        st = self.blocks.style("answer", left=width, bullet=0)
+        essays = False
+        for q in answered:
+            if q.kind is QuestionKind.ESSAY and not essays:
+                essays = True
+                out.append(Paragraph(self.fmt.plain(self.titles["essay"], 0, bold=True,
+                                                    family=self.styles.head_family),
+                                     self.styles["group"]))
+            assert q.answer is not None
+            out.append(Paragraph(self.fmt.rich(q.answer, q.answer_line or q.line), st,
+                                 bulletText=f"{q.number}."))
+        return out

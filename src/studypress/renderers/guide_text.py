@@ -1,0 +1,139 @@
+"""Note text for the guide: escaped Paragraph markup, missing-glyph reports by source line, and
+the small pure text helpers (subject path, slug prettifying, sort keys, long-word breaking)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath, PureWindowsPath
+
+from .. import fonts
+from ..model import Diagnostic, Note, RichText, Severity
+from . import pdfmarkup
+from .guide_settings import GuideSettings
+
+
+@dataclass
+class Formatter:
+    """Formats note text into Paragraph markup, remembering characters no font can draw."""
+
+    base: pdfmarkup.MarkupStyle
+    source: str
+    missing: dict[int, pdfmarkup.Missing] = field(default_factory=dict)
+    _styles: dict[tuple, pdfmarkup.MarkupStyle] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, settings: GuideSettings, source: str, fallbacks: tuple[str, ...] = ()
+               ) -> Formatter:
+        colours = settings.colours
+        base = pdfmarkup.MarkupStyle(
+            family=fonts.family(settings.body_family),
+            fallbacks=fallbacks,
+            citations=settings.citations,
+            citation_color=colours["citation"],
+            link_color=colours["link"],
+            highlight_color=colours["highlight"],
+            code_family=fonts.family("sans"),
+        )
+        return cls(base, source)
+
+    def _style(self, bold: bool, italic: bool, family: fonts.Family | None
+               ) -> pdfmarkup.MarkupStyle:
+        key = (bold, italic, family.name if family else None)
+        style = self._styles.get(key)
+        if style is None:
+            style = replace(self.base, bold=bold, italic=italic,
+                            family=family or self.base.family)
+            self._styles[key] = style
+        return style
+
+    def _bucket(self, line: int) -> pdfmarkup.Missing:
+        return self.missing.setdefault(line, pdfmarkup.Missing())
+
+    def rich(self, value: RichText, line: int, *, bold: bool = False, italic: bool = False,
+             family: fonts.Family | None = None) -> str:
+        """Markup for rich text from source line ``line``, set in a paragraph of this face."""
+        return pdfmarkup.markup(value, self._style(bold, italic, family), self._bucket(line))
+
+    def plain(self, value: str, line: int, *, bold: bool = False, italic: bool = False,
+              family: fonts.Family | None = None) -> str:
+        """Markup for a plain string (a name, a date, the guide's own wording)."""
+        return pdfmarkup.plain(value, self._style(bold, italic, family), self._bucket(line))
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """One warning per source line that holds characters no font could draw."""
+        out = []
+        for line in sorted(self.missing):
+            chars = self.missing[line].chars
+            if chars:
+                out.append(Diagnostic(Severity.WARNING, "missing-glyph",
+                                      pdfmarkup.missing_message(chars, "guide"), self.source,
+                                      line or None))
+        return out
+
+
+# ------------------------------------------------------------------ pure helpers
+
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
+_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def pretty_slug(part: str) -> str:
+    """A readable folder or permalink part: ``russian-history-ii`` → ``Russian History II``.
+
+    Parts that already carry capitals or spaces were written by a person and are kept.
+    """
+    if not part or any(c.isupper() for c in part) or " " in part:
+        return part
+    words = [w for w in re.split(r"[-_]+", part) if w]
+    out = []
+    for i, word in enumerate(words):
+        if _ROMAN.match(word) and (len(word) > 1 or i > 0):
+            out.append(word.upper())
+        elif i > 0 and word in _SMALL_WORDS:
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def subject_path(note: Note) -> tuple[str, ...]:
+    """Where the note sits: its permalink's folders, else its source folder (without the
+    project's ``source/`` folder), each part made readable."""
+    if note.metadata.permalink:
+        parts = [p for p in note.metadata.permalink.strip().split("/") if p]
+        parts = parts[:-1]
+    else:
+        path = PureWindowsPath(note.source) if "\\" in note.source else PurePosixPath(
+            note.source)
+        parts = [p for p in path.parent.parts if p not in (".", "..", "/", "\\")
+                 and not p.endswith(":\\")]
+        if parts and parts[0] == "source":
+            parts = parts[1:]
+    return tuple(pretty_slug(p) for p in parts)
+
+
+def sort_key(term: str) -> tuple[str, str]:
+    """Alphabetical order that ignores case and accents (``Éclat`` files under E)."""
+    folded = unicodedata.normalize("NFKD", term.casefold())
+    base = "".join(c for c in folded if not unicodedata.combining(c))
+    base = base.lstrip("\"'“‘«(¡¿*_- ")
+    return (base, term)
+
+
+def fit_text(text: str, width: float, font: str, size: float) -> str:
+    """``text`` cut with an ellipsis so it fits ``width`` points (running headers)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    ell = "…"
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid].rstrip() + ell, font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ell
