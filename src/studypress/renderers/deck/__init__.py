@@ -1,0 +1,236 @@
+"""The Anki deck renderer: ``deck.apkg`` per note and one combined deck for the project.
+
+Re-importing a newer build updates cards in place: GUIDs come from each item's identity, and a
+ledger beside the deck (``deck-ledger.json``) keeps an unchanged item's modification time, so
+Anki updates exactly the items that changed and leaves a user's own edits on the others alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...layouts import Layouts
+from ...model import Diagnostic, Note, Severity
+from ..base import Output, RenderContext, RenderResult
+from . import ledger as ledgers
+from . import naming
+from .apkg import PackageDeck, PackageNote, PackageType, write_package
+from .fieldhtml import escape
+from .items import Item, Settings, note_items
+from .notetypes import BY_KIND, KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
+
+DECK_FILE = "deck.apkg"
+LEDGER_FILE = "deck-ledger.json"
+SETTINGS = "deck"
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Sequence):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+_CSS_UNSAFE = re.compile(r"[<>{};\\]")
+
+
+def template_values(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Settings as card templates see them. Labels are escaped like field text (so a ``{{``
+    in a label is no field reference); style values lose anything that could end a CSS
+    declaration or the ``<style>`` element."""
+    from markupsafe import Markup
+
+    labels = data.get("labels", {})
+    style = data.get("style", {})
+    return {
+        "labels": {str(k): Markup(escape(str(v)))
+                   for k, v in (labels.items() if isinstance(labels, Mapping) else ())},
+        "style": {str(k): Markup(_CSS_UNSAFE.sub("", str(v)))
+                  for k, v in (style.items() if isinstance(style, Mapping) else ())},
+    }
+
+
+@dataclass
+class DeckConfig:
+    """layouts/deck.toml, with defaults for anything it leaves out."""
+
+    project_deck: str = ""
+    drop: tuple[str, ...] = ()
+    roots: tuple[str, ...] = ("source",)
+    upper: tuple[str, ...] = ()
+    lower: tuple[str, ...] = ()
+    changes_include_context: bool = False
+    settings: Settings = field(default_factory=Settings)
+    template_values: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, layouts: Layouts) -> DeckConfig:
+        data = layouts.settings(SETTINGS)
+        names = data.get("names", {}) if isinstance(data.get("names"), Mapping) else {}
+        return cls(
+            project_deck=str(data.get("project_deck", "") or ""),
+            drop=_strings(names.get("drop", ())),
+            roots=_strings(names.get("source_roots", ("source",))),
+            upper=_strings(names.get("uppercase", ())),
+            lower=_strings(names.get("lowercase", ())),
+            changes_include_context=bool(data.get("changes_include_context", False)),
+            settings=Settings.from_toml(data),
+            template_values=template_values(data),
+        )
+
+    def deck_name(self, note: Note) -> str:
+        return naming.deck_name(title=note.title, permalink=note.metadata.permalink,
+                                source=note.source, override=note.metadata.deck,
+                                drop=self.drop, roots=self.roots, upper=self.upper,
+                                lower=self.lower)
+
+    def project_name(self, ctx: RenderContext) -> str:
+        return self.project_deck.strip() or ctx.options.project_name
+
+
+def _stamped(note: Note, items: Sequence[Item], config: DeckConfig) -> list[ledgers.Stamped]:
+    return [ledgers.Stamped(i.guid, i.key, i.spec.name,
+                            i.content_hash(config.changes_include_context), note.id, i.label)
+            for i in items]
+
+
+def _read_ledger(ctx: RenderContext, rel: str, where: str,
+                 diagnostics: list[Diagnostic]) -> ledgers.Ledger:
+    try:
+        return ledgers.parse(ctx.previous(rel))
+    except ledgers.LedgerError as exc:
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, "deck-ledger",
+            f"the deck ledger {rel} from the last build is unreadable ({exc}); every card gets "
+            "this build's time, so the next import updates all of them", where))
+        return ledgers.Ledger()
+
+
+def _note_types(items: Sequence[Item], layouts: Layouts,
+                config: DeckConfig) -> list[RenderedNoteType]:
+    used = {i.spec.kind for i in items}
+    return [render_note_type(nt, layouts, dict(config.template_values))
+            for nt in NOTE_TYPES if nt.kind in used]
+
+
+def _type_entries(rendered: Sequence[RenderedNoteType], previous: ledgers.Ledger,
+                  build_time: int, prefer: ledgers.Ledger | None = None
+                  ) -> dict[str, ledgers.TypeEntry]:
+    out = {}
+    for r in rendered:
+        blob = json.dumps(r.content(), ensure_ascii=False, sort_keys=True).encode()
+        out[r.spec.name] = ledgers.stamp_type(r.spec.name, r.spec.id,
+                                              hashlib.sha256(blob).hexdigest(), previous,
+                                              build_time, prefer)
+    return out
+
+
+def _package_notes(items: Sequence[Item], ledger: ledgers.Ledger) -> tuple[PackageNote, ...]:
+    return tuple(PackageNote(i.guid, i.spec.name, i.values, i.tags, ledger.items[i.guid].mod,
+                             ledger.items[i.guid].added) for i in items)
+
+
+def removed_message(source: str, removed: Sequence[ledgers.Entry], why: str) -> str:
+    """One report line for items gone since the last build, with an Anki search for them."""
+    by_type: dict[str, list[str]] = {}
+    for e in removed:
+        by_type.setdefault(e.kind, []).append(e.key)
+    searches = " OR ".join(
+        f"({naming.search_for_keys(kind, KEY_FIELD, keys)})" if len(by_type) > 1
+        else naming.search_for_keys(kind, KEY_FIELD, keys)
+        for kind, keys in sorted(by_type.items()))
+    labels = "; ".join(e.label for e in removed[:5])
+    more = f"; and {len(removed) - 5} more" if len(removed) > 5 else ""
+    count = f"{len(removed)} item{'s' if len(removed) != 1 else ''}"
+    return (f"{source}: deck: {count} {why} stay in Anki, since importing never deletes "
+            f"({labels}{more}); to review or delete them, search in Anki's browser for: "
+            f"{searches}")
+
+
+class DeckRenderer:
+    """Writes ``deck.apkg`` and ``deck-ledger.json`` per note, and ``<project>.apkg``."""
+
+    name = "deck"
+
+    def render(self, note: Note, ctx: RenderContext) -> RenderResult:
+        """The note's own deck, its ledger, and a report of items removed since last time."""
+        config = DeckConfig.load(ctx.layouts)
+        items, diagnostics = note_items(note, config.settings)
+        previous = _read_ledger(ctx, LEDGER_FILE, note.source, diagnostics)
+        ledger, removed = ledgers.stamp(_stamped(note, items, config), previous,
+                                        ctx.build_time)
+        rendered = _note_types(items, ctx.layouts, config)
+        ledger.notetypes = _type_entries(rendered, previous, ctx.build_time)
+        types = [PackageType(r, ledger.notetypes[r.spec.name].mod) for r in rendered]
+        deck = PackageDeck(config.deck_name(note), "", _package_notes(items, ledger))
+        result = RenderResult(
+            files=[Output(DECK_FILE, write_package([deck], types)),
+                   Output(LEDGER_FILE, ledger.to_bytes())],
+            diagnostics=diagnostics)
+        if not items:
+            result.diagnostics.append(Diagnostic(
+                Severity.INFO, "deck-empty",
+                "no timeline, cast, glossary or quiz to make cards from; the deck is empty",
+                note.source))
+        if removed:
+            result.messages.append(removed_message(
+                note.source, removed, "removed from the note since the last build"))
+        return result
+
+    def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult:
+        """One deck holding every note as a sub-deck of the project's deck."""
+        config = DeckConfig.load(ctx.layouts)
+        project = config.project_name(ctx)
+        root = "::".join(naming.deck_part(p) for p in project.split("::") if p.strip()) \
+            or "studypress"
+        diagnostics: list[Diagnostic] = []
+        previous = _read_ledger(ctx, LEDGER_FILE, LEDGER_FILE, diagnostics)
+        own = ledgers.Ledger()  # this build's per-note ledgers: the times to agree with
+        all_items: list[tuple[Note, list[Item]]] = []
+        stamped: list[ledgers.Stamped] = []
+        for note in sorted(notes, key=lambda n: n.id):
+            items, _ = note_items(note, config.settings)  # per-note builds report these
+            all_items.append((note, items))
+            stamped.extend(_stamped(note, items, config))
+            try:
+                mine = ledgers.parse(ctx.previous(f"{note.id}/{LEDGER_FILE}"))
+            except ledgers.LedgerError:
+                continue
+            own.items.update(mine.items)
+            for name, entry in mine.notetypes.items():
+                if entry.mod >= own.notetypes.get(name, entry).mod:
+                    own.notetypes[name] = entry
+        ledger, removed = ledgers.stamp(stamped, previous, ctx.build_time, prefer=own)
+        rendered = _note_types([i for _, items in all_items for i in items], ctx.layouts,
+                               config)
+        ledger.notetypes = _type_entries(rendered, previous, ctx.build_time, prefer=own)
+        types = [PackageType(r, ledger.notetypes[r.spec.name].mod) for r in rendered]
+        decks = [PackageDeck(f"{root}::{config.deck_name(note)}", "",
+                             _package_notes(items, ledger))
+                 for note, items in all_items]
+        decks.insert(0, PackageDeck(root, "", ()))
+        result = RenderResult(
+            files=[Output(f"{naming.file_name(project)}.apkg", write_package(decks, types)),
+                   Output(LEDGER_FILE, ledger.to_bytes())],
+            diagnostics=diagnostics)
+        current = {n.id for n in notes}
+        gone: dict[str, list[ledgers.Entry]] = {}
+        for entry in removed:
+            if entry.note not in current:  # removals inside a note are its own build's report
+                gone.setdefault(entry.note, []).append(entry)
+        for note_id, entries in sorted(gone.items()):
+            result.messages.append(removed_message(
+                note_id, entries, "of a note no longer in the project"))
+        return result
+
+
+# Keep the lookup of note types by kind importable for tests and tools.
+__all__ = ["BY_KIND", "DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer"]
+
+RENDERER = DeckRenderer()

@@ -1,0 +1,160 @@
+"""Writing the ``.apkg``: genanki's schema and objects, with our own times, ids and zip.
+
+genanki stamps every note, card and note type with one timestamp and writes its zip with the
+current time; here each note carries its own modification time (from the ledger), ids derive
+from when an item first appeared, and the archive has fixed member times and order, so the
+same input and ledger give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sqlite3
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import genanki
+
+from .naming import stable_id
+from .notetypes import RenderedNoteType, model_fields, model_templates
+
+
+@dataclass(frozen=True)
+class PackageNote:
+    guid: str
+    notetype: str  # note type name
+    values: tuple[str, ...]
+    tags: tuple[str, ...]
+    mod: int
+    added: int
+
+
+@dataclass(frozen=True)
+class PackageDeck:
+    name: str
+    description: str
+    notes: tuple[PackageNote, ...]
+
+
+@dataclass(frozen=True)
+class PackageType:
+    rendered: RenderedNoteType
+    mod: int
+
+
+class _Model(genanki.Model):
+    """A genanki model whose modification time is its own, not the package's."""
+
+    def __init__(self, ptype: PackageType) -> None:
+        spec = ptype.rendered.spec
+        super().__init__(
+            model_id=spec.id, name=spec.name, fields=model_fields(spec),
+            templates=model_templates(ptype.rendered), css=ptype.rendered.css,
+            sort_field_index=spec.fields.index(spec.sort_field))
+        self._mod = ptype.mod
+
+    def to_json(self, timestamp: float, deck_id: Any) -> dict[str, Any]:
+        data = super().to_json(timestamp, deck_id)
+        data["mod"] = self._mod
+        data["did"] = None  # no preferred deck: Anki keeps the cards' own decks
+        return data
+
+
+class _Note(genanki.Note):
+    """A genanki note written with its own id, modification time and card ids."""
+
+    note_id: int
+    mod: int
+    card_ids: list[int]
+    position: int
+
+    def write_to_db(self, cursor: Any, timestamp: float, deck_id: Any, id_gen: Any) -> None:
+        cursor.execute(
+            "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);",
+            (self.note_id, self.guid, self.model.model_id, self.mod, -1, self._format_tags(),
+             self._format_fields(), self.sort_field, 0, 0, ""))
+        for card, card_id in zip(self.cards, self.card_ids, strict=False):
+            cursor.execute(
+                "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);",
+                (card_id, self.note_id, deck_id, card.ord, self.mod, -1, 0, 0,
+                 self.position, 0, 0, 0, 0, 0, 0, 0, 0, ""))
+
+
+class _Ids:
+    """Note and card ids: Anki reads them as creation times in milliseconds, so each starts
+    at the item's first build (plus a GUID-derived offset that keeps separately built decks
+    apart) and moves on when taken."""
+
+    def __init__(self) -> None:
+        self.taken: set[int] = set()
+
+    def take(self, seconds: int, salt: str) -> int:
+        offset = int.from_bytes(hashlib.sha256(salt.encode()).digest()[:4], "big") % 1000
+        candidate = max(seconds, 1) * 1000 + offset
+        while candidate in self.taken:
+            candidate += 1
+        self.taken.add(candidate)
+        return candidate
+
+
+def card_ords(rendered: RenderedNoteType, values: Sequence[str]) -> list[int]:
+    """Which cards a note gets: those whose front is not empty for these fields (Anki's own
+    rule, checked against the rendered templates)."""
+    note = genanki.Note(model=_Model(PackageType(rendered, 0)), fields=list(values), guid="x")
+    return [c.ord for c in note.cards]
+
+
+def zip_time(seconds: int) -> tuple[int, int, int, int, int, int]:
+    """A zip member time (zip cannot store dates before 1980)."""
+    when = datetime.fromtimestamp(max(seconds, 315532800), UTC)
+    return (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
+
+
+def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType]) -> bytes:
+    """The ``.apkg`` bytes for these decks (sub-decks by name) and note types."""
+    models = {t.rendered.spec.name: _Model(t) for t in types}
+    ids = _Ids()
+    card_ids = _Ids()
+    genanki_decks = []
+    position = 0
+    latest = max([t.mod for t in types] + [n.mod for d in decks for n in d.notes] + [0])
+    for deck in decks:
+        gdeck = genanki.Deck(stable_id("studypress deck", deck.name), deck.name,
+                             deck.description)
+        for model in models.values():
+            gdeck.add_model(model)
+        for pn in deck.notes:
+            note = _Note(model=models[pn.notetype], fields=list(pn.values), tags=list(pn.tags),
+                         guid=pn.guid)
+            note.note_id = ids.take(pn.added, pn.guid)
+            note.mod = pn.mod
+            note.card_ids = [card_ids.take(pn.added, f"{pn.guid}/{c.ord}") for c in note.cards]
+            position += 1
+            note.position = position
+            gdeck.add_note(note)
+        genanki_decks.append(gdeck)
+
+    conn = sqlite3.connect(":memory:")
+    try:
+        cursor = conn.cursor()
+        genanki.Package(genanki_decks).write_to_db(cursor, latest, iter(()))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+
+    out = io.BytesIO()
+    stamp = zip_time(latest)
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in (("collection.anki2", collection), ("media", b"{}")):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=6)
+    return out.getvalue()
+

@@ -1,0 +1,121 @@
+"""The deck ledger: what the last build put in a deck, so this build can tell what changed.
+
+Anki updates a note on import only when the GUID matches and the incoming modification time
+is strictly newer, and it never deletes anything. So each item keeps its old time while its
+content is unchanged (a user's own edits in Anki, which are newer, survive) and gets a newer
+one when it changes; items that disappeared are reported, since no import can remove them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    kind: str  # note type name
+    hash: str
+    mod: int  # seconds since the epoch
+    added: int
+    note: str  # the note id the item belongs to
+    label: str
+
+
+@dataclass(frozen=True)
+class TypeEntry:
+    id: int
+    hash: str
+    mod: int
+
+
+@dataclass
+class Ledger:
+    items: dict[str, Entry] = field(default_factory=dict)  # GUID → entry
+    notetypes: dict[str, TypeEntry] = field(default_factory=dict)  # name → entry
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "format": FORMAT,
+            "items": {g: vars(e) for g, e in sorted(self.items.items())},
+            "notetypes": {n: vars(t) for n, t in sorted(self.notetypes.items())},
+        }
+        return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+class LedgerError(ValueError):
+    """The ledger could not be read; the build starts a fresh one."""
+
+
+def parse(data: bytes | None) -> Ledger:
+    """The ledger from its bytes; no bytes → an empty ledger. Raises LedgerError."""
+    if data is None:
+        return Ledger()
+    try:
+        raw = json.loads(data.decode("utf-8"))
+        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+            raise LedgerError("unknown ledger format")
+        items = {str(g): Entry(str(e["key"]), str(e["kind"]), str(e["hash"]), int(e["mod"]),
+                               int(e["added"]), str(e["note"]), str(e["label"]))
+                 for g, e in raw.get("items", {}).items()}
+        types = {str(n): TypeEntry(int(t["id"]), str(t["hash"]), int(t["mod"]))
+                 for n, t in raw.get("notetypes", {}).items()}
+    except LedgerError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise LedgerError(str(exc)) from None
+    return Ledger(items, types)
+
+
+def next_time(previous: int | None, build_time: int) -> int:
+    """A modification time for changed content: the build time, but always strictly after
+    the previous one (a fixed SOURCE_DATE_EPOCH must still win Anki's "newer" test)."""
+    return build_time if previous is None else max(build_time, previous + 1)
+
+
+@dataclass(frozen=True)
+class Stamped:
+    guid: str
+    key: str
+    kind: str
+    hash: str
+    note: str
+    label: str
+
+
+def stamp(current: Iterable[Stamped], previous: Ledger, build_time: int,
+          prefer: Ledger | None = None) -> tuple[Ledger, list[Entry]]:
+    """The new ledger and the entries removed since ``previous``.
+
+    ``prefer`` is consulted first when given: the combined deck takes each item's time from
+    the note's own ledger, so both files give an item the same time.
+    """
+    items: dict[str, Entry] = {}
+    for s in current:
+        old = prefer.items.get(s.guid) if prefer is not None else None
+        if old is None:
+            old = previous.items.get(s.guid)
+        if old is not None and old.hash == s.hash:
+            mod = old.mod
+        else:
+            mod = next_time(old.mod if old else None, build_time)
+        added = old.added if old else build_time
+        items[s.guid] = Entry(s.key, s.kind, s.hash, mod, added, s.note, s.label)
+    removed = [e for g, e in sorted(previous.items.items(), key=lambda kv: kv[1].key)
+               if g not in items]
+    return Ledger(items, {}), removed
+
+
+def stamp_type(name: str, type_id: int, content_hash: str, previous: Ledger, build_time: int,
+               prefer: Ledger | None = None) -> TypeEntry:
+    """A note type's entry: its old time while its templates, CSS and fields are unchanged."""
+    old = prefer.notetypes.get(name) if prefer is not None else None
+    if old is None:
+        old = previous.notetypes.get(name)
+    if old is not None and old.hash == content_hash and old.id == type_id:
+        return old
+    return TypeEntry(type_id, content_hash, next_time(old.mod if old else None, build_time))

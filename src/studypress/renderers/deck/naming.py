@@ -1,0 +1,148 @@
+"""Names and identities: deck names from paths, tags, item keys, GUIDs, stable ids, searches.
+
+Everything here is a pure function of its arguments, so the same note always gets the same
+deck, the same GUIDs and the same note-type ids, whatever the wording of its items.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePosixPath, PureWindowsPath
+
+# Roman numerals built from I, V and X only: "ii", "xiv". Longer letters ("mix", "civil",
+# "did") are ordinary words far more often than numbers.
+_ROMAN = re.compile(r"^(?=[ivx]+$)x{0,3}(ix|iv|v?i{0,3})$", re.IGNORECASE)
+_YEAR_RANGE_TAIL = re.compile(
+    r"\s*\(\s*(?:c\.\s*)?\d{1,4}s?\s*(?:BCE|BC|CE|AD)?\s*(?:[-–—]|to)\s*"
+    r"(?:c\.\s*)?\d{1,4}s?\s*(?:BCE|BC|CE|AD)?\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def humanise(slug: str, upper: Iterable[str] = (), lower: Iterable[str] = ()) -> str:
+    """``russian-history-ii`` → ``Russian History II``: words capitalised, roman numerals and
+    listed acronyms upper-cased, listed small words lower-cased except the first."""
+    upper_set = {u.lower() for u in upper}
+    lower_set = {w.lower() for w in lower}
+    words = [w for w in re.split(r"[-_\s]+", slug) if w]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in upper_set or _ROMAN.match(low):
+            out.append(word.upper())
+        elif i > 0 and low in lower_set:
+            out.append(low)
+        elif word[:1].islower():
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def clean_title(title: str) -> str:
+    """The note title as a deck name: a trailing year-range parenthetical ``(1917-1939)`` is
+    dropped (the deck path says what the note is; the years belong to its cards)."""
+    return _YEAR_RANGE_TAIL.sub("", title).strip() or title.strip()
+
+
+def deck_part(value: str) -> str:
+    """One deck-name component: ``::`` would start a sub-deck, so it is folded to ``:``."""
+    value = re.sub(r"\s+", " ", value.replace("::", ":")).strip()
+    return value.strip(":").strip() or "Untitled"
+
+
+def path_parts(permalink: str | None, source: str, roots: Iterable[str]) -> list[str]:
+    """The folder slugs above a note: from its permalink when it has one (the last part is
+    the note itself), else from its source path below one of the source ``roots``."""
+    if permalink:
+        parts = [p for p in permalink.strip().split("/") if p and p not in (".", "..")]
+        return parts[:-1]
+    path = PureWindowsPath(source) if "\\" in source else PurePosixPath(source)
+    folders = list(path.parts[:-1])
+    root_set = set(roots)
+    for i in range(len(folders) - 1, -1, -1):
+        if folders[i] in root_set:
+            return [f for f in folders[i + 1:] if f not in (".", "..")]
+    return []  # not under a known root: an absolute or unrelated path says nothing useful
+
+
+def deck_name(*, title: str, permalink: str | None, source: str, override: str | None,
+              drop: Iterable[str], roots: Iterable[str], upper: Iterable[str] = (),
+              lower: Iterable[str] = ()) -> str:
+    """The note's Anki deck: front-matter ``deck:`` when given, else its humanised folders
+    (generic ones in ``drop`` left out) followed by its title."""
+    if override and override.strip():
+        parts = [deck_part(p) for p in re.split(r"::|/", override) if p.strip()]
+        if parts:
+            return "::".join(parts)
+    drop_set = {d.lower() for d in drop}
+    folders = [p for p in path_parts(permalink, source, roots) if p.lower() not in drop_set]
+    parts = [deck_part(humanise(p, upper, lower)) for p in folders]
+    parts.append(deck_part(clean_title(title)))
+    return "::".join(parts)
+
+
+def tag(value: str) -> str:
+    """An Anki tag: no spaces (they separate tags), Obsidian's ``a/b`` nesting as ``a::b``."""
+    value = value.strip().lstrip("#").strip()
+    value = re.sub(r"\s+", "_", value)
+    value = re.sub(r"/+", "::", value)
+    return value.strip(":")
+
+
+def tags(values: Iterable[str]) -> tuple[str, ...]:
+    """Clean, deduplicated, sorted tags (Anki sorts them too; sorting keeps bytes stable)."""
+    return tuple(sorted({t for t in (tag(v) for v in values) if t}))
+
+
+def slug(value: str) -> str:
+    """A normalised identity for names and terms: case, accents, punctuation and spacing
+    folded, other scripts kept (``Лев Троцкий`` → ``лев-троцкий``)."""
+    text = unicodedata.normalize("NFKD", value)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^\w]+", "-", text).strip("-")
+    return text or "x"
+
+
+def stable_id(*parts: str) -> int:
+    """A fixed id for a note type or deck, in the range genanki recommends (2^30 .. 2^31)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+_BASE91 = ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+           "!#$%&()*+,-./:;<=>?@[]^_`{|}~")
+
+
+def guid(key: str) -> str:
+    """The Anki GUID of an item: a hash of its key (never of its wording), in Anki's base91."""
+    digest = hashlib.sha256(("studypress\x1f" + key).encode("utf-8")).digest()
+    number = int.from_bytes(digest[:8], "big")
+    out = []
+    while number:
+        number, rem = divmod(number, len(_BASE91))
+        out.append(_BASE91[rem])
+    return "".join(reversed(out)) or "a"
+
+
+def search_quote(term: str) -> str:
+    """One Anki search term, quoted, with Anki's wildcards and escapes neutralised."""
+    escaped = (term.replace("\\", "\\\\").replace('"', '\\"')
+               .replace("*", "\\*").replace("_", "\\_"))
+    return f'"{escaped}"'
+
+
+def search_for_keys(notetype: str, field: str, keys: Iterable[str]) -> str:
+    """An Anki browser search that finds exactly the notes with these keys."""
+    keyed = [search_quote(f"{field}:{k}") for k in keys]
+    inner = keyed[0] if len(keyed) == 1 else "(" + " OR ".join(keyed) + ")"
+    return f"{search_quote('note:' + notetype)} {inner}"
+
+
+def file_name(name: str) -> str:
+    """A project name made safe as a file name (``My Project`` stays readable)."""
+    value = re.sub(r'[\x00-\x1f<>:"/\\|?*]+', "-", name).strip(" .-")
+    return value or "studypress"
