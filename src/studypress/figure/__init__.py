@@ -21,8 +21,19 @@ from .style import Style
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
 
-__all__ = ["Box", "Label", "Layout", "Marker", "Style", "has_timeline", "layout",
-           "place_labels", "timeline_drawing", "timeline_layout"]
+__all__ = [
+    "Box",
+    "Label",
+    "Layout",
+    "Marker",
+    "Style",
+    "fontset_for",
+    "has_timeline",
+    "layout",
+    "place_labels",
+    "timeline_drawing",
+    "timeline_layout",
+]
 
 
 def has_timeline(note: Note) -> bool:
@@ -30,7 +41,8 @@ def has_timeline(note: Note) -> bool:
     return bool(note.events)
 
 
-def _fontset(style: Style):
+def fontset_for(style: Style):
+    """The fonts a style asks for, registered; unreadable fallback fonts are left out."""
     from .. import fonts
     from .text import FontSet
 
@@ -44,11 +56,12 @@ def _fontset(style: Style):
     return FontSet(fonts.family(kind), tuple(extra))
 
 
+
 def timeline_layout(note: Note, width: float, height: float | None = None, *,
                     settings: dict[str, Any] | None = None) -> Layout:
     """The placed shapes and text boxes of the note's timeline (nothing drawn)."""
     style = Style.from_settings(settings)
-    return layout(note.events, note.people, width, height, style, _fontset(style))
+    return layout(note.events, note.people, width, height, style, fontset_for(style))
 
 
 def timeline_drawing(note: Note, width: float, height: float | None = None, *,
@@ -63,6 +76,6 @@ def timeline_drawing(note: Note, width: float, height: float | None = None, *,
     from .draw import draw
 
     style = Style.from_settings(settings)
-    fs = _fontset(style)
+    fs = fontset_for(style)
     lay = layout(note.events, note.people, width, height, style, fs)
     return draw(lay, style, fs, height)

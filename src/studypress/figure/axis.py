@@ -9,6 +9,7 @@ stretches between them into fixed-width breaks.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ class Axis:
     @property
     def breaks(self) -> list[tuple[float, float]]:
         """The x extent of each break."""
-        return [(a.x1, b.x0) for a, b in zip(self.segments, self.segments[1:], strict=False)]
+        return [(a.x1, b.x0) for a, b in itertools.pairwise(self.segments)]
 
     def x(self, day: float) -> float:
         """x of a day number; continuous and increasing, clamped to the axis ends."""
@@ -127,66 +128,97 @@ def _merge(spans: list[tuple[float, float]]) -> list[list[float]]:
     return out
 
 
-def make_axis(spans: list[tuple[float, float]], x0: float, x1: float, *, pad: float,
-              break_width: float, compress: str = "auto", min_gap_fraction: float = 0.05,
-              min_gain: float = 0.2, min_days: float = 28.0) -> Axis:
-    """An axis over ``[x0, x1]`` showing every ``[start, end)`` day span.
-
-    ``pad`` points of empty axis are kept at each end of every cluster, so no marker sits on a
-    break or an axis end. ``compress`` is ``"auto"`` (break empty stretches when that widens the
-    scale by at least ``min_gain``), ``"always"`` or ``"never"``.
-    """
-    width = x1 - x0
-    if not spans:
-        return Axis((Segment(0.0, 1.0, x0, x1),), dated=False)
+def _range(spans: list[tuple[float, float]], min_days: float) -> tuple[float, float]:
     lo = min(a for a, _ in spans)
     hi = max(b for _, b in spans)
     if hi - lo < min_days:  # a lone date still gets a readable stretch of calendar around it
         mid = (lo + hi) / 2
         lo, hi = mid - min_days / 2, mid + min_days / 2
-        spans = [*spans, (lo, hi)]
+    return lo, hi
+
+
+def plain_axis(spans: list[tuple[float, float]], x0: float, x1: float, *, pad: float,
+               min_days: float = 28.0) -> Axis:
+    """One proportional axis over ``[x0, x1]`` covering every ``[start, end)`` span, with
+    ``pad`` points of empty axis at each end so no mark sits on the edge."""
+    if not spans:
+        return Axis((Segment(0.0, 1.0, x0, x1),), dated=False)
+    lo, hi = _range(spans, min_days)
+    scale = (x1 - x0 - 2 * pad) / (hi - lo)
+    return Axis((Segment(lo - pad / scale, hi + pad / scale, x0, x1),))
+
+
+def compressed_axis(spans: list[tuple[float, float]], weights: list[tuple[float, float]],
+                    x0: float, x1: float, *, pad: float, break_width: float,
+                    min_gap_fraction: float = 0.05, min_days: float = 28.0) -> Axis | None:
+    """An axis with the empty stretches between clusters of spans cut out, or None.
+
+    A stretch is cut when it is at least ``min_gap_fraction`` of the whole range. Each kept
+    cluster gets a width from both its length and its share of the ``weights`` (the events),
+    so a crowded cluster gets room; within a cluster the scale is proportional.
+    """
+    if not spans:
+        return None
+    lo, hi = _range(spans, min_days)
     total = hi - lo
-    plain_scale = (width - 2 * pad) / total
-    plain = Axis((Segment(lo - pad / plain_scale, hi + pad / plain_scale, x0, x1),))
-    if compress == "never":
-        return plain
-
-    clusters = _merge(spans)
-    gaps = [(i, clusters[i + 1][0] - clusters[i][1]) for i in range(len(clusters) - 1)]
-    cut = {i for i, g in gaps if g >= min_gap_fraction * total}
-    for _ in range(8):  # drop cuts that would not save room at the new scale, until stable
-        if not cut:
-            return plain
-        kept_days = total - sum(g for i, g in gaps if i in cut)
-        n = len(cut)
-        room = width - 2 * pad * (n + 1) - break_width * n
-        if room <= 0 or kept_days <= 0:
-            return plain
-        scale = room / kept_days
-        worth = {i for i in cut if dict(gaps)[i] * scale > 2 * pad + 2 * break_width}
-        if worth == cut:
-            break
-        cut = worth
-    else:
-        return plain
-    if compress == "auto" and scale < plain_scale * (1 + min_gain):
-        return plain
-
+    clusters = _merge([*spans, (lo, lo + 1e-9), (hi - 1e-9, hi)])
+    merged: list[list[float]] = [clusters[0][:]]
+    for a, b in clusters[1:]:
+        if a - merged[-1][1] >= min_gap_fraction * total:
+            merged.append([a, b])
+        else:
+            merged[-1][1] = max(merged[-1][1], b)
+    if len(merged) < 2:
+        return None
+    least = max(min_days, total * 0.02)
+    for c in merged:  # a cluster of one short date still gets some calendar around it
+        if c[1] - c[0] < least:
+            mid = (c[0] + c[1]) / 2
+            c[0], c[1] = mid - least / 2, mid + least / 2
+    for left, right in itertools.pairwise(merged):
+        if right[0] <= left[1]:
+            return None
+    n = len(merged)
+    room = (x1 - x0) - break_width * (n - 1) - 2 * pad * n
+    if room <= 20 * n:
+        return None
+    lengths = [b - a for a, b in merged]
+    counts = [0.0] * n
+    for a, b in weights:
+        mid = (a + b) / 2
+        i = min(range(n), key=lambda k: 0 if merged[k][0] <= mid <= merged[k][1]
+                else min(abs(mid - merged[k][0]), abs(mid - merged[k][1])))
+        counts[i] += 1
+    total_len = sum(lengths)
+    total_count = sum(counts) or 1.0
     segments: list[Segment] = []
-    start = clusters[0][0]
     x = x0
-    for i, (_, b) in enumerate(clusters):
-        if i in cut or i == len(clusters) - 1:
-            d0, d1 = start - pad / scale, b + pad / scale
-            seg_w = (d1 - d0) * scale
-            segments.append(Segment(d0, d1, x, x + seg_w))
-            x += seg_w + break_width
-            if i + 1 < len(clusters):
-                start = clusters[i + 1][0]
-    # rounding: pin the last segment's end to the axis end exactly
+    for i, (a, b) in enumerate(merged):
+        share = 0.5 * lengths[i] / total_len + 0.5 * counts[i] / total_count
+        inner = room * share
+        scale = inner / lengths[i]
+        seg_w = inner + 2 * pad
+        segments.append(Segment(a - pad / scale, b + pad / scale, x, x + seg_w))
+        x += seg_w + break_width
+    for left, right in itertools.pairwise(segments):
+        if right.d0 <= left.d1:  # padding would overlap across a short gap: not worth it
+            return None
     last = segments[-1]
     segments[-1] = Segment(last.d0, last.d1, last.x0, x1)
     return Axis(tuple(segments))
+
+
+def axis_options(spans: list[tuple[float, float]], weights: list[tuple[float, float]],
+                 x0: float, x1: float, *, pad: float, break_width: float,
+                 compress: str = "auto", min_gap_fraction: float = 0.05) -> list[Axis]:
+    """The axes worth trying: the proportional one, then a compressed one when there are
+    empty stretches to cut (``compress`` "auto" or "always"; "never" gives only the first)."""
+    plain = plain_axis(spans, x0, x1, pad=pad)
+    if compress == "never":
+        return [plain]
+    squeezed = compressed_axis(spans, weights, x0, x1, pad=pad, break_width=break_width,
+                               min_gap_fraction=min_gap_fraction)
+    return [plain, squeezed] if squeezed else [plain]
 
 
 # --------------------------------------------------------------------------------- ticks
@@ -251,33 +283,46 @@ def _labels(unit: str, days: list[int], era: bool) -> list[str]:
 
 def choose_ticks(axis: Axis, measure: Callable[[str], float], gap: float = 6.0,
                  max_ticks: int = 400) -> list[Tick]:
-    """The finest calendar step whose labels fit side by side, over every segment.
+    """Ticks for every segment: the finest calendar step whose labels fit side by side.
 
     ``measure(label)`` is a label's width. BCE years are labelled ``44 BCE`` (and CE years
-    ``14 CE`` on the same axis); there is no year 0.
+    ``14 CE`` on the same axis); there is no year 0. A segment too short for any tick of a
+    fitting step gets one tick at its first month or year start, so no stretch is unlabelled.
     """
     if not axis.dated:
         return []
-    scale = min(s.scale for s in axis.segments)
     y_first = civil(math.floor(axis.d0))[0]
     y_last = civil(math.ceil(axis.d1))[0]
     era = y_first < 0 or y_last < 1000
+    out: list[Tick] = []
+    for seg in axis.segments:
+        out.extend(_segment_ticks(axis, seg, measure, gap, max_ticks, era))
+    return out
+
+
+def _segment_ticks(axis: Axis, seg: Segment, measure: Callable[[str], float], gap: float,
+                   max_ticks: int, era: bool) -> list[Tick]:
+    scale = seg.scale
+    span_days = seg.d1 - seg.d0
     for unit, step in _STEPS:
-        approx = _APPROX_DAYS[unit] * step * scale
-        if approx < 12:  # certainly too dense to label
+        if _APPROX_DAYS[unit] * step * scale < 12:  # certainly too dense to label
             continue
-        span_days = sum(s.d1 - s.d0 for s in axis.segments)
         if span_days / (_APPROX_DAYS[unit] * step) > max_ticks * 1.2:
             continue
-        ticks: list[Tick] = []
-        for seg in axis.segments:
-            days = _tick_days(unit, step, seg.d0, seg.d1)
-            ticks.extend(Tick(axis.x(d), "", d) for d in days)
-        if not ticks:
-            continue
-        labels = _labels(unit, [t.day for t in ticks], era)
+        days = _tick_days(unit, step, seg.d0, seg.d1)
+        if not days:
+            break  # coarser steps have no tick here either
+        labels = _labels(unit, days, era)
+        xs = [axis.x(d) for d in days]
         widths = [measure(label) for label in labels]
-        if all(ticks[i + 1].x - ticks[i].x >= (widths[i] + widths[i + 1]) / 2 + gap
-               for i in range(len(ticks) - 1)):
-            return [Tick(t.x, label, t.day) for t, label in zip(ticks, labels, strict=True)]
+        if all(xs[i + 1] - xs[i] >= (widths[i] + widths[i + 1]) / 2 + gap
+               for i in range(len(xs) - 1)):
+            return [Tick(x, label, d) for x, label, d in zip(xs, labels, days, strict=True)]
+    # too short for a regular step: one tick at the first month (or day) it shows
+    for unit in ("month", "day"):
+        days = _tick_days(unit, 1, seg.d0, seg.d1)
+        if days:
+            d = days[len(days) // 2] if unit == "day" else days[0]
+            label = _labels(unit, [d], era)[0]
+            return [Tick(axis.x(d), label, d)]
     return []

@@ -11,6 +11,8 @@ label or the stem of a label above it, and a stem may not cross a label below it
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -161,9 +163,7 @@ def _items(events: Sequence[Event]) -> list[_Item]:
         words = clean(plain_text(ev.text)) or "(no text)"
         d = ev.date
         if d is None:
-            group = clean(ev.group or "")
-            out.append(_Item(i, "undated", words if not group else f"{group}: {words}",
-                             None, "undated", False))
+            out.append(_Item(i, "undated", words, None, "undated", False))
             continue
         a, b = d.earliest.ordinal(), d.latest.ordinal() + 1
         if b <= a:
@@ -182,40 +182,123 @@ def _items(events: Sequence[Event]) -> list[_Item]:
 # ---------------------------------------------------------------------- label placement
 
 
-def place_labels(xs: Sequence[float], widths: Sequence[float], *, x_min: float, x_max: float,
-                 pad: float, gap: float, max_lanes: int) -> list[tuple[int, float]] | None:
-    """Lane and left edge for each label, or None when they do not fit in ``max_lanes``.
+class _Lane:
+    """The label boxes of one lane and the stems rising through it, each kept sorted."""
 
-    Label ``i`` hangs from a stem at ``xs[i]``, to its right when it fits inside
-    ``[x_min, x_max]``, else to its left. Labels are taken right to left, each into the lowest
-    lane where its box clears the lane's labels and every stem rising through the lane, and where
-    its own stem clears the labels of the lanes below.
+    __slots__ = ("lefts", "rights", "stems")
+
+    def __init__(self) -> None:
+        self.lefts: list[float] = []
+        self.rights: list[float] = []
+        self.stems: list[float] = []
+
+    def box_hits(self, a: float, b: float) -> bool:
+        """Does a box of this lane meet the open interval (a, b)?"""
+        i = bisect.bisect_left(self.lefts, b)
+        return i > 0 and self.rights[i - 1] > a
+
+    def stem_hits(self, a: float, b: float) -> bool:
+        i = bisect.bisect_right(self.stems, a)
+        return i < len(self.stems) and self.stems[i] < b
+
+    def room_right(self, a: float, sgap: float, gap: float) -> float:
+        """How far right of ``a`` a box may reach: up to the next box or stem."""
+        i = bisect.bisect_left(self.lefts, a)
+        limit = self.lefts[i] - gap if i < len(self.lefts) else math.inf
+        j = bisect.bisect_left(self.stems, a - sgap)
+        if j < len(self.stems):
+            limit = min(limit, self.stems[j] - sgap)
+        return limit
+
+    def add_box(self, a: float, b: float) -> None:
+        i = bisect.bisect_left(self.lefts, a)
+        self.lefts.insert(i, a)
+        self.rights.insert(i, b)
+
+
+def place_labels(xs: Sequence[float], widths: Sequence[float],
+                 min_widths: Sequence[float] | None = None, *, x_min: float, x_max: float,
+                 pad: float, gap: float, max_lanes: int
+                 ) -> list[tuple[int, float, float]] | None:
+    """Lane, left edge and width of each label, or None when they do not fit ``max_lanes``.
+
+    Label ``i`` hangs from a stem at ``xs[i]`` and is ``widths[i]`` wide, or as narrow as
+    ``min_widths[i]`` where space is short. No label box meets another, no stem rising to a
+    higher lane passes through a box, and every box lies in ``[x_min, x_max]``.
+
+    Labels extend right of their stems, taken right to left, each into the lowest lane with room
+    (a staircase descending to the right). Near the right edge, where a label cannot extend
+    right, it extends left instead; those are taken left to right (the mirror staircase) and
+    after the others, so they climb above every stem they cover. A right-extending label never
+    covers a left-extending one's stem.
     """
     n = len(xs)
-    inf = math.inf
-    left = [inf] * max_lanes  # leftmost label edge in each lane so far
-    stems = [inf] * max_lanes  # leftmost stem rising through each lane so far
-    out: list[tuple[int, float] | None] = [None] * n
+    mins = list(min_widths) if min_widths is not None else list(widths)
+    sgap = min(pad, gap) * 0.6  # a stem keeps this far from any box but its own
+    # decide orientations: flip those that cannot extend right, and, spreading leftwards,
+    # those that would be squeezed below their minimum by a flipped stem
+    flipped = [False] * n
     order = sorted(range(n), key=lambda i: (xs[i], i), reverse=True)
-    clear = min(pad, gap) / 2
+    next_flip = math.inf
     for i in order:
-        x, w = xs[i], widths[i]
-        if w > x_max - x_min:
+        x = xs[i]
+        room = min(x_max, next_flip - sgap) - (x + pad)
+        if room < mins[i]:
+            if x - pad - widths[i] < x_min and x - pad - mins[i] < x_min:
+                if x + pad + mins[i] > x_max:
+                    return None  # fits on neither side of its stem
+                continue
+            flipped[i] = True
+            next_flip = x
+    lanes = [_Lane() for _ in range(max_lanes)]
+    flips = sorted((i for i in range(n) if flipped[i]), key=lambda i: (xs[i], i))
+    rights = [i for i in order if not flipped[i]]
+    flip_x = sorted(xs[i] for i in flips)
+    out: list[tuple[int, float, float] | None] = [None] * n
+
+    for i in rights:
+        x = xs[i]
+        a = x + pad
+        j = bisect.bisect_right(flip_x, x)
+        hard = min(x_max, flip_x[j] - sgap if j < len(flip_x) else math.inf)
+        choice: tuple[int, float] | None = None
+        fallback: tuple[int, float] | None = None
+        for k in range(max_lanes):
+            lane = lanes[k]
+            if not lane.box_hits(a - gap, a) and not lane.stem_hits(x + sgap, a):
+                room = min(hard, lane.room_right(a, sgap, gap)) - a
+                if room >= widths[i] - 1e-9:
+                    choice = (k, widths[i])
+                    break
+                if fallback is None and room >= mins[i] - 1e-9:
+                    fallback = (k, room)
+            if lane.box_hits(x - sgap, x + sgap):
+                break  # a box over our stem here: no higher lane can be reached
+        choice = choice or fallback
+        if choice is None:
             return None
-        lo = x + pad
-        if lo + w > x_max:
-            lo = max(x_min, x - pad - w)
-        hi = lo + w
+        k, w = choice
+        out[i] = (k, a, w)
+        lanes[k].add_box(a, a + w)
+        for j2 in range(k):
+            bisect.insort(lanes[j2].stems, x)
+
+    for i in flips:
+        x = xs[i]
+        w = widths[i] if x - pad - widths[i] >= x_min else max(mins[i], x - pad - x_min)
+        b = x - pad
+        a = b - w
         placed = False
         for k in range(max_lanes):
-            if hi + gap <= min(left[k], stems[k]):
-                out[i] = (k, lo)
-                left[k] = min(left[k], lo)
-                for j in range(k):
-                    stems[j] = min(stems[j], x)
+            lane = lanes[k]
+            if not lane.box_hits(a - gap, b + gap) and not lane.stem_hits(a - sgap, b + sgap):
+                out[i] = (k, a, w)
+                lane.add_box(a, b)
+                for j2 in range(k):
+                    bisect.insort(lanes[j2].stems, x)
                 placed = True
                 break
-            if left[k] <= x + clear:  # this lane's labels block any stem rising higher
+            if lane.box_hits(x - sgap, x + sgap):
                 break
         if not placed:
             return None
@@ -241,6 +324,49 @@ def _text_h(size: float) -> float:
     return size * 1.2
 
 
+@dataclass
+class _Plan:
+    """Everything that depends on the choice of axis, scored to compare axes."""
+
+    axis: axis_mod.Axis
+    anchors: dict[int, float]
+    extents: list[tuple[float, float]]
+    rows: list[int]
+    ticks: list[axis_mod.Tick]
+    people_rows: list[tuple]
+    bands: list[tuple[float, float, str]]
+    numbered: bool
+    size: float
+    placement: list[tuple[int, float, float]]
+    groups: list[list[int]]
+    parts: list[tuple[Part, ...]]
+    numbers: dict[int, int]
+    key_entries: list[tuple[int, _Item]]
+    key_cols: int
+    spread: float  # the median distance between neighbouring dated marks
+
+    @property
+    def lanes(self) -> int:
+        return max((k for k, _, _ in self.placement), default=-1) + 1
+
+    def better_than(self, other: _Plan) -> bool:
+        """Full labels beat numbers, fewer lanes beat more, and at equal lanes marks spread
+        clearly wider apart (what a compressed axis is for) win."""
+        mine = (self.numbered, self.lanes, len(self.groups) if self.numbered else 0)
+        theirs = (other.numbered, other.lanes, len(other.groups) if other.numbered else 0)
+        if mine[:2] != theirs[:2]:
+            return mine[:2] < theirs[:2]
+        if mine[2] != theirs[2]:  # numbers: fewer merged groups ("12–15") is better
+            return mine[2] > theirs[2]
+        gain = 1.5 if self.numbered else 1.2  # with a key, spacing matters less
+        return self.spread >= gain * other.spread and self.size >= other.size
+
+
+def _spread(xs: list[float]) -> float:
+    gaps = sorted(b - a for a, b in itertools.pairwise(xs))
+    return gaps[len(gaps) // 2] if gaps else 0.0
+
+
 def layout(events: Sequence[Event], people: Sequence[Person], width: float,
            height: float | None, style: Style | None = None,
            fontset: FontSet | None = None) -> Layout:
@@ -254,10 +380,9 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     width = max(float(width), 120.0)
     margin = style.margin
     items = _items(events)
-    dated = [it for it in items if it.span is not None]
 
-    # --- the axis: events decide its range; people spans inside it help choose compression
-    spans = [it.span for it in dated if it.span]
+    # --- the axis: events decide its range; people spans inside it help find empty stretches
+    spans = [it.span for it in items if it.span is not None]
     person_spans: list[tuple[int, int] | None] = []
     for p in people:
         if p.span is None:
@@ -267,148 +392,162 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
         person_spans.append((a, max(b, a + 1)))
     if spans:
         lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
-        extra = [(max(a, lo), min(b, hi)) for s in person_spans if s
-                 for a, b in [s] if a < hi and b > lo and s[1] - s[0] > 1]
+        extra = [(max(s[0], lo), min(s[1], hi)) for s in person_spans
+                 if s and s[0] < hi and s[1] > lo and s[1] - s[0] > 1]
         axis_spans = [*spans, *extra]
     else:
         axis_spans = [s for s in person_spans if s]
-    ax = axis_mod.make_axis(
-        [(float(a), float(b)) for a, b in axis_spans], margin, width - margin,
-        pad=style.end_pad + style.marker_size, break_width=style.break_width,
-        compress=style.compress, min_gap_fraction=style.min_gap_fraction,
-        min_gain=style.min_gain)
+    weights = [(float(it.span[0]), float(it.span[1])) for it in items if it.span]
+    axes = axis_mod.axis_options(
+        [(float(a), float(b)) for a, b in axis_spans], weights, margin, width - margin,
+        pad=style.end_pad, break_width=style.break_width, compress=style.compress,
+        min_gap_fraction=style.min_gap_fraction)
 
-    # --- markers: x from the date interval; undated events between their dated neighbours
-    anchors = _anchors(items, ax, style)
-    markers_x = _marker_extents(items, anchors, ax, style)
-    rows = _rows([(x0, x1) for x0, x1 in markers_x], style.marker_rows)
-    n_rows = max(rows, default=-1) + 1
-    row_h = style.marker_size + 2.0
-
-    # --- the fixed parts below the axis
     tick_size = style.tick_font_size
-    ticks = axis_mod.choose_ticks(ax, lambda s: m.width(s, tick_size), gap=8.0)
-    people_rows = _people(people, person_spans, ax, style, m, width)
-    n_people_lanes = max((r[0] for r in people_rows), default=-1) + 1
     person_lane_h = _text_h(style.person_font_size) + 7.0
-    legend_kinds = _legend_kinds(items, people_rows)
-    bands = _band_extents(events, items, ax)
-    band_row = _text_h(style.band_font_size) + 2.0 if any(b[2] for b in bands) else 0.0
+    row_h = style.marker_size + 2.0
+    key_size = style.key_font_size
+    legend_kinds = _legend_kinds(items, any(person_spans))
+    legend_lines = _legend_lines(legend_kinds, width, style, m)
 
-    def below_axis(key_rows: int, key_size: float) -> float:
+    def below_axis(plan_people: int, key_rows: int) -> float:
         h = 3.0 + _text_h(tick_size) + 4.0
-        if n_people_lanes:
-            h += n_people_lanes * person_lane_h + 2.0
-        h += _text_h(style.key_font_size) + 6.0  # legend
+        if plan_people:
+            h += plan_people * person_lane_h + 2.0
+        h += legend_lines * (_text_h(key_size) + 2.0) + 4.0
         if key_rows:
             h += key_rows * _text_h(key_size) + 4.0
         return h
 
-    above_fixed = margin + band_row + 3.0 + n_rows * row_h + 2.0
-    bottom = margin
+    def above_fixed(n_rows: int, band_row: float) -> float:
+        return margin + band_row + 3.0 + n_rows * row_h + 2.0
 
-    def lanes_room(size: float, key_rows: int, key_size: float) -> int:
-        if height is None:
-            return style.max_lanes
-        room = height - above_fixed - below_axis(key_rows, key_size) - bottom
-        return max(0, int(room // _lane_h(size)))
+    def plan(ax: axis_mod.Axis) -> _Plan:
+        anchors = _anchors(items, ax, style)
+        extents = _marker_extents(items, anchors, ax, style)
+        rows = _rows(extents, style.marker_rows)
+        n_rows = max(rows, default=-1) + 1
+        ticks = axis_mod.choose_ticks(ax, lambda s: m.width(s, tick_size), gap=8.0)
+        people_rows = _people(people, person_spans, ax, style, m, width)
+        n_people = max((r[0] for r in people_rows), default=-1) + 1
+        bands = _band_extents(events, items, ax)
+        band_row = _text_h(style.band_font_size) + 2.0 if any(b[2] for b in bands) else 0.0
+        fixed = above_fixed(n_rows, band_row) + margin
 
-    # --- labels: full labels at shrinking sizes and lengths, then numbers and a key
-    xs = [anchors[it.index] for it in items]
-    numbered = False
-    placement: list[tuple[int, float]] | None = None
-    label_parts: list[tuple[Part, ...]] = []
-    widths: list[float] = []
-    size = style.font_size
-    max_w = width * style.max_label_width
-    for size, chars in _attempts(style):
-        lanes = lanes_room(size, 0, style.key_font_size)
-        if lanes < 1:
-            continue
-        label_parts, widths = _event_labels(items, size, chars, max_w, m)
-        placement = place_labels(xs, widths, x_min=margin, x_max=width - margin, pad=1.5,
-                                 gap=4.0, max_lanes=lanes)
-        if placement is not None:
-            break
-    groups: list[list[int]] = [[i] for i in range(len(items))]
-    numbers: dict[int, int] = {}
-    key_cols = 1
-    key_size = style.key_font_size
-    key_entries: list[tuple[int, _Item]] = []
-    if placement is None:
-        numbered = True
+        def lanes_room(size: float, key_rows: int) -> int:
+            if height is None:
+                return style.max_lanes
+            room = height - fixed - below_axis(n_people, key_rows)
+            return max(0, int(room // _lane_h(size)))
+
+        xs = [anchors[it.index] for it in items]
+        spread = _spread(sorted(anchors[it.index] for it in items if it.span))
+        max_w = min(width * style.max_label_width, width - 2 * margin - 2.0)
+        found: list[_Plan] = []
+        for size, chars in _attempts(style):
+            lanes = lanes_room(size, 0)
+            if lanes < 1:
+                continue
+            texts = [_label_text(it, chars) for it in items]
+            widths, mins = _label_widths(texts, size, max_w, min(chars, style.min_label_chars),
+                                         m)
+            placement = place_labels(xs, widths, mins, x_min=margin, x_max=width - margin,
+                                     pad=1.5, gap=4.0, max_lanes=lanes)
+            if placement is None:
+                continue
+            parts = [_fit_label(t, w, size, m)
+                     for t, (_, _, w) in zip(texts, placement, strict=True)]
+            found.append(_Plan(ax, anchors, extents, rows, ticks, people_rows, bands, False,
+                               size, placement, [[i] for i in range(len(items))], parts, {},
+                               [], 1, spread))
+            if found[-1].lanes <= style.comfortable_lanes:
+                break
+        if found:  # the first comfortable one, else the one with the fewest lanes
+            return min(found, key=lambda p: p.lanes if p.lanes > style.comfortable_lanes else 0)
+        # labels cannot fit at the minimum size: numbered marks and a key
         order = sorted(range(len(items)), key=lambda i: (xs[i], i))
         numbers = {items[i].index: n + 1 for n, i in enumerate(order)}
         key_entries = [(numbers[items[i].index], items[i]) for i in order]
         key_cols = max(1, int((width - 2 * margin + 8) // (style.key_column_width + 8)))
         key_rows = math.ceil(len(items) / key_cols)
         size = style.font_size
-        lanes = max(1, lanes_room(size, key_rows, key_size))
-        placement, groups, label_parts, widths = _numbered(
-            order, xs, numbers, items, size, lanes, width, margin, m)
+        lanes = max(1, lanes_room(size, key_rows))
+        placement, groups, parts = _numbered(order, xs, numbers, items, size, lanes, width,
+                                             margin, m)
+        return _Plan(ax, anchors, extents, rows, ticks, people_rows, bands, True, size,
+                     placement, groups, parts, numbers, key_entries, key_cols, spread)
 
-    # --- vertical positions
-    n_lanes = max((k for k, _ in placement), default=-1) + 1
+    plans = [plan(ax) for ax in axes]
+    best = plans[0]
+    for p in plans[1:]:  # a compressed axis only when it helps, or when asked for
+        if style.compress == "always" or p.better_than(best):
+            best = p
+    return _assemble(best, items, width, height, style, m, legend_kinds, below_axis,
+                     above_fixed, fs)
+
+
+def _assemble(pl: _Plan, items: list[_Item], width: float, height: float | None, style: Style,
+              m: _Metrics, legend_kinds: list[tuple[str, str]], below_axis, above_fixed,
+              fs: FontSet) -> Layout:
+    """Give the chosen plan its vertical positions and build the result."""
+    margin = style.margin
+    ax = pl.axis
+    size = pl.size
+    tick_size = style.tick_font_size
+    key_size = style.key_font_size
+    row_h = style.marker_size + 2.0
+    person_lane_h = _text_h(style.person_font_size) + 7.0
+    n_rows = max(pl.rows, default=-1) + 1
+    n_people = max((r[0] for r in pl.people_rows), default=-1) + 1
+    band_row = _text_h(style.band_font_size) + 2.0 if any(b[2] for b in pl.bands) else 0.0
     lane_h = _lane_h(size)
-    key_rows = math.ceil(len(key_entries) / key_cols) if numbered else 0
-    natural = (above_fixed + n_lanes * lane_h + below_axis(key_rows, key_size) + bottom)
-    total_h = natural if height is None else max(float(height), 1.0)
-    fig_h = max(natural, total_h)
+    key_rows = math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered else 0
+    natural = (above_fixed(n_rows, band_row) + pl.lanes * lane_h
+               + below_axis(n_people, key_rows) + margin)
+    fig_h = natural if height is None else max(natural, float(height))
     top = fig_h - margin
     band_title_y = top - band_row
     lanes_top = band_title_y
-    lane0_y = lanes_top - n_lanes * lane_h
-    marker_top = lane0_y - 3.0
-    axis_y = marker_top - n_rows * row_h - 2.0
+    lane0_y = lanes_top - pl.lanes * lane_h
+    axis_y = lane0_y - 3.0 - n_rows * row_h - 2.0
 
-    out = Layout(width, fig_h, ax, axis_y, numbered=numbered, font_size=size,
+    out = Layout(width, fig_h, ax, axis_y, numbered=pl.numbered, font_size=size,
                  content_height=natural)
     if height is not None and natural > height:
         out.scale = height / natural
-    out.height = fig_h
+        out.height = natural
 
     # markers
-    for it, (x0, x1), row in zip(items, markers_x, rows, strict=True):
+    for it, (x0, x1), row in zip(items, pl.extents, pl.rows, strict=True):
         cy = axis_y + row_h * (row + 0.5) + 1.0
-        half = style.marker_size / 2
-        if it.kind in ("span",):
-            half = style.marker_size * 0.4
+        half = style.marker_size * (0.4 if it.kind == "span" else 0.5)
         box = Box(x0, cy - half, x1, cy + half)
-        span_x = (ax.x(it.span[0]), ax.x(it.span[1])) if it.span else (anchors[it.index],) * 2
-        out.markers.append(Marker(box, it.kind, anchors[it.index], span_x[0], span_x[1],
-                                  it.index, it.approximate, numbers.get(it.index)))
-    marker_by_item = {mk.event: mk for mk in out.markers}
+        x = pl.anchors[it.index]
+        span_x = (ax.x(it.span[0]), ax.x(it.span[1])) if it.span else (x, x)
+        out.markers.append(Marker(box, it.kind, x, span_x[0], span_x[1], it.index,
+                                  it.approximate, pl.numbers.get(it.index)))
+    marker_of = {mk.event: mk for mk in out.markers}
 
-    # event labels
-    for group, (lane, lx), parts, w in zip(groups, placement, label_parts, widths, strict=True):
+    # event labels (or numbers) on their stems
+    for group, (lane, lx, w), parts in zip(pl.groups, pl.placement, pl.parts, strict=True):
         y0 = lane0_y + lane * lane_h
         box = Box(lx, y0, lx + w, y0 + _text_h(size))
-        first = items[group[0]]
-        stem_x = xs[group[0]]
-        stem_from = marker_by_item[first.index].box.y1
-        bracket = None
-        if len(group) > 1:
-            gx = [xs[g] for g in group]
-            bracket = (min(gx), max(gx))
-            stem_x = bracket[0]
-            stem_from = max(marker_by_item[items[g].index].box.y1 for g in group)
-        out.labels.append(Label(box, parts, size, "number" if numbered else "event",
+        gx = [pl.anchors[items[g].index] for g in group]
+        stem_from = max(marker_of[items[g].index].box.y1 for g in group)
+        bracket = (min(gx), max(gx)) if len(group) > 1 else None
+        out.labels.append(Label(box, parts, size, "number" if pl.numbered else "event",
                                 tuple(items[g].index for g in group),
-                                (stem_x, stem_from, y0), bracket))
+                                (gx[0], stem_from, y0), bracket))
 
-    # bands (background) and their titles
-    band_y0, band_y1 = axis_y, lanes_top
+    # era bands behind everything above the axis, titled where the title fits
     last_title_x = -math.inf
-    for shade, (bx0, bx1, title) in enumerate(bands):
+    for shade, (bx0, bx1, title) in enumerate(pl.bands):
         shown = ""
-        if title:
-            avail = bx1 - bx0 - 2
-            shown = fit(title, avail, m.width, style.band_font_size, True) if avail > 12 else ""
-            if shown and (len(shown) < 4 and len(title) > 4):
+        if title and bx1 - bx0 > 14:
+            shown = fit(title, bx1 - bx0 - 2, m.width, style.band_font_size, True)
+            if len(shown) < 4 < len(title) or bx0 + 1 < last_title_x + 4:
                 shown = ""
-            if shown and bx0 + 1 < last_title_x + 4:
-                shown = ""
-        out.bands.append(Band(bx0, bx1, band_y0, band_y1, shown, shade % 2))
+        out.bands.append(Band(bx0, bx1, axis_y, lanes_top, shown, shade % 2))
         if shown:
             tw = m.width(shown, style.band_font_size, True)
             box = Box(bx0 + 1, band_title_y, bx0 + 1 + tw,
@@ -418,12 +557,11 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
             last_title_x = box.x1
 
     # ticks and their labels, kept inside the figure and apart from each other
-    tick_y1 = axis_y
     tick_y0 = axis_y - 3.0
     label_top = tick_y0 - 0.5
     prev_right = -math.inf
-    for t in ticks:
-        out.ticks.append((t.x, tick_y0, tick_y1))
+    for t in pl.ticks:
+        out.ticks.append((t.x, tick_y0, axis_y))
         w = m.width(t.label, tick_size)
         lx = min(max(t.x - w / 2, margin), width - margin - w)
         if lx < prev_right + 3:
@@ -433,53 +571,70 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
         prev_right = box.x1
     y = label_top - _text_h(tick_size) - 4.0
 
-    # people lanes
-    if n_people_lanes:
+    # people: the name above the bar, lanes packed
+    if n_people:
         y -= 2.0
-        for lane, person, bx0, bx1, kind, text, clip_l, clip_r, approx, lx, lw in people_rows:
+        for lane, person, bx0, bx1, kind, text, clip_l, clip_r, approx, lx, lw in pl.people_rows:
             lane_top = y - lane * person_lane_h
             ty0 = lane_top - _text_h(style.person_font_size)
-            bar_y1 = ty0 - 1.0
-            bar_y0 = bar_y1 - 5.0
-            out.bars.append(Bar(Box(bx0, bar_y0, bx1, bar_y1), kind, person, clip_l, clip_r,
-                                approx))
+            out.bars.append(Bar(Box(bx0, ty0 - 6.0, bx1, ty0 - 1.0), kind, person, clip_l,
+                                clip_r, approx))
             out.labels.append(Label(Box(lx, ty0, lx + lw, lane_top), (Part(text),),
                                     style.person_font_size, "person"))
-        y -= n_people_lanes * person_lane_h
+        y -= n_people * person_lane_h
 
-    # legend: a sample shape and a word for each kind of mark in the figure
-    ls = style.key_font_size
-    y_leg = y - _text_h(ls) - 2.0
+    # legend: a sample and a word for each kind of mark in the figure, wrapped
+    line_h = _text_h(key_size) + 2.0
+    y_leg = y - line_h
     x = margin
     for kind, words in legend_kinds:
-        w = m.width(words, ls)
+        w = m.width(words, key_size)
         sample_w = 12.0 if kind not in ("point", "undated") else style.marker_size
-        if x + sample_w + 3 + w > width - margin:
-            break
-        cy = y_leg + _text_h(ls) / 2
+        if x > margin and x + sample_w + 3 + w > width - margin:
+            x = margin
+            y_leg -= line_h
+        cy = y_leg + _text_h(key_size) / 2
         h = style.marker_size / 2
         out.legend.append(LegendItem(Box(x, cy - h, x + sample_w, cy + h), kind))
+        words = fit(words, width - margin - (x + sample_w + 3), m.width, key_size)
+        w = m.width(words, key_size)
         out.labels.append(Label(Box(x + sample_w + 3, y_leg, x + sample_w + 3 + w,
-                                    y_leg + _text_h(ls)), (Part(words, muted=True),), ls,
-                                "legend"))
+                                    y_leg + _text_h(key_size)), (Part(words, muted=True),),
+                                key_size, "legend"))
         x += sample_w + 3 + w + 10
     y = y_leg - 4.0
 
     # the numbered key, column by column
-    if numbered and key_entries:
-        col_w = (width - 2 * margin - 8 * (key_cols - 1)) / key_cols
+    if pl.numbered and pl.key_entries:
+        cols = pl.key_cols
+        col_w = (width - 2 * margin - 8 * (cols - 1)) / cols
         num_w = m.width(str(len(items)), key_size, True) + 3
-        for n, (num, it) in enumerate(key_entries):
+        for n, (num, it) in enumerate(pl.key_entries):
             col, row = divmod(n, key_rows)
             kx = margin + col * (col_w + 8)
             ky = y - (row + 1) * _text_h(key_size)
-            rest = fit(f"{it.date_text} {it.text}", col_w - num_w, m.width, key_size)
+            date = it.date_text
+            rest = fit(f"{date} {it.text}", col_w - num_w, m.width, key_size)
             w = m.width(rest, key_size)
             out.labels.append(Label(Box(kx, ky, kx + num_w + w, ky + _text_h(key_size)),
-                                    (Part(f"{num}", True), Part(" " + rest if rest else "")),
+                                    (Part(str(num), True), Part(" " + rest if rest else "")),
                                     key_size, "key", (it.index,)))
     out.missing = list(fs.missing)
     return out
+
+
+def _legend_lines(kinds: list[tuple[str, str]], width: float, style: Style,
+                  m: _Metrics) -> int:
+    """How many lines the legend wraps to (mirrors the placement in ``_assemble``)."""
+    lines, x = 1, style.margin
+    for kind, words in kinds:
+        w = m.width(words, style.key_font_size)
+        sample_w = 12.0 if kind not in ("point", "undated") else style.marker_size
+        if x > style.margin and x + sample_w + 3 + w > width - style.margin:
+            lines += 1
+            x = style.margin
+        x += sample_w + 3 + w + 10
+    return lines if kinds else 0
 
 
 def _attempts(style: Style) -> list[tuple[float, int]]:
@@ -501,24 +656,38 @@ def _attempts(style: Style) -> list[tuple[float, int]]:
     return out
 
 
-def _event_labels(items: list[_Item], size: float, chars: int, max_w: float,
-                  m: _Metrics) -> tuple[list[tuple[Part, ...]], list[float]]:
-    parts_all: list[tuple[Part, ...]] = []
+def _label_text(it: _Item, chars: int) -> tuple[str, str]:
+    """(date, words) of an event's label, the words cut at a word boundary."""
+    return (it.date_text, shorten(it.text, chars))
+
+
+def _label_widths(texts: list[tuple[str, str]], size: float, max_w: float, min_chars: int,
+                  m: _Metrics) -> tuple[list[float], list[float]]:
+    """Full and minimum label widths, neither above ``max_w``."""
     widths: list[float] = []
-    for it in items:
-        date = it.date_text if it.kind != "undated" else "undated"
-        text = it.text
-        if it.kind == "undated" and text.startswith(date):
-            text = text[len(date):]
-        date_w = m.width(date + " ", size, True)
-        if date_w > max_w:
-            date = fit(date, max_w - m.width("…", size), m.width, size, True)
-            date_w = m.width(date + " ", size, True)
-        words = fit(shorten(text, chars), max_w - date_w, m.width, size)
-        parts = (Part(date + (" " if words else ""), True), Part(words))
-        parts_all.append(parts)
-        widths.append(date_w + m.width(words, size) if words else m.width(date, size, True))
-    return parts_all, widths
+    mins: list[float] = []
+    for date, words in texts:
+        date_w = m.width(date, size, True)
+        full = date_w + (m.width(" " + words, size) if words else 0.0)
+        short = shorten(words, min_chars)
+        least = date_w + (m.width(" " + short, size) if short else 0.0)
+        if date_w > max_w:  # a date too long for any label: cut, as the words would be
+            full = least = max_w
+        widths.append(min(full, max_w))
+        mins.append(min(least, full, max_w))
+    return widths, mins
+
+
+def _fit_label(text: tuple[str, str], w: float, size: float, m: _Metrics) -> tuple[Part, ...]:
+    """Label parts no wider than ``w``: the date, then as many words as fit."""
+    date, words = text
+    date_w = m.width(date, size, True)
+    if date_w > w:
+        return (Part(fit(date, w, m.width, size, True), True),)
+    rest = fit(words, w - date_w - m.width(" ", size), m.width, size) if words else ""
+    if not rest:
+        return (Part(date, True),)
+    return (Part(date + " ", True), Part(rest))
 
 
 def _numbered(order: list[int], xs: list[float], numbers: dict[int, int], items: list[_Item],
@@ -544,7 +713,7 @@ def _numbered(order: list[int], xs: list[float], numbers: dict[int, int], items:
         placement = place_labels(gx, widths, x_min=margin, x_max=width - margin, pad=1.5,
                                  gap=3.0, max_lanes=lanes)
         if placement is not None:
-            return placement, groups, parts, widths
+            return placement, groups, parts
         threshold = one if threshold == 0 else threshold * 2
         if threshold > 4 * width:  # everything in one group always fits a lane
             threshold = math.inf
@@ -685,7 +854,7 @@ def _people(people: Sequence[Person], spans: list[tuple[int, int] | None], ax: a
     return rows
 
 
-def _legend_kinds(items: list[_Item], people_rows: list[tuple]) -> list[tuple[str, str]]:
+def _legend_kinds(items: list[_Item], people: bool) -> list[tuple[str, str]]:
     kinds = {it.kind for it in items}
     out: list[tuple[str, str]] = []
     if "point" in kinds:
@@ -698,7 +867,7 @@ def _legend_kinds(items: list[_Item], people_rows: list[tuple]) -> list[tuple[st
         out.append(("approximate", "approximate"))
     if "undated" in kinds:
         out.append(("undated", "undated, placed by order"))
-    if people_rows:
+    if people:
         out.append(("person", "person's span"))
     return out
 

@@ -16,8 +16,8 @@ _TABLES = {
     "font_size": "text", "min_font_size": "text", "tick_font_size": "text",
     "person_font_size": "text", "key_font_size": "text", "band_font_size": "text",
     "label_chars": "text", "min_label_chars": "text", "max_label_width": "text",
-    "max_lanes": "text", "key_column_width": "text",
-    "compress": "axis", "min_gap_fraction": "axis", "min_gain": "axis", "break_width": "axis",
+    "max_lanes": "text", "comfortable_lanes": "text", "key_column_width": "text",
+    "compress": "axis", "min_gap_fraction": "axis", "break_width": "axis",
     "end_pad": "axis", "marker_size": "axis", "marker_rows": "axis",
     "text_colour": "colours", "muted_colour": "colours", "axis_colour": "colours",
     "event_colour": "colours", "approximate_colour": "colours", "undated_colour": "colours",
@@ -35,7 +35,7 @@ class Style:
     """Every size is in points."""
 
     # [figure]
-    width: float = 481.9  # the renderer's box: A4 text width with 2.2 cm margins
+    width: float = 0.0  # the renderer's box; 0: the text width of the build's page size
     height: float = 0.0  # 0: as tall as the figure needs
     dpi: float = 150.0
     font_family: str = "sans"
@@ -52,11 +52,11 @@ class Style:
     min_label_chars: int = 22
     max_label_width: float = 0.42  # fraction of the figure width
     max_lanes: int = 12  # label lanes above the axis before falling back to numbers and a key
+    comfortable_lanes: int = 8  # shorten labels (down to min_label_chars) to stay within this
     key_column_width: float = 150.0
     # [axis]
     compress: str = "auto"  # "auto", "always" or "never"
     min_gap_fraction: float = 0.05
-    min_gain: float = 0.2
     break_width: float = 12.0
     end_pad: float = 10.0
     marker_size: float = 6.0
@@ -117,10 +117,13 @@ class Style:
             min_label_chars=max(8, min(self.min_label_chars, self.label_chars)),
             max_label_width=min(0.95, max(0.1, self.max_label_width)),
             max_lanes=max(1, self.max_lanes),
+            comfortable_lanes=max(1, self.comfortable_lanes),
             marker_rows=max(1, self.marker_rows),
             compress=self.compress if self.compress in ("auto", "always", "never") else "auto",
             dpi=min(1200.0, max(18.0, self.dpi)),
-            margin=max(0.0, self.margin),
+            margin=max(0.0, min(self.margin, 40.0)),
+            width=max(0.0, self.width),
+            height=max(0.0, self.height),
             break_width=max(4.0, self.break_width),
             end_pad=max(2.0, self.end_pad),
             marker_size=min(12.0, max(3.0, self.marker_size)),

@@ -64,11 +64,13 @@ def default_fontset(kind: str = "sans") -> FontSet:
 
 
 _SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
-    """One line of text: whitespace runs (newlines too) become single spaces."""
-    return _SPACE.sub(" ", text).strip()
+    """One line of text: whitespace runs (newlines too) become single spaces; control
+    characters, which XML (the SVG) cannot carry, are dropped."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def shorten(text: str, max_chars: int) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 REGISTRY: dict[str, str] = {
     "model": "studypress.renderers.model_json",
+    "timeline": "studypress.renderers.timeline",
     "deck": "studypress.renderers.deck",
     "guide": "studypress.renderers.guide",
     "handout": "studypress.renderers.handout",
