@@ -329,12 +329,26 @@ def axis_labels(axis: Axis) -> tuple[str, str]:
     return label(first, False), label(last, first < 0)
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÞΑ-ΩА-Я]|\s*$)")
+_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")  # "U.S.", "D.C.", "Franklin D."
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "capt", "sgt", "rev", "prof",
+    "vs", "c", "ca", "cf", "e.g", "i.e", "no", "approx"})
 
 
 def sentence_cuts(value: str) -> list[int]:
-    """Positions just after each sentence-ending mark in ``value``, ascending."""
-    return [m.end() for m in _SENTENCE_END.finditer(value)]
+    """Positions just after each sentence end in ``value``, ascending: a full stop, question
+    or exclamation mark (and closing quotes) before a capital or the end, not after initials
+    such as "U.S." or an abbreviation such as "Dr."."""
+    cuts = []
+    for m in _SENTENCE_END.finditer(value):
+        before = value[:m.start() + 1]
+        if before.endswith("."):
+            word = before.rsplit(None, 1)[-1] if before.strip() else ""
+            if _INITIALS.search(word) or word[:-1].lower() in _ABBREVIATIONS:
+                continue
+        cuts.append(m.end())
+    return cuts
 
 
 def word_cuts(value: str) -> list[int]:

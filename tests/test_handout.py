@@ -1,0 +1,482 @@
+"""The cast handout (cast.pdf), checked on the PDF itself: text, positions, fonts, bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pytest
+
+from studypress.layouts import Layouts
+from studypress.model import (
+    Day,
+    Emphasis,
+    Event,
+    HistoricalDate,
+    Note,
+    Person,
+    Precision,
+    Severity,
+    SpanKind,
+    Strong,
+    Text,
+    plain_text,
+    text,
+)
+from studypress.renderers import base
+from studypress.renderers.handout import RENDERER
+
+from .conftest import read
+
+MM = 72 / 25.4
+DEFAULTS = Layouts(Path("/nonexistent"))
+
+
+def render(note: Note, paper: str = "a4", layouts: Layouts = DEFAULTS, when: int = 1_700_000_000):
+    ctx = base.RenderContext(base.RenderOptions(paper=paper), layouts, when)
+    return RENDERER.render(note, ctx)
+
+
+def pdf_of(note: Note, **kw) -> bytes:
+    result = render(note, **kw)
+    assert [f.path for f in result.files] == ["cast.pdf"]
+    return result.files[0].data
+
+
+def squash(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def column_text(page) -> str:
+    """A two-column page's text, left column first (plain extraction interleaves the lines)."""
+    w, h = page.width, page.height
+    left = page.crop((0, 0, w / 2, h)).extract_text() or ""
+    right = page.crop((w / 2, 0, w, h)).extract_text() or ""
+    return squash(left + " " + right)
+
+
+def words(page) -> list[dict]:
+    return page.extract_words(keep_blank_chars=False, use_text_flow=True)
+
+
+def find(page, phrase: str) -> dict:
+    """Where ``phrase`` stands on one line: its first word, widened to the phrase's extent."""
+    n = len(phrase.split())
+    ws = words(page)
+    for i in range(len(ws)):
+        run = ws[i:i + n]
+        if " ".join(x["text"] for x in run) == phrase and len({round(x["top"]) for x in run}) == 1:
+            return {**run[0], "x1": run[-1]["x1"]}
+    raise AssertionError(f"{phrase!r} not on the page: {' '.join(x['text'] for x in ws)[:400]}")
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed) -> bytes:
+    return pdf_of(seed)
+
+
+# ----------------------------------------------------------------------------- the sheet
+
+
+def test_sheet_has_every_name_role_and_description(seed, seed_pdf):
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        sheet = column_text(pdf.pages[0])
+    assert len(seed.people) == 8
+    for p in seed.people:
+        assert p.name in sheet
+        assert squash(p.role) in sheet
+        assert squash(plain_text(p.description)) in sheet
+
+
+def test_sheet_has_spans_appearance_dates_and_a_bar_legend(seed, seed_pdf):
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        sheet = column_text(pdf.pages[0])
+    assert "1933–1945" in sheet  # Roosevelt's span
+    assert "Appears in: October 1933 · November 15, 1933 · November 16, 1933" in sheet
+    assert "Appears in: Post-Recognition (undated)" in sheet  # Kirov's undated event
+    assert "Bars run from 1917 to 1945" in sheet
+
+
+def test_seed_fits_one_sheet_page_and_one_card_sheet(seed, seed_pdf):
+    reader = pypdf.PdfReader(io.BytesIO(seed_pdf))
+    # sheet, its blank back (with printing instructions), card fronts, card backs
+    assert len(reader.pages) == 4
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        fronts = column_text(pdf.pages[2])
+        backs = column_text(pdf.pages[3])
+        assert "pages 3–4" in pdf.pages[1].extract_text()
+    for p in seed.people:
+        assert p.name in fronts
+        assert squash(p.role) in backs
+        assert p.name not in backs  # the back is the answer side
+    # the sheet kept its full size: the descriptions are set at the 11 pt start size
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        sizes = {round(c["size"], 1) for c in pdf.pages[0].chars}
+    assert 11.0 in sizes
+
+
+def test_sheet_orders(seed):
+    def names(order: str, tmp: Path) -> list[str]:
+        (tmp / "handout.toml").write_text(f'[sheet]\norder = "{order}"\n')
+        data = pdf_of(seed, layouts=Layouts(tmp))
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            sheet = column_text(pdf.pages[0])
+        return sorted(seed.people, key=lambda p: sheet.index(p.name))
+
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        by_appearance = [p.name for p in names("first-appearance", tmp)]
+        by_name = [p.name for p in names("name", tmp)]
+        as_written = [p.name for p in names("note", tmp)]
+    assert as_written == [p.name for p in seed.people]
+    assert by_name == sorted(by_name)
+    # Roosevelt enters the timeline first; Kalinin, never mentioned there, comes last
+    assert by_appearance[0] == "Franklin D. Roosevelt"
+    assert by_appearance[-1] == "Mikhail Kalinin"
+    assert by_appearance.index("Maxim Litvinov") < by_appearance.index("Sergey Kirov")
+
+
+def person(i: int, words_in_description: int = 28) -> Person:
+    desc = " ".join(f"word{i}x{k}" for k in range(words_in_description)) + "."
+    return Person(f"Person Number {i}", 10 + i, role=f"Role of person {i}",
+                  description=text(desc))
+
+
+def test_twelve_people_fit_on_one_sheet_page_by_shrinking_the_type(seed):
+    many = replace(seed, people=tuple(person(i) for i in range(12)))
+    data = pdf_of(many)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        sheet = column_text(pdf.pages[0])
+        body = [c["size"] for c in pdf.pages[0].chars if c["text"] == "w"]
+    for i in range(12):
+        assert f"Person Number {i}" in sheet
+    assert max(body) < 11.0  # shrunk from the start size ...
+    assert min(body) >= 7.5  # ... never below the floor
+
+
+def test_a_long_cast_continues_on_more_pages_at_a_legible_size(seed):
+    many = replace(seed, people=tuple(person(i, 60) for i in range(30)))
+    data = pdf_of(many)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        sheet_pages = [p for p in pdf.pages if "Person Number" in (p.extract_text() or "")
+                       and "Role of person" in (p.extract_text() or "")
+                       and p.width > 500]
+        text_all = " ".join(column_text(p) for p in sheet_pages)
+        sizes = [c["size"] for p in sheet_pages for c in p.chars if c["text"] == "w"]
+        assert "page 1 of" in pdf.pages[0].extract_text()
+    assert len(sheet_pages) >= 2
+    for i in range(30):
+        assert f"word{i}x59." in text_all  # every description complete, in order
+    assert min(sizes) >= 7.5
+
+
+# ----------------------------------------------------------------------------- the cards
+
+
+def cell_texts(page, card_w: float, card_h: float) -> dict[tuple[int, int], str]:
+    """The text of each card cell (column, row from the top) of a centred, gapless grid."""
+    columns, rows = int(page.width // card_w + 0.01), int(page.height // card_h + 0.01)
+    left = (page.width - columns * card_w) / 2
+    top = (page.height - rows * card_h) / 2
+    out: dict[tuple[int, int], list[dict]] = {}
+    for w in page.extract_words():
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        cell = (int((cx - left) // card_w), int((cy - top) // card_h))
+        out.setdefault(cell, []).append(w)
+    return {cell: " ".join(w["text"] for w in sorted(ws, key=lambda w: (round(w["top"]),
+                                                                         w["x0"])))
+            for cell, ws in out.items()}
+
+
+def cell_of(cells: dict[tuple[int, int], str], start: str) -> tuple[int, int]:
+    hits = [cell for cell, t in cells.items() if t.startswith(start)]
+    assert len(hits) == 1, (start, cells)
+    return hits[0]
+
+
+A7 = (105 * MM, 74 * MM)
+
+
+def test_each_back_lands_behind_its_front_long_edge(seed, seed_pdf):
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        fronts, backs = cell_texts(pdf.pages[2], *A7), cell_texts(pdf.pages[3], *A7)
+    assert len(fronts) == len(backs) == 8
+    for p in seed.people:
+        col, row = cell_of(fronts, p.name)
+        # turned over its long (vertical) edge: same row, the other column
+        assert cell_of(backs, squash(p.role)) == (1 - col, row), p.name
+
+
+def test_each_back_lands_behind_its_front_short_edge(seed, tmp_path):
+    (tmp_path / "handout.toml").write_text('[cards]\nduplex = "short"\n')
+    data = pdf_of(seed, layouts=Layouts(tmp_path))
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    prefs = reader.trailer["/Root"]["/ViewerPreferences"]
+    assert prefs["/Duplex"] == "/DuplexFlipShortEdge"
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        fronts, backs = cell_texts(pdf.pages[2], *A7), cell_texts(pdf.pages[3], *A7)
+    for p in seed.people:
+        col, row = cell_of(fronts, p.name)
+        # turned over its short (horizontal) edge: same column, rows upside down
+        assert cell_of(backs, squash(p.role)) == (col, 3 - row), p.name
+
+
+def test_back_offset_moves_the_backs(seed, tmp_path):
+    (tmp_path / "handout.toml").write_text("[cards]\nback_offset = [2.0, 0.0]\n")
+    moved = pdf_of(seed, layouts=Layouts(tmp_path))
+    with pdfplumber.open(io.BytesIO(pdf_of(seed))) as a, \
+            pdfplumber.open(io.BytesIO(moved)) as b:
+        role = " ".join(seed.people[0].role.split()[:3])
+        assert abs(find(b.pages[3], role)["x0"] - find(a.pages[3], role)["x0"] - 2 * MM) < 0.1
+        name = seed.people[0].name
+        assert abs(find(b.pages[2], name)["x0"] - find(a.pages[2], name)["x0"]) < 0.01
+
+
+def test_card_text_keeps_4_mm_from_every_cut_line(seed, seed_pdf):
+    xs = [0.0, 105 * MM, 210 * MM]
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        for page in pdf.pages[2:4]:
+            grid_top = (page.height - 4 * 74 * MM) / 2
+            ys = [grid_top + k * 74 * MM for k in range(5)]
+            assert page.chars
+            for c in page.chars:
+                near_x = min(min(abs(c["x0"] - x), abs(c["x1"] - x)) for x in xs)
+                near_y = min(min(abs(c["top"] - y), abs(c["bottom"] - y)) for y in ys)
+                assert near_x >= 4 * MM and near_y >= 4 * MM, c["text"]
+
+
+def test_cut_marks_are_drawn_on_the_front_only(seed_pdf):
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        assert len(pdf.pages[2].lines) >= 8
+        assert not pdf.pages[3].lines
+
+
+def test_other_script_name_on_the_front(corpus):
+    note = corpus["messy-notes.md"]
+    data = pdf_of(note)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        fronts = pdf.pages[2]
+        name = find(fronts, "Leon Trotsky")
+        alias = find(fronts, "Лев Троцкий")
+    cells = cell_texts(fronts, *A7)
+    assert cell_of(cells, "Leon Trotsky") == cell_of(cells, "Leon Trotsky Лев Троцкий")
+    assert alias["top"] > name["bottom"]  # under the name
+    assert abs((alias["x0"] + alias["x1"]) - (name["x0"] + name["x1"])) < 1  # both centred
+
+
+@pytest.mark.parametrize(("fmt", "pages", "size"), [
+    ("index", 2 + 16, (5 * 72, 3 * 72)),       # one card per 5 × 3 in page
+    ("index-4up", 2 + 4, (210 * MM, 297 * MM)),
+])
+def test_other_card_formats(seed, tmp_path, fmt, pages, size):
+    (tmp_path / "handout.toml").write_text(f'[cards]\nformat = "{fmt}"\n')
+    reader = pypdf.PdfReader(io.BytesIO(pdf_of(seed, layouts=Layouts(tmp_path))))
+    assert len(reader.pages) == pages
+    box = reader.pages[-1].mediabox
+    assert abs(float(box.width) - size[0]) < 0.01 and abs(float(box.height) - size[1]) < 0.01
+
+
+def test_letter_paper_uses_letter_cards(seed):
+    data = pdf_of(seed, paper="letter")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 4
+    assert [float(v) for v in reader.pages[2].mediabox[2:]] == [612.0, 792.0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        fronts = cell_texts(pdf.pages[2], 4.25 * 72, 2.75 * 72)
+        backs = cell_texts(pdf.pages[3], 4.25 * 72, 2.75 * 72)
+    for p in seed.people:
+        col, row = cell_of(fronts, p.name)
+        assert cell_of(backs, squash(p.role)) == (1 - col, row), p.name
+
+
+@pytest.mark.parametrize("n", [1, 5, 8, 9, 17])
+def test_page_count_is_always_even(seed, n):
+    note = replace(seed, people=tuple(person(i, 10) for i in range(n)))
+    reader = pypdf.PdfReader(io.BytesIO(pdf_of(note)))
+    cards = -(-n // 8)
+    assert len(reader.pages) % 2 == 0
+    assert len(reader.pages) >= 2 + 2 * cards
+
+
+def test_long_description_is_cut_at_a_sentence_with_a_warning(seed):
+    sentences = " ".join(f"Sentence number {k} tells more about this person." for k in range(40))
+    long = Person("Long Winded", 77, role="Talker", description=text(sentences))
+    note = replace(seed, people=(long, *seed.people[:3]))
+    result = render(note)
+    warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
+    assert len(warnings) == 1
+    w = warnings[0]
+    assert w.line == 77 and "Long Winded" in w.message and "cut after a sentence" in w.message
+    assert w.format().startswith(f"{seed.source}:77: warning:")
+    with pdfplumber.open(io.BytesIO(result.files[0].data)) as pdf:
+        back = column_text(pdf.pages[3])
+        sheet = column_text(pdf.pages[0])
+        back_sizes = [c["size"] for c in pdf.pages[3].chars if c["text"] == "S"]
+    assert re.search(r"Sentence number \d+ tells more about this person\. …", back)
+    assert "Sentence number 39" not in back
+    assert "Sentence number 39 tells more about this person." in sheet  # sheet keeps it all
+    assert min(back_sizes) >= 7.0 - 0.01
+
+
+def test_rich_description_keeps_its_markup_when_cut(seed):
+    desc = (Text("Start. "),) + (Strong((Text("Bold middle. " * 200),)),) + (
+        Emphasis((Text("End."),)),)
+    note = replace(seed, people=(Person("Rich", 5, role="R", description=desc),))
+    result = render(note)
+    assert any("Rich" in d.message for d in result.diagnostics)
+    with pdfplumber.open(io.BytesIO(result.files[0].data)) as pdf:
+        fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[3].chars}
+    assert "SourceSerifPro-Bold" in fonts
+
+
+# ------------------------------------------------------------------ fonts, bytes, escaping
+
+
+def embedded(font) -> bool:
+    font = font.get_object()
+    if font.get("/Subtype") == "/Type0":
+        return all(embedded(d) for d in font["/DescendantFonts"])
+    desc = font.get("/FontDescriptor")
+    if desc is None:
+        return False
+    desc = desc.get_object()
+    return "/FontFile2" in desc or "/FontFile3" in desc or "/FontFile" in desc
+
+
+def all_fonts(data: bytes) -> list:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    found = []
+    for page in reader.pages:
+        res = page.get("/Resources")
+        fonts = res.get_object().get("/Font") if res else None
+        if fonts:
+            found += [fonts.get_object()[k] for k in fonts.get_object()]
+    return found
+
+
+def test_every_font_is_embedded(corpus):
+    for name in ("russian-history-ii-us-recognition-of-soviet-union-timeline.md",
+                 "messy-notes.md", "roman-republic-timeline.md"):
+        fonts = all_fonts(pdf_of(corpus[name]))
+        assert fonts
+        for f in fonts:
+            assert embedded(f), (name, f.get_object().get("/BaseFont"))
+
+
+def test_two_builds_are_byte_identical_and_dated_from_the_build_time(seed):
+    a = pdf_of(seed, when=1_600_000_000)
+    b = pdf_of(seed, when=1_600_000_000)
+    assert a == b
+    c = pdf_of(seed, when=1_700_000_000)
+    assert c != a
+    info = pypdf.PdfReader(io.BytesIO(a)).metadata
+    assert info["/CreationDate"].startswith("D:20200913")  # 1_600_000_000 in UTC
+
+
+def test_viewer_preferences_ask_for_duplex_and_no_scaling(seed_pdf):
+    prefs = pypdf.PdfReader(io.BytesIO(seed_pdf)).trailer["/Root"]["/ViewerPreferences"]
+    assert prefs["/Duplex"] == "/DuplexFlipLongEdge"
+    assert prefs["/PrintScaling"] == "/None"
+
+
+HOSTILE_NAME = "<script>alert(1)</script> & Co"
+HOSTILE_ROLE = "</para> role & <b>bold</b>"
+LONG_WORD = "Y" * 300
+
+
+def test_hostile_text_is_printed_literally(seed):
+    desc = text(f'<font name=x>literal</font> &amp; "quotes" {LONG_WORD} end.')
+    evil = Person(HOSTILE_NAME, 3, role=HOSTILE_ROLE, description=desc,
+                  aliases=("<i>alias</i>",))
+    note = replace(seed, title="<title> & </para>", people=(evil,))
+    result = render(note)
+    data = result.files[0].data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        sheet = column_text(pdf.pages[0])
+        front = column_text(pdf.pages[2])
+        back = column_text(pdf.pages[3])
+    for where in (sheet, back):
+        assert HOSTILE_ROLE in where
+        assert '<font name=x>literal</font> &amp; "quotes"' in where
+        assert LONG_WORD in re.sub(r"\s", "", where)  # split over lines, every letter kept
+    assert HOSTILE_NAME in sheet and HOSTILE_NAME in front
+    assert "<title> & </para>" in sheet
+    assert "<i>alias</i>" in sheet
+
+
+def test_missing_glyphs_are_reported_with_the_person_and_line(seed):
+    who = Person("Confucius 孔子", 12, role="Teacher", description=text("Sage."))
+    result = render(replace(seed, people=(who,)))
+    warnings = [d for d in result.diagnostics if d.code == "handout-glyph"]
+    assert len(warnings) == 1
+    assert warnings[0].line == 12 and "Confucius" in warnings[0].message
+    assert "U+5B54" in warnings[0].message
+    with pdfplumber.open(io.BytesIO(result.files[0].data)) as pdf:
+        assert "Confucius ??" in pdf.pages[0].extract_text()
+
+
+def test_no_people_no_handout(corpus):
+    note = corpus["recognition-faq.md"]
+    assert not note.people
+    result = render(note)
+    assert result.files == []
+    assert [d.severity for d in result.diagnostics] == [Severity.INFO]
+    assert "no cast.pdf" in result.diagnostics[0].message
+
+
+def test_bad_settings_name_the_file_and_key(seed, tmp_path):
+    from studypress.layouts import LayoutError
+
+    (tmp_path / "handout.toml").write_text('[cards]\nduplex = "sideways"\n')
+    with pytest.raises(LayoutError, match=r"handout\.toml.*\[cards\] duplex.*'long'"):
+        render(seed, layouts=Layouts(tmp_path))
+    (tmp_path / "handout.toml").write_text('[cards]\nformat = "postcard"\n')
+    with pytest.raises(LayoutError, match=r"postcard.*a7"):
+        render(seed, layouts=Layouts(tmp_path))
+
+
+def test_build_writes_cast_pdf(tmp_path):
+    from studypress.build import BuildConfig, build
+
+    from .conftest import SEED
+
+    out = tmp_path / "output"
+    report = build(BuildConfig(paths=[SEED], output=out, renderers=["handout"], jobs=1,
+                               project_dir=tmp_path))
+    assert not report.failed
+    note = read(SEED.name)
+    written = out / note.id / "cast.pdf"
+    assert written.is_file() and written.read_bytes().startswith(b"%PDF")
+
+
+# ------------------------------------------------------------------- a dated, tiny example
+
+
+def day(y: int, m: int = 1, d: int = 1) -> Day:
+    return Day(y, m, d)
+
+
+def test_bar_uses_the_span_and_dated_appearances():
+    from studypress.renderers.handout import bar_marks, time_axis
+
+    span = HistoricalDate("1900–1950", day(1900), day(1950, 12, 31), Precision.YEAR,
+                          "1900/1950", "1900–1950", is_range=True)
+    e1 = Event(HistoricalDate("1925", day(1925), day(1925, 12, 31), Precision.YEAR, "1925",
+                              "1925"), text("x"), 3)
+    e2 = Event(None, text("y"), 4, group="Later")
+    e3 = Event(HistoricalDate("2000", day(2000), day(2000, 12, 31), Precision.YEAR, "2000",
+                              "2000"), text("z"), 5)
+    p = Person("A", 9, span=span, span_kind=SpanKind.LIFE, events=(0, 1))
+    note = Note("n", "N", "n.md", events=(e1, e2, e3), people=(p,))
+    axis = time_axis(note)
+    assert axis is not None and axis.first == day(1900) and axis.last == day(2000, 12, 31)
+    marks = bar_marks(p, note, axis)
+    assert [m.kind for m in marks] == ["span", "event"]  # the undated event has no mark
+    assert marks[0].start == 0 and 0.49 < marks[0].end < 0.51
+    assert 0.24 < marks[1].start < 0.26
