@@ -231,8 +231,8 @@ def event_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[I
             first = min(dated, key=lambda d: d.earliest.ordinal())
             last = max(dated, key=lambda d: d.latest.ordinal())
             try:
-                label = aria.format(date=event.date.display, start=year_label(first.earliest),
-                                    end=year_label(last.latest))
+                label = aria.format(date=event.date.display, start=year_label(first.earliest.year),
+                                    end=year_label(last.latest.year))
             except (KeyError, IndexError, ValueError):
                 label = event.date.display
             svg = strip_svg(event.date, dated, label)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...model import Day, HistoricalDate
+from ...model import HistoricalDate
 from .fieldhtml import escape
 
 WIDTH = 300.0
@@ -30,9 +30,15 @@ class Span:
         return cls(date.earliest.ordinal(), date.latest.ordinal())
 
 
-def year_label(day: Day) -> str:
-    """A year for the axis ends: ``1917``, ``509 BCE``."""
-    return f"{-day.year} BCE" if day.year < 0 else str(day.year)
+def year_label(year: int) -> str:
+    """A year for the axis ends: ``1917``, ``509 BCE`` (historical numbering, no year 0)."""
+    return f"{-year} BCE" if year < 0 else str(year)
+
+
+def _step(year: int, by: int) -> int:
+    """The year ``by`` years on, skipping the year 0 that historical numbering lacks."""
+    out = year + by
+    return out + by if out == 0 else out
 
 
 def _fmt(x: float) -> str:
@@ -49,11 +55,13 @@ def strip_svg(this: HistoricalDate, dates: Sequence[HistoricalDate], label: str)
     spans = [Span.of(d) for d in dates] or [Span.of(this)]
     lo = min(s.start for s in spans)
     hi = max(s.end for s in spans)
+    first = min(dates, key=lambda d: d.earliest.ordinal()) if dates else this
+    last = max(dates, key=lambda d: d.latest.ordinal()) if dates else this
+    start_year, end_year = first.earliest.year, last.latest.year
     if hi - lo < 366:  # a single point in time: show a year either side
         lo -= 366
         hi += 366
-    first = min(dates, key=lambda d: d.earliest.ordinal()) if dates else this
-    last = max(dates, key=lambda d: d.latest.ordinal()) if dates else this
+        start_year, end_year = _step(start_year, -1), _step(end_year, 1)
     scale = (WIDTH - 2 * PAD) / (hi - lo)
 
     def x(day: int) -> float:
@@ -80,9 +88,9 @@ def strip_svg(this: HistoricalDate, dates: Sequence[HistoricalDate], label: str)
         parts.append(f'<circle class="here" cx="{_fmt((x0 + x1) / 2)}" cy="{_fmt(AXIS_Y)}" '
                      f'r="4" fill="#c0392b"/>')
     parts.append(f'<text class="end" x="{_fmt(PAD)}" y="{_fmt(HEIGHT - 3)}" font-size="10" '
-                 f'fill="#666">{escape(year_label(first.earliest))}</text>')
+                 f'fill="#666">{escape(year_label(start_year))}</text>')
     parts.append(f'<text class="end" x="{_fmt(WIDTH - PAD)}" y="{_fmt(HEIGHT - 3)}" '
                  f'font-size="10" fill="#666" text-anchor="end">'
-                 f"{escape(year_label(last.latest))}</text>")
+                 f"{escape(year_label(end_year))}</text>")
     parts.append("</svg>")
     return "".join(parts)

@@ -1,0 +1,433 @@
+"""The deck renderer's pure parts: field escaping, names and identities, the ledger, the
+timeline strip and the package writer's bytes. (Imports into real Anki: test_deck_anki.py.)"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import zipfile
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studypress.layouts import Layouts
+from studypress.model import (
+    Citation,
+    Code,
+    Day,
+    Emphasis,
+    Event,
+    HistoricalDate,
+    Link,
+    Math,
+    Note,
+    Person,
+    Precision,
+    Strong,
+    Text,
+    WikiLink,
+)
+from studypress.renderers.deck import DeckConfig, fieldhtml, naming, notetypes
+from studypress.renderers.deck import ledger as ledgers
+from studypress.renderers.deck.apkg import zip_time
+from studypress.renderers.deck.items import Settings, note_items
+from studypress.renderers.deck.strip import strip_svg
+
+SEED_DECK = ("Network School::Russian History::Russian History II::"
+             "U.S. Recognition of the Soviet Union")
+
+
+def day_date(y: int, m: int, d: int, text: str) -> HistoricalDate:
+    day = Day(y, m, d)
+    return HistoricalDate(text, day, day, Precision.DAY, day.iso(), text)
+
+
+def range_date(y0: int, y1: int, text: str, edtf: str) -> HistoricalDate:
+    return HistoricalDate(text, Day(y0, 1, 1), Day(y1, 12, 31), Precision.YEAR, edtf, text,
+                          is_range=True)
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("{{c1::x}}", "&#123;&#123;c1::x&#125;&#125;"),
+    ("[sound:x.mp3]", "&#91;sound:x.mp3&#93;"),
+    ("[latex]\\x[/latex]", "&#91;latex&#93;\\x&#91;/latex&#93;"),
+    ("Tom & \"Jerry\" 'n'", "Tom &amp; &quot;Jerry&quot; &#39;n&#39;"),
+    ("a\x00b\x1bc", "abc"),
+    ("Лев Троцкий", "Лев Троцкий"),
+])
+def test_escape_table(raw: str, shown: str) -> None:
+    assert fieldhtml.escape(raw) == shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_escape_leaves_no_markup_and_keeps_the_words(raw: str) -> None:
+    out = fieldhtml.escape(raw)
+    assert not set(out) & set("<>\"'[]{}")
+    # Decoding gives the text back (control characters aside), so nothing is lost.
+    assert html.unescape(out) == re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", raw)
+
+
+@pytest.mark.parametrize(("target", "kept"), [
+    ("https://example.com/a?b=1&c=2", "https://example.com/a?b=1&c=2"),
+    ("http://example.com", "http://example.com"),
+    ("HTTPS://EXAMPLE.COM", "HTTPS://EXAMPLE.COM"),
+    ("../notes/other.html", "../notes/other.html"),
+    ("#section", "#section"),
+    ("page.html", "page.html"),
+    ("//cdn.example.com/x", "//cdn.example.com/x"),
+    ("javascript:alert(1)", None),
+    ("JavaScript:alert(1)", None),
+    (" javascript:alert(1)", None),
+    ("java\tscript:alert(1)", None),
+    ("java\nscript:alert(1)", None),
+    ("\x01javascript:alert(1)", None),
+    ("data:text/html,<script>", None),
+    ("vbscript:msgbox", None),
+    ("file:///etc/passwd", None),
+    ("mailto:a@b.c", None),
+    ("\\\\evil.example/x", None),
+    ("", None),
+])
+def test_safe_href(target: str, kept: str | None) -> None:
+    assert fieldhtml.safe_href(target) == kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("jJaAvVsScCrRiIpPtT:\t\n /\x00\\hH"), max_size=20))
+def test_safe_href_never_keeps_a_script_scheme(target: str) -> None:
+    href = fieldhtml.safe_href(target)
+    if href is not None:
+        squeezed = re.sub(r"[\x00-\x20]", "", href).lower()
+        assert not squeezed.startswith("javascript:")
+        scheme = re.match(r"^([a-z][a-z0-9+.\-]*):", squeezed)
+        assert scheme is None or scheme.group(1) in ("http", "https")
+
+
+def test_inline_formats_rich_text_and_drops_unsafe_links() -> None:
+    rich = (
+        Strong((Text("Bold <b>"),)), Text(" "), Emphasis((Text("it"),)), Text(" "),
+        Code("{{x}}"), Text(" "), Math("x^{2} < y"), Text(" "), Math("\\frac{a}{b}", True),
+        Text(" "), Link((Text("ok"),), "https://e.com/?a=1&b=2"), Text(" "),
+        Link((Text("bad"),), "javascript:alert(1)"), Text(" "),
+        WikiLink("Target", (Text("label"),)), Citation(("1", "2")),
+    )
+    out = fieldhtml.inline(rich)
+    assert "<b>Bold &lt;b&gt;</b>" in out
+    assert "<i>it</i>" in out
+    assert "<code>&#123;&#123;x&#125;&#125;</code>" in out
+    assert r"\(x^&#123;2&#125; &lt; y\)" in out
+    assert r"\[\frac&#123;a&#125;&#123;b&#125;\]" in out
+    assert '<a href="https://e.com/?a=1&amp;b=2">ok</a>' in out
+    assert "javascript" not in out and "bad" in out
+    assert '<span class="wikilink">label</span>' in out
+    assert '<sup class="cite">&#91;1, 2&#93;</sup>' in out
+
+
+def test_math_reads_back_as_tex_after_html_decoding() -> None:
+    out = fieldhtml.inline((Math("\\frac{a}{b} < 1"),))
+    assert html.unescape(out) == "\\(\\frac{a}{b} < 1\\)"
+
+
+# ------------------------------------------------------------------------------ blanks
+
+
+@pytest.mark.parametrize(("name", "aliases", "text", "shown"), [
+    ("Franklin D. Roosevelt", (), "Franklin D. Roosevelt met Roosevelt's aides.",
+     "[…] met […]'s aides."),
+    ("Franklin D. Roosevelt", (), "Franklin spoke.", "[…] spoke."),
+    ("Franklin D. Roosevelt", (), "Rooseveltian ideas", "Rooseveltian ideas"),
+    ("Leon Trotsky", ("Лев Троцкий",), "Лев Троцкий, i.e. Trotsky", "[…], i.e. […]"),
+    ("Nicholas II", (), "Nicholas II abdicated; II is not a name",
+     "[…] abdicated; II is not a name"),
+    ("Charles de Gaulle", (), "de Gaulle and the Free French", "de […] and the Free French"),
+    ("People's Commissariat for Foreign Affairs (Narkomindel)", (),
+     "Narkomindel ran it", "[…] ran it"),
+    ("Spartacus", (), "Spartacus & <friends>", "[…] & <friends>"),
+])
+def test_blanking_hides_names(name: str, aliases: tuple[str, ...], text: str,
+                              shown: str) -> None:
+    blank = fieldhtml.blanker(fieldhtml.name_variants(name, aliases))
+    out = html.unescape(re.sub(r"<[^>]+>", "", blank(text)))
+    assert out == shown
+
+
+# ------------------------------------------------------------------------------ naming
+
+
+@pytest.mark.parametrize(("slug", "human"), [
+    ("russian-history-ii", "Russian History II"),
+    ("network-school", "Network School"),
+    ("history-of-the-us", "History of the US"),
+    ("the-civil-war", "The Civil War"),
+    ("mix-and-match", "Mix and Match"),
+    ("ww2_pacific", "WW2 Pacific"),
+    ("louis-xiv", "Louis XIV"),
+])
+def test_humanise(slug: str, human: str) -> None:
+    cfg = DeckConfig.load(Layouts(None))
+    assert naming.humanise(slug, cfg.upper, cfg.lower) == human
+
+
+@pytest.mark.parametrize(("title", "clean"), [
+    ("U.S. Recognition of the Soviet Union (1917-1939)", "U.S. Recognition of the Soviet Union"),
+    ("The Punic Wars (264–146 BCE)", "The Punic Wars"),
+    ("The 1920s (1920s–1930s)", "The 1920s"),
+    ("Battle of Austerlitz (1805)", "Battle of Austerlitz (1805)"),
+    ("Notes (draft)", "Notes (draft)"),
+    ("(1917-1939)", "(1917-1939)"),
+])
+def test_clean_title(title: str, clean: str) -> None:
+    assert naming.clean_title(title) == clean
+
+
+def test_seed_deck_name(seed: Note) -> None:
+    assert DeckConfig.load(Layouts(None)).deck_name(seed) == SEED_DECK
+
+
+def test_deck_name_sources() -> None:
+    cfg = DeckConfig.load(Layouts(None))
+    note = Note(id="n", title="My Note :: Part", source="source/ancient/rome/n.md")
+    assert cfg.deck_name(note) == "Ancient::Rome::My Note : Part"
+    assert cfg.deck_name(replace(note, source="/home/me/vault/n.md")) == "My Note : Part"
+    with_deck = replace(note, metadata=replace(note.metadata, deck="History::Rome / Late"))
+    assert cfg.deck_name(with_deck) == "History::Rome::Late"
+
+
+def test_tags_are_anki_tags() -> None:
+    assert naming.tags(["two words", "#hash", "nested/tag", "a", "a", " ", "x//y"]) == (
+        "a", "hash", "nested::tag", "two_words", "x::y")
+
+
+def test_guid_depends_on_key_only() -> None:
+    assert naming.guid("n/event/1933#1") == naming.guid("n/event/1933#1")
+    assert naming.guid("n/event/1933#1") != naming.guid("n/event/1933#2")
+    assert re.fullmatch(r"[!-~]+", naming.guid("x"))  # printable, no spaces
+
+
+def test_note_type_ids_and_fields_are_fixed() -> None:
+    ids = {nt.id for nt in notetypes.NOTE_TYPES}
+    assert len(ids) == len(notetypes.NOTE_TYPES)
+    assert all((1 << 30) <= i < (1 << 31) for i in ids)
+    changed = replace(notetypes.EVENT, fields=(*notetypes.EVENT.fields, "Extra"))
+    assert changed.id != notetypes.EVENT.id  # new fields ship as a new note type
+    for nt in notetypes.NOTE_TYPES:
+        assert nt.fields[0] == notetypes.KEY_FIELD
+        assert not set(nt.fields) & notetypes.RESERVED_FIELD_NAMES
+        assert len(set(nt.fields)) == len(nt.fields)
+
+
+def test_search_quote() -> None:
+    assert naming.search_quote('Key:a_b*c"d\\e') == '"Key:a\\_b\\*c\\"d\\\\e"'
+    assert naming.search_for_keys("studypress Event", "Key", ["a", "b"]) == (
+        '"note:studypress Event" ("Key:a" OR "Key:b")')
+
+
+def test_file_name() -> None:
+    assert naming.file_name("My Project") == "My Project"
+    assert naming.file_name("../a/b:c") == "a-b-c"
+    assert naming.file_name("...") == "studypress"
+
+
+# ------------------------------------------------------------------------------- items
+
+
+def test_seed_items_have_unique_keys_and_same_date_hints(seed: Note) -> None:
+    items, diagnostics = note_items(seed, Settings())
+    assert diagnostics == []
+    keys = [i.key for i in items]
+    assert len(set(keys)) == len(keys)
+    assert len({i.guid for i in items}) == len(items)
+    events = [i for i in items if i.spec is notetypes.EVENT]
+    assert len(events) == len(seed.events)
+    twenties = [i for i in events if i.field("Date") == "1920s"]
+    assert [i.field("Hint") for i in twenties] == ["event 1 of 2 with this date",
+                                                   "event 2 of 2 with this date"]
+    assert [i.key.rsplit("/", 1)[1] for i in twenties] == ["192X#1", "192X#2"]
+    undated = [i for i in events if not i.field("Date")]
+    assert [i.field("Group") for i in undated] == ["Post-Recognition", "Post-Recognition"]
+    assert all(i.field("Group") != "1933" for i in events)  # a bare year adds nothing
+
+
+def test_wording_does_not_change_identity(seed: Note) -> None:
+    items, _ = note_items(seed, Settings())
+    reworded = replace(seed, events=tuple(replace(e, text=(Text("Rewritten."),))
+                                          for e in seed.events))
+    again, _ = note_items(reworded, Settings())
+    assert [i.guid for i in items] == [i.guid for i in again]
+    assert items[0].content_hash() != again[0].content_hash()
+    person = items[len(seed.events)]
+    assert person.content_hash() == again[len(seed.events)].content_hash()
+
+
+def test_block_ids_and_duplicate_names() -> None:
+    d = day_date(1933, 11, 16, "November 16, 1933")
+    note = Note(id="n", title="T", source="n.md",
+                events=(Event(d, (Text("a"),), 3, block_id="rec"),
+                        Event(d, (Text("b"),), 4)),
+                people=(Person("Ann Lee", 7), Person("Ann Lee", 8)))
+    items, diagnostics = note_items(note, Settings())
+    assert [i.key for i in items] == ["n/event/^rec", "n/event/1933-11-16#1",
+                                      "n/person/ann-lee", "n/person/ann-lee+2"]
+    assert items[3].field("Key") == "n/person/ann-lee+2"
+    assert [(d.code, d.line) for d in diagnostics] == [("deck-duplicate", 8)]
+
+
+def test_hostile_values_are_escaped_in_every_field() -> None:
+    evil = "<script>x()</script>{{c1::y}}[sound:z.mp3]"
+    note = Note(id="n", title=evil, source="n.md",
+                events=(Event(day_date(1900, 1, 1, evil), (Text(evil),), 2, group=evil,
+                              people=(evil,), date_note=evil),),
+                people=(Person(evil, 3, role=evil, description=(Text(evil),),
+                               aliases=(evil,)),))
+    items, _ = note_items(note, Settings())
+    for item in items:
+        for value in item.values:
+            assert "<script" not in value and "{{" not in value and "[sound" not in value
+
+
+# ------------------------------------------------------------------------------ ledger
+
+
+def _stamped(guid: str, content: str) -> ledgers.Stamped:
+    return ledgers.Stamped(guid, f"k/{guid}", "studypress Event", content, "n", guid)
+
+
+def test_ledger_keeps_unchanged_times_and_moves_changed_ones_strictly_forward() -> None:
+    first, removed = ledgers.stamp([_stamped("a", "1"), _stamped("b", "1")], ledgers.Ledger(),
+                                   1000)
+    assert removed == [] and {e.mod for e in first.items.values()} == {1000}
+    # The same build time again (a fixed SOURCE_DATE_EPOCH): the edit must still be newer.
+    second, removed = ledgers.stamp([_stamped("a", "2"), _stamped("b", "1"),
+                                     _stamped("c", "1")], first, 1000)
+    assert (second.items["a"].mod, second.items["b"].mod, second.items["c"].mod) == (
+        1001, 1000, 1000)
+    assert second.items["a"].added == 1000
+    third, removed = ledgers.stamp([_stamped("a", "2")], second, 5000)
+    assert third.items["a"].mod == 1001
+    assert [e.key for e in removed] == ["k/b", "k/c"]
+
+
+def test_ledger_round_trip_and_bad_input() -> None:
+    led, _ = ledgers.stamp([_stamped("a", "1")], ledgers.Ledger(), 7)
+    led.notetypes["T"] = ledgers.TypeEntry(5, "h", 7)
+    again = ledgers.parse(led.to_bytes())
+    assert again == led
+    assert again.to_bytes() == led.to_bytes()
+    assert ledgers.parse(None) == ledgers.Ledger()
+    for bad in (b"not json", b"[]", b'{"format": 99}', b'{"format": 1, "items": {"a": {}}}'):
+        with pytest.raises(ledgers.LedgerError):
+            ledgers.parse(bad)
+
+
+def test_note_type_time_changes_only_with_its_content() -> None:
+    previous = ledgers.Ledger(notetypes={"T": ledgers.TypeEntry(5, "h", 100)})
+    assert ledgers.stamp_type("T", 5, "h", previous, 900).mod == 100
+    assert ledgers.stamp_type("T", 5, "h2", previous, 900).mod == 900
+    assert ledgers.stamp_type("T", 5, "h2", previous, 50).mod == 101
+
+
+# ------------------------------------------------------------------------------- strip
+
+
+def _coords(svg: str, name: str) -> list[float]:
+    return [float(v) for v in re.findall(rf'\b{name}="(-?[\d.]+)"', svg)]
+
+
+def test_strip_marks_a_day_as_a_point_and_a_range_as_a_bar() -> None:
+    dates = [day_date(1917, 12, 1, "1917"), range_date(1920, 1929, "1920s", "192X"),
+             day_date(1941, 6, 22, "1941")]
+    point = strip_svg(dates[0], dates, "label & <more>")
+    assert '<circle class="here"' in point and "<rect" not in point
+    assert "label &amp; &lt;more&gt;" in point
+    bar = strip_svg(dates[1], dates, "x")
+    rect = re.search(r'<rect class="here" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', bar)
+    assert rect is not None
+    x, w = float(rect.group(1)), float(rect.group(2))
+    # 1920–1929 of 1917–1941: the bar starts about 2/24 of the way along and is ~10/24 long.
+    assert 12 + 276 * 2 / 24 - 2 < x < 12 + 276 * 2.2 / 24
+    assert 276 * 9.5 / 24 < w < 276 * 10.5 / 24
+    for svg in (point, bar):
+        xs = _coords(svg, "x") + _coords(svg, "x1") + _coords(svg, "x2") + _coords(svg, "cx")
+        assert min(xs) >= 0 and max(xs) <= 300
+    assert ">1917<" in point and ">1941<" in point
+
+
+def test_strip_with_bce_dates_and_a_single_event() -> None:
+    caesar = day_date(-44, 3, 15, "March 15, 44 BCE")
+    alone = strip_svg(caesar, [caesar], "x")
+    assert ">45 BCE<" in alone and ">43 BCE<" in alone
+    around_zero = day_date(-1, 6, 1, "1 BCE")
+    assert ">2 BCE<" in strip_svg(around_zero, [around_zero], "x")
+    assert ">1<" in strip_svg(around_zero, [around_zero], "x")
+    xs = _coords(alone, "cx")
+    assert xs and 140 < xs[0] < 160  # alone in the middle of its padded axis
+
+
+# ----------------------------------------------------------------------------- package
+
+
+def test_zip_time_is_valid_for_any_epoch() -> None:
+    assert zip_time(0) == (1980, 1, 1, 0, 0, 0)
+    assert zip_time(1700000001)[0] == 2023
+    assert zip_time(1700000001)[5] % 2 == 0
+
+
+def test_templates_render_from_layouts_and_keep_anki_syntax() -> None:
+    cfg = DeckConfig.load(Layouts(None))
+    for nt in notetypes.NOTE_TYPES:
+        rendered = notetypes.render_note_type(nt, Layouts(None), dict(cfg.template_values))
+        assert len(rendered.templates) == len(nt.cards)
+        for _, front, back in rendered.templates:
+            assert "{{" in front and "{{FrontSide}}" in back
+            assert "[[" not in front + back and "[%" not in front + back
+            for ref in re.findall(r"\{\{[#^/]?([^}]+)\}\}", front + back):
+                assert ref in nt.fields or ref == "FrontSide", ref
+        assert "font-family" in rendered.css and "[[" not in rendered.css
+
+
+def test_project_template_override_and_broken_template(tmp_path) -> None:
+    (tmp_path / "anki" / "term").mkdir(parents=True)
+    (tmp_path / "anki" / "term" / "term-definition.front.html").write_text(
+        "<p>Mine: {{Term}} [[ labels.define ]]</p>")
+    layouts = Layouts(tmp_path)
+    values = dict(DeckConfig.load(layouts).template_values)
+    rendered = notetypes.render_note_type(notetypes.TERM, layouts, values)
+    assert rendered.templates[0][1] == "<p>Mine: {{Term}} Define:</p>\n"
+    (tmp_path / "anki" / "term" / "term-definition.front.html").write_text("[% if %]")
+    from studypress.layouts import LayoutError
+    with pytest.raises(LayoutError, match=r"term-definition\.front\.html:1"):
+        notetypes.render_note_type(notetypes.TERM, Layouts(tmp_path), values)
+
+
+def test_labels_cannot_inject_template_syntax(tmp_path) -> None:
+    (tmp_path / "deck.toml").write_text(
+        '[labels]\nwhen = "{{Deck}} <b>"\n[style]\ntext = "red;} body{x:y</style>"\n')
+    layouts = Layouts(tmp_path)
+    values = dict(DeckConfig.load(layouts).template_values)
+    rendered = notetypes.render_note_type(notetypes.EVENT, layouts, values)
+    front = rendered.templates[1][1]
+    assert "{{Deck}}" not in front and "&#123;&#123;Deck&#125;&#125; &lt;b&gt;" in front
+    assert "</style>" not in rendered.css and "red body" in rendered.css
+
+
+def test_package_bytes_are_a_valid_zip_with_fixed_members(seed: Note) -> None:
+    from studypress.renderers.base import RenderContext, RenderOptions
+    from studypress.renderers.deck import DeckRenderer
+
+    ctx = RenderContext(RenderOptions(), Layouts(None), 1700000000)
+    one = DeckRenderer().render(seed, ctx)
+    two = DeckRenderer().render(seed, ctx)
+    assert [(o.path, o.data) for o in one.files] == [(o.path, o.data) for o in two.files]
+    data = dict((o.path, o.data) for o in one.files)["deck.apkg"]
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.namelist() == ["collection.anki2", "media"]
+        assert {i.date_time for i in z.infolist()} == {zip_time(1700000000)}
+        assert z.read("media") == b"{}"
