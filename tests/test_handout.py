@@ -439,6 +439,9 @@ def test_bad_settings_name_the_file_and_key(seed, tmp_path):
     (tmp_path / "handout.toml").write_text('[cards]\nformat = "postcard"\n')
     with pytest.raises(LayoutError, match=r"postcard.*a7"):
         render(seed, layouts=Layouts(tmp_path))
+    (tmp_path / "handout.toml").write_text('[text]\nlegend = "From {begin}"\n')
+    with pytest.raises(LayoutError, match=r"\[text\] legend.*\{start\}"):
+        render(seed, layouts=Layouts(tmp_path))
 
 
 def test_build_writes_cast_pdf(tmp_path):

@@ -101,6 +101,15 @@ class Settings:
     def color(self, key: str) -> Any:
         return HexColor(self.colors[key])
 
+    def fill(self, key: str, **values: Any) -> str:
+        """A [text] wording with its {placeholders} filled in."""
+        try:
+            return self.text[key].format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            names = ", ".join("{" + v + "}" for v in values)
+            raise _bad(f"[text] {key}", f"is not a valid wording ({exc}); it may use {names} "
+                       "and must write a literal brace as {{ or }}") from None
+
 
 _COLOR_DEFAULTS = {
     "text": "#1b1b1b", "muted": "#5f6368", "accent": "#1a4f8b", "bar_track": "#d6d9de",
@@ -112,7 +121,7 @@ _TEXT_DEFAULTS = {
     "legend_span": "life or office", "legend_event": "appearance in the timeline",
     "page": "page {n} of {total}", "born": "b.", "died": "d.",
     "instructions": "Cut-out cards follow on pages {first}–{last}. Print them double-sided, "
-                    "flipping on the {edge} edge, at actual size (100 %), then cut along the "
+                    "flipping on the {edge} edge, at actual size (100%), then cut along the "
                     "marks.",
 }
 
@@ -847,7 +856,7 @@ def _title_block(note: Note, s: Settings, axis: Axis | None, width: float,
         Paragraph(pdfmarkup.plain(note.title, pdfmarkup.MarkupStyle(
             serif, italic=True, fallbacks=s.fallbacks), missing), sub),
     ]
-    if axis is not None:
+    if axis is not None and any(bar_marks(p, note, axis) for p in note.people):
         out += [Spacer(1, 4), Legend(axis, s)]
     return out
 
@@ -869,7 +878,7 @@ class Legend(Flowable):
         c, s, sz = self.canv, self.s, self.size
         t = s.text
         start, end = axis_labels(self.axis)
-        lead = t["legend"].format(start=start, end=end)
+        lead = s.fill("legend", start=start, end=end)
         c.setFont(self.font, sz)
         c.setFillColor(s.color("muted"))
         y = sz * 0.35
@@ -926,7 +935,7 @@ def _draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
             c.setFont(fonts.family("sans").regular, 7.5)
             c.setFillColor(s.color("muted"))
             c.drawRightString(page_w - s.margin, s.margin,
-                              s.text["page"].format(n=n, total=total))
+                              s.fill("page", n=n, total=total))
         c.showPage()
     for ch in title_missing.chars:
         warn.for_person(-1).add(ch)
@@ -962,7 +971,7 @@ def _draw_instructions(c: Any, s: Settings, paper: tuple[float, float], first: i
     style = ParagraphStyle("i", fontName=fonts.family("sans").regular, fontSize=9, leading=12,
                            textColor=s.color("muted"))
     edge = "long" if s.duplex == "long" else "short"
-    text = s.text["instructions"].format(first=first, last=last, edge=edge)
+    text = s.fill("instructions", first=first, last=last, edge=edge)
     p = Paragraph(pdfmarkup.escape(text), style)
     w = min(paper[0] - 2 * s.margin, 120 * MM)
     p.wrap(w, paper[1])
