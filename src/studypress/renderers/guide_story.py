@@ -217,7 +217,12 @@ class StoryBuilder:
         rows = []
         for event in events:
             date_cell: list[Flowable] = []
-            if event.date:
+            if event.date and event.inherited_date:
+                # the date repeats the group heading above: shown, but quietly
+                date_cell.append(Paragraph(self.fmt.plain(
+                    event.date.display, event.line, family=s.head_family),
+                    s["date_inherited"]))
+            elif event.date:
                 date_cell.append(Paragraph(self.fmt.plain(
                     event.date.display, event.line, bold=True, family=s.head_family),
                     s["date"]))

@@ -76,6 +76,7 @@ def make_styles(settings: GuideSettings) -> Styles:
                        color="heading", spaceBefore=body * 0.9, spaceAfter=body * 0.3,
                        keepWithNext=1),
         "date": style("date", head_fam, body * 0.95, bold=True),
+        "date_inherited": style("date_inherited", head_fam, body * 0.95, color="muted"),
         "date_undated": style("date_undated", head_fam, body * 0.95, italic=True,
                               color="muted"),
         "date_note": style("date_note", head_fam, small, italic=True, color="muted"),
