@@ -563,6 +563,11 @@ class _Warnings:
         return self.missing.setdefault(i, pdfmarkup.Missing())
 
 
+def _date_list(labels: list[str]) -> str:
+    """Dates joined by middots, each kept whole on one line ("November 16, 1933")."""
+    return " · ".join(label.replace(" ", "\u00a0") for label in labels)
+
+
 def _entry(person: Person, note: Note, st: _Styles, s: Settings, axis: Axis | None,
            missing: pdfmarkup.Missing) -> list[Any]:
     """The flowables of one person on the sheet."""
@@ -579,7 +584,7 @@ def _entry(person: Person, note: Note, st: _Styles, s: Settings, axis: Axis | No
     seen = appearances(person, note, s.text["undated"])
     if seen:
         parts += [Spacer(1, size * 0.18),
-                  _para(f"{s.text['appears']}: " + " · ".join(seen), st.meta, missing)]
+                  _para(f"{s.text['appears']}: " + _date_list(seen), st.meta, missing)]
     if axis is not None:
         marks = bar_marks(person, note, axis)
         if marks:
@@ -1082,7 +1087,7 @@ def _back_parts(person: Person, note: Note, st: _Styles, s: Settings, descriptio
         parts.append((_para(description, st.body, missing), size * 0.45 if parts else 0.0))
     seen = appearances(person, note, s.text["undated"])
     if seen:
-        parts.append((_para(f"{s.text['appears']}: " + " · ".join(seen), st.meta, missing),
+        parts.append((_para(f"{s.text['appears']}: " + _date_list(seen), st.meta, missing),
                       size * 0.45 if parts else 0.0))
     return parts
 
