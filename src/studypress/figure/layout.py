@@ -126,6 +126,7 @@ class Layout:
     bands: list[Band] = field(default_factory=list)
     legend: list[LegendItem] = field(default_factory=list)
     numbered: bool = False
+    numbers: dict[int, int] = field(default_factory=dict)  # event index → its number
     font_size: float = 0.0
     scale: float = 1.0  # < 1 when a fixed box is too small: the drawing shrinks the content
     content_height: float = 0.0
@@ -469,7 +470,7 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
         numbers = {items[i].index: n + 1 for n, i in enumerate(order)}
         key_entries = [(numbers[items[i].index], items[i]) for i in order]
         key_cols = max(1, int((width - 2 * margin + 8) // (style.key_column_width + 8)))
-        key_rows = math.ceil(len(items) / key_cols)
+        key_rows = math.ceil(len(items) / key_cols) if style.key else 0
         size = style.font_size
         lanes = max(1, lanes_room(size, key_rows))
         placement, groups, parts = _numbered(order, xs, numbers, items, size, lanes, width,
@@ -501,7 +502,7 @@ def _assemble(pl: _Plan, items: list[_Item], width: float, height: float | None,
     n_people = max((r[0] for r in pl.people_rows), default=-1) + 1
     band_row = _text_h(style.band_font_size) + 2.0 if any(b[2] for b in pl.bands) else 0.0
     lane_h = _lane_h(size)
-    key_rows = math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered else 0
+    key_rows = math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered and style.key else 0
     natural = (above_fixed(n_rows, band_row) + pl.lanes * lane_h
                + below_axis(n_people, key_rows) + margin)
     fig_h = natural if height is None else max(natural, float(height))
@@ -605,7 +606,8 @@ def _assemble(pl: _Plan, items: list[_Item], width: float, height: float | None,
     y = y_leg - 4.0
 
     # the numbered key, column by column
-    if pl.numbered and pl.key_entries:
+    out.numbers = dict(pl.numbers)
+    if pl.numbered and pl.key_entries and style.key:
         cols = pl.key_cols
         col_w = (width - 2 * margin - 8 * (cols - 1)) / cols
         num_w = m.width(str(len(items)), key_size, True) + 3

@@ -12,7 +12,7 @@ from typing import Any
 # Settings live in TOML tables; each Style field names the table it is read from.
 _TABLES = {
     "width": "figure", "height": "figure", "dpi": "figure", "font_family": "figure",
-    "fallback_fonts": "figure", "margin": "figure",
+    "fallback_fonts": "figure", "margin": "figure", "key": "figure",
     "font_size": "text", "min_font_size": "text", "tick_font_size": "text",
     "person_font_size": "text", "key_font_size": "text", "band_font_size": "text",
     "label_chars": "text", "min_label_chars": "text", "max_label_width": "text",
@@ -41,6 +41,7 @@ class Style:
     font_family: str = "sans"
     fallback_fonts: tuple[str, ...] = ()  # paths of TTF files for scripts the family lacks
     margin: float = 4.0
+    key: bool = True  # False: numbered marks without the key (the caller lists the events)
     # [text]
     font_size: float = 7.5
     min_font_size: float = 6.0

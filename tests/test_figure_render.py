@@ -1,0 +1,149 @@
+"""The timeline renderer and the drawing: SVG and PNG files, escaping, sizes, robustness."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+
+import pytest
+from reportlab.graphics import renderPM
+from reportlab.platypus import SimpleDocTemplate
+
+from studypress.figure import timeline_drawing
+from studypress.layouts import Layouts
+from studypress.model import Note, Severity
+from studypress.renderers import load
+from studypress.renderers.base import RenderContext, RenderOptions
+
+from .conftest import CORPUS, read
+from .test_figure_support import date, event, person
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def ctx(paper: str = "a4") -> RenderContext:
+    return RenderContext(RenderOptions(paper=paper), Layouts(None), 1700000000)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def render(note: Note, paper: str = "a4"):
+    return load("timeline").render(note, ctx(paper))
+
+
+def test_seed_writes_svg_and_png(seed):
+    result = render(seed)
+    files = {o.path: o.data for o in result.files}
+    assert set(files) == {"timeline.svg", "timeline.png"}
+    root = ET.fromstring(files["timeline.svg"])
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "Nov 15, 1933" in texts and "undated" in texts
+    assert root.find(f"{SVG}title").text == "Timeline: " + seed.title
+    assert "Source Sans Pro" in files["timeline.svg"].decode()
+    width = float(root.get("width"))
+    height = float(root.get("height"))
+    assert width == pytest.approx(481.9)
+    assert png_size(files["timeline.png"]) == (round(width * 150 / 72), round(height * 150 / 72))
+    assert not [d for d in result.diagnostics if d.severity != Severity.INFO]
+
+
+def test_output_is_byte_identical(seed):
+    first = {o.path: o.data for o in render(seed).files}
+    second = {o.path: o.data for o in render(seed).files}
+    assert first == second
+
+
+def test_hostile_text_is_escaped_in_svg():
+    hostile = "<script>alert(1)</script> & \"quotes\" ]]> \x01\x0b"
+    note = Note("h", "<b>Title & co</b>", "h.md",
+                events=(event(date(1900, "day", 3, 4), hostile), event(None, "<tag/>")),
+                people=(person("<Evil> & Sons", date(1890, "year", years=20)),))
+    files = {o.path: o.data for o in render(note).files}
+    svg = files["timeline.svg"].decode()
+    root = ET.fromstring(svg)  # parses: nothing broke out of its text node
+    texts = "".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "<script>" in texts and "<Evil> & Sons" in texts
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert root.find(f"{SVG}title").text == "Timeline: <b>Title & co</b>"
+
+
+def test_note_without_events_writes_nothing():
+    result = render(Note("e", "Empty", "e.md", people=(person("A", date(1900)),)))
+    assert result.files == []
+    assert [d.severity for d in result.diagnostics] == [Severity.INFO]
+    assert result.diagnostics[0].file == "e.md"
+
+
+def test_missing_glyphs_are_reported_not_dropped():
+    note = Note("c", "CJK", "c.md", events=(event(date(1911), "辛亥革命 revolution"),))
+    result = render(note)
+    assert {o.path for o in result.files} == {"timeline.svg", "timeline.png"}
+    warn = [d for d in result.diagnostics if d.code == "missing-glyph"]
+    assert warn and "U+8F9B" in warn[0].message
+
+
+def test_letter_and_dense_notes_choose_their_width(seed):
+    letter = {o.path: o.data for o in render(seed, "letter").files}
+    root = ET.fromstring(letter["timeline.svg"])
+    assert float(root.get("width")) == pytest.approx(504.0)
+    roman = read("roman-republic-timeline.md")  # too dense for portrait labels
+    root = ET.fromstring({o.path: o.data for o in render(roman).files}["timeline.svg"])
+    assert float(root.get("width")) in (pytest.approx(481.9), pytest.approx(728.5))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_every_corpus_note_renders_or_says_why(path):
+    note = read(path.name)
+    result = render(note)
+    assert not [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    assert bool(result.files) == bool(note.events)
+
+
+def test_weird_notes_never_raise():
+    weird = [
+        Note("a", "", "a.md", events=(event(None, ""),)),
+        Note("b", "B", "b.md", events=tuple(event(None, f"u{i}") for i in range(50))),
+        Note("c", "C", "c.md", events=(event(date(-9000, "century"), "Neolithic"),
+                                       event(date(2020, "day", 5, 5), "Yesterday"))),
+        Note("d", "D", "d.md", events=(event(date(1900, "day"), "x" * 5000),) * 3),
+        Note("e", "E", "e.md", events=(event(date(1, "day"), "first"),
+                                       event(date(-1, "day", 12, 31), "last BCE"))),
+        Note("f", "F", "f.md", events=(event(date(1900), "a"),),
+             people=(person("Far", date(1500, "year", years=30)),
+                     person("Dead", date(1950), kind=__import__(
+                         "studypress.model", fromlist=["SpanKind"]).SpanKind.DEATH))),
+    ]
+    for note in weird:
+        result = render(note)
+        assert {o.path for o in result.files} == {"timeline.svg", "timeline.png"}, note.id
+        assert not [d for d in result.diagnostics if d.severity == Severity.ERROR], note.id
+        ET.fromstring(result.files[0].data)
+
+
+def test_broken_settings_warn_and_still_render(seed, tmp_path):
+    (tmp_path / "timeline.toml").write_text(
+        '[text]\nfont_size = "huge"\n[colours]\nevent = "blurple"\n'
+        '[figure]\nfallback_fonts = ["/nonexistent.ttf"]\n', encoding="utf-8")
+    c = replace(ctx(), layouts=Layouts(tmp_path))
+    result = load("timeline").render(seed, c)
+    assert {o.path for o in result.files} == {"timeline.svg", "timeline.png"}
+    codes = {d.code for d in result.diagnostics}
+    assert {"timeline-setting", "timeline-font"} <= codes
+
+
+def test_drawing_is_the_requested_box_and_a_flowable(seed, tmp_path):
+    d = timeline_drawing(seed, 400)
+    assert d.width == 400 and d.height > 50
+    fixed = timeline_drawing(seed, 400, 300)
+    assert (fixed.width, fixed.height) == (400, 300)
+    small = timeline_drawing(seed, 400, 80)  # too small: shrunk to fit, never overflowing
+    assert (small.width, small.height) == (400, 80)
+    png = renderPM.drawToString(fixed, fmt="PNG", dpi=144, backend="rlPyCairo")
+    assert png_size(png) == (800, 600)
+    doc = SimpleDocTemplate(str(tmp_path / "t.pdf"))
+    doc.build([fixed, timeline_drawing(read("roman-republic-timeline.md"), doc.width)])
+    assert (tmp_path / "t.pdf").stat().st_size > 1000
