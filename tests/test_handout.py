@@ -483,3 +483,29 @@ def test_bar_uses_the_span_and_dated_appearances():
     assert [m.kind for m in marks] == ["span", "event"]  # the undated event has no mark
     assert marks[0].start == 0 and 0.49 < marks[0].end < 0.51
     assert 0.24 < marks[1].start < 0.26
+
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="needs a system font with Georgian letters")
+def test_fallback_font_draws_what_the_source_fonts_lack(seed, tmp_path):
+    who = Person("Ilia Chavchavadze", 4, role="Writer", aliases=("ილია ჭავჭავაძე",),
+                 description=text("Georgian writer."))
+    note = replace(seed, people=(who,))
+    assert any(d.code == "handout-glyph" for d in render(note).diagnostics)
+    (tmp_path / "handout.toml").write_text(f'[fonts]\nfallback = ["{DEJAVU}"]\n')
+    result = render(note, layouts=Layouts(tmp_path))
+    assert not [d for d in result.diagnostics if d.code == "handout-glyph"]
+    data = result.files[0].data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert "ილია ჭავჭავაძე" in pdf.pages[2].extract_text()  # on the front, other script
+    assert all(embedded(f) for f in all_fonts(data))
+
+
+def test_missing_fallback_font_file_is_a_layout_error(seed, tmp_path):
+    from studypress.layouts import LayoutError
+
+    (tmp_path / "handout.toml").write_text('[fonts]\nfallback = ["/no/such/font.ttf"]\n')
+    with pytest.raises(LayoutError, match=r"\[fonts\] fallback.*font\.ttf"):
+        render(seed, layouts=Layouts(tmp_path))

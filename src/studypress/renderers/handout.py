@@ -17,7 +17,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -70,33 +70,35 @@ MIN_SAFE_INSET = 4.0  # mm: nothing important may sit nearer a cut line than thi
 class Settings:
     """``layouts/handout.toml``, checked, with lengths converted to points."""
 
-    order: str = "first-appearance"
-    margin: float = 15 * MM
-    gutter: float = 8 * MM
-    body_size: float = 11.0
-    floor: float = 7.5
-    step: float = 0.5
-    card_format: str = "auto"
-    card_order: str = "same"
-    card_w: float = 105 * MM
-    card_h: float = 74 * MM
-    card_page: str = "paper"
-    duplex: str = "long"
-    back_offset: tuple[float, float] = (0.0, 0.0)
-    safe_inset: float = 5 * MM
-    printer_margin: float = 6 * MM
-    name_size: float = 22.0
-    name_floor: float = 12.0
-    card_body: float = 11.0
-    card_floor: float = 7.0
-    card_step: float = 0.5
-    cut_marks: bool = True
-    mark_length: float = 5 * MM
-    mark_gap: float = 1.5 * MM
-    mark_width: float = 0.25
-    colors: dict[str, str] = field(default_factory=dict)
-    fallbacks: tuple[str, ...] = ()
-    text: dict[str, str] = field(default_factory=dict)
+    order: str
+    margin: float
+    gutter: float
+    body_size: float
+    floor: float
+    step: float
+    card_format: str
+    card_order: str
+    card_w: float
+    card_h: float
+    card_page: str
+    duplex: str
+    back_offset: tuple[float, float]
+    safe_inset: float
+    printer_margin: float
+    name_size: float
+    name_floor: float
+    card_body: float
+    card_floor: float
+    card_step: float
+    cut_marks: bool
+    mark_length: float
+    mark_gap: float
+    mark_width: float
+    colors: dict[str, str]
+    text: dict[str, str]
+    fallback_paths: tuple[str, ...]  # font files from [fonts] fallback
+    fallbacks: tuple[str, ...] = ()  # their registered names, once loaded
+
 
     def color(self, key: str) -> Any:
         return HexColor(self.colors[key])
@@ -213,7 +215,7 @@ def load_settings(layouts: Layouts, paper: str) -> Settings:
         mark_gap=_num(cards, "mark_gap", 1.5, "cards", minimum=0) * MM,
         mark_width=_num(cards, "mark_width", 0.25, "cards", minimum=0.05),
         colors=colors,
-        fallbacks=tuple(str(p) for p in fallback),
+        fallback_paths=tuple(str(p) for p in fallback),
         text=texts,
     )
 
@@ -629,8 +631,6 @@ def flow_columns(entries: list[list[Any]], g: _SheetGeometry, entry_gap: float
         heights = [_entry_height(parts, g.column_w) for parts in rest]
         height = balanced_height(heights, entry_gap, top - g.bottom)
         if height is not None:
-            from dataclasses import replace
-
             short = replace(g, first_top=top, top=top, bottom=top - height - 0.02)
             last, _ = _flow(rest, short, entry_gap)
             if len(last) == 1:
@@ -756,13 +756,13 @@ class HandoutRenderer:
 def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
               ) -> tuple[bytes, list[Diagnostic]]:
     """The whole handout as PDF bytes, and the warnings it raised."""
-    for path in s.fallbacks:
+    names = []
+    for path in s.fallback_paths:
         try:
-            fonts.register_fallback(path)
+            names.append(fonts.register_fallback(path))
         except Exception as exc:  # a missing or broken font file
             raise _bad("[fonts] fallback", f"cannot load {path!r} ({exc})") from None
-    fallbacks = tuple(fonts.register_fallback(p) for p in s.fallbacks)
-    s = _with_fallbacks(s, fallbacks)
+    s = replace(s, fallbacks=tuple(names))
     serif = fonts.family("serif")
     fonts.family("sans")
 
@@ -814,12 +814,6 @@ def _missing_text(chars: list[str]) -> str:
     more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
     return (f"the handout's fonts have no glyph for {shown}{more}; they print as '?'. Add a "
             "font that has them to [fonts] fallback in layouts/handout.toml")
-
-
-def _with_fallbacks(s: Settings, names: tuple[str, ...]) -> Settings:
-    from dataclasses import replace
-
-    return replace(s, fallbacks=names)
 
 
 def _stamp(c: Any, when: int) -> None:
