@@ -136,21 +136,33 @@ def _package_notes(items: Sequence[Item], ledger: ledgers.Ledger) -> tuple[Packa
                              ledger.items[i.guid].added) for i in items)
 
 
-def removed_message(source: str, removed: Sequence[ledgers.Entry], why: str) -> str:
-    """One report line for items gone since the last build, with an Anki search for them."""
+def search_for_entries(removed: Sequence[ledgers.Entry]) -> str:
+    """An Anki search that finds exactly these items, by note type and key."""
     by_type: dict[str, list[str]] = {}
     for e in removed:
         by_type.setdefault(e.kind, []).append(e.key)
-    searches = " OR ".join(
-        f"({naming.search_for_keys(kind, KEY_FIELD, keys)})" if len(by_type) > 1
-        else naming.search_for_keys(kind, KEY_FIELD, keys)
-        for kind, keys in sorted(by_type.items()))
+    if len(by_type) == 1:
+        (kind, keys), = by_type.items()
+        return naming.search_for_keys(kind, KEY_FIELD, keys)
+    return " OR ".join(f"({naming.search_for_keys(kind, KEY_FIELD, keys)})"
+                       for kind, keys in sorted(by_type.items()))
+
+
+def search_for_note(note_id: str) -> str:
+    """An Anki search that finds every item a note ever put in a deck."""
+    return (f"{naming.search_quote('note:studypress ', prefix=True)} "
+            f"{naming.search_quote(f'{KEY_FIELD}:{note_id}/', prefix=True)}")
+
+
+def removed_message(source: str, removed: Sequence[ledgers.Entry], why: str,
+                    search: str) -> str:
+    """One report line for items gone since the last build, with an Anki search for them."""
     labels = "; ".join(e.label for e in removed[:5])
     more = f"; and {len(removed) - 5} more" if len(removed) > 5 else ""
     count = f"{len(removed)} item{'s' if len(removed) != 1 else ''}"
     return (f"{source}: deck: {count} {why} stay in Anki, since importing never deletes "
             f"({labels}{more}); to review or delete them, search in Anki's browser for: "
-            f"{searches}")
+            f"{search}")
 
 
 class DeckRenderer:
@@ -180,7 +192,8 @@ class DeckRenderer:
                 note.source))
         if removed:
             result.messages.append(removed_message(
-                note.source, removed, "removed from the note since the last build"))
+                note.source, removed, "removed from the note since the last build",
+                search_for_entries(removed)))
         return result
 
     def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult:
@@ -226,7 +239,8 @@ class DeckRenderer:
                 gone.setdefault(entry.note, []).append(entry)
         for note_id, entries in sorted(gone.items()):
             result.messages.append(removed_message(
-                note_id, entries, "of a note no longer in the project"))
+                note_id, entries, "of a note no longer in the project",
+                search_for_note(note_id)))
         return result
 
 

@@ -128,11 +128,12 @@ def guid(key: str) -> str:
     return "".join(reversed(out)) or "a"
 
 
-def search_quote(term: str) -> str:
-    """One Anki search term, quoted, with Anki's wildcards and escapes neutralised."""
+def search_quote(term: str, prefix: bool = False) -> str:
+    """One Anki search term, quoted, with Anki's wildcards and escapes neutralised; with
+    ``prefix``, it matches anything that starts with the term."""
     escaped = (term.replace("\\", "\\\\").replace('"', '\\"')
                .replace("*", "\\*").replace("_", "\\_"))
-    return f'"{escaped}"'
+    return f'"{escaped}*"' if prefix else f'"{escaped}"'
 
 
 def search_for_keys(notetype: str, field: str, keys: Iterable[str]) -> str:
