@@ -27,7 +27,7 @@ MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 def civil(ordinal: int) -> tuple[int, int, int]:
     """(historical year, month, day) of a day number; the inverse of ``Day.ordinal``."""
     z = ordinal - 719163 + 719468  # days since 0000-03-01 (astronomical)
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097  # floor division: no C-style truncation fix-up needed
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     y = yoe + era * 400
@@ -240,35 +240,34 @@ _STEPS: tuple[tuple[str, int], ...] = (
 _APPROX_DAYS = {"day": 1.0, "month": 28.0, "year": 365.0}
 
 
-def _tick_days(unit: str, step: int, d0: float, d1: float) -> list[int]:
-    """Day numbers of the tick positions of one step inside ``[d0, d1]``."""
-    y0, _, _ = civil(math.floor(d0))
-    y1, _, _ = civil(math.ceil(d1))
-    out: list[int] = []
+def _tick_days(unit: str, step: int, d0: float, d1: float) -> list[tuple[int, int, int, int]]:
+    """(day number, year, month, day) of the tick positions of one step inside ``[d0, d1]``."""
+    y0, _, _ = civil(math.floor(d0) - 1)
+    y1, _, _ = civil(math.ceil(d1) + 1)
+    out: list[tuple[int, int, int, int]] = []
     if unit == "year":
         first = math.floor(y0 / step) * step
         for y in range(first, y1 + step, step):
             year = y if y != 0 else 1  # there is no year 0: its tick marks 1 CE
-            out.append(day_number(year))
+            out.append((day_number(year), year, 1, 1))
     else:
         years = [y for y in range(y0, y1 + 1) if y != 0]
         for year in years:
             for month in range(1, 13):
                 if unit == "month":
                     if (month - 1) % step == 0:
-                        out.append(day_number(year, month))
+                        out.append((day_number(year, month), year, month, 1))
                     continue
                 for day in range(1, 29, step):
                     if step == 1 or day + step <= 29:  # keep the last gap of a month open
-                        out.append(day_number(year, month, day))
-    return [d for d in out if d0 <= d <= d1]
+                        out.append((day_number(year, month, day), year, month, day))
+    return [t for t in out if d0 <= t[0] <= d1]
 
 
-def _labels(unit: str, days: list[int], era: bool) -> list[str]:
+def _labels(unit: str, days: list[tuple[int, int, int, int]], era: bool) -> list[str]:
     out: list[str] = []
     prev_year: int | None = None
-    for d in days:
-        y, m, day = civil(d)
+    for _, y, m, day in days:
         if unit == "year":
             out.append(year_label(y, era))
         elif unit == "month":
@@ -313,16 +312,16 @@ def _segment_ticks(axis: Axis, seg: Segment, measure: Callable[[str], float], ga
         if not days:
             break  # coarser steps have no tick here either
         labels = _labels(unit, days, era)
-        xs = [axis.x(d) for d in days]
+        xs = [axis.x(t[0]) for t in days]
         widths = [measure(label) for label in labels]
         if all(xs[i + 1] - xs[i] >= (widths[i] + widths[i + 1]) / 2 + gap
                for i in range(len(xs) - 1)):
-            return [Tick(x, label, d) for x, label, d in zip(xs, labels, days, strict=True)]
+            return [Tick(x, label, t[0]) for x, label, t in zip(xs, labels, days, strict=True)]
     # too short for a regular step: one tick at the first month (or day) it shows
     for unit in ("month", "day"):
         days = _tick_days(unit, 1, seg.d0, seg.d1)
         if days:
-            d = days[len(days) // 2] if unit == "day" else days[0]
-            label = _labels(unit, [d], era)[0]
-            return [Tick(axis.x(d), label, d)]
+            t = days[len(days) // 2] if unit == "day" else days[0]
+            label = _labels(unit, [t], era)[0]
+            return [Tick(axis.x(t[0]), label, t[0])]
     return []
