@@ -509,3 +509,11 @@ def test_missing_fallback_font_file_is_a_layout_error(seed, tmp_path):
     (tmp_path / "handout.toml").write_text('[fonts]\nfallback = ["/no/such/font.ttf"]\n')
     with pytest.raises(LayoutError, match=r"\[fonts\] fallback.*font\.ttf"):
         render(seed, layouts=Layouts(tmp_path))
+
+
+def test_a_name_too_long_for_its_card_is_reported(seed):
+    name = " ".join(["Bartholomew"] * 40)
+    result = render(replace(seed, people=(Person(name, 8, role="Someone"),)))
+    problems = [d for d in result.diagnostics if d.code == "handout-cut"]
+    assert len(problems) == 1 and problems[0].line == 8
+    assert "name does not fit" in problems[0].message

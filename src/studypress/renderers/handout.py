@@ -166,6 +166,10 @@ def load_settings(layouts: Layouts, paper: str) -> Settings:
     formats = raw.get("formats", {})
     body = _num(sheet, "body_size", 11.0, "sheet", minimum=4)
     floor = _num(sheet, "floor", 7.5, "sheet", minimum=4)
+    name_size = _num(cards, "name_size", 22.0, "cards", minimum=4)
+    name_floor = _num(cards, "name_floor", 12.0, "cards", minimum=4)
+    card_body = _num(cards, "body_size", 11.0, "cards", minimum=4)
+    card_floor = _num(cards, "body_floor", 7.0, "cards", minimum=4)
     fmt_name = cards.get("format", "auto")
     if fmt_name == "auto":
         fmt_name = AUTO_FORMAT.get(paper, "a7")
@@ -205,10 +209,10 @@ def load_settings(layouts: Layouts, paper: str) -> Settings:
         back_offset=(dx * MM, dy * MM),
         safe_inset=_num(cards, "safe_inset", 5.0, "cards", minimum=MIN_SAFE_INSET) * MM,
         printer_margin=_num(cards, "printer_margin", 6.0, "cards", minimum=0) * MM,
-        name_size=_num(cards, "name_size", 22.0, "cards", minimum=4),
-        name_floor=_num(cards, "name_floor", 12.0, "cards", minimum=4),
-        card_body=_num(cards, "body_size", 11.0, "cards", minimum=4),
-        card_floor=_num(cards, "body_floor", 7.0, "cards", minimum=4),
+        name_size=max(name_size, name_floor),
+        name_floor=name_floor,
+        card_body=max(card_body, card_floor),
+        card_floor=card_floor,
         card_step=_num(cards, "step", 0.5, "cards", minimum=0.1),
         cut_marks=bool(cards.get("cut_marks", True)),
         mark_length=_num(cards, "mark_length", 5.0, "cards", minimum=1) * MM,
@@ -559,7 +563,8 @@ class _Warnings:
     """Per-person missing glyphs and cut descriptions, reported once each."""
 
     missing: dict[int, pdfmarkup.Missing] = field(default_factory=dict)
-    cuts: dict[int, str] = field(default_factory=dict)
+    cuts: dict[int, str] = field(default_factory=dict)  # the back's text had to be cut
+    names: dict[int, str] = field(default_factory=dict)  # the front's name overflows
 
     def for_person(self, i: int) -> pdfmarkup.Missing:
         return self.missing.setdefault(i, pdfmarkup.Missing())
@@ -803,9 +808,10 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
             diags.append(Diagnostic(Severity.WARNING, "handout-glyph",
                                     f"{person.name}: {_missing_text(chars.chars)}",
                                     note.source, person.line))
-        if i in warn.cuts:
-            diags.append(Diagnostic(Severity.WARNING, "handout-cut", warn.cuts[i],
-                                    note.source, person.line))
+        for problem in (warn.names.get(i), warn.cuts.get(i)):
+            if problem:
+                diags.append(Diagnostic(Severity.WARNING, "handout-cut", problem,
+                                        note.source, person.line))
     return buf.getvalue(), diags
 
 
@@ -994,7 +1000,9 @@ def _draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo
             _draw_marks(c, grid, s)
         for i, front, _ in sheet:
             p = people[i]
-            _draw_front(c, p, note, safe(front), s, warn.for_person(index[id(p)]))
+            problem = _draw_front(c, p, note, safe(front), s, warn.for_person(index[id(p)]))
+            if problem:
+                warn.names[index[id(p)]] = problem
         c.showPage()
         c.setPageSize(page)
         for i, _, back in sheet:
@@ -1019,8 +1027,9 @@ def _clip(c: Any, r: geo.Rect) -> None:
 
 
 def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
-                missing: pdfmarkup.Missing) -> None:
-    """The name, large and centred; under it the name in another script; the note at the foot."""
+                missing: pdfmarkup.Missing) -> str | None:
+    """The name, large and centred; under it the name in another script; the note at the foot.
+    Returns a warning when the name cannot fit even at the floor size."""
     foot = _one_line(note.title, _Styles(s, s.name_floor).footer, r.w, missing)
     _, foot_h = foot.wrap(r.w, r.h)
     room = r.h - foot_h - 4
@@ -1039,6 +1048,12 @@ def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
     heights = [_height(f, r.w) for f in chosen]
     gap = chosen[0].style.fontSize * 0.3 if len(chosen) > 1 else 0
     total = sum(heights) + gap
+    problem = None
+    if total > room + 0.01:
+        problem = (f"{person.name}: the name does not fit on the front of its card even at "
+                   f"{s.name_floor:g} pt, so its end is cut off; give a shorter name (and the "
+                   "full one as an alias), or choose a larger card ([cards] format in "
+                   "layouts/handout.toml)")
     c.saveState()
     _clip(c, r)
     y = r.y + foot_h + 4 + max(0.0, (room - total) / 2) + total
@@ -1048,6 +1063,7 @@ def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
         y -= gap
     foot.drawOn(c, r.x, r.y)
     c.restoreState()
+    return problem
 
 
 def _one_line(value: str, pair: tuple[Any, pdfmarkup.MarkupStyle], width: float,
