@@ -147,6 +147,9 @@ class FitDrawing(Flowable):
     def draw(self) -> None:
         from reportlab.graphics import renderPDF
 
+        doc = getattr(self.canv, "_doctemplate", None)
+        if getattr(doc, "drafting", False):
+            return  # the first pass only measures; its pages are never kept
         self.canv.saveState()
         self.canv.scale(self.scale, self.scale)
         renderPDF.draw(self.drawing, self.canv, 0, 0)
@@ -223,6 +226,11 @@ class GuideDoc(BaseDocTemplate):
             PageTemplate("first", [frame], onPage=self._first_page, autoNextPageTemplate="later"),
             PageTemplate("later", [frame], onPage=self._later_page),
         ])
+
+    @property
+    def drafting(self) -> bool:
+        """True in the first pass, whose pages are thrown away (no page total yet)."""
+        return self.page_total is None
 
     # ------------------------------------------------------------ hooks
     def beforeDocument(self) -> None:

@@ -92,17 +92,21 @@ class StoryBuilder:
             story.extend(self.answer_key(new_page=False))
             return story
         body = self.body()
-        if self._toc_worthy(body):
-            story.extend(self.contents())
-        story.extend(body)
         if self.printing == "full":
-            story.extend(self.answer_key(new_page=True))
+            body.extend(self.answer_key(new_page=True))
+        if self._toc_worthy(body):
+            contents = self.contents()
+            # Known lines with unknown pages: the first pass already lays the contents out at
+            # their final height, so the pages after it rarely move and a pass is saved.
+            toc = next(f for f in contents if isinstance(f, TableOfContents))
+            toc.addEntries([(f.level, f.toc_markup, 0, f.key) for f in body
+                            if isinstance(f, Anchor) and f.toc_markup is not None])
+            story.extend(contents)
+        story.extend(body)
         return story
 
     def _toc_worthy(self, body: list[Flowable]) -> bool:
-        answers = self.printing == "full" and any(q.answer for q in self.note.questions)
-        entries = sum(1 for f in body if isinstance(f, Anchor) and f.toc_markup is not None)
-        return entries + answers >= 2
+        return sum(1 for f in body if isinstance(f, Anchor) and f.toc_markup is not None) >= 2
 
     # ------------------------------------------------------------ title and contents
     def title_block(self) -> list[Flowable]:
