@@ -348,6 +348,7 @@ class CorpusStory:
     out: Path
     log: object
     ledger: ledgers.Ledger
+    gone_report: BuildReport
 
 
 @pytest.fixture(scope="module")
@@ -366,7 +367,9 @@ def corpus_story(tmp_path_factory) -> Iterator[CorpusStory]:
     try:
         log = import_apkg(col, out / f"{PROJECT}.apkg")
         ledger = ledgers.parse((out / "deck-ledger.json").read_bytes())
-        yield CorpusStory(col, notes, out, log, ledger)
+        (src / "roman-republic-timeline.md").unlink()  # a whole note leaves the project
+        gone = build_decks(src, base / "output", project)
+        yield CorpusStory(col, notes, out, log, ledger, gone)
     finally:
         col.close()
 
@@ -395,6 +398,16 @@ def test_combined_and_per_note_decks_agree_on_identity_and_time(
         for guid, entry in own.items.items():
             assert corpus_story.ledger.items[guid].mod == entry.mod
             assert corpus_story.ledger.items[guid].key == entry.key
+
+
+def test_a_note_gone_from_the_project_is_reported(corpus_story: CorpusStory) -> None:
+    lines = corpus_story.gone_report.messages
+    assert len(lines) == 1 and lines[0].startswith("roman-republic-timeline: deck: 27 items")
+    search = lines[0].split("search in Anki's browser for: ", 1)[1]
+    roman = next(n for n in corpus_story.notes if n.id == "roman-republic-timeline")
+    found = corpus_story.col.find_notes(search)
+    assert len(found) == expected_counts(roman)[0] == 27
+    assert {corpus_story.col.get_note(n)["Key"].split("/")[0] for n in found} == {roman.id}
 
 
 def test_term_and_question_cards_render(corpus_story: CorpusStory) -> None:

@@ -431,3 +431,30 @@ def test_package_bytes_are_a_valid_zip_with_fixed_members(seed: Note) -> None:
         assert z.namelist() == ["collection.anki2", "media"]
         assert {i.date_time for i in z.infolist()} == {zip_time(1700000000)}
         assert z.read("media") == b"{}"
+
+
+def test_settings_essay_cards_and_context_changes(tmp_path) -> None:
+    from studypress.reader import read_note
+
+    from .conftest import NOTES
+
+    guide = read_note(NOTES / "russian-history-ii-us-recognition-study-guide.md", "g.md")
+    plain = DeckConfig.load(Layouts(tmp_path))
+    (tmp_path / "deck.toml").write_text("essay_cards = true\nchanges_include_context = true\n")
+    custom = DeckConfig.load(Layouts(tmp_path))
+    assert (plain.settings.essay_cards, custom.settings.essay_cards) == (False, True)
+    without, _ = note_items(guide, plain.settings)
+    with_essays, _ = note_items(guide, custom.settings)
+    essays = [i for i in with_essays if "/essay/" in i.key]
+    assert len(essays) == 5 and len(with_essays) == len(without) + 5
+    assert all("studypress::essay" in i.tags for i in essays)
+    assert essays[0].field("Answer") == "" and essays[0].field("Kind") == "Essay question"
+    # Context-only changes count as edits only when asked.
+    seed_items, _ = note_items(read_note(NOTES / "russian-history-ii-us-recognition-of-"
+                                         "soviet-union-timeline.md", "s.md"), plain.settings)
+    item = seed_items[0]
+    moved = replace(item, values=tuple(v + "x" if n == "Context" else v
+                                       for n, v in zip(item.spec.fields, item.values,
+                                                       strict=True)))
+    assert moved.content_hash() == item.content_hash()
+    assert moved.content_hash(include_derived=True) != item.content_hash(include_derived=True)
