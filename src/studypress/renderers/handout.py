@@ -81,7 +81,7 @@ class Settings:
     card_w: float
     card_h: float
     card_page: str
-    duplex: str
+    duplex: geo.Duplex
     back_offset: tuple[float, float]
     safe_inset: float
     printer_margin: float
@@ -205,7 +205,8 @@ def load_settings(layouts: Layouts, paper: str) -> Settings:
         card_w=card_w * MM,
         card_h=card_h * MM,
         card_page=page,
-        duplex=_choice(cards, "duplex", "long", ("long", "short"), "cards"),
+        duplex="short" if _choice(cards, "duplex", "long", ("long", "short"), "cards") == "short"
+        else "long",
         back_offset=(dx * MM, dy * MM),
         safe_inset=_num(cards, "safe_inset", 5.0, "cards", minimum=MIN_SAFE_INSET) * MM,
         printer_margin=_num(cards, "printer_margin", 6.0, "cards", minimum=0) * MM,
@@ -839,7 +840,7 @@ def _card_grid(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
     else:
         page = paper
     try:
-        return geo.card_grid(page[0], page[1], s.card_w, s.card_h, duplex=s.duplex,  # type: ignore[arg-type]
+        return geo.card_grid(page[0], page[1], s.card_w, s.card_h, duplex=s.duplex,
                              back_offset=s.back_offset, mark_length=s.mark_length,
                              mark_gap=s.mark_gap)
     except geo.GridError as exc:
