@@ -516,3 +516,59 @@ def test_build_writes_the_guide(tmp_path):
     pdf = tmp_path / "output" / "russian-history-ii-us-recognition-of-soviet-union-timeline" \
         / "guide.pdf"
     assert pypdf.PdfReader(pdf).metadata.title.startswith("U.S. Recognition")
+
+
+SINK = """---
+title: Kitchen Sink
+---
+
+An introduction with a [link](https://example.org/a?b=1&c=2), a [[Wiki Target|wikilink]], \
+==highlight==, `inline <code>` and $E=mc^2$.[^a]
+
+## Lists
+
+1. First ordered
+2. Second ordered
+   - nested bullet with **bold** and *italic Москва*
+     - deeper still
+
+7. Starts at seven
+
+> [!warning]
+> A callout with no title.
+
+```python
+def f(x):
+    return x < 1 and x > 0  # <tag> & stuff
+```
+
+$$
+\\frac{1}{3}
+$$
+
+![[diagram.png]]
+
+[^a]: The footnote text, with *emphasis*.
+"""
+
+
+def test_prose_blocks_links_and_footnotes(tmp_path):
+    path = tmp_path / "sink.md"
+    path.write_text(SINK, encoding="utf-8")
+    data, diags = render(read_note(path, "sink.md"))
+    assert diags == []
+    text = norm("".join(page_texts(data)))
+    for shown_text in ("An introduction with a link, a wikilink, highlight, inline <code>",
+                       "E=mc^2", "1.First ordered", "2.Second ordered",
+                       "nested bullet with bold and italic Москва", "deeper still",
+                       "7.Starts at seven", "Warning", "A callout with no title.",
+                       "def f(x):", "return x < 1 and x > 0 # <tag> & stuff", "\\frac{1}{3}",
+                       "[embedded file: diagram.png]", "Notes", "a.The footnote text, with"):
+        assert norm(shown_text) in text, shown_text
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages
+            for a in page.get("/Annots") or [] if "/A" in a.get_object()]
+    assert uris == ["https://example.org/a?b=1&c=2"]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            assert glyph_overlaps(page.chars) == []

@@ -252,3 +252,12 @@ def test_the_random_alphabet_spans_scripts():
     letters = set(ALPHABET)
     assert {"é", "ß", "Ω", "λ", "Ж", "я", "<", "&"} <= letters
     assert Path(__file__).name.startswith("test_guide")
+
+
+def test_bullets_are_glyphs_every_face_has():
+    from studypress.renderers.guide_blocks import BULLETS
+
+    for kind in ("serif", "sans"):
+        fam = fonts.family(kind)
+        for face in (fam.regular, fam.italic, fam.bold, fam.bolditalic):
+            assert fonts.missing("".join(BULLETS) + "0123456789.", face) == []

@@ -32,7 +32,8 @@ from .guide_styles import Styles
 from .guide_text import Formatter
 
 LIST_INDENT = 14.0  # points per nesting level
-BULLETS = ("•", "◦", "–")
+# Bullet labels are drawn without font fallback: only glyphs every face of both families has.
+BULLETS = ("•", "–", "·")
 
 
 @dataclass
@@ -144,7 +145,7 @@ class BlockRenderer:
             out.append(Paragraph(markup, st, bulletText=label))
             if item.children:
                 out.extend(self.blocks(item.children, depth + 1, style))
-        if out:
+        if out and depth == 0:
             out.append(Spacer(1, self.styles[style].fontSize * 0.35))
         return out
 

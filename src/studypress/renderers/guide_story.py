@@ -23,7 +23,7 @@ from ..model import (
     SpanKind,
     plain_text,
 )
-from .guide_blocks import BlockRenderer
+from .guide_blocks import BULLETS, BlockRenderer
 from .guide_doc import Anchor, FitDrawing, WritingLines
 from .guide_settings import GuideSettings
 from .guide_styles import Styles
@@ -147,7 +147,9 @@ class StoryBuilder:
             dotsMinLevel=0,
         )
         head = self.fmt.plain(self.titles["contents"], 0, bold=True, family=s.head_family)
-        return [Paragraph(head, s["h2"]), toc, Spacer(1, 6)]
+        rule = HRFlowable(width="100%", thickness=0.8, color=s.colour("rule"), spaceBefore=8,
+                          spaceAfter=8)
+        return [Paragraph(head, s["h2"]), toc, rule]
 
     # ------------------------------------------------------------ body
     def body(self) -> list[Flowable]:
@@ -261,7 +263,7 @@ class StoryBuilder:
         if not children:
             return out
         s = self.styles
-        bullet = ("–", "·")[depth % 2]
+        bullet = BULLETS[1:][depth % 2]
         width = self.blocks.label_width([bullet], "event")
         left = depth * 12.0
         for child in children:
