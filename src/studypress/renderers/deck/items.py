@@ -28,7 +28,7 @@ from ...model import (
 )
 from . import fieldhtml, naming, notetypes
 from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec
-from .strip import strip_svg, year_label
+from .strip import Strip
 
 
 @dataclass(frozen=True)
@@ -190,10 +190,11 @@ def _contexts(note: Note, settings: Settings) -> list[str]:
                    key=lambda i: (events[i].date.sort_key, i))  # type: ignore[union-attr]
     before_label = settings.label("before", "Before")
     after_label = settings.label("after", "After")
+    position = {i: pos for pos, i in enumerate(dated)}
     out = [""] * len(events)
     for i in range(len(events)):
         if events[i].date is not None:
-            pos = dated.index(i)
+            pos = position[i]
             prev = dated[pos - 1] if pos > 0 else None
             nxt = dated[pos + 1] if pos + 1 < len(dated) else None
         else:
@@ -224,18 +225,17 @@ def event_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[I
     contexts = _contexts(note, settings)
     dated: list[HistoricalDate] = [e.date for e in note.events if e.date is not None]
     aria = settings.label("timeline_label", "{date} on the timeline {start}–{end}")
+    strip = Strip(dated) if dated else None
     items = []
     for i, event in enumerate(note.events):
         svg = ""
-        if event.date is not None:
-            first = min(dated, key=lambda d: d.earliest.ordinal())
-            last = max(dated, key=lambda d: d.latest.ordinal())
+        if event.date is not None and strip is not None:
             try:
-                label = aria.format(date=event.date.display, start=year_label(first.earliest.year),
-                                    end=year_label(last.latest.year))
+                label = aria.format(date=event.date.display, start=strip.start_label,
+                                    end=strip.end_label)
             except (KeyError, IndexError, ValueError):
                 label = event.date.display
-            svg = strip_svg(event.date, dated, label)
+            svg = strip.svg(event.date, label)
         values = _values(
             EVENT, keys[i],
             Date=_date_html(event),
