@@ -123,3 +123,14 @@ def test_build_time_from_mtime_without_source_date_epoch(project, monkeypatch):
     os.utime(note, (1600000000, 1600000000))
     run(project)
     assert echo(project, "n0")[2] == "1600000000"
+
+
+def test_outputs_are_readable_like_ordinary_files(tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "f.txt"
+    write_atomic(target, b"x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask

@@ -435,3 +435,16 @@ def test_arbitrary_text_only_raises_date_error(text):
     assert isinstance(looks_like_date(text), bool)
     found = leading_date(text)
     assert found is None or looks_like_date(found[0])
+
+
+def test_bce_ordinals_match_year_lengths():
+    """Jan 1 of every year from 2000 BCE: its ordinal counts the real lengths of the years."""
+
+    def leap(astro: int) -> bool:
+        return astro % 4 == 0 and (astro % 100 != 0 or astro % 400 == 0)
+
+    days_before_1_ce = 0
+    for astro in range(0, -2000, -1):
+        days_before_1_ce += 366 if leap(astro) else 365
+        historical = astro - 1
+        assert Day(historical, 1, 1).ordinal() == 1 - days_before_1_ce, historical

@@ -34,9 +34,10 @@ class Day:
 
     def ordinal(self) -> int:
         """Day number, continuous across BCE/CE; 0001-01-01 CE is 1, as in date.toordinal."""
-        # Howard Hinnant's days_from_civil, valid for any astronomical year.
+        # Howard Hinnant's days_from_civil; Python's floor division already rounds negative
+        # years down, so the C++ original's correction for truncation is not needed.
         y = self.astronomical_year - (1 if self.month <= 2 else 0)
-        era = (y if y >= 0 else y - 399) // 400
+        era = y // 400
         yoe = y - era * 400
         mp = (self.month + 9) % 12
         doy = (153 * mp + 2) // 5 + self.day - 1
