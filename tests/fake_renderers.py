@@ -12,6 +12,8 @@ class Echo:
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
         if "FAIL" in note.title:
             raise RuntimeError("asked to fail")
+        if "SILENT" in note.title:
+            return RenderResult()
         previous = ctx.previous("echo.txt")
         runs = 1 + (int(previous.split(b"|")[1]) if previous else 0)
         body = f"{note.title}|{runs}|{ctx.build_time}|{ctx.options.paper}"

@@ -134,3 +134,15 @@ def test_outputs_are_readable_like_ordinary_files(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+
+
+def test_output_a_note_no_longer_makes_is_removed(project):
+    run(project)
+    target = project / "output" / "n2" / "echo.txt"
+    assert target.is_file()
+    (project / "source" / "n2.md").write_text("# SILENT\n", encoding="utf-8")
+    report = run(project)
+    assert not target.exists()
+    assert any("no longer produces" in m for m in report.messages)
+    # files of other renderers and of notes outside the build are left alone
+    assert (project / "output" / "n1" / "echo.txt").is_file()

@@ -200,16 +200,22 @@ class _Job:
     when: int
 
 
-def _run_job(job: _Job) -> tuple[list[base.Output], list[Diagnostic], list[str]]:
+@dataclass
+class _JobResult:
+    files: dict[str, list[base.Output]] = field(default_factory=dict)  # renderer → its files
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # renderers that raised
+
+
+def _run_job(job: _Job) -> _JobResult:
     """Render one note with every renderer (runs in a worker process)."""
     from . import renderers
 
     layouts = Layouts(Path(job.project_dir) / "layouts")
     ctx = base.RenderContext(job.options, layouts, job.when,
                              functools.partial(_read_previous, job.folder))
-    files: list[base.Output] = []
-    diags: list[Diagnostic] = []
-    messages: list[str] = []
+    out = _JobResult()
     for name in job.names:
         renderer = renderers.load(name)
         if not hasattr(renderer, "render"):
@@ -217,17 +223,21 @@ def _run_job(job: _Job) -> tuple[list[base.Output], list[Diagnostic], list[str]]
         try:
             result = renderer.render(job.note, ctx)
         except LayoutError as exc:
-            diags.append(Diagnostic(Severity.ERROR, "layout", f"{name}: {exc}", job.note.source))
+            out.failed.add(name)
+            out.diagnostics.append(Diagnostic(Severity.ERROR, "layout", f"{name}: {exc}",
+                                              job.note.source))
             continue
         except Exception as exc:
-            diags.append(Diagnostic(Severity.ERROR, "renderer",
-                                    f"the {name} renderer failed ({type(exc).__name__}: {exc}); "
-                                    "its earlier output was left as it was", job.note.source))
+            out.failed.add(name)
+            out.diagnostics.append(Diagnostic(
+                Severity.ERROR, "renderer", f"the {name} renderer failed "
+                f"({type(exc).__name__}: {exc}); its earlier output was left as it was",
+                job.note.source))
             continue
-        files.extend(result.files)
-        diags.extend(result.diagnostics)
-        messages.extend(result.messages)
-    return files, diags, messages
+        out.files[name] = result.files
+        out.diagnostics.extend(result.diagnostics)
+        out.messages.extend(result.messages)
+    return out
 
 
 def build(config: BuildConfig,
@@ -253,8 +263,10 @@ def build(config: BuildConfig,
     except OSError as exc:
         raise BuildError(f"cannot read layouts: {exc}") from None
 
-    cache = {} if config.force else _load_cache(config.output)
-    new_cache: dict[str, dict] = {}
+    old_cache = _load_cache(config.output)
+    cache = {} if config.force else old_cache
+    # Entries of notes outside this build stay, so building one note keeps the others cached.
+    new_cache: dict[str, dict] = dict(old_cache)
     jobs: list[_Job] = []
     for note in notes:
         report.diagnostics.extend(note.diagnostics)
@@ -264,25 +276,31 @@ def build(config: BuildConfig,
         folder = config.output / note.id
         entry = cache.get(note.id)
         if entry and entry.get("key") == key and all(
-                (folder / rel).is_file() for rel in entry.get("files", [])):
+                (folder / rel).is_file() for rel in _recorded(entry)):
             new_cache[note.id] = entry
             report.unchanged.append(note.id)
             continue
-        new_cache[note.id] = {"key": key, "files": []}
+        new_cache[note.id] = {"key": key, "files": {}}
         jobs.append(_Job(note, tuple(names), config.options, str(config.project_dir),
                          str(folder), when))
 
     results = _render_all(jobs, config.jobs, progress)
-    for job, (outs, diags, messages) in zip(jobs, results, strict=True):
-        report.diagnostics.extend(diags)
-        report.messages.extend(messages)
+    for job, result in zip(jobs, results, strict=True):
+        report.diagnostics.extend(result.diagnostics)
+        report.messages.extend(result.messages)
         folder = config.output / job.note.id
-        for out in outs:
-            path = folder / out.path
-            write_atomic(path, out.data)
-            report.written.append(path)
-        if not has_errors(diags):
-            new_cache[job.note.id]["files"] = sorted({o.path for o in outs})
+        before = old_cache.get(job.note.id, {}).get("files", {})
+        written: dict[str, list[str]] = {}
+        for name, outs in result.files.items():
+            for out in outs:
+                path = folder / out.path
+                write_atomic(path, out.data)
+                report.written.append(path)
+            written[name] = sorted({o.path for o in outs})
+            if isinstance(before, dict):
+                _remove_stale(folder, set(before.get(name, [])) - set(written[name]), report)
+        if not has_errors(result.diagnostics):
+            new_cache[job.note.id]["files"] = written
             report.built.append(job.note.id)
         else:
             new_cache.pop(job.note.id, None)  # try again next time
@@ -296,8 +314,24 @@ def build(config: BuildConfig,
     return report
 
 
+def _recorded(entry: dict) -> list[str]:
+    files = entry.get("files", {})
+    return [f for group in files.values() for f in group] if isinstance(files, dict) else []
+
+
+def _remove_stale(folder: Path, stale: set[str], report: BuildReport) -> None:
+    """Delete files a renderer wrote last time and no longer makes (a note lost its cast)."""
+    for rel in sorted(stale):
+        path = folder / rel
+        try:
+            path.unlink(missing_ok=True)
+            report.messages.append(f"removed {path}: its note no longer produces it")
+        except OSError as exc:
+            report.messages.append(f"could not remove stale {path}: {exc.strerror or exc}")
+
+
 def _render_all(jobs: list[_Job], workers: int,
-                progress: Callable[[int, int, str], None] | None):
+                progress: Callable[[int, int, str], None] | None) -> list[_JobResult]:
     total = len(jobs)
     if total == 0:
         return []
