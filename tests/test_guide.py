@@ -572,3 +572,16 @@ def test_prose_blocks_links_and_footnotes(tmp_path):
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             assert glyph_overlaps(page.chars) == []
+
+
+def test_giant_headings_and_names_never_too_large(tmp_path):
+    many = " ".join(f"w{i}" for i in range(2500))
+    path = tmp_path / "giant.md"
+    path.write_text(f"# Giant\n\n## {many}\n\nText.\n\n## Timeline\n\n**{many}**\n\n"
+                    f"- **1900:** Event.\n\n## Cast of Characters\n\n**{many} (Role):** Who.\n\n"
+                    f"## Glossary\n\n- **{many}:** term\n", encoding="utf-8")
+    note = read_note(path, "giant.md")
+    data, _ = render(note)
+    text = norm("".join(page_texts(data)))
+    assert text.count(norm(many)) >= 2
+    assert any(line.endswith("…") for line, _ in toc_lines(data))  # a short contents line

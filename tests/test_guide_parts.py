@@ -261,3 +261,16 @@ def test_bullets_are_glyphs_every_face_has():
         fam = fonts.family(kind)
         for face in (fam.regular, fam.italic, fam.bold, fam.bolditalic):
             assert fonts.missing("".join(BULLETS) + "0123456789.", face) == []
+
+
+@given(st.text(max_size=400), st.integers(min_value=2, max_value=200))
+@settings(max_examples=200, deadline=None)
+def test_shorten(text, limit):
+    from studypress.renderers.guide_story import shorten
+
+    out = shorten(text, limit)
+    assert len(out) <= max(limit, len(text) if len(text) <= limit else limit)
+    if len(text) <= limit:
+        assert out == text
+    else:
+        assert out.endswith("…") and text.startswith(out[:-1])

@@ -58,10 +58,13 @@ class Anchor(Flowable):
 class KeepWithNext(KeepTogether):
     """What ``keepWithNext`` groups (a heading and what follows it) become.
 
-    A group that does not fit moves to the next page only when less than ``room`` is left;
-    with more room free it starts here and splits (a heading above a long table), rather than
-    leaving most of a page blank.
+    A group that does not fit keeps its heading with the *start* of what follows: the last
+    flowable (a table, a paragraph) is split so its first rows or lines stay on this page.
+    Only when that is impossible does the group move to the next page; and with more than
+    ``room`` free it starts here anyway, rather than leaving most of a page blank.
     """
+
+    SLACK = 2.0  # points kept free for rounding between measuring and placing
 
     def __init__(self, flowables: list[Flowable], room: float) -> None:
         super().__init__(flowables)
@@ -70,9 +73,29 @@ class KeepWithNext(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        if self._H0 <= aH < self._H and aH >= self.room:
-            return self._content[:]
+        if aH < self._H:
+            if aH >= self.room and aH >= self._H0:
+                return self._content[:]
+            started = self._start_here(aW, aH)
+            if started:
+                return started
         return super().split(aW, aH)
+
+    def _start_here(self, aW: float, aH: float) -> list[Flowable] | None:
+        from reportlab.platypus.flowables import _listWrapOn
+
+        head, last = self._content[:-1], self._content[-1]
+        if not head:
+            return None
+        used = _listWrapOn(head, aW, self.canv)[1] + head[-1].getSpaceAfter()
+        free = aH - used - last.getSpaceBefore() - self.SLACK
+        if free <= 0:
+            return None
+        parts = last.splitOn(self.canv, aW, free)
+        if len(parts) < 2:
+            return None
+        first_height = parts[0].wrapOn(self.canv, aW, free)[1]
+        return [*head, *parts] if first_height <= free else None
 
 
 class PageTotal(IndexingFlowable):

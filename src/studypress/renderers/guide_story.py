@@ -30,6 +30,19 @@ from .guide_styles import Styles
 from .guide_text import Formatter, sort_key, subject_path
 
 PRINTINGS = ("full", "questions", "answers")
+TOC_CHARS = 150
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary (or mid-word for one long word) to ``limit`` characters,
+    an ellipsis marking the cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 # Prose the reader kept beside structured content: shown with that content, not on its own.
 ATTACHED_KINDS = {"timeline-notes", "cast-notes", "glossary-notes", "instructions",
@@ -75,15 +88,17 @@ class StoryBuilder:
         fam = self.styles.head_family
         if isinstance(title, str):
             markup = self.fmt.plain(title, line, bold=True, family=fam)
-            toc = self.fmt.plain(title, line, family=fam if level == 0 else None)
             plain = title
         else:
             markup = self.fmt.rich(title, line, bold=True, family=fam)
-            toc = self.fmt.rich(title, line, family=fam if level == 0 else None)
             plain = plain_text(title)
-        in_toc = level < self.settings.toc_depth
         outline = " ".join(plain.split()) or "…"
-        return [Anchor(key, outline, level, toc if in_toc else None), Paragraph(markup, st)]
+        toc = None
+        if level < self.settings.toc_depth:
+            # A contents line is one row of a table that cannot split: keep it short.
+            toc = self.fmt.plain(shorten(outline, TOC_CHARS), line,
+                                 family=fam if level == 0 else None)
+        return [Anchor(key, outline, level, toc), Paragraph(markup, st)]
 
     def build(self) -> list[Flowable]:
         """The whole story for this note and printing."""
