@@ -175,6 +175,8 @@ class SeedStory:
     review_after: tuple = ()
     litvinov_role: str = ""
     removal_report: BuildReport | None = None
+    layout_log: object = None
+    layout_type_mod: tuple[int, int] = (0, 0)
     edit_report: BuildReport | None = None
     texts: dict[str, str] = field(default_factory=dict)
 
@@ -230,6 +232,17 @@ def story(tmp_path_factory) -> Iterator[SeedStory]:
                 if not line.startswith(AUGUST_1939)]
         note_path.write_text("".join(kept), encoding="utf-8")
         s.removal_report = build_decks(src, out, project, epoch=EPOCH + 50)
+        import_apkg(col, deck)
+
+        # The project overrides one card template: the note type changes in Anki, no note does.
+        (project / "layouts" / "anki" / "event").mkdir(parents=True)
+        (project / "layouts" / "anki" / "event" / "event-date.front.html").write_text(
+            "<div class=mine>[[ labels.when ]] {{Event}}</div>", encoding="utf-8")
+        sql = "select mtime_secs from notetypes where name = 'studypress Event'"
+        before = col.db.scalar(sql)
+        build_decks(src, out, project, epoch=EPOCH + 60)
+        s.layout_log = import_apkg(col, deck)
+        s.layout_type_mod = (before, col.db.scalar(sql))
         yield s
     finally:
         col.close()
@@ -336,6 +349,15 @@ def test_removed_event_is_reported_with_a_search_that_finds_it(story: SeedStory)
     # The edit build before it removed nothing.
     assert story.edit_report is not None
     assert not [m for m in story.edit_report.messages if "removed" in m]
+
+
+def test_a_layout_change_updates_the_note_type_and_no_note(story: SeedStory) -> None:
+    assert story.layout_type_mod == (EPOCH, EPOCH + 60)
+    assert len(story.layout_log.updated) == 0 and len(story.layout_log.new) == 0
+    ask = card_by(story.col, f"{SEED_ID}/event/1933-11-16#1", 1)
+    assert strip_style(ask.question()).startswith("<div class=mine>When? President Roosevelt")
+    other = card_by(story.col, f"{SEED_ID}/event/1933-11-16#1", 0)
+    assert '<div class="kind">' in other.question()  # the other template is as it was
 
 
 # ------------------------------------------------------- the corpus, combined, hostile
