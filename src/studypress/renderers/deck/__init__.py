@@ -22,7 +22,7 @@ from . import naming
 from .apkg import PackageDeck, PackageNote, PackageType, write_package
 from .fieldhtml import escape
 from .items import Item, Settings, note_items
-from .notetypes import BY_KIND, KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
+from .notetypes import KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
 
 DECK_FILE = "deck.apkg"
 LEDGER_FILE = "deck-ledger.json"
@@ -244,7 +244,6 @@ class DeckRenderer:
         return result
 
 
-# Keep the lookup of note types by kind importable for tests and tools.
-__all__ = ["BY_KIND", "DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer"]
+__all__ = ["DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer"]
 
 RENDERER = DeckRenderer()
