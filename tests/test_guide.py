@@ -585,3 +585,19 @@ def test_giant_headings_and_names_never_too_large(tmp_path):
     text = norm("".join(page_texts(data)))
     assert text.count(norm(many)) >= 2
     assert any(line.endswith("…") for line, _ in toc_lines(data))  # a short contents line
+
+
+@pytest.mark.parametrize("toml", [
+    '[fonts]\nbody = "sans"\nheadings = "serif"\n',
+    '[sizes]\nleading = 1.2\nbody = 12\nsmall = 10\n[layout]\ntoc_depth = 1\nquiz_lines = 0\n',
+])
+def test_other_layouts_stay_embedded_and_clear(tmp_path, toml):
+    layouts = tmp_path / "layouts"
+    layouts.mkdir()
+    (layouts / "guide.toml").write_text(toml)
+    for name in ("cold-war-origins-briefing.md", STUDY_GUIDE, "recognition-faq.md"):
+        data, _ = render(read(name), layouts=layouts)
+        assert unembedded_fonts(data) == []
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                assert glyph_overlaps(page.chars) == [], name

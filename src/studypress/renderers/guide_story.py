@@ -97,7 +97,7 @@ class StoryBuilder:
         if level < self.settings.toc_depth:
             # A contents line is one row of a table that cannot split: keep it short.
             toc = self.fmt.plain(shorten(outline, TOC_CHARS), line,
-                                 family=fam if level == 0 else None)
+                                 family=fam)
         return [Anchor(key, outline, level, toc), Paragraph(markup, st)]
 
     def build(self) -> list[Flowable]:

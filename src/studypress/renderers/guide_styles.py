@@ -97,7 +97,7 @@ def make_styles(settings: GuideSettings) -> Styles:
         "cell_head": style("cell_head", head_fam, small, bold=True, factor=1.35),
         "toc0": style("toc0", head_fam, body, factor=1.45, spaceBefore=3,
                       rightIndent=28),
-        "toc1": style("toc1", body_fam, body * 0.95, factor=1.4, leftIndent=14,
+        "toc1": style("toc1", head_fam, body * 0.95, factor=1.4, leftIndent=14,
                       rightIndent=28),
     }
     return Styles(body_fam, head_fam, para, settings)

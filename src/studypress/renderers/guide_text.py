@@ -13,6 +13,8 @@ from ..model import Diagnostic, Note, RichText, Severity
 from . import pdfmarkup
 from .guide_settings import GuideSettings
 
+SUPERSCRIPT = '<super rise="33%" size="75%">'
+
 
 @dataclass
 class Formatter:
@@ -54,7 +56,11 @@ class Formatter:
     def rich(self, value: RichText, line: int, *, bold: bool = False, italic: bool = False,
              family: fonts.Family | None = None) -> str:
         """Markup for rich text from source line ``line``, set in a paragraph of this face."""
-        return pdfmarkup.markup(value, self._style(bold, italic, family), self._bucket(line))
+        out = pdfmarkup.markup(value, self._style(bold, italic, family), self._bucket(line))
+        # ReportLab raises a superscript half the type size: with tight leading a citation
+        # mark would then touch the descenders of the line above. Note text is escaped, so
+        # every "<super>" here is a tag of our own.
+        return out.replace("<super>", SUPERSCRIPT)
 
     def plain(self, value: str, line: int, *, bold: bool = False, italic: bool = False,
               family: fonts.Family | None = None) -> str:
