@@ -79,6 +79,15 @@ def test_bad_settings_name_the_key(table, key, value, named):
     assert named in str(err.value) and "guide.toml" in str(err.value)
 
 
+@pytest.mark.parametrize(("key", "value", "named"), [
+    ("header_offset", 20, "page.header_offset"),
+    ("footer_offset", 19.5, "page.footer_offset"),
+])
+def test_header_and_footer_stay_in_the_margins(key, value, named):
+    with pytest.raises(LayoutError, match=named.replace(".", r"\.")):
+        guide_settings.parse(with_change("page", key, value))
+
+
 def test_unknown_paper_is_an_error():
     with pytest.raises(LayoutError, match="a4 or letter"):
         guide_settings.parse(DEFAULTS).page_size("a5")

@@ -114,11 +114,22 @@ def parse(data: dict[str, Any]) -> GuideSettings:
     if not isinstance(lang, str) or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", lang):
         raise LayoutError(f"{FILE}: error: lang must be a language tag such as \"en\" or "
                           f"\"de-CH\" (found {lang!r})")
+    header_offset = _number(page, "page", "header_offset", 3, 60) * MM
+    footer_offset = _number(page, "page", "footer_offset", 3, 60) * MM
+    header_size = _number(sizes, "sizes", "header", 4, 72)
+    footer_size = _number(sizes, "sizes", "footer", 4, 72)
+    # The running header and the footer live in the margins: never over the text.
+    if header_offset + header_size * 1.6 > margins[0]:
+        raise LayoutError(f"{FILE}: error: page.header_offset leaves no room for the running "
+                          "header above the text; make it smaller or page.margin_top larger")
+    if footer_offset + footer_size > margins[2]:
+        raise LayoutError(f"{FILE}: error: page.footer_offset puts the footer inside the text; "
+                          "make it smaller or page.margin_bottom larger")
     return GuideSettings(
         lang=lang,
         margins=margins,  # type: ignore[arg-type]
-        header_offset=_number(page, "page", "header_offset", 3, 60) * MM,
-        footer_offset=_number(page, "page", "footer_offset", 3, 60) * MM,
+        header_offset=header_offset,
+        footer_offset=footer_offset,
         body_family=_text(fonts, "fonts", "body", ("serif", "sans")),
         heading_family=_text(fonts, "fonts", "headings", ("serif", "sans")),
         fallback=_text(fonts, "fonts", "fallback"),

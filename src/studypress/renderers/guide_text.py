@@ -1,5 +1,5 @@
 """Note text for the guide: escaped Paragraph markup, missing-glyph reports by source line, and
-the small pure text helpers (subject path, slug prettifying, sort keys, long-word breaking)."""
+the small pure text helpers (subject path, readable slugs, sort keys)."""
 
 from __future__ import annotations
 
@@ -126,20 +126,3 @@ def sort_key(term: str) -> tuple[str, str]:
     base = "".join(c for c in folded if not unicodedata.combining(c))
     base = base.lstrip("\"'“‘«(¡¿*_- ")
     return (base, term)
-
-
-def fit_text(text: str, width: float, font: str, size: float) -> str:
-    """``text`` cut with an ellipsis so it fits ``width`` points (running headers)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    if stringWidth(text, font, size) <= width:
-        return text
-    ell = "…"
-    low, high = 0, len(text)
-    while low < high:  # the longest prefix that fits with the ellipsis
-        mid = (low + high + 1) // 2
-        if stringWidth(text[:mid].rstrip() + ell, font, size) <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low].rstrip() + ell
