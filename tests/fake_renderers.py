@@ -17,6 +17,9 @@ class Echo:
         previous = ctx.previous("echo.txt")
         runs = 1 + (int(previous.split(b"|")[1]) if previous else 0)
         body = f"{note.title}|{runs}|{ctx.build_time}|{ctx.options.paper}"
+        for target in note.embeds:
+            data = ctx.asset(target)
+            body += f"|{target}={data.decode() if data is not None else None}"
         return RenderResult(files=[Output("echo.txt", body.encode())])
 
     def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult:

@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import __version__
+from . import __version__, assets
 from .diagnostics import Collector, has_errors, ordered, strict
 from .layouts import LayoutError, Layouts
 from .model import Diagnostic, Note, Severity
@@ -35,6 +35,7 @@ class BuildError(Exception):
 class SourceFile:
     path: Path
     display: str  # as shown in diagnostics, relative to the current folder when possible
+    root: Path  # the folder the build was given: embeds are looked up below it
 
 
 @dataclass
@@ -81,8 +82,9 @@ def discover(paths: list[Path]) -> list[SourceFile]:
                                                       f.relative_to(p).parts))
         else:
             files = [p]
+        root = p if p.is_dir() else p.parent
         for f in files:
-            found.setdefault(f.resolve(), SourceFile(f, _display(f)))
+            found.setdefault(f.resolve(), SourceFile(f, _display(f), root))
     return list(found.values())
 
 
@@ -93,7 +95,7 @@ def read_sources(files: list[SourceFile]) -> tuple[list[Note], list[Diagnostic]]
     seen: dict[str, str] = {}
     for f in files:
         try:
-            note = read_note(f.path, f.display)
+            note = read_note(f.path, f.display, f.root)
         except ReadError as exc:
             problems.append(Diagnostic(Severity.ERROR, "unreadable", exc.message, exc.file,
                                        exc.line))
@@ -177,12 +179,13 @@ def _load_cache(output: Path) -> dict[str, dict]:
     return {}
 
 
-def _note_key(f: SourceFile, fingerprint: str, config: BuildConfig, names: list[str],
-              when: int) -> str:
+def _note_key(f: SourceFile, note: Note, fingerprint: str, config: BuildConfig,
+              names: list[str], when: int) -> str:
     h = hashlib.sha256()
     h.update(f.path.read_bytes())
+    embeds = [assets.stamp(t, f.path.parent, f.root) for t in note.embeds]
     for part in (f.display, fingerprint, __version__, repr(config.options), ",".join(names),
-                 str(when)):
+                 str(when), *embeds):
         h.update(b"\0" + part.encode())
     return h.hexdigest()
 
@@ -198,6 +201,8 @@ class _Job:
     project_dir: str
     folder: str
     when: int
+    note_dir: str
+    root: str
 
 
 @dataclass
@@ -214,7 +219,9 @@ def _run_job(job: _Job) -> _JobResult:
 
     layouts = Layouts(Path(job.project_dir) / "layouts")
     ctx = base.RenderContext(job.options, layouts, job.when,
-                             functools.partial(_read_previous, job.folder))
+                             functools.partial(_read_previous, job.folder),
+                             functools.partial(assets.read, note_dir=job.note_dir,
+                                               root=job.root))
     out = _JobResult()
     for name in job.names:
         renderer = renderers.load(name)
@@ -272,7 +279,7 @@ def build(config: BuildConfig,
         report.diagnostics.extend(note.diagnostics)
         f = by_source[note.source]
         when = build_time(f.path)
-        key = _note_key(f, fingerprint, config, names, when)
+        key = _note_key(f, note, fingerprint, config, names, when)
         folder = config.output / note.id
         entry = cache.get(note.id)
         if entry and entry.get("key") == key and all(
@@ -282,7 +289,7 @@ def build(config: BuildConfig,
             continue
         new_cache[note.id] = {"key": key, "files": {}}
         jobs.append(_Job(note, tuple(names), config.options, str(config.project_dir),
-                         str(folder), when))
+                         str(folder), when, str(f.path.parent), str(f.root)))
 
     results = _render_all(jobs, config.jobs, progress)
     for job, result in zip(jobs, results, strict=True):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import assets
 from ..diagnostics import Collector
 from ..model import (
     Block,
@@ -57,8 +58,9 @@ def slugify(value: str) -> str:
     return slug or "note"
 
 
-def read_note(path: Path, display: str | None = None) -> Note:
-    """Read one Markdown file; ``display`` is the path shown in diagnostics."""
+def read_note(path: Path, display: str | None = None, root: Path | None = None) -> Note:
+    """Read one Markdown file; ``display`` is the path shown in diagnostics, ``root`` the vault
+    folder searched for embedded files."""
     shown = display or str(path)
     try:
         data = path.read_bytes()
@@ -71,10 +73,7 @@ def read_note(path: Path, display: str | None = None) -> Note:
     folder = path.parent
 
     def embed_exists(target: str) -> bool:
-        name = target.split("#")[0].strip()
-        if not name or re.match(r"^[a-z]+://", name):
-            return True
-        return (folder / name).exists() or any(folder.rglob(Path(name).name))
+        return assets.is_url(target) or assets.find(target, folder, root or folder) is not None
 
     return read_text(text, shown, path.stem, embed_exists=embed_exists)
 

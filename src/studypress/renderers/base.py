@@ -30,6 +30,9 @@ class RenderContext:
     # Reads a file this build wrote last time (relative to the note's output folder, or to
     # output/ for a project renderer); None when there is none. Ledgers use it.
     previous: Callable[[str], bytes | None] = lambda _: None
+    # The bytes of a file the note embeds (``![[map.png]]`` → Note.embeds), found beside the
+    # note or in its vault; None when it is missing.
+    asset: Callable[[str], bytes | None] = lambda _: None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,66 @@
+"""Finding the files a note embeds (``![[map.png]]``), the way Obsidian does: beside the note,
+then at the vault root, then by file name anywhere in the vault."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+MAX_ASSET_BYTES = 25 * 1024 * 1024
+
+
+@functools.cache
+def _index(root: str) -> dict[str, tuple[str, ...]]:
+    """File name → paths under ``root`` (hidden folders skipped), shortest path first."""
+    names: dict[str, list[str]] = {}
+    base = Path(root)
+    for path in base.rglob("*"):
+        rel = path.relative_to(base)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        names.setdefault(path.name.lower(), []).append(str(path))
+    return {k: tuple(sorted(v, key=lambda p: (p.count("/"), p))) for k, v in names.items()}
+
+
+def find(target: str, note_dir: Path, root: Path | None = None) -> Path | None:
+    """The file an embed target names, or None. URLs and anchors are not files."""
+    name = target.split("#")[0].split("|")[0].strip()
+    if not name or re.match(r"^[a-z][a-z0-9+.-]*://", name, re.I):
+        return None
+    for base in (note_dir, root):
+        if base is not None:
+            candidate = base / name
+            if candidate.is_file():
+                return candidate
+    if root is not None and root.is_dir():
+        hits = _index(str(root.resolve())).get(Path(name).name.lower())
+        if hits:
+            return Path(hits[0])
+    return None
+
+
+def is_url(target: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*://", target.strip(), re.I))
+
+
+def read(target: str, note_dir: str, root: str | None) -> bytes | None:
+    """The bytes of an embedded file, or None when it is missing, unreadable or too large."""
+    path = find(target, Path(note_dir), Path(root) if root else None)
+    if path is None:
+        return None
+    try:
+        if path.stat().st_size > MAX_ASSET_BYTES:
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def stamp(target: str, note_dir: Path, root: Path | None) -> str:
+    """Size and mtime of an embedded file, so a changed image rebuilds its note."""
+    path = find(target, note_dir, root)
+    if path is None:
+        return f"{target}:missing"
+    st = path.stat()
+    return f"{target}:{st.st_size}:{st.st_mtime_ns}"
