@@ -601,3 +601,35 @@ def test_other_layouts_stay_embedded_and_clear(tmp_path, toml):
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
                 assert glyph_overlaps(page.chars) == [], name
+
+
+def test_guide_builds_without_the_figure_module(seed, monkeypatch):
+    monkeypatch.setitem(sys.modules, "studypress.figure", None)  # import fails
+    data, diags = render(seed)
+    assert diags == []
+    titles = [t for t, _, _ in outline_entries(pypdf.PdfReader(io.BytesIO(data)))]
+    assert titles == ["Chronology", "Cast of Characters"]
+
+
+def test_a_failing_figure_is_a_warning_not_a_failed_guide(seed, monkeypatch):
+    import studypress.figure
+
+    def broken(*args, **kwargs):
+        raise ValueError("no room")
+
+    monkeypatch.setattr(studypress.figure, "timeline_drawing", broken)
+    data, diags = render(seed)
+    assert [d.code for d in diags] == ["figure"]
+    assert "no room" in diags[0].message
+    assert norm("Chronology") in norm("".join(page_texts(data)))
+
+
+def test_the_figure_is_drawn_on_the_guide(seed):
+    data = render(seed)[0]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = {t: p for t, p, _ in outline_entries(reader)}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[pages["Timeline"]]
+        assert len(page.rects) + len(page.curves) > 10  # bars, markers and axis
+        words = " ".join(w["text"] for w in page.extract_words())
+        assert "1933" in words
