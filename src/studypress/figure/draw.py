@@ -31,7 +31,9 @@ def draw(lay: Layout, style: Style, fontset: FontSet, height: float | None = Non
     from reportlab.graphics.shapes import Drawing, Group
 
     box_h = lay.height if height is None else float(height)
-    d = Drawing(lay.width, box_h)
+    # The drawing's own initial font: without it ReportLab puts an unembedded Helvetica into
+    # any PDF the figure is placed in.
+    d = Drawing(lay.width, box_h, initialFontName=fontset.family.regular)
     g = Group()
     if lay.scale < 1.0:  # a box too small for the content: shrink it, centred horizontally
         s = lay.scale
