@@ -81,6 +81,7 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
         note, settings, styles, fmt, printing=ctx.options.printing,
         frame_height=doc.frame_height, frame_width=doc.frame_width,
         figure=_figure_drawer(ctx.layouts.settings("timeline")),
+        asset=ctx.asset,
     )
     story = [PageTotal(doc), *builder.build()]
     doc.multiBuild(story, maxPasses=12)

@@ -7,6 +7,8 @@ between and inside rows, code wraps instead of running off the page, and long wo
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
@@ -19,11 +21,13 @@ from ..model import (
     BulletList,
     Callout,
     CodeBlock,
+    Diagnostic,
     Embed,
     Heading,
     MathBlock,
     Quote,
     RichText,
+    Severity,
     plain_text,
 )
 from ..model import Paragraph as ParaBlock
@@ -36,6 +40,44 @@ LIST_INDENT = 14.0  # points per nesting level
 BULLETS = ("•", "–", "·")
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
+
+
+class FitImage(Flowable):
+    """A raster image scaled down (never up) to the frame width and a height limit."""
+
+    def __init__(self, data: bytes, max_height: float) -> None:
+        super().__init__()
+        from reportlab.lib.utils import ImageReader
+
+        self.data = data
+        self.reader = ImageReader(io.BytesIO(data))
+        self.px_w, self.px_h = self.reader.getSize()
+        self.max_height = max_height
+        self.draw_w = self.draw_h = 0.0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        # 96 pixels to the inch is the size a screen shows the image at.
+        w, h = self.px_w * 0.75, self.px_h * 0.75
+        scale = min(1.0, avail_w / w, self.max_height / h) if w and h else 1.0
+        self.draw_w, self.draw_h = w * scale, h * scale
+        return self.draw_w, self.draw_h
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, 0, self.draw_w, self.draw_h, mask="auto")
+
+
+def image_flowable(data: bytes | None, target: str, max_height: float) -> FitImage | None:
+    """An image flowable for an embedded file, or None when it is not a readable image."""
+    if data is None or not target.lower().split("|")[0].strip().endswith(IMAGE_SUFFIXES):
+        return None
+    try:
+        image = FitImage(data, max_height)
+    except Exception:  # a file named .png that is no image: shown as its name instead
+        return None
+    return image if image.px_w > 0 and image.px_h > 0 else None
+
+
 @dataclass
 class BlockRenderer:
     """Turns prose blocks into flowables with the guide's styles."""
@@ -43,6 +85,9 @@ class BlockRenderer:
     styles: Styles
     fmt: Formatter
     _derived: dict[tuple, ParagraphStyle] = field(default_factory=dict)
+    asset: Callable[[str], bytes | None] | None = None
+    max_image_height: float = 400.0
+    problems: list[Diagnostic] = field(default_factory=list)
 
     # --------------------------------------------------------------- helpers
     def style(self, name: str, left: float = 0.0, bullet: float | None = None,
@@ -115,6 +160,15 @@ class BlockRenderer:
                 return [Paragraph(text, self.style("body", left=left + LIST_INDENT,
                                                    fontName=self.styles["quote"].fontName))]
             case Embed(target, line):
+                data = self.asset(target) if self.asset is not None else None
+                image = image_flowable(data, target, self.max_image_height)
+                if image is not None:
+                    return self._indented([Spacer(1, 4), image, Spacer(1, 6)], left)
+                if data is not None and target.lower().endswith(IMAGE_SUFFIXES):
+                    self.problems.append(Diagnostic(
+                        Severity.WARNING, "bad-image", f"'{target}' is not an image the guide "
+                        "can print (PNG, JPEG or GIF); it is shown by name", self.fmt.source,
+                        line))
                 label = self.styles.settings.titles["embed"].replace("{target}", target)
                 st = self.styles["small_italic"]
                 return [Paragraph(self.fmt.plain(label, line, italic=True,

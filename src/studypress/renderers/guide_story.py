@@ -61,6 +61,7 @@ class StoryBuilder:
     frame_height: float = 700.0
     frame_width: float = 480.0
     figure: Drawer | None = None
+    asset: Callable[[str], bytes | None] | None = None  # embedded files, for images
     blocks: BlockRenderer = field(init=False)
     problems: list[Diagnostic] = field(default_factory=list)
     _keys: int = 0
@@ -70,7 +71,9 @@ class StoryBuilder:
         if self.printing not in PRINTINGS:
             raise ValueError(f"unknown printing '{self.printing}'; choose "
                              f"{', '.join(PRINTINGS)}")
-        self.blocks = BlockRenderer(self.styles, self.fmt)
+        self.blocks = BlockRenderer(self.styles, self.fmt, asset=self.asset,
+                                    max_image_height=self.frame_height * 0.6,
+                                    problems=self.problems)
 
     @property
     def titles(self) -> dict[str, str]:
