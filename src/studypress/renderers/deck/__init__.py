@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,9 +19,10 @@ from ...model import Diagnostic, Note, Severity
 from ..base import Output, RenderContext, RenderResult
 from . import ledger as ledgers
 from . import naming
-from .apkg import PackageDeck, PackageNote, PackageType, write_package
+from .apkg import PackageDeck, PackageNote, PackageType, read_media, write_package
 from .fieldhtml import escape
 from .items import Item, Settings, note_items
+from .media import Media
 from .notetypes import KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
 
 DECK_FILE = "deck.apkg"
@@ -165,6 +166,24 @@ def removed_message(source: str, removed: Sequence[ledgers.Entry], why: str,
             f"{search}")
 
 
+def _packaged_media(note: Note, mine: ledgers.Ledger | None, ctx: RenderContext,
+                    diagnostics: list[Diagnostic]) -> Callable[[str], bytes | None]:
+    """The images of a note, taken from its own deck.apkg, for the combined deck (a project
+    renderer cannot see the note's folder; the note's build has just packed them)."""
+    if mine is None or not mine.media:
+        return lambda _: None
+    packed = read_media(ctx.previous(f"{note.id}/{DECK_FILE}"))
+    lost = sorted(t for t, name in mine.media.items() if name not in packed)
+    if lost:
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, "deck-media",
+            f"the combined deck shows {', '.join(repr(t) for t in lost)} as file "
+            f"name{'s' if len(lost) > 1 else ''}: {note.id}/{DECK_FILE} does not hold "
+            f"{'them' if len(lost) > 1 else 'it'}; rebuild with --force", note.source))
+    names = dict(mine.media)
+    return lambda target: packed.get(names.get(target, ""))
+
+
 class DeckRenderer:
     """Writes ``deck.apkg`` and ``deck-ledger.json`` per note, and ``<project>.apkg``."""
 
@@ -173,16 +192,18 @@ class DeckRenderer:
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
         """The note's own deck, its ledger, and a report of items removed since last time."""
         config = DeckConfig.load(ctx.layouts)
-        items, diagnostics = note_items(note, config.settings)
+        media = Media(ctx.asset)
+        items, diagnostics = note_items(note, config.settings, media)
         previous = _read_ledger(ctx, LEDGER_FILE, note.source, diagnostics)
         ledger, removed = ledgers.stamp(_stamped(note, items, config), previous,
                                         ctx.build_time)
+        ledger.media = dict(media.used)
         rendered = _note_types(items, ctx.layouts, config)
         ledger.notetypes = _type_entries(rendered, previous, ctx.build_time)
         types = [PackageType(r, ledger.notetypes[r.spec.name].mod) for r in rendered]
         deck = PackageDeck(config.deck_name(note), "", _package_notes(items, ledger))
         result = RenderResult(
-            files=[Output(DECK_FILE, write_package([deck], types)),
+            files=[Output(DECK_FILE, write_package([deck], types, media.files)),
                    Output(LEDGER_FILE, ledger.to_bytes())],
             diagnostics=diagnostics)
         if not items:
@@ -207,13 +228,19 @@ class DeckRenderer:
         own = ledgers.Ledger()  # this build's per-note ledgers: the times to agree with
         all_items: list[tuple[Note, list[Item]]] = []
         stamped: list[ledgers.Stamped] = []
+        files: dict[str, bytes] = {}
         for note in sorted(notes, key=lambda n: n.id):
-            items, _ = note_items(note, config.settings)  # per-note builds report these
+            try:
+                mine: ledgers.Ledger | None = ledgers.parse(
+                    ctx.previous(f"{note.id}/{LEDGER_FILE}"))
+            except ledgers.LedgerError:
+                mine = None
+            media = Media(_packaged_media(note, mine, ctx, diagnostics))
+            items, _ = note_items(note, config.settings, media)  # per-note builds report these
+            files.update(media.files)
             all_items.append((note, items))
             stamped.extend(_stamped(note, items, config))
-            try:
-                mine = ledgers.parse(ctx.previous(f"{note.id}/{LEDGER_FILE}"))
-            except ledgers.LedgerError:
+            if mine is None:
                 continue
             own.items.update(mine.items)
             for name, entry in mine.notetypes.items():
@@ -229,7 +256,8 @@ class DeckRenderer:
                  for note, items in all_items]
         decks.insert(0, PackageDeck(root, "", ()))
         result = RenderResult(
-            files=[Output(f"{naming.file_name(project)}.apkg", write_package(decks, types)),
+            files=[Output(f"{naming.file_name(project)}.apkg",
+                          write_package(decks, types, files)),
                    Output(LEDGER_FILE, ledger.to_bytes())],
             diagnostics=diagnostics)
         current = {n.id for n in notes}

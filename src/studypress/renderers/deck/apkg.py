@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import sqlite3
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -114,8 +115,10 @@ def zip_time(seconds: int) -> tuple[int, int, int, int, int, int]:
     return (when.year, when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
 
 
-def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType]) -> bytes:
-    """The ``.apkg`` bytes for these decks (sub-decks by name) and note types."""
+def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType],
+                  media: Mapping[str, bytes] | None = None) -> bytes:
+    """The ``.apkg`` bytes for these decks (sub-decks by name), note types and media files
+    (name → bytes; the fields must refer to them, or Anki ignores them)."""
     models = {t.rendered.spec.name: _Model(t) for t in types}
     ids = _Ids()
     card_ids = _Ids()
@@ -147,14 +150,37 @@ def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType]) ->
     finally:
         conn.close()
 
+    # Anki's package layout: a JSON "media" index maps member "0", "1"… to file names.
+    # Sorted by name, so the same files always get the same members.
+    files = dict(media or {})
+    names = sorted(files)
+    index = json.dumps({str(i): n for i, n in enumerate(names)}, ensure_ascii=False,
+                       separators=(",", ":")).encode()
+    members = [("collection.anki2", collection, True), ("media", index, True)]
+    # PNG, JPEG, GIF and WebP are compressed already; only SVG (text) gains from deflate.
+    members += [(str(i), files[n], n.endswith(".svg")) for i, n in enumerate(names)]
     out = io.BytesIO()
     stamp = zip_time(latest)
     with zipfile.ZipFile(out, "w") as archive:
-        for name, data in (("collection.anki2", collection), ("media", b"{}")):
+        for name, data, deflate in members:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6)
+            archive.writestr(info, data, compresslevel=6 if deflate else None)
     return out.getvalue()
 
+
+def read_media(package: bytes | None) -> dict[str, bytes]:
+    """The media files of an ``.apkg`` (name → bytes); empty when there is none or the
+    package cannot be read."""
+    if not package:
+        return {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
+            index = json.loads(archive.read("media").decode("utf-8"))
+            if not isinstance(index, dict):
+                return {}
+            return {str(name): archive.read(str(member)) for member, name in index.items()}
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return {}

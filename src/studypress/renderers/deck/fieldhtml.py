@@ -6,7 +6,8 @@ player, ``[latex]``/``[$]`` become LaTeX images, and a note type switched to Clo
 entity: ``& < > " '`` as usual, ``[`` and ``]`` always, and ``{``/``}`` always, so no ``{{`` ever
 reaches a field. MathJax reads the decoded text, so TeX inside ``\\(…\\)`` keeps its braces.
 Links keep http(s) and relative targets only; anything else (``javascript:``, ``data:``) is
-shown as its label without a link.
+shown as its label without a link. An embedded image becomes an ``<img>`` of its media file,
+whose name the deck makes from the image's content (see media.py), never from the note.
 """
 
 from __future__ import annotations
@@ -126,27 +127,42 @@ def _node(n: object, blank: Blanker | None) -> str:
     return ""
 
 
-def blocks(items: Iterable[Block]) -> str:
-    """Field HTML for prose blocks (an FAQ answer, a list under an event)."""
-    return "".join(_block(b) for b in items)
+# An embed target → the media file name to show it under, or None to show it as text.
+MediaRef = Callable[[str], str | None]
 
 
-def _block(b: Block) -> str:
+def blocks(items: Iterable[Block], media: MediaRef | None = None) -> str:
+    """Field HTML for prose blocks (an FAQ answer, a list under an event). ``media`` names
+    the media file of an embedded image; without one, embeds show as their file names."""
+    return "".join(_block(b, media) for b in items)
+
+
+def embed(target: str, media: MediaRef | None = None) -> str:
+    """An embedded file in a field: an image as ``<img>`` of its media file (so Anki copies
+    it), anything else (a PDF, audio, a missing file) as its name."""
+    name = media(target) if media is not None else None
+    if name is None:
+        return f'<p class="embed">{escape(target)}</p>'
+    return f'<div class="embed"><img src="{escape(name)}" alt="{escape(target)}"></div>'
+
+
+def _block(b: Block, media: MediaRef | None) -> str:
     match b:
         case Paragraph(text, _):
             return f"<p>{inline(text)}</p>"
         case BulletList(items, ordered, _, start):
             tag = "ol" if ordered else "ul"
             attr = f' start="{int(start)}"' if ordered and start != 1 else ""
-            body = "".join(f"<li>{inline(i.text)}{blocks(i.children)}</li>" for i in items)
+            body = "".join(f"<li>{inline(i.text)}{blocks(i.children, media)}</li>"
+                           for i in items)
             return f"<{tag}{attr}>{body}</{tag}>"
         case Quote(inner, attribution, _):
             cite = f"<footer>— {inline(attribution)}</footer>" if attribution else ""
-            return f"<blockquote>{blocks(inner)}{cite}</blockquote>"
+            return f"<blockquote>{blocks(inner, media)}{cite}</blockquote>"
         case Callout(kind, title, inner, _):
             head = f"<b>{inline(title)}</b>" if title else ""
             return (f'<div class="callout callout-{escape(kind.lower())}">{head}'
-                    f"{blocks(inner)}</div>")
+                    f"{blocks(inner, media)}</div>")
         case Table(header, rows, _, _):
             head = "".join(f"<th>{inline(c)}</th>" for c in header)
             body = "".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>"
@@ -159,8 +175,7 @@ def _block(b: Block) -> str:
         case MathBlock(value, _):
             return rf"<p>\[{escape(value)}\]</p>"
         case Embed(target, _):
-            # The deck carries no media of its own yet: name what the note embeds.
-            return f'<p class="embed">{escape(target)}</p>'
+            return embed(target, media)
     return ""
 
 

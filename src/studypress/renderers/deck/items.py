@@ -8,6 +8,7 @@ keeps the card and its review history.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -302,9 +303,10 @@ def term_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[It
     return items
 
 
-def question_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[Item]:
+def question_items(note: Note, settings: Settings, tags: tuple[str, ...],
+                   media: fieldhtml.MediaRef | None = None) -> list[Item]:
     """Quiz questions with their answers; essay questions and FAQ entries when the settings
-    ask for them."""
+    ask for them. ``media`` names the media files of images an FAQ answer embeds."""
     items = []
     for q in note.questions:
         essay = q.kind == QuestionKind.ESSAY
@@ -331,7 +333,7 @@ def question_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> lis
                 QUESTION, key,
                 Number=str(n),
                 Prompt=fieldhtml.inline(entry.question),
-                Answer=fieldhtml.blocks(entry.answer),
+                Answer=fieldhtml.blocks(entry.answer, media),
                 Kind=fieldhtml.escape(settings.label("faq", "FAQ")),
                 Source=_source(note, entry.line),
             )
@@ -341,8 +343,10 @@ def question_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> lis
     return items
 
 
-def note_items(note: Note, settings: Settings) -> tuple[list[Item], list[Diagnostic]]:
-    """Every item of a note, in the note's order, with unique keys.
+def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None = None
+               ) -> tuple[list[Item], list[Diagnostic]]:
+    """Every item of a note, in the note's order, with unique keys. ``media`` turns embedded
+    images into media file names (see media.Media); without it they show as file names.
 
     Two items can claim one key (a block id used twice, two cast entries with one name);
     the later one gets a numbered key and a warning, so no card silently replaces another.
@@ -352,7 +356,7 @@ def note_items(note: Note, settings: Settings) -> tuple[list[Item], list[Diagnos
         (event_items, "event"),
         (person_items, "person"),
         (term_items, "term"),
-        (question_items, "question"),
+        (functools.partial(question_items, media=media), "question"),
     )
     items: list[Item] = []
     for make, kind in groups:

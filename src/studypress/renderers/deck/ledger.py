@@ -37,13 +37,18 @@ class TypeEntry:
 class Ledger:
     items: dict[str, Entry] = field(default_factory=dict)  # GUID → entry
     notetypes: dict[str, TypeEntry] = field(default_factory=dict)  # name → entry
+    # Embed target → the media file the deck ships it as, so the combined deck can take the
+    # note's images from its deck.apkg (it has no access to the note's folder).
+    media: dict[str, str] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        data = {
+        data: dict[str, object] = {
             "format": FORMAT,
             "items": {g: vars(e) for g, e in sorted(self.items.items())},
             "notetypes": {n: vars(t) for n, t in sorted(self.notetypes.items())},
         }
+        if self.media:
+            data["media"] = dict(sorted(self.media.items()))
         return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
@@ -64,11 +69,12 @@ def parse(data: bytes | None) -> Ledger:
                  for g, e in raw.get("items", {}).items()}
         types = {str(n): TypeEntry(int(t["id"]), str(t["hash"]), int(t["mod"]))
                  for n, t in raw.get("notetypes", {}).items()}
+        media = {str(t): str(n) for t, n in raw.get("media", {}).items()}
     except LedgerError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LedgerError(str(exc)) from None
-    return Ledger(items, types)
+    return Ledger(items, types, media)
 
 
 def next_time(previous: int | None, build_time: int) -> int:
