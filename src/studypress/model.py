@@ -6,6 +6,7 @@ Markdown, PDF or Anki. ``Note.to_json()`` gives the stable JSON form (``MODEL_VE
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -184,8 +185,20 @@ Inline = (
 RichText = tuple[Inline, ...]
 
 
+_MARK = "\x00"
+
+
 def plain_text(rich: RichText) -> str:
     """The words of rich text without any markup (citations and footnote marks dropped)."""
+    text = _plain(rich)
+    if _MARK in text:
+        # "possible [1]." reads "possible." once the marker is gone.
+        text = re.sub(f"\\s*{_MARK}(?=[.,;:!?)])", "", text)
+        text = re.sub(f" {_MARK}(?= )", "", text).replace(_MARK, "")
+    return text
+
+
+def _plain(rich: RichText) -> str:
     out: list[str] = []
     for node in rich:
         match node:
@@ -196,11 +209,11 @@ def plain_text(rich: RichText) -> str:
             case LineBreak(hard):
                 out.append("\n" if hard else " ")
             case Citation() | FootnoteRef():
-                pass
+                out.append(_MARK)
             case WikiLink(_, children) | Link(children, _):
-                out.append(plain_text(children))
+                out.append(_plain(children))
             case Strong(children) | Emphasis(children) | Strike(children) | Highlight(children):
-                out.append(plain_text(children))
+                out.append(_plain(children))
     return "".join(out)
 
 
@@ -304,6 +317,7 @@ class SpanKind(StrEnum):
     TENURE = "tenure"  # reigned 141–87 BCE, President 1933–1945
     BIRTH = "birth"  # "born 1890": the span is the birth date alone
     DEATH = "death"  # "d. 71 BCE": the span is the death date alone
+    FLOURISHED = "flourished"  # "fl. c. 3100 BCE": when they were active
     UNKNOWN = "unknown"
 
 

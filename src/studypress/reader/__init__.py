@@ -25,6 +25,7 @@ from ..model import (
     QuestionKind,
     RichText,
     Section,
+    Strong,
     Table,
     Term,
     Text,
@@ -36,7 +37,7 @@ from .glossary import read_glossary
 from .inline import InlineContext
 from .links import link
 from .questions import Numbered, number_items, numbered_items, pair_answers
-from .sections import STRUCTURED, Kind, classify, prose_kind, timeline_subject
+from .sections import SUBDIVIDED, Kind, classify, prose_kind, timeline_subject
 from .source import DecodeError, aliases_list, as_string_list, decode, split_front_matter
 from .timeline import Group, TimelineReader, date_column, dated_list, table_events
 
@@ -97,6 +98,7 @@ class _Region:
     kind: Kind
     blocks: list[Block] = field(default_factory=list)
     group: str | None = None  # a sub-heading inside a timeline names a group
+    moved: bool = False  # all its blocks became events: no empty section is left behind
 
 
 def _regions(blocks: list[Block]) -> list[_Region]:
@@ -111,9 +113,11 @@ def _regions(blocks: list[Block]) -> list[_Region]:
             stack.pop()
         kind = classify(words)
         group = None
-        if kind is Kind.PROSE and stack and stack[-1][1] in STRUCTURED:
+        if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
             kind = stack[-1][1]
             group = words.strip().rstrip(":")
+            if kind is Kind.FAQ and words.strip().endswith("?"):
+                kind = Kind.FAQ_ENTRY  # "## Why two dates?" under an FAQ heading
         if kind is not Kind.FAQ_ENTRY:
             stack.append((block.level, kind))
         regions.append(_Region(block, kind, group=group))
@@ -134,7 +138,8 @@ class _Builder:
 
     def prose(self, region: _Region, blocks: list[Block], kind: str | None = None) -> None:
         """Keep blocks as a prose section; ``kind`` names what they sat in (timeline notes …)."""
-        if not blocks and (region.heading is None or region.kind is not Kind.PROSE):
+        if not blocks and (region.heading is None or region.moved
+                           or region.kind not in (Kind.PROSE, Kind.FAQ)):
             return
         title: RichText = region.heading.text if region.heading else ()
         level = region.heading.level if region.heading else 1
@@ -150,21 +155,25 @@ class _Builder:
 
     def region(self, region: _Region) -> None:
         kind = region.kind
+        found = True
         if kind is Kind.TIMELINE:
             reader = TimelineReader(self.diag)
             if region.group:
                 reader.set_group(region.group, region.heading.line if region.heading else 0)
             reader.read(region.blocks)
             self.events.extend(reader.events)
-            self.prose(region, reader.leftovers, "timeline-notes") if reader.leftovers else None
+            found = bool(reader.events)
+            self._attached(region, reader.leftovers, "timeline-notes", found)
         elif kind is Kind.CAST:
             people, rest = read_cast(region.blocks, self.diag)
             self.people.extend(people)
-            self.prose(region, rest, "cast-notes") if rest else None
+            found = bool(people)
+            self._attached(region, rest, "cast-notes", found)
         elif kind is Kind.GLOSSARY:
             terms, rest = read_glossary(region.blocks)
             self.terms.extend(terms)
-            self.prose(region, rest, "glossary-notes") if rest else None
+            found = bool(terms)
+            self._attached(region, rest, "glossary-notes", found)
         elif kind in (Kind.QUIZ, Kind.ESSAY):
             items, rest = numbered_items(region.blocks)
             qkind = QuestionKind.SHORT if kind is Kind.QUIZ else QuestionKind.ESSAY
@@ -172,32 +181,93 @@ class _Builder:
             for item in number_items(items, start):
                 assert item.number is not None
                 self.questions.append(Question(item.number, item.text, item.line, qkind))
-            self.prose(region, rest, "instructions") if rest else None
+            found = bool(items)
+            self._attached(region, rest, "instructions", found)
         elif kind is Kind.ANSWERS:
             items, rest = numbered_items(region.blocks)
             self.answers.extend(number_items(items))
-            self.prose(region, rest, "answer-notes") if rest else None
+            found = bool(items)
+            self._attached(region, rest, "answer-notes", found)
         elif kind is Kind.FAQ_ENTRY and region.heading is not None:
-            question = _strip_q(region.heading.text)
-            self.faq.append(FaqEntry(question, tuple(region.blocks), region.heading.line))
+            self._faq(_strip_q(region.heading.text), region.heading.line, region.blocks)
+        elif kind is Kind.FAQ:
+            lead, entries = _split_faq(region.blocks)
+            for question, line, answer in entries:
+                self._faq(question, line, answer)
+            self.prose(region, self._shapes(region, lead))
         else:
-            self.prose(region, self._shapes(region.blocks))
+            self.prose(region, self._shapes(region, region.blocks))
+        if not found and region.blocks:
+            # The heading promised structure the content does not have: keep it all as prose.
+            if region.heading is not None and region.heading.level > 1:
+                self.diag.warning(
+                    "unrecognised-section",
+                    f"'{plain_text(region.heading.text)}' reads as a {kind} section, but "
+                    "nothing under it is in a shape studypress knows for one; it is kept as "
+                    "prose (see the README for the shapes)",
+                    region.heading.line)
+            self.prose(region, self._shapes(region, region.blocks))
 
-    def _shapes(self, blocks: list[Block]) -> list[Block]:
-        """Dated lists and date/event tables are timelines wherever they stand."""
+    def _attached(self, region: _Region, rest: list[Block], kind: str, found: bool) -> None:
+        if found and rest:
+            self.prose(region, rest, kind)
+
+    def _faq(self, question: RichText, line: int, blocks: list[Block]) -> None:
+        """An FAQ entry; bold questions inside its answer start entries of their own."""
+        answer, more = _split_faq(blocks)
+        self.faq.append(FaqEntry(question, tuple(answer), line))
+        for q, ln, a in more:
+            self.faq.append(FaqEntry(q, tuple(a), ln))
+
+    def _shapes(self, region: _Region, blocks: list[Block]) -> list[Block]:
+        """Dated lists and date/event tables are timelines wherever they stand; the heading
+        they sat under names their group."""
+        group = plain_text(region.heading.text).strip() if region.heading else None
         kept: list[Block] = []
         for block in blocks:
             if isinstance(block, BulletList) and dated_list(block):
                 reader = TimelineReader(self.diag)
+                if group:
+                    reader.group = Group(group)
                 reader.read([block])
                 self.events.extend(reader.events)
                 kept.extend(reader.leftovers)
             elif isinstance(block, Table) and date_column(block) is not None and len(
                     block.header) >= 2:
-                self.events.extend(table_events(block, Group(), self.diag))
+                self.events.extend(table_events(block, Group(group), self.diag))
             else:
                 kept.append(block)
+        if blocks and not kept:
+            region.moved = True
         return kept
+
+
+def _faq_question(block: Block) -> RichText | None:
+    """A paragraph that is only a bold question (``**Q: Why …?**``) starts an FAQ entry."""
+    if not isinstance(block, Paragraph):
+        return None
+    items = [n for n in block.text if not (isinstance(n, Text) and not n.value.strip())]
+    if len(items) != 1 or not isinstance(items[0], Strong):
+        return None
+    words = plain_text(items[0].children).strip()
+    if words.endswith("?") or re.match(r"^Q\s*[:.]", words):
+        return _strip_q(items[0].children)
+    return None
+
+
+def _split_faq(blocks: list[Block]) -> tuple[list[Block], list[tuple[RichText, int, list[Block]]]]:
+    """Blocks before the first bold question, then (question, line, answer) per question."""
+    lead: list[Block] = []
+    entries: list[tuple[RichText, int, list[Block]]] = []
+    for block in blocks:
+        question = _faq_question(block)
+        if question is not None:
+            entries.append((question, block.line, []))  # type: ignore[union-attr]
+        elif entries:
+            entries[-1][2].append(block)
+        else:
+            lead.append(block)
+    return lead, entries
 
 
 def _strip_q(rich: RichText) -> RichText:

@@ -141,6 +141,12 @@ def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
         text: RichText = ()
         children: list[Block] = []
         inner = _blocks(item.children, ctx, out)
+        if (len(inner) == 1 and isinstance(inner[0], BulletList) and inner[0].ordered
+                and len(inner[0].items) == 1 and not inner[0].items[0].text
+                and not inner[0].items[0].children):
+            # "2. 1521." is item 2 holding an empty list that starts at 1521: the number is
+            # the item's text.
+            inner = [Paragraph((Text(f"{inner[0].start}."),), line)]
         for i, b in enumerate(inner):
             if i == 0 and isinstance(b, Paragraph):
                 text = b.text
@@ -197,7 +203,7 @@ def _quote(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> Block:
                 if isinstance(run, Text):
                     m = _ATTRIBUTION.match(run.value)
                     if m and (i > 0 or m.group("quote").strip()):
-                        attribution = (Text(m.group("who").strip()),) + tuple(runs[i + 1 :])
+                        attribution = (Text(m.group("who").lstrip()),) + tuple(runs[i + 1 :])
                         before = tuple(runs[:i]) + (Text(m.group("quote")),)
                         kept = ()
                         for ln in lines[:-1]:

@@ -16,6 +16,7 @@ from ..model import (
     RichText,
     SpanKind,
     Strong,
+    Table,
     Text,
     plain_text,
 )
@@ -27,6 +28,7 @@ _SPAN_PREFIX: list[tuple[re.Pattern[str], SpanKind]] = [
     (re.compile(r"^(born|b\.)\s+", re.I), SpanKind.BIRTH),
     (re.compile(r"^(died|d\.)\s+", re.I), SpanKind.DEATH),
     (re.compile(r"^(lived|life)\s+", re.I), SpanKind.LIFE),
+    (re.compile(r"^(fl\.|floruit|flourished|active)\s*", re.I), SpanKind.FLOURISHED),
 ]
 _LATIN = re.compile(r"[A-Za-z]")
 _QUOTES = "\"'“”‘’«»"
@@ -82,26 +84,41 @@ def parse_heading(head: str, line: int, diag: Collector) -> Heading:
     for part in (p.strip() for p in inner.split(";")):
         if not part:
             continue
-        if not _LATIN.search(part):
-            aliases.append(part)  # the name in another script: 秦始皇, Лев Троцкий
-            continue
         born = re.match(r"^(born|née|né|also known as|aka|a\.k\.a\.)\s+(?P<n>[^\d,]+)$", part,
                         re.I)
         if born:
             aliases.append(born.group("n").strip().strip(_QUOTES))
             continue
-        pieces = [p.strip() for p in part.split(",")]
-        found = parse_span(pieces[-1], line, diag) if span is None else None
-        if found is not None:
-            span, span_kind = found
-            pieces = pieces[:-1]
-        if pieces:
-            role_parts.append(", ".join(pieces))
+        role_pieces: list[str] = []
+        for piece in (p.strip() for p in part.split(",")):
+            found = parse_span(piece, line, diag) if re.search(r"\d", piece) else None
+            if found is not None:
+                span, span_kind = _combine(span, span_kind, found, line, diag)
+            elif not _LATIN.search(piece) and any(c.isalpha() for c in piece):
+                aliases.append(piece)  # the name in another script: 秦始皇, Лев Троцкий
+            elif piece:
+                role_pieces.append(piece)
+        if role_pieces:
+            role_parts.append(", ".join(role_pieces))
     role = "; ".join(role_parts) or None
-    if role and not _LATIN.search(role):
-        aliases.append(role)
-        role = None
     return Heading(name, aliases, role, span, span_kind)
+
+
+def _combine(span: HistoricalDate | None, kind: SpanKind,
+             found: tuple[HistoricalDate, SpanKind], line: int, diag: Collector,
+             ) -> tuple[HistoricalDate | None, SpanKind]:
+    """A second date beside the first: ``b. 1830, d. 1878`` makes one life span."""
+    new, new_kind = found
+    if span is None:
+        return new, new_kind
+    if kind is SpanKind.BIRTH and new_kind is SpanKind.DEATH:
+        try:
+            life = parse_date(f"{span.text} – {new.text}")
+        except DateError:
+            life = None
+        if life is not None:
+            return life, SpanKind.LIFE
+    return span, kind
 
 
 def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
@@ -121,17 +138,27 @@ def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
         if m:
             head = f"{head} {m.group(1)}"
             rest = (Text(rest[0].value[m.end() :]),) + rest[1:]
+    # "**Itō Hirobumi**, 1841–1909, first Prime Minister.": dates after a comma.
+    comma_span = None
+    if "(" not in head and rest and isinstance(rest[0], Text):
+        m = re.match(r"^\s*,\s*([^,:;()]*\d[^,:;()]*?)\s*(?=[,:;]|$)", rest[0].value)
+        if m:
+            comma_span = parse_span(m.group(1), line, diag)
+            if comma_span is not None:
+                rest = (Text(rest[0].value[m.end() :]),) + rest[1:]
     sep = ""
     if rest and isinstance(rest[0], Text):
-        m = re.match(r"^\s*([:–—-]{1,2})?\s*", rest[0].value)
+        m = re.match(r"^\s*([:–—,-]{1,2})?\s*", rest[0].value)
         sep = (m.group(1) or "") if m else ""
-    rest = inline.lstrip_chars(rest, ":–—- \t")
+    rest = inline.lstrip_chars(rest, ":–—,- \t")
     parsed = parse_heading(head, line, diag)
+    if comma_span is not None and parsed.span is None:
+        parsed.span, parsed.span_kind = comma_span
     if not parsed.name or len(parsed.name) > 80:
         return None
     role, span, kind = parsed.role, parsed.span, parsed.span_kind
     description: RichText = rest
-    if role is None and not colon_inside and sep in ("–", "—", "-", "--") and rest:
+    if role is None and not colon_inside and sep in ("–", "—", "-", "--", ",") and rest:
         # "**Vladimir Lenin** – leader of the Bolsheviks (1917–1924). Text": the role is the
         # first sentence after the dash.
         role, description = _role_sentence(rest)
@@ -168,6 +195,58 @@ def _role_sentence(rest: RichText) -> tuple[str, RichText]:
     return value.strip().rstrip(".").strip(), ()
 
 
+_COLUMNS = {
+    "name": re.compile(r"\b(name|person|people|figure|who|character)\b", re.I),
+    "span": re.compile(r"\b(dates?|life|lived|born|span|years?|reign(ed)?|tenure|era)\b", re.I),
+    "role": re.compile(r"\b(role|title|position|office|occupation|rank|job)\b", re.I),
+    "description": re.compile(r"\b(description|contribution|significance|known\s+for|notes?|"
+                              r"importance|why|achievements?|legacy|summary)\b", re.I),
+}
+
+
+def _columns(table: Table) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for i, head in enumerate(table.header):
+        words = plain_text(head)
+        for key, pattern in _COLUMNS.items():
+            if key not in found and pattern.search(words):
+                found[key] = i
+                break
+    found.setdefault("name", 0)
+    return found
+
+
+def read_cast_table(table: Table, diag: Collector) -> list[Person]:
+    """``| Name | Dates | Contribution |``: one person per row."""
+    cols = _columns(table)
+    people: list[Person] = []
+    lines = table.row_lines or tuple(table.line for _ in table.rows)
+    for row, line in zip(table.rows, lines, strict=False):
+        def cell(key: str, row: tuple[RichText, ...] = row) -> RichText:
+            i = cols.get(key)
+            return row[i] if i is not None and i < len(row) else ()
+
+        name_text = plain_text(cell("name")).strip().strip("*_ ")
+        if not name_text:
+            continue
+        parsed = parse_heading(name_text, line, diag)
+        span, kind = parsed.span, parsed.span_kind
+        span_text = plain_text(cell("span")).strip()
+        if span is None and span_text:
+            found = parse_span(span_text, line, diag)
+            if found:
+                span, kind = found
+        role = plain_text(cell("role")).strip() or parsed.role
+        description = cell("description")
+        if not description:
+            extra = [row[i] for i in range(len(row)) if i not in cols.values() and row[i]]
+            description = extra[0] if extra else ()
+        people.append(Person(name=parsed.name, line=line, role=role or None, span=span,
+                             span_kind=kind, description=inline.strip(description),
+                             aliases=tuple(parsed.aliases)))
+    return people
+
+
 def read_cast(blocks: list[Block] | tuple[Block, ...], diag: Collector,
               ) -> tuple[list[Person], list[Block]]:
     """People from paragraphs and list items; what is not a cast entry comes back as prose."""
@@ -180,6 +259,8 @@ def read_cast(blocks: list[Block] | tuple[Block, ...], diag: Collector,
                 people.append(person)
             else:
                 leftovers.append(block)
+        elif isinstance(block, Table) and block.rows:
+            people.extend(read_cast_table(block, diag))
         elif isinstance(block, BulletList):
             for item in block.items:
                 person = read_entry(item.text, item.line, diag)

@@ -36,8 +36,9 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
                                r"\bkey\s+events\b|^\s*events\s*$", re.I)),
 ]
 
-STRUCTURED = {Kind.TIMELINE, Kind.CAST, Kind.GLOSSARY, Kind.QUIZ, Kind.ANSWERS, Kind.ESSAY,
-              Kind.FAQ}
+# Sections whose sub-headings subdivide them (``### 1789`` in a timeline, eras in a cast,
+# questions under an FAQ); a quiz or essay heading does not make its sub-headings questions.
+SUBDIVIDED = {Kind.TIMELINE, Kind.CAST, Kind.GLOSSARY, Kind.FAQ}
 
 
 def classify(heading: str) -> Kind:

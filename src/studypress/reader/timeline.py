@@ -39,6 +39,24 @@ class DatedText:
     rest: RichText
 
 
+_TRAILING_NOTE = re.compile(r"^(?P<date>.*\S)\s*\((?P<note>[^()]*)\)$")
+_BRACKET_NOTE = re.compile(r"\s*\[(?P<note>[^\[\]]*)\]\s*")
+
+
+def _date_note(head: str) -> tuple[str, str | None]:
+    """``October 27, 1962 ("Black Saturday")`` → the date and its note; a bracketed
+    insertion (``25 October [O.S. 7 November] 1917``) is a note too."""
+    m = _TRAILING_NOTE.match(head)
+    if m and looks_like_date(m.group("date")):
+        return m.group("date"), m.group("note").strip().strip("\"“”") or None
+    m = _BRACKET_NOTE.search(head)
+    if m:
+        stripped = (head[: m.start()] + " " + head[m.end() :]).strip()
+        if looks_like_date(stripped):
+            return stripped, m.group("note").strip() or None
+    return head, None
+
+
 def split_date(rich: RichText) -> DatedText | None:
     """Find a leading date in an item: bold (``**1917:**``, ``**1914**:``) or plain (``1905 –``)."""
     if not rich:
@@ -48,11 +66,11 @@ def split_date(rich: RichText) -> DatedText | None:
         head = plain_text(first.children).strip()
         colon_inside = head.endswith(":")
         head = head.rstrip(":").strip()
+        head, note = _date_note(head)
         if not head or not looks_like_date(head):
             return None
         rest = rich[1:]
-        note = None
-        if not colon_inside and rest and isinstance(rest[0], Text):
+        if note is None and not colon_inside and rest and isinstance(rest[0], Text):
             m = re.match(r"^\s*\(([^()]*)\)", rest[0].value)
             if m:
                 note = m.group(1).strip()

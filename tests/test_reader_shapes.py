@@ -1,0 +1,133 @@
+"""Note shapes seen in real notes beyond the corpus: cast variants and tables, bracketed date
+notes, FAQ headings and bold questions, structure headings over prose, name links."""
+
+from __future__ import annotations
+
+from studypress.model import QuestionKind, Quote, Severity, SpanKind, plain_text
+from studypress.reader import read_text
+
+
+def read(text: str):
+    return read_text(text, "n.md", "n")
+
+
+def test_cast_dates_beside_the_name_are_spans_not_aliases():
+    note = read(
+        "## Key People\n\n"
+        "- **Louis XVI** (1754–1793): King of France 1774–1792.\n"
+        "- **Tokugawa Yoshinobu** (徳川慶喜, 1837–1913): Last shogun.\n"
+        "- **Marie Curie** (née Skłodowska; 1867–1934): Physicist.\n"
+        "- **Someone** (b. 1830, d. 1878): Person.\n"
+        "- **Itō Hirobumi**, 1841–1909, first Prime Minister. Wrote the constitution.\n"
+        "- **Imhotep** (Architect, fl. c. 2650 BCE): Built the step pyramid.\n"
+    )
+    people = {p.name: p for p in note.people}
+    louis = people["Louis XVI"]
+    assert louis.aliases == () and louis.span.edtf == "1754/1793" and louis.role is None
+    assert plain_text(louis.description) == "King of France 1774–1792."
+    yoshinobu = people["Tokugawa Yoshinobu"]
+    assert yoshinobu.aliases == ("徳川慶喜",) and yoshinobu.span.edtf == "1837/1913"
+    curie = people["Marie Curie"]
+    assert curie.aliases == ("Skłodowska",) and curie.span.edtf == "1867/1934"
+    someone = people["Someone"]
+    assert someone.span.edtf == "1830/1878" and someone.span_kind is SpanKind.LIFE
+    ito = people["Itō Hirobumi"]
+    assert ito.span.edtf == "1841/1909" and ito.role == "first Prime Minister"
+    assert plain_text(ito.description) == "Wrote the constitution."
+    imhotep = people["Imhotep"]
+    assert imhotep.span_kind is SpanKind.FLOURISHED and imhotep.span.approximate
+    assert imhotep.role == "Architect"
+
+
+def test_cast_table():
+    note = read(
+        "## Key Figures\n\n| Name | Dates | Contribution |\n|---|---|---|\n"
+        "| Galileo Galilei | 1564–1642 | Improved the telescope |\n"
+        "| **Isaac Newton** | 1643–1727 | Laws of motion |\n"
+    )
+    assert [(p.name, p.span.edtf, plain_text(p.description), p.line) for p in note.people] == [
+        ("Galileo Galilei", "1564/1642", "Improved the telescope", 5),
+        ("Isaac Newton", "1643/1727", "Laws of motion", 6)]
+
+
+def test_bold_dates_with_notes_keep_their_date():
+    note = read(
+        "## Timeline\n\n### 1792–1794\n\n"
+        "- **27 July 1794 (9 Thermidor, Year II):** Robespierre falls.\n"
+        "- **October 27, 1962 (\"Black Saturday\"):** A U-2 is shot down.\n"
+        "- **25 October [O.S. 7 November] 1917:** Seizure of power.\n"
+    )
+    assert [(e.date.edtf, e.date_note) for e in note.events] == [
+        ("1794-07-27", "9 Thermidor, Year II"), ("1962-10-27", "Black Saturday"),
+        ("1917-10-25", "O.S. 7 November")]
+    assert [d.code for d in note.diagnostics].count("date-outside-group") == 2
+
+
+def test_structure_heading_over_prose_stays_prose_with_a_warning():
+    note = read("# Did Rome Fall? An essay on late antiquity\n\nPara one.\n\n"
+                "## Background\n\n- **476:** The last western emperor is deposed.\n"
+                "- **480:** Julius Nepos dies.\n\n"
+                "## Glossary\n\nJust a paragraph about words.\n")
+    assert note.questions == ()
+    assert [plain_text(b.text) for b in note.sections[0].blocks] == ["Para one."]
+    # the dated list under Background became events grouped under it; no empty section left
+    assert [e.group for e in note.events] == ["Background", "Background"]
+    titles = [plain_text(s.title) for s in note.sections]
+    assert "Background" not in titles and "Glossary" in titles
+    warned = [d for d in note.diagnostics if d.code == "unrecognised-section"]
+    assert [(d.severity, d.line) for d in warned] == [(Severity.WARNING, 10)]
+
+
+def test_faq_question_headings_and_bold_questions():
+    note = read("# Frequently Asked Questions\n\n## Why two dates?\n\nCalendars.\n\n"
+                "**Q: Which calendar?**\n\nJulian.\n\n**Why a third?**\n\nNo reason.\n")
+    assert [(plain_text(f.question), [plain_text(b.text) for b in f.answer])
+            for f in note.faq] == [("Why two dates?", ["Calendars."]),
+                                   ("Which calendar?", ["Julian."]),
+                                   ("Why a third?", ["No reason."])]
+
+
+def test_year_only_answer_is_kept():
+    note = read("## Quiz\n\n1. When?\n2. Where?\n\n## Answer Key\n\n1. 1521.\n2. Mexico.\n")
+    quiz = [q for q in note.questions if q.kind is QuestionKind.SHORT]
+    assert [plain_text(q.answer) for q in quiz] == ["1521.", "Mexico."]
+
+
+def test_links_respect_neighbouring_words_and_time():
+    note = read(
+        "## Timeline\n\n"
+        "- **1863:** Vicksburg surrenders to Grant.\n"
+        "- **1800:** The capital moves to Washington.\n"
+        "- **1783:** Washington resigns his commission.\n"
+        "- **717:** Leo III holds the city.\n"
+        "- **1453:** Constantine XI dies on the walls.\n"
+        "- **1261:** Michael VIII Palaiologos recovers the city.\n"
+        "- **532:** Theodora persuades Justinian to stay.\n"
+        "- **843:** Empress Theodora ends Iconoclasm.\n"
+        "- **1877:** Takamori Street is renamed.\n"
+        "- **1917:** The failed Kerensky Offensive.\n"
+        "- **1962:** Robert Kennedy meets Dobrynin.\n"
+        "\n## Key People\n\n"
+        "**Ulysses S. Grant (General, 1822–1885):** x\n\n"
+        "**George Washington (President, 1732–1799):** x\n\n"
+        "**Leo III the Isaurian (Emperor, c. 685–741):** x\n\n"
+        "**Constantine XI Palaiologos (Emperor, 1404–1453):** x\n\n"
+        "**Justinian I (Emperor, 482–565):** x\n\n"
+        "**Theodora (Empress, c. 500–548):** x\n\n"
+        "**Saigō Takamori (Samurai, 1828–1877):** x\n\n"
+        "**Alexander Kerensky (Premier, 1881–1970):** x\n\n"
+        "**John F. Kennedy (President, 1917–1963):** x\n"
+    )
+    assert [e.people for e in note.events] == [
+        ("Ulysses S. Grant",), (), ("George Washington",), ("Leo III the Isaurian",),
+        ("Constantine XI Palaiologos",), (), ("Justinian I", "Theodora"), (), (),
+        ("Alexander Kerensky",), ()]
+
+
+def test_quote_attribution_keeps_spaces_and_citations_leave_no_gap():
+    note = read('# T\n\n> "Nature is written." — Galileo Galilei, *The Assayer*, 1623\n\n'
+                "It was possible [1]. See [2, 3] here.\n")
+    quote = note.sections[0].blocks[0]
+    assert isinstance(quote, Quote)
+    assert plain_text(quote.attribution) == "Galileo Galilei, The Assayer, 1623"
+    assert plain_text(note.sections[0].blocks[1].text) == "It was possible. See here."
