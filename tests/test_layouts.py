@@ -48,7 +48,7 @@ def test_settings_merge_key_by_key(dirs):
 def test_broken_files_name_themselves(dirs):
     _, project = dirs
     (project / "guide.toml").write_text("[page\n")
-    with pytest.raises(LayoutError, match="guide.toml"):
+    with pytest.raises(LayoutError, match=r"guide\.toml"):
         Layouts(project).settings("guide")
     (project / "bad.html").write_text("{% if %}")
     with pytest.raises(LayoutError, match=r"bad.html:1: error"):
