@@ -146,3 +146,15 @@ def test_output_a_note_no_longer_makes_is_removed(project):
     assert any("no longer produces" in m for m in report.messages)
     # files of other renderers and of notes outside the build are left alone
     assert (project / "output" / "n1" / "echo.txt").is_file()
+
+
+def test_single_note_builds_leave_combined_outputs_alone(project):
+    run(project)
+    combined = project / "output" / "all.txt"
+    assert combined.read_text() == "n0,n1,n2,n3"
+    config = BuildConfig(paths=[project / "source" / "n1.md"], output=project / "output",
+                         renderers=["echo"], project_dir=project, force=True)
+    report = build(config)
+    assert report.built == ["n1"]
+    assert combined.read_text() == "n0,n1,n2,n3"
+    assert any("only when building whole folders" in m for m in report.messages)

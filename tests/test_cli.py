@@ -134,3 +134,8 @@ def test_installed_script_runs(project):
                          env=env, check=False)
     assert out.returncode == 0
     assert "checked 2 note(s)" in out.stdout
+
+
+def test_inspect_a_folder_says_what_to_do(project):
+    result = invoke("inspect", "source")
+    assert result.exit_code == 2 and "is a folder" in result.output

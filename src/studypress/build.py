@@ -312,7 +312,13 @@ def build(config: BuildConfig,
         else:
             new_cache.pop(job.note.id, None)  # try again next time
 
-    _project_outputs(config, notes, names, report)
+    if all(p.is_dir() for p in config.paths):
+        _project_outputs(config, notes, names, report)
+    elif any(hasattr(renderers.load(n), "render_project") for n in names):
+        # A build of single notes sees only part of the project: a combined output made from
+        # it would drop every other note (and report them all as removed).
+        report.messages.append("combined outputs (the project deck) are made only when "
+                               "building whole folders; they were left as they were")
     cache_data = {"tool": __version__, "notes": new_cache}
     write_atomic(config.output / CACHE_NAME,
                  (json.dumps(cache_data, indent=1, sort_keys=True) + "\n").encode())

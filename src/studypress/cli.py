@@ -175,6 +175,10 @@ def inspect(
     from .reader import ReadError, read_note
     from .summary import summary
 
+    if note.is_dir():
+        typer.echo(f"error: {note} is a folder; inspect shows one note, e.g. "
+                   f"studypress inspect {note / 'note.md'}", err=True)
+        raise typer.Exit(EXIT_USAGE)
     if not note.is_file():
         typer.echo(f"error: {note}: no such note", err=True)
         raise typer.Exit(EXIT_USAGE)
