@@ -124,10 +124,16 @@ def test_links_respect_neighbouring_words_and_time():
         ("Alexander Kerensky",), ()]
 
 
-def test_quote_attribution_keeps_spaces_and_citations_leave_no_gap():
+def test_quote_attribution_keeps_spaces():
     note = read('# T\n\n> "Nature is written." — Galileo Galilei, *The Assayer*, 1623\n\n'
                 "It was possible [1]. See [2, 3] here.\n")
     quote = note.sections[0].blocks[0]
     assert isinstance(quote, Quote)
     assert plain_text(quote.attribution) == "Galileo Galilei, The Assayer, 1623"
-    assert plain_text(note.sections[0].blocks[1].text) == "It was possible. See here."
+
+
+def test_out_of_order_and_unreadable_labels_are_reported():
+    note = read("## Timeline\n\n- **Late 1920s:** Stalin rises.\n- **Jan. 21, 1924:** Lenin dies.\n"
+                "- **Truman Doctrine:** announced.\n")
+    info = {d.code: d.line for d in note.diagnostics if d.severity is Severity.INFO}
+    assert info == {"out-of-order": 4, "undated": 5}

@@ -6,7 +6,6 @@ Markdown, PDF or Anki. ``Note.to_json()`` gives the stable JSON form (``MODEL_VE
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -185,20 +184,12 @@ Inline = (
 RichText = tuple[Inline, ...]
 
 
-_MARK = "\x00"
-
-
 def plain_text(rich: RichText) -> str:
-    """The words of rich text without any markup (citations and footnote marks dropped)."""
-    text = _plain(rich)
-    if _MARK in text:
-        # "possible [1]." reads "possible." once the marker is gone.
-        text = re.sub(f"\\s*{_MARK}(?=[.,;:!?)])", "", text)
-        text = re.sub(f" {_MARK}(?= )", "", text).replace(_MARK, "")
-    return text
+    """The words of rich text without any markup (citations and footnote marks dropped).
 
-
-def _plain(rich: RichText) -> str:
+    Compositional: the plain text of joined rich text is the join of their plain texts, which
+    the renderers rely on when they cut text to fit.
+    """
     out: list[str] = []
     for node in rich:
         match node:
@@ -209,11 +200,11 @@ def _plain(rich: RichText) -> str:
             case LineBreak(hard):
                 out.append("\n" if hard else " ")
             case Citation() | FootnoteRef():
-                out.append(_MARK)
+                pass
             case WikiLink(_, children) | Link(children, _):
-                out.append(_plain(children))
+                out.append(plain_text(children))
             case Strong(children) | Emphasis(children) | Strike(children) | Highlight(children):
-                out.append(_plain(children))
+                out.append(plain_text(children))
     return "".join(out)
 
 

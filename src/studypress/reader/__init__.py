@@ -242,6 +242,19 @@ class _Builder:
         return kept
 
 
+def _report_order(events: list[Event], diag: Collector) -> None:
+    """An event listed after one that it entirely precedes is probably misplaced or misdated."""
+    last = None
+    for event in events:
+        if event.date is None or event.inherited_date:
+            continue
+        if last is not None and event.date.latest.ordinal() < last.earliest.ordinal():
+            diag.info("out-of-order", f"'{event.date.text}' is listed after '{last.text}'; "
+                      "the chronology keeps the note's order, the timeline figure sorts by "
+                      "date", event.line)
+        last = event.date
+
+
 def _faq_question(block: Block) -> RichText | None:
     """A paragraph that is only a bold question (``**Q: Why …?**``) starts an FAQ entry."""
     if not isinstance(block, Paragraph):
@@ -322,6 +335,7 @@ def _read(text: str, source: str, stem: str, diag: Collector,
             questions = pair_answers(questions, builder.answers, diag)
 
     events, people = link(builder.events, builder.people, ctx.wikilink_aliases)
+    _report_order(events, diag)
 
     for target, line in ctx.embeds:
         if embed_exists is not None and not embed_exists(target):

@@ -219,6 +219,12 @@ class TimelineReader:
             return Event(date, text, line, group=self.group.name, date_note=dated.note,
                          children=children, block_id=block_id)
         inherited = self.group.date
+        label = text[0] if text and isinstance(text[0], Strong) else None
+        if inherited is None and label is not None:
+            words = plain_text(label.children).strip().rstrip(":")
+            self.diag.info("undated", f"'{words}' is not a date studypress can read, so this "
+                           "event is undated; write it as e.g. 'March 1917' or 'c. 509 BCE' "
+                           "to place it", line)
         return Event(inherited, text, line, group=self.group.name, children=children,
                      block_id=block_id, inherited_date=inherited is not None)
 
