@@ -158,3 +158,27 @@ def test_single_note_builds_leave_combined_outputs_alone(project):
     assert report.built == ["n1"]
     assert combined.read_text() == "n0,n1,n2,n3"
     assert any("only when building whole folders" in m for m in report.messages)
+
+
+def test_no_op_build_imports_no_renderer(project, tmp_path):
+    """An unchanged project is checked without loading any output format's code."""
+    import subprocess
+    import sys
+
+    (project / "layouts").rmdir()
+    cmd = [sys.executable, "-m", "studypress", "build", "source", "-o", "output", "-q"]
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"}
+    first = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True,
+                           check=False)
+    assert first.returncode == 0, first.stderr
+    probe = (
+        "import sys, runpy; sys.argv = ['studypress', 'build', 'source', '-o', 'output', '-q']\n"
+        "try:\n    runpy.run_module('studypress', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = [m for m in ('reportlab', 'genanki', 'studypress.renderers.guide', "
+        "'studypress.renderers.deck') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    second = subprocess.run([sys.executable, "-c", probe], cwd=project, env=env,
+                            capture_output=True, text=True, check=False)
+    assert "HEAVY []" in second.stdout, second.stdout + second.stderr

@@ -170,10 +170,11 @@ def _read_previous(folder: str, rel: str) -> bytes | None:
 
 
 def _load_cache(output: Path) -> dict[str, dict]:
+    """The last build's record: ``notes`` (id → key and files) and ``project``."""
     try:
         data = json.loads((output / CACHE_NAME).read_text(encoding="utf-8"))
         if data.get("tool") == __version__ and isinstance(data.get("notes"), dict):
-            return data["notes"]
+            return data
     except (OSError, ValueError, AttributeError):
         pass  # a cache that fails to load means starting fresh
     return {}
@@ -270,7 +271,8 @@ def build(config: BuildConfig,
     except OSError as exc:
         raise BuildError(f"cannot read layouts: {exc}") from None
 
-    old_cache = _load_cache(config.output)
+    saved = _load_cache(config.output)
+    old_cache: dict[str, dict] = saved.get("notes", {})
     cache = {} if config.force else old_cache
     # Entries of notes outside this build stay, so building one note keeps the others cached.
     new_cache: dict[str, dict] = dict(old_cache)
@@ -312,14 +314,22 @@ def build(config: BuildConfig,
         else:
             new_cache.pop(job.note.id, None)  # try again next time
 
-    if all(p.is_dir() for p in config.paths):
-        _project_outputs(config, notes, names, report)
-    elif any(hasattr(renderers.load(n), "render_project") for n in names):
+    project = saved.get("project") if isinstance(saved.get("project"), dict) else None
+    project_key = hashlib.sha256(json.dumps(
+        [sorted((n.id, new_cache.get(n.id, {}).get("key", "")) for n in notes), names,
+         fingerprint, repr(config.options)]).encode()).hexdigest()
+    if not all(p.is_dir() for p in config.paths):
         # A build of single notes sees only part of the project: a combined output made from
         # it would drop every other note (and report them all as removed).
-        report.messages.append("combined outputs (the project deck) are made only when "
-                               "building whole folders; they were left as they were")
-    cache_data = {"tool": __version__, "notes": new_cache}
+        if project and project.get("files"):
+            report.messages.append("combined outputs (the project deck) are made only when "
+                                   "building whole folders; they were left as they were")
+    elif (config.force or not project or project.get("key") != project_key or not all(
+            (config.output / f).is_file() for f in project.get("files", []))):
+        # Unchanged projects skip this step, so a no-op build never imports a renderer.
+        files, ok = _project_outputs(config, notes, names, report)
+        project = {"key": project_key, "files": files} if ok else None  # retried next time
+    cache_data = {"tool": __version__, "notes": new_cache, "project": project}
     write_atomic(config.output / CACHE_NAME,
                  (json.dumps(cache_data, indent=1, sort_keys=True) + "\n").encode())
     report.diagnostics = ordered(strict(report.diagnostics) if config.strict
@@ -371,12 +381,15 @@ def _render_all(jobs: list[_Job], workers: int,
 
 
 def _project_outputs(config: BuildConfig, notes: list[Note], names: list[str],
-                     report: BuildReport) -> None:
-    """Renderers with a ``render_project`` (the combined deck) run once over every note."""
+                     report: BuildReport) -> tuple[list[str], bool]:
+    """Renderers with a ``render_project`` (the combined deck) run once over every note;
+    returns the files they wrote (relative to the output folder) and whether all succeeded."""
     from . import renderers
 
+    written: list[str] = []
+    ok = True
     if not notes:
-        return
+        return written, ok
     env = os.environ.get("SOURCE_DATE_EPOCH")
     when = int(env) if env and env.strip().isdigit() else max(
         build_time(Path(n.source)) for n in notes)
@@ -394,6 +407,7 @@ def _project_outputs(config: BuildConfig, notes: list[Note], names: list[str],
             diag.error("renderer", f"the {name} renderer failed on the combined output "
                        f"({type(exc).__name__}: {exc})")
             report.diagnostics.extend(diag.items)
+            ok = False
             continue
         report.diagnostics.extend(result.diagnostics)
         report.messages.extend(result.messages)
@@ -401,3 +415,5 @@ def _project_outputs(config: BuildConfig, notes: list[Note], names: list[str],
             path = config.output / out.path
             write_atomic(path, out.data)
             report.written.append(path)
+            written.append(out.path)
+    return sorted(written), ok
