@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import re
 import subprocess
 import sys
@@ -15,8 +16,11 @@ import pdfplumber
 import pypdf
 import pytest
 
+from studypress.layouts import Layouts
 from studypress.model import Event, QuestionKind, plain_text
-from studypress.reader import read_note
+from studypress.reader import read_note, read_text
+from studypress.renderers.base import RenderContext, RenderOptions
+from studypress.renderers.guide import render_guide
 
 from .conftest import CORPUS, SEED, read
 from .test_guide_support import (
@@ -633,3 +637,79 @@ def test_the_figure_is_drawn_on_the_guide(seed):
         assert len(page.rects) + len(page.curves) > 10  # bars, markers and axis
         words = " ".join(w["text"] for w in page.extract_words())
         assert "1933" in words
+
+
+# ------------------------------------------------------------------ keeping headings
+
+
+KEEP_CONTENT = {
+    "list": "- first bullet of the list\n- second bullet\n- third bullet\n",
+    "paragraph": "One short paragraph that follows the heading.\n",
+    "table": "| Figure | Meaning |\n|---|---|\n| 75 | percent |\n| 12 | envoys |\n",
+    "quote": "> A quoted line of text under the heading.\n",
+}
+
+
+def keeping_note(tmp_path: Path, seed: int) -> Path:
+    """A note whose headings fall at every height of the page: prose sections, each with one
+    kind of content, between paddings of random length; then a timeline (a figure and a
+    chronology with group headings)."""
+    rng = random.Random(seed)
+    parts = ["# Keeping\n"]
+    for i in range(60):
+        parts.append(f"## Topic {i} heading\n\n{KEEP_CONTENT[rng.choice(list(KEEP_CONTENT))]}")
+        parts.extend(f"Padding {i}.{j} " + "more words " * rng.randrange(1, 40) + "\n"
+                     for j in range(rng.randrange(3)))
+    parts.append("## Timeline\n")
+    for year in range(1900, 1900 + rng.randrange(4, 16)):
+        parts.append(f"**{year}**\n\n" + "".join(
+            f"- **{month} {year}:** Something happened" + ", and more" * rng.randrange(9) + "\n"
+            for month in ("May", "June", "July")[: rng.randrange(1, 4)]))
+    path = tmp_path / f"keeping-{seed}.md"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def last_lines(data: bytes) -> list[str]:
+    """The lowest line of text on each page, the footer left out."""
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            lines = [ln for ln in page.extract_text_lines()
+                     if not re.fullmatch(r"page \d+ of \d+", ln["text"].strip())]
+            if lines:
+                out.append(max(lines, key=lambda ln: ln["bottom"])["text"].strip())
+    return out
+
+
+def test_no_page_ends_with_a_heading(tmp_path):
+    headings = re.compile(r"Topic \d+ heading|\d{4}|Timeline|Chronology")
+    pages = 0
+    for seed in range(5):
+        data, _ = render(read_note(keeping_note(tmp_path, seed), "keeping.md"))
+        ends = last_lines(data)
+        pages += len(ends)
+        stranded = [line for line in ends if headings.fullmatch(line)]
+        assert stranded == [], (seed, stranded)
+    assert pages > 50
+
+
+def test_a_heading_keeps_with_the_image_under_it():
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (600, 400), (200, 30, 30)).save(buf, format="PNG")
+    png = buf.getvalue()
+    ctx = RenderContext(RenderOptions(), Layouts(None), 1_700_000_000,
+                        asset=lambda target: png if target == "map.png" else None)
+    for lines in range(24, 34):
+        padding = "\n\n".join(f"Padding line {i}." for i in range(lines))
+        note = read_text(f"# Images\n\n## Notes\n\n{padding}\n\n## The map\n\n![[map.png]]\n",
+                         "img.md", "img")
+        data, _ = render_guide(note, ctx)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            # the last mention: the contents list it too
+            heading = max(i for i, p in enumerate(pdf.pages)
+                          if "The map" in (p.extract_text() or ""))
+            image = next(i for i, p in enumerate(pdf.pages) if p.images)
+        assert heading == image, lines

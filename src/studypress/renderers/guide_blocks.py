@@ -163,7 +163,10 @@ class BlockRenderer:
                 data = self.asset(target) if self.asset is not None else None
                 image = image_flowable(data, target, self.max_image_height)
                 if image is not None:
-                    return self._indented([Spacer(1, 4), image, Spacer(1, 6)], left)
+                    # Its spacing travels with it (not as spacers around it), so a heading
+                    # just above keeps with the image itself.
+                    image.spaceBefore, image.spaceAfter = 4.0, 6.0
+                    return self._indented([image], left)
                 if data is not None and target.lower().endswith(IMAGE_SUFFIXES):
                     self.problems.append(Diagnostic(
                         Severity.WARNING, "bad-image", f"'{target}' is not an image the guide "

@@ -8,7 +8,6 @@ building until the total printed in the footers equals the pages actually made).
 
 from __future__ import annotations
 
-import functools
 import time
 from dataclasses import dataclass
 
@@ -38,6 +37,10 @@ class Anchor(Flowable):
     """An invisible mark before a heading: the outline entry and contents line point here."""
 
     _ZEROSIZE = 1
+    # The frame merges a paragraph's space after with the next one's space before. Placed
+    # between them, an anchor would stop that merge and the heading would land lower than
+    # the room its group was measured against.
+    _SPACETRANSFER = True
 
     def __init__(self, key: str, title: str, level: int, toc_markup: str | None) -> None:
         super().__init__()
@@ -59,23 +62,25 @@ class KeepWithNext(KeepTogether):
     """What ``keepWithNext`` groups (a heading and what follows it) become.
 
     A group that does not fit keeps its heading with the *start* of what follows: the last
-    flowable (a table, a paragraph) is split so its first rows or lines stay on this page.
-    Only when that is impossible does the group move to the next page; and with more than
-    ``room`` free it starts here anyway, rather than leaving most of a page blank.
+    flowable (a table, a paragraph, a list item) is split so its first rows or lines stay on
+    this page. When that is impossible the whole group moves to the next page: a heading is
+    never left alone at the foot of a page.
     """
 
     SLACK = 2.0  # points kept free for rounding between measuring and placing
 
-    def __init__(self, flowables: list[Flowable], room: float) -> None:
-        super().__init__(flowables)
-        self.room = room
+    def getSpaceBefore(self, content: list[Flowable] | None = None) -> float:
+        # The frame subtracts this from the room it offers the group. A heading's outline
+        # anchor comes first and is zero-sized: the space that counts is the heading's own.
+        for f in self._content if content is None else content:
+            if not hasattr(f, "frameAction") and not getattr(f, "_ZEROSIZE", False):
+                return f.getSpaceBefore()
+        return 0
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         if aH < self._H:
-            if aH >= self.room and aH >= self._H0:
-                return self._content[:]
             started = self._start_here(aW, aH)
             if started:
                 return started
@@ -226,14 +231,13 @@ class GuideDoc(BaseDocTemplate):
                  pagesize: tuple[float, float], fallbacks: tuple[str, ...] = ()) -> None:
         top, right, bottom, left = settings.margins
         body = fonts.family(settings.body_family)
-        keep = functools.partial(KeepWithNext, room=(pagesize[1] - top - bottom) * 0.25)
         super().__init__(
             buffer, pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,
             bottomMargin=bottom, title=info.title, subject=info.subject,
             keywords=list(info.keywords), creator=info.creator, author="",
             invariant=1, initialFontName=body.regular, initialFontSize=settings.sizes["body"],
             initialLeading=settings.sizes["body"] * settings.leading,
-            displayDocTitle=1, lang=settings.lang, keepTogetherClass=keep,
+            displayDocTitle=1, lang=settings.lang, keepTogetherClass=KeepWithNext,
         )
         self.settings = settings
         self.info = info
