@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,8 @@ from studypress.model import Day, Precision
 
 D, M, S, Y = Precision.DAY, Precision.MONTH, Precision.SEASON, Precision.YEAR
 DEC, C = Precision.DECADE, Precision.CENTURY
+
+HALF_TO_HALF = "second half of the 18th century – first half of the 19th century"
 
 # text, edtf, precision, earliest, latest, flags ("a" approximate, "u" uncertain, "r" range)
 VALID = [
@@ -127,8 +130,13 @@ VALID = [
     ("1905-06", "1905/1906", Y, "1905-01-01", "1906-12-31", "r"),
     ("1914–1918?", "1914/1918?", Y, "1914-01-01", "1918-12-31", "ur"),
     ("247–183/181 BCE", "-0246/-0180?", Y, "-0246-01-01", "-0180-12-31", "ur"),
-    ("c. 115–53 BCE", "-0114~/-0052", Y, "-0114-01-01", "-0052-12-31", "ar"),
-    ("c. 535–509 BCE", "-0534~/-0508", Y, "-0534-01-01", "-0508-12-31", "ar"),
+    ("c. 115–53 BCE", "-0114~/-0052~", Y, "-0114-01-01", "-0052-12-31", "ar"),
+    ("c. 535–509 BCE", "-0534~/-0508~", Y, "-0534-01-01", "-0508-12-31", "ar"),
+    ("c. 2589–2566 BCE", "-2588~/-2565~", Y, "-2588-01-01", "-2565-12-31", "ar"),
+    ("circa 1900–1917", "1900~/1917~", Y, "1900-01-01", "1917-12-31", "ar"),
+    ("c. 1941–42", "1941~/1942~", Y, "1941-01-01", "1942-12-31", "ar"),
+    ("c. 63 BCE – 14 CE", "-0062~/0014", Y, "-0062-01-01", "0014-12-31", "ar"),
+    ("~1900–1917", "1900~/1917", Y, "1900-01-01", "1917-12-31", "ar"),
     ("c. 115 BCE – c. 53 BCE", "-0114~/-0052~", Y, "-0114-01-01", "-0052-12-31", "ar"),
     ("July 17 – August 2, 1945", "1945-07-17/1945-08-02", D, "1945-07-17", "1945-08-02", "r"),
     ("17 July – 2 August 1945", "1945-07-17/1945-08-02", D, "1945-07-17", "1945-08-02", "r"),
@@ -146,6 +154,93 @@ VALID = [
     ("late 1920s – early 1930s", "1927/1933", DEC, "1927-01-01", "1933-12-31", "r"),
     ("5th–3rd century BCE", "-0499/-0200", C, "-0499-01-01", "-0200-12-31", "r"),
     ("3rd century BCE – 2nd century CE", "-0299/0200", C, "-0299-01-01", "0200-12-31", "r"),
+    ("1914–18", "1914/1918", Y, "1914-01-01", "1918-12-31", "r"),
+    ("14th–15th centuries", "1301/1500", C, "1301-01-01", "1500-12-31", "r"),
+    ("14th-15th centuries", "1301/1500", C, "1301-01-01", "1500-12-31", "r"),
+    ("the 14th–15th centuries", "1301/1500", C, "1301-01-01", "1500-12-31", "r"),
+    ("1800s–1900s", "18XX/19XX", C, "1800-01-01", "1999-12-31", "r"),
+    ("late 1700s – early 1800s", "1770/1839", C, "1770-01-01", "1839-12-31", "r"),
+    # "and" joining two decades or centuries that meet
+    ("the 1920s and 1930s", "192X/193X", DEC, "1920-01-01", "1939-12-31", "r"),
+    ("The 1920s and the 1930s", "192X/193X", DEC, "1920-01-01", "1939-12-31", "r"),
+    ("1920s and 30s", "192X/193X", DEC, "1920-01-01", "1939-12-31", "r"),
+    ("late 1920s and early 1930s", "1927/1933", DEC, "1927-01-01", "1933-12-31", "r"),
+    ("the 14th and 15th centuries", "1301/1500", C, "1301-01-01", "1500-12-31", "r"),
+    ("14th and 15th century", "1301/1500", C, "1301-01-01", "1500-12-31", "r"),
+    ("the 5th and 4th centuries BCE", "-0499/-0300", C, "-0499-01-01", "-0300-12-31", "r"),
+    ("the 1800s and 1900s", "18XX/19XX", C, "1800-01-01", "1999-12-31", "r"),
+    # hundreds: a year ending in 00 with an "s" is the hundred years
+    ("1800s", "18XX", C, "1800-01-01", "1899-12-31", ""),
+    ("the 1800s", "18XX", C, "1800-01-01", "1899-12-31", ""),
+    ("The 1800s", "18XX", C, "1800-01-01", "1899-12-31", ""),
+    ("1800's", "18XX", C, "1800-01-01", "1899-12-31", ""),
+    ("1600s", "16XX", C, "1600-01-01", "1699-12-31", ""),
+    ("1900s", "19XX", C, "1900-01-01", "1999-12-31", ""),
+    ("100s", "01XX", C, "0100-01-01", "0199-12-31", ""),
+    ("c. 1800s", "18XX~", C, "1800-01-01", "1899-12-31", "a"),
+    ("1800s?", "18XX?", C, "1800-01-01", "1899-12-31", "u"),
+    ("early 1800s", "1800/1839", C, "1800-01-01", "1839-12-31", ""),
+    ("mid-1800s", "1830/1869", C, "1830-01-01", "1869-12-31", ""),
+    ("Mid-1600s", "1630/1669", C, "1630-01-01", "1669-12-31", ""),
+    ("mid 1800s", "1830/1869", C, "1830-01-01", "1869-12-31", ""),
+    ("late 1800s", "1870/1899", C, "1870-01-01", "1899-12-31", ""),
+    ("the late 1800s", "1870/1899", C, "1870-01-01", "1899-12-31", ""),
+    ("500s BCE", "-0598/-0499", C, "-0598-01-01", "-0499-12-31", ""),
+    ("1800", "1800", Y, "1800-01-01", "1800-12-31", ""),
+    ("1810s", "181X", DEC, "1810-01-01", "1819-12-31", ""),
+    ("mid-1810s", "1813/1816", DEC, "1813-01-01", "1816-12-31", ""),
+    ("1890s", "189X", DEC, "1890-01-01", "1899-12-31", ""),
+    # a leading "the", any case
+    ("THE 1920s", "192X", DEC, "1920-01-01", "1929-12-31", ""),
+    ("the 19th century", "1801/1900", C, "1801-01-01", "1900-12-31", ""),
+    ("The 19th century", "1801/1900", C, "1801-01-01", "1900-12-31", ""),
+    ("the early 20th century", "1901/1940", C, "1901-01-01", "1940-12-31", ""),
+    ("late 18th century", "1771/1800", C, "1771-01-01", "1800-12-31", ""),
+    # halves and quarters
+    ("first half of the 20th century", "1901/1950", C, "1901-01-01", "1950-12-31", ""),
+    ("The first half of the 20th century", "1901/1950", C, "1901-01-01", "1950-12-31", ""),
+    ("second half of the 19th century", "1851/1900", C, "1851-01-01", "1900-12-31", ""),
+    ("first quarter of the 18th century", "1701/1725", C, "1701-01-01", "1725-12-31", ""),
+    ("third quarter of the 18th century", "1751/1775", C, "1751-01-01", "1775-12-31", ""),
+    ("last quarter of the 18th century", "1776/1800", C, "1776-01-01", "1800-12-31", ""),
+    ("last half of the 18th century", "1751/1800", C, "1751-01-01", "1800-12-31", ""),
+    ("1st half of the 19th century", "1801/1850", C, "1801-01-01", "1850-12-31", ""),
+    ("first half of the 5th century BCE", "-0499/-0450", C, "-0499-01-01", "-0450-12-31", ""),
+    ("first half of the 1800s", "1800/1849", C, "1800-01-01", "1849-12-31", ""),
+    ("second half of the 1920s", "1925/1929", DEC, "1925-01-01", "1929-12-31", ""),
+    ("first half of 1917", "1917-40", Y, "1917-01-01", "1917-06-30", ""),
+    ("second half of 1917", "1917-41", Y, "1917-07-01", "1917-12-31", ""),
+    ("second quarter of 1917", "1917-34", Y, "1917-04-01", "1917-06-30", ""),
+    ("last quarter of 1917", "1917-36", Y, "1917-10-01", "1917-12-31", ""),
+    ("first half of March 1917", "1917-03-01/1917-03-15", M, "1917-03-01", "1917-03-15", ""),
+    ("second half of Feb. 1900", "1900-02-16/1900-02-28", M, "1900-02-16", "1900-02-28", ""),
+    ("c. first half of the 20th century", "1901~/1950~", C, "1901-01-01", "1950-12-31", "a"),
+    (HALF_TO_HALF, "1751/1850", C, "1751-01-01", "1850-12-31", "r"),
+    # one winter written with both its years
+    ("Winter 1941–42", "1941-24", S, "1941-12-01", "1942-02-28", ""),
+    ("winter 1941-42", "1941-24", S, "1941-12-01", "1942-02-28", ""),
+    ("Winter 1941 – 1942", "1941-24", S, "1941-12-01", "1942-02-28", ""),
+    ("winter 1916/17", "1916-24", S, "1916-12-01", "1917-02-28", ""),
+    ("Winter 1916/1917", "1916-24", S, "1916-12-01", "1917-02-28", ""),
+    ("Winter 1943–44", "1943-24", S, "1943-12-01", "1944-02-29", ""),
+    ("Winter 1899–00", "1899-24", S, "1899-12-01", "1900-02-28", ""),
+    ("winter 45/44 BCE", "-0044-24", S, "-0044-12-01", "-0043-02-28", ""),
+    ("winter 1941–42?", "1941-24?", S, "1941-12-01", "1942-02-28", "u"),
+    ("c. winter 1941–42", "1941-24~", S, "1941-12-01", "1942-02-28", "a"),
+    ("Winter 1941–43", "1941-24/1943", Y, "1941-12-01", "1943-12-31", "r"),
+    ("Summer 1917–18", "1917-22/1918", Y, "1917-06-01", "1918-12-31", "r"),
+    # abbreviated months
+    ("Oct. 1917", "1917-10", M, "1917-10-01", "1917-10-31", ""),
+    ("Sept. 1939", "1939-09", M, "1939-09-01", "1939-09-30", ""),
+    # a trailing note or a bracketed insertion is ignored
+    ('October 27, 1962 ("Black Saturday")', "1962-10-27", D, "1962-10-27", "1962-10-27", ""),
+    ("Oct. 1917 (Old Style)", "1917-10", M, "1917-10-01", "1917-10-31", ""),
+    ("27 July 1794 (9 Thermidor, Year II)", "1794-07-27", D, "1794-07-27", "1794-07-27", ""),
+    ("9 November 1799 (18 Brumaire)", "1799-11-09", D, "1799-11-09", "1799-11-09", ""),
+    ("25 October [O.S. 7 November] 1917", "1917-10-25", D, "1917-10-25", "1917-10-25", ""),
+    ("25 October 1917 [O.S.]", "1917-10-25", D, "1917-10-25", "1917-10-25", ""),
+    ("1917 (Old Style) (approx.)", "1917", Y, "1917-01-01", "1917-12-31", ""),
+    ("264–241 BCE (First Punic War)", "-0263/-0240", Y, "-0263-01-01", "-0240-12-31", "r"),
 ]
 
 # text, a fragment of the message, whether the text is still date-shaped
@@ -193,6 +288,42 @@ INVALID = [
     ("19th", "not a date", False),
     ("1914–1918–1920", "not a date", False),
     ("12345678 BCE", "not a date", False),
+    # "and" between periods that do not meet: date-shaped, but no single span
+    ("the 1920s and 1940s", "do not follow each other", True),
+    ("the 14th and 16th centuries", "do not follow each other", True),
+    # halves and quarters of what has none
+    ("third half of the 19th century", "there is no third half", True),
+    ("fifth quarter of 1917", "there is no fifth quarter", True),
+    ("first quarter of the 1920s", "not split into quarters", True),
+    ("first quarter of March 1917", "not split into quarters", True),
+    ("first half of Summer 1917", "cannot split", True),
+    ("second half of 4 July 1917", "cannot split", True),
+    ("first half of 4–11 February 1945", "cannot split", True),
+    ("first half of the late 19th century", "use one", True),
+    ("winter 1916/18", "not a date", False),
+    ("Febtember 1900 (a note)", "'Febtember' is not a month name", True),
+    ("31 February 1900 [sic]", "February 1900 has no day 31", True),
+    # ordinary prose stays prose
+    ("The first half of the match", "not a date", False),
+    ("the second half", "not a date", False),
+    ("first quarter", "not a date", False),
+    ("Winter is coming", "not a date", False),
+    ("Winter of discontent", "not a date", False),
+    ("the 20 men", "not a date", False),
+    ("the match", "not a date", False),
+    ("the 20th", "not a date", False),
+    ("the 14th and 15th", "not a date", False),
+    ("1917 and 1918", "not a date", False),
+    ("1905 and the revolution", "not a date", False),
+    ("the 1920s and beyond", "not a date", False),
+    ("Febtember and March", "not a date", False),
+    ("Black Saturday (1962)", "not a date", False),
+    ("(1917)", "not a date", False),
+    ("[1917]", "not a date", False),
+    ("1917 [?]", "not a date", False),
+    ("1917 (Old Style", "not a date", False),
+    ("last of the Romanovs", "not a date", False),
+    ("the quarter of 1917", "not a date", False),
 ]
 
 UNKNOWN = ["Unknown date", "unknown", "UNKNOWN", "Undated", "n.d.", " n.d. ", "Date unknown", "?"]
@@ -241,6 +372,11 @@ def test_date_error_is_value_error():
         ("63 BCE–14 CE", "63 BCE–14 CE"),
         ("July 17 – August 2, 1945", "July 17 – August 2, 1945"),
         ("c. 509 BCE", "c. 509 BCE"),
+        ("Winter 1941-42", "Winter 1941–42"),
+        ("the 1920s and 1930s", "the 1920s and 1930s"),
+        ("Oct. 1917 (Old Style)", "Oct. 1917"),
+        ("25 October  [O.S. 7 November]  1917", "25 October 1917"),
+        ("264 – 241 BCE (First Punic War)", "264 – 241 BCE"),
     ],
 )
 def test_display(text, display):
@@ -278,6 +414,29 @@ def test_display(text, display):
         ("Bolsheviks: the majority faction", None),
         ("March on Rome: Mussolini", None),
         ("", None),
+        # a trailing note stays in the prefix; parse_date reads past it
+        (
+            "9 November 1799 (18 Brumaire): Napoleon",
+            ("9 November 1799 (18 Brumaire)", "Napoleon"),
+        ),
+        (
+            "27 July 1794 (9 Thermidor, Year II): Robespierre falls",
+            ("27 July 1794 (9 Thermidor, Year II)", "Robespierre falls"),
+        ),
+        (
+            'October 27, 1962 ("Black Saturday"), a U-2 is shot down',
+            ('October 27, 1962 ("Black Saturday")', "a U-2 is shot down"),
+        ),
+        (
+            "25 October [O.S. 7 November] 1917 – the Bolsheviks take the Winter Palace",
+            ("25 October [O.S. 7 November] 1917", "the Bolsheviks take the Winter Palace"),
+        ),
+        ("Winter 1941–42: the siege", ("Winter 1941–42", "the siege")),
+        ("The 1920s and 1930s: boom and bust", ("The 1920s and 1930s", "boom and bust")),
+        ("First half of the 20th century: wars", ("First half of the 20th century", "wars")),
+        ("The first half of the match: goals", None),
+        ("Winter is coming: a saying", None),
+        ("Revolution (1905): x", None),
     ],
 )
 def test_leading_date(text, expected):
@@ -406,7 +565,8 @@ PIECES = [
     "1917", "1933", "44", "0", "31", "29", "12", "3", "-", "–", "—", " ", " ", ",", "/", "?",
     "~", "BCE", "BC", "CE", "AD", "c.", "ca.", "s", "th", "st", "century", "early", "mid-",
     "late", "March", "Feb.", "Sept", "Summer", "Winter", "Febtember", "the", "year", "-03",
-    "-02-29", "n.d.", "unknown", ":", "x",
+    "-02-29", "n.d.", "unknown", ":", "x", "00s", "1800s", "first", "last", " half of ",
+    " quarter of ", " and ", " (", ")", "[", "]", "centuries", "/42", "winter",
 ]  # fmt: skip
 
 
@@ -448,3 +608,87 @@ def test_bce_ordinals_match_year_lengths():
         days_before_1_ce += 366 if leap(astro) else 365
         historical = astro - 1
         assert Day(historical, 1, 1).ordinal() == 1 - days_before_1_ce, historical
+
+
+# ------------------------------------------------------- notes, hundreds, halves, winters
+
+note_text = st.text(
+    alphabet=st.characters(blacklist_characters="()[]", blacklist_categories=("Cs",)),
+    max_size=20,
+)
+
+
+@settings(max_examples=100)
+@given(days(), note_text, note_text)
+def test_notes_do_not_change_the_date(d, note, insertion):
+    plain = _day_forms(d)[1]  # "7 November 1917"
+    expected = parse_date(plain)
+    assert expected is not None
+    day, rest = plain.split(" ", 1)
+    for text in (f"{plain} ({note})", f"{day} [x{insertion}] {rest}", f"{plain} [x{insertion}]"):
+        got = parse_date(text)
+        assert got is not None, text
+        assert (got.edtf, got.earliest, got.latest) == (expected.edtf, d, d), text
+        assert got.text == text.strip()
+        assert looks_like_date(text)
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_hundreds_are_a_hundred_years_not_a_year_or_a_decade(n):
+    hundreds, year, decade = parse_date(f"{n}00s"), parse_date(f"{n}00"), parse_date(f"{n}10s")
+    assert hundreds is not None and year is not None and decade is not None
+    assert (hundreds.earliest, hundreds.latest) == (Day(n * 100, 1, 1), Day(n * 100 + 99, 12, 31))
+    assert hundreds.precision is Precision.CENTURY
+    assert year.precision is Precision.YEAR and year.latest == Day(n * 100, 12, 31)
+    assert decade.precision is Precision.DECADE and decade.earliest == Day(n * 100 + 10, 1, 1)
+    thirds = [parse_date(f"{q} {n}00s") for q in ("early", "mid", "late")]
+    assert all(t is not None and t.precision is Precision.CENTURY for t in thirds)
+    assert thirds[0].earliest == hundreds.earliest and thirds[-1].latest == hundreds.latest
+    assert thirds[0].earliest < thirds[1].earliest < thirds[2].earliest
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+FRACTIONS = [("half", ["first", "second"]), ("quarter", ["first", "second", "third", "fourth"])]
+
+
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["", " BCE"]))
+def test_halves_and_quarters_tile_the_century(n, era):
+    century = parse_date(f"{_ordinal(n)} century{era}")
+    assert century is not None
+    for word, names in FRACTIONS:
+        parts = [parse_date(f"{name} {word} of the {_ordinal(n)} century{era}") for name in names]
+        assert all(p is not None and p.precision is Precision.CENTURY for p in parts)
+        assert parts[0].earliest == century.earliest and parts[-1].latest == century.latest
+        for a, b in itertools.pairwise(parts):
+            assert _next_day(a.latest) == b.earliest
+
+
+@given(st.integers(min_value=1, max_value=9998))
+def test_a_winter_with_both_years_is_that_winter(year):
+    winter = parse_date(f"Winter {year}")
+    assert winter is not None
+    following = f"{(year + 1) % 100:02d}" if year >= 100 else str(year + 1)
+    for text in (f"Winter {year}–{following}", f"winter {year}/{year + 1}"):
+        got = parse_date(text)
+        assert got is not None, text
+        assert (got.edtf, got.earliest, got.latest, got.is_range) == (
+            winter.edtf, winter.earliest, winter.latest, False,
+        ), text  # fmt: skip
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9999))
+def test_circa_before_a_range_marks_both_ends(a, b):
+    for text in (f"c. {min(a, b)}–{max(a, b)}", f"circa {max(a, b)}–{min(a, b)} BCE"):
+        got = parse_date(text)
+        assert got is not None, text
+        start, end = got.edtf.split("/")
+        assert got.approximate and start.endswith("~") and end.endswith("~"), text
+
+
+def test_circa_stays_with_a_start_that_names_its_era():
+    got = parse_date("c. 1 BCE – 1 CE")
+    assert got is not None and got.edtf == "0000~/0001"

@@ -14,17 +14,33 @@ Conventions
   Their EDTF is the interval of those years (``1801/1900``), because ``18XX`` would mean
   1800–1899 and disagree with ``earliest``/``latest``.
 * Decades: ``1920s`` is 1920–1929, EDTF ``192X``. A BCE decade (``40s BCE`` = 49–40 BCE) cannot
-  be written with ``X`` and becomes an interval (``-0048/-0039``).
+  be written with ``X`` and becomes an interval (``-0048/-0039``). A decade ``1810s`` stays a
+  decade.
+* Hundreds: a year ending in ``00`` with an ``s`` (``1800s``, ``the 1600s``, also the ambiguous
+  ``1900s`` and ``2000s``) is that hundred years, not its first decade: ``1800s`` is 1800–1899,
+  precision century, EDTF ``18XX``; ``500s BCE`` is 599–500 BCE (an interval, as BCE decades).
+  ``1800`` alone stays the year.
 * Early / mid / late take part of the span they qualify, in chronological order: of a decade
-  years 0–3, 3–6 and 7–9 (``Mid-1940s`` = 1943–1946); of a century years 1–40, 31–70 and
-  71–100; of a year January–April, May–August, September–December (EDTF quadrimesters 37, 38,
-  39); of a month days 1–10, 11–20, 21–end. Other qualified spans are EDTF intervals. The
-  precision stays that of the unit named (``Early 1920s`` is a decade).
+  years 0–3, 3–6 and 7–9 (``Mid-1940s`` = 1943–1946); of a century or hundreds its years
+  1–40, 31–70 and 71–100 counted from its first year (``mid-19th century`` = 1831–1870,
+  ``mid-1800s`` = 1830–1869, ``late 1800s`` = 1870–1899); of a year January–April, May–August,
+  September–December (EDTF quadrimesters 37, 38, 39); of a month days 1–10, 11–20, 21–end.
+  Other qualified spans are EDTF intervals. The precision stays that of the unit named
+  (``Early 1920s`` is a decade).
+* Halves and quarters (``first half of the 20th century``, ``second half of 1917``,
+  ``last quarter of the 18th century``) split the span evenly: a century's halves are its years
+  1–50 and 51–100 (1901–1950), its quarters 1–25 … 76–100; a decade has halves (years 0–4, 5–9)
+  but no quarters; a year's halves and quarters are EDTF semesters 40–41 and quarters 33–36; a
+  month has halves (days 1–15, 16–end). A day or season cannot be split.
 * Seasons are meteorological: spring March–May (EDTF 21), summer June–August (22), autumn or fall
-  September–November (23), winter December to February of the next year (24).
+  September–November (23), winter December to February of the next year (24). A winter written
+  with both its years (``Winter 1941–42``, ``winter 1916/17``, ``winter 45/44 BCE``) is that one
+  winter, not a range: December 1941 to February 1942, EDTF ``1941-24``.
 * ``c.``, ``ca.``, ``circa`` (and ``~``) mark the end they precede as approximate, a trailing
-  ``?`` the end it follows as uncertain: ``c. 115–53 BCE`` is ``-0114~/-0052``. The
-  ``approximate``/``uncertain`` flags of the result are set when either end carries the mark.
+  ``?`` the end it follows as uncertain. A circa word before a range whose start does not name
+  its own era applies to both ends: ``c. 115–53 BCE`` is ``-0114~/-0052~``; with the start's
+  era written, ``c. 63 BCE – 14 CE`` marks only 63 BCE. The ``approximate``/``uncertain``
+  flags of the result are set when either end carries the mark.
 * Alternatives (``183/181 BCE``) are an EDTF one-of set, ``[-0182,-0180]``, and uncertain. As a
   range end they widen to the outer alternative, marked uncertain: ``247–183/181 BCE`` is
   ``-0246/-0180?`` with ``latest`` at the end of 181 BCE.
@@ -35,7 +51,14 @@ Conventions
   completes from the start (``1941–42`` = 1941–1942).
 * ``1917-12`` (ASCII hyphen, no spaces) is ISO December 1917 when the month is not after the
   year's last two digits; otherwise it is a short range (``1905-06`` = 1905–1906).
+* ``and`` joins two decades or two centuries that meet into one range: ``the 1920s and 1930s``
+  is 1920–1939, ``the 14th and 15th centuries`` 1301–1500. Two that do not meet are an error;
+  ``and`` between other dates is no date.
 * The precision of a range is the coarser of its ends' precisions.
+* A leading ``the`` is ignored (``the 1920s``, ``The 19th century``).
+* Notes: a trailing parenthesised note (``October 27, 1962 ("Black Saturday")``,
+  ``27 July 1794 (9 Thermidor, Year II)``) and a bracketed insertion anywhere
+  (``25 October [O.S. 7 November] 1917``) are ignored; ``text`` keeps them, ``display`` does not.
 * ``display`` is the note's wording with whitespace collapsed and the range dash normalised to
   an en dash, spaced when the note spaced it: ``July 17 – August 2, 1945``, ``264–241 BCE``.
 """
@@ -79,7 +102,7 @@ _SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 2)}
 
 _QUALIFIERS = {"early": "early", "mid": "mid", "middle": "mid", "late": "late"}
 _CIRCA = {"c", "ca", "circa", "approx", "approximately", "around", "about"}
-_CENTURY_WORDS = {"century", "cent"}
+_CENTURY_WORDS = {"century", "cent", "centuries"}
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -93,6 +116,12 @@ _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 _CENTURY_PARTS = {"early": (0, 39), "mid": (30, 69), "late": (70, 99)}
 _YEAR_PARTS = {"early": (1, 4, 37), "mid": (5, 8, 38), "late": (9, 12, 39)}
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+# "first half of", "last quarter of": how many equal parts the span is cut into.
+_FRACTIONS = {"half": 2, "quarter": 4}
+_MONTH_HALVES = {1: (1, 15), 2: (16, 31)}
+# EDTF sub-year codes of a year's halves (semesters) and quarters, by part number.
+_YEAR_FRACTION_CODES = {2: (40, 41), 4: (33, 34, 35, 36)}
+_WINTER = 24
 
 _UNKNOWN = {
     "unknown", "unknown date", "date unknown", "undated", "n.d", "n. d", "no date",
@@ -112,6 +141,8 @@ _TRANSLATE = str.maketrans(
 )  # fmt: skip
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _WHITESPACE = re.compile(r"\s+")
+_INSERTION = re.compile(r"\[[^\[\]]*[0-9A-Za-z][^\[\]]*\]")  # "[O.S. 7 November]", not "[?]"
+_TRAILING_NOTE = re.compile(r"\([^()]*\)\s*$")  # "(Old Style)" at the end
 
 _TOKEN = re.compile(
     r"""
@@ -193,8 +224,10 @@ def _classify_word(word: str, start: int, end: int, spelling: str) -> _Tok:
     if bare in _ORDINAL_WORDS:
         value = _ORDINAL_WORDS[bare]
         return _Tok("ord", start, end, value, digits=len(str(value)), word=spelling)
-    if bare in ("the", "year"):
+    if bare in ("the", "year", "of", "and", "last"):
         return _Tok(bare, start, end, word=spelling)
+    if bare in _FRACTIONS:
+        return _Tok("fraction", start, end, _FRACTIONS[bare], word=spelling)
     if _month_typo(bare):
         return _Tok("typo", start, end, word=spelling)
     return _Tok("word", start, end, word=spelling)
@@ -304,6 +337,9 @@ class _Part:
     century: int | None = None
     bare_ordinal: bool = False  # "5th" in "5th–3rd century BCE"
     qualifier: str | None = None
+    fraction: tuple[int, int] | None = None  # (which part, of how many): "second half" = (2, 2)
+    fraction_word: str = ""  # "second half", for messages
+    circa_word: bool = False  # "c." / "circa" written before it (not "~")
     year_from_other_end: bool = False
 
     @property
@@ -389,9 +425,23 @@ def _fill(p: _Part, core: list[_Tok]) -> bool:
             _set_year(p, core[-1])
         case ("season",):
             p.season = core[0].value
+        case ("season", "alt") if core[0].value == _WINTER:
+            first, second, digits1, digits2 = core[1].parts
+            if not _next_winter_year(first, second, digits2, p.era):
+                return False
+            p.season, p.year, p.year_digits = core[0].value, first, digits1  # "winter 1916/17"
         case _:
             return False
     return True
+
+
+def _next_winter_year(first: int, second: int, digits: int, era: str | None) -> bool:
+    """Whether ``second`` (as written, maybe shortened) is the year after ``first``.
+
+    "Winter 1941–42" and "winter 45/44 BCE" name one winter across the turn of the year.
+    """
+    following = first - 1 if era == "bce" else first + 1
+    return following > 0 and digits <= len(str(following)) and following % 10**digits == second
 
 
 def _apply_mark(p: _Part, mark: str) -> None:
@@ -407,7 +457,7 @@ def _parse_end(toks: list[_Tok], norm: str) -> _Part:
     i, j = 0, len(toks)
     while i < j and toks[i].kind in ("circa", "mark", "the"):
         if toks[i].kind == "circa":
-            p.approximate = True
+            p.approximate = p.circa_word = True
         elif toks[i].kind == "mark":
             _apply_mark(p, toks[i].tag)
         i += 1
@@ -420,6 +470,14 @@ def _parse_end(toks: list[_Tok], norm: str) -> _Part:
     if i < j and toks[i].kind == "era" and p.era is None:
         p.era = toks[i].tag
         i += 1
+    kinds = [t.kind for t in toks[i : i + 3]]
+    if kinds[:1] in (["ord"], ["last"]) and kinds[1:] == ["fraction", "of"]:
+        count = toks[i + 1].value
+        p.fraction = (count if kinds[0] == "last" else toks[i].value, count)
+        p.fraction_word = f"{toks[i].word} {toks[i + 1].word}"
+        i += 3
+        if i < j and toks[i].kind == "the":  # "first half of the 20th century"
+            i += 1
     if i < j and toks[i].kind == "qual":
         p.qualifier = toks[i].tag
         i += 1
@@ -430,13 +488,31 @@ def _parse_end(toks: list[_Tok], norm: str) -> _Part:
     if _fill(p, core):
         if p.qualifier and (p.unit in ("day", "season") or p.alt is not None):
             raise DateError(f"'{p.qualifier}' cannot qualify {p.text!r}")
+        if p.fraction is not None:
+            _check_fraction(p)
         return p
     typos = [t for t in core if t.kind == "typo"]
-    if typos:
+    # a misspelt month needs a number beside it: "the first half of the match" is prose
+    if typos and any(t.kind in ("num", "ord", "alt") for t in core):
         trial = [replace(t, kind="month", value=1) if t.kind == "typo" else t for t in core]
         if _fill(_Part(text=p.text, era=p.era), trial):
             raise DateError(_typo_message(typos[0].word))
     raise _NotADate(f"not a date: {norm!r}")
+
+
+def _check_fraction(p: _Part) -> None:
+    """Refuse a half or quarter of something that has none (checked once the rest is a date)."""
+    assert p.fraction is not None
+    which, count = p.fraction
+    if not 1 <= which <= count:
+        raise DateError(f"there is no {p.fraction_word} in {p.text!r}")
+    if p.qualifier:
+        raise DateError(f"{p.text!r} has both '{p.qualifier}' and '{p.fraction_word}': use one")
+    if p.unit in ("day", "season") or p.alt is not None:
+        raise DateError(f"'{p.fraction_word} of' cannot split {p.text!r}")
+    hundreds = p.decade is not None and p.decade % 100 == 0
+    if count == 4 and (p.unit == "month" or (p.unit == "decade" and not hundreds)):
+        raise DateError(f"{p.text!r}: a {p.unit} is not split into quarters; use a half")
 
 
 def _typo_message(word: str) -> str:
@@ -553,6 +629,22 @@ def _one(first: Day, last: Day, precision: Precision, edtf: str) -> _Span:
     return _Span(first, last, precision, edtf, edtf, edtf)
 
 
+def _years(p: _Part, a0: int, size: int, precision: Precision, mark: str, edtf: str) -> _Span:
+    """A decade or century of ``size`` years from astronomical ``a0``, or the part of it that
+    ``p``'s qualifier or fraction takes; ``edtf`` is the whole span's own form ("" for none)."""
+    if p.fraction is not None:
+        which, count = p.fraction
+        step = size // count
+        lo, hi = (which - 1) * step, which * step - 1
+    elif p.qualifier:
+        lo, hi = (_CENTURY_PARTS if size == 100 else _DECADE_PARTS)[p.qualifier]
+    elif edtf:
+        return _one(_day(a0, 1, 1), _day(a0 + size - 1, 12, 31), precision, edtf)
+    else:
+        lo, hi = 0, size - 1
+    return _interval(a0 + lo, a0 + hi, precision, mark)
+
+
 def _resolve(p: _Part, whole: str) -> _Span:
     """The days one end can mean, with its EDTF."""
     mark = _mark(p.approximate, p.uncertain)
@@ -562,8 +654,7 @@ def _resolve(p: _Part, whole: str) -> _Span:
         if n < 1 or n > _MAX_YEAR // 100:
             raise DateError(f"there is no {p.text!r}" if n < 1 else f"{p.text!r} is out of range")
         a0 = 1 - n * 100 if p.era == "bce" else (n - 1) * 100 + 1
-        lo, hi = _CENTURY_PARTS[q] if q else (0, 99)
-        return _interval(a0 + lo, a0 + hi, Precision.CENTURY, mark)
+        return _years(p, a0, 100, Precision.CENTURY, mark, "")
     if p.decade is not None:
         d = p.decade
         if d == 0:
@@ -572,14 +663,13 @@ def _resolve(p: _Part, whole: str) -> _Span:
             raise DateError(f"{p.decade_word!r} is not a decade (decades end in 0, like 1920s)")
         if d > _MAX_YEAR:
             raise DateError(f"{p.decade_word!r} is out of range")
+        if d % 100 == 0:  # "1800s": the hundred years, not the decade 1800–1809
+            a0 = -d - 98 if p.era == "bce" else d
+            edtf = f"{d // 100:02d}XX{mark}" if p.era != "bce" and d <= 9900 else ""
+            return _years(p, a0, 100, Precision.CENTURY, mark, edtf)
         a0 = -d - 8 if p.era == "bce" else d
-        if q:
-            lo, hi = _DECADE_PARTS[q]
-            return _interval(a0 + lo, a0 + hi, Precision.DECADE, mark)
-        if p.era != "bce" and d <= 9990:
-            edtf = f"{d // 10:03d}X{mark}"
-            return _one(_day(a0, 1, 1), _day(a0 + 9, 12, 31), Precision.DECADE, edtf)
-        return _interval(a0, a0 + 9, Precision.DECADE, mark)
+        edtf = f"{d // 10:03d}X{mark}" if p.era != "bce" and d <= 9990 else ""
+        return _years(p, a0, 10, Precision.DECADE, mark, edtf)
     if p.year is None:
         raise DateError(f"{whole!r} has no year")
     if p.alt is not None:
@@ -602,6 +692,12 @@ def _resolve(p: _Part, whole: str) -> _Span:
     if p.month is None:
         if p.day is not None:
             raise DateError(f"{whole!r} has no month")
+        if p.fraction is not None:
+            which, count = p.fraction
+            code = _YEAR_FRACTION_CODES[count][which - 1]
+            m0, m1 = (which - 1) * 12 // count + 1, which * 12 // count
+            last = _day(a, m1, _days_in_month(a, m1))
+            return _one(_day(a, m0, 1), last, Precision.YEAR, f"{_calendar_year(a)}-{code}{mark}")
         if q:
             m0, m1, code = _YEAR_PARTS[q]
             edtf = f"{_calendar_year(a)}-{code}{mark}"
@@ -614,8 +710,10 @@ def _resolve(p: _Part, whole: str) -> _Span:
     ym = f"{_calendar_year(a)}-{m:02d}"
     dim = _days_in_month(a, m)
     if p.day is None:
-        if q:
-            lo, hi = _MONTH_PARTS[q]
+        # a month has halves only: _check_fraction refused quarters
+        part = _MONTH_HALVES[p.fraction[0]] if p.fraction else _MONTH_PARTS[q] if q else None
+        if part is not None:
+            lo, hi = part
             first, last = _day(a, m, lo), _day(a, m, min(hi, dim))
             s, e = first.iso() + mark, last.iso() + mark
             return _Span(first, last, Precision.MONTH, f"{s}/{e}", s, e)
@@ -633,28 +731,95 @@ def _normalise(text: str) -> str:
     return _WHITESPACE.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
+def _without_notes(norm: str) -> str:
+    """``norm`` without bracketed insertions or trailing parenthesised notes.
+
+    "25 October [O.S. 7 November] 1917" → "25 October 1917"; "Oct. 1917 (Old Style)" →
+    "Oct. 1917". Text that is nothing but a note ("(1917)", "[1917]") is left whole.
+    """
+    bare = _INSERTION.sub(" ", norm)
+    while (m := _TRAILING_NOTE.search(bare)) and m.start() > 0:
+        bare = bare[: m.start()]
+    bare = _WHITESPACE.sub(" ", bare).strip()
+    return bare or norm
+
+
 def _is_unknown(norm: str) -> bool:
     return norm.translate(_ASCII_LOWER).rstrip(".").strip() in _UNKNOWN
+
+
+def _single(p: _Part, span: _Span, original: str, display: str) -> HistoricalDate:
+    return HistoricalDate(
+        text=original,
+        earliest=span.earliest,
+        latest=span.latest,
+        precision=span.precision,
+        edtf=span.edtf,
+        display=display,
+        approximate=p.approximate,
+        uncertain=p.uncertain or p.alt is not None,
+    )
+
+
+def _one_winter(left: list[_Tok], right: list[_Tok]) -> bool:
+    """Whether "<left>–<right>" is one winter written with both its years ("Winter 1941–42")."""
+    if len(left) < 2 or left[-2].kind != "season" or left[-2].value != _WINTER:
+        return False
+    if left[-1].kind != "num" or not right or right[0].kind != "num":
+        return False
+    tail = [t.kind for t in right[1:]]
+    if any(k not in ("era", "mark") for k in tail) or tail.count("era") > 1:
+        return False
+    era = next((t.tag for t in right[1:] if t.kind == "era"), None)
+    return _next_winter_year(left[-1].value, right[0].value, right[0].digits, era)
+
+
+def _parse_and(toks: list[_Tok], k: int, norm: str, original: str) -> HistoricalDate:
+    """ "the 1920s and 1930s", "the 14th and 15th centuries": two decades or centuries that meet.
+
+    Anything else joined by "and" is prose, not a date.
+    """
+    try:
+        a, b = _parse_end(toks[:k], norm), _parse_end(toks[k + 1 :], norm)
+    except DateError:
+        raise _NotADate(f"not a date: {norm!r}") from None
+    _complete(a, b)
+    both_decades = a.decade is not None and b.decade is not None
+    both_centuries = a.century is not None and b.century is not None and not b.bare_ordinal
+    if not (both_decades or both_centuries) or a.bare_ordinal:
+        raise _NotADate(f"not a date: {norm!r}")
+    sa, sb = _resolve(a, norm), _resolve(b, norm)
+    if sb.earliest.ordinal() != sa.latest.ordinal() + 1:
+        raise DateError(
+            f"{norm!r} names two periods that do not follow each other; "
+            "write a range such as 1920s–1940s, or give each its own item"
+        )
+    return HistoricalDate(
+        text=original,
+        earliest=sa.earliest,
+        latest=sb.latest,
+        precision=max(sa.precision, sb.precision, key=_PRECISION_ORDER.index),
+        edtf=f"{sa.start}/{sb.end}",
+        display=norm,
+        approximate=a.approximate or b.approximate,
+        uncertain=a.uncertain or b.uncertain,
+        is_range=True,
+    )
 
 
 def _parse(norm: str, original: str) -> HistoricalDate:
     toks = _tokenize(norm)
     seps = [i for i, t in enumerate(toks) if t.kind == "sep"]
+    ands = [i for i, t in enumerate(toks) if t.kind == "and"]
+    if ands:
+        if len(ands) > 1 or seps:
+            raise _NotADate(f"not a date: {norm!r}")
+        return _parse_and(toks, ands[0], norm, original)
     if not seps:
         p = _parse_end(toks, norm)
         if p.bare_ordinal:
             raise _NotADate(f"not a date: {norm!r}")
-        span = _resolve(p, norm)
-        return HistoricalDate(
-            text=original,
-            earliest=span.earliest,
-            latest=span.latest,
-            precision=span.precision,
-            edtf=span.edtf,
-            display=norm,
-            approximate=p.approximate,
-            uncertain=p.uncertain or p.alt is not None,
-        )
+        return _single(p, _resolve(p, norm), original, norm)
     if len(seps) > 1:
         raise _NotADate(f"not a date: {norm!r}")
 
@@ -664,6 +829,9 @@ def _parse(norm: str, original: str) -> HistoricalDate:
     dash = " – " if before.endswith(" ") or after.startswith(" ") else "–"
     display = before.rstrip() + dash + after.lstrip()
     left, right = toks[:k], toks[k + 1 :]
+    if _one_winter(left, right):  # "Winter 1941–42": the winter 1941, marks and era from the end
+        p = _parse_end(left + right[1:], norm)
+        return _single(p, _resolve(p, display), original, display)
     no_start = all(t.kind == "mark" for t in left)  # "–1917", "?–1917"
     no_end = all(t.kind == "mark" for t in right)  # "1917–", "1917–?"
     if no_start or no_end:
@@ -675,7 +843,12 @@ def _parse(norm: str, original: str) -> HistoricalDate:
     a, b = _parse_end(left, norm), _parse_end(right, norm)
     if b.bare_ordinal or (a.bare_ordinal and b.century is None):
         raise _NotADate(f"not a date: {norm!r}")
+    if a.circa_word and a.era is None:  # "c. 115–53 BCE": the circa is for the whole range
+        b.approximate = True
     _complete(a, b)
+    for p in (a, b):  # a bare number may have become a day: "first half of 4–11 February 1945"
+        if p.fraction is not None:
+            _check_fraction(p)
     sa, sb = _resolve(a, display), _resolve(b, display)
     if a.year_from_other_end and sa.earliest > sb.earliest:
         assert a.year is not None
@@ -700,11 +873,13 @@ def _parse(norm: str, original: str) -> HistoricalDate:
 def parse_date(text: str) -> HistoricalDate | None:
     """Parse a date as a note writes it.
 
+    A trailing parenthesised note and bracketed insertions are ignored ("Oct. 1917 (Old Style)",
+    "25 October [O.S. 7 November] 1917"): ``text`` keeps them, ``display`` leaves them out.
     None for an explicit unknown ("Unknown date", "Undated", "n.d.", "?"). Raises DateError with
     a user-facing message (what is wrong, e.g. "February 1900 has no day 31") for impossible
     dates and for text that is not a date at all (message: "not a date: '...'").
     """
-    norm = _normalise(text)
+    norm = _without_notes(_normalise(text))
     if not norm:
         raise _NotADate("not a date: an empty date")
     if _is_unknown(norm):
@@ -716,7 +891,8 @@ def looks_like_date(text: str) -> bool:
     """True when the whole text is date-shaped.
 
     That is: it parses, is an explicit unknown, or is a malformed date such as "Febtember 1900",
-    "31 February 1900" or "July 17" (no year).
+    "31 February 1900" or "July 17" (no year). A trailing note counts as part of the date
+    ("9 November 1799 (18 Brumaire)"), as in parse_date.
     """
     try:
         parse_date(text)
@@ -741,7 +917,10 @@ def leading_date(text: str) -> tuple[str, str] | None:
     The prefix returned is date-shaped (see looks_like_date): it parses, is an explicit unknown,
     or is a malformed date ("Febtember 1900", "31 February 1900", "July 17" without a year) that
     the caller should report rather than lose. Of several date-shaped prefixes the longest wins,
-    so "206 BCE – 220 CE: Han dynasty" keeps the whole range. None when there is none.
+    so "206 BCE – 220 CE: Han dynasty" keeps the whole range. A trailing note stays in the prefix
+    ("9 November 1799 (18 Brumaire): Napoleon" → ("9 November 1799 (18 Brumaire)", "Napoleon")),
+    so nothing the note said is lost; parse_date reads the prefix without it. None when there is
+    none.
     """
     found: tuple[str, str] | None = None
     for m in _LEAD_SEPARATOR.finditer(text):
