@@ -26,6 +26,9 @@ from studypress.model import (
     Note,
     Person,
     Precision,
+    Question,
+    QuestionKind,
+    Severity,
     Strong,
     Text,
     WikiLink,
@@ -458,3 +461,31 @@ def test_settings_essay_cards_and_context_changes(tmp_path) -> None:
                                                        strict=True)))
     assert moved.content_hash() == item.content_hash()
     assert moved.content_hash(include_derived=True) != item.content_hash(include_derived=True)
+
+
+def test_a_quiz_question_without_an_answer_gets_no_card_unless_asked(tmp_path) -> None:
+    from studypress.reader import read_text
+    from studypress.renderers.base import RenderContext, RenderOptions
+    from studypress.renderers.deck import RENDERER
+
+    note = Note(id="n", title="T", source="n.md", questions=(
+        Question(1, (Text("Who?"),), 10, answer=(Text("Ann."),), answer_line=30),
+        Question(2, (Text("When?"),), 11),
+        Question(3, (Text("Why?"),), 12, answer=()),
+        Question(4, (Text("Discuss."),), 20, kind=QuestionKind.ESSAY)))
+    items, diagnostics = note_items(note, Settings())
+    assert [i.key for i in items] == ["n/question/1"]
+    assert all(i.field("Answer") for i in items)
+    assert [(d.severity, d.code, d.line) for d in diagnostics] == [
+        (Severity.INFO, "deck-unanswered", 11), (Severity.INFO, "deck-unanswered", 12)]
+    assert diagnostics[0].format().startswith("n.md:11: info: quiz question 2 has no answer")
+    (tmp_path / "deck.toml").write_text("unanswered_cards = true\n")
+    asked = DeckConfig.load(Layouts(tmp_path)).settings
+    items, diagnostics = note_items(note, asked)
+    assert [i.key for i in items] == ["n/question/1", "n/question/2", "n/question/3"]
+    assert [d.line for d in diagnostics] == [11, 12]
+    # A note read from Markdown, through the renderer: the unanswered question is reported.
+    read = read_text("# Quiz\n\n## Quiz\n\n1. Who signed?\n2. When?\n\n## Answer Key\n\n"
+                     "1. Litvinov.\n", "q.md", "q")
+    result = RENDERER.render(read, RenderContext(RenderOptions(), Layouts(None), 1_700_000_000))
+    assert [(d.code, d.line) for d in result.diagnostics] == [("deck-unanswered", 6)]

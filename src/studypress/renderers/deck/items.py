@@ -23,6 +23,7 @@ from ...model import (
     Event,
     HistoricalDate,
     Note,
+    Question,
     QuestionKind,
     Severity,
     plain_text,
@@ -65,6 +66,7 @@ class Settings:
 
     essay_cards: bool = False
     faq_cards: bool = True
+    unanswered_cards: bool = False
     tag_prefix: str = "studypress"
     labels: Mapping[str, str] = field(default_factory=dict)
 
@@ -78,6 +80,7 @@ class Settings:
         return cls(
             essay_cards=bool(data.get("essay_cards", False)),
             faq_cards=bool(data.get("faq_cards", True)),
+            unanswered_cards=bool(data.get("unanswered_cards", False)),
             tag_prefix=str(data.get("tag_prefix", "studypress")).strip() or "studypress",
             labels=labels if isinstance(labels, Mapping) else {},
         )
@@ -303,15 +306,36 @@ def term_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[It
     return items
 
 
+def unanswered(note: Note) -> list[Question]:
+    """Quiz questions the answer key does not answer (essay questions never have one)."""
+    return [q for q in note.questions if q.kind is QuestionKind.SHORT and not q.answer]
+
+
+def unanswered_diagnostics(note: Note, settings: Settings) -> list[Diagnostic]:
+    """One note per unanswered quiz question, at its line, saying what became of it."""
+    if settings.unanswered_cards:
+        what = "its card says the notes give no answer"
+    else:
+        what = ("no card is made for it (set unanswered_cards = true in layouts/deck.toml "
+                "for cards without answers)")
+    return [Diagnostic(Severity.INFO, "deck-unanswered",
+                       f"quiz question {q.number} has no answer in the answer key; {what}",
+                       note.source, q.line)
+            for q in unanswered(note)]
+
+
 def question_items(note: Note, settings: Settings, tags: tuple[str, ...],
                    media: fieldhtml.MediaRef | None = None) -> list[Item]:
-    """Quiz questions with their answers; essay questions and FAQ entries when the settings
-    ask for them. ``media`` names the media files of images an FAQ answer embeds."""
+    """Quiz questions with their answers; essay questions, FAQ entries and quiz questions
+    without an answer when the settings ask for them. ``media`` names the media files of
+    images an FAQ answer embeds."""
     items = []
     for q in note.questions:
         essay = q.kind == QuestionKind.ESSAY
         if essay and not settings.essay_cards:
             continue
+        if not essay and not q.answer and not settings.unanswered_cards:
+            continue  # a card with an empty back teaches nothing
         kind = "essay" if essay else "question"
         key = f"{note.id}/{kind}/{q.number}"
         values = _values(
@@ -362,7 +386,7 @@ def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None 
     for make, kind in groups:
         tags = naming.tags(base + (f"{settings.tag_prefix}::{kind}",))
         items.extend(make(note, settings, tags))
-    diagnostics: list[Diagnostic] = []
+    diagnostics = unanswered_diagnostics(note, settings)
     seen: dict[str, int] = {}
     unique: list[Item] = []
     for item in items:
