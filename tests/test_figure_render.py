@@ -86,6 +86,22 @@ def test_missing_glyphs_are_reported_not_dropped():
     assert warn and "U+8F9B" in warn[0].message
 
 
+def test_missing_glyphs_name_the_line_they_come_from():
+    from studypress.model import Person
+
+    note = Note("c", "CJK", "c.md", events=(
+        event(date(1868), "明治 begins", line=7),
+        event(date(1869), "plain words", line=8),
+        event(date(1877), "明 again, and 西", line=9)),
+        people=(Person("Saigō 隆盛", 12, span=date(1828)),))
+    warn = [d for d in render(note).diagnostics if d.code == "missing-glyph"]
+    assert [d.line for d in warn] == [7, 9, 12]
+    assert "U+660E" in warn[0].message and "(also on line 9)" in warn[0].message
+    assert "U+660E" not in warn[1].message and "U+897F" in warn[1].message
+    assert warn[2].message.startswith("timeline: Saigō 隆盛: the fonts have no glyph")
+    assert all("layouts/timeline.toml" in d.message for d in warn)
+
+
 def test_letter_and_dense_notes_choose_their_width(seed):
     letter = {o.path: o.data for o in render(seed, "letter").files}
     root = ET.fromstring(letter["timeline.svg"])

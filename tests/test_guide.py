@@ -406,6 +406,32 @@ def test_missing_glyph_is_a_warning_with_file_and_line(tmp_path):
     assert norm("The empty set ? and ?? here.") in norm("".join(page_texts(data)))
 
 
+def test_missing_glyphs_are_reported_once_where_they_come_from(tmp_path):
+    layouts = tmp_path / "layouts"
+    layouts.mkdir()
+    (layouts / "guide.toml").write_text('[titles]\nchronology = "年表"\n', encoding="utf-8")
+    path = tmp_path / "meiji.md"
+    path.write_text("# The Meiji Restoration (明治維新)\n\n## Timeline\n\n"
+                    "- **1868:** The 明治 era begins.\n- **1869:** Plain.\n"
+                    "- **1877:** The 西南 war.\n\n## Cast of Characters\n\n"
+                    "- **Matthew C. Perry (Commodore):** Opened Japan.\n", encoding="utf-8")
+    _, diags = render(read_note(path, "meiji.md"), layouts=layouts)
+    warn = {(d.line, d.message.split(": ")[1]): d.message for d in diags
+            if d.code == "missing-glyph"}
+    assert all(m.startswith("guide: ") for m in warn.values())
+    assert list(warn) == [(None, "the note's title"), (None, "the wording in layouts/guide.toml"),
+                          (7, "the fonts have no glyph for '西' (U+897F), '南' (U+5357); they "
+                              "print as '?'. Set a fallback font that covers them in "
+                              "layouts/guide.toml ([fonts] fallback) and layouts/timeline.toml "
+                              "([figure] fallback_fonts), for the timeline figure")]
+    title = warn[None, "the note's title"]
+    assert all(f"U+{ord(c):04X}" in title for c in "明治維新") and "(also on line 5)" in title
+    assert "U+5E74" in warn[None, "the wording in layouts/guide.toml"]  # 年
+    # line 7: the figure prints the event text too, and the same warning says where to fix
+    # both; '明' is the title's, reported there
+    assert not [d for d in diags if d.line == 11]  # Perry's line holds none of them
+
+
 def test_configured_fallback_font_draws_what_the_fonts_lack(tmp_path):
     import reportlab
 

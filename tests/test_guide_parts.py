@@ -283,3 +283,34 @@ def test_shorten(text, limit):
         assert out == text
     else:
         assert out.endswith("…") and text.startswith(out[:-1])
+
+
+# ------------------------------------------------------------------ missing-glyph report
+
+
+places = st.tuples(st.integers(0, 6), st.sampled_from(["", "the note's title", "Ann"]))
+
+
+@given(st.lists(st.tuples(places, st.text(alphabet="abcdef", max_size=4)), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_glyph_report_names_each_character_once_at_its_first_place(found):
+    from studypress.renderers.glyphs import GlyphReport, Place
+
+    report = GlyphReport()
+    for (line, label), chars in found:
+        report.add(chars, line, label)
+    diags = report.diagnostics("n.md", "missing-glyph", lambda what, chars: what, prefix="x")
+    grouped = report.grouped()
+    assert len(diags) == len(grouped)
+    named = [ch for _, chars, _ in grouped for ch in chars]
+    everything = {ch for _, chars in found for ch in chars}
+    assert sorted(named) == sorted(everything)  # each character exactly once
+    for (place, chars, also), d in zip(grouped, diags, strict=True):
+        holders = {ch: sorted(Place(line, label) for (line, label), cs in found if ch in cs)
+                   for ch in chars}
+        assert all(holders[ch][0] == place for ch in chars)
+        assert also == sorted({p.line for ch in chars for p in holders[ch]
+                               if p.line and p.line != place.line})
+        assert d.line == (place.line or None)
+        assert d.message.startswith("x: " + (place.label + ": " if place.label else ""))
+        assert all(f"U+{ord(ch):04X}" in d.message for ch in chars[:8])

@@ -421,6 +421,29 @@ def test_missing_glyphs_are_reported_with_the_person_and_line(seed):
         assert "Confucius ??" in pdf.pages[0].extract_text()
 
 
+def test_missing_glyphs_are_traced_to_where_they_come_from():
+    """The title prints on every card front: its characters are the title's, reported once,
+    not each person's; a date label's characters belong to its event's line."""
+    perry = Person("Matthew C. Perry", 48, role="Commodore", description=text("Opened Japan."),
+                   events=(0,))
+    saigo = Person("Saigō Takamori 西郷", 52, role="Samurai",
+                   description=text("Led the 明 rebellion."), events=(1,))
+    note = Note("meiji", "The Meiji Restoration (明治維新)", "meiji.md",
+                events=(Event(None, text("Perry arrives."), 30, group="Bakumatsu 幕末"),
+                        Event(None, text("War."), 31, group="Boshin")),
+                people=(perry, saigo))
+    warnings = [d for d in render(note).diagnostics if d.code == "handout-glyph"]
+    found = {(d.line, re.findall(r"U\+([0-9A-F]{4})", d.message)[0]): d for d in warnings}
+    assert list(found) == [(None, "660E"), (30, "5E55"), (52, "897F")]
+    title = found[None, "660E"]
+    assert title.message.startswith("the note's title:") and "(also on line 52)" in title.message
+    assert all(f"U+{ord(c):04X}" in title.message for c in "明治維新")
+    assert "Perry" not in " ".join(d.message for d in warnings)
+    assert found[30, "5E55"].message.count("U+") == 2  # 幕末, from the event's group heading
+    saigo_warning = found[52, "897F"].message
+    assert saigo_warning.startswith("Saigō Takamori 西郷:") and "U+660E" not in saigo_warning
+
+
 def test_no_people_no_handout(corpus):
     note = corpus["recognition-faq.md"]
     assert not note.people

@@ -3,8 +3,9 @@
 Public API::
 
     has_timeline(note) -> bool
-    timeline_drawing(note, width, height=None, *, settings=None) -> Drawing
+    timeline_drawing(note, width, height=None, *, settings=None, missing=None) -> Drawing
     timeline_layout(note, width, height=None, *, settings=None) -> Layout
+    glyph_places(note, missing) -> [(line, label, chars)]
 
 The drawing is a platypus flowable; the guide, the handout and the timeline renderer (SVG, PNG)
 all use it.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..model import Note
+from ..model import Note, plain_text
 from .layout import Box, Label, Layout, Marker, layout, place_labels
 from .style import Style
 
@@ -28,6 +29,7 @@ __all__ = [
     "Marker",
     "Style",
     "fontset_for",
+    "glyph_places",
     "has_timeline",
     "layout",
     "place_labels",
@@ -65,17 +67,52 @@ def timeline_layout(note: Note, width: float, height: float | None = None, *,
 
 
 def timeline_drawing(note: Note, width: float, height: float | None = None, *,
-                     settings: dict[str, Any] | None = None) -> Drawing:
+                     settings: dict[str, Any] | None = None,
+                     missing: list[str] | None = None) -> Drawing:
     """The note's timeline as a Drawing exactly ``width`` x (``height`` or an automatic height)
     points, usable as a platypus flowable.
 
     ``settings`` is the merged dict of ``layouts/timeline.toml`` (``Layouts(...).settings(
     "timeline")``); None means the packaged defaults. A box too small for the figure shrinks its
-    content to fit rather than overflow.
+    content to fit rather than overflow. Characters no font could draw (printed as ``?``) are
+    added to ``missing`` when it is given; ``glyph_places`` says where they come from.
     """
     from .draw import draw
 
     style = Style.from_settings(settings)
     fs = fontset_for(style)
     lay = layout(note.events, note.people, width, height, style, fs)
-    return draw(lay, style, fs, height)
+    drawing = draw(lay, style, fs, height)
+    if missing is not None:
+        missing.extend(ch for ch in fs.missing if ch not in missing)
+    return drawing
+
+
+WORDING = "the timeline's own wording"
+
+
+def glyph_places(note: Note, missing: list[str]) -> list[tuple[int, str, list[str]]]:
+    """Where the figure's undrawable characters come from: ``(line, label, chars)`` for each
+    event (its date, text and era heading), each person (name, on their line) holding some,
+    and ``(0, WORDING, rest)`` for any the note's text does not hold (a legend wording)."""
+    wanted = set(missing)
+    out: list[tuple[int, str, list[str]]] = []
+    found: set[str] = set()
+
+    def place(line: int, label: str, *texts: str | None) -> None:
+        joined = "".join(t for t in texts if t)
+        chars = [ch for ch in dict.fromkeys(joined) if ch in wanted]
+        if chars:
+            out.append((line, label, chars))
+            found.update(chars)
+
+    for event in note.events:
+        place(event.line, "", event.date.display if event.date else None,
+              plain_text(event.text), event.group)
+    for person in note.people:
+        span = person.span.display if person.span else None
+        place(person.line, person.name, person.name, span)
+    rest = [ch for ch in missing if ch not in found]
+    if rest:
+        out.append((0, WORDING, rest))
+    return out

@@ -17,15 +17,23 @@ from .base import Output, RenderContext, RenderResult
 from .guide_settings import GuideSettings, load
 
 
-def _fallback_fonts(settings: GuideSettings, ctx: RenderContext, source: str
-                    ) -> tuple[tuple[str, ...], list[Diagnostic]]:
-    """The configured fallback font, registered; a warning when it cannot be used."""
+def _fallback_path(settings: GuideSettings, ctx: RenderContext) -> Path | None:
+    """The configured fallback font's path (relative ones from the project folder)."""
     if not settings.fallback.strip():
-        return (), []
+        return None
     path = Path(settings.fallback).expanduser()
     if not path.is_absolute():
         project = ctx.layouts.project.parent if ctx.layouts.project else Path.cwd()
         path = project / path
+    return path
+
+
+def _fallback_fonts(settings: GuideSettings, ctx: RenderContext, source: str
+                    ) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """The configured fallback font, registered; a warning when it cannot be used."""
+    path = _fallback_path(settings, ctx)
+    if path is None:
+        return (), []
     problem = None
     if not path.is_file():
         problem = f"the fallback font {path} (layouts/guide.toml [fonts] fallback) was not found"
@@ -39,8 +47,22 @@ def _fallback_fonts(settings: GuideSettings, ctx: RenderContext, source: str
                            "built-in fonts lack print as '?'", source)]
 
 
-def _figure_drawer(settings: dict):
-    """The timeline figure, when the figure module is installed and the note has a timeline."""
+def _figure_settings(ctx: RenderContext, fallback: Path | None) -> dict:
+    """layouts/timeline.toml, with the guide's own fallback font after the figure's: what the
+    guide's text can print, its figure prints too."""
+    settings = dict(ctx.layouts.settings("timeline"))
+    if fallback is not None:
+        figure = dict(settings.get("figure") or {})
+        own = figure.get("fallback_fonts") or []
+        own = [own] if isinstance(own, str) else list(own)
+        figure["fallback_fonts"] = [*own, str(fallback)]
+        settings["figure"] = figure
+    return settings
+
+
+def _figure_drawer(settings: dict, missing: list[str]):
+    """The timeline figure, when the figure module is installed and the note has a timeline;
+    characters its fonts lack are added to ``missing``."""
     try:
         from ..figure import has_timeline, timeline_drawing
     except ImportError:
@@ -49,9 +71,22 @@ def _figure_drawer(settings: dict):
     def draw(note: Note, width: float):
         if not has_timeline(note):
             return None
-        return timeline_drawing(note, width, settings=settings)
+        return timeline_drawing(note, width, settings=settings, missing=missing)
 
     return draw
+
+
+def _figure_glyphs(note: Note, missing: list[str]):
+    """The figure's undrawable characters, by the event or person they come from."""
+    from .glyphs import GlyphReport
+
+    report = GlyphReport()
+    if missing:
+        from ..figure import glyph_places
+
+        for line, label, chars in glyph_places(note, missing):
+            report.add(chars, line, label)
+    return report
 
 
 def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic]]:
@@ -77,16 +112,18 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     )
     buffer = io.BytesIO()
     doc = GuideDoc(buffer, settings, info, pagesize, fallbacks)
+    figure_missing: list[str] = []
     builder = StoryBuilder(
         note, settings, styles, fmt, printing=ctx.options.printing,
         frame_height=doc.frame_height, frame_width=doc.frame_width,
-        figure=_figure_drawer(ctx.layouts.settings("timeline")),
+        figure=_figure_drawer(_figure_settings(ctx, _fallback_path(settings, ctx)
+                                               if fallbacks else None), figure_missing),
         asset=ctx.asset,
     )
     story = [PageTotal(doc), *builder.build()]
     doc.multiBuild(story, maxPasses=12)
     diagnostics.extend(builder.problems)
-    diagnostics.extend(fmt.diagnostics())
+    diagnostics.extend(fmt.diagnostics(_figure_glyphs(note, figure_missing)))
     return buffer.getvalue(), diagnostics
 
 

@@ -27,7 +27,7 @@ from .guide_blocks import BULLETS, BlockRenderer
 from .guide_doc import Anchor, FitDrawing, WritingLines
 from .guide_settings import GuideSettings
 from .guide_styles import Styles
-from .guide_text import Formatter, sort_key, subject_path
+from .guide_text import FOLDERS, TAGS, TITLE, Formatter, sort_key, subject_path
 
 PRINTINGS = ("full", "questions", "answers")
 TOC_CHARS = 150
@@ -89,8 +89,8 @@ class StoryBuilder:
         name = ("h1", "h2", "h3")[min(level, 2)]
         st = self.styles[name]
         fam = self.styles.head_family
-        if isinstance(title, str):
-            markup = self.fmt.plain(title, line, bold=True, family=fam)
+        if isinstance(title, str):  # the guide's own heading, from the layout's wording
+            markup = self.fmt.wording(title, bold=True, family=fam)
             plain = title
         else:
             markup = self.fmt.rich(title, line, bold=True, family=fam)
@@ -99,8 +99,9 @@ class StoryBuilder:
         toc = None
         if level < self.settings.toc_depth:
             # A contents line is one row of a table that cannot split: keep it short.
-            toc = self.fmt.plain(shorten(outline, TOC_CHARS), line,
-                                 family=fam)
+            short = shorten(outline, TOC_CHARS)
+            toc = (self.fmt.wording(short, family=fam) if isinstance(title, str)
+                   else self.fmt.plain(short, line, family=fam))
         return [Anchor(key, outline, level, toc), Paragraph(markup, st)]
 
     def build(self) -> list[Flowable]:
@@ -130,20 +131,23 @@ class StoryBuilder:
     def title_block(self) -> list[Flowable]:
         note, s = self.note, self.styles
         head = s.head_family
+        # The title, folders and tags have no line of their own: their characters are
+        # reported under what they are.
         out: list[Flowable] = [Paragraph(
-            self.fmt.plain(note.title or note.id, 1, bold=True, family=head), s["title"])]
+            self.fmt.plain(note.title or note.id, 0, bold=True, family=head, label=TITLE),
+            s["title"])]
         path = subject_path(note)
         parts = []
         if path:
-            parts.append(" › ".join(path))
+            parts.append(self.fmt.plain(" › ".join(path), 0, family=head, label=FOLDERS))
         if self.printing != "full":
-            parts.append(self.titles[f"printing_{self.printing}"])
+            parts.append(self.fmt.wording(self.titles[f"printing_{self.printing}"],
+                                          family=head))
         if parts:
-            out.append(Paragraph(self.fmt.plain("  ·  ".join(parts), 1, family=head),
-                                 s["subtitle"]))
+            out.append(Paragraph("  ·  ".join(parts), s["subtitle"]))
         if note.tags:
-            label = self.fmt.plain(self.titles["tags"] + " ", 1, bold=True, family=head)
-            tags = self.fmt.plain(", ".join(note.tags), 1, family=head)
+            label = self.fmt.wording(self.titles["tags"] + " ", bold=True, family=head)
+            tags = self.fmt.plain(", ".join(note.tags), 0, family=head, label=TAGS)
             out.append(Paragraph(f"<b>{label}</b>{tags}", s["subtitle"]))
         out.append(Spacer(1, 4))
         out.append(HRFlowable(width="100%", thickness=0.8, color=s.colour("rule"),
@@ -164,7 +168,7 @@ class StoryBuilder:
             ]),
             dotsMinLevel=0,
         )
-        head = self.fmt.plain(self.titles["contents"], 0, bold=True, family=s.head_family)
+        head = self.fmt.wording(self.titles["contents"], bold=True, family=s.head_family)
         rule = HRFlowable(width="100%", thickness=0.8, color=s.colour("rule"), spaceBefore=8,
                           spaceAfter=8)
         return [Paragraph(head, s["h2"]), toc, rule]
@@ -251,8 +255,8 @@ class StoryBuilder:
                     event.date.display, event.line, bold=True, family=s.head_family),
                     s["date"]))
             else:
-                date_cell.append(Paragraph(self.fmt.plain(
-                    self.titles["undated"], event.line, italic=True, family=s.head_family),
+                date_cell.append(Paragraph(self.fmt.wording(
+                    self.titles["undated"], italic=True, family=s.head_family),
                     s["date_undated"]))
             if event.date_note:
                 date_cell.append(Paragraph(self.fmt.plain(
@@ -297,32 +301,38 @@ class StoryBuilder:
         return out
 
     # ------------------------------------------------------------ cast
-    def span_label(self, person: Person) -> str:
+    def span_markup(self, person: Person) -> str:
+        """The person's span ("b. 1890"), each part's characters traced to where it is from."""
         if person.span is None:
             return ""
-        text = person.span.display
-        if person.span_kind is SpanKind.BIRTH:
-            return f"{self.titles['born']} {text}"
-        if person.span_kind is SpanKind.DEATH:
-            return f"{self.titles['died']} {text}"
+        head = self.styles.head_family
+        text = self.fmt.plain(person.span.display, person.line, family=head)
+        prefix = {SpanKind.BIRTH: "born", SpanKind.DEATH: "died"}.get(person.span_kind)
+        if prefix:
+            return self.fmt.wording(self.titles[prefix] + " ", family=head) + text
         return text
 
     def appearances(self, person: Person) -> list[str]:
-        """The dates of the events that mention this person, each once, in note order."""
-        labels: list[str] = []
+        """The dates of the events that mention this person, each once, in note order, as
+        markup whose characters are traced to each event's line."""
+        seen: dict[tuple[str, str], str] = {}
+        undated = self.titles["undated"]
         for index in person.events:
             if not 0 <= index < len(self.note.events):
                 continue
             event = self.note.events[index]
             if event.date:
-                label = event.date.display
+                key = (event.date.display, "")
+                if key not in seen:
+                    seen[key] = self.fmt.plain(event.date.display, event.line)
             elif event.group:
-                label = f"{event.group} ({self.titles['undated']})"
-            else:
-                label = self.titles["undated"]
-            if label not in labels:
-                labels.append(label)
-        return labels
+                key = (event.group, undated)
+                if key not in seen:
+                    seen[key] = (self.fmt.plain(event.group, event.line)
+                                 + self.fmt.wording(f" ({undated})"))
+            elif ("", undated) not in seen:
+                seen["", undated] = self.fmt.wording(undated)
+        return list(seen.values())
 
     def cast(self) -> list[Flowable]:
         people = self.note.people
@@ -333,10 +343,9 @@ class StoryBuilder:
         out = self.heading(self.titles["cast"], people[0].line)
         for person in people:
             name = self.fmt.plain(person.name, person.line, bold=True, family=head)
-            span = self.span_label(person)
-            if span:
+            span_markup = self.span_markup(person)
+            if span_markup:
                 muted = self.settings.colours["muted"]
-                span_markup = self.fmt.plain(span, person.line, family=head)
                 name += f'  <font color="{muted}"><b>{span_markup}</b></font>'
             block: list[Flowable] = [Paragraph(name, s["person"])]
             if person.aliases:
@@ -349,10 +358,8 @@ class StoryBuilder:
                 block.append(self.blocks.para(person.description, person.line, "body_tight"))
             dates = self.appearances(person)
             if dates:
-                label = self.fmt.plain(self.titles["appears_in"] + " ", person.line, bold=True)
-                block.append(Paragraph(
-                    f"<b>{label}</b>" + self.fmt.plain("; ".join(dates), person.line),
-                    s["small"]))
+                label = self.fmt.wording(self.titles["appears_in"] + " ", bold=True)
+                block.append(Paragraph(f"<b>{label}</b>" + "; ".join(dates), s["small"]))
             for f in block[:-1]:
                 f.keepWithNext = 1
             block[-1].keepWithNext = 0
@@ -464,7 +471,7 @@ class StoryBuilder:
         answered = self.answered()
         if not answered:
             if self.printing == "answers":
-                return [Paragraph(self.fmt.plain(self.titles["no_answers"], 0),
+                return [Paragraph(self.fmt.wording(self.titles["no_answers"]),
                                   self.styles["body"])]
             return []
         out: list[Flowable] = [PageBreak()] if new_page else []
@@ -476,8 +483,8 @@ class StoryBuilder:
         for q in answered:
             if q.kind is QuestionKind.ESSAY and not essays:
                 essays = True
-                out.append(Paragraph(self.fmt.plain(self.titles["essay"], 0, bold=True,
-                                                    family=self.styles.head_family),
+                out.append(Paragraph(self.fmt.wording(self.titles["essay"], bold=True,
+                                                      family=self.styles.head_family),
                                      self.styles["group"]))
             assert q.answer is not None
             out.append(Paragraph(self.fmt.rich(q.answer, q.answer_line or q.line), st,

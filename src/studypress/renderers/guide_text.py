@@ -1,5 +1,5 @@
-"""Note text for the guide: escaped Paragraph markup, missing-glyph reports by source line, and
-the small pure text helpers (subject path, readable slugs, sort keys)."""
+"""Note text for the guide: escaped Paragraph markup, missing-glyph reports by where the text
+comes from, and the small pure text helpers (subject path, sort keys)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath, PureWindowsPath
 
 from .. import fonts
-from ..model import Diagnostic, Note, RichText, Severity
+from ..model import Diagnostic, Note, RichText
 from . import pdfmarkup
+from .glyphs import GlyphReport
 from .guide_settings import GuideSettings
 
 SUPERSCRIPT = '<super rise="33%" size="75%">'
@@ -18,11 +19,12 @@ SUPERSCRIPT = '<super rise="33%" size="75%">'
 
 @dataclass
 class Formatter:
-    """Formats note text into Paragraph markup, remembering characters no font can draw."""
+    """Formats note text into Paragraph markup, remembering characters no font can draw and
+    where they come from: a source line, or (line 0) a ``label`` such as ``TITLE``."""
 
     base: pdfmarkup.MarkupStyle
     source: str
-    missing: dict[int, pdfmarkup.Missing] = field(default_factory=dict)
+    glyphs: GlyphReport = field(default_factory=GlyphReport)
     _styles: dict[tuple, pdfmarkup.MarkupStyle] = field(default_factory=dict)
 
     @classmethod
@@ -50,33 +52,55 @@ class Formatter:
             self._styles[key] = style
         return style
 
-    def _bucket(self, line: int) -> pdfmarkup.Missing:
-        return self.missing.setdefault(line, pdfmarkup.Missing())
-
     def rich(self, value: RichText, line: int, *, bold: bool = False, italic: bool = False,
-             family: fonts.Family | None = None) -> str:
+             family: fonts.Family | None = None, label: str = "") -> str:
         """Markup for rich text from source line ``line``, set in a paragraph of this face."""
-        out = pdfmarkup.markup(value, self._style(bold, italic, family), self._bucket(line))
+        out = pdfmarkup.markup(value, self._style(bold, italic, family),
+                               self.glyphs.at(line, label))
         # ReportLab raises a superscript half the type size: with tight leading a citation
         # mark would then touch the descenders of the line above. Note text is escaped, so
         # every "<super>" here is a tag of our own.
         return out.replace("<super>", SUPERSCRIPT)
 
     def plain(self, value: str, line: int, *, bold: bool = False, italic: bool = False,
-              family: fonts.Family | None = None) -> str:
+              family: fonts.Family | None = None, label: str = "") -> str:
         """Markup for a plain string (a name, a date, the guide's own wording)."""
-        return pdfmarkup.plain(value, self._style(bold, italic, family), self._bucket(line))
+        return pdfmarkup.plain(value, self._style(bold, italic, family),
+                               self.glyphs.at(line, label))
 
-    def diagnostics(self) -> list[Diagnostic]:
-        """One warning per source line that holds characters no font could draw."""
-        out = []
-        for line in sorted(self.missing):
-            chars = self.missing[line].chars
-            if chars:
-                out.append(Diagnostic(Severity.WARNING, "missing-glyph",
-                                      pdfmarkup.missing_message(chars, "guide"), self.source,
-                                      line or None))
-        return out
+    def wording(self, value: str, *, bold: bool = False, italic: bool = False,
+                family: fonts.Family | None = None) -> str:
+        """Markup for the guide's own wording (``[titles]`` of layouts/guide.toml)."""
+        return self.plain(value, 0, bold=bold, italic=italic, family=family, label=WORDING)
+
+    def diagnostics(self, figure: GlyphReport | None = None) -> list[Diagnostic]:
+        """One warning per place that is the first to hold characters no font could draw;
+        ``figure`` holds those the timeline figure could not draw (its fonts are set apart)."""
+        report = GlyphReport()
+        report.merge(self.glyphs)
+        in_figure: set[str] = set()
+        if figure is not None:
+            report.merge(figure)
+            in_figure = {ch for m in figure.found.values() for ch in m.chars}
+        in_text = {ch for m in self.glyphs.found.values() for ch in m.chars}
+
+        def message(what: str, chars: list[str]) -> str:
+            fixes = []
+            if in_text.intersection(chars):
+                fixes.append("layouts/guide.toml ([fonts] fallback)")
+            if in_figure.intersection(chars):
+                fixes.append("layouts/timeline.toml ([figure] fallback_fonts), for the "
+                             "timeline figure")
+            return (f"the fonts have no glyph for {what}; they print as '?'. Set a fallback "
+                    f"font that covers them in {' and '.join(fixes)}")
+
+        return report.diagnostics(self.source, "missing-glyph", message, prefix="guide")
+
+
+TITLE = "the note's title"
+WORDING = "the wording in layouts/guide.toml"
+TAGS = "the note's tags"
+FOLDERS = "the note's folders"
 
 
 # ------------------------------------------------------------------ pure helpers

@@ -54,6 +54,7 @@ from ..model import (
 from . import handout_layout as geo
 from . import pdfmarkup
 from .base import Output, RenderContext, RenderResult
+from .glyphs import GlyphReport
 
 MM = geo.MM
 PAPER = {"a4": (210 * MM, 297 * MM), "letter": (8.5 * 72, 11 * 72)}
@@ -267,7 +268,13 @@ def span_label(person: Person, texts: dict[str, str]) -> str:
 
 def appearances(person: Person, note: Note, undated: str = "undated") -> list[str]:
     """The dates of the events that mention the person, in timeline order, without repeats."""
-    out: list[str] = []
+    return [label for label, _ in appearance_lines(person, note, undated)]
+
+
+def appearance_lines(person: Person, note: Note, undated: str = "undated"
+                     ) -> list[tuple[str, int]]:
+    """``appearances`` with the source line of the (first) event each label comes from."""
+    out: dict[str, int] = {}
     for i in sorted(set(person.events)):
         if not 0 <= i < len(note.events):
             continue
@@ -276,9 +283,8 @@ def appearances(person: Person, note: Note, undated: str = "undated") -> list[st
             label = event.date.display
         else:
             label = f"{event.group} ({undated})" if event.group else undated
-        if label not in out:
-            out.append(label)
-    return out
+        out.setdefault(label, event.line)
+    return list(out.items())
 
 
 @dataclass(frozen=True)
@@ -559,40 +565,77 @@ def draw_bar(c: Any, x: float, y: float, w: float, h: float, marks: list[BarMark
     c.restoreState()
 
 
+TITLE = "the note's title"
+WORDING = "the wording in layouts/handout.toml"
+
+
 @dataclass
 class _Warnings:
-    """Per-person missing glyphs and cut descriptions, reported once each."""
+    """Missing glyphs by where they come from, and per-person cuts, reported once each."""
 
-    missing: dict[int, pdfmarkup.Missing] = field(default_factory=dict)
+    glyphs: GlyphReport = field(default_factory=GlyphReport)
     cuts: dict[int, str] = field(default_factory=dict)  # the back's text had to be cut
     names: dict[int, str] = field(default_factory=dict)  # the front's name overflows
 
-    def for_person(self, i: int) -> pdfmarkup.Missing:
-        return self.missing.setdefault(i, pdfmarkup.Missing())
+    def person(self, person: Person) -> pdfmarkup.Missing:
+        return self.glyphs.at(person.line, person.name)
+
+    def title(self) -> pdfmarkup.Missing:
+        return self.glyphs.at(None, TITLE)
+
+    def wording(self) -> pdfmarkup.Missing:
+        return self.glyphs.at(None, WORDING)
 
 
-def _date_list(labels: list[str]) -> str:
-    """Dates joined by middots, each kept whole on one line ("November 16, 1933")."""
-    return " · ".join(label.replace(" ", "\u00a0") for label in labels)
+def _pieces_para(pieces: list[tuple[str, pdfmarkup.Missing | None]],
+                 pair: tuple[Any, pdfmarkup.MarkupStyle]) -> Any:
+    """A paragraph of plain strings, each one's missing characters kept where it came from
+    (``None``: a separator of our own, escaped as it is)."""
+    style, mstyle = pair
+    return Paragraph("".join(pdfmarkup.escape(text) if missing is None else
+                             pdfmarkup.plain(text, mstyle, missing)
+                             for text, missing in pieces), style)
+
+
+def _also_para(person: Person, names: list[str], s: Settings,
+               pair: tuple[Any, pdfmarkup.MarkupStyle], warn: _Warnings) -> Any:
+    return _pieces_para([(f"{s.text['also']}: ", warn.wording()),
+                         (", ".join(names), warn.person(person))], pair)
+
+
+def _appears_para(person: Person, note: Note, s: Settings,
+                  pair: tuple[Any, pdfmarkup.MarkupStyle], warn: _Warnings) -> Any | None:
+    """"Appears in: …", each date kept whole on one line ("November 16, 1933"), each one's
+    characters traced to its event's line; None when the person appears nowhere."""
+    seen = appearance_lines(person, note, s.text["undated"])
+    if not seen:
+        return None
+    pieces: list[tuple[str, pdfmarkup.Missing | None]] = [
+        (f"{s.text['appears']}: ", warn.wording())]
+    for n, (label, line) in enumerate(seen):
+        if n:
+            pieces.append((" · ", None))
+        pieces.append((label.replace(" ", "\u00a0"), warn.glyphs.at(line)))
+    return _pieces_para(pieces, pair)
 
 
 def _entry(person: Person, note: Note, st: _Styles, s: Settings, axis: Axis | None,
-           missing: pdfmarkup.Missing) -> list[Any]:
+           warn: _Warnings) -> list[Any]:
     """The flowables of one person on the sheet."""
     size = st.size
+    missing = warn.person(person)
     header = Header(_para(person.name, st.name, missing), span_label(person, s.text),
                     st.sans.regular, size * 0.85, s.color("muted"))
     parts: list[Any] = [header]
     if person.role:
         parts.append(_para(person.role, st.role, missing))
     if person.aliases:
-        parts.append(_para(f"{s.text['also']}: " + ", ".join(person.aliases), st.also, missing))
+        parts.append(_also_para(person, list(person.aliases), s, st.also, warn))
     if person.description:
         parts += [Spacer(1, size * 0.18), _para(person.description, st.body, missing)]
-    seen = appearances(person, note, s.text["undated"])
-    if seen:
-        parts += [Spacer(1, size * 0.18),
-                  _para(f"{s.text['appears']}: " + _date_list(seen), st.meta, missing)]
+    seen = _appears_para(person, note, s, st.meta, warn)
+    if seen is not None:
+        parts += [Spacer(1, size * 0.18), seen]
     if axis is not None:
         marks = bar_marks(person, note, axis)
         if marks:
@@ -798,17 +841,8 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
     _draw_cards(c, note, card_people, s, grid, index, warn)
     c.save()
 
-    diags: list[Diagnostic] = []
-    title = warn.missing.get(-1)
-    if title and title.chars:
-        diags.append(Diagnostic(Severity.WARNING, "handout-glyph",
-                                f"the title: {_missing_text(title.chars)}", note.source, 1))
+    diags = warn.glyphs.diagnostics(note.source, "handout-glyph", _missing_text)
     for i, person in enumerate(note.people):
-        chars = warn.missing.get(i)
-        if chars and chars.chars:
-            diags.append(Diagnostic(Severity.WARNING, "handout-glyph",
-                                    f"{person.name}: {_missing_text(chars.chars)}",
-                                    note.source, person.line))
         for problem in (warn.names.get(i), warn.cuts.get(i)):
             if problem:
                 diags.append(Diagnostic(Severity.WARNING, "handout-cut", problem,
@@ -816,11 +850,9 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
     return buf.getvalue(), diags
 
 
-def _missing_text(chars: list[str]) -> str:
-    shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in chars[:8])
-    more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
-    return (f"the handout's fonts have no glyph for {shown}{more}; they print as '?'. Add a "
-            "font that has them to [fonts] fallback in layouts/handout.toml")
+def _missing_text(what: str, chars: list[str]) -> str:
+    return (f"the handout's fonts have no glyph for {what}; they print as '?'. Add a font "
+            "that has them to [fonts] fallback in layouts/handout.toml")
 
 
 def _stamp(c: Any, when: int) -> None:
@@ -904,7 +936,7 @@ def _draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
     """Draw the sheet pages; returns how many there are."""
     page_w, page_h = paper
     axis = time_axis(note)
-    title_missing = pdfmarkup.Missing()
+    title_missing = warn.title()
     block = _title_block(note, s, axis, page_w - 2 * s.margin, title_missing)
     block_h = sum(_height(f, page_w - 2 * s.margin) for f in block)
     footer_h = 14.0
@@ -914,7 +946,7 @@ def _draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
 
     def layout(size: float) -> list[list[_Placed]]:
         st = _Styles(s, size)
-        entries = [_entry(p, note, st, s, axis, warn.for_person(index[id(p)])) for p in people]
+        entries = [_entry(p, note, st, s, axis, warn) for p in people]
         return flow_columns(entries, g, size * 1.1)
 
     candidates = sizes(s.body_size, s.floor, s.step)
@@ -943,8 +975,6 @@ def _draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
             c.drawRightString(page_w - s.margin, s.margin,
                               s.fill("page", n=n, total=total))
         c.showPage()
-    for ch in title_missing.chars:
-        warn.for_person(-1).add(ch)
     return total
 
 
@@ -1001,7 +1031,7 @@ def _draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo
             _draw_marks(c, grid, s)
         for i, front, _ in sheet:
             p = people[i]
-            problem = _draw_front(c, p, note, safe(front), s, warn.for_person(index[id(p)]))
+            problem = _draw_front(c, p, note, safe(front), s, warn)
             if problem:
                 warn.names[index[id(p)]] = problem
         c.showPage()
@@ -1028,10 +1058,11 @@ def _clip(c: Any, r: geo.Rect) -> None:
 
 
 def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
-                missing: pdfmarkup.Missing) -> str | None:
+                warn: _Warnings) -> str | None:
     """The name, large and centred; under it the name in another script; the note at the foot.
     Returns a warning when the name cannot fit even at the floor size."""
-    foot = _one_line(note.title, _Styles(s, s.name_floor).footer, r.w, missing)
+    foot = _one_line(note.title, _Styles(s, s.name_floor).footer, r.w, warn.title())
+    missing = warn.person(person)
     _, foot_h = foot.wrap(r.w, r.h)
     room = r.h - foot_h - 4
     alias = other_script_name(person)
@@ -1081,9 +1112,10 @@ def _one_line(value: str, pair: tuple[Any, pdfmarkup.MarkupStyle], width: float,
 
 
 def _back_parts(person: Person, note: Note, st: _Styles, s: Settings, description: RichText,
-                missing: pdfmarkup.Missing) -> list[tuple[Any, float]]:
+                warn: _Warnings) -> list[tuple[Any, float]]:
     """The back's flowables with the space above each."""
     size = st.size
+    missing = warn.person(person)
     parts: list[tuple[Any, float]] = []
     if person.role:
         parts.append((_para(person.role, st.back_role, missing), 0.0))
@@ -1092,14 +1124,12 @@ def _back_parts(person: Person, note: Note, st: _Styles, s: Settings, descriptio
         parts.append((_para(span, st.also, missing), size * 0.1))
     others = [a for a in person.aliases if a != other_script_name(person)]
     if others:
-        parts.append((_para(f"{s.text['also']}: " + ", ".join(others), st.also, missing),
-                      size * 0.1))
+        parts.append((_also_para(person, others, s, st.also, warn), size * 0.1))
     if description:
         parts.append((_para(description, st.body, missing), size * 0.45 if parts else 0.0))
-    seen = appearances(person, note, s.text["undated"])
-    if seen:
-        parts.append((_para(f"{s.text['appears']}: " + _date_list(seen), st.meta, missing),
-                      size * 0.45 if parts else 0.0))
+    seen = _appears_para(person, note, s, st.meta, warn)
+    if seen is not None:
+        parts.append((seen, size * 0.45 if parts else 0.0))
     return parts
 
 
@@ -1108,20 +1138,20 @@ def _stack_height(parts: list[tuple[Any, float]], w: float) -> float:
 
 
 def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings,
-              missing: pdfmarkup.Missing) -> tuple[list[tuple[Any, float]], str | None]:
+              warn: _Warnings) -> tuple[list[tuple[Any, float]], str | None]:
     """The back's parts at the largest size that fits; at the floor, the description cut.
     Returns the parts and, when something had to go, a warning."""
     for size in sizes(s.card_body, s.card_floor, s.card_step):
-        parts = _back_parts(person, note, _Styles(s, size), s, person.description, missing)
+        parts = _back_parts(person, note, _Styles(s, size), s, person.description, warn)
         if _stack_height(parts, r.w) <= r.h:
             return parts, None
     floor = _Styles(s, s.card_floor)
 
     def fits(desc: RichText) -> bool:
-        return _stack_height(_back_parts(person, note, floor, s, desc, missing), r.w) <= r.h
+        return _stack_height(_back_parts(person, note, floor, s, desc, warn), r.w) <= r.h
 
     cut, how = fit_text(person.description, fits)
-    parts = _back_parts(person, note, floor, s, cut, missing)
+    parts = _back_parts(person, note, floor, s, cut, warn)
     advice = "shorten it, or choose a larger card ([cards] format in layouts/handout.toml)"
     if not person.description or (how == "all" and not fits(())):
         return parts, (f"{person.name}: the back of the card cannot hold the role and the "
@@ -1135,7 +1165,7 @@ def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings,
 def _draw_back(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
                warn: _Warnings, who: int) -> None:
     """Role, span, description and appearances, shrunk to fit the card's safe area."""
-    parts, problem = _fit_back(person, note, r, s, warn.for_person(who))
+    parts, problem = _fit_back(person, note, r, s, warn)
     if problem:
         warn.cuts[who] = problem
     c.saveState()

@@ -37,6 +37,25 @@ def svg_fonts(svg: str) -> str:
     return _FALLBACK_DECL.sub("font-family: sans-serif;", svg)
 
 
+def figure_glyph_message(what: str, chars: list[str]) -> str:
+    """The warning for characters the figure's fonts lack."""
+    return (f"the fonts have no glyph for {what}; they print as '?'. Add a font that has "
+            "them to layouts/timeline.toml ([figure] fallback_fonts)")
+
+
+def missing_glyphs(note: Note, missing: list[str]) -> list[Diagnostic]:
+    """One warning per event or person line whose text holds characters the figure could
+    not draw (each character once, at the first line holding it)."""
+    from ..figure import glyph_places
+    from .glyphs import GlyphReport
+
+    report = GlyphReport()
+    for line, label, chars in glyph_places(note, missing):
+        report.add(chars, line, label)
+    return report.diagnostics(note.source, "missing-glyph", figure_glyph_message,
+                              prefix="timeline")
+
+
 class TimelineRenderer:
     name = "timeline"
 
@@ -96,12 +115,7 @@ def _render(note: Note, ctx: RenderContext, settings: dict) -> tuple[list[Output
             f"the timeline needs {lay.content_height:.0f} pt of height but layouts/"
             f"timeline.toml sets {height:.0f} pt; it was shrunk to fit (set height = 0 for "
             "an automatic height)", note.source))
-    if lay.missing:
-        shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lay.missing[:8])
-        diags.append(Diagnostic(
-            Severity.WARNING, "missing-glyph",
-            f"timeline: the fonts have no glyph for {shown}; they print as '?'. Add a font "
-            "that has them to layouts/timeline.toml ([figure] fallback_fonts)", note.source))
+    diags.extend(missing_glyphs(note, lay.missing))
     drawing = draw(lay, style, fs, height)
     svg = renderSVG.drawToString(drawing)
     title = escape(f"Timeline: {note.title}")
