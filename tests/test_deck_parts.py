@@ -33,6 +33,7 @@ from studypress.model import (
     Text,
     WikiLink,
 )
+from studypress.renderers.base import RenderContext, RenderOptions
 from studypress.renderers.deck import DeckConfig, fieldhtml, naming, notetypes
 from studypress.renderers.deck import ledger as ledgers
 from studypress.renderers.deck.apkg import zip_time
@@ -165,20 +166,6 @@ def test_blanking_hides_names(name: str, aliases: tuple[str, ...], text: str,
 # ------------------------------------------------------------------------------ naming
 
 
-@pytest.mark.parametrize(("slug", "human"), [
-    ("russian-history-ii", "Russian History II"),
-    ("network-school", "Network School"),
-    ("history-of-the-us", "History of the US"),
-    ("the-civil-war", "The Civil War"),
-    ("mix-and-match", "Mix and Match"),
-    ("ww2_pacific", "WW2 Pacific"),
-    ("louis-xiv", "Louis XIV"),
-])
-def test_humanise(slug: str, human: str) -> None:
-    cfg = DeckConfig.load(Layouts(None))
-    assert naming.humanise(slug, cfg.upper, cfg.lower) == human
-
-
 @pytest.mark.parametrize(("title", "clean"), [
     ("U.S. Recognition of the Soviet Union (1917-1939)", "U.S. Recognition of the Soviet Union"),
     ("The Punic Wars (264–146 BCE)", "The Punic Wars"),
@@ -193,6 +180,38 @@ def test_clean_title(title: str, clean: str) -> None:
 
 def test_seed_deck_name(seed: Note) -> None:
     assert DeckConfig.load(Layouts(None)).deck_name(seed) == SEED_DECK
+
+
+def test_deck_and_guide_name_a_note_from_one_setting(seed: Note, tmp_path) -> None:
+    """layouts/subjects.toml names the guide's subject line and the deck alike."""
+    from studypress.renderers.guide import render_guide
+    from studypress.renderers.subjects import Subjects
+
+    from .test_guide_support import norm, page_texts
+
+    for layouts, path in (
+            (Layouts(None), "Network School › Russian History › Russian History II"),
+            (None, "Network School › Lectures Quizzes and References › Russian History ›"
+                   " Russian History II")):
+        if layouts is None:
+            (tmp_path / "subjects.toml").write_text(
+                'drop = ["briefs-timelines-and-study-guides"]\n')
+            layouts = Layouts(tmp_path)
+        subject = Subjects.load(layouts).path(seed)
+        assert " › ".join(subject) == path
+        deck = DeckConfig.load(layouts).deck_name(seed)
+        assert deck == "::".join(subject) + "::U.S. Recognition of the Soviet Union"
+        data, _ = render_guide(seed, RenderContext(RenderOptions(), layouts, 1_700_000_000))
+        assert norm(path) in norm(page_texts(data)[0])
+
+
+def test_a_projects_old_deck_names_table_still_counts(seed: Note, tmp_path) -> None:
+    (tmp_path / "deck.toml").write_text('[names]\ndrop = ["network-school"]\n')
+    assert DeckConfig.load(Layouts(tmp_path)).deck_name(seed).startswith(
+        "Lectures Quizzes and References::Briefs")
+    (tmp_path / "subjects.toml").write_text("drop = []\n")  # the new file wins
+    assert DeckConfig.load(Layouts(tmp_path)).deck_name(seed).startswith(
+        "Network School::Lectures")
 
 
 def test_deck_name_sources() -> None:
@@ -422,7 +441,6 @@ def test_labels_cannot_inject_template_syntax(tmp_path) -> None:
 
 
 def test_package_bytes_are_a_valid_zip_with_fixed_members(seed: Note) -> None:
-    from studypress.renderers.base import RenderContext, RenderOptions
     from studypress.renderers.deck import DeckRenderer
 
     ctx = RenderContext(RenderOptions(), Layouts(None), 1700000000)
@@ -465,7 +483,6 @@ def test_settings_essay_cards_and_context_changes(tmp_path) -> None:
 
 def test_a_quiz_question_without_an_answer_gets_no_card_unless_asked(tmp_path) -> None:
     from studypress.reader import read_text
-    from studypress.renderers.base import RenderContext, RenderOptions
     from studypress.renderers.deck import RENDERER
 
     note = Note(id="n", title="T", source="n.md", questions=(

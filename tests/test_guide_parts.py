@@ -34,7 +34,8 @@ from studypress.model import Paragraph as ParaBlock
 from studypress.renderers import guide_settings
 from studypress.renderers.guide_blocks import column_weights
 from studypress.renderers.guide_doc import fit_runs, pdf_date
-from studypress.renderers.guide_text import pretty_slug, sort_key, subject_path
+from studypress.renderers.guide_text import sort_key
+from studypress.renderers.subjects import Subjects, humanise
 
 from .test_guide_support import norm, page_texts, render, shown, unembedded_fonts
 
@@ -119,10 +120,25 @@ def test_a_broken_project_layout_fails_the_render_with_its_name(tmp_path, seed):
     ("Already Nice", "Already Nice"),
     ("mixedCase", "mixedCase"),
     ("vi-lenin", "VI Lenin"),
+    ("history-of-the-us", "History of the US"),
+    ("mix-and-match", "Mix and Match"),
+    ("ww2_pacific", "WW2 Pacific"),
+    ("louis-xiv", "Louis XIV"),
+    ("civil-li", "Civil Li"),
+    ("Ancient  history", "Ancient history"),
     ("", ""),
 ])
-def test_pretty_slug(slug, pretty):
-    assert pretty_slug(slug) == pretty
+def test_humanise(slug, pretty):
+    assert Subjects.load(Layouts(None)).humanise(slug) == pretty
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_humanise_keeps_every_letter(slug):
+    def letters(value: str) -> str:
+        return "".join(c for c in value.casefold() if c.isalnum())
+
+    assert letters(humanise(slug, ("us",), ("of",))) == letters(slug)
 
 
 def note_at(source: str, permalink: str | None = None) -> Note:
@@ -136,11 +152,16 @@ def note_at(source: str, permalink: str | None = None) -> Note:
     ("source/russian/history/a.md", None, ("Russian", "History")),
     ("a.md", None, ()),
     ("./source/x/a.md", None, ("X",)),
-    ("../notes/a.md", None, ("Notes",)),
-    ("C:\\vault\\rome\\a.md", None, ("Vault", "Rome")),
+    ("../notes/a.md", None, ()),  # under no source folder: says nothing
+    ("/home/me/vault/rome/a.md", None, ()),
+    ("C:\\vault\\source\\rome\\a.md", None, ("Rome",)),
+    ("source/notes/us-history/a.md", None, ("US History",)),  # "notes" is generic
+    ("x.md", "/network-school/lectures-quizzes-and-references/briefs-timelines-and-study-"
+     "guides/russian-history/russian-history-ii/x/",
+     ("Network School", "Russian History", "Russian History II")),
 ])
 def test_subject_path(source, permalink, path):
-    assert subject_path(note_at(source, permalink)) == path
+    assert Subjects.load(Layouts(None)).path(note_at(source, permalink)) == path
 
 
 def test_sort_key_ignores_case_accents_and_quotes():

@@ -94,7 +94,8 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     from .guide_doc import DocInfo, GuideDoc, PageTotal
     from .guide_story import StoryBuilder
     from .guide_styles import make_styles
-    from .guide_text import Formatter, subject_path
+    from .guide_text import Formatter
+    from .subjects import Subjects
 
     settings = load(ctx.layouts)
     fallbacks, diagnostics = _fallback_fonts(settings, ctx, note.source)
@@ -102,9 +103,10 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     fmt = Formatter.create(settings, note.source, fallbacks)
     pagesize = settings.page_size(ctx.options.paper)
     title = note.title or note.id
+    subject = Subjects.load(ctx.layouts).path(note)
     info = DocInfo(
         title=title,
-        subject=" / ".join(subject_path(note)) or title,
+        subject=" / ".join(subject) or title,
         keywords=note.tags,
         creator=f"studypress {__version__}",
         header=title,
@@ -118,7 +120,7 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
         frame_height=doc.frame_height, frame_width=doc.frame_width,
         figure=_figure_drawer(_figure_settings(ctx, _fallback_path(settings, ctx)
                                                if fallbacks else None), figure_missing),
-        asset=ctx.asset,
+        asset=ctx.asset, subject=subject,
     )
     story = [PageTotal(doc), *builder.build()]
     doc.multiBuild(story, maxPasses=12)

@@ -27,7 +27,7 @@ from .guide_blocks import BULLETS, BlockRenderer
 from .guide_doc import Anchor, FitDrawing, WritingLines
 from .guide_settings import GuideSettings
 from .guide_styles import Styles
-from .guide_text import FOLDERS, TAGS, TITLE, Formatter, sort_key, subject_path
+from .guide_text import FOLDERS, TAGS, TITLE, Formatter, sort_key
 
 PRINTINGS = ("full", "questions", "answers")
 TOC_CHARS = 150
@@ -62,6 +62,7 @@ class StoryBuilder:
     frame_width: float = 480.0
     figure: Drawer | None = None
     asset: Callable[[str], bytes | None] | None = None  # embedded files, for images
+    subject: tuple[str, ...] = ()  # where the note sits (subjects.Subjects.path)
     blocks: BlockRenderer = field(init=False)
     problems: list[Diagnostic] = field(default_factory=list)
     _keys: int = 0
@@ -136,10 +137,10 @@ class StoryBuilder:
         out: list[Flowable] = [Paragraph(
             self.fmt.plain(note.title or note.id, 0, bold=True, family=head, label=TITLE),
             s["title"])]
-        path = subject_path(note)
         parts = []
-        if path:
-            parts.append(self.fmt.plain(" › ".join(path), 0, family=head, label=FOLDERS))
+        if self.subject:
+            parts.append(self.fmt.plain(" › ".join(self.subject), 0, family=head,
+                                        label=FOLDERS))
         if self.printing != "full":
             parts.append(self.fmt.wording(self.titles[f"printing_{self.printing}"],
                                           family=head))

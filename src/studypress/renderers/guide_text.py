@@ -1,15 +1,13 @@
 """Note text for the guide: escaped Paragraph markup, missing-glyph reports by where the text
-comes from, and the small pure text helpers (subject path, sort keys)."""
+comes from, and the alphabetical sort key."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from pathlib import PurePosixPath, PureWindowsPath
 
 from .. import fonts
-from ..model import Diagnostic, Note, RichText
+from ..model import Diagnostic, RichText
 from . import pdfmarkup
 from .glyphs import GlyphReport
 from .guide_settings import GuideSettings
@@ -104,45 +102,6 @@ FOLDERS = "the note's folders"
 
 
 # ------------------------------------------------------------------ pure helpers
-
-_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs"}
-_ROMAN = re.compile(r"^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
-
-
-def pretty_slug(part: str) -> str:
-    """A readable folder or permalink part: ``russian-history-ii`` → ``Russian History II``.
-
-    Parts that already carry capitals or spaces were written by a person and are kept.
-    """
-    if not part or any(c.isupper() for c in part) or " " in part:
-        return part
-    words = [w for w in re.split(r"[-_]+", part) if w]
-    out = []
-    for i, word in enumerate(words):
-        if _ROMAN.match(word) and (len(word) > 1 or i > 0):
-            out.append(word.upper())
-        elif i > 0 and word in _SMALL_WORDS:
-            out.append(word)
-        else:
-            out.append(word[:1].upper() + word[1:])
-    return " ".join(out)
-
-
-def subject_path(note: Note) -> tuple[str, ...]:
-    """Where the note sits: its permalink's folders, else its source folder (without the
-    project's ``source/`` folder), each part made readable."""
-    if note.metadata.permalink:
-        parts = [p for p in note.metadata.permalink.strip().split("/") if p]
-        parts = parts[:-1]
-    else:
-        path = PureWindowsPath(note.source) if "\\" in note.source else PurePosixPath(
-            note.source)
-        parts = [p for p in path.parent.parts if p not in (".", "..", "/", "\\")
-                 and not p.endswith(":\\")]
-        if parts and parts[0] == "source":
-            parts = parts[1:]
-    return tuple(pretty_slug(p) for p in parts)
-
 
 def sort_key(term: str) -> tuple[str, str]:
     """Alphabetical order that ignores case and accents (``Éclat`` files under E)."""

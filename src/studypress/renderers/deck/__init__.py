@@ -17,6 +17,7 @@ from typing import Any
 from ...layouts import Layouts
 from ...model import Diagnostic, Note, Severity
 from ..base import Output, RenderContext, RenderResult
+from ..subjects import Subjects
 from . import ledger as ledgers
 from . import naming
 from .apkg import PackageDeck, PackageNote, PackageType, read_media, write_package
@@ -28,14 +29,6 @@ from .notetypes import KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
 DECK_FILE = "deck.apkg"
 LEDGER_FILE = "deck-ledger.json"
 SETTINGS = "deck"
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Sequence):
-        return tuple(str(v) for v in value)
-    return ()
 
 
 _CSS_UNSAFE = re.compile(r"[<>{};\\]")
@@ -62,10 +55,7 @@ class DeckConfig:
     """layouts/deck.toml, with defaults for anything it leaves out."""
 
     project_deck: str = ""
-    drop: tuple[str, ...] = ()
-    roots: tuple[str, ...] = ("source",)
-    upper: tuple[str, ...] = ()
-    lower: tuple[str, ...] = ()
+    subjects: Subjects = field(default_factory=Subjects)  # layouts/subjects.toml
     changes_include_context: bool = False
     settings: Settings = field(default_factory=Settings)
     template_values: Mapping[str, Any] = field(default_factory=dict)
@@ -73,23 +63,17 @@ class DeckConfig:
     @classmethod
     def load(cls, layouts: Layouts) -> DeckConfig:
         data = layouts.settings(SETTINGS)
-        names = data.get("names", {}) if isinstance(data.get("names"), Mapping) else {}
         return cls(
             project_deck=str(data.get("project_deck", "") or ""),
-            drop=_strings(names.get("drop", ())),
-            roots=_strings(names.get("source_roots", ("source",))),
-            upper=_strings(names.get("uppercase", ())),
-            lower=_strings(names.get("lowercase", ())),
+            subjects=Subjects.load(layouts),
             changes_include_context=bool(data.get("changes_include_context", False)),
             settings=Settings.from_toml(data),
             template_values=template_values(data),
         )
 
     def deck_name(self, note: Note) -> str:
-        return naming.deck_name(title=note.title, permalink=note.metadata.permalink,
-                                source=note.source, override=note.metadata.deck,
-                                drop=self.drop, roots=self.roots, upper=self.upper,
-                                lower=self.lower)
+        return naming.deck_name(title=note.title, subject=self.subjects.path(note),
+                                override=note.metadata.deck)
 
     def project_name(self, ctx: RenderContext) -> str:
         return self.project_deck.strip() or ctx.options.project_name

@@ -1,4 +1,4 @@
-"""Names and identities: deck names from paths, tags, item keys, GUIDs, stable ids, searches.
+"""Names and identities: deck names, tags, item keys, GUIDs, stable ids, searches.
 
 Everything here is a pure function of its arguments, so the same note always gets the same
 deck, the same GUIDs and the same note-type ids, whatever the wording of its items.
@@ -10,36 +10,12 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from pathlib import PurePosixPath, PureWindowsPath
 
-# Roman numerals built from I, V and X only: "ii", "xiv". Longer letters ("mix", "civil",
-# "did") are ordinary words far more often than numbers.
-_ROMAN = re.compile(r"^(?=[ivx]+$)x{0,3}(ix|iv|v?i{0,3})$", re.IGNORECASE)
 _YEAR_RANGE_TAIL = re.compile(
     r"\s*\(\s*(?:c\.\s*)?\d{1,4}s?\s*(?:BCE|BC|CE|AD)?\s*(?:[-–—]|to)\s*"
     r"(?:c\.\s*)?\d{1,4}s?\s*(?:BCE|BC|CE|AD)?\s*\)\s*$",
     re.IGNORECASE,
 )
-
-
-def humanise(slug: str, upper: Iterable[str] = (), lower: Iterable[str] = ()) -> str:
-    """``russian-history-ii`` → ``Russian History II``: words capitalised, roman numerals and
-    listed acronyms upper-cased, listed small words lower-cased except the first."""
-    upper_set = {u.lower() for u in upper}
-    lower_set = {w.lower() for w in lower}
-    words = [w for w in re.split(r"[-_\s]+", slug) if w]
-    out: list[str] = []
-    for i, word in enumerate(words):
-        low = word.lower()
-        if low in upper_set or _ROMAN.match(low):
-            out.append(word.upper())
-        elif i > 0 and low in lower_set:
-            out.append(low)
-        elif word[:1].islower():
-            out.append(word[:1].upper() + word[1:])
-        else:
-            out.append(word)
-    return " ".join(out)
 
 
 def clean_title(title: str) -> str:
@@ -54,33 +30,14 @@ def deck_part(value: str) -> str:
     return value.strip(":").strip() or "Untitled"
 
 
-def path_parts(permalink: str | None, source: str, roots: Iterable[str]) -> list[str]:
-    """The folder slugs above a note: from its permalink when it has one (the last part is
-    the note itself), else from its source path below one of the source ``roots``."""
-    if permalink:
-        parts = [p for p in permalink.strip().split("/") if p and p not in (".", "..")]
-        return parts[:-1]
-    path = PureWindowsPath(source) if "\\" in source else PurePosixPath(source)
-    folders = list(path.parts[:-1])
-    root_set = set(roots)
-    for i in range(len(folders) - 1, -1, -1):
-        if folders[i] in root_set:
-            return [f for f in folders[i + 1:] if f not in (".", "..")]
-    return []  # not under a known root: an absolute or unrelated path says nothing useful
-
-
-def deck_name(*, title: str, permalink: str | None, source: str, override: str | None,
-              drop: Iterable[str], roots: Iterable[str], upper: Iterable[str] = (),
-              lower: Iterable[str] = ()) -> str:
-    """The note's Anki deck: front-matter ``deck:`` when given, else its humanised folders
-    (generic ones in ``drop`` left out) followed by its title."""
+def deck_name(*, title: str, subject: Iterable[str], override: str | None) -> str:
+    """The note's Anki deck: front-matter ``deck:`` when given, else its subject (its
+    readable folders, from ``subjects.Subjects.path``) followed by its title."""
     if override and override.strip():
         parts = [deck_part(p) for p in re.split(r"::|/", override) if p.strip()]
         if parts:
             return "::".join(parts)
-    drop_set = {d.lower() for d in drop}
-    folders = [p for p in path_parts(permalink, source, roots) if p.lower() not in drop_set]
-    parts = [deck_part(humanise(p, upper, lower)) for p in folders]
+    parts = [deck_part(p) for p in subject]
     parts.append(deck_part(clean_title(title)))
     return "::".join(parts)
 
