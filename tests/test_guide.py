@@ -647,7 +647,7 @@ def test_a_failing_figure_is_a_warning_not_a_failed_guide(seed, monkeypatch):
     def broken(*args, **kwargs):
         raise ValueError("no room")
 
-    monkeypatch.setattr(studypress.figure, "timeline_drawing", broken)
+    monkeypatch.setattr(studypress.figure, "timeline_figure", broken)
     data, diags = render(seed)
     assert [d.code for d in diags] == ["figure"]
     assert "no room" in diags[0].message
@@ -739,3 +739,62 @@ def test_a_heading_keeps_with_the_image_under_it():
                           if "The map" in (p.extract_text() or ""))
             image = next(i for i, p in enumerate(pdf.pages) if p.images)
         assert heading == image, lines
+
+
+# ------------------------------------------------------------------ figure numbers
+
+
+def dense_note(tmp_path: Path) -> Path:
+    """Forty events, dated out of order in the note, too many for labels on a portrait page."""
+    rng = random.Random(7)
+    years = rng.sample(range(1800, 1990), 40)
+    lines = "".join(f"- **{year}:** Event E{i:02d} happened.\n" for i, year in enumerate(years))
+    path = tmp_path / "dense.md"
+    path.write_text(f"# Dense\n\n## Timeline\n\n{lines}", encoding="utf-8")
+    return path
+
+
+def chronology_rows(data: bytes) -> dict[int, tuple[int, int]]:
+    """Event id → (the number printed beside it, its year), from the chronology's own lines
+    (set in the body size; the figure's key, in small type, is left out)."""
+    rows: dict[int, tuple[int, int]] = {}
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            # a row's number, date and text differ in face and size: their tops differ a little
+            lines: list[list[dict]] = []
+            body = [w for w in page.extract_words(extra_attrs=["size"]) if w["size"] > 9]
+            for w in sorted(body, key=lambda w: w["top"]):
+                if lines and w["top"] - lines[-1][0]["top"] < 3:
+                    lines[-1].append(w)
+                else:
+                    lines.append([w])
+            for words in lines:
+                text = " ".join(w["text"] for w in sorted(words, key=lambda w: w["x0"]))
+                m = re.fullmatch(r"(\d+) (\d{4}) Event E(\d\d) happened\.", text)
+                if m:
+                    rows[int(m[3])] = (int(m[1]), int(m[2]))
+    return rows
+
+
+def test_chronology_prints_the_numbers_of_a_numbered_figure(tmp_path):
+    from studypress.figure import timeline_layout
+
+    note = read_note(dense_note(tmp_path), "dense.md")
+    data, _ = render(note)
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    width = float(pages[0].mediabox.width) - 2 * 20 * 72 / 25.4  # the A4 text width
+    lay = timeline_layout(note, width)
+    assert lay.numbered  # dense enough that the figure numbers its marks
+    rows = chronology_rows(data)
+    assert len(rows) == 40
+    assert {i: n for i, (n, _) in rows.items()} == lay.numbers
+    by_number = [year for _, year in sorted(rows.values())]
+    assert by_number == sorted(by_number)  # the numbers run in date order
+    assert [i for i in sorted(rows) if rows[i][0] != i + 1]  # the note's order is another
+
+
+def test_chronology_has_no_numbers_when_the_figure_has_labels(seed):
+    data, _ = render(seed)
+    assert not chronology_rows(data)
+    text = norm("".join(page_texts(data)))
+    assert norm("November 16, 1933") in text

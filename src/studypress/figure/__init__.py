@@ -4,6 +4,8 @@ Public API::
 
     has_timeline(note) -> bool
     timeline_drawing(note, width, height=None, *, settings=None, missing=None) -> Drawing
+    timeline_figure(note, width, height=None, *, settings=None, missing=None)
+        -> (Drawing, Layout)   the drawing and the layout it draws (``numbers``: event → mark)
     timeline_layout(note, width, height=None, *, settings=None) -> Layout
     glyph_places(note, missing) -> [(line, label, chars)]
 
@@ -34,6 +36,7 @@ __all__ = [
     "layout",
     "place_labels",
     "timeline_drawing",
+    "timeline_figure",
     "timeline_layout",
 ]
 
@@ -77,6 +80,15 @@ def timeline_drawing(note: Note, width: float, height: float | None = None, *,
     content to fit rather than overflow. Characters no font could draw (printed as ``?``) are
     added to ``missing`` when it is given; ``glyph_places`` says where they come from.
     """
+    return timeline_figure(note, width, height, settings=settings, missing=missing)[0]
+
+
+def timeline_figure(note: Note, width: float, height: float | None = None, *,
+                    settings: dict[str, Any] | None = None,
+                    missing: list[str] | None = None) -> tuple[Drawing, Layout]:
+    """``timeline_drawing`` and the layout it draws: when ``layout.numbered``, its
+    ``numbers`` map each event's index in ``note.events`` to the number on its mark, so a
+    list of the events can print the same numbers."""
     from .draw import draw
 
     style = Style.from_settings(settings)
@@ -85,7 +97,7 @@ def timeline_drawing(note: Note, width: float, height: float | None = None, *,
     drawing = draw(lay, style, fs, height)
     if missing is not None:
         missing.extend(ch for ch in fs.missing if ch not in missing)
-    return drawing
+    return drawing, lay
 
 
 WORDING = "the timeline's own wording"

@@ -64,14 +64,15 @@ def _figure_drawer(settings: dict, missing: list[str]):
     """The timeline figure, when the figure module is installed and the note has a timeline;
     characters its fonts lack are added to ``missing``."""
     try:
-        from ..figure import has_timeline, timeline_drawing
+        from ..figure import has_timeline, timeline_figure
     except ImportError:
         return None
 
     def draw(note: Note, width: float):
         if not has_timeline(note):
             return None
-        return timeline_drawing(note, width, settings=settings, missing=missing)
+        drawing, lay = timeline_figure(note, width, settings=settings, missing=missing)
+        return drawing, (dict(lay.numbers) if lay.numbered else {})
 
     return draw
 

@@ -30,6 +30,7 @@ from .guide_styles import Styles
 from .guide_text import FOLDERS, TAGS, TITLE, Formatter, sort_key
 
 PRINTINGS = ("full", "questions", "answers")
+NUMBER_GAP = 8.0  # points between the chronology's columns
 TOC_CHARS = 150
 
 
@@ -48,7 +49,9 @@ def shorten(text: str, limit: int) -> str:
 ATTACHED_KINDS = {"timeline-notes", "cast-notes", "glossary-notes", "instructions",
                   "answer-notes"}
 
-Drawer = Callable[[Note, float], object]  # note, width → Drawing or None
+# note, width → None, or the figure's Drawing and the numbers on its marks (event index →
+# number; empty when the marks carry labels)
+Drawer = Callable[[Note, float], "tuple[object, dict[int, int]] | None"]
 
 
 @dataclass
@@ -65,6 +68,7 @@ class StoryBuilder:
     subject: tuple[str, ...] = ()  # where the note sits (subjects.Subjects.path)
     blocks: BlockRenderer = field(init=False)
     problems: list[Diagnostic] = field(default_factory=list)
+    figure_numbers: dict[int, int] = field(default_factory=dict)  # event index → mark number
     _keys: int = 0
     _last_level: int = -1
 
@@ -205,15 +209,16 @@ class StoryBuilder:
         if self.figure is None:
             return []
         try:
-            drawing = self.figure(self.note, self.frame_width)
+            drawn = self.figure(self.note, self.frame_width)
         except Exception as exc:  # the guide is still worth printing without its figure
             self.problems.append(Diagnostic(
                 Severity.WARNING, "figure", f"the timeline figure could not be drawn "
                 f"({type(exc).__name__}: {exc}); the guide is printed without it",
                 self.note.source))
             return []
-        if drawing is None:
+        if drawn is None:
             return []
+        drawing, self.figure_numbers = drawn
         fitted = FitDrawing(drawing, self.frame_height * 0.85, self.styles.body_family.regular)
         return [*self.heading(self.titles["timeline"], 0), fitted, Spacer(1, 8)]
 
@@ -223,28 +228,36 @@ class StoryBuilder:
         if not events:
             return []
         out = self.heading(self.titles["chronology"], events[0].line)
-        runs: list[tuple[str | None, list[Event]]] = []
-        for event in events:
+        runs: list[tuple[str | None, list[int]]] = []
+        for index, event in enumerate(events):
             if runs and runs[-1][0] == event.group:
-                runs[-1][1].append(event)
+                runs[-1][1].append(index)
             else:
-                runs.append((event.group, [event]))
+                runs.append((event.group, [index]))
+        # When the figure numbers its marks, each entry carries its mark's number, so a
+        # reader finds a mark here (the numbers run in date order, the entries in the note's).
+        numbers = self.figure_numbers
+        number_width = (self.blocks.label_width([str(n) for n in numbers.values()], "number")
+                        + NUMBER_GAP) if numbers else 0.0
         for group, members in runs:
             if group:
                 st = self.styles["group"]
-                out.append(Paragraph(self.fmt.plain(group, members[0].line, bold=True,
+                out.append(Paragraph(self.fmt.plain(group, events[members[0]].line, bold=True,
                                                     family=self.styles.head_family), st))
-            out.append(self._event_table(members))
+            out.append(self._event_table(members, number_width))
         out.extend(self.attached("timeline-notes"))
         return out
 
     def date_label(self, event: Event) -> str:
         return event.date.display if event.date else self.titles["undated"]
 
-    def _event_table(self, events: list[Event]) -> Table:
+    def _event_table(self, indices: list[int], number_width: float = 0.0) -> Table:
+        """The events at ``indices`` as rows of date and text; with ``number_width``, a first
+        column holds the number of each event's mark on the figure."""
         s = self.styles
         rows = []
-        for event in events:
+        for index in indices:
+            event = self.note.events[index]
             date_cell: list[Flowable] = []
             if event.date and event.inherited_date:
                 # the date repeats the group heading above: shown, but quietly
@@ -265,21 +278,28 @@ class StoryBuilder:
                     s["date_note"]))
             text_cell: list[Flowable] = [self.blocks.para(event.text, event.line, "event")]
             text_cell.extend(self._children(event.children, 0))
-            rows.append([date_cell, text_cell])
+            row: list[list[Flowable]] = [date_cell, text_cell]
+            if number_width:
+                number = self.figure_numbers.get(index)
+                row.insert(0, [Paragraph(str(number), s["number"])] if number else [])
+            rows.append(row)
         width = min(self.settings.date_column, self.frame_width * 0.4)
+        widths = [width, self.frame_width - width]
+        if number_width:
+            widths = [number_width, width, self.frame_width - width - number_width]
+        last = len(widths) - 1
         commands = [
             ("FONT", (0, 0), (-1, -1), s["event"].fontName, s["event"].fontSize),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, -1), 8),
-            ("RIGHTPADDING", (1, 0), (1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (last - 1, -1), NUMBER_GAP),
+            ("RIGHTPADDING", (last, 0), (last, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LINEBELOW", (0, 0), (-1, -2), 0.3, s.colour("rule")),
         ]
-        return Table(rows, colWidths=[width, self.frame_width - width],
-                     style=TableStyle(commands), splitByRow=1, splitInRow=1, hAlign="LEFT",
-                     spaceAfter=4)
+        return Table(rows, colWidths=widths, style=TableStyle(commands), splitByRow=1,
+                     splitInRow=1, hAlign="LEFT", spaceAfter=4)
 
     def _children(self, children: tuple[Event, ...], depth: int) -> list[Flowable]:
         out: list[Flowable] = []

@@ -33,7 +33,7 @@ class Styles:
 def make_styles(settings: GuideSettings) -> Styles:
     """Build every paragraph style once per render."""
     from reportlab.lib.colors import HexColor
-    from reportlab.lib.enums import TA_LEFT
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     body_fam = fonts.family(settings.body_family)
@@ -46,10 +46,11 @@ def make_styles(settings: GuideSettings) -> Styles:
               italic: bool = False, factor: float = lead, color: str = "text",
               **kw: object) -> ParagraphStyle:
         face = fam.face(bold, italic)
+        kw.setdefault("alignment", TA_LEFT)
         return ParagraphStyle(
             name, fontName=face, fontSize=pt, leading=round(pt * factor, 2),
             bulletFontName=face, bulletFontSize=pt, textColor=colour[color],
-            alignment=TA_LEFT, splitLongWords=1, allowWidows=0, allowOrphans=0, **kw)
+            splitLongWords=1, allowWidows=0, allowOrphans=0, **kw)
 
     body = size["body"]
     small = size["small"]
@@ -80,6 +81,9 @@ def make_styles(settings: GuideSettings) -> Styles:
         "date_undated": style("date_undated", head_fam, body * 0.95, italic=True,
                               color="muted"),
         "date_note": style("date_note", head_fam, small, italic=True, color="muted"),
+        # the number of an event's mark on a numbered timeline figure
+        "number": style("number", head_fam, body * 0.95, bold=True, color="heading",
+                        alignment=TA_RIGHT),
         "event": style("event", body_fam, body),
         "person": style("person", head_fam, body * 1.05, bold=True, keepWithNext=1,
                         spaceBefore=body * 0.7),
