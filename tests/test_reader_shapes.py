@@ -137,3 +137,54 @@ def test_out_of_order_and_unreadable_labels_are_reported():
                 "- **Truman Doctrine:** announced.\n")
     info = {d.code: d.line for d in note.diagnostics if d.severity is Severity.INFO}
     assert info == {"out-of-order": 4, "undated": 5}
+
+
+def test_nested_content_under_items_is_kept():
+    note = read(
+        "## Quiz\n\n1. In which year?\n   - a) 1917\n   - b) 1933\n\n"
+        "## Answer Key\n\n1. b) 1933\n\n"
+        "## Key People\n\n- **FDR (President):** Led.\n  - Served four terms.\n\n"
+        "## Glossary\n\n- **Soviet:** A council.\n  - Plural: soviets.\n\n"
+        "## Timeline\n\n- **1933:** Recognition.\n\n  > A quote under it.\n"
+    )
+    assert plain_text(note.questions[0].prompt) == "In which year?\na) 1917\nb) 1933"
+    assert plain_text(note.people[0].description) == "Led.\n– Served four terms."
+    assert plain_text(note.terms[0].definition) == "A council.\n– Plural: soviets."
+    notes = [s for s in note.sections if s.kind == "timeline-notes"]
+    assert isinstance(notes[0].blocks[0], Quote)
+    assert "nested-block" in [d.code for d in note.diagnostics]
+
+
+def test_quiz_parts_that_restart_numbering_pair_with_a_straight_key():
+    note = read("## Quiz Part A\n\n1. A1?\n2. A2?\n\n## Quiz Part B\n\n1. B1?\n2. B2?\n\n"
+                "## Answer Key\n\n1. a\n2. b\n3. c\n4. d\n")
+    assert [(q.number, plain_text(q.prompt), plain_text(q.answer)) for q in note.questions] == [
+        (1, "A1?", "a"), (2, "A2?", "b"), (3, "B1?", "c"), (4, "B2?", "d")]
+    assert [d.code for d in note.diagnostics] == ["renumbered"]
+
+
+def test_markdown_images_are_embeds_with_plain_names():
+    note = read_text("# T\n\n![Map of Europe](<my map.png>)\n\n![](Карта.png)\n", "n.md", "n",
+                     embed_exists=lambda t: t in ("my map.png", "Карта.png"))
+    blocks = note.sections[0].blocks
+    assert [(b.target, b.alt) for b in blocks] == [("my map.png", "Map of Europe"),
+                                                   ("Карта.png", "")]
+    assert note.diagnostics == ()
+
+
+def test_h1_differing_from_front_matter_title_is_kept_and_no_empty_faq_section():
+    note = read("---\ntitle: Course notes\n---\n# Week 3: The Gracchi\n\nText.\n\n"
+                "## FAQ\n\n**Why?**\n\nBecause.\n")
+    assert note.title == "Course notes"
+    assert [plain_text(s.title) for s in note.sections] == ["Week 3: The Gracchi"]
+    assert [plain_text(f.question) for f in note.faq] == ["Why?"]
+
+
+def test_control_characters_are_removed(tmp_path):
+    from studypress.reader import read_note
+
+    path = tmp_path / "c.md"
+    path.write_bytes(b"# Ti\x1b[31mtle\x0b\n\nText\x07 here.\n")
+    note = read_note(path)
+    assert note.title == "Ti[31mtle"
+    assert plain_text(note.sections[0].blocks[0].text) == "Text here."

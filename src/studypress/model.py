@@ -291,6 +291,7 @@ class Embed:
 
     target: str
     line: int
+    alt: str = ""  # a Markdown image's alt text, shown as its caption
 
 
 Block = (

@@ -139,7 +139,7 @@ class _Builder:
     def prose(self, region: _Region, blocks: list[Block], kind: str | None = None) -> None:
         """Keep blocks as a prose section; ``kind`` names what they sat in (timeline notes …)."""
         if not blocks and (region.heading is None or region.moved
-                           or region.kind not in (Kind.PROSE, Kind.FAQ)):
+                           or region.kind is not Kind.PROSE):
             return
         title: RichText = region.heading.text if region.heading else ()
         level = region.heading.level if region.heading else 1
@@ -178,14 +178,28 @@ class _Builder:
             items, rest = numbered_items(region.blocks)
             qkind = QuestionKind.SHORT if kind is Kind.QUIZ else QuestionKind.ESSAY
             start = 1 + max((q.number for q in self.questions if q.kind is qkind), default=0)
-            for item in number_items(items, start):
+            numbered = number_items(items, start)
+            taken = {q.number for q in self.questions if q.kind is qkind}
+            if any(item.number in taken for item in numbered):
+                # "Part B" starting again at 1: continue the numbering, so an answer key
+                # numbered straight through pairs with the right questions.
+                self.diag.info("renumbered", f"this {kind} section numbers its questions "
+                               f"again from {numbered[0].number}; they are numbered on from "
+                               f"{start}", numbered[0].line)
+                numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
+            for item in numbered:
                 assert item.number is not None
                 self.questions.append(Question(item.number, item.text, item.line, qkind))
             found = bool(items)
             self._attached(region, rest, "instructions", found)
         elif kind is Kind.ANSWERS:
             items, rest = numbered_items(region.blocks)
-            self.answers.extend(number_items(items))
+            numbered = number_items(items)
+            taken = {a.number for a in self.answers}
+            if any(a.number in taken for a in numbered):
+                start = 1 + max(n for n in taken if n is not None)
+                numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
+            self.answers.extend(numbered)
             found = bool(items)
             self._attached(region, rest, "answer-notes", found)
         elif kind is Kind.FAQ_ENTRY and region.heading is not None:
@@ -315,7 +329,10 @@ def _read(text: str, source: str, stem: str, diag: Collector,
     builder = _Builder(diag, briefing=bool(h1 and re.search(r"\bbriefing\b",
                                                             plain_text(h1.text), re.I)))
     for region in regions:
-        if region.heading is h1 and h1 is not None and region.kind in (Kind.PROSE, Kind.FAQ):
+        # The H1 is shown as the title; one that differs from a front-matter title stays a
+        # heading, so its words are not lost.
+        h1_is_title = h1 is not None and plain_text(h1.text).strip().casefold() == title.casefold()
+        if region.heading is h1 and h1_is_title and region.kind in (Kind.PROSE, Kind.FAQ):
             region = _Region(None, region.kind, region.blocks)
         try:
             builder.region(region)

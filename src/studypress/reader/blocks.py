@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -94,8 +95,12 @@ def _blocks(nodes: list[SyntaxTreeNode], ctx: InlineContext, out: ParsedBody) ->
                 blocks.append(Heading(level, text, line))
         elif t == "paragraph":
             before = len(ctx.embeds)
+            images = _only_images(n)
             text = _inline_of(n, ctx)
-            if text:
+            if images:
+                # A paragraph that is only Markdown images: each is an embed, alt as caption.
+                blocks.extend(Embed(target, line, alt) for target, alt in images)
+            elif text:
                 blocks.append(Paragraph(text, line))
             elif len(ctx.embeds) > before:
                 blocks.extend(Embed(target, ln) for target, ln in ctx.embeds[before:])
@@ -126,6 +131,23 @@ def _blocks(nodes: list[SyntaxTreeNode], ctx: InlineContext, out: ParsedBody) ->
         elif n.children:
             blocks.extend(_blocks(n.children, ctx, out))
     return blocks
+
+
+def _only_images(n: SyntaxTreeNode) -> list[tuple[str, str]]:
+    """(target, alt) of each image when a paragraph holds images and nothing else."""
+    inline_node = next((c for c in n.children if c.type == "inline"), None)
+    if inline_node is None:
+        return []
+    images: list[tuple[str, str]] = []
+    for c in inline_node.children:
+        if c.type == "image":
+            alt = "".join(x.content for x in c.children if x.type == "text")
+            images.append((unquote(str(c.attrs.get("src", ""))), alt.strip()))
+        elif c.type in ("softbreak", "hardbreak") or (c.type == "text" and not c.content.strip()):
+            continue
+        else:
+            return []
+    return images
 
 
 def _looks_like_prose(text: RichText) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import DateError, parse_date
 from ..diagnostics import Collector
@@ -264,6 +264,10 @@ def read_cast(blocks: list[Block] | tuple[Block, ...], diag: Collector,
         elif isinstance(block, BulletList):
             for item in block.items:
                 person = read_entry(item.text, item.line, diag)
+                nested, rest = inline.nested_text(item.children)
+                leftovers.extend(rest)
+                if person and nested:
+                    person = replace(person, description=person.description + nested)
                 if person:
                     people.append(person)
                 elif item.text:

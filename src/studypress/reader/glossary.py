@@ -25,11 +25,14 @@ def read_glossary(blocks: list[Block] | tuple[Block, ...]) -> tuple[list[Term], 
             terms.append(term) if term else leftovers.append(block)
         elif isinstance(block, BulletList):
             for item in block.items:
+                nested, rest = inline.nested_text(item.children)
                 term = read_term(item.text, item.line)
                 if term:
-                    terms.append(term)
+                    terms.append(Term(term.term, term.definition + nested, term.line))
+                    leftovers.extend(rest)
                 else:
-                    leftovers.append(Paragraph(item.text, item.line))
+                    leftovers.append(Paragraph(item.text + nested, item.line))
+                    leftovers.extend(rest)
         elif isinstance(block, Table) and all(len(r) >= 2 for r in block.rows):
             lines = block.row_lines or tuple(block.line for _ in block.rows)
             for row, line in zip(block.rows, lines, strict=False):

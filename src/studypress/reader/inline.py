@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -86,7 +87,8 @@ def _children(nodes: list[SyntaxTreeNode], ctx: InlineContext) -> list[Inline]:
         elif t == "link":
             out.append(Link(_merge(_children(n.children, ctx)), str(n.attrs.get("href", ""))))
         elif t == "image":
-            src = str(n.attrs.get("src", ""))
+            # markdown-it percent-encodes the path ("my%20map.png"); files have plain names.
+            src = unquote(str(n.attrs.get("src", "")))
             ctx.embeds.append((src, ctx.line))
             alt = _merge(_children(n.children, ctx))
             if alt:
@@ -197,3 +199,32 @@ def split_lines(rich: RichText) -> list[RichText]:
         else:
             lines[-1].append(n)
     return [strip(tuple(line)) for line in lines]
+
+
+def nested_text(children: tuple, bullet: str = "– ") -> tuple[RichText, list]:
+    """Text under a list item (paragraphs, sub-items such as quiz options ``a) 1917``) as lines
+    of rich text; blocks that are no text (quotes, tables, code) come back separately."""
+    from ..model import BulletList, Paragraph
+
+    out: list[Inline] = []
+    rest: list = []
+    for block in children:
+        if isinstance(block, Paragraph):
+            out += [LineBreak(), *block.text]
+        elif isinstance(block, BulletList):
+            for n, item in enumerate(block.items, start=block.start):
+                mark = f"{item.number or n}. " if block.ordered else bullet
+                if _starts_like_option(item.text):
+                    mark = ""
+                out += [LineBreak(), Text(mark), *item.text]
+                sub, more = nested_text(item.children, bullet)
+                out += list(sub)
+                rest += more
+        else:
+            rest.append(block)
+    return tuple(out), rest
+
+
+def _starts_like_option(rich: RichText) -> bool:
+    return bool(rich) and isinstance(rich[0], Text) and bool(
+        re.match(r"^\s*(\(?[a-hA-H]\)|[a-hA-H]\.)\s", rich[0].value))

@@ -44,11 +44,11 @@ def numbered_items(blocks: list[Block] | tuple[Block, ...],
     for block in blocks:
         if isinstance(block, BulletList):
             for item in block.items:
-                text = item.text
-                for child in item.children:
-                    if isinstance(child, Paragraph):
-                        text = text + (Text(" "),) + child.text
-                items.append(Numbered(item.number if block.ordered else None, text, item.line))
+                # Options (a) 1917, b) 1933) and follow-on paragraphs stay with the question.
+                nested, rest = inline.nested_text(item.children)
+                leftovers.extend(rest)
+                items.append(Numbered(item.number if block.ordered else None,
+                                      item.text + nested, item.line))
         elif isinstance(block, Paragraph) and (n := _numbered_paragraph(block)):
             items.append(n)
         else:

@@ -35,7 +35,13 @@ def decode(data: bytes) -> str:
         ) from None
     if "\x00" in text:
         raise DecodeError("the file holds NUL bytes: it is not a text note", 1)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Control characters (escape sequences, form feeds) print as nothing and would reach the
+    # terminal in diagnostics: they go, tabs and line ends stay.
+    return _CONTROL.sub("", text)
+
+
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)

@@ -199,6 +199,13 @@ class TimelineReader:
                                      children=tuple(self._children(sub))))
             elif isinstance(block, Paragraph):
                 out.append(Event(None, block.text, block.line, group=self.group.name))
+            else:
+                # A quote, table or code under a bullet is no event: it is kept as notes
+                # after the timeline rather than lost.
+                self.diag.info("nested-block", "this block under a timeline item is printed "
+                               "with the timeline's notes, not inside the item",
+                               getattr(block, "line", item.line))
+                self.leftovers.append(block)
         return out
 
     def _event(self, text: RichText, children: tuple[Event, ...], line: int,
