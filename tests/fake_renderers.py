@@ -14,6 +14,11 @@ class Echo:
             raise RuntimeError("asked to fail")
         if "SILENT" in note.title:
             return RenderResult()
+        if "WARN" in note.title:
+            from studypress.model import Diagnostic, Severity
+
+            return RenderResult(files=[Output("echo.txt", b"warned")], diagnostics=[Diagnostic(
+                Severity.WARNING, "echo-warning", "asked to warn", note.source, 1)])
         previous = ctx.previous("echo.txt")
         runs = 1 + (int(previous.split(b"|")[1]) if previous else 0)
         body = f"{note.title}|{runs}|{ctx.build_time}|{ctx.options.paper}"

@@ -55,3 +55,20 @@ def test_renderers_receive_embedded_bytes_and_changes_rebuild(vault, monkeypatch
     (vault / "notes" / "map.png").write_bytes(b"v2!")
     assert build(config).built == ["n"]
     assert (vault / "out" / "n" / "echo.txt").read_text().endswith("|map.png=v2!")
+
+
+def test_embeds_never_leave_the_vault(vault, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.png"
+    outside.write_bytes(b"secret")
+    note_dir = vault / "notes"
+    assert assets.find(str(outside), note_dir, vault) is None
+    rel = "../" * len(note_dir.parts) + str(outside).lstrip("/")
+    assert assets.find(rel, note_dir, vault) is None
+
+
+def test_index_forgets_deleted_files(vault):
+    note_dir = vault / "notes" / "deep"
+    assert assets.find("map.png", note_dir, vault) is not None
+    (vault / "attachments" / "map.png").unlink()
+    assert assets.find("map.png", note_dir, vault) is None
+    assert assets.stamp("map.png", note_dir, vault) == "map.png:missing"

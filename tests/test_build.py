@@ -96,7 +96,7 @@ def test_duplicate_note_ids_are_kept_apart(project):
     sub.mkdir()
     (sub / "n0.md").write_text("# Other n0\n", encoding="utf-8")
     report = run(project)
-    assert "n0-2" in report.built
+    assert "n0-sub" in report.built
     assert any(d.code == "duplicate-id" for d in report.diagnostics)
 
 
@@ -182,3 +182,43 @@ def test_no_op_build_imports_no_renderer(project, tmp_path):
     second = subprocess.run([sys.executable, "-c", probe], cwd=project, env=env,
                             capture_output=True, text=True, check=False)
     assert "HEAVY []" in second.stdout, second.stdout + second.stderr
+
+
+def test_renderer_warnings_are_reported_again_for_unchanged_notes(project, monkeypatch):
+    (project / "source" / "n0.md").write_text("# WARN me\n", encoding="utf-8")
+    first = run(project, strict=True)
+    assert first.failed
+    second = run(project, strict=True)
+    assert second.unchanged and "n0" in second.unchanged
+    assert second.failed and any(d.code == "echo-warning" for d in second.diagnostics)
+
+
+def test_write_errors_are_diagnostics_not_tracebacks(project):
+    (project / "output").write_text("a file where the output folder should be")
+    report = run(project)
+    assert report.failed
+    assert any(d.code == "write" and "cannot write" in d.message for d in report.diagnostics)
+
+
+def test_malformed_cache_entries_start_fresh(project):
+    run(project)
+    (project / "output" / build_module.CACHE_NAME).write_text(
+        '{"tool": "' + build_module.__version__
+        + '", "notes": {"n0": [1], "n1": {"key": 3}}, "project": 7}')
+    assert len(run(project).built) == 4
+
+
+def test_workers_load_renderers_by_module_path(project):
+    """Worker processes that start fresh (spawn, forkserver) know no test-only registry."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from studypress.build import _Job, _run_job
+    from studypress.reader import read_note
+
+    note = read_note(project / "source" / "n0.md")
+    job = _Job(note, (("echo", "tests.fake_renderers"),), RenderOptions(), str(project),
+               str(project / "out"), 0, str(project / "source"), str(project / "source"))
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        result = pool.submit(_run_job, job).result()
+    assert [o.path for o in result.files["echo"]] == ["echo.txt"]

@@ -24,20 +24,27 @@ def _index(root: str) -> dict[str, tuple[str, ...]]:
 
 
 def find(target: str, note_dir: Path, root: Path | None = None) -> Path | None:
-    """The file an embed target names, or None. URLs and anchors are not files."""
+    """The file an embed target names, or None. URLs and anchors are not files, and nothing
+    outside the vault (``/etc/passwd``, ``../../secret.png``) is ever handed out."""
     name = target.split("#")[0].split("|")[0].strip()
-    if not name or re.match(r"^[a-z][a-z0-9+.-]*://", name, re.I):
+    if not name or is_url(name) or Path(name).is_absolute():
         return None
+    vault = (root or note_dir).resolve()
     for base in (note_dir, root):
         if base is not None:
             candidate = base / name
-            if candidate.is_file():
+            if candidate.is_file() and candidate.resolve().is_relative_to(vault):
                 return candidate
     if root is not None and root.is_dir():
-        hits = _index(str(root.resolve())).get(Path(name).name.lower())
-        if hits:
-            return Path(hits[0])
+        for hit in _index(str(root.resolve())).get(Path(name).name.lower(), ()):
+            if Path(hit).is_file():  # the index may predate a deletion
+                return Path(hit)
     return None
+
+
+def forget() -> None:
+    """Drop the vault indexes, so a long-running process (watch) sees new and removed files."""
+    _index.cache_clear()
 
 
 def is_url(target: str) -> bool:
@@ -60,7 +67,10 @@ def read(target: str, note_dir: str, root: str | None) -> bytes | None:
 def stamp(target: str, note_dir: Path, root: Path | None) -> str:
     """Size and mtime of an embedded file, so a changed image rebuilds its note."""
     path = find(target, note_dir, root)
-    if path is None:
+    try:
+        st = path.stat() if path is not None else None
+    except OSError:
+        st = None
+    if st is None:
         return f"{target}:missing"
-    st = path.stat()
     return f"{target}:{st.st_size}:{st.st_mtime_ns}"

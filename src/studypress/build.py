@@ -101,7 +101,7 @@ def read_sources(files: list[SourceFile]) -> tuple[list[Note], list[Diagnostic]]
                                        exc.line))
             continue
         if note.id in seen:
-            new_id = _unique(note.id, seen)
+            new_id = _unique(note.id, f.path, seen)
             problems.append(Diagnostic(
                 Severity.WARNING, "duplicate-id",
                 f"note id '{note.id}' is already used by {seen[note.id]}; this note is built "
@@ -112,11 +112,17 @@ def read_sources(files: list[SourceFile]) -> tuple[list[Note], list[Diagnostic]]
     return notes, problems
 
 
-def _unique(note_id: str, seen: dict[str, str]) -> str:
+def _unique(note_id: str, path: Path, seen: dict[str, str]) -> str:
+    """A second note with the same id is named after its folder, so adding a third note
+    elsewhere never moves the first two (and their decks and ledgers) to new names."""
+    from .reader import slugify
+
+    candidate = f"{note_id}-{slugify(path.parent.name)}"
     n = 2
-    while f"{note_id}-{n}" in seen:
+    while candidate in seen:
+        candidate = f"{note_id}-{slugify(path.parent.name)}-{n}"
         n += 1
-    return f"{note_id}-{n}"
+    return candidate
 
 
 def build_time(path: Path) -> int:
@@ -158,6 +164,19 @@ def _umask() -> int:
     return mask
 
 
+def _write(path: Path, data: bytes, report: BuildReport, source: str) -> bool:
+    """Write one output; a disk problem is an error naming the path, not a traceback."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        report.diagnostics.append(Diagnostic(
+            Severity.ERROR, "write", f"cannot write {path}: {exc.strerror or exc}; check that "
+            "the output folder is a writable folder with space left", source))
+        return False
+    report.written.append(path)
+    return True
+
+
 def _read_previous(folder: str, rel: str) -> bytes | None:
     path = Path(folder) / rel
     try:
@@ -174,10 +193,23 @@ def _load_cache(output: Path) -> dict[str, dict]:
     try:
         data = json.loads((output / CACHE_NAME).read_text(encoding="utf-8"))
         if data.get("tool") == __version__ and isinstance(data.get("notes"), dict):
-            return data
+            notes = {k: v for k, v in data["notes"].items() if _valid_entry(v)}
+            project = data.get("project")
+            return {"notes": notes,
+                    "project": project if isinstance(project, dict) else None}
     except (OSError, ValueError, AttributeError):
         pass  # a cache that fails to load means starting fresh
     return {}
+
+
+def _valid_entry(entry: object) -> bool:
+    """A cache entry as this version writes it; anything else is treated as no entry."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
+        return False
+    files = entry.get("files", {})
+    return isinstance(files, dict) and all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in files.values()) \
+        and isinstance(entry.get("diagnostics", []), list)
 
 
 def _note_key(f: SourceFile, note: Note, fingerprint: str, config: BuildConfig,
@@ -197,7 +229,8 @@ def _note_key(f: SourceFile, note: Note, fingerprint: str, config: BuildConfig,
 @dataclass(frozen=True)
 class _Job:
     note: Note
-    names: tuple[str, ...]
+    names: tuple[tuple[str, str], ...]  # (output name, module): workers may not share the
+    # parent's registry (spawn and forkserver start fresh interpreters)
     options: base.RenderOptions
     project_dir: str
     folder: str
@@ -224,8 +257,8 @@ def _run_job(job: _Job) -> _JobResult:
                              functools.partial(assets.read, note_dir=job.note_dir,
                                                root=job.root))
     out = _JobResult()
-    for name in job.names:
-        renderer = renderers.load(name)
+    for name, module in job.names:
+        renderer = renderers.load_module(module)
         if not hasattr(renderer, "render"):
             continue
         try:
@@ -259,6 +292,7 @@ def build(config: BuildConfig,
     if unknown:
         raise BuildError(f"unknown output {', '.join(unknown)}; choose from "
                          f"{', '.join(renderers.names())}")
+    assets.forget()
     files = discover(config.paths)
     if not files:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
@@ -288,9 +322,12 @@ def build(config: BuildConfig,
                 (folder / rel).is_file() for rel in _recorded(entry)):
             new_cache[note.id] = entry
             report.unchanged.append(note.id)
+            # The renderers' warnings still hold: --strict must fail on every run, not the first.
+            report.diagnostics.extend(_diagnostics_from(entry.get("diagnostics", [])))
             continue
         new_cache[note.id] = {"key": key, "files": {}}
-        jobs.append(_Job(note, tuple(names), config.options, str(config.project_dir),
+        modules = tuple((n, renderers.REGISTRY[n]) for n in names)
+        jobs.append(_Job(note, modules, config.options, str(config.project_dir),
                          str(folder), when, str(f.path.parent), str(f.root)))
 
     results = _render_all(jobs, config.jobs, progress)
@@ -302,14 +339,16 @@ def build(config: BuildConfig,
         written: dict[str, list[str]] = {}
         for name, outs in result.files.items():
             for out in outs:
-                path = folder / out.path
-                write_atomic(path, out.data)
-                report.written.append(path)
+                _write(folder / out.path, out.data, report, job.note.source)
             written[name] = sorted({o.path for o in outs})
-            if isinstance(before, dict):
+            # A renderer that reported an error may have skipped a file it still owes: its
+            # earlier output stays until it succeeds.
+            if isinstance(before, dict) and not has_errors(result.diagnostics):
                 _remove_stale(folder, set(before.get(name, [])) - set(written[name]), report)
         if not has_errors(result.diagnostics):
             new_cache[job.note.id]["files"] = written
+            new_cache[job.note.id]["diagnostics"] = [
+                [str(d.severity), d.code, d.message, d.file, d.line] for d in result.diagnostics]
             report.built.append(job.note.id)
         else:
             new_cache.pop(job.note.id, None)  # try again next time
@@ -330,11 +369,24 @@ def build(config: BuildConfig,
         files, ok = _project_outputs(config, notes, names, report)
         project = {"key": project_key, "files": files} if ok else None  # retried next time
     cache_data = {"tool": __version__, "notes": new_cache, "project": project}
-    write_atomic(config.output / CACHE_NAME,
-                 (json.dumps(cache_data, indent=1, sort_keys=True) + "\n").encode())
+    _write(config.output / CACHE_NAME,
+           (json.dumps(cache_data, indent=1, sort_keys=True) + "\n").encode(), report,
+           str(config.output))
     report.diagnostics = ordered(strict(report.diagnostics) if config.strict
                                  else report.diagnostics)
     return report
+
+
+def _diagnostics_from(rows: list) -> list[Diagnostic]:
+    out = []
+    for row in rows:
+        try:
+            severity, code, message, file, line = row
+            out.append(Diagnostic(Severity(severity), str(code), str(message), str(file),
+                                  int(line) if line is not None else None))
+        except (ValueError, TypeError):
+            continue
+    return out
 
 
 def _recorded(entry: dict) -> list[str]:
@@ -412,8 +464,8 @@ def _project_outputs(config: BuildConfig, notes: list[Note], names: list[str],
         report.diagnostics.extend(result.diagnostics)
         report.messages.extend(result.messages)
         for out in result.files:
-            path = config.output / out.path
-            write_atomic(path, out.data)
-            report.written.append(path)
-            written.append(out.path)
+            if _write(config.output / out.path, out.data, report, str(config.output)):
+                written.append(out.path)
+            else:
+                ok = False
     return sorted(written), ok

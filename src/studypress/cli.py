@@ -204,18 +204,23 @@ def watch(
     """Rebuild whenever a note or layout changes (Ctrl-C to stop)."""
     from .build import BuildConfig, BuildError
     from .build import build as run_build
+    from .renderers.base import RenderOptions
 
     roots = paths or [Path("source")]
     watched = [*roots, Path("layouts")]
 
+    config = BuildConfig(paths=roots, output=output, options=RenderOptions(
+        project_name=_project_name()))
+
     def stamp() -> tuple:
         items = []
         for root in watched:
-            if root.is_dir():
-                items.extend((str(p), p.stat().st_mtime_ns) for p in sorted(root.rglob("*"))
-                             if p.is_file())
-            elif root.is_file():
-                items.append((str(root), root.stat().st_mtime_ns))
+            for p in (sorted(root.rglob("*")) if root.is_dir() else [root]):
+                try:  # editors create and delete temporary files while we look
+                    if p.is_file():
+                        items.append((str(p), p.stat().st_mtime_ns))
+                except OSError:
+                    continue
         return tuple(items)
 
     last = None
@@ -226,12 +231,15 @@ def watch(
             if now != last:
                 last = now
                 try:
-                    report = run_build(BuildConfig(paths=roots, output=output))
+                    report = run_build(config)
                     _print_diagnostics(report.diagnostics)
                     typer.echo(f"built {len(report.built)}, {len(report.unchanged)} unchanged; "
                                f"{_summary(report.diagnostics)}")
                 except BuildError as exc:
                     typer.echo(f"error: {exc}", err=True)
+                except Exception as exc:  # keep watching: the next save may fix it
+                    typer.echo(f"error: the build failed ({type(exc).__name__}: {exc}); "
+                               "watching for the next change", err=True)
             time.sleep(interval)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_OK) from None

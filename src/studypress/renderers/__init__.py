@@ -25,4 +25,9 @@ def names() -> list[str]:
 
 def load(name: str) -> Any:
     """The renderer object registered under ``name``."""
-    return importlib.import_module(REGISTRY[name]).RENDERER
+    return load_module(REGISTRY[name])
+
+
+def load_module(module: str) -> Any:
+    """The renderer object of a module."""
+    return importlib.import_module(module).RENDERER
