@@ -139,3 +139,12 @@ def test_installed_script_runs(project):
 def test_inspect_a_folder_says_what_to_do(project):
     result = invoke("inspect", "source")
     assert result.exit_code == 2 and "is a folder" in result.output
+
+
+def test_quiet_prints_only_problems(project):
+    result = invoke("build", "--only", "model", "-q")
+    assert result.exit_code == 0
+    assert ": info:" not in result.output and "built" not in result.output
+    (project / "source" / "bad.md").write_text("## Timeline\n\n- **Febtember 1900:** x\n",
+                                               encoding="utf-8")
+    assert ": warning:" in invoke("build", "--only", "model", "-q").output

@@ -56,8 +56,10 @@ PathsArg = Annotated[list[Path] | None, typer.Argument(
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
 
 
-def _print_diagnostics(diagnostics) -> None:
+def _print_diagnostics(diagnostics, quiet: bool = False) -> None:
     for d in diagnostics:
+        if quiet and d.severity == "info":
+            continue
         typer.echo(d.format(), err=True)
 
 
@@ -107,7 +109,7 @@ def build(
     finally:
         if bar:
             bar.close()
-    _print_diagnostics(report.diagnostics)
+    _print_diagnostics(report.diagnostics, quiet)
     for line in report.messages:
         typer.echo(line, err=True)
     if not quiet:
