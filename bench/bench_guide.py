@@ -1,9 +1,10 @@
 """Study-guide pages per second, next to the plain-ReportLab ceiling measured in the same run.
 
 The guide: every corpus note (tests/notes/*.md), full printing, and a large generated note
-(200 events, 40 people, 60 terms, 40 questions). The ceiling: the same number of pages of plain
-paragraphs in the same embedded font, built once with platypus (no contents, outline, tables,
-figure or second pass).
+(200 events, 40 people, 60 terms, 40 questions); and a note holding one 2,000-line code block
+(its time grows with its length, not with its square). The ceiling: the same number of pages
+of plain paragraphs in the same embedded font, built once with platypus (no contents, outline,
+tables, figure or second pass).
 """
 
 from __future__ import annotations
@@ -58,6 +59,17 @@ def large_note(base_note):
                    people=people, terms=terms, questions=questions)
 
 
+def code_note(base_note, lines: int = 2000):
+    """The base note with one code block of ``lines`` lines, some long enough to wrap."""
+    from studypress.model import CodeBlock, Section
+
+    body = "\n".join(f"    step_{i} = compute(step_{i - 1}, '<{i}>' & mask)"
+                     + (" # " + SENTENCE * 2 if i % 10 == 0 else "") for i in range(lines))
+    section = Section(text("Listing"), 2, "prose", (CodeBlock(body, "python", 2),), 1)
+    return replace(base_note, id="code", title="A long code block", events=(), people=(),
+                   terms=(), questions=(), sections=(section,))
+
+
 def timed_guides(notes, ctx, repeat: int) -> tuple[float, int]:
     """Median seconds for one guide of every note, and the pages they make."""
     runs, pages = [], 0
@@ -110,6 +122,10 @@ def main() -> None:
         print(f"{label}: {pages} pages in {seconds:.3f} s = {pages / seconds:6.1f} pages/s"
               f"  |  plain ReportLab, {made} pages in {ceiling:.3f} s = "
               f"{made / ceiling:6.1f} pages/s  ({seconds / ceiling:.1f}x)")
+    for lines in (500, 2000):
+        seconds, pages = timed_guides([code_note(corpus[0], lines)], ctx, 1)
+        print(f"{lines}-line code block: {pages} pages in {seconds:.3f} s"
+              f" = {lines / seconds:8.0f} code lines/s")
 
 
 if __name__ == "__main__":

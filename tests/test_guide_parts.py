@@ -335,3 +335,59 @@ def test_glyph_report_names_each_character_once_at_its_first_place(found):
         assert d.line == (place.line or None)
         assert d.message.startswith("x: " + (place.label + ": " if place.label else ""))
         assert all(f"U+{ord(ch):04X}" in d.message for ch in chars[:8])
+
+
+# ------------------------------------------------------------------ code blocks
+
+
+def code_renderer():
+    from studypress.renderers.guide_blocks import BlockRenderer
+    from studypress.renderers.guide_styles import make_styles
+    from studypress.renderers.guide_text import Formatter
+
+    s = guide_settings.parse(DEFAULTS)
+    return BlockRenderer(make_styles(s), Formatter.create(s, "code.md"))
+
+
+def test_a_long_code_block_is_many_small_flowables():
+    # One flowable for a whole block is split again and again across pages, re-wrapping all
+    # the rest each time: quadratic in its length. Small pieces keep the cost per line.
+    flows = code_renderer().code("\n".join(f"line {i} = <{i}> & x" for i in range(500)), 3)
+    assert len(flows) >= 500 // 20
+    heights = [f.wrap(450, 700)[1] for f in flows]
+    assert max(heights) < 300, max(heights)
+    assert flows[0].spaceBefore > 0 and flows[-1].spaceAfter > 0
+    assert all(f.spaceAfter == 0 for f in flows[:-1])  # the pieces abut: one box to the eye
+    assert all(f.spaceBefore == 0 for f in flows[1:])
+
+
+def test_a_long_code_block_prints_every_line_wrapped_and_escaped(tmp_path):
+    long_line = " ".join(f"tok{i}" for i in range(120))
+    minified = "".join(f"f{i}();" for i in range(3000))  # one 'word' many pages long
+    body = "\n".join([f"    row {i} <b>{i}</b> &amp;" for i in range(300)]
+                     + [long_line, minified, "", "end"])
+    path = tmp_path / "code.md"
+    path.write_text(f"# Code\n\n## Listing\n\n```\n{body}\n```\n", encoding="utf-8")
+    from studypress.reader import read_note
+
+    data, diags = render(read_note(path, "code.md"))
+    assert diags == []
+    pages = page_texts(data)
+    assert len(pages) > 3
+    text = norm("".join(pages))
+    for i in range(300):
+        assert norm(f"row {i} <b>{i}</b> &amp;") in text, i
+    assert norm(long_line) in text and norm(minified) in text and text.endswith("end")
+
+
+@given(st.text(alphabet=" ab", max_size=60), st.integers(min_value=1, max_value=12))
+@settings(max_examples=200, deadline=None)
+def test_code_pieces_rejoin_and_stay_short(text, limit):
+    from studypress.renderers.guide_blocks import code_pieces
+
+    pieces = code_pieces(text, limit)
+    assert "".join(pieces) == text
+    assert all(len(p) <= limit for p in pieces)
+    assert all(p for p in pieces[:-1])
+    for p in pieces[:-1]:  # a cut falls after a space whenever the piece holds one
+        assert p.endswith(" ") or " " not in p

@@ -38,6 +38,13 @@ from .guide_text import Formatter
 LIST_INDENT = 14.0  # points per nesting level
 # Bullet labels are drawn without font fallback: only glyphs every face of both families has.
 BULLETS = ("•", "–", "·")
+# Source lines per boxed piece of a code block: small enough that splitting one across a page
+# is cheap, large enough that a long block is not thousands of tables.
+CODE_CHUNK = 16
+# Characters of one source line per table row. Rows never split inside (ReportLab's in-row split
+# can leave an empty piece and loop), so each row must fit a page: a longer line is cut,
+# at a space where it can be, into rows that read like its wrapped lines.
+CODE_PIECE = 500
 
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
@@ -153,7 +160,7 @@ class BlockRenderer:
             case TableBlock():
                 return self._indented([self.table(block)], left)
             case CodeBlock(value, _, line):
-                return self._indented([self.code(value, line)], left)
+                return self._indented(self.code(value, line), left)
             case MathBlock(value, line):
                 st = self.styles["body"]
                 text = self.fmt.plain(value, line, italic=True, family=self._family(st))
@@ -291,26 +298,55 @@ class BlockRenderer:
                      splitInRow=1, hAlign="LEFT", spaceBefore=2,
                      spaceAfter=self.styles["body"].fontSize * 0.8)
 
-    def code(self, value: str, line: int) -> Table:
+    def code(self, value: str, line: int) -> list[Flowable]:
+        """A code block as a run of small boxed tables, one row per source line.
+
+        One flowable for the whole block would be split again and again across pages, each
+        split re-wrapping everything left (quadratic in its length); small chunks that abut
+        keep the look of one box and cost time in proportion to the lines."""
         st = self.styles["code"]
         fam = self._family(st)
         rows = []
         for i, text in enumerate(value.rstrip("\n").split("\n")):
             stripped = text.lstrip(" ")
             lead = "&nbsp;" * (len(text) - len(stripped))
-            rows.append(lead + self.fmt.plain(stripped.replace("\t", "    "), line + 1 + i,
-                                              family=fam))
-        para = Paragraph("<br/>".join(rows) or "&nbsp;", st)
-        commands = [
-            ("FONT", (0, 0), (-1, -1), st.fontName, st.fontSize),
-            ("BACKGROUND", (0, 0), (-1, -1), self.styles.colour("code_background")),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-        return Table([[para]], colWidths=["100%"], style=TableStyle(commands), splitInRow=1,
-                     hAlign="LEFT", spaceBefore=2, spaceAfter=self.styles["body"].fontSize * 0.7)
+            for piece in code_pieces(stripped.replace("\t", "    ")):
+                markup = lead + self.fmt.plain(piece, line + 1 + i, family=fam)
+                rows.append(Paragraph(markup or "&nbsp;", st))
+                lead = ""
+        chunks = [rows[i:i + CODE_CHUNK] for i in range(0, len(rows), CODE_CHUNK)]
+        out: list[Flowable] = []
+        for n, chunk in enumerate(chunks):
+            first, last = n == 0, n == len(chunks) - 1
+            commands = [
+                ("FONT", (0, 0), (-1, -1), st.fontName, st.fontSize),
+                ("BACKGROUND", (0, 0), (-1, -1), self.styles.colour("code_background")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+            if first:
+                commands.append(("TOPPADDING", (0, 0), (-1, 0), 4))
+            if last:
+                commands.append(("BOTTOMPADDING", (0, -1), (-1, -1), 4))
+            out.append(Table([[row] for row in chunk], colWidths=["100%"],
+                             style=TableStyle(commands), splitByRow=1,
+                             hAlign="LEFT", spaceBefore=2 if first else 0,
+                             spaceAfter=self.styles["body"].fontSize * 0.7 if last else 0))
+        return out
+
+
+def code_pieces(text: str, limit: int = CODE_PIECE) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters that join back into it,
+    each ending after a space where the piece has one."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit) + 1 or limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return pieces
 
 
 def column_weights(rows: list[list[str]], columns: int) -> list[float]:
