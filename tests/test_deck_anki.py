@@ -39,7 +39,8 @@ EPOCH = 1_700_000_000
 SEED_ID = "russian-history-ii-us-recognition-of-soviet-union-timeline"
 SEED_DECK = ("Network School::Russian History::Russian History II::"
              "U.S. Recognition of the Soviet Union")
-PROJECT = "Study"
+PROJECT = "Study Notes"  # the combined deck (layouts/deck.toml)
+PROJECT_FILE = "study-notes.apkg"
 
 HOSTILE = """\
 ---
@@ -98,7 +99,7 @@ def build_decks(src: Path, out: Path, project: Path, epoch: int = EPOCH,
     with source_date_epoch(epoch):
         report = build(BuildConfig(paths=[src], output=out, renderers=["deck"], jobs=1,
                                    force=force, project_dir=project,
-                                   options=RenderOptions(project_name=PROJECT)))
+                                   options=RenderOptions(project_name="main")))
     assert not report.failed, [d.format() for d in report.diagnostics]
     return report
 
@@ -387,7 +388,7 @@ def corpus_story(tmp_path_factory) -> Iterator[CorpusStory]:
     (base / "anki").mkdir()
     col = Collection(str(base / "anki" / "collection.anki2"))
     try:
-        log = import_apkg(col, out / f"{PROJECT}.apkg")
+        log = import_apkg(col, out / PROJECT_FILE)
         ledger = ledgers.parse((out / "deck-ledger.json").read_bytes())
         (src / "roman-republic-timeline.md").unlink()  # a whole note leaves the project
         gone = build_decks(src, base / "output", project)

@@ -48,7 +48,8 @@ from studypress.renderers.deck.items import note_items
 from studypress.renderers.deck.media import HASH_CHARS, Media, image_extension, media_name
 
 EPOCH = 1_700_000_000
-PROJECT = "Study"
+PROJECT = "Study Notes"  # the combined deck (layouts/deck.toml)
+PROJECT_FILE = "study-notes.apkg"
 HASHED = re.compile(rf"^[0-9a-f]{{{HASH_CHARS}}}\.(png|jpg|gif|svg|webp)$")
 SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
        b'<rect width="4" height="4" fill="#c0392b"/></svg>')
@@ -384,7 +385,7 @@ def build_decks(src: Path, out: Path, project: Path, force: bool = False) -> Bui
     with source_date_epoch(EPOCH):
         report = build(BuildConfig(paths=[src], output=out, renderers=["deck"], jobs=1,
                                    force=force, project_dir=project,
-                                   options=RenderOptions(project_name=PROJECT)))
+                                   options=RenderOptions(project_name="main")))
     assert not report.failed, [d.format() for d in report.diagnostics]
     return report
 
@@ -463,7 +464,7 @@ def atlas(tmp_path_factory) -> Iterator[AtlasStory]:
         edit_media = media_files(col)
         ledger_after = ledgers.parse((out / "atlas" / "deck-ledger.json").read_bytes())
 
-        combined_log = import_apkg(combined, out / f"{PROJECT}.apkg")
+        combined_log = import_apkg(combined, out / PROJECT_FILE)
         yield AtlasStory(col, out, first_log, first_media, first_answers, again_log,
                          again_media, first_build, edit_log, edit_media, ledger_before,
                          ledger_after, combined, combined_log)
@@ -524,7 +525,7 @@ def test_a_redrawn_image_updates_exactly_its_card(atlas: AtlasStory) -> None:
 def test_the_combined_deck_carries_the_same_media(atlas: AtlasStory) -> None:
     assert len(atlas.combined_log.new) == 3
     per_note = read_media((atlas.out / "atlas" / "deck.apkg").read_bytes())
-    assert read_media((atlas.out / f"{PROJECT}.apkg").read_bytes()) == per_note
+    assert read_media((atlas.out / PROJECT_FILE).read_bytes()) == per_note
     assert media_files(atlas.combined_col) == per_note
     for key in ("atlas/faq/1", "atlas/faq/2"):
         assert answer_of(atlas.combined_col, key) == answer_of(atlas.col, key)
@@ -549,7 +550,7 @@ def test_builds_with_media_are_byte_identical(tmp_path) -> None:
 
     first = files(tmp_path / "a")
     assert len(first) == 4 and first == files(tmp_path / "b")
-    assert len(read_media(first[f"{PROJECT}.apkg"])) == 9
+    assert len(read_media(first[PROJECT_FILE])) == 9
     build_decks(src, tmp_path / "a", project, force=True)
     assert files(tmp_path / "a") == first
 

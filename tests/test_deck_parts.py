@@ -253,9 +253,32 @@ def test_search_quote() -> None:
 
 
 def test_file_name() -> None:
-    assert naming.file_name("My Project") == "My Project"
+    assert naming.file_name("Study Notes") == "study-notes"
+    assert naming.file_name("History::Europe") == "history-europe"
     assert naming.file_name("../a/b:c") == "a-b-c"
+    assert naming.file_name("Русская история") == "русская-история"
     assert naming.file_name("...") == "studypress"
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_file_name_stays_in_the_folder(name: str) -> None:
+    value = naming.file_name(name)
+    assert value and "/" not in value and "\\" not in value and value not in (".", "..")
+    assert not set(value) & set('\x00:<>"|?*') and value == value.strip(" .-")
+
+
+def test_the_combined_deck_name_ignores_the_working_folder(tmp_path) -> None:
+    # The build used to pass the current folder's name: a checkout called "main" made a root
+    # deck "main", and renaming the folder made a new deck in Anki.
+    for folder in ("main", "renamed-checkout"):
+        ctx = RenderContext(RenderOptions(project_name=folder), Layouts(None), 0)
+        assert DeckConfig.load(ctx.layouts).project_name() == "Study Notes"
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "deck.toml").write_text('project_deck = "History::Europe"\n')
+    assert DeckConfig.load(Layouts(tmp_path / "layouts")).project_name() == "History::Europe"
+    (tmp_path / "layouts" / "deck.toml").write_text('project_deck = " "\n')
+    assert DeckConfig.load(Layouts(tmp_path / "layouts")).project_name() == "Study Notes"
 
 
 # ------------------------------------------------------------------------------- items

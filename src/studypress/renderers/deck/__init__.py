@@ -29,6 +29,8 @@ from .notetypes import KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
 DECK_FILE = "deck.apkg"
 LEDGER_FILE = "deck-ledger.json"
 SETTINGS = "deck"
+# The combined deck's name when layouts/deck.toml gives none (output/study-notes.apkg).
+DEFAULT_PROJECT_DECK = "Study Notes"
 
 
 _CSS_UNSAFE = re.compile(r"[<>{};\\]")
@@ -54,7 +56,7 @@ def template_values(data: Mapping[str, Any]) -> dict[str, Any]:
 class DeckConfig:
     """layouts/deck.toml, with defaults for anything it leaves out."""
 
-    project_deck: str = ""
+    project_deck: str = DEFAULT_PROJECT_DECK
     subjects: Subjects = field(default_factory=Subjects)  # layouts/subjects.toml
     changes_include_context: bool = False
     settings: Settings = field(default_factory=Settings)
@@ -75,8 +77,10 @@ class DeckConfig:
         return naming.deck_name(title=note.title, subject=self.subjects.path(note),
                                 override=note.metadata.deck)
 
-    def project_name(self, ctx: RenderContext) -> str:
-        return self.project_deck.strip() or ctx.options.project_name
+    def project_name(self) -> str:
+        """The combined deck's name. It never comes from the folder the build runs in: Anki
+        knows a deck by its name, so renaming or moving a checkout would start a new deck."""
+        return self.project_deck.strip() or DEFAULT_PROJECT_DECK
 
 
 def _stamped(note: Note, items: Sequence[Item], config: DeckConfig) -> list[ledgers.Stamped]:
@@ -204,7 +208,7 @@ class DeckRenderer:
     def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult:
         """One deck holding every note as a sub-deck of the project's deck."""
         config = DeckConfig.load(ctx.layouts)
-        project = config.project_name(ctx)
+        project = config.project_name()
         root = "::".join(naming.deck_part(p) for p in project.split("::") if p.strip()) \
             or "studypress"
         diagnostics: list[Diagnostic] = []

@@ -101,6 +101,7 @@ def search_for_keys(notetype: str, field: str, keys: Iterable[str]) -> str:
 
 
 def file_name(name: str) -> str:
-    """A project name made safe as a file name (``My Project`` stays readable)."""
-    value = re.sub(r'[\x00-\x1f<>:"/\\|?*]+', "-", name).strip(" .-")
+    """A deck name as a file name: lowercase words joined by hyphens (``Study Notes`` gives
+    ``study-notes``), letters of any script kept, nothing that could leave the folder."""
+    value = re.sub(r"[\W_]+", "-", name.casefold()).strip("-")
     return value or "studypress"
