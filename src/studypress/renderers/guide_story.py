@@ -248,9 +248,6 @@ class StoryBuilder:
         out.extend(self.attached("timeline-notes"))
         return out
 
-    def date_label(self, event: Event) -> str:
-        return event.date.display if event.date else self.titles["undated"]
-
     def _event_table(self, indices: list[int], number_width: float = 0.0) -> Table:
         """The events at ``indices`` as rows of date and text; with ``number_width``, a first
         column holds the number of each event's mark on the figure."""

@@ -102,13 +102,6 @@ class _Ids:
         return candidate
 
 
-def card_ords(rendered: RenderedNoteType, values: Sequence[str]) -> list[int]:
-    """Which cards a note gets: those whose front is not empty for these fields (Anki's own
-    rule, checked against the rendered templates)."""
-    note = genanki.Note(model=_Model(PackageType(rendered, 0)), fields=list(values), guid="x")
-    return [c.ord for c in note.cards]
-
-
 def zip_time(seconds: int) -> tuple[int, int, int, int, int, int]:
     """A zip member time (zip cannot store dates before 1980)."""
     when = datetime.fromtimestamp(max(seconds, 315532800), UTC)
