@@ -172,3 +172,26 @@ def test_balanced_height_is_tight_and_still_fits(heights, gap, column):
     assert h.columns_needed(heights, gap, height) <= 2
     if height - 0.5 >= max(heights):
         assert h.columns_needed(heights, gap, height - 0.5) > 2
+
+
+def test_guide_and_handout_list_a_persons_appearances_alike():
+    # Both used to keep their own copy: the guide followed the order the person's events were
+    # stored in, the handout the timeline's. Now one helper (renderers/people.py) serves both.
+    from studypress.model import Event, Note
+    from studypress.renderers import people
+
+    from .test_guide_support import norm, page_texts, render
+
+    events = (Event(hd("1901"), text("First."), 5), Event(None, text("Loose."), 6),
+              Event(hd("1902"), text("Second."), 7), Event(None, text("Grouped."), 8,
+                                                            group="Aftermath"))
+    who = Person("Ada Quill", 10, span=hd("1880"), span_kind=SpanKind.BIRTH,
+                 events=(3, 2, 0, 1, 2, 9))
+    note = Note("n", "N", "n.md", events=events, people=(who,))
+    expected = ["1901", "undated", "1902", "Aftermath (undated)"]
+    assert [a.label() for a in people.appearances(who, note)] == expected
+    assert h.appearances(who, note) == expected
+    guide = norm("".join(page_texts(render(note)[0])))
+    assert norm("Appears in: " + "; ".join(expected)) in guide
+    assert norm("Ada Quill b. 1880") in guide
+    assert people.span_label(who, {"born": "b.", "died": "d."}) == "b. 1880"

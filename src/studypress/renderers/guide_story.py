@@ -20,7 +20,6 @@ from ..model import (
     RichText,
     Section,
     Severity,
-    SpanKind,
     plain_text,
 )
 from .guide_blocks import BULLETS, BlockRenderer
@@ -28,6 +27,7 @@ from .guide_doc import Anchor, FitDrawing, WritingLines
 from .guide_settings import GuideSettings
 from .guide_styles import Styles
 from .guide_text import FOLDERS, TAGS, TITLE, Formatter, sort_key
+from .people import appearances, span_prefix
 
 PRINTINGS = ("full", "questions", "answers")
 NUMBER_GAP = 8.0  # points between the chronology's columns
@@ -325,7 +325,7 @@ class StoryBuilder:
             return ""
         head = self.styles.head_family
         text = self.fmt.plain(person.span.display, person.line, family=head)
-        prefix = {SpanKind.BIRTH: "born", SpanKind.DEATH: "died"}.get(person.span_kind)
+        prefix = span_prefix(person)
         if prefix:
             return self.fmt.wording(self.titles[prefix] + " ", family=head) + text
         return text
@@ -333,24 +333,17 @@ class StoryBuilder:
     def appearances(self, person: Person) -> list[str]:
         """The dates of the events that mention this person, each once, in note order, as
         markup whose characters are traced to each event's line."""
-        seen: dict[tuple[str, str], str] = {}
         undated = self.titles["undated"]
-        for index in person.events:
-            if not 0 <= index < len(self.note.events):
-                continue
-            event = self.note.events[index]
-            if event.date:
-                key = (event.date.display, "")
-                if key not in seen:
-                    seen[key] = self.fmt.plain(event.date.display, event.line)
-            elif event.group:
-                key = (event.group, undated)
-                if key not in seen:
-                    seen[key] = (self.fmt.plain(event.group, event.line)
-                                 + self.fmt.wording(f" ({undated})"))
-            elif ("", undated) not in seen:
-                seen["", undated] = self.fmt.wording(undated)
-        return list(seen.values())
+        out = []
+        for found in appearances(person, self.note):
+            if not found.undated:
+                out.append(self.fmt.plain(found.text, found.line))
+            elif found.text:
+                out.append(self.fmt.plain(found.text, found.line)
+                           + self.fmt.wording(f" ({undated})"))
+            else:
+                out.append(self.fmt.wording(undated))
+        return out
 
     def cast(self) -> list[Flowable]:
         people = self.note.people

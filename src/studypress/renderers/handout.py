@@ -55,6 +55,8 @@ from . import handout_layout as geo
 from . import pdfmarkup
 from .base import Output, RenderContext, RenderResult
 from .glyphs import GlyphReport
+from .people import appearances as _appearances
+from .people import span_label
 
 MM = geo.MM
 PAPER = {"a4": (210 * MM, 297 * MM), "letter": (8.5 * 72, 11 * 72)}
@@ -255,17 +257,6 @@ def other_script_name(person: Person) -> str | None:
     return next((a for a in person.aliases if a.strip() and not is_latin(a)), None)
 
 
-def span_label(person: Person, texts: dict[str, str]) -> str:
-    """The span as a student reads it: ``1933–1945``, ``b. 1890``, ``d. 71 BCE``; or ''."""
-    if person.span is None:
-        return ""
-    if person.span_kind is SpanKind.BIRTH:
-        return f"{texts['born']} {person.span.display}"
-    if person.span_kind is SpanKind.DEATH:
-        return f"{texts['died']} {person.span.display}"
-    return person.span.display
-
-
 def appearances(person: Person, note: Note, undated: str = "undated") -> list[str]:
     """The dates of the events that mention the person, in timeline order, without repeats."""
     return [label for label, _ in appearance_lines(person, note, undated)]
@@ -274,17 +265,7 @@ def appearances(person: Person, note: Note, undated: str = "undated") -> list[st
 def appearance_lines(person: Person, note: Note, undated: str = "undated"
                      ) -> list[tuple[str, int]]:
     """``appearances`` with the source line of the (first) event each label comes from."""
-    out: dict[str, int] = {}
-    for i in sorted(set(person.events)):
-        if not 0 <= i < len(note.events):
-            continue
-        event = note.events[i]
-        if event.date is not None:
-            label = event.date.display
-        else:
-            label = f"{event.group} ({undated})" if event.group else undated
-        out.setdefault(label, event.line)
-    return list(out.items())
+    return [(a.label(undated), a.line) for a in _appearances(person, note)]
 
 
 @dataclass(frozen=True)
