@@ -540,3 +540,15 @@ def test_a_name_too_long_for_its_card_is_reported(seed):
     problems = [d for d in result.diagnostics if d.code == "handout-cut"]
     assert len(problems) == 1 and problems[0].line == 8
     assert "name does not fit" in problems[0].message
+
+
+def test_handout_and_guide_are_dated_alike(seed):
+    # One way to date a PDF for both (guide_doc.pdf_date through the canvas's date formatter),
+    # not ReportLab's private time stamp for the handout.
+    from .test_guide_support import render
+
+    when = 1_800_000_000
+    cast = pypdf.PdfReader(io.BytesIO(pdf_of(seed, when=when))).metadata
+    guide = pypdf.PdfReader(io.BytesIO(render(seed, when=when)[0])).metadata
+    for key in ("/CreationDate", "/ModDate"):
+        assert cast[key] == guide[key] == "D:20270115080000+00'00'", key

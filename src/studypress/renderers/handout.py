@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -55,6 +54,7 @@ from . import handout_layout as geo
 from . import pdfmarkup
 from .base import Output, RenderContext, RenderResult
 from .glyphs import GlyphReport
+from .guide_doc import pdf_date
 from .people import appearances as _appearances
 from .people import span_label
 
@@ -800,7 +800,7 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=paper, invariant=1, initialFontName=serif.regular,
                initialFontSize=10, pageCompression=1)
-    _stamp(c, when)
+    c.setDateFormatter(lambda *_: pdf_date(when))
     c.setTitle(f"{s.text['sheet_title']}: {note.title}")
     c.setSubject(note.title)
     c.setCreator("studypress")
@@ -834,15 +834,6 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
 def _missing_text(what: str, chars: list[str]) -> str:
     return (f"the handout's fonts have no glyph for {what}; they print as '?'. Add a font "
             "that has them to [fonts] fallback in layouts/handout.toml")
-
-
-def _stamp(c: Any, when: int) -> None:
-    """Date the PDF with the build time (SOURCE_DATE_EPOCH or the note's mtime), in UTC."""
-    ts = c._doc._timeStamp
-    lt = time.gmtime(when)
-    ts.t, ts.lt, ts.YMDhms = when, lt, tuple(lt)[:6]
-    ts.dhh = ts.dmm = 0
-    ts.tzname = "UTC"
 
 
 def _card_grid(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
