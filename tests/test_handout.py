@@ -526,12 +526,12 @@ def test_fallback_font_draws_what_the_source_fonts_lack(seed, tmp_path):
     assert all(embedded(f) for f in all_fonts(data))
 
 
-def test_missing_fallback_font_file_is_a_layout_error(seed, tmp_path):
-    from studypress.layouts import LayoutError
-
-    (tmp_path / "handout.toml").write_text('[fonts]\nfallback = ["/no/such/font.ttf"]\n')
-    with pytest.raises(LayoutError, match=r"\[fonts\] fallback.*font\.ttf"):
-        render(seed, layouts=Layouts(tmp_path))
+def test_missing_fallback_font_file_is_a_warning_and_the_handout_is_made(seed, tmp_path):
+    (tmp_path / "handout.toml").write_text('[fonts]\nfallback = "/no/such/font.ttf"\n')
+    result = render(seed, layouts=Layouts(tmp_path))
+    assert [o.path for o in result.files] == ["cast.pdf"]
+    warning = next(d for d in result.diagnostics if d.code == "fallback-font")
+    assert "/no/such/font.ttf" in warning.message and "handout.toml" in warning.message
 
 
 def test_a_name_too_long_for_its_card_is_reported(seed):

@@ -103,6 +103,41 @@ def register_fallback(path: str) -> str:
     return name
 
 
+def fallback_list(value: object) -> list[str]:
+    """A ``[fonts] fallback`` setting, written as one path or a list of paths."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def load_fallbacks(paths: list[str], base: Path, where: str
+                   ) -> tuple[tuple[Path, ...], tuple[str, ...], list[str]]:
+    """Register configured fallback fonts (relative paths from ``base``, the project folder).
+
+    Returns the usable paths, their font names, and one message per font that cannot be used;
+    a bad font never stops a build, its characters just print as '?'.
+    """
+    used: list[Path] = []
+    names: list[str] = []
+    problems: list[str] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.is_absolute():
+            path = base / path
+        if not path.is_file():
+            problems.append(f"the fallback font {path} ({where} [fonts] fallback) was not found")
+            continue
+        try:
+            names.append(register_fallback(str(path)))
+            used.append(path)
+        except Exception as exc:  # ReportLab raises several kinds for a bad TTF
+            problems.append(f"the fallback font {path} could not be used ({exc}); give a "
+                            f"TrueType (.ttf) font in {where} [fonts] fallback")
+    return tuple(used), tuple(names), problems
+
+
 @functools.cache
 def charmap(font_name: str) -> frozenset[int]:
     """Code points the registered font has glyphs for."""

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .. import fonts
 from ..model import Diagnostic, Severity
 from .pdfmarkup import Missing
+
+if TYPE_CHECKING:
+    from .base import RenderContext
 
 
 @dataclass(frozen=True, order=True)
@@ -87,3 +93,14 @@ def describe(chars: list[str]) -> str:
     shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars[:8])
     more = f" and {len(chars) - 8} more" if len(chars) > 8 else ""
     return shown + more
+
+
+def fallback_fonts(paths: tuple[str, ...], ctx: RenderContext, source: str, where: str
+                   ) -> tuple[tuple[Path, ...], tuple[str, ...], list[Diagnostic]]:
+    """Configured fallback fonts, registered (relative paths from the project folder); a
+    warning for each that cannot be used. Shared by the guide and the handout."""
+    base = ctx.layouts.project.parent if ctx.layouts.project else Path.cwd()
+    used, names, problems = fonts.load_fallbacks(list(paths), base, where)
+    return used, names, [Diagnostic(Severity.WARNING, "fallback-font", problem + "; characters "
+                                    "the built-in fonts lack print as '?'", source)
+                         for problem in problems]

@@ -11,51 +11,21 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from .. import __version__, fonts
-from ..model import Diagnostic, Note, Severity
+from .. import __version__
+from ..model import Diagnostic, Note
 from .base import Output, RenderContext, RenderResult
-from .guide_settings import GuideSettings, load
+from .guide_settings import load
 
 
-def _fallback_path(settings: GuideSettings, ctx: RenderContext) -> Path | None:
-    """The configured fallback font's path (relative ones from the project folder)."""
-    if not settings.fallback.strip():
-        return None
-    path = Path(settings.fallback).expanduser()
-    if not path.is_absolute():
-        project = ctx.layouts.project.parent if ctx.layouts.project else Path.cwd()
-        path = project / path
-    return path
-
-
-def _fallback_fonts(settings: GuideSettings, ctx: RenderContext, source: str
-                    ) -> tuple[tuple[str, ...], list[Diagnostic]]:
-    """The configured fallback font, registered; a warning when it cannot be used."""
-    path = _fallback_path(settings, ctx)
-    if path is None:
-        return (), []
-    problem = None
-    if not path.is_file():
-        problem = f"the fallback font {path} (layouts/guide.toml [fonts] fallback) was not found"
-    else:
-        try:
-            return (fonts.register_fallback(str(path)),), []
-        except Exception as exc:  # ReportLab raises several kinds for a bad TTF
-            problem = (f"the fallback font {path} could not be used ({exc}); give a TrueType "
-                       "(.ttf) font in layouts/guide.toml [fonts] fallback")
-    return (), [Diagnostic(Severity.WARNING, "fallback-font", problem + "; characters the "
-                           "built-in fonts lack print as '?'", source)]
-
-
-def _figure_settings(ctx: RenderContext, fallback: Path | None) -> dict:
-    """layouts/timeline.toml, with the guide's own fallback font after the figure's: what the
+def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...]) -> dict:
+    """layouts/timeline.toml, with the guide's own fallback fonts after the figure's: what the
     guide's text can print, its figure prints too."""
     settings = dict(ctx.layouts.settings("timeline"))
-    if fallback is not None:
+    if fallbacks:
         figure = dict(settings.get("figure") or {})
         own = figure.get("fallback_fonts") or []
         own = [own] if isinstance(own, str) else list(own)
-        figure["fallback_fonts"] = [*own, str(fallback)]
+        figure["fallback_fonts"] = [*own, *map(str, fallbacks)]
         settings["figure"] = figure
     return settings
 
@@ -92,6 +62,7 @@ def _figure_glyphs(note: Note, missing: list[str]):
 
 def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic]]:
     """The guide's PDF bytes and the warnings met while making it."""
+    from . import glyphs
     from .guide_doc import DocInfo, GuideDoc, PageTotal
     from .guide_story import StoryBuilder
     from .guide_styles import make_styles
@@ -99,7 +70,8 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     from .subjects import Subjects
 
     settings = load(ctx.layouts)
-    fallbacks, diagnostics = _fallback_fonts(settings, ctx, note.source)
+    used, fallbacks, diagnostics = glyphs.fallback_fonts(settings.fallback, ctx, note.source,
+                                                  "layouts/guide.toml")
     styles = make_styles(settings)
     fmt = Formatter.create(settings, note.source, fallbacks)
     pagesize = settings.page_size(ctx.options.paper)
@@ -119,8 +91,7 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     builder = StoryBuilder(
         note, settings, styles, fmt, printing=ctx.options.printing,
         frame_height=doc.frame_height, frame_width=doc.frame_width,
-        figure=_figure_drawer(_figure_settings(ctx, _fallback_path(settings, ctx)
-                                               if fallbacks else None), figure_missing),
+        figure=_figure_drawer(_figure_settings(ctx, used), figure_missing),
         asset=ctx.asset, subject=subject,
     )
     story = [PageTotal(doc), *builder.build()]

@@ -40,7 +40,7 @@ class GuideSettings:
     footer_offset: float
     body_family: str
     heading_family: str
-    fallback: str
+    fallback: tuple[str, ...]  # font paths, one or a list in the TOML
     sizes: dict[str, float]
     leading: float
     colours: dict[str, str]
@@ -89,6 +89,17 @@ def _text(table: dict[str, Any], name: str, key: str, choices: tuple[str, ...] =
     return value
 
 
+def _fallback(table: dict[str, Any]) -> tuple[str, ...]:
+    from .. import fonts
+
+    value = table.get("fallback", "")
+    if not isinstance(value, str | list) or (
+            isinstance(value, list) and not all(isinstance(v, str) for v in value)):
+        raise LayoutError(f"{FILE}: error: fonts.fallback must be a path or a list of paths "
+                          f"(found {value!r})")
+    return tuple(fonts.fallback_list(value))
+
+
 def parse(data: dict[str, Any]) -> GuideSettings:
     """Typed settings from the merged TOML data; raises ``LayoutError`` on a bad value."""
     page = _table(data, "page")
@@ -132,7 +143,7 @@ def parse(data: dict[str, Any]) -> GuideSettings:
         footer_offset=footer_offset,
         body_family=_text(fonts, "fonts", "body", ("serif", "sans")),
         heading_family=_text(fonts, "fonts", "headings", ("serif", "sans")),
-        fallback=_text(fonts, "fonts", "fallback"),
+        fallback=_fallback(fonts),
         sizes={key: _number(sizes, "sizes", key, 4, 72) for key in SIZE_KEYS},
         leading=_number(sizes, "sizes", "leading", 1.2, 3),
         colours=colour_values,

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -50,8 +51,8 @@ from ..model import (
     WikiLink,
     plain_text,
 )
+from . import glyphs, pdfmarkup
 from . import handout_layout as geo
-from . import pdfmarkup
 from .base import Output, RenderContext, RenderResult
 from .glyphs import GlyphReport
 from .guide_doc import pdf_date
@@ -777,6 +778,10 @@ class HandoutRenderer:
         if paper not in PAPER:
             raise LayoutError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
         settings = load_settings(ctx.layouts, paper)
+        _, names, problems = glyphs.fallback_fonts(settings.fallback_paths, ctx, note.source,
+                                            "layouts/handout.toml")
+        result.diagnostics.extend(problems)
+        settings = replace(settings, fallback_paths=(), fallbacks=names)
         data, warnings = build_pdf(note, settings, PAPER[paper], ctx.build_time)
         result.files.append(Output("cast.pdf", data))
         result.diagnostics.extend(warnings)
@@ -786,13 +791,12 @@ class HandoutRenderer:
 def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
               ) -> tuple[bytes, list[Diagnostic]]:
     """The whole handout as PDF bytes, and the warnings it raised."""
-    names = []
-    for path in s.fallback_paths:
-        try:
-            names.append(fonts.register_fallback(path))
-        except Exception as exc:  # a missing or broken font file
-            raise _bad("[fonts] fallback", f"cannot load {path!r} ({exc})") from None
-    s = replace(s, fallbacks=tuple(names))
+    if s.fallback_paths:  # called directly with paths (not through render): load them here
+        _, names, problems = fonts.load_fallbacks(list(s.fallback_paths), Path.cwd(),
+                                                  "layouts/handout.toml")
+        if problems:
+            raise _bad("[fonts] fallback", "; ".join(problems))
+        s = replace(s, fallbacks=s.fallbacks + names)
     serif = fonts.family("serif")
     fonts.family("sans")
 
