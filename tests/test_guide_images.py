@@ -40,3 +40,17 @@ def test_embedded_image_is_printed_and_broken_ones_are_named(tmp_path, monkeypat
     build(BuildConfig(paths=[src], output=tmp_path / "again", renderers=["guide"],
                       project_dir=tmp_path))
     assert (tmp_path / "again" / "n" / "guide.pdf").read_bytes() == first
+
+
+def test_markdown_image_prints_with_its_caption(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "source"
+    src.mkdir()
+    (src / "my map.png").write_bytes(_png(300, 200))
+    (src / "n.md").write_text("# Images\n\n![Map of Europe, 1815](<my map.png>)\n",
+                              encoding="utf-8")
+    build(BuildConfig(paths=[src], output=tmp_path / "out", renderers=["guide"],
+                      project_dir=tmp_path))
+    pdf = PdfReader(tmp_path / "out" / "n" / "guide.pdf")
+    assert [(i.image.width, i.image.height) for p in pdf.pages for i in p.images] == [(300, 200)]
+    assert "Map of Europe, 1815" in "".join(p.extract_text() for p in pdf.pages)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import Indenter
 
 from ..model import (
@@ -166,14 +166,22 @@ class BlockRenderer:
                 text = self.fmt.plain(value, line, italic=True, family=self._family(st))
                 return [Paragraph(text, self.style("body", left=left + LIST_INDENT,
                                                    fontName=self.styles["quote"].fontName))]
-            case Embed(target, line):
+            case Embed(target, line, alt):
                 data = self.asset(target) if self.asset is not None else None
                 image = image_flowable(data, target, self.max_image_height)
                 if image is not None:
                     # Its spacing travels with it (not as spacers around it), so a heading
                     # just above keeps with the image itself.
                     image.spaceBefore, image.spaceAfter = 4.0, 6.0
-                    return self._indented([image], left)
+                    if not alt:
+                        return self._indented([image], left)
+                    # A Markdown image's alt text is its caption, kept with the picture.
+                    st = self.styles["small_italic"]
+                    caption = Paragraph(self.fmt.plain(alt, line, italic=True,
+                                                       family=self._family(st)),
+                                        self.style("small_italic", left=left, spaceAfter=6))
+                    image.spaceAfter = 2.0
+                    return self._indented([KeepTogether([image, caption])], left)
                 if data is not None and target.lower().endswith(IMAGE_SUFFIXES):
                     self.problems.append(Diagnostic(
                         Severity.WARNING, "bad-image", f"'{target}' is not an image the guide "
