@@ -18,7 +18,6 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -47,6 +46,8 @@ from studypress.renderers.deck.apkg import PackageDeck, read_media, write_packag
 from studypress.renderers.deck.items import note_items
 from studypress.renderers.deck.media import HASH_CHARS, Media, image_extension, media_name
 
+from .test_deck_anki import elements
+
 EPOCH = 1_700_000_000
 PROJECT = "Study Notes"  # the combined deck (layouts/deck.toml)
 PROJECT_FILE = "study-notes.apkg"
@@ -67,20 +68,6 @@ def picture(fmt: str, color: tuple[int, int, int]) -> bytes:
 
 PNG = picture("PNG", (200, 30, 30))
 PNG_EDITED = picture("PNG", (30, 30, 200))
-
-
-def elements(text: str) -> list[tuple[str, dict[str, str | None]]]:
-    """Every element an HTML parser finds, with its (decoded) attributes."""
-    found: list[tuple[str, dict[str, str | None]]] = []
-
-    class Collect(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            found.append((tag, dict(attrs)))
-
-    parser = Collect()
-    parser.feed(text)
-    parser.close()
-    return found
 
 
 def images(text: str) -> list[dict[str, str | None]]:
