@@ -12,11 +12,9 @@ import hashlib
 import html
 import io
 import json
-import os
 import re
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -46,7 +44,7 @@ from studypress.renderers.deck.apkg import PackageDeck, read_media, write_packag
 from studypress.renderers.deck.items import note_items
 from studypress.renderers.deck.media import HASH_CHARS, Media, image_extension, media_name
 
-from .test_deck_anki import elements
+from .test_deck_anki import elements, source_date_epoch
 
 EPOCH = 1_700_000_000
 PROJECT = "Study Notes"  # the combined deck (layouts/deck.toml)
@@ -353,19 +351,6 @@ FILES = {
     "speech.mp3": b"ID3\x03\x00\x00\x00\x00\x00\x00",
 }
 SHOWN = {t: media_name(t, data) for t, data in FILES.items() if media_name(t, data)}
-
-
-@contextmanager
-def source_date_epoch(value: int) -> Iterator[None]:
-    old = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(value)
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = old
 
 
 def build_decks(src: Path, out: Path, project: Path, force: bool = False) -> BuildReport:

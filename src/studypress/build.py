@@ -442,9 +442,8 @@ def _project_outputs(config: BuildConfig, notes: list[Note], names: list[str],
     ok = True
     if not notes:
         return written, ok
-    env = os.environ.get("SOURCE_DATE_EPOCH")
-    when = int(env) if env and env.strip().isdigit() else max(
-        build_time(Path(n.source)) for n in notes)
+    # build_time already prefers SOURCE_DATE_EPOCH; otherwise the newest note's time.
+    when = max(build_time(Path(n.source)) for n in notes)
     layouts = Layouts(config.project_dir / "layouts")
     ctx = base.RenderContext(config.options, layouts, when,
                              functools.partial(_read_previous, str(config.output)))
