@@ -31,10 +31,11 @@ from studypress.model import (
     Text,
 )
 from studypress.model import Paragraph as ParaBlock
-from studypress.renderers import guide_settings
-from studypress.renderers.guide_blocks import column_weights
-from studypress.renderers.guide_doc import fit_runs, pdf_date
-from studypress.renderers.guide_text import sort_key
+from studypress.renderers.guide import settings as guide_settings
+from studypress.renderers.guide.blocks import column_weights
+from studypress.renderers.guide.text import sort_key
+from studypress.renderers.pdf.document import pdf_date
+from studypress.renderers.pdf.runs import fit_runs
 from studypress.renderers.subjects import Subjects, humanise
 
 from .test_guide_support import norm, page_texts, render, shown, unembedded_fonts
@@ -285,7 +286,7 @@ def test_the_random_alphabet_spans_scripts():
 
 
 def test_bullets_are_glyphs_every_face_has():
-    from studypress.renderers.guide_blocks import BULLETS
+    from studypress.renderers.guide.blocks import BULLETS
 
     for kind in ("serif", "sans"):
         fam = fonts.family(kind)
@@ -296,7 +297,7 @@ def test_bullets_are_glyphs_every_face_has():
 @given(st.text(max_size=400), st.integers(min_value=2, max_value=200))
 @settings(max_examples=200, deadline=None)
 def test_shorten(text, limit):
-    from studypress.renderers.guide_story import shorten
+    from studypress.renderers.guide.story import shorten
 
     out = shorten(text, limit)
     assert len(out) <= max(limit, len(text) if len(text) <= limit else limit)
@@ -315,7 +316,7 @@ places = st.tuples(st.integers(0, 6), st.sampled_from(["", "the note's title", "
 @given(st.lists(st.tuples(places, st.text(alphabet="abcdef", max_size=4)), max_size=12))
 @settings(max_examples=300, deadline=None)
 def test_glyph_report_names_each_character_once_at_its_first_place(found):
-    from studypress.renderers.glyphs import GlyphReport, Place
+    from studypress.renderers.pdf.glyphs import GlyphReport, Place
 
     report = GlyphReport()
     for (line, label), chars in found:
@@ -341,9 +342,9 @@ def test_glyph_report_names_each_character_once_at_its_first_place(found):
 
 
 def code_renderer():
-    from studypress.renderers.guide_blocks import BlockRenderer
-    from studypress.renderers.guide_styles import make_styles
-    from studypress.renderers.guide_text import Formatter
+    from studypress.renderers.guide.blocks import BlockRenderer
+    from studypress.renderers.guide.styles import make_styles
+    from studypress.renderers.guide.text import Formatter
 
     s = guide_settings.parse(DEFAULTS)
     return BlockRenderer(make_styles(s), Formatter.create(s, "code.md"))
@@ -383,7 +384,7 @@ def test_a_long_code_block_prints_every_line_wrapped_and_escaped(tmp_path):
 @given(st.text(alphabet=" ab", max_size=60), st.integers(min_value=1, max_value=12))
 @settings(max_examples=200, deadline=None)
 def test_code_pieces_rejoin_and_stay_short(text, limit):
-    from studypress.renderers.guide_blocks import code_pieces
+    from studypress.renderers.guide.blocks import code_pieces
 
     pieces = code_pieces(text, limit)
     assert "".join(pieces) == text

@@ -543,7 +543,7 @@ def test_a_name_too_long_for_its_card_is_reported(seed):
 
 
 def test_handout_and_guide_are_dated_alike(seed):
-    # One way to date a PDF for both (guide_doc.pdf_date through the canvas's date formatter),
+    # One way to date a PDF for both (pdf.document.pdf_date through the canvas's date formatter),
     # not ReportLab's private time stamp for the handout.
     from .test_guide_support import render
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from studypress.layouts import Layouts
 from studypress.renderers import handout
-from studypress.renderers import handout_layout as geo
+from studypress.renderers.handout import layout as geo
 
 MM = geo.MM
 A4 = (210 * MM, 297 * MM)

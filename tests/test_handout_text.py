@@ -178,7 +178,7 @@ def test_guide_and_handout_list_a_persons_appearances_alike():
     # Both used to keep their own copy: the guide followed the order the person's events were
     # stored in, the handout the timeline's. Now one helper (renderers/people.py) serves both.
     from studypress.model import Event, Note
-    from studypress.renderers import people
+    from studypress.renderers.pdf import people
 
     from .test_guide_support import norm, page_texts, render
 

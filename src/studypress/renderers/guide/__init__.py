@@ -11,10 +11,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from .. import __version__
-from ..model import Diagnostic, Note
-from .base import Output, RenderContext, RenderResult
-from .guide_settings import load
+from ... import __version__
+from ...model import Diagnostic, Note
+from ..base import Output, RenderContext, RenderResult
+from .settings import load
 
 
 def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...]) -> dict:
@@ -34,7 +34,7 @@ def _figure_drawer(settings: dict, missing: list[str]):
     """The timeline figure, when the figure module is installed and the note has a timeline;
     characters its fonts lack are added to ``missing``."""
     try:
-        from ..figure import has_timeline, timeline_figure
+        from ...figure import has_timeline, timeline_figure
     except ImportError:
         return None
 
@@ -49,11 +49,11 @@ def _figure_drawer(settings: dict, missing: list[str]):
 
 def _figure_glyphs(note: Note, missing: list[str]):
     """The figure's undrawable characters, by the event or person they come from."""
-    from .glyphs import GlyphReport
+    from ..pdf.glyphs import GlyphReport
 
     report = GlyphReport()
     if missing:
-        from ..figure import glyph_places
+        from ...figure import glyph_places
 
         for line, label, chars in glyph_places(note, missing):
             report.add(chars, line, label)
@@ -62,12 +62,12 @@ def _figure_glyphs(note: Note, missing: list[str]):
 
 def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic]]:
     """The guide's PDF bytes and the warnings met while making it."""
-    from . import glyphs
-    from .guide_doc import DocInfo, GuideDoc, PageTotal
-    from .guide_story import StoryBuilder
-    from .guide_styles import make_styles
-    from .guide_text import Formatter
-    from .subjects import Subjects
+    from ..pdf import glyphs
+    from ..subjects import Subjects
+    from .doc import DocInfo, GuideDoc, PageTotal
+    from .story import StoryBuilder
+    from .styles import make_styles
+    from .text import Formatter
 
     settings = load(ctx.layouts)
     used, fallbacks, diagnostics = glyphs.fallback_fonts(settings.fallback, ctx, note.source,

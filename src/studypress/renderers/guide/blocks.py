@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import Indenter
 
-from ..model import (
+from ...model import (
     Block,
     BulletList,
     Callout,
@@ -30,10 +30,10 @@ from ..model import (
     Severity,
     plain_text,
 )
-from ..model import Paragraph as ParaBlock
-from ..model import Table as TableBlock
-from .guide_styles import Styles
-from .guide_text import Formatter
+from ...model import Paragraph as ParaBlock
+from ...model import Table as TableBlock
+from .styles import Styles
+from .text import Formatter
 
 LIST_INDENT = 14.0  # points per nesting level
 # Bullet labels are drawn without font fallback: only glyphs every face of both families has.
@@ -380,6 +380,6 @@ def _slant(st: ParagraphStyle) -> tuple[bool, bool]:
 
 
 def _title_word(kind: str) -> object:
-    from ..model import Text
+    from ...model import Text
 
     return Text(kind.replace("-", " ").capitalize() or "Note")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from ..model import Diagnostic, Note, Severity
-from .base import Output, RenderContext, RenderResult
+from ...model import Diagnostic, Note, Severity
+from ..base import Output, RenderContext, RenderResult
 
 # Text widths with 2 cm (A4) and 0.75 in (Letter) side margins, in points.
 TEXT_WIDTH = {"a4": (481.9, 728.5), "letter": (504.0, 684.0)}
@@ -46,8 +46,8 @@ def figure_glyph_message(what: str, chars: list[str]) -> str:
 def missing_glyphs(note: Note, missing: list[str]) -> list[Diagnostic]:
     """One warning per event or person line whose text holds characters the figure could
     not draw (each character once, at the first line holding it)."""
-    from ..figure import glyph_places
-    from .glyphs import GlyphReport
+    from ...figure import glyph_places
+    from ..pdf.glyphs import GlyphReport
 
     report = GlyphReport()
     for line, label, chars in glyph_places(note, missing):
@@ -85,10 +85,10 @@ def _render(note: Note, ctx: RenderContext, settings: dict) -> tuple[list[Output
                                                                      list[Diagnostic]]:
     from reportlab.graphics import renderPM, renderSVG
 
-    from ..figure import fontset_for
-    from ..figure.draw import draw
-    from ..figure.layout import layout
-    from ..figure.style import Style
+    from ...figure import fontset_for
+    from ...figure.draw import draw
+    from ...figure.layout import layout
+    from ...figure.style import Style
 
     diags: list[Diagnostic] = []
     style = Style.from_settings(settings)

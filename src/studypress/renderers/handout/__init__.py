@@ -3,11 +3,11 @@
 The sheet gives each person's name, role, span, description, the dates of the events they
 appear in and a small time bar, in two columns; the type shrinks step by step until everyone
 fits on as few pages as the legible floor allows. The cards come in front/back page pairs laid
-out for duplex printing (see ``handout_layout``); a back that cannot hold its description even
+out for duplex printing (see ``layout``); a back that cannot hold its description even
 at the floor size gets the description cut at a sentence, with a warning.
 
 Everything is drawn on one ReportLab canvas with embedded fonts only; note text goes through
-``pdfmarkup`` (escaping and glyph fallback). Settings come from ``layouts/handout.toml``.
+``pdf.markup`` (escaping and glyph fallback). Settings come from ``layouts/handout.toml``.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from .. import fonts
-from ..layouts import LayoutError, Layouts
-from ..model import (
+from ... import fonts
+from ...layouts import LayoutError, Layouts
+from ...model import (
     Citation,
     Code,
     Day,
@@ -51,13 +51,14 @@ from ..model import (
     WikiLink,
     plain_text,
 )
-from . import glyphs, pdfmarkup
-from . import handout_layout as geo
-from .base import Output, RenderContext, RenderResult
-from .glyphs import GlyphReport
-from .guide_doc import pdf_date
-from .people import appearances as _appearances
-from .people import span_label
+from ..base import Output, RenderContext, RenderResult
+from ..pdf import glyphs
+from ..pdf import markup as pdfmarkup
+from ..pdf.document import pdf_date
+from ..pdf.glyphs import GlyphReport
+from ..pdf.people import appearances as _appearances
+from ..pdf.people import span_label
+from . import layout as geo
 
 MM = geo.MM
 PAPER = {"a4": (210 * MM, 297 * MM), "letter": (8.5 * 72, 11 * 72)}

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _xml_escape
 
-from .. import fonts
-from ..model import (
+from ... import fonts
+from ...model import (
     Citation,
     Code,
     Emphasis,

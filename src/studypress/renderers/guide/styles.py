@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import fonts
-from .guide_settings import GuideSettings
+from ... import fonts
+from .settings import GuideSettings
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..layouts import LayoutError, Layouts
+from ...layouts import LayoutError, Layouts
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -90,7 +90,7 @@ def _text(table: dict[str, Any], name: str, key: str, choices: tuple[str, ...] =
 
 
 def _fallback(table: dict[str, Any]) -> tuple[str, ...]:
-    from .. import fonts
+    from ... import fonts
 
     value = table.get("fallback", "")
     if not isinstance(value, str | list) or (

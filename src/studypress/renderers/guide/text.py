@@ -6,11 +6,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .. import fonts
-from ..model import Diagnostic, RichText
-from . import pdfmarkup
-from .glyphs import GlyphReport
-from .guide_settings import GuideSettings
+from ... import fonts
+from ...model import Diagnostic, RichText
+from ..pdf import markup as pdfmarkup
+from ..pdf.glyphs import GlyphReport
+from .settings import GuideSettings
 
 SUPERSCRIPT = '<super rise="33%" size="75%">'
 

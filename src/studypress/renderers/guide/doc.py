@@ -8,17 +8,17 @@ building until the total printed in the footers equals the pages actually made).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus.doctemplate import BaseDocTemplate, IndexingFlowable, PageTemplate
 from reportlab.platypus.frames import Frame
 
-from .. import fonts
-from .guide_settings import GuideSettings
+from ... import fonts
+from ..pdf.document import pdf_date
+from ..pdf.runs import draw_runs, fit_runs
+from .settings import GuideSettings
 
 
 @dataclass(frozen=True)
@@ -182,46 +182,6 @@ class FitDrawing(Flowable):
         self.canv.scale(self.scale, self.scale)
         renderPDF.draw(self.drawing, self.canv, 0, 0)
         self.canv.restoreState()
-
-
-def pdf_date(seconds: int) -> str:
-    """A PDF date string (UTC) for the document's creation and modification date."""
-    t = time.gmtime(max(0, seconds))
-    return time.strftime("D:%Y%m%d%H%M%S+00'00'", t)
-
-
-def draw_runs(canv, x: float, y: float, text: str, chain: tuple[str, ...], size: float,
-              align: str = "left") -> None:
-    """Draw a line of text, each character in the first font of ``chain`` that has it."""
-    pieces = [(run if font else "?" * len(run), font or chain[0])
-              for run, font in fonts.runs(text, chain)]
-    width = sum(stringWidth(run, font, size) for run, font in pieces)
-    if align == "right":
-        x -= width
-    elif align == "centre":
-        x -= width / 2
-    for run, font in pieces:
-        canv.setFont(font, size)
-        canv.drawString(x, y, run)
-        x += stringWidth(run, font, size)
-
-
-def fit_runs(text: str, width: float, chain: tuple[str, ...], size: float) -> str:
-    """``text`` shortened with an ellipsis until its runs fit ``width`` points."""
-    def measure(s: str) -> float:
-        return sum(stringWidth(run, font or chain[0], size)
-                   for run, font in fonts.runs(s, chain))
-
-    if measure(text) <= width:
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if measure(text[:mid].rstrip() + "…") <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low].rstrip() + "…"
 
 
 class GuideDoc(BaseDocTemplate):

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import fonts
-from ..model import Diagnostic, Severity
-from .pdfmarkup import Missing
+from ... import fonts
+from ...model import Diagnostic, Severity
+from .markup import Missing
 
 if TYPE_CHECKING:
-    from .base import RenderContext
+    from ..base import RenderContext
 
 
 @dataclass(frozen=True, order=True)

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..model import (
+from ...model import (
     Diagnostic,
     Event,
     Note,
@@ -22,12 +22,12 @@ from ..model import (
     Severity,
     plain_text,
 )
-from .guide_blocks import BULLETS, BlockRenderer
-from .guide_doc import Anchor, FitDrawing, WritingLines
-from .guide_settings import GuideSettings
-from .guide_styles import Styles
-from .guide_text import FOLDERS, TAGS, TITLE, Formatter, sort_key
-from .people import appearances, span_prefix
+from ..pdf.people import appearances, span_prefix
+from .blocks import BULLETS, BlockRenderer
+from .doc import Anchor, FitDrawing, WritingLines
+from .settings import GuideSettings
+from .styles import Styles
+from .text import FOLDERS, TAGS, TITLE, Formatter, sort_key
 
 PRINTINGS = ("full", "questions", "answers")
 NUMBER_GAP = 8.0  # points between the chronology's columns

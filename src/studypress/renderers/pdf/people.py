@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..model import Note, Person, SpanKind
+from ...model import Note, Person, SpanKind
 
 _PREFIX = {SpanKind.BIRTH: "born", SpanKind.DEATH: "died"}
 
