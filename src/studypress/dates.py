@@ -588,8 +588,15 @@ def _day(astro: int, month: int, day: int) -> Day:
     return Day(astro if astro > 0 else astro - 1, month, day)
 
 
+def year_label(year: int, era: bool = False) -> str:
+    """A year in historical numbering as printed: ``1933``, ``44 BCE``; with ``era``, ``14 CE``."""
+    if year < 0:
+        return f"{-year} BCE"
+    return f"{year} CE" if era else str(year)
+
+
 def _label(astro: int) -> str:
-    return str(astro) if astro > 0 else f"{1 - astro} BCE"
+    return year_label(astro if astro > 0 else astro - 1)
 
 
 def _astro(year: int, era: str | None) -> int:

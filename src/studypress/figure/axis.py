@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..dates import year_label
 from ..model import Day
 
 YEAR = 365.2425
@@ -42,13 +43,6 @@ def civil(ordinal: int) -> tuple[int, int, int]:
 def day_number(year: int, month: int = 1, day: int = 1) -> int:
     """Day number of a historical date (year -44 is 44 BCE)."""
     return Day(year, month, day).ordinal()
-
-
-def year_label(year: int, era: bool) -> str:
-    """``1933``; with ``era``: ``44 BCE``, ``14 CE``."""
-    if year < 0:
-        return f"{-year} BCE"
-    return f"{year} CE" if era else str(year)
 
 
 # ------------------------------------------------------------------------------- the map

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...dates import year_label
 from ...model import HistoricalDate
 from .fieldhtml import escape
 
@@ -29,11 +30,6 @@ class Span:
     @classmethod
     def of(cls, date: HistoricalDate) -> Span:
         return cls(date.earliest.ordinal(), date.latest.ordinal())
-
-
-def year_label(year: int) -> str:
-    """A year for the axis ends: ``1917``, ``509 BCE`` (historical numbering, no year 0)."""
-    return f"{-year} BCE" if year < 0 else str(year)
 
 
 def _step(year: int, by: int) -> int:

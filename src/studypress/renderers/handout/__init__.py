@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ... import fonts
+from ...dates import year_label
 from ...layouts import LayoutError, Layouts
 from ...model import (
     Citation,
@@ -325,13 +326,7 @@ def bar_marks(person: Person, note: Note, axis: Axis) -> list[BarMark]:
 def axis_labels(axis: Axis) -> tuple[str, str]:
     """The first and last year of an axis: ``1917``/``1945``, ``535 BCE``/``14 CE``."""
     first, last = axis.first.year, axis.last.year
-
-    def label(year: int, era: bool) -> str:
-        if year < 0:
-            return f"{-year} BCE"
-        return f"{year} CE" if era else str(year)
-
-    return label(first, False), label(last, first < 0)
+    return year_label(first), year_label(last, era=first < 0)
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÞΑ-ΩА-Я]|\s*$)")
