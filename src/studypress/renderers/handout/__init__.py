@@ -15,12 +15,11 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -28,12 +27,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ... import fonts
-from ...dates import year_label
-from ...layouts import LayoutError, Layouts
+from ...layouts import LayoutError
 from ...model import (
     Citation,
     Code,
-    Day,
     Diagnostic,
     Emphasis,
     FootnoteRef,
@@ -45,7 +42,6 @@ from ...model import (
     Person,
     RichText,
     Severity,
-    SpanKind,
     Strike,
     Strong,
     Text,
@@ -60,176 +56,27 @@ from ..pdf.glyphs import GlyphReport
 from ..pdf.people import appearances as _appearances
 from ..pdf.people import span_label
 from . import layout as geo
+from .bars import Axis, Bar, BarMark, axis_labels, bar_marks, draw_bar, time_axis
+from .settings import (
+    _TEXT_DEFAULTS,
+    MM,
+    PAPER,
+    Settings,
+    _bad,
+    load_settings,
+)
 
-MM = geo.MM
-PAPER = {"a4": (210 * MM, 297 * MM), "letter": (8.5 * 72, 11 * 72)}
-AUTO_FORMAT = {"a4": "a7", "letter": "letter-8"}
-ORDERS = ("first-appearance", "name", "note")
-SETTINGS_FILE = "layouts/handout.toml"
-MIN_SAFE_INSET = 4.0  # mm: nothing important may sit nearer a cut line than this
-
-
-# ------------------------------------------------------------------------------ settings
-
-
-@dataclass(frozen=True)
-class Settings:
-    """``layouts/handout.toml``, checked, with lengths converted to points."""
-
-    order: str
-    margin: float
-    gutter: float
-    body_size: float
-    floor: float
-    step: float
-    card_format: str
-    card_order: str
-    card_w: float
-    card_h: float
-    card_page: str
-    duplex: geo.Duplex
-    back_offset: tuple[float, float]
-    safe_inset: float
-    printer_margin: float
-    name_size: float
-    name_floor: float
-    card_body: float
-    card_floor: float
-    card_step: float
-    cut_marks: bool
-    mark_length: float
-    mark_gap: float
-    mark_width: float
-    colors: dict[str, str]
-    text: dict[str, str]
-    fallback_paths: tuple[str, ...]  # font files from [fonts] fallback
-    fallbacks: tuple[str, ...] = ()  # their registered names, once loaded
-
-
-    def color(self, key: str) -> Any:
-        return HexColor(self.colors[key])
-
-    def fill(self, key: str, **values: Any) -> str:
-        """A [text] wording with its {placeholders} filled in."""
-        try:
-            return self.text[key].format(**values)
-        except (KeyError, IndexError, ValueError) as exc:
-            names = ", ".join("{" + v + "}" for v in values)
-            raise _bad(f"[text] {key}", f"is not a valid wording ({exc}); it may use {names} "
-                       "and must write a literal brace as {{ or }}") from None
-
-
-_COLOR_DEFAULTS = {
-    "text": "#1b1b1b", "muted": "#5f6368", "accent": "#1a4f8b", "bar_track": "#d6d9de",
-    "bar_span": "#9dbbe0", "bar_event": "#1a4f8b", "rule": "#c8ccd2", "cut_marks": "#000000",
-}
-_TEXT_DEFAULTS = {
-    "sheet_title": "Cast of characters", "continued": "continued", "appears": "Appears in",
-    "also": "Also", "undated": "undated", "legend": "Bars run from {start} to {end}:",
-    "legend_span": "life or office", "legend_event": "appearance in the timeline",
-    "page": "page {n} of {total}", "born": "b.", "died": "d.",
-    "instructions": "Cut-out cards follow on pages {first}–{last}. Print them double-sided, "
-                    "flipping on the {edge} edge, at actual size (100%), then cut along the "
-                    "marks.",
-}
-
-
-def _bad(where: str, message: str) -> LayoutError:
-    return LayoutError(f"{SETTINGS_FILE}: error: {where} {message}")
-
-
-def _num(table: dict[str, Any], key: str, default: float, where: str, *,
-         minimum: float | None = None) -> float:
-    value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _bad(f"[{where}] {key}", f"must be a number, not {value!r}")
-    if minimum is not None and value < minimum:
-        raise _bad(f"[{where}] {key}", f"must be at least {minimum}, not {value}")
-    return float(value)
-
-
-def _choice(table: dict[str, Any], key: str, default: str, choices: Sequence[str],
-            where: str) -> str:
-    value = table.get(key, default)
-    if value not in choices:
-        raise _bad(f"[{where}] {key}",
-                   f"must be one of {', '.join(repr(c) for c in choices)}, not {value!r}")
-    return str(value)
-
-
-def _pair(value: Any, where: str) -> tuple[float, float]:
-    if (not isinstance(value, list) or len(value) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
-        raise _bad(where, f"must be a pair of numbers such as [105.0, 74.0], not {value!r}")
-    return float(value[0]), float(value[1])
-
-
-def load_settings(layouts: Layouts, paper: str) -> Settings:
-    """Read and check ``handout.toml`` for a build on ``paper``; a bad value is a LayoutError."""
-    raw = layouts.settings("handout")
-    sheet = raw.get("sheet", {})
-    cards = raw.get("cards", {})
-    formats = raw.get("formats", {})
-    body = _num(sheet, "body_size", 11.0, "sheet", minimum=4)
-    floor = _num(sheet, "floor", 7.5, "sheet", minimum=4)
-    name_size = _num(cards, "name_size", 22.0, "cards", minimum=4)
-    name_floor = _num(cards, "name_floor", 12.0, "cards", minimum=4)
-    card_body = _num(cards, "body_size", 11.0, "cards", minimum=4)
-    card_floor = _num(cards, "body_floor", 7.0, "cards", minimum=4)
-    fmt_name = cards.get("format", "auto")
-    if fmt_name == "auto":
-        fmt_name = AUTO_FORMAT.get(paper, "a7")
-    fmt = formats.get(fmt_name)
-    if not isinstance(fmt, dict):
-        raise _bad("[cards] format", f"names no format: {fmt_name!r}; choose 'auto' or one of "
-                   f"{', '.join(sorted(formats))}")
-    card_w, card_h = _pair(fmt.get("card"), f"[formats.{fmt_name}] card")
-    page = fmt.get("page", "paper")
-    if page not in ("paper", "card", *PAPER):
-        raise _bad(f"[formats.{fmt_name}] page",
-                   f"must be 'paper', 'card', 'a4' or 'letter', not {page!r}")
-    dx, dy = _pair(cards.get("back_offset", [0.0, 0.0]), "[cards] back_offset")
-    colors = dict(_COLOR_DEFAULTS)
-    for key, value in raw.get("colors", {}).items():
-        if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-            raise _bad(f"[colors] {key}", f"must be a colour such as '#1a4f8b', not {value!r}")
-        colors[key] = value
-    fallback = raw.get("fonts", {}).get("fallback", [])
-    if isinstance(fallback, str):
-        fallback = [fallback]
-    texts = dict(_TEXT_DEFAULTS)
-    texts.update({k: str(v) for k, v in raw.get("text", {}).items()})
-    return Settings(
-        order=_choice(sheet, "order", "first-appearance", ORDERS, "sheet"),
-        margin=_num(sheet, "margin", 15.0, "sheet", minimum=5) * MM,
-        gutter=_num(sheet, "gutter", 8.0, "sheet", minimum=0) * MM,
-        body_size=max(body, floor),
-        floor=floor,
-        step=_num(sheet, "step", 0.5, "sheet", minimum=0.1),
-        card_format=fmt_name,
-        card_order=_choice(cards, "order", "same", ("same", *ORDERS), "cards"),
-        card_w=card_w * MM,
-        card_h=card_h * MM,
-        card_page=page,
-        duplex="short" if _choice(cards, "duplex", "long", ("long", "short"), "cards") == "short"
-        else "long",
-        back_offset=(dx * MM, dy * MM),
-        safe_inset=_num(cards, "safe_inset", 5.0, "cards", minimum=MIN_SAFE_INSET) * MM,
-        printer_margin=_num(cards, "printer_margin", 6.0, "cards", minimum=0) * MM,
-        name_size=max(name_size, name_floor),
-        name_floor=name_floor,
-        card_body=max(card_body, card_floor),
-        card_floor=card_floor,
-        card_step=_num(cards, "step", 0.5, "cards", minimum=0.1),
-        cut_marks=bool(cards.get("cut_marks", True)),
-        mark_length=_num(cards, "mark_length", 5.0, "cards", minimum=1) * MM,
-        mark_gap=_num(cards, "mark_gap", 1.5, "cards", minimum=0) * MM,
-        mark_width=_num(cards, "mark_width", 0.25, "cards", minimum=0.05),
-        colors=colors,
-        fallback_paths=tuple(str(p) for p in fallback),
-        text=texts,
-    )
-
+__all__ = [
+    "RENDERER",
+    "_TEXT_DEFAULTS",
+    "Axis",
+    "BarMark",
+    "Settings",
+    "axis_labels",
+    "bar_marks",
+    "load_settings",
+    "time_axis",
+]
 
 # ------------------------------------------------------------------- content (pure parts)
 
@@ -269,64 +116,6 @@ def appearance_lines(person: Person, note: Note, undated: str = "undated"
                      ) -> list[tuple[str, int]]:
     """``appearances`` with the source line of the (first) event each label comes from."""
     return [(a.label(undated), a.line) for a in _appearances(person, note)]
-
-
-@dataclass(frozen=True)
-class Axis:
-    """The note's time range: day ordinals [lo, hi), and its first and last day."""
-
-    lo: int
-    hi: int
-    first: Day
-    last: Day
-
-
-def time_axis(note: Note) -> Axis | None:
-    """The range of the note's dated events and people's spans; None when nothing is dated."""
-    dates = [e.date for e in note.events if e.date is not None]
-    dates += [p.span for p in note.people if p.span is not None]
-    if not dates:
-        return None
-    first = min((d.earliest for d in dates), key=Day.ordinal)
-    last = max((d.latest for d in dates), key=Day.ordinal)
-    lo, hi = first.ordinal(), last.ordinal() + 1
-    if hi - lo < 366:  # a single day or month would make every mark fill the bar
-        mid = (lo + hi) // 2
-        lo, hi = mid - 183, mid + 183
-    return Axis(lo, hi, first, last)
-
-
-@dataclass(frozen=True)
-class BarMark:
-    start: float  # fraction of the axis, 0..1
-    end: float
-    kind: str  # "span" or "event"
-
-
-def bar_marks(person: Person, note: Note, axis: Axis) -> list[BarMark]:
-    """Where the person's span and dated appearances fall on the note's time axis."""
-    lo, length = axis.lo, axis.hi - axis.lo
-
-    def frac(day: int) -> float:
-        return min(1.0, max(0.0, (day - lo) / length))
-
-    marks: list[BarMark] = []
-    # a birth or death date alone is no "life or office" band; the label says b./d.
-    if person.span is not None and person.span_kind not in (SpanKind.BIRTH, SpanKind.DEATH):
-        marks.append(BarMark(frac(person.span.earliest.ordinal()),
-                             frac(person.span.latest.ordinal() + 1), "span"))
-    for i in sorted(set(person.events)):
-        if 0 <= i < len(note.events) and note.events[i].date is not None:
-            d = note.events[i].date
-            marks.append(BarMark(frac(d.earliest.ordinal()), frac(d.latest.ordinal() + 1),
-                                 "event"))
-    return marks
-
-
-def axis_labels(axis: Axis) -> tuple[str, str]:
-    """The first and last year of an axis: ``1917``/``1945``, ``535 BCE``/``14 CE``."""
-    first, last = axis.first.year, axis.last.year
-    return year_label(first), year_label(last, era=first < 0)
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÞΑ-ΩА-Я]|\s*$)")
@@ -500,47 +289,6 @@ class Header(Flowable):
             self.canv.setFont(self.font, self.size)
             self.canv.setFillColor(self.color)
             self.canv.drawRightString(self.width, self.height - self._ascent, self.span)
-
-
-class Bar(Flowable):
-    """The person's span (a light band) and appearances (dark ticks) on the note's time axis."""
-
-    def __init__(self, marks: list[BarMark], height: float, settings: Settings,
-                 space_before: float) -> None:
-        super().__init__()
-        self.marks, self.bar_h, self.settings = marks, height, settings
-        self.spaceBefore = space_before
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width, self.height = aw, self.bar_h
-        return aw, self.bar_h
-
-    def draw(self) -> None:
-        draw_bar(self.canv, 0, 0, self.width, self.bar_h, self.marks, self.settings)
-
-
-def draw_bar(c: Any, x: float, y: float, w: float, h: float, marks: list[BarMark],
-             s: Settings) -> None:
-    """A time bar: a thin track, span bands, event ticks (each at least visible)."""
-    mid = y + h / 2
-    c.saveState()
-    c.setStrokeColor(s.color("bar_track"))
-    c.setLineWidth(max(0.6, h * 0.18))
-    c.setLineCap(1)
-    c.line(x, mid, x + w, mid)
-    for kind, color, min_w, band in (("span", "bar_span", 2.0, h * 0.62),
-                                     ("event", "bar_event", 1.3, h)):
-        c.setFillColor(s.color(color))
-        for m in marks:
-            if m.kind != kind:
-                continue
-            x0, x1 = x + m.start * w, x + m.end * w
-            if x1 - x0 < min_w:
-                centre = (x0 + x1) / 2
-                x0 = min(max(x, centre - min_w / 2), x + w - min_w)
-                x1 = x0 + min_w
-            c.rect(x0, mid - band / 2, x1 - x0, band, stroke=0, fill=1)
-    c.restoreState()
 
 
 TITLE = "the note's title"

@@ -1,0 +1,112 @@
+"""The people's time bars on the sheet: the note's time axis, where a person's span and
+appearances fall on it, and the bar that draws them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from ...dates import year_label
+from ...model import Day, Note, Person, SpanKind
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Axis:
+    """The note's time range: day ordinals [lo, hi), and its first and last day."""
+
+    lo: int
+    hi: int
+    first: Day
+    last: Day
+
+
+def time_axis(note: Note) -> Axis | None:
+    """The range of the note's dated events and people's spans; None when nothing is dated."""
+    dates = [e.date for e in note.events if e.date is not None]
+    dates += [p.span for p in note.people if p.span is not None]
+    if not dates:
+        return None
+    first = min((d.earliest for d in dates), key=Day.ordinal)
+    last = max((d.latest for d in dates), key=Day.ordinal)
+    lo, hi = first.ordinal(), last.ordinal() + 1
+    if hi - lo < 366:  # a single day or month would make every mark fill the bar
+        mid = (lo + hi) // 2
+        lo, hi = mid - 183, mid + 183
+    return Axis(lo, hi, first, last)
+
+
+@dataclass(frozen=True)
+class BarMark:
+    start: float  # fraction of the axis, 0..1
+    end: float
+    kind: str  # "span" or "event"
+
+
+def bar_marks(person: Person, note: Note, axis: Axis) -> list[BarMark]:
+    """Where the person's span and dated appearances fall on the note's time axis."""
+    lo, length = axis.lo, axis.hi - axis.lo
+
+    def frac(day: int) -> float:
+        return min(1.0, max(0.0, (day - lo) / length))
+
+    marks: list[BarMark] = []
+    # a birth or death date alone is no "life or office" band; the label says b./d.
+    if person.span is not None and person.span_kind not in (SpanKind.BIRTH, SpanKind.DEATH):
+        marks.append(BarMark(frac(person.span.earliest.ordinal()),
+                             frac(person.span.latest.ordinal() + 1), "span"))
+    for i in sorted(set(person.events)):
+        if 0 <= i < len(note.events) and note.events[i].date is not None:
+            d = note.events[i].date
+            marks.append(BarMark(frac(d.earliest.ordinal()), frac(d.latest.ordinal() + 1),
+                                 "event"))
+    return marks
+
+
+def axis_labels(axis: Axis) -> tuple[str, str]:
+    """The first and last year of an axis: ``1917``/``1945``, ``535 BCE``/``14 CE``."""
+    first, last = axis.first.year, axis.last.year
+    return year_label(first), year_label(last, era=first < 0)
+
+
+class Bar(Flowable):
+    """The person's span (a light band) and appearances (dark ticks) on the note's time axis."""
+
+    def __init__(self, marks: list[BarMark], height: float, settings: Settings,
+                 space_before: float) -> None:
+        super().__init__()
+        self.marks, self.bar_h, self.settings = marks, height, settings
+        self.spaceBefore = space_before
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, self.bar_h
+        return aw, self.bar_h
+
+    def draw(self) -> None:
+        draw_bar(self.canv, 0, 0, self.width, self.bar_h, self.marks, self.settings)
+
+
+def draw_bar(c: Any, x: float, y: float, w: float, h: float, marks: list[BarMark],
+             s: Settings) -> None:
+    """A time bar: a thin track, span bands, event ticks (each at least visible)."""
+    mid = y + h / 2
+    c.saveState()
+    c.setStrokeColor(s.color("bar_track"))
+    c.setLineWidth(max(0.6, h * 0.18))
+    c.setLineCap(1)
+    c.line(x, mid, x + w, mid)
+    for kind, color, min_w, band in (("span", "bar_span", 2.0, h * 0.62),
+                                     ("event", "bar_event", 1.3, h)):
+        c.setFillColor(s.color(color))
+        for m in marks:
+            if m.kind != kind:
+                continue
+            x0, x1 = x + m.start * w, x + m.end * w
+            if x1 - x0 < min_w:
+                centre = (x0 + x1) / 2
+                x0 = min(max(x, centre - min_w / 2), x + w - min_w)
+                x1 = x0 + min_w
+            c.rect(x0, mid - band / 2, x1 - x0, band, stroke=0, fill=1)
+    c.restoreState()
