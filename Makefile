@@ -5,13 +5,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: build test setup system-deps lint bench clean
+.PHONY: build test test-fast setup system-deps lint bench clean
 
 build: $(STAMP)
 	$(BIN)/studypress build source -o output
 
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
+
+# The quick loop while editing: everything but the tests that read PDFs or drive Anki.
+test-fast: $(TEST_STAMP)
+	$(BIN)/python -m pytest -n auto -m 'not slow'
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench
@@ -42,7 +46,8 @@ $(STAMP): pyproject.toml | system-deps $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e .
 	touch $(STAMP)
 
-# The test extra adds pytest, hypothesis, pypdf and the anki library used to import decks.
+# The test extra adds pytest (and xdist, to use every core), hypothesis, pypdf and the anki
+# library used to import decks.
 $(TEST_STAMP): pyproject.toml | system-deps $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP) $(TEST_STAMP)

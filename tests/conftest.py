@@ -14,6 +14,31 @@ SEED = NOTES / "russian-history-ii-us-recognition-of-soviet-union-timeline.md"
 CORPUS = sorted(NOTES.glob("*.md"))
 
 
+# Modules whose tests read rendered PDFs or drive a real Anki collection: the slow part of the
+# suite, marked so ``-m "not slow"`` gives a quick loop while editing.
+_SLOW_LIBRARIES = ("pypdf", "pdfplumber", "anki")
+
+
+def _uses_slow_library(module: object) -> bool:
+    for value in vars(module).values():
+        origin = getattr(value, "__module__", None) or getattr(value, "__name__", None)
+        if isinstance(origin, str) and origin.split(".")[0] in _SLOW_LIBRARIES:
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    slow: dict[object, bool] = {}
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is None:
+            continue
+        if module not in slow:
+            slow[module] = _uses_slow_library(module)
+        if slow[module]:
+            item.add_marker(pytest.mark.slow)
+
+
 def read(name: str) -> Note:
     return read_note(NOTES / name, f"notes/{name}")
 
