@@ -14,32 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from ...model import (
-    Block,
-    BulletList,
-    Callout,
-    Citation,
-    Code,
-    CodeBlock,
-    Embed,
-    Emphasis,
-    FootnoteRef,
-    Heading,
-    Highlight,
-    LineBreak,
-    Link,
-    Math,
-    MathBlock,
-    Paragraph,
-    Quote,
-    RichText,
-    Strike,
-    Strong,
-    Table,
-    Text,
-    WikiLink,
-)
+from ...model import Block, ListItem, RichText
+from ..richtext import Formatter
 
 _ENTITIES = {
     "&": "&amp;",
@@ -84,57 +62,108 @@ def safe_href(target: str) -> str | None:
 Blanker = Callable[[str], str]
 
 
-def _plain(value: str, blank: Blanker | None) -> str:
-    return blank(value) if blank else escape(value)
+# An embed target → the media file name to show it under, or None to show it as text.
+MediaRef = Callable[[str], str | None]
+
+
+@dataclass(frozen=True, eq=False)
+class FieldHtml(Formatter):
+    """The rich-text walk as field HTML. ``blank`` formats plain text runs (to hide a name);
+    ``media`` names the media file of an embedded image."""
+
+    blank: Blanker | None = None
+    media: MediaRef | None = None
+
+    def text(self, value: str) -> str:
+        return self.blank(value) if self.blank else escape(value)
+
+    def strong(self, children: RichText) -> str:
+        return f"<b>{self.inline(children)}</b>"
+
+    def emphasis(self, children: RichText) -> str:
+        return f"<i>{self.inline(children)}</i>"
+
+    def strike(self, children: RichText) -> str:
+        return f"<s>{self.inline(children)}</s>"
+
+    def highlight(self, children: RichText) -> str:
+        return f"<mark>{self.inline(children)}</mark>"
+
+    def code(self, value: str) -> str:
+        return f"<code>{escape(value)}</code>"
+
+    def math(self, value: str, display: bool) -> str:
+        # Anki's MathJax delimiters; the TeX itself is escaped like any text.
+        return rf"\[{escape(value)}\]" if display else rf"\({escape(value)}\)"
+
+    def link(self, children: RichText, target: str) -> str:
+        label = self.inline(children) or escape(target)
+        href = safe_href(target)
+        if href is None:
+            return label
+        return f'<a href="{escape(href)}">{label}</a>'
+
+    def wikilink(self, target: str, children: RichText) -> str:
+        return f'<span class="wikilink">{self.inline(children)}</span>'
+
+    def citation(self, refs: tuple[str, ...]) -> str:
+        return f'<sup class="cite">{escape("[" + ", ".join(refs) + "]")}</sup>'
+
+    def footnote_ref(self, label: str) -> str:
+        return f'<sup class="fn">{escape(label)}</sup>'
+
+    def line_break(self, hard: bool) -> str:
+        return "<br>" if hard else " "
+
+    # Blocks always show their text as it is: blanking applies to a clue's own run.
+    def paragraph(self, text: RichText) -> str:
+        return f"<p>{self.inline(text)}</p>"
+
+    def bullet_list(self, items: tuple[ListItem, ...], ordered: bool, start: int) -> str:
+        tag = "ol" if ordered else "ul"
+        attr = f' start="{int(start)}"' if ordered and start != 1 else ""
+        body = "".join(f"<li>{self.inline(i.text)}{self.blocks(i.children)}</li>"
+                       for i in items)
+        return f"<{tag}{attr}>{body}</{tag}>"
+
+    def quote(self, inner: tuple[Block, ...], attribution: RichText) -> str:
+        cite = f"<footer>— {self.inline(attribution)}</footer>" if attribution else ""
+        return f"<blockquote>{self.blocks(inner)}{cite}</blockquote>"
+
+    def callout(self, kind: str, title: RichText, inner: tuple[Block, ...]) -> str:
+        head = f"<b>{self.inline(title)}</b>" if title else ""
+        return (f'<div class="callout callout-{escape(kind.lower())}">{head}'
+                f"{self.blocks(inner)}</div>")
+
+    def table(self, header: tuple[RichText, ...],
+              rows: tuple[tuple[RichText, ...], ...]) -> str:
+        head = "".join(f"<th>{self.inline(c)}</th>" for c in header)
+        body = "".join("<tr>" + "".join(f"<td>{self.inline(c)}</td>" for c in row) + "</tr>"
+                       for row in rows)
+        return f"<table><tr>{head}</tr>{body}</table>"
+
+    def heading(self, level: int, text: RichText) -> str:
+        return f"<p><b>{self.inline(text)}</b></p>"
+
+    def code_block(self, value: str, language: str) -> str:
+        return f"<pre><code>{escape(value)}</code></pre>"
+
+    def math_block(self, value: str) -> str:
+        return rf"<p>\[{escape(value)}\]</p>"
+
+    def embed(self, target: str, alt: str) -> str:
+        return embed(target, self.media)
 
 
 def inline(rich: RichText, blank: Blanker | None = None) -> str:
     """Field HTML for rich text. ``blank`` formats plain text runs (to hide a name)."""
-    return "".join(_node(n, blank) for n in rich)
-
-
-def _node(n: object, blank: Blanker | None) -> str:
-    match n:
-        case Text(value):
-            return _plain(value, blank)
-        case Strong(children):
-            return f"<b>{inline(children, blank)}</b>"
-        case Emphasis(children):
-            return f"<i>{inline(children, blank)}</i>"
-        case Strike(children):
-            return f"<s>{inline(children, blank)}</s>"
-        case Highlight(children):
-            return f"<mark>{inline(children, blank)}</mark>"
-        case Code(value):
-            return f"<code>{escape(value)}</code>"
-        case Math(value, display):
-            # Anki's MathJax delimiters; the TeX itself is escaped like any text.
-            return rf"\[{escape(value)}\]" if display else rf"\({escape(value)}\)"
-        case Link(children, target):
-            label = inline(children, blank) or escape(target)
-            href = safe_href(target)
-            if href is None:
-                return label
-            return f'<a href="{escape(href)}">{label}</a>'
-        case WikiLink(_, children):
-            return f'<span class="wikilink">{inline(children, blank)}</span>'
-        case Citation(refs):
-            return f'<sup class="cite">{escape("[" + ", ".join(refs) + "]")}</sup>'
-        case FootnoteRef(label):
-            return f'<sup class="fn">{escape(label)}</sup>'
-        case LineBreak(hard):
-            return "<br>" if hard else " "
-    return ""
-
-
-# An embed target → the media file name to show it under, or None to show it as text.
-MediaRef = Callable[[str], str | None]
+    return FieldHtml(blank).inline(rich)
 
 
 def blocks(items: Iterable[Block], media: MediaRef | None = None) -> str:
     """Field HTML for prose blocks (an FAQ answer, a list under an event). ``media`` names
     the media file of an embedded image; without one, embeds show as their file names."""
-    return "".join(_block(b, media) for b in items)
+    return FieldHtml(media=media).blocks(items)
 
 
 def embed(target: str, media: MediaRef | None = None) -> str:
@@ -144,39 +173,6 @@ def embed(target: str, media: MediaRef | None = None) -> str:
     if name is None:
         return f'<p class="embed">{escape(target)}</p>'
     return f'<div class="embed"><img src="{escape(name)}" alt="{escape(target)}"></div>'
-
-
-def _block(b: Block, media: MediaRef | None) -> str:
-    match b:
-        case Paragraph(text, _):
-            return f"<p>{inline(text)}</p>"
-        case BulletList(items, ordered, _, start):
-            tag = "ol" if ordered else "ul"
-            attr = f' start="{int(start)}"' if ordered and start != 1 else ""
-            body = "".join(f"<li>{inline(i.text)}{blocks(i.children, media)}</li>"
-                           for i in items)
-            return f"<{tag}{attr}>{body}</{tag}>"
-        case Quote(inner, attribution, _):
-            cite = f"<footer>— {inline(attribution)}</footer>" if attribution else ""
-            return f"<blockquote>{blocks(inner, media)}{cite}</blockquote>"
-        case Callout(kind, title, inner, _):
-            head = f"<b>{inline(title)}</b>" if title else ""
-            return (f'<div class="callout callout-{escape(kind.lower())}">{head}'
-                    f"{blocks(inner, media)}</div>")
-        case Table(header, rows, _, _):
-            head = "".join(f"<th>{inline(c)}</th>" for c in header)
-            body = "".join("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>"
-                           for row in rows)
-            return f"<table><tr>{head}</tr>{body}</table>"
-        case Heading(_, text, _):
-            return f"<p><b>{inline(text)}</b></p>"
-        case CodeBlock(value, _, _):
-            return f"<pre><code>{escape(value)}</code></pre>"
-        case MathBlock(value, _):
-            return rf"<p>\[{escape(value)}\]</p>"
-        case Embed(target, _):
-            return embed(target, media)
-    return ""
 
 
 # ------------------------------------------------------------------------ blanking

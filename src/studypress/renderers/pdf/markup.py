@@ -8,25 +8,12 @@ split into runs of fonts that can draw it. Characters no font can draw are repor
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape as _xml_escape
 
 from ... import fonts
-from ...model import (
-    Citation,
-    Code,
-    Emphasis,
-    FootnoteRef,
-    Highlight,
-    LineBreak,
-    Link,
-    Math,
-    RichText,
-    Strike,
-    Strong,
-    Text,
-    WikiLink,
-)
+from ...model import RichText
+from ..richtext import Formatter
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -67,8 +54,7 @@ def plain(value: str, style: MarkupStyle, missing: Missing | None = None) -> str
 
 def markup(rich: RichText, style: MarkupStyle, missing: Missing | None = None) -> str:
     """Paragraph markup for rich text."""
-    return "".join(_node(n, style, style.bold, style.italic, missing, style.family)
-                   for n in rich)
+    return _Markup(style, missing, style.bold, style.italic, style.family).inline(rich)
 
 
 def _text(value: str, style: MarkupStyle, bold: bool, italic: bool,
@@ -88,48 +74,58 @@ def _text(value: str, style: MarkupStyle, bold: bool, italic: bool,
     return "".join(out)
 
 
-def _node(n, style: MarkupStyle, bold: bool, italic: bool, missing: Missing | None,
-          fam: fonts.Family) -> str:
-    def inner(children: RichText, b: bool = bold, i: bool = italic,
-              f: fonts.Family = fam) -> str:
-        return "".join(_node(c, style, b, i, missing, f) for c in children)
+@dataclass(frozen=True, eq=False)
+class _Markup(Formatter):
+    """The rich-text walk as Paragraph markup; a nested node formats its children with a
+    copy that carries the weight, slant and family they are drawn in."""
 
-    match n:
-        case Text(value):
-            return _text(value, style, bold, italic, missing, fam)
-        case Strong(children):
-            return f"<b>{inner(children, b=True)}</b>"
-        case Emphasis(children):
-            return f"<i>{inner(children, i=True)}</i>"
-        case Strike(children):
-            return f"<strike>{inner(children)}</strike>"
-        case Highlight(children):
-            return f'<span backColor="{style.highlight_color}">{inner(children)}</span>'
-        case Code(value):
-            code_fam = style.code_family or fam
-            face = code_fam.face(bold, italic)
-            text = _text(value, style, bold, italic, missing, code_fam)
-            return f'<font name="{fonts.pinned(face)}">{text}</font>'
-        case Math(value, _):
-            return f"<i>{_text(value, style, bold, True, missing, fam)}</i>"
-        case Link(children, target):
-            label = inner(children) or _text(target, style, bold, italic, missing, fam)
-            if target.lower().startswith(SAFE_SCHEMES):
-                return (f'<a href="{escape(target)}" color="{style.link_color}">'
-                        f"<u>{label}</u></a>")
-            return label
-        case WikiLink(_, children):
-            return inner(children)
-        case Citation(refs):
-            if style.citations == "drop":
-                return ""
-            label = escape("[" + ", ".join(refs) + "]")
-            return f'<super><font color="{style.citation_color}">{label}</font></super>'
-        case FootnoteRef(label):
-            return f"<super>{escape(label)}</super>"
-        case LineBreak(hard):
-            return "<br/>" if hard else " "
-    return ""
+    style: MarkupStyle
+    missing: Missing | None
+    bold: bool
+    italic: bool
+    fam: fonts.Family
+
+    def text(self, value: str) -> str:
+        return _text(value, self.style, self.bold, self.italic, self.missing, self.fam)
+
+    def strong(self, children: RichText) -> str:
+        return f"<b>{replace(self, bold=True).inline(children)}</b>"
+
+    def emphasis(self, children: RichText) -> str:
+        return f"<i>{replace(self, italic=True).inline(children)}</i>"
+
+    def strike(self, children: RichText) -> str:
+        return f"<strike>{self.inline(children)}</strike>"
+
+    def highlight(self, children: RichText) -> str:
+        return f'<span backColor="{self.style.highlight_color}">{self.inline(children)}</span>'
+
+    def code(self, value: str) -> str:
+        code_fam = self.style.code_family or self.fam
+        face = code_fam.face(self.bold, self.italic)
+        return f'<font name="{fonts.pinned(face)}">{replace(self, fam=code_fam).text(value)}</font>'
+
+    def math(self, value: str, display: bool) -> str:
+        return f"<i>{replace(self, italic=True).text(value)}</i>"
+
+    def link(self, children: RichText, target: str) -> str:
+        label = self.inline(children) or self.text(target)
+        if target.lower().startswith(SAFE_SCHEMES):
+            return (f'<a href="{escape(target)}" color="{self.style.link_color}">'
+                    f"<u>{label}</u></a>")
+        return label
+
+    def citation(self, refs: tuple[str, ...]) -> str:
+        if self.style.citations == "drop":
+            return ""
+        label = escape("[" + ", ".join(refs) + "]")
+        return f'<super><font color="{self.style.citation_color}">{label}</font></super>'
+
+    def footnote_ref(self, label: str) -> str:
+        return f"<super>{escape(label)}</super>"
+
+    def line_break(self, hard: bool) -> str:
+        return "<br/>" if hard else " "
 
 
 def missing_message(chars: list[str], where: str) -> str:
