@@ -58,7 +58,7 @@ def test_layout_change_options_and_version_invalidate(project, monkeypatch):
     (project / "layouts" / "guide.toml").write_text("[page]\nsize = 'letter'\n")
     assert len(run(project).built) == 4
     assert len(run(project, options=RenderOptions(paper="letter")).built) == 4
-    monkeypatch.setattr(build_module, "__version__", "9.9.9")
+    monkeypatch.setattr(build_module.cache_file, "__version__", "9.9.9")
     assert len(run(project, options=RenderOptions(paper="letter")).built) == 4
 
 
@@ -108,7 +108,7 @@ def test_write_atomic_replaces_whole_file_and_leaves_no_temp(tmp_path, monkeypat
     def boom(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_module.os, "replace", boom)
+    monkeypatch.setattr(build_module.write.os, "replace", boom)
     with pytest.raises(OSError):
         write_atomic(target, b"second, longer")
     assert target.read_bytes() == b"first"
@@ -203,7 +203,7 @@ def test_write_errors_are_diagnostics_not_tracebacks(project):
 def test_malformed_cache_entries_start_fresh(project):
     run(project)
     (project / "output" / build_module.CACHE_NAME).write_text(
-        '{"tool": "' + build_module.__version__
+        '{"tool": "' + build_module.cache_file.__version__
         + '", "notes": {"n0": [1], "n1": {"key": 3}}, "project": 7}')
     assert len(run(project).built) == 4
 
@@ -213,12 +213,12 @@ def test_workers_load_renderers_by_module_path(project):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from studypress.build import _Job, _run_job
+    from studypress.build import Job, run_job
     from studypress.reader import read_note
 
     note = read_note(project / "source" / "n0.md")
-    job = _Job(note, (("echo", "tests.fake_renderers"),), RenderOptions(), str(project),
+    job = Job(note, (("echo", "tests.fake_renderers"),), RenderOptions(), str(project),
                str(project / "out"), 0, str(project / "source"), str(project / "source"))
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        result = pool.submit(_run_job, job).result()
+        result = pool.submit(run_job, job).result()
     assert [o.path for o in result.files["echo"]] == ["echo.txt"]

@@ -159,8 +159,8 @@ def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
     except BuildError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
-    notes, problems = read_sources(files)
-    diagnostics = problems + [d for n in notes for d in n.diagnostics]
+    read = read_sources(files)
+    diagnostics = read.diagnostics + [d for n in read.notes for d in n.note.diagnostics]
     diagnostics = ordered(promote(diagnostics) if strict else diagnostics)
     _print_diagnostics(diagnostics)
     typer.echo(f"checked {len(files)} note(s): {_summary(diagnostics)}")
@@ -173,7 +173,7 @@ def inspect(
     as_json: Annotated[bool, typer.Option("--json", help="Print the model as JSON.")] = False,
 ) -> None:
     """Show what the reader understood of NOTE."""
-    from .build import _display
+    from .build import display_path
     from .reader import ReadError, read_note
     from .summary import summary
 
@@ -185,7 +185,7 @@ def inspect(
         typer.echo(f"error: {note}: no such note", err=True)
         raise typer.Exit(EXIT_USAGE)
     try:
-        model = read_note(note, _display(note))
+        model = read_note(note, display_path(note))
     except ReadError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_NOTES) from None
