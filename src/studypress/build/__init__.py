@@ -1,0 +1,102 @@
+"""Sources → notes → renderers → files. The only package (with its cache) that touches the disk.
+
+The build runs in phases, each a function with a typed result: discover the files, read them
+into notes, plan which notes changed (the cache), render those in parallel, write the bytes
+atomically, prune the files a note no longer makes, and report. Notes are all read first
+(reading is cheap); only the notes whose content, layouts, options or tool version changed are
+rendered. A failed build never leaves a half-written output.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import ordered, strict
+from ..layouts import Layouts
+from . import cache as cache_file
+from .cache import CACHE_NAME, Cache
+from .discover import discover, display_path
+from .plan import Plan, build_time, plan
+from .project import ProjectResult, combined
+from .prune import prune
+from .read import ReadResult, read_sources
+from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
+from .render import Job, JobResult, Progress, render_all, run_job
+from .write import NoteWrites, Writer, write_atomic, write_notes
+
+__all__ = [
+    "CACHE_NAME", "BuildConfig", "BuildError", "BuildReport", "Job", "JobResult", "ReadResult",
+    "SourceFile", "SourceNote", "build", "build_time", "discover", "display_path",
+    "read_sources", "run_job", "write_atomic",
+]
+
+
+def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
+    """Compile every note under ``config.paths`` into ``config.output``."""
+    from .. import assets
+
+    names = _renderer_names(config)
+    assets.forget()
+    files = discover(config.paths)
+    if not files:
+        raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
+    read = read_sources(files)
+    fingerprint = _fingerprint(config)
+    saved = cache_file.load(config.output)
+    planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
+    rendered = render_all(planned.jobs, config.jobs, progress)
+    writer = Writer()
+    written = write_notes(config.output, rendered, writer)
+    messages = prune(written, saved)
+    _record(planned.cache, written)
+    project = combined(config, read.notes, names, fingerprint, planned.cache, writer)
+    planned.cache.project = project.entry
+    writer.put(config.output / CACHE_NAME, cache_file.dumps(planned.cache), str(config.output))
+    return _report(config, read, planned, written, project, writer, messages)
+
+
+def _renderer_names(config: BuildConfig) -> list[str]:
+    from .. import renderers
+
+    names = config.renderers or renderers.names()
+    unknown = [n for n in names if n not in renderers.REGISTRY]
+    if unknown:
+        raise BuildError(f"unknown output {', '.join(unknown)}; choose from "
+                         f"{', '.join(renderers.names())}")
+    return names
+
+
+def _modules(names: list[str]) -> tuple[tuple[str, str], ...]:
+    from .. import renderers
+
+    return tuple((n, renderers.REGISTRY[n]) for n in names)
+
+
+def _fingerprint(config: BuildConfig) -> str:
+    try:
+        return Layouts(config.project_dir / "layouts").fingerprint()
+    except OSError as exc:
+        raise BuildError(f"cannot read layouts: {exc}") from None
+
+
+def _record(cache: Cache, written: list[NoteWrites]) -> None:
+    """Rendered notes enter the next record; a note whose renderers failed is tried again."""
+    for w in written:
+        if w.rendered_ok:
+            entry = cache.notes[w.note_id]
+            entry.files, entry.diagnostics = w.files, list(w.diagnostics)
+        else:
+            cache.notes.pop(w.note_id, None)
+
+
+def _report(config: BuildConfig, read: ReadResult, planned: Plan, written: list[NoteWrites],
+            project: ProjectResult, writer: Writer, messages: list[str]) -> BuildReport:
+    """Phase 7, report: every diagnostic in file and line order, and what was done."""
+    diagnostics = [*read.diagnostics, *(d for n in read.notes for d in n.note.diagnostics),
+                   *planned.replayed, *(d for w in written for d in w.diagnostics),
+                   *project.diagnostics, *writer.diagnostics]
+    report = BuildReport(
+        diagnostics=ordered(strict(diagnostics) if config.strict else diagnostics),
+        built=[w.note_id for w in written if w.rendered_ok],
+        unchanged=planned.unchanged,
+        written=writer.written,
+        messages=[*(m for w in written for m in w.messages), *messages, *project.messages])
+    return report

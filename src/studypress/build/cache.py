@@ -1,0 +1,123 @@
+"""The build record in ``output/.studypress-cache.json``: per note, the key it was built with,
+the files each renderer wrote and the renderers' diagnostics; and the combined outputs' key."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__, assets
+from ..model import Diagnostic, Severity
+from .records import BuildConfig, SourceNote
+
+CACHE_NAME = ".studypress-cache.json"
+
+
+@dataclass
+class NoteEntry:
+    key: str
+    files: dict[str, list[str]] = field(default_factory=dict)  # renderer → paths in its folder
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def recorded(self) -> list[str]:
+        """Every file this note's renderers wrote, relative to the note's folder."""
+        return [f for group in self.files.values() for f in group]
+
+
+@dataclass
+class ProjectEntry:
+    key: str
+    files: list[str] = field(default_factory=list)  # relative to the output folder
+
+
+@dataclass
+class Cache:
+    notes: dict[str, NoteEntry] = field(default_factory=dict)
+    project: ProjectEntry | None = None
+
+
+def load(output: Path) -> Cache:
+    """The last build's record; a record that fails to load means starting fresh."""
+    try:
+        data = json.loads((output / CACHE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Cache()
+    if not isinstance(data, dict) or data.get("tool") != __version__ \
+            or not isinstance(data.get("notes"), dict):
+        return Cache()
+    notes = {k: e for k, e in ((k, _note_entry(v)) for k, v in data["notes"].items())
+             if e is not None}
+    return Cache(notes, _project_entry(data.get("project")))
+
+
+def _note_entry(entry: object) -> NoteEntry | None:
+    """A cache entry as this version writes it; anything else is treated as no entry."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
+        return None
+    files = entry.get("files", {})
+    rows = entry.get("diagnostics", [])
+    if not (isinstance(files, dict) and _string_lists(files.values())) \
+            or not isinstance(rows, list):
+        return None
+    return NoteEntry(entry["key"], {str(k): list(v) for k, v in files.items()},
+                     _diagnostics_from(rows))
+
+
+def _string_lists(values: object) -> bool:
+    return all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in values)
+
+
+def _project_entry(entry: object) -> ProjectEntry | None:
+    if not isinstance(entry, dict):
+        return None
+    files = entry.get("files", [])
+    if not isinstance(entry.get("key"), str) or not _string_lists([files]):
+        return None
+    return ProjectEntry(entry["key"], list(files))
+
+
+def _diagnostics_from(rows: list) -> list[Diagnostic]:
+    out = []
+    for row in rows:
+        try:
+            severity, code, message, file, line = row
+            out.append(Diagnostic(Severity(severity), str(code), str(message), str(file),
+                                  int(line) if line is not None else None))
+        except (ValueError, TypeError):
+            continue
+    return out
+
+
+def dumps(cache: Cache) -> bytes:
+    """The record as written to disk."""
+    notes = {k: {"key": e.key, "files": e.files,
+                 "diagnostics": [[str(d.severity), d.code, d.message, d.file, d.line]
+                                 for d in e.diagnostics]}
+             for k, e in cache.notes.items()}
+    project = ({"key": cache.project.key, "files": cache.project.files}
+               if cache.project else None)
+    data = {"tool": __version__, "notes": notes, "project": project}
+    return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
+
+
+def note_key(source: SourceNote, fingerprint: str, config: BuildConfig, names: list[str],
+             when: int) -> str:
+    """What a note's outputs depend on: its bytes, embeds, layouts, options, outputs, time."""
+    f = source.file
+    h = hashlib.sha256()
+    h.update(f.path.read_bytes())
+    embeds = [assets.stamp(t, f.path.parent, f.root) for t in source.note.embeds]
+    for part in (f.display, fingerprint, __version__, repr(config.options), ",".join(names),
+                 str(when), *embeds):
+        h.update(b"\0" + part.encode())
+    return h.hexdigest()
+
+
+def project_key(notes: list[SourceNote], cache: Cache, names: list[str], fingerprint: str,
+                config: BuildConfig) -> str:
+    """What the combined outputs depend on: every note's key, the outputs, layouts, options."""
+    keys = sorted((n.id, e.key if (e := cache.notes.get(n.id)) else "") for n in notes)
+    return hashlib.sha256(json.dumps(
+        [keys, names, fingerprint, repr(config.options)]).encode()).hexdigest()

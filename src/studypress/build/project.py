@@ -1,0 +1,82 @@
+"""The combined outputs (the project deck): renderers with a ``render_project`` run once over
+every note, and only when building whole folders and something changed."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from ..diagnostics import Collector
+from ..layouts import Layouts
+from ..model import Diagnostic
+from ..renderers import base
+from .cache import Cache, ProjectEntry, project_key
+from .plan import build_time
+from .records import BuildConfig, SourceNote
+from .render import read_previous
+from .write import Writer
+
+
+@dataclass
+class ProjectResult:
+    entry: ProjectEntry | None  # what the next record holds; None retries next time
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def combined(config: BuildConfig, notes: list[SourceNote], names: list[str], fingerprint: str,
+             cache: Cache, writer: Writer) -> ProjectResult:
+    """Make the combined outputs when they are out of date; ``cache`` is the next record."""
+    saved = cache.project
+    if not all(p.is_dir() for p in config.paths):
+        # A build of single notes sees only part of the project: a combined output made from
+        # it would drop every other note (and report them all as removed).
+        messages = (["combined outputs (the project deck) are made only when building whole "
+                     "folders; they were left as they were"] if saved and saved.files else [])
+        return ProjectResult(saved, messages=messages)
+    key = project_key(notes, cache, names, fingerprint, config)
+    if not config.force and saved and saved.key == key and all(
+            (config.output / f).is_file() for f in saved.files):
+        # Unchanged projects skip this step, so a no-op build never imports a renderer.
+        return ProjectResult(saved)
+    out = ProjectResult(None)
+    files, ok = _render_project(config, notes, names, writer, out)
+    out.entry = ProjectEntry(key, files) if ok else None
+    return out
+
+
+def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[str],
+                    writer: Writer, out: ProjectResult) -> tuple[list[str], bool]:
+    """Returns the files written (relative to the output folder) and whether all succeeded."""
+    from .. import renderers
+
+    written: list[str] = []
+    ok = True
+    if not notes:
+        return written, ok
+    # build_time already prefers SOURCE_DATE_EPOCH; otherwise the newest note's time.
+    when = max(build_time(n.file.path) for n in notes)
+    ctx = base.RenderContext(config.options, Layouts(config.project_dir / "layouts"), when,
+                             functools.partial(read_previous, str(config.output)))
+    models = [n.note for n in notes]
+    for name in names:
+        renderer = renderers.load(name)
+        if not hasattr(renderer, "render_project"):
+            continue
+        try:
+            result = renderer.render_project(models, ctx)
+        except Exception as exc:
+            diag = Collector(str(config.output))
+            diag.error("renderer", f"the {name} renderer failed on the combined output "
+                       f"({type(exc).__name__}: {exc})")
+            out.diagnostics.extend(diag.items)
+            ok = False
+            continue
+        out.diagnostics.extend(result.diagnostics)
+        out.messages.extend(result.messages)
+        for o in result.files:
+            if writer.put(config.output / o.path, o.data, str(config.output)):
+                written.append(o.path)
+            else:
+                ok = False
+    return sorted(written), ok

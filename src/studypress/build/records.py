@@ -1,0 +1,62 @@
+"""The records the build phases pass along: what the command asked for, the files found, the
+notes read from them, and what the build reports at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import has_errors
+from ..model import Diagnostic, Note
+from ..renderers import base
+
+
+class BuildError(Exception):
+    """A problem with the command itself (a missing path): exit code 2."""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A Markdown file the build was given, found by discovery."""
+
+    path: Path
+    display: str  # as shown in diagnostics, relative to the current folder when possible
+    root: Path  # the folder the build was given: embeds are looked up below it
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """A note together with the file it was read from: the build finds a note's file here,
+    never by parsing the display string its diagnostics carry."""
+
+    file: SourceFile
+    note: Note
+
+    @property
+    def id(self) -> str:
+        return self.note.id
+
+
+@dataclass
+class BuildConfig:
+    paths: list[Path]
+    output: Path
+    options: base.RenderOptions = field(default_factory=base.RenderOptions)
+    renderers: list[str] | None = None  # None: every registered renderer
+    strict: bool = False
+    jobs: int = 0  # 0: one per core
+    force: bool = False
+    project_dir: Path = field(default_factory=Path.cwd)
+
+
+@dataclass
+class BuildReport:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return has_errors(self.diagnostics)

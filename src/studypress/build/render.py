@@ -1,0 +1,121 @@
+"""Phase 4, render: each planned note through every renderer, in worker processes when there
+are several notes. Renderers return bytes; nothing here writes a file."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import assets
+from ..layouts import LayoutError, Layouts
+from ..model import Diagnostic, Note, Severity
+from ..renderers import base
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One note to render, as a worker process receives it."""
+
+    note: Note
+    names: tuple[tuple[str, str], ...]  # (output name, module): workers may not share the
+    # parent's registry (spawn and forkserver start fresh interpreters)
+    options: base.RenderOptions
+    project_dir: str
+    folder: str  # the note's output folder
+    when: int
+    note_dir: str
+    root: str
+
+
+@dataclass
+class JobResult:
+    files: dict[str, list[base.Output]] = field(default_factory=dict)  # renderer → its files
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # renderers that raised
+
+
+@dataclass(frozen=True)
+class Rendered:
+    job: Job
+    result: JobResult
+
+
+def read_previous(folder: str, rel: str) -> bytes | None:
+    """A file an earlier build wrote in ``folder``, or None."""
+    path = Path(folder) / rel
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
+def run_job(job: Job) -> JobResult:
+    """Render one note with every renderer (runs in a worker process)."""
+    from .. import renderers
+
+    layouts = Layouts(Path(job.project_dir) / "layouts")
+    ctx = base.RenderContext(job.options, layouts, job.when,
+                             functools.partial(read_previous, job.folder),
+                             functools.partial(assets.read, note_dir=job.note_dir,
+                                               root=job.root))
+    out = JobResult()
+    for name, module in job.names:
+        renderer = renderers.load_module(module)
+        if hasattr(renderer, "render"):
+            _render_one(name, renderer, job.note, ctx, out)
+    return out
+
+
+def _render_one(name: str, renderer: base.Renderer, note: Note, ctx: base.RenderContext,
+                out: JobResult) -> None:
+    try:
+        result = renderer.render(note, ctx)
+    except LayoutError as exc:
+        out.failed.add(name)
+        out.diagnostics.append(Diagnostic(Severity.ERROR, "layout", f"{name}: {exc}",
+                                          note.source))
+        return
+    except Exception as exc:
+        out.failed.add(name)
+        out.diagnostics.append(Diagnostic(
+            Severity.ERROR, "renderer", f"the {name} renderer failed "
+            f"({type(exc).__name__}: {exc}); its earlier output was left as it was",
+            note.source))
+        return
+    out.files[name] = result.files
+    out.diagnostics.extend(result.diagnostics)
+    out.messages.extend(result.messages)
+
+
+def render_all(jobs: list[Job], workers: int, progress: Progress | None) -> list[Rendered]:
+    """Every job's result, in the jobs' order."""
+    total = len(jobs)
+    if total == 0:
+        return []
+    workers = workers or (os.cpu_count() or 1)
+    if total == 1 or workers == 1:
+        results = []
+        for i, job in enumerate(jobs):
+            _tick(progress, i, total, job.note.id)
+            results.append(Rendered(job, run_job(job)))
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
+            futures = [pool.submit(run_job, job) for job in jobs]
+            results = []
+            for i, (job, fut) in enumerate(zip(jobs, futures, strict=True)):
+                _tick(progress, i, total, job.note.id)
+                results.append(Rendered(job, fut.result()))
+    _tick(progress, total, total, "")
+    return results
+
+
+def _tick(progress: Progress | None, done: int, total: int, label: str) -> None:
+    if progress:
+        progress(done, total, label)
