@@ -167,7 +167,11 @@ def test_no_op_build_imports_no_renderer(project, tmp_path):
 
     (project / "layouts").rmdir()
     cmd = [sys.executable, "-m", "studypress", "build", "source", "-o", "output", "-q"]
-    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"}
+    import studypress
+
+    # The package under test, not whichever copy the interpreter has installed.
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
     first = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True,
                            check=False)
     assert first.returncode == 0, first.stderr
