@@ -33,6 +33,7 @@ from studypress.model import (
     Text,
     WikiLink,
 )
+from studypress.reader.names import telltale_names
 from studypress.renderers.base import RenderContext, RenderOptions
 from studypress.renderers.deck import DeckConfig, fieldhtml, naming, notetypes
 from studypress.renderers.deck import ledger as ledgers
@@ -158,7 +159,7 @@ def test_math_reads_back_as_tex_after_html_decoding() -> None:
 ])
 def test_blanking_hides_names(name: str, aliases: tuple[str, ...], text: str,
                               shown: str) -> None:
-    blank = fieldhtml.blanker(fieldhtml.name_variants(name, aliases))
+    blank = fieldhtml.blanker(telltale_names(name, aliases))
     out = html.unescape(re.sub(r"<[^>]+>", "", blank(text)))
     assert out == shown
 

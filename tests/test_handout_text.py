@@ -186,7 +186,7 @@ def test_guide_and_handout_list_a_persons_appearances_alike():
               Event(hd("1902"), text("Second."), 7), Event(None, text("Grouped."), 8,
                                                             group="Aftermath"))
     who = Person("Ada Quill", 10, span=hd("1880"), span_kind=SpanKind.BIRTH,
-                 events=(3, 2, 0, 1, 2, 9))
+                 events=(3, 2, 0, 1, 2))
     note = Note("n", "N", "n.md", events=events, people=(who,))
     expected = ["1901", "undated", "1902", "Aftermath (undated)"]
     assert [a.label() for a in people.appearances(who, note)] == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from studypress.jsonform import note_to_json
 from studypress.model import Precision, Severity, SpanKind, plain_text
 
 
@@ -81,7 +82,7 @@ def test_person_event_links(seed):
 
 
 def test_json_form(seed):
-    data = seed.to_json()
+    data = note_to_json(seed)
     assert data["model_version"] == 1
     assert data["id"] == seed.id
     assert len(data["events"]) == 14 and len(data["people"]) == 8

@@ -174,6 +174,7 @@ def inspect(
 ) -> None:
     """Show what the reader understood of NOTE."""
     from .build import display_path
+    from .jsonform import note_to_json
     from .reader import ReadError, read_note
     from .summary import summary
 
@@ -190,7 +191,7 @@ def inspect(
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_NOTES) from None
     if as_json:
-        typer.echo(json.dumps(model.to_json(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(note_to_json(model), ensure_ascii=False, indent=2))
     else:
         typer.echo(summary(model))
     raise typer.Exit(EXIT_OK)

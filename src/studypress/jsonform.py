@@ -24,13 +24,26 @@ from .model import (
 )
 
 
-def _date(d: HistoricalDate | None) -> dict[str, Any] | None:
-    return d.to_json() if d is not None else None
+def date_json(d: HistoricalDate | None) -> dict[str, Any] | None:
+    """A date as JSON-ready data: its words, EDTF, precision and the days it can mean."""
+    if d is None:
+        return None
+    return {
+        "text": d.text,
+        "edtf": d.edtf,
+        "precision": str(d.precision),
+        "earliest": d.earliest.iso(),
+        "latest": d.latest.iso(),
+        "approximate": d.approximate,
+        "uncertain": d.uncertain,
+        "range": d.is_range,
+        "display": d.display,
+    }
 
 
 def _event(e: Event) -> dict[str, Any]:
     return {
-        "date": _date(e.date),
+        "date": date_json(e.date),
         "text": plain_text(e.text),
         "group": e.group,
         "line": e.line,
@@ -46,7 +59,7 @@ def _person(p: Person) -> dict[str, Any]:
     return {
         "name": p.name,
         "role": p.role,
-        "span": _date(p.span),
+        "span": date_json(p.span),
         "span_kind": str(p.span_kind),
         "description": plain_text(p.description),
         "aliases": list(p.aliases),

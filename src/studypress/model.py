@@ -1,14 +1,13 @@
 """The content model: plain frozen data shared by every reader and renderer.
 
 Readers build these values from Markdown; renderers format them. Nothing here knows
-Markdown, PDF or Anki. ``Note.to_json()`` gives the stable JSON form (``MODEL_VERSION``).
+Markdown, PDF or Anki. Its JSON form (``MODEL_VERSION``) lives in ``jsonform``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 MODEL_VERSION = 1
 
@@ -89,18 +88,6 @@ class HistoricalDate:
         """Number of days the date can mean (1 for an exact day)."""
         return self.latest.ordinal() - self.earliest.ordinal() + 1
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "edtf": self.edtf,
-            "precision": str(self.precision),
-            "earliest": self.earliest.iso(),
-            "latest": self.latest.iso(),
-            "approximate": self.approximate,
-            "uncertain": self.uncertain,
-            "range": self.is_range,
-            "display": self.display,
-        }
 
 
 # ----------------------------------------------------------------------- rich text
@@ -337,7 +324,10 @@ class Person:
     span_kind: SpanKind = SpanKind.UNKNOWN
     description: RichText = ()
     aliases: tuple[str, ...] = ()
-    events: tuple[int, ...] = ()  # indices into Note.events
+    events: tuple[int, ...] = ()  # indices into Note.events, which the Note checks
+    # Every string that gives the person away in text (the whole name, each alias, the name's
+    # own words): what a card hides when it asks who this is.
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -345,6 +335,7 @@ class Term:
     term: str
     definition: RichText
     line: int
+    names: tuple[str, ...] = ()  # the strings that give the term away, as for a Person
 
 
 class QuestionKind(StrEnum):
@@ -438,8 +429,16 @@ class Note:
     def tags(self) -> tuple[str, ...]:
         return self.metadata.tags
 
-    def to_json(self) -> dict[str, Any]:
-        """The model as JSON-ready data; text fields are plain text, never markup."""
-        from .jsonform import note_to_json
+    def __post_init__(self) -> None:
+        # People refer to events by index: a Note whose people point past its events is a
+        # programming error, caught here so no renderer has to re-check the bounds.
+        count = len(self.events)
+        for person in self.people:
+            bad = [i for i in person.events if not 0 <= i < count]
+            if bad:
+                raise ValueError(f"{person.name!r} refers to events {bad}, but the note has "
+                                 f"{count}")
 
-        return note_to_json(self)
+    def events_of(self, person: Person) -> tuple[Event, ...]:
+        """The events that mention a person, in note order, each once."""
+        return tuple(self.events[i] for i in sorted(set(person.events)))

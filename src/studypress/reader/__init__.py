@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import assets
@@ -36,6 +36,7 @@ from .cast import read_cast
 from .glossary import read_glossary
 from .inline import InlineContext
 from .links import link
+from .names import telltale_names
 from .questions import Numbered, number_items, numbered_items, pair_answers
 from .sections import SUBDIVIDED, Kind, classify, prose_kind, timeline_subject
 from .source import DecodeError, aliases_list, as_string_list, decode, split_front_matter
@@ -154,73 +155,92 @@ class _Builder:
         self.sections.append(Section(title, level, kind, tuple(blocks), line))
 
     def region(self, region: _Region) -> None:
-        kind = region.kind
-        found = True
-        if kind is Kind.TIMELINE:
-            reader = TimelineReader(self.diag)
-            if region.group:
-                reader.set_group(region.group, region.heading.line if region.heading else 0)
-            reader.read(region.blocks)
-            self.events.extend(reader.events)
-            found = bool(reader.events)
-            self._attached(region, reader.leftovers, "timeline-notes", found)
-        elif kind is Kind.CAST:
-            people, rest = read_cast(region.blocks, self.diag)
-            self.people.extend(people)
-            found = bool(people)
-            self._attached(region, rest, "cast-notes", found)
-        elif kind is Kind.GLOSSARY:
-            terms, rest = read_glossary(region.blocks)
-            self.terms.extend(terms)
-            found = bool(terms)
-            self._attached(region, rest, "glossary-notes", found)
-        elif kind in (Kind.QUIZ, Kind.ESSAY):
-            items, rest = numbered_items(region.blocks)
-            qkind = QuestionKind.SHORT if kind is Kind.QUIZ else QuestionKind.ESSAY
-            start = 1 + max((q.number for q in self.questions if q.kind is qkind), default=0)
-            numbered = number_items(items, start)
-            taken = {q.number for q in self.questions if q.kind is qkind}
-            if any(item.number in taken for item in numbered):
-                # "Part B" starting again at 1: continue the numbering, so an answer key
-                # numbered straight through pairs with the right questions.
-                self.diag.info("renumbered", f"this {kind} section numbers its questions "
-                               f"again from {numbered[0].number}; they are numbered on from "
-                               f"{start}", numbered[0].line)
-                numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
-            for item in numbered:
-                assert item.number is not None
-                self.questions.append(Question(item.number, item.text, item.line, qkind))
-            found = bool(items)
-            self._attached(region, rest, "instructions", found)
-        elif kind is Kind.ANSWERS:
-            items, rest = numbered_items(region.blocks)
-            numbered = number_items(items)
-            taken = {a.number for a in self.answers}
-            if any(a.number in taken for a in numbered):
-                start = 1 + max(n for n in taken if n is not None)
-                numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
-            self.answers.extend(numbered)
-            found = bool(items)
-            self._attached(region, rest, "answer-notes", found)
-        elif kind is Kind.FAQ_ENTRY and region.heading is not None:
-            self._faq(_strip_q(region.heading.text), region.heading.line, region.blocks)
-        elif kind is Kind.FAQ:
-            lead, entries = _split_faq(region.blocks)
-            for question, line, answer in entries:
-                self._faq(question, line, answer)
-            self.prose(region, self._shapes(region, lead))
-        else:
-            self.prose(region, self._shapes(region, region.blocks))
+        """Read one region by its kind; a region whose heading promised structure that its
+        content lacks is kept as prose, with a warning."""
+        read = self._readers().get(region.kind, self._prose_region)
+        found = read(region)
         if not found and region.blocks:
-            # The heading promised structure the content does not have: keep it all as prose.
             if region.heading is not None and region.heading.level > 1:
                 self.diag.warning(
                     "unrecognised-section",
-                    f"'{plain_text(region.heading.text)}' reads as a {kind} section, but "
-                    "nothing under it is in a shape studypress knows for one; it is kept as "
-                    "prose (see the README for the shapes)",
+                    f"'{plain_text(region.heading.text)}' reads as a {region.kind} section, "
+                    "but nothing under it is in a shape studypress knows for one; it is kept "
+                    "as prose (see the README for the shapes)",
                     region.heading.line)
             self.prose(region, self._shapes(region, region.blocks))
+
+    def _readers(self) -> dict[Kind, Callable[[_Region], bool]]:
+        return {Kind.TIMELINE: self._timeline, Kind.CAST: self._cast,
+                Kind.GLOSSARY: self._glossary, Kind.QUIZ: self._questions,
+                Kind.ESSAY: self._questions, Kind.ANSWERS: self._answers,
+                Kind.FAQ_ENTRY: self._faq_entry, Kind.FAQ: self._faq_section}
+
+    def _prose_region(self, region: _Region) -> bool:
+        self.prose(region, self._shapes(region, region.blocks))
+        return True
+
+    def _timeline(self, region: _Region) -> bool:
+        reader = TimelineReader(self.diag)
+        if region.group:
+            reader.set_group(region.group, region.heading.line if region.heading else 0)
+        reader.read(region.blocks)
+        self.events.extend(reader.events)
+        self._attached(region, reader.leftovers, "timeline-notes", bool(reader.events))
+        return bool(reader.events)
+
+    def _cast(self, region: _Region) -> bool:
+        people, rest = read_cast(region.blocks, self.diag)
+        self.people.extend(people)
+        self._attached(region, rest, "cast-notes", bool(people))
+        return bool(people)
+
+    def _glossary(self, region: _Region) -> bool:
+        terms, rest = read_glossary(region.blocks)
+        self.terms.extend(terms)
+        self._attached(region, rest, "glossary-notes", bool(terms))
+        return bool(terms)
+
+    def _questions(self, region: _Region) -> bool:
+        items, rest = numbered_items(region.blocks)
+        qkind = QuestionKind.SHORT if region.kind is Kind.QUIZ else QuestionKind.ESSAY
+        taken = {q.number for q in self.questions if q.kind is qkind}
+        start = 1 + max(taken, default=0)
+        numbered = number_items(items, start)
+        if any(item.number in taken for item in numbered):
+            # "Part B" starting again at 1: continue the numbering, so an answer key
+            # numbered straight through pairs with the right questions.
+            self.diag.info("renumbered", f"this {region.kind} section numbers its questions "
+                           f"again from {numbered[0].number}; they are numbered on from "
+                           f"{start}", numbered[0].line)
+            numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
+        self.questions.extend(Question(item.number or 0, item.text, item.line, qkind)
+                              for item in numbered)
+        self._attached(region, rest, "instructions", bool(items))
+        return bool(items)
+
+    def _answers(self, region: _Region) -> bool:
+        items, rest = numbered_items(region.blocks)
+        numbered = number_items(items)
+        taken = {a.number for a in self.answers}
+        if any(a.number in taken for a in numbered):
+            start = 1 + max(n for n in taken if n is not None)
+            numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
+        self.answers.extend(numbered)
+        self._attached(region, rest, "answer-notes", bool(items))
+        return bool(items)
+
+    def _faq_entry(self, region: _Region) -> bool:
+        if region.heading is None:
+            return self._prose_region(region)
+        self._faq(_strip_q(region.heading.text), region.heading.line, region.blocks)
+        return True
+
+    def _faq_section(self, region: _Region) -> bool:
+        lead, entries = _split_faq(region.blocks)
+        for question, line, answer in entries:
+            self._faq(question, line, answer)
+        self.prose(region, self._shapes(region, lead))
+        return True
 
     def _attached(self, region: _Region, rest: list[Block], kind: str, found: bool) -> None:
         if found and rest:
@@ -308,81 +328,31 @@ def _strip_q(rich: RichText) -> RichText:
 def _read(text: str, source: str, stem: str, diag: Collector,
           embed_exists: Callable[[str], bool] | None) -> Note:
     fm = split_front_matter(text, diag)
-    meta = fm.data
     ctx = InlineContext()
     parsed = block_parser.parse(fm.body, ctx)
-    blocks = parsed.blocks
-
     # The first H1 is the title when front matter gives none; it is shown as the title, not
     # repeated as a section heading.
-    h1 = next((b for b in blocks if isinstance(b, Heading) and b.level == 1), None)
-    regions = _regions(blocks)
-    timeline_title = None
-    for r in regions:
-        if r.heading is not None and r.kind is Kind.TIMELINE:
-            timeline_title = timeline_subject(plain_text(r.heading.text))
-            if timeline_title:
-                break
-    title = _scalar(meta.get("title")) or (plain_text(h1.text).strip() if h1 else None) \
+    h1 = next((b for b in parsed.blocks if isinstance(b, Heading) and b.level == 1), None)
+    regions = _regions(parsed.blocks)
+    timeline_title = _timeline_title(regions)
+    title = _scalar(fm.data.get("title")) or (plain_text(h1.text).strip() if h1 else None) \
         or timeline_title or stem.replace("-", " ").replace("_", " ").strip().capitalize()
-
     builder = _Builder(diag, briefing=bool(h1 and re.search(r"\bbriefing\b",
                                                             plain_text(h1.text), re.I)))
-    for region in regions:
-        # The H1 is shown as the title; one that differs from a front-matter title stays a
-        # heading, so its words are not lost.
-        h1_is_title = h1 is not None and plain_text(h1.text).strip().casefold() == title.casefold()
-        if region.heading is h1 and h1_is_title and region.kind in (Kind.PROSE, Kind.FAQ):
-            region = _Region(None, region.kind, region.blocks)
-        try:
-            builder.region(region)
-        except Exception as exc:  # keep the section as prose rather than lose it
-            line = region.heading.line if region.heading else None
-            diag.warning("unreadable", f"could not read this section ({type(exc).__name__}: "
-                         f"{exc}); it is kept as plain prose", line)
-            builder.prose(region, region.blocks, "prose")
-    questions = builder.questions
-    if builder.answers:
-        if not any(q.kind is QuestionKind.SHORT for q in questions):
-            diag.warning("answer-extra", "an answer key without a quiz; its answers are kept as "
-                         "prose", builder.answers[0].line)
-            builder.sections.append(Section((), 2, "answer-notes", tuple(
-                Paragraph(a.text, a.line) for a in builder.answers), builder.answers[0].line))
-        else:
-            questions = pair_answers(questions, builder.answers, diag)
-
+    _read_regions(builder, regions, h1, title)
+    questions = _answered(builder)
     events, people = link(builder.events, builder.people, ctx.wikilink_aliases)
     _report_order(events, diag)
-
-    for target, line in ctx.embeds:
-        if embed_exists is not None and not embed_exists(target):
-            diag.warning("missing-embed", f"embedded file '{target}' was not found; put it next "
-                         "to the note or remove the embed", line)
-
-    tags = list(as_string_list(meta.get("tags")))
-    for t in ctx.tags:
-        if t not in tags:
-            tags.append(t)
-    permalink = _scalar(meta.get("permalink"))
-    extra = tuple(sorted((str(k), str(v)) for k, v in meta.items()
-                         if k not in ("title", "tags", "permalink", "aliases", "deck")
-                         and isinstance(v, str | int | float | bool)))
-    metadata = Metadata(
-        tags=tuple(tags),
-        permalink=permalink,
-        aliases=aliases_list(meta.get("aliases")),
-        deck=_scalar(meta.get("deck")),
-        extra=extra,
-    )
-    note_id = slugify(_permalink_slug(permalink) or stem)
+    _check_embeds(ctx, embed_exists, diag)
+    metadata = _metadata(fm.data, ctx)
     return Note(
-        id=note_id,
+        id=slugify(_permalink_slug(metadata.permalink) or stem),
         title=title,
         source=source,
         metadata=metadata,
         events=tuple(events),
-        people=tuple(people),
-        terms=tuple(builder.terms),
+        people=tuple(replace(p, names=telltale_names(p.name, p.aliases)) for p in people),
+        terms=tuple(replace(t, names=telltale_names(t.term)) for t in builder.terms),
         questions=tuple(questions),
         faq=tuple(builder.faq),
         sections=tuple(builder.sections),
@@ -391,6 +361,73 @@ def _read(text: str, source: str, stem: str, diag: Collector,
         embeds=tuple(dict.fromkeys(t for t, _ in ctx.embeds)),
         diagnostics=tuple(diag.items),
         timeline_title=timeline_title,
+    )
+
+
+def _timeline_title(regions: list[_Region]) -> str | None:
+    """The subject a timeline heading names (``Timeline: The Punic Wars``), if one does."""
+    for r in regions:
+        if r.heading is not None and r.kind is Kind.TIMELINE:
+            subject = timeline_subject(plain_text(r.heading.text))
+            if subject:
+                return subject
+    return None
+
+
+def _read_regions(builder: _Builder, regions: list[_Region], h1: Heading | None,
+                  title: str) -> None:
+    # The H1 is shown as the title; one that differs from a front-matter title stays a
+    # heading, so its words are not lost.
+    h1_is_title = h1 is not None and plain_text(h1.text).strip().casefold() == title.casefold()
+    for region in regions:
+        if region.heading is h1 and h1_is_title and region.kind in (Kind.PROSE, Kind.FAQ):
+            region = _Region(None, region.kind, region.blocks)
+        try:
+            builder.region(region)
+        except Exception as exc:  # keep the section as prose rather than lose it
+            line = region.heading.line if region.heading else None
+            builder.diag.warning("unreadable", f"could not read this section "
+                                 f"({type(exc).__name__}: {exc}); it is kept as plain prose",
+                                 line)
+            builder.prose(region, region.blocks, "prose")
+
+
+def _answered(builder: _Builder) -> list[Question]:
+    """The questions with the answer key's answers paired in by number."""
+    questions, answers = builder.questions, builder.answers
+    if not answers:
+        return questions
+    if any(q.kind is QuestionKind.SHORT for q in questions):
+        return pair_answers(questions, answers, builder.diag)
+    builder.diag.warning("answer-extra", "an answer key without a quiz; its answers are kept "
+                         "as prose", answers[0].line)
+    builder.sections.append(Section((), 2, "answer-notes", tuple(
+        Paragraph(a.text, a.line) for a in answers), answers[0].line))
+    return questions
+
+
+def _check_embeds(ctx: InlineContext, embed_exists: Callable[[str], bool] | None,
+                  diag: Collector) -> None:
+    if embed_exists is None:
+        return
+    for target, line in ctx.embeds:
+        if not embed_exists(target):
+            diag.warning("missing-embed", f"embedded file '{target}' was not found; put it next "
+                         "to the note or remove the embed", line)
+
+
+def _metadata(meta: dict[str, object], ctx: InlineContext) -> Metadata:
+    """Front matter and the note's inline tags as the note's metadata."""
+    tags = list(dict.fromkeys([*as_string_list(meta.get("tags")), *ctx.tags]))
+    extra = tuple(sorted((str(k), str(v)) for k, v in meta.items()
+                         if k not in ("title", "tags", "permalink", "aliases", "deck")
+                         and isinstance(v, str | int | float | bool)))
+    return Metadata(
+        tags=tuple(tags),
+        permalink=_scalar(meta.get("permalink")),
+        aliases=aliases_list(meta.get("aliases")),
+        deck=_scalar(meta.get("deck")),
+        extra=extra,
     )
 
 

@@ -10,16 +10,11 @@ inside another name (``Michael VIII Palaiologos``), not before a noun that makes
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import Event, HistoricalDate, Person, RichText, SpanKind, WikiLink, plain_text
+from .names import Form, name_forms, tokens
 
-# Surnames that are everyday words: never linked on their own.
-_NEVER = {
-    "great", "first", "last", "new", "march", "may", "will", "law", "mark", "long", "short",
-    "good", "little", "love", "hope", "young", "black", "white", "brown", "green", "power",
-}
 # Surnames that are also words, linked only after a title or inside a sentence.
 _COMMON = {"king", "rice", "bush", "hill", "bell", "wood", "stone", "grant", "rose", "page",
            "price", "lee", "ford", "carter", "gates", "miller", "smith"}
@@ -40,79 +35,8 @@ _TITLES = {
     "chairman", "marshal", "colonel", "col", "captain", "capt", "judge", "justice", "consul",
     "dictator", "tribune", "general-secretary", "comrade",
 }
-_ROMAN = re.compile(r"^[IVXLC]+$")
-_EPITHET = re.compile(r"\s+the\s+[A-Z][\w'-]*(\s+[A-Z][\w'-]*)*$")
 # A person is not linked to an event this many days away from their span.
 _SPAN_MARGIN_DAYS = 100 * 366
-
-
-@dataclass(frozen=True)
-class Form:
-    text: str
-    short: bool  # a surname or bare regnal name: its neighbours must agree
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"\s+", name.strip()) if t]
-
-
-def _surname(name: str) -> str | None:
-    tokens = _tokens(_EPITHET.sub("", name))
-    if len(tokens) < 2:
-        return None
-    last = tokens[-1].strip(".,")
-    if _ROMAN.match(last) or last.lower() in ("jr", "sr"):
-        return None
-    if len(last) < 3 or not last[0].isupper() or last.lower() in _NEVER:
-        return None
-    return last
-
-
-def _regnal(name: str) -> tuple[str | None, str | None]:
-    """``Constantine XI Palaiologos`` → (``Constantine XI``, None); ``Justinian I`` →
-    (``Justinian I``, ``Justinian``): the name up to its numeral, and the bare name for I."""
-    tokens = _tokens(_EPITHET.sub("", name))
-    for i, t in enumerate(tokens):
-        if i > 0 and _ROMAN.match(t):
-            head = " ".join(tokens[: i + 1])
-            bare = " ".join(tokens[:i]) if t == "I" else None
-            return (head if head != name else None), bare
-    stripped = _EPITHET.sub("", name)
-    return (stripped if stripped != name else None), None
-
-
-def _epithet_name(alias: str) -> str | None:
-    """``Pompey the Great`` → ``Pompey``."""
-    m = re.match(r"^([A-Z][\w'-]+)\s+the\s+[A-Z]", alias)
-    return m.group(1) if m else None
-
-
-def name_forms(people: list[Person], wikilink_aliases: dict[str, str]) -> list[list[Form]]:
-    """For each person, the strings that refer to them in event text."""
-    surnames = Counter(s for p in people if (s := _surname(p.name)))
-    bare = Counter(b for p in people if (b := _regnal(p.name)[1]))
-    first_words = Counter(_tokens(p.name)[0] for p in people if _tokens(p.name))
-    forms: list[list[Form]] = []
-    for p in people:
-        f = [Form(p.name, False), *(Form(a, False) for a in p.aliases)]
-        head, bare_name = _regnal(p.name)
-        if head:
-            f.append(Form(head, False))
-        if bare_name and bare[bare_name] == 1 and first_words[bare_name] == 1:
-            f.append(Form(bare_name, True))
-        s = _surname(p.name)
-        if s and surnames[s] == 1:
-            f.append(Form(s, True))
-        f.extend(Form(e, True) for a in p.aliases if (e := _epithet_name(a)))
-        f.extend(Form(label, False) for label, target in wikilink_aliases.items()
-                 if target == p.name or target in p.aliases)
-        seen: dict[str, Form] = {}
-        for form in f:
-            if len(form.text) >= 2 and form.text not in seen:
-                seen[form.text] = form
-        forms.append(list(seen.values()))
-    return forms
-
 
 _WORD_BEFORE = re.compile(r"([\w.'-]+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([\w'-]+)")
@@ -168,7 +92,7 @@ def link(events: list[Event], people: list[Person], wikilink_aliases: dict[str, 
          ) -> tuple[list[Event], list[Person]]:
     """Events with the names they mention; people with the indices of their events."""
     forms = name_forms(people, wikilink_aliases)
-    own = [set(_tokens(p.name)) | {t for a in p.aliases for t in _tokens(a)} for p in people]
+    own = [set(tokens(p.name)) | {t for a in p.aliases for t in tokens(a)} for p in people]
     mentions: list[list[int]] = [[] for _ in people]
     linked: list[Event] = []
     for i, event in enumerate(events):

@@ -178,37 +178,6 @@ def embed(target: str, media: MediaRef | None = None) -> str:
 # ------------------------------------------------------------------------ blanking
 
 
-_NAME_PARTICLES = frozenset({
-    "the", "of", "de", "da", "del", "della", "di", "du", "la", "le", "van", "von", "der", "den",
-    "al", "bin", "ibn", "ben", "y", "and"})
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
-
-
-def name_variants(name: str, aliases: Iterable[str] = ()) -> list[str]:
-    """The strings that give a person or a term away: the whole name, each alias, and the
-    name's own words (given name, surname) except initials, particles and regnal numbers."""
-    variants: list[str] = []
-
-    def add(v: str) -> None:
-        v = v.strip()
-        if v and v not in variants:
-            variants.append(v)
-
-    add(name)
-    bare = re.sub(r"\s*\([^()]*\)\s*$", "", name)  # "Narkomindel" in "… (Narkomindel)"
-    add(bare)
-    for inner in re.findall(r"\(([^()]*)\)", name):
-        add(inner)
-    for alias in aliases:
-        add(alias)
-    for word in re.split(r"\s+", bare):
-        word = word.strip(",;")
-        if (len(word) >= 3 and not word.endswith(".") and word.lower() not in _NAME_PARTICLES
-                and not _ROMAN.match(word) and word[:1].isupper()):
-            add(word)
-    return variants
-
-
 def blanker(variants: Iterable[str]) -> Blanker:
     """A text formatter that escapes text and hides every whole-word occurrence of the
     variants (longest first, so "Franklin D. Roosevelt" goes as one blank)."""

@@ -263,11 +263,10 @@ def person_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[
         key = f"{note.id}/person/{naming.slug(person.name)}"
         clue = ""
         if person.description:
-            hide = fieldhtml.blanker(fieldhtml.name_variants(person.name, person.aliases))
+            hide = fieldhtml.blanker(person.names)
             clue = fieldhtml.inline(person.description, hide)
         appears = "".join(
-            f"<li>{_neighbour_line(note.events[i])}</li>"
-            for i in person.events if 0 <= i < len(note.events))
+            f"<li>{_neighbour_line(event)}</li>" for event in note.events_of(person))
         values = _values(
             PERSON, key,
             Name=fieldhtml.escape(person.name),
@@ -294,7 +293,7 @@ def term_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[It
     items = []
     for term in note.terms:
         key = f"{note.id}/term/{naming.slug(term.term)}"
-        hide = fieldhtml.blanker(fieldhtml.name_variants(term.term))
+        hide = fieldhtml.blanker(term.names)
         values = _values(
             TERM, key,
             Term=fieldhtml.escape(term.term),

@@ -57,9 +57,8 @@ def bar_marks(person: Person, note: Note, axis: Axis) -> list[BarMark]:
     if person.span is not None and person.span_kind not in (SpanKind.BIRTH, SpanKind.DEATH):
         marks.append(BarMark(frac(person.span.earliest.ordinal()),
                              frac(person.span.latest.ordinal() + 1), "span"))
-    for i in sorted(set(person.events)):
-        if 0 <= i < len(note.events) and note.events[i].date is not None:
-            d = note.events[i].date
+    for event in note.events_of(person):
+        if (d := event.date) is not None:
             marks.append(BarMark(frac(d.earliest.ordinal()), frac(d.latest.ordinal() + 1),
                                  "event"))
     return marks

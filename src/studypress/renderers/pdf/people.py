@@ -44,10 +44,7 @@ class Appearance:
 def appearances(person: Person, note: Note) -> list[Appearance]:
     """Where the events that mention the person fall, in timeline (note) order, each once."""
     seen: dict[tuple[str, bool], Appearance] = {}
-    for i in sorted(set(person.events)):
-        if not 0 <= i < len(note.events):
-            continue
-        event = note.events[i]
+    for event in note.events_of(person):
         if event.date is not None:
             found = Appearance(event.date.display, event.line)
         else:
