@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -83,54 +84,67 @@ _HEADING_PUNCT = re.compile(r"[.!?;,]$")
 def _blocks(nodes: list[SyntaxTreeNode], ctx: InlineContext, out: ParsedBody) -> list[Block]:
     blocks: list[Block] = []
     for n in nodes:
-        line = _line(n)
-        t = n.type
-        if t == "heading":
-            text = _inline_of(n, ctx)
-            level = int(n.tag[1]) if len(n.tag) == 2 else 1
-            if n.markup in ("-", "=") and _looks_like_prose(text):
-                # A line of prose right above a '---' rule: CommonMark makes it a heading.
-                blocks.append(Paragraph(text, line))
-            else:
-                blocks.append(Heading(level, text, line))
-        elif t == "paragraph":
-            before = len(ctx.embeds)
-            images = _only_images(n)
-            text = _inline_of(n, ctx)
-            if images:
-                # A paragraph that is only Markdown images: each is an embed, alt as caption.
-                blocks.extend(Embed(target, line, alt) for target, alt in images)
-            elif text:
-                blocks.append(Paragraph(text, line))
-            elif len(ctx.embeds) > before:
-                blocks.extend(Embed(target, ln) for target, ln in ctx.embeds[before:])
-        elif t in ("bullet_list", "ordered_list"):
-            blocks.append(_list(n, ctx, out))
-        elif t == "blockquote":
-            blocks.append(_quote(n, ctx, out))
-        elif t == "table":
-            blocks.append(_table(n, ctx))
-        elif t in ("fence", "code_block"):
-            blocks.append(CodeBlock(n.content.rstrip("\n"), (n.info or "").strip(), line))
-        elif t in ("math_block", "math_block_label"):
-            blocks.append(MathBlock(n.content.strip(), line))
-        elif t == "html_block":
-            blocks.append(Paragraph((Text(n.content.strip()),), line))
-        elif t == "footnote_block":
-            for fn in n.children:
-                label = str(fn.meta.get("label", fn.meta.get("id", "")))
-                inner = _blocks(fn.children, ctx, out)
-                text: RichText = ()
-                for b in inner:
-                    if isinstance(b, Paragraph):
-                        text = text + ((LineBreak(),) if text else ()) + b.text
-                first = next((b.line for b in inner if getattr(b, "line", 0)), 0)
-                out.footnotes.append(Footnote(label, text, first))
-        elif t == "hr":
+        convert = _CONVERTERS.get(n.type)
+        if convert is not None:
+            blocks.extend(convert(n, ctx, out))
+        elif n.type == "hr":
             continue
         elif n.children:
             blocks.extend(_blocks(n.children, ctx, out))
     return blocks
+
+
+def _heading(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> list[Block]:
+    text = _inline_of(n, ctx)
+    if n.markup in ("-", "=") and _looks_like_prose(text):
+        # A line of prose right above a '---' rule: CommonMark makes it a heading.
+        return [Paragraph(text, _line(n))]
+    return [Heading(int(n.tag[1]) if len(n.tag) == 2 else 1, text, _line(n))]
+
+
+def _paragraph(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> list[Block]:
+    line = _line(n)
+    before = len(ctx.embeds)
+    images = _only_images(n)
+    text = _inline_of(n, ctx)
+    if images:
+        # A paragraph that is only Markdown images: each is an embed, alt as caption.
+        return [Embed(target, line, alt) for target, alt in images]
+    if text:
+        return [Paragraph(text, line)]
+    return [Embed(target, ln) for target, ln in ctx.embeds[before:]]
+
+
+def _footnotes(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> list[Block]:
+    for fn in n.children:
+        label = str(fn.meta.get("label", fn.meta.get("id", "")))
+        inner = _blocks(fn.children, ctx, out)
+        text: RichText = ()
+        for b in inner:
+            if isinstance(b, Paragraph):
+                text = text + ((LineBreak(),) if text else ()) + b.text
+        first = next((b.line for b in inner if getattr(b, "line", 0)), 0)
+        out.footnotes.append(Footnote(label, text, first))
+    return []
+
+
+_Converter = Callable[[SyntaxTreeNode, InlineContext, ParsedBody], list[Block]]
+_CONVERTERS: dict[str, _Converter] = {
+    "heading": _heading,
+    "paragraph": _paragraph,
+    "bullet_list": lambda n, ctx, out: [_list(n, ctx, out)],
+    "ordered_list": lambda n, ctx, out: [_list(n, ctx, out)],
+    "blockquote": lambda n, ctx, out: [_quote(n, ctx, out)],
+    "table": lambda n, ctx, out: [_table(n, ctx)],
+    "fence": lambda n, ctx, out: [CodeBlock(n.content.rstrip("\n"), (n.info or "").strip(),
+                                            _line(n))],
+    "code_block": lambda n, ctx, out: [CodeBlock(n.content.rstrip("\n"),
+                                                 (n.info or "").strip(), _line(n))],
+    "math_block": lambda n, ctx, out: [MathBlock(n.content.strip(), _line(n))],
+    "math_block_label": lambda n, ctx, out: [MathBlock(n.content.strip(), _line(n))],
+    "html_block": lambda n, ctx, out: [Paragraph((Text(n.content.strip()),), _line(n))],
+    "footnote_block": _footnotes,
+}
 
 
 def _only_images(n: SyntaxTreeNode) -> list[tuple[str, str]]:
@@ -184,56 +198,68 @@ _CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?\s*(?P<title>.*)$")
 _ATTRIBUTION = re.compile(r"^(?P<quote>.*[\"”’»\u201d.!?])\s*[—―–]{1,2}\s*(?P<who>\S.*)$")
 
 
+def _joined(lines: list[RichText]) -> RichText:
+    """Lines of rich text joined with soft breaks again."""
+    out: RichText = ()
+    for ln in lines:
+        out += ((LineBreak(hard=False),) if out else ()) + ln
+    return out
+
+
 def _quote(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> Block:
     inner = _blocks(n.children, ctx, out)
     line = _line(n)
-    if inner and isinstance(inner[0], Paragraph):
-        lines = inline.split_lines(inner[0].text)
-        head = lines[0]
-        if head and isinstance(head[0], Text):
-            m = _CALLOUT.match(head[0].value)
-            if m:
-                title = inline.strip(((Text(m.group("title")),) if m.group("title") else ())
-                                     + head[1:])
-                rest_lines = lines[1:]
-                body: list[Block] = []
-                if rest_lines:
-                    joined: RichText = ()
-                    for ln in rest_lines:
-                        joined += ((LineBreak(hard=False),) if joined else ()) + ln
-                    body.append(Paragraph(joined, inner[0].line + 1))
-                body.extend(inner[1:])
-                return Callout(m.group("kind").lower(), title, tuple(body), line)
+    callout = _callout(inner, line)
+    if callout is not None:
+        return callout
     attribution: RichText = ()
     if inner and isinstance(inner[-1], Paragraph):
-        last = inner[-1]
-        lines = inline.split_lines(last.text)
-        tail = lines[-1]
-        if len(lines) > 1 and tail and isinstance(tail[0], Text) and re.match(
-            r"^\s*[—―–]{1,2}\s*\S", tail[0].value
-        ):
-            attribution = inline.lstrip_chars(tail, "—―–")
-            kept: RichText = ()
-            for ln in lines[:-1]:
-                kept += ((LineBreak(hard=False),) if kept else ()) + ln
-            inner[-1] = Paragraph(kept, last.line)
-        elif tail and isinstance(tail[-1], Text):
-            # "…the Continent." — Winston Churchill, Fulton: the speaker sits in the last run.
-            runs = list(tail)
-            for i in range(len(runs) - 1, -1, -1):
-                run = runs[i]
-                if isinstance(run, Text):
-                    m = _ATTRIBUTION.match(run.value)
-                    if m and (i > 0 or m.group("quote").strip()):
-                        attribution = (Text(m.group("who").lstrip()),) + tuple(runs[i + 1 :])
-                        before = tuple(runs[:i]) + (Text(m.group("quote")),)
-                        kept = ()
-                        for ln in lines[:-1]:
-                            kept += ((LineBreak(hard=False),) if kept else ()) + ln
-                        kept += ((LineBreak(hard=False),) if kept else ()) + inline.strip(before)
-                        inner[-1] = Paragraph(kept, last.line)
-                        break
+        split = _attribution(inner[-1])
+        if split is not None:
+            kept, attribution = split
+            inner[-1] = Paragraph(kept, inner[-1].line)
     return Quote(tuple(inner), inline.strip(attribution), line)
+
+
+def _callout(inner: list[Block], line: int) -> Callout | None:
+    """``> [!kind] Title`` as its first line makes a quote an Obsidian callout."""
+    if not inner or not isinstance(inner[0], Paragraph):
+        return None
+    lines = inline.split_lines(inner[0].text)
+    head = lines[0]
+    m = _CALLOUT.match(head[0].value) if head and isinstance(head[0], Text) else None
+    if m is None:
+        return None
+    title = inline.strip(((Text(m.group("title")),) if m.group("title") else ()) + head[1:])
+    body: list[Block] = []
+    if lines[1:]:
+        body.append(Paragraph(_joined(lines[1:]), inner[0].line + 1))
+    body.extend(inner[1:])
+    return Callout(m.group("kind").lower(), title, tuple(body), line)
+
+
+def _attribution(last: Paragraph) -> tuple[RichText, RichText] | None:
+    """Split a quote's last paragraph into (quoted text, ``— Speaker`` attribution)."""
+    lines = inline.split_lines(last.text)
+    tail = lines[-1]
+    if len(lines) > 1 and tail and isinstance(tail[0], Text) and re.match(
+        r"^\s*[—―–]{1,2}\s*\S", tail[0].value
+    ):
+        return _joined(lines[:-1]), inline.lstrip_chars(tail, "—―–")
+    if not tail or not isinstance(tail[-1], Text):
+        return None
+    # "…the Continent." — Winston Churchill, Fulton: the speaker sits in the last run.
+    runs = list(tail)
+    for i in range(len(runs) - 1, -1, -1):
+        run = runs[i]
+        if not isinstance(run, Text):
+            continue
+        m = _ATTRIBUTION.match(run.value)
+        if m and (i > 0 or m.group("quote").strip()):
+            who = (Text(m.group("who").lstrip()),) + tuple(runs[i + 1 :])
+            before = tuple(runs[:i]) + (Text(m.group("quote")),)
+            return _joined([*lines[:-1], inline.strip(before)]), who
+    return None
 
 
 def _table(n: SyntaxTreeNode, ctx: InlineContext) -> Table:

@@ -73,35 +73,42 @@ def _split_name(name: str) -> tuple[str, list[str]]:
     return main, aliases
 
 
+_ALIAS_PART = re.compile(r"^(born|née|né|also known as|aka|a\.k\.a\.)\s+(?P<n>[^\d,]+)$", re.I)
+
+
 def parse_heading(head: str, line: int, diag: Collector) -> Heading:
     """Parse ``Name (part; part, span)`` into name, aliases, role and span."""
     m = re.match(r"^(?P<name>[^()]*?)\s*\((?P<inner>.*)\)\s*$", head)
     name_part, inner = (m.group("name"), m.group("inner")) if m else (head, "")
     name, aliases = _split_name(name_part)
+    parsed = Heading(name, aliases, None, None, SpanKind.UNKNOWN)
     role_parts: list[str] = []
-    span: HistoricalDate | None = None
-    span_kind = SpanKind.UNKNOWN
     for part in (p.strip() for p in inner.split(";")):
-        if not part:
-            continue
-        born = re.match(r"^(born|née|né|also known as|aka|a\.k\.a\.)\s+(?P<n>[^\d,]+)$", part,
-                        re.I)
+        born = _ALIAS_PART.match(part)
         if born:
             aliases.append(born.group("n").strip().strip(_QUOTES))
-            continue
-        role_pieces: list[str] = []
-        for piece in (p.strip() for p in part.split(",")):
-            found = parse_span(piece, line, diag) if re.search(r"\d", piece) else None
-            if found is not None:
-                span, span_kind = _combine(span, span_kind, found, line, diag)
-            elif not _LATIN.search(piece) and any(c.isalpha() for c in piece):
-                aliases.append(piece)  # the name in another script: 秦始皇, Лев Троцкий
-            elif piece:
-                role_pieces.append(piece)
-        if role_pieces:
-            role_parts.append(", ".join(role_pieces))
-    role = "; ".join(role_parts) or None
-    return Heading(name, aliases, role, span, span_kind)
+        elif part:
+            role_pieces = _part(part, parsed, line, diag)
+            if role_pieces:
+                role_parts.append(", ".join(role_pieces))
+    parsed.role = "; ".join(role_parts) or None
+    return parsed
+
+
+def _part(part: str, parsed: Heading, line: int, diag: Collector) -> list[str]:
+    """Read the comma-separated pieces of one ``;`` part into ``parsed``'s span and aliases;
+    the pieces that are role words come back."""
+    role_pieces: list[str] = []
+    for piece in (p.strip() for p in part.split(",")):
+        found = parse_span(piece, line, diag) if re.search(r"\d", piece) else None
+        if found is not None:
+            parsed.span, parsed.span_kind = _combine(parsed.span, parsed.span_kind, found,
+                                                     line, diag)
+        elif not _LATIN.search(piece) and any(c.isalpha() for c in piece):
+            parsed.aliases.append(piece)  # the name in another script: 秦始皇, Лев Троцкий
+        elif piece:
+            role_pieces.append(piece)
+    return role_pieces
 
 
 def _combine(span: HistoricalDate | None, kind: SpanKind,
@@ -121,35 +128,63 @@ def _combine(span: HistoricalDate | None, kind: SpanKind,
     return span, kind
 
 
-def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
-    """One cast entry, or None when it does not start with a bold name."""
+def _bold_head(rich: RichText) -> tuple[str, bool, RichText] | None:
+    """The bold name an entry starts with: (its words, whether a colon ends them, the rest)."""
     rich, _ = inline.take_block_id(rich)
     if not rich or not isinstance(rich[0], Strong):
         return None
     head = plain_text(rich[0].children).strip()
     colon_inside = head.endswith(":")
     head = head.rstrip(":").strip()
-    rest: RichText = rich[1:]
-    if not head:
+    return (head, colon_inside, rich[1:]) if head else None
+
+
+def _take(rest: RichText, pattern: str) -> tuple[re.Match[str] | None, RichText]:
+    """Match ``pattern`` at the start of the text after the name; the rest without it."""
+    if not rest or not isinstance(rest[0], Text):
+        return None, rest
+    m = re.match(pattern, rest[0].value)
+    if m is None:
+        return None, rest
+    return m, (Text(rest[0].value[m.end() :]),) + rest[1:]
+
+
+def _after_name(head: str, rest: RichText, line: int, diag: Collector,
+                ) -> tuple[str, RichText, tuple[HistoricalDate, SpanKind] | None]:
+    """What follows a bold name outside the bold: a parenthesis that belongs to the heading
+    (``**Leon Trotsky** (Лев Троцкий): text``) or dates after a comma (``**Itō Hirobumi**,
+    1841–1909, first Prime Minister.``)."""
+    if "(" in head:
+        return head, rest, None
+    m, after = _take(rest, r"^\s*(\([^()]*\))")
+    if m is not None:
+        return f"{head} {m.group(1)}", after, None
+    m, after = _take(rest, r"^\s*,\s*([^,:;()]*\d[^,:;()]*?)\s*(?=[,:;]|$)")
+    span = parse_span(m.group(1), line, diag) if m is not None else None
+    return head, (after if span is not None else rest), span
+
+
+def _dash_role(rest: RichText, line: int, diag: Collector, want_span: bool,
+               ) -> tuple[str | None, RichText, tuple[HistoricalDate, SpanKind] | None]:
+    """``**Vladimir Lenin** – leader of the Bolsheviks (1917–1924). Text``: the role is the
+    first sentence after the dash, with the span in its closing parenthesis."""
+    role, description = _role_sentence(rest)
+    m = re.search(r"\s*\(([^()]*\d[^()]*)\)\s*$", role) if role and want_span else None
+    found = parse_span(m.group(1), line, diag) if m else None
+    if m is not None and found is not None:
+        role = role[: m.start()].strip()
+    return role, description, found
+
+
+def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
+    """One cast entry, or None when it does not start with a bold name."""
+    bold = _bold_head(rich)
+    if bold is None:
         return None
-    # "**Leon Trotsky** (Лев Троцкий): text" — the parenthesis sits after the bold name.
-    if "(" not in head and rest and isinstance(rest[0], Text):
-        m = re.match(r"^\s*(\([^()]*\))", rest[0].value)
-        if m:
-            head = f"{head} {m.group(1)}"
-            rest = (Text(rest[0].value[m.end() :]),) + rest[1:]
-    # "**Itō Hirobumi**, 1841–1909, first Prime Minister.": dates after a comma.
-    comma_span = None
-    if "(" not in head and rest and isinstance(rest[0], Text):
-        m = re.match(r"^\s*,\s*([^,:;()]*\d[^,:;()]*?)\s*(?=[,:;]|$)", rest[0].value)
-        if m:
-            comma_span = parse_span(m.group(1), line, diag)
-            if comma_span is not None:
-                rest = (Text(rest[0].value[m.end() :]),) + rest[1:]
-    sep = ""
-    if rest and isinstance(rest[0], Text):
-        m = re.match(r"^\s*([:–—,-]{1,2})?\s*", rest[0].value)
-        sep = (m.group(1) or "") if m else ""
+    head, colon_inside, rest = bold
+    head, rest, comma_span = _after_name(head, rest, line, diag)
+    m, _ = _take(rest, r"^\s*([:–—,-]{1,2})?\s*")
+    sep = (m.group(1) or "") if m else ""
     rest = inline.lstrip_chars(rest, ":–—,- \t")
     parsed = parse_heading(head, line, diag)
     if comma_span is not None and parsed.span is None:
@@ -159,16 +194,9 @@ def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
     role, span, kind = parsed.role, parsed.span, parsed.span_kind
     description: RichText = rest
     if role is None and not colon_inside and sep in ("–", "—", "-", "--", ",") and rest:
-        # "**Vladimir Lenin** – leader of the Bolsheviks (1917–1924). Text": the role is the
-        # first sentence after the dash.
-        role, description = _role_sentence(rest)
-        if role and span is None:
-            m = re.search(r"\s*\(([^()]*\d[^()]*)\)\s*$", role)
-            if m:
-                found = parse_span(m.group(1), line, diag)
-                if found:
-                    span, kind = found
-                    role = role[: m.start()].strip()
+        role, description, found = _dash_role(rest, line, diag, want_span=span is None)
+        if found is not None:
+            span, kind = found
     return Person(
         name=parsed.name,
         line=line,

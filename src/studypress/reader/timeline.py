@@ -244,12 +244,14 @@ def date_column(table: Table) -> int | None:
     for i, head in enumerate(table.header):
         if re.search(r"\b(date|when|year|period)\b", plain_text(head), re.I) and i < ncols:
             return i
-    for i in range(ncols):
-        cells = [plain_text(r[i]) for r in table.rows if i < len(r)]
-        dated = sum(1 for c in cells if c.strip() and looks_like_date(c.strip()))
-        if cells and dated * 3 >= len(cells) * 2:
-            return i
-    return None
+    return next((i for i in range(ncols) if _mostly_dates(table, i)), None)
+
+
+def _mostly_dates(table: Table, column: int) -> bool:
+    """At least two thirds of the column's cells read as dates."""
+    cells = [plain_text(r[column]).strip() for r in table.rows if column < len(r)]
+    dated = sum(1 for c in cells if c and looks_like_date(c))
+    return bool(cells) and dated * 3 >= len(cells) * 2
 
 
 def table_events(table: Table, group: Group, diag: Collector) -> list[Event]:
