@@ -4,7 +4,6 @@ understand stays as prose and earns a diagnostic."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,6 +30,7 @@ from ..model import (
     Text,
     plain_text,
 )
+from ..slug import slug
 from . import blocks as block_parser
 from .cast import read_cast
 from .glossary import read_glossary
@@ -54,10 +54,8 @@ class ReadError(Exception):
 
 
 def slugify(value: str) -> str:
-    """A stable, lowercase, ASCII identifier for file and deck names."""
-    norm = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
-    return slug or "note"
+    """A note id from a file name or permalink (see ``studypress.slug``)."""
+    return slug(value, "note")
 
 
 def read_note(path: Path, display: str | None = None, root: Path | None = None) -> Note:

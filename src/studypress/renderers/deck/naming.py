@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from ...slug import slug as one_slug
 
 _YEAR_RANGE_TAIL = re.compile(
     r"\s*\(\s*(?:c\.\s*)?\d{1,4}s?\s*(?:BCE|BC|CE|AD)?\s*(?:[-–—]|to)\s*"
@@ -58,10 +59,7 @@ def tags(values: Iterable[str]) -> tuple[str, ...]:
 def slug(value: str) -> str:
     """A normalised identity for names and terms: case, accents, punctuation and spacing
     folded, other scripts kept (``Лев Троцкий`` → ``лев-троцкий``)."""
-    text = unicodedata.normalize("NFKD", value)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^\w]+", "-", text).strip("-")
-    return text or "x"
+    return one_slug(value, "x")
 
 
 def stable_id(*parts: str) -> int:
@@ -103,5 +101,4 @@ def search_for_keys(notetype: str, field: str, keys: Iterable[str]) -> str:
 def file_name(name: str) -> str:
     """A deck name as a file name: lowercase words joined by hyphens (``Study Notes`` gives
     ``study-notes``), letters of any script kept, nothing that could leave the folder."""
-    value = re.sub(r"[\W_]+", "-", name.casefold()).strip("-")
-    return value or "studypress"
+    return one_slug(name, "studypress")
