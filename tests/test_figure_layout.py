@@ -256,7 +256,7 @@ def test_generated_notes_never_overlap(data, width):
 
 
 def test_overlap_helper_finds_overlaps():
-    from studypress.figure.layout import Box
+    from studypress.figure.shapes import Box
 
     assert overlapping_pairs([Box(0, 0, 10, 10), Box(5, 5, 15, 15)])
     assert not overlapping_pairs([Box(0, 0, 10, 10), Box(10, 0, 20, 10)])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studypress.figure.layout import Box, Layout
+from studypress.figure.shapes import Box, Layout
 from studypress.model import Day, Event, HistoricalDate, Person, Precision, SpanKind, Text
 
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

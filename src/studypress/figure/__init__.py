@@ -18,7 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import Note, plain_text
-from .layout import Box, Label, Layout, Marker, layout, place_labels
+from .lanes import place_labels
+from .layout import layout
+from .shapes import Box, Label, Layout, Marker
 from .style import Style
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from .layout import Bar, Label, Layout, LegendItem, Marker
+from .shapes import Bar, Label, Layout, LegendItem, Marker
 from .style import Style
 from .text import FontSet
 

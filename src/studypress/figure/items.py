@@ -1,0 +1,80 @@
+"""The figure's input in day numbers: each event's interval and kind, each person's span.
+
+Days are ``Day.ordinal()`` numbers; an interval is ``[first day, last day + 1)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Event, Person, Precision, plain_text
+from .text import clean, short_date
+
+DaySpan = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One event as the figure sees it."""
+
+    index: int
+    date_text: str
+    text: str
+    span: DaySpan | None  # [first day, last day + 1)
+    kind: str  # point, range, span or undated (see ``Marker``)
+    approximate: bool
+
+
+def items(events: Sequence[Event]) -> list[Item]:
+    """The figure's view of each event, in the order given."""
+    out: list[Item] = []
+    for i, ev in enumerate(events):
+        words = clean(plain_text(ev.text)) or "(no text)"
+        d = ev.date
+        if d is None:
+            out.append(Item(i, "undated", words, None, "undated", False))
+            continue
+        a, b = d.earliest.ordinal(), d.latest.ordinal() + 1
+        if b <= a:
+            b = a + 1
+        if d.precision == Precision.DAY and not d.is_range and b - a == 1:
+            kind = "point"
+        elif d.precision == Precision.DAY:
+            kind = "range"
+        else:
+            kind = "span"
+        out.append(Item(i, short_date(d.display or d.text), words, (a, b), kind,
+                        d.approximate or d.uncertain))
+    return out
+
+
+def person_spans(people: Sequence[Person]) -> list[DaySpan | None]:
+    """Each person's span as days (at least one day long), or None."""
+    out: list[DaySpan | None] = []
+    for p in people:
+        if p.span is None:
+            out.append(None)
+            continue
+        a, b = p.span.earliest.ordinal(), p.span.latest.ordinal() + 1
+        out.append((a, max(b, a + 1)))
+    return out
+
+
+def axis_spans(its: list[Item], people: list[DaySpan | None]
+               ) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """The spans the axis must show and the events' own spans (its weights).
+
+    Events decide the axis's range; people's spans inside it help find empty stretches. With
+    no dated event, people's spans make the axis.
+    """
+    spans = [it.span for it in its if it.span is not None]
+    if spans:
+        lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+        extra = [(max(s[0], lo), min(s[1], hi)) for s in people
+                 if s and s[0] < hi and s[1] > lo and s[1] - s[0] > 1]
+        shown = [*spans, *extra]
+    else:
+        shown = [s for s in people if s]
+    weights = [(float(it.span[0]), float(it.span[1])) for it in its if it.span]
+    return [(float(a), float(b)) for a, b in shown], weights

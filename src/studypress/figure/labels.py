@@ -1,0 +1,111 @@
+"""Event labels: their wording at each attempt (font size, length), their widths, the parts
+they are drawn from, and numbered labels ("12–15") when full labels cannot fit."""
+
+from __future__ import annotations
+
+import math
+
+from .items import Item
+from .lanes import Placement, place_labels
+from .shapes import Part
+from .style import Style
+from .text import FontSet, fit, shorten
+
+
+def lane_height(size: float) -> float:
+    """Height of one lane of labels at font ``size``."""
+    return size * 1.22 + 1.6
+
+
+def text_height(size: float) -> float:
+    """Height of one line of text at font ``size``."""
+    return size * 1.2
+
+
+def attempts(style: Style) -> list[tuple[float, int]]:
+    """(font size, label characters) to try, best first."""
+    sizes: list[float] = []
+    s = style.font_size
+    while s >= style.min_font_size - 1e-9:
+        sizes.append(round(s, 2))
+        s -= 0.5
+    if not sizes or sizes[-1] > style.min_font_size:
+        sizes.append(style.min_font_size)
+    lengths = sorted({style.label_chars, (style.label_chars + style.min_label_chars) // 2,
+                      style.min_label_chars}, reverse=True)
+    out = [(sizes[0], lengths[0])]
+    for n in lengths[1:]:
+        out.append((sizes[0], n))
+    for sz in sizes[1:]:
+        out.append((sz, lengths[-1]))
+    return out
+
+
+def label_text(it: Item, chars: int) -> tuple[str, str]:
+    """(date, words) of an event's label, the words cut at a word boundary."""
+    return (it.date_text, shorten(it.text, chars))
+
+
+def label_widths(texts: list[tuple[str, str]], size: float, max_w: float, min_chars: int,
+                 fs: FontSet) -> tuple[list[float], list[float]]:
+    """Full and minimum label widths, neither above ``max_w``."""
+    widths: list[float] = []
+    mins: list[float] = []
+    for date, words in texts:
+        date_w = fs.width(date, size, True)
+        full = date_w + (fs.width(" " + words, size) if words else 0.0)
+        short = shorten(words, min_chars)
+        least = date_w + (fs.width(" " + short, size) if short else 0.0)
+        if date_w > max_w:  # a date too long for any label: cut, as the words would be
+            full = least = max_w
+        widths.append(min(full, max_w))
+        mins.append(min(least, full, max_w))
+    return widths, mins
+
+
+def fit_label(text: tuple[str, str], w: float, size: float, fs: FontSet) -> tuple[Part, ...]:
+    """Label parts no wider than ``w``: the date, then as many words as fit."""
+    date, words = text
+    date_w = fs.width(date, size, True)
+    if date_w > w:
+        return (Part(fit(date, w, fs.width, size, True), True),)
+    rest = fit(words, w - date_w - fs.width(" ", size), fs.width, size) if words else ""
+    if not rest:
+        return (Part(date, True),)
+    return (Part(date + " ", True), Part(rest))
+
+
+def numbered(order: list[int], xs: list[float], numbers: dict[int, int], its: list[Item],
+             size: float, lanes: int, width: float, margin: float, fs: FontSet
+             ) -> tuple[Placement, list[list[int]], list[tuple[Part, ...]]]:
+    """Number labels, grouping neighbours ("12–15") until they fit the lanes."""
+    one = fs.width(str(len(its)), size) + 4
+    threshold = 0.0
+    while True:
+        groups = _groups(order, xs, threshold)
+        parts: list[tuple[Part, ...]] = []
+        widths: list[float] = []
+        for g in groups:
+            a, b = numbers[its[g[0]].index], numbers[its[g[-1]].index]
+            label = str(a) if a == b else f"{a}–{b}"
+            parts.append((Part(label, True),))
+            widths.append(fs.width(label, size, True))
+        gx = [xs[g[0]] for g in groups]
+        placement = place_labels(gx, widths, x_min=margin, x_max=width - margin, pad=1.5,
+                                 gap=3.0, max_lanes=lanes)
+        if placement is not None:
+            return placement, groups, parts
+        threshold = one if threshold == 0 else threshold * 2
+        if threshold > 4 * width:  # everything in one group always fits a lane
+            threshold = math.inf
+
+
+def _groups(order: list[int], xs: list[float], threshold: float) -> list[list[int]]:
+    """Neighbours within ``threshold`` of a group's first mark join that group."""
+    groups: list[list[int]] = []
+    for i in order:
+        if groups and xs[i] - xs[groups[-1][0]] <= threshold:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups

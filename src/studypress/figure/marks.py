@@ -1,0 +1,116 @@
+"""The marks on the axis: where each event sits, how wide its mark is, which row it takes,
+and the era bands behind them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Event
+from . import axis as axis_mod
+from .items import Item
+from .style import Style
+from .text import clean
+
+
+def anchors(its: list[Item], ax: axis_mod.Axis, style: Style) -> dict[int, float]:
+    """x of each event: its interval's middle, or evenly between its dated neighbours."""
+    out: dict[int, float] = {}
+    for it in its:
+        if it.span:
+            out[it.index] = (ax.x(it.span[0]) + ax.x(it.span[1])) / 2
+    i, n = 0, len(its)
+    while i < n:
+        if its[i].span:
+            i += 1
+            continue
+        j = i
+        while j < n and not its[j].span:
+            j += 1
+        _place_undated(its, i, j, out, ax, style)
+        i = j
+    return out
+
+
+def _place_undated(its: list[Item], i: int, j: int, out: dict[int, float],
+                   ax: axis_mod.Axis, style: Style) -> None:
+    """Spread the undated run ``its[i:j]`` between its dated neighbours (or the axis ends)."""
+    prev = out[its[i - 1].index] if i > 0 else None
+    nxt = out[its[j].index] if j < len(its) else None
+    a = prev if prev is not None else ax.x0 + style.end_pad / 2
+    b = nxt if nxt is not None else ax.x1 - style.end_pad / 2
+    if prev is None and nxt is None:  # nothing dated at all: spread them evenly
+        for k in range(i, j):
+            out[its[k].index] = a + (b - a) * (k - i + 0.5) / (j - i)
+        return
+    a, b = min(a, b), max(a, b)
+    for k in range(i, j):
+        x = a + (b - a) * (k - i + 1) / (j - i + 1)
+        brk = ax.in_break(x)
+        if brk:  # never on a break: move to the nearer kept side
+            x = brk[0] - 1 if x - brk[0] < brk[1] - x else brk[1] + 1
+        out[its[k].index] = x
+
+
+def extents(its: list[Item], where: dict[int, float], ax: axis_mod.Axis,
+            style: Style) -> list[tuple[float, float]]:
+    """The x extent of each event's mark."""
+    out: list[tuple[float, float]] = []
+    size = style.marker_size
+    for it in its:
+        x = where[it.index]
+        if it.kind in ("point", "undated") or not it.span:
+            out.append((x - size / 2, x + size / 2))
+            continue
+        x0, x1 = ax.x(it.span[0]), ax.x(it.span[1])
+        if x1 - x0 < size * 0.6:  # too short to see: a small bracket centred on the interval
+            x0, x1 = x - size * 0.3, x + size * 0.3
+        out.append((x0, x1))
+    return out
+
+
+def rows(marks: list[tuple[float, float]], max_rows: int) -> list[int]:
+    """Stack overlapping marks in rows (up to ``max_rows``) so none hides another."""
+    ends: list[float] = []
+    out = [0] * len(marks)
+    for i in sorted(range(len(marks)), key=lambda i: (marks[i][0], i)):
+        x0, x1 = marks[i]
+        for r, end in enumerate(ends):
+            if end + 1.0 <= x0:
+                ends[r] = x1
+                out[i] = r
+                break
+        else:
+            if len(ends) < max_rows:
+                ends.append(x1)
+                out[i] = len(ends) - 1
+            else:
+                r = min(range(len(ends)), key=lambda r: ends[r])
+                ends[r] = max(ends[r], x1)
+                out[i] = r
+    return out
+
+
+def band_extents(events: Sequence[Event], its: list[Item],
+                 ax: axis_mod.Axis) -> list[tuple[float, float, str]]:
+    """Eras: groups whose heading is not itself a date, over their events' dates."""
+    from ..dates import looks_like_date
+
+    days_of: dict[str, list[int]] = {}
+    for ev, it in zip(events, its, strict=True):
+        group = clean(ev.group or "")
+        if not group or not it.span:
+            continue
+        days_of.setdefault(group, []).extend(it.span)
+    out: list[tuple[float, float, str]] = []
+    for group, days in days_of.items():
+        try:
+            if looks_like_date(group):
+                continue
+        except Exception:  # a heading the date parser chokes on is still an era name
+            pass
+        x0, x1 = ax.x(min(days)), ax.x(max(days))
+        if x1 - x0 < 2.0:
+            mid = (x0 + x1) / 2
+            x0, x1 = mid - 1.0, mid + 1.0
+        out.append((x0, x1, group))
+    return sorted(out)

@@ -1,0 +1,93 @@
+"""People's lanes below the axis: each person's bar (or birth/death mark) with the name above."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model import HistoricalDate, Person, SpanKind
+from . import axis as axis_mod
+from .items import DaySpan
+from .style import Style
+from .text import FontSet, clean, fit, short_date
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One person's bar and label, in the lane they take."""
+
+    lane: int
+    person: int  # index into the people given
+    x0: float  # the bar
+    x1: float
+    kind: str  # bar, birth, death
+    text: str
+    clipped_left: bool
+    clipped_right: bool
+    approximate: bool
+    label_x: float
+    label_w: float
+
+
+def people_rows(people: Sequence[Person], spans: list[DaySpan | None], ax: axis_mod.Axis,
+                style: Style, fs: FontSet, width: float) -> list[PersonRow]:
+    """Lane, extent and label of each person with a span; the name sits above the bar."""
+    if not ax.dated:
+        return []
+    placed: list[PersonRow] = []
+    for pi, (p, s) in enumerate(zip(people, spans, strict=True)):
+        if s is not None and p.span is not None:
+            placed.append(_row(pi, p, p.span, s, ax, style, fs, width))
+    ends: list[float] = []
+    out: list[PersonRow] = []
+    for row in sorted(placed, key=lambda r: (min(r.x0, r.label_x), r.person)):
+        x0, x1 = min(row.x0, row.label_x), max(row.x1, row.label_x + row.label_w)
+        for lane, end in enumerate(ends):
+            if end + 6.0 <= x0:
+                ends[lane] = x1
+                break
+        else:
+            ends.append(x1)
+            lane = len(ends) - 1
+        out.append(replace(row, lane=lane))
+    out.sort(key=lambda r: (r.lane, r.x0))
+    return out
+
+
+def _row(pi: int, p: Person, date: HistoricalDate, s: DaySpan, ax: axis_mod.Axis,
+         style: Style, fs: FontSet, width: float) -> PersonRow:
+    """A person's bar and label (``date`` is their span), not yet given a lane."""
+    a, b = s
+    name = clean(p.name) or "(unnamed)"
+    x_a, x_b = ax.x(a), ax.x(b)
+    clip_l, clip_r = a < ax.d0, b > ax.d1
+    off = b <= ax.d0 or a >= ax.d1
+    if p.span_kind in (SpanKind.BIRTH, SpanKind.DEATH):
+        kind = "death" if p.span_kind == SpanKind.DEATH else "birth"
+        mark = "d." if kind == "death" else "b."
+        text = f"{name} ({mark} {short_date(date.display or date.text)})"
+        x = (x_a + x_b) / 2
+        bx0, bx1 = x - 3.0, x + 3.0
+        clip_l = clip_r = False
+        if off:
+            text = f"{name} ({mark} {short_date(date.display)}, off the axis)"
+    else:
+        kind = "bar"
+        text = name
+        if off:  # wholly off the axis: a stub with an arrow
+            text = f"{name} ({short_date(date.display or date.text)})"
+            if b <= ax.d0:
+                x_a, x_b = ax.x0, ax.x0 + 8.0
+            else:
+                x_a, x_b = ax.x1 - 8.0, ax.x1
+        if x_b - x_a < 4.0:
+            mid = (x_a + x_b) / 2
+            x_a, x_b = mid - 2.0, mid + 2.0
+        bx0, bx1 = x_a, x_b
+    size = style.person_font_size
+    margin = style.margin
+    text = fit(text, width - 2 * margin, fs.width, size)
+    lw = fs.width(text, size)
+    lx = min(max(bx0, margin), width - margin - lw)
+    return PersonRow(0, pi, bx0, bx1, kind, text, clip_l, clip_r,
+                     date.approximate or date.uncertain, lx, lw)
