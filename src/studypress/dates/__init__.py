@@ -1,0 +1,77 @@
+"""Dates as study notes write them, parsed into :class:`~studypress.model.HistoricalDate`.
+
+The parser is small, pure and strict. It never fills a missing part from today's date, it
+knows BCE/CE, circa, decades, centuries, seasons and ranges, and it tells a date that cannot
+exist (``31 February 1900``) from text that is no date at all (``hello``).
+
+Conventions
+-----------
+* Years use historical numbering (no year 0). EDTF output uses astronomical years, as ISO 8601
+  does: 44 BCE is ``-0043``. Years beyond 9999 use the EDTF ``Y`` prefix (``Y-11999``).
+* Calendar: proleptic Gregorian throughout; BCE leap years follow the astronomical year
+  (1 BCE, 5 BCE, 45 BCE … are leap years).
+* Centuries count strictly: the 19th century is 1801–1900, the 5th century BCE is 500–401 BCE.
+  Their EDTF is the interval of those years (``1801/1900``), because ``18XX`` would mean
+  1800–1899 and disagree with ``earliest``/``latest``.
+* Decades: ``1920s`` is 1920–1929, EDTF ``192X``. A BCE decade (``40s BCE`` = 49–40 BCE) cannot
+  be written with ``X`` and becomes an interval (``-0048/-0039``). A decade ``1810s`` stays a
+  decade.
+* Hundreds: a year ending in ``00`` with an ``s`` (``1800s``, ``the 1600s``, also the ambiguous
+  ``1900s`` and ``2000s``) is that hundred years, not its first decade: ``1800s`` is 1800–1899,
+  precision century, EDTF ``18XX``; ``500s BCE`` is 599–500 BCE (an interval, as BCE decades).
+  ``1800`` alone stays the year.
+* Early / mid / late take part of the span they qualify, in chronological order: of a decade
+  years 0–3, 3–6 and 7–9 (``Mid-1940s`` = 1943–1946); of a century or hundreds its years
+  1–40, 31–70 and 71–100 counted from its first year (``mid-19th century`` = 1831–1870,
+  ``mid-1800s`` = 1830–1869, ``late 1800s`` = 1870–1899); of a year January–April, May–August,
+  September–December (EDTF quadrimesters 37, 38, 39); of a month days 1–10, 11–20, 21–end.
+  Other qualified spans are EDTF intervals. The precision stays that of the unit named
+  (``Early 1920s`` is a decade).
+* Halves and quarters (``first half of the 20th century``, ``second half of 1917``,
+  ``last quarter of the 18th century``) split the span evenly: a century's halves are its years
+  1–50 and 51–100 (1901–1950), its quarters 1–25 … 76–100; a decade has halves (years 0–4, 5–9)
+  but no quarters; a year's halves and quarters are EDTF semesters 40–41 and quarters 33–36; a
+  month has halves (days 1–15, 16–end). A day or season cannot be split.
+* Seasons are meteorological: spring March–May (EDTF 21), summer June–August (22), autumn or fall
+  September–November (23), winter December to February of the next year (24). A winter written
+  with both its years (``Winter 1941–42``, ``winter 1916/17``, ``winter 45/44 BCE``) is that one
+  winter, not a range: December 1941 to February 1942, EDTF ``1941-24``.
+* ``c.``, ``ca.``, ``circa`` (and ``~``) mark the end they precede as approximate, a trailing
+  ``?`` the end it follows as uncertain. A circa word before a range whose start does not name
+  its own era applies to both ends: ``c. 115–53 BCE`` is ``-0114~/-0052~``; with the start's
+  era written, ``c. 63 BCE – 14 CE`` marks only 63 BCE. The ``approximate``/``uncertain``
+  flags of the result are set when either end carries the mark.
+* Alternatives (``183/181 BCE``) are an EDTF one-of set, ``[-0182,-0180]``, and uncertain. As a
+  range end they widen to the outer alternative, marked uncertain: ``247–183/181 BCE`` is
+  ``-0246/-0180?`` with ``latest`` at the end of 181 BCE.
+* In a range, a start without a year takes the end's (``July 17 – August 2, 1945``), falling
+  back to the year before when that would put the start after the end
+  (``December 24 – January 6, 1918``). A start without an era takes the end's
+  (``264–241 BCE``); an end without one is CE (``500 BCE – 500``). A two-digit CE end year
+  completes from the start (``1941–42`` = 1941–1942).
+* ``1917-12`` (ASCII hyphen, no spaces) is ISO December 1917 when the month is not after the
+  year's last two digits; otherwise it is a short range (``1905-06`` = 1905–1906).
+* ``and`` joins two decades or two centuries that meet into one range: ``the 1920s and 1930s``
+  is 1920–1939, ``the 14th and 15th centuries`` 1301–1500. Two that do not meet are an error;
+  ``and`` between other dates is no date.
+* The precision of a range is the coarser of its ends' precisions.
+* A leading ``the`` is ignored (``the 1920s``, ``The 19th century``).
+* Notes: a trailing parenthesised note (``October 27, 1962 ("Black Saturday")``,
+  ``27 July 1794 (9 Thermidor, Year II)``) and a bracketed insertion anywhere
+  (``25 October [O.S. 7 November] 1917``) are ignored; ``text`` keeps them, ``display`` does not.
+* ``display`` is the note's wording with whitespace collapsed and the range dash normalised to
+  an en dash, spaced when the note spaced it: ``July 17 – August 2, 1945``, ``264–241 BCE``.
+
+Stages
+------
+``tokens`` (normalising, notes, tokens) → ``grammar`` (the tokens of each end read into a part,
+two ends completed from each other) → ``resolve`` (a part as days and EDTF) → ``display``
+(year labels, the printed form); ``parse`` ties them into the public functions below and
+``tables`` holds the words.
+"""
+
+from .display import year_label
+from .errors import DateError
+from .parse import leading_date, looks_like_date, parse_date
+
+__all__ = ["DateError", "leading_date", "looks_like_date", "parse_date", "year_label"]
