@@ -406,13 +406,22 @@ def test_strip_marks_a_day_as_a_point_and_a_range_as_a_bar() -> None:
     assert ">1917<" in point and ">1941<" in point
 
 
+def test_strip_last_date_ends_at_the_axis_end() -> None:
+    dates = [range_date(1905, 1906, "1905–1906", "1905/1906"),
+             range_date(1936, 1938, "1936–1938", "1936/1938")]
+    rect = re.search(r'<rect class="here" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"',
+                     strip_svg(dates[1], dates, "x"))
+    assert rect is not None
+    assert float(rect.group(1)) + float(rect.group(2)) == pytest.approx(300 - 12, abs=0.05)
+
+
 def test_strip_with_bce_dates_and_a_single_event() -> None:
     caesar = day_date(-44, 3, 15, "March 15, 44 BCE")
     alone = strip_svg(caesar, [caesar], "x")
     assert ">45 BCE<" in alone and ">43 BCE<" in alone
     around_zero = day_date(-1, 6, 1, "1 BCE")
     assert ">2 BCE<" in strip_svg(around_zero, [around_zero], "x")
-    assert ">1<" in strip_svg(around_zero, [around_zero], "x")
+    assert ">1 CE<" in strip_svg(around_zero, [around_zero], "x")  # an axis from BCE says CE
     xs = _coords(alone, "cx")
     assert xs and 140 < xs[0] < 160  # alone in the middle of its padded axis
 

@@ -68,7 +68,7 @@ def test_seed_compresses_its_empty_stretches(seed):
     lay = timeline_layout(seed, 481.9)
     segs = lay.axis.segments
     assert len(segs) == 3, "1917–1918, the 1920s and 1933–1941 each keep a stretch"
-    from studypress.figure.axis import civil
+    from studypress.timeaxis import civil
 
     spans = [(civil(int(s.d0))[0], civil(int(s.d1))[0]) for s in segs]
     assert spans[0][1] <= 1918 and spans[1][0] >= 1919 and spans[1][1] <= 1930

@@ -1,17 +1,18 @@
 """The pure layout of a timeline: events and people in, placed shapes and text boxes out.
 
 Nothing here draws. The steps, each in its own module: the figure's input in day numbers
-(``items``), candidate time axes (``axis``), for each axis a plan of marks (``marks``), people's
-lanes (``people``) and labels (``labels`` placed in ``lanes``), the best plan chosen (``plan``),
-then its assembly into a ``Layout`` of boxes (``assemble``, ``legend``; results in ``shapes``).
+(``items``), candidate time axes (``studypress.timeaxis``), for each axis a plan of marks
+(``marks``), people's lanes (``people``) and labels (``labels``, placed in ``lanes``), the best
+plan chosen (``plan``), then its assembly into a ``Layout`` of boxes (``assemble``, ``legend``;
+the results are in ``shapes``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import timeaxis
 from ..model import Event, Person
-from . import axis as axis_mod
 from .assemble import assemble
 from .items import axis_spans, items, person_spans
 from .legend import legend_kinds, legend_lines
@@ -34,7 +35,7 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     its = items(events)
     spans = person_spans(people)
     shown, weights = axis_spans(its, spans)
-    axes = axis_mod.axis_options(
+    axes = timeaxis.axis_options(
         shown, weights, style.margin, width - style.margin, pad=style.end_pad,
         break_width=style.break_width, compress=style.compress,
         min_gap_fraction=style.min_gap_fraction)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import timeaxis
 from ..model import Event
-from . import axis as axis_mod
 from .items import Item
 from .style import Style
 from .text import clean
 
 
-def anchors(its: list[Item], ax: axis_mod.Axis, style: Style) -> dict[int, float]:
+def anchors(its: list[Item], ax: timeaxis.Axis, style: Style) -> dict[int, float]:
     """x of each event: its interval's middle, or evenly between its dated neighbours."""
     out: dict[int, float] = {}
     for it in its:
@@ -32,7 +32,7 @@ def anchors(its: list[Item], ax: axis_mod.Axis, style: Style) -> dict[int, float
 
 
 def _place_undated(its: list[Item], i: int, j: int, out: dict[int, float],
-                   ax: axis_mod.Axis, style: Style) -> None:
+                   ax: timeaxis.Axis, style: Style) -> None:
     """Spread the undated run ``its[i:j]`` between its dated neighbours (or the axis ends)."""
     prev = out[its[i - 1].index] if i > 0 else None
     nxt = out[its[j].index] if j < len(its) else None
@@ -51,7 +51,7 @@ def _place_undated(its: list[Item], i: int, j: int, out: dict[int, float],
         out[its[k].index] = x
 
 
-def extents(its: list[Item], where: dict[int, float], ax: axis_mod.Axis,
+def extents(its: list[Item], where: dict[int, float], ax: timeaxis.Axis,
             style: Style) -> list[tuple[float, float]]:
     """The x extent of each event's mark."""
     out: list[tuple[float, float]] = []
@@ -91,7 +91,7 @@ def rows(marks: list[tuple[float, float]], max_rows: int) -> list[int]:
 
 
 def band_extents(events: Sequence[Event], its: list[Item],
-                 ax: axis_mod.Axis) -> list[tuple[float, float, str]]:
+                 ax: timeaxis.Axis) -> list[tuple[float, float, str]]:
     """Eras: groups whose heading is not itself a date, over their events' dates."""
     from ..dates import looks_like_date
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .. import timeaxis
 from ..model import HistoricalDate, Person, SpanKind
-from . import axis as axis_mod
 from .items import DaySpan
 from .style import Style
 from .text import FontSet, clean, fit, short_date
@@ -29,7 +29,7 @@ class PersonRow:
     label_w: float
 
 
-def people_rows(people: Sequence[Person], spans: list[DaySpan | None], ax: axis_mod.Axis,
+def people_rows(people: Sequence[Person], spans: list[DaySpan | None], ax: timeaxis.Axis,
                 style: Style, fs: FontSet, width: float) -> list[PersonRow]:
     """Lane, extent and label of each person with a span; the name sits above the bar."""
     if not ax.dated:
@@ -54,7 +54,7 @@ def people_rows(people: Sequence[Person], spans: list[DaySpan | None], ax: axis_
     return out
 
 
-def _row(pi: int, p: Person, date: HistoricalDate, s: DaySpan, ax: axis_mod.Axis,
+def _row(pi: int, p: Person, date: HistoricalDate, s: DaySpan, ax: timeaxis.Axis,
          style: Style, fs: FontSet, width: float) -> PersonRow:
     """A person's bar and label (``date`` is their span), not yet given a lane."""
     a, b = s

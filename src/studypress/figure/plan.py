@@ -8,8 +8,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .. import timeaxis
 from ..model import Event, Person
-from . import axis as axis_mod
 from . import marks
 from .items import DaySpan, Item
 from .labels import (
@@ -85,11 +85,11 @@ class Inputs:
 class Plan:
     """Everything that depends on the choice of axis, scored to compare axes."""
 
-    axis: axis_mod.Axis
+    axis: timeaxis.Axis
     anchors: dict[int, float]
     extents: list[tuple[float, float]]
     rows: list[int]
-    ticks: list[axis_mod.Tick]
+    ticks: list[timeaxis.Tick]
     people_rows: list[PersonRow]
     bands: list[tuple[float, float, str]]
     numbered: bool
@@ -146,14 +146,14 @@ class _Room:
         return max(0, int(room // lane_height(size)))
 
 
-def plan(ins: Inputs, ax: axis_mod.Axis) -> Plan:
+def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
     """The best labelling of the figure on axis ``ax``: full labels if any attempt fits, else
     numbered marks and a key."""
     style, fs = ins.style, ins.fs
     where = marks.anchors(ins.items, ax, style)
     ext = marks.extents(ins.items, where, ax, style)
     rws = marks.rows(ext, style.marker_rows)
-    ticks = axis_mod.choose_ticks(ax, lambda s: fs.width(s, style.tick_font_size), gap=8.0)
+    ticks = timeaxis.choose_ticks(ax, lambda s: fs.width(s, style.tick_font_size), gap=8.0)
     prows = people_rows(ins.people, ins.person_spans, ax, style, fs, ins.width)
     bands = marks.band_extents(ins.events, ins.items, ax)
     spread = _spread(sorted(where[it.index] for it in ins.items if it.span))

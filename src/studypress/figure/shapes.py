@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import axis as axis_mod
+from .. import timeaxis
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Layout:
 
     width: float
     height: float
-    axis: axis_mod.Axis
+    axis: timeaxis.Axis
     axis_y: float
     markers: list[Marker] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)

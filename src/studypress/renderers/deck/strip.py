@@ -7,9 +7,8 @@ decade, a range) is drawn as a bar over the days it can mean, never as a fake po
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from ...dates import year_label
+from ... import timeaxis
 from ...model import HistoricalDate
 from .fieldhtml import escape
 
@@ -18,24 +17,6 @@ HEIGHT = 34.0
 PAD = 12.0  # room at each end so end markers are not clipped
 AXIS_Y = 14.0
 TICK_BINS = 92  # 3 px apart
-
-
-@dataclass(frozen=True)
-class Span:
-    """The days one date can mean, as ordinals (inclusive)."""
-
-    start: int
-    end: int
-
-    @classmethod
-    def of(cls, date: HistoricalDate) -> Span:
-        return cls(date.earliest.ordinal(), date.latest.ordinal())
-
-
-def _step(year: int, by: int) -> int:
-    """The year ``by`` years on, skipping the year 0 that historical numbering lacks."""
-    out = year + by
-    return out + by if out == 0 else out
 
 
 def _fmt(x: float) -> str:
@@ -50,32 +31,27 @@ class Strip:
     def __init__(self, dates: Sequence[HistoricalDate]) -> None:
         if not dates:
             raise ValueError("a timeline strip needs at least one date")
-        spans = [Span.of(d) for d in dates]
-        lo = min(s.start for s in spans)
-        hi = max(s.end for s in spans)
+        lo, hi = timeaxis.days_range(dates)
         start_year = min(dates, key=lambda d: d.earliest.ordinal()).earliest.year
         end_year = max(dates, key=lambda d: d.latest.ordinal()).latest.year
-        if hi - lo < 366:  # a single point in time: show a year either side
+        if hi - lo <= 366:  # a single point in time: show a year either side
             lo, hi = lo - 366, hi + 366
-            start_year, end_year = _step(start_year, -1), _step(end_year, 1)
-        self.lo = lo
-        self.scale = (WIDTH - 2 * PAD) / (hi - lo)
-        self.start_label = year_label(start_year)
-        self.end_label = year_label(end_year)
+            start_year, end_year = timeaxis.year_after(start_year, -1), timeaxis.year_after(
+                end_year, 1)
+        self.axis = timeaxis.linear_axis(lo, hi, PAD, WIDTH - PAD)
+        self.start_label, self.end_label = timeaxis.end_labels(start_year, end_year)
         # Every event as a tick, on a grid of TICK_BINS steps: a note of hundreds of events
         # still gives one short path per card; ticks closer than a step are one mark anyway.
         step = (WIDTH - 2 * PAD) / TICK_BINS
-        ticks = sorted({round((self.x((s.start + s.end) / 2) - PAD) / step) for s in spans})
+        ticks = sorted({round((self.axis.x(sum(timeaxis.days(d)) / 2) - PAD) / step)
+                        for d in dates})
         self.ticks = "".join(f"M{_fmt(PAD + t * step)} {_fmt(AXIS_Y - 3)}v6" for t in ticks)
-
-    def x(self, day: float) -> float:
-        return PAD + (day - self.lo) * self.scale
 
     def svg(self, this: HistoricalDate, label: str) -> str:
         """The strip with ``this`` marked; ``label`` is its accessible description (plain
         text, escaped here)."""
-        here = Span.of(this)
-        x0, x1 = self.x(here.start), self.x(here.end + 1)
+        a, b = timeaxis.days(this)
+        x0, x1 = self.axis.x(a), self.axis.x(b)
         if x1 - x0 >= 4:
             mark = (f'<rect class="here" x="{_fmt(x0)}" y="{_fmt(AXIS_Y - 4)}" '
                     f'width="{_fmt(x1 - x0)}" height="8" rx="2" fill="#c0392b" '

@@ -8,8 +8,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from ...dates import year_label
-from ...model import Day, Note, Person, SpanKind
+from ... import timeaxis
+from ...model import Day, HistoricalDate, Note, Person, SpanKind
 from .settings import Settings
 
 
@@ -17,10 +17,15 @@ from .settings import Settings
 class Axis:
     """The note's time range: day ordinals [lo, hi), and its first and last day."""
 
-    lo: int
-    hi: int
+    lo: float
+    hi: float
     first: Day
     last: Day
+
+    @property
+    def line(self) -> timeaxis.Axis:
+        """The range drawn over a bar one unit wide."""
+        return timeaxis.linear_axis(self.lo, self.hi, 0.0, 1.0)
 
 
 def time_axis(note: Note) -> Axis | None:
@@ -31,10 +36,8 @@ def time_axis(note: Note) -> Axis | None:
         return None
     first = min((d.earliest for d in dates), key=Day.ordinal)
     last = max((d.latest for d in dates), key=Day.ordinal)
-    lo, hi = first.ordinal(), last.ordinal() + 1
-    if hi - lo < 366:  # a single day or month would make every mark fill the bar
-        mid = (lo + hi) // 2
-        lo, hi = mid - 183, mid + 183
+    # a single day or month would make every mark fill the bar
+    lo, hi = timeaxis.widened(*timeaxis.days_range(dates), 366)
     return Axis(lo, hi, first, last)
 
 
@@ -47,27 +50,25 @@ class BarMark:
 
 def bar_marks(person: Person, note: Note, axis: Axis) -> list[BarMark]:
     """Where the person's span and dated appearances fall on the note's time axis."""
-    lo, length = axis.lo, axis.hi - axis.lo
+    line = axis.line
 
-    def frac(day: int) -> float:
-        return min(1.0, max(0.0, (day - lo) / length))
+    def mark(date: HistoricalDate, kind: str) -> BarMark:
+        a, b = timeaxis.days(date)
+        return BarMark(line.x(a), line.x(b), kind)
 
     marks: list[BarMark] = []
     # a birth or death date alone is no "life or office" band; the label says b./d.
     if person.span is not None and person.span_kind not in (SpanKind.BIRTH, SpanKind.DEATH):
-        marks.append(BarMark(frac(person.span.earliest.ordinal()),
-                             frac(person.span.latest.ordinal() + 1), "span"))
+        marks.append(mark(person.span, "span"))
     for event in note.events_of(person):
-        if (d := event.date) is not None:
-            marks.append(BarMark(frac(d.earliest.ordinal()), frac(d.latest.ordinal() + 1),
-                                 "event"))
+        if event.date is not None:
+            marks.append(mark(event.date, "event"))
     return marks
 
 
 def axis_labels(axis: Axis) -> tuple[str, str]:
     """The first and last year of an axis: ``1917``/``1945``, ``535 BCE``/``14 CE``."""
-    first, last = axis.first.year, axis.last.year
-    return year_label(first), year_label(last, era=first < 0)
+    return timeaxis.end_labels(axis.first.year, axis.last.year)
 
 
 class Bar(Flowable):

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studypress.figure.axis import (
+from studypress.model import Day, HistoricalDate, Precision
+from studypress.timeaxis import (
     Axis,
     Segment,
     axis_options,
@@ -16,9 +17,14 @@ from studypress.figure.axis import (
     civil,
     compressed_axis,
     day_number,
+    days,
+    days_range,
+    end_labels,
+    linear_axis,
     plain_axis,
+    widened,
+    year_after,
 )
-from studypress.model import Day
 
 
 @settings(max_examples=200, deadline=None)
@@ -98,3 +104,46 @@ def test_axis_map_is_clamped_and_continuous():
     assert ax.x(-5) == 0 and ax.x(40) == 212
     assert ax.x(10) == 100 and ax.x(20) == 112 and 100 < ax.x(15) < 112
     assert ax.in_break(106) == (100, 112) and ax.in_break(50) is None
+
+
+def _date(first: Day, last: Day) -> HistoricalDate:
+    return HistoricalDate(text="x", earliest=first, latest=last, precision=Precision.DAY,
+                          edtf="", display="x")
+
+
+def test_a_date_covers_its_last_day():
+    d = _date(Day(1933, 11, 16), Day(1933, 11, 17))
+    a, b = days(d)
+    assert b - a == 2
+    assert days_range([d, _date(Day(1933, 1, 1), Day(1933, 1, 1))]) == (
+        Day(1933, 1, 1).ordinal(), Day(1933, 11, 18).ordinal())
+
+
+def test_widened_keeps_the_middle_and_long_ranges():
+    assert widened(100, 110, 30) == (90.0, 120.0)
+    assert widened(100, 500, 30) == (100, 500)
+
+
+@pytest.mark.parametrize(("year", "by", "expect"), [
+    (1933, 1, 1934), (1, -1, -1), (-1, 1, 1), (-1, 2, 2), (1, -2, -2), (-44, -1, -45),
+])
+def test_year_after_skips_the_year_zero(year, by, expect):
+    assert year_after(year, by) == expect
+
+
+def test_end_labels_name_the_era_only_across_it():
+    assert end_labels(1917, 1945) == ("1917", "1945")
+    assert end_labels(-535, 14) == ("535 BCE", "14 CE")
+    assert end_labels(-264, -44) == ("264 BCE", "44 BCE")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0.0, 480.0))
+def test_day_inverts_x_on_a_compressed_axis(x):
+    ax = Axis((Segment(0.0, 100.0, 0.0, 200.0), Segment(5000.0, 5100.0, 212.0, 480.0)))
+    assert ax.x(ax.day(x)) == pytest.approx(x, abs=1e-6)
+
+
+def test_linear_axis_clamps_to_its_ends():
+    ax = linear_axis(10, 20, 0.0, 1.0)
+    assert (ax.x(5), ax.x(15), ax.x(25)) == (0.0, 0.5, 1.0)

@@ -1,9 +1,13 @@
-"""The time axis: a piecewise linear map from day numbers to x, ticks, and axis compression.
+"""The time axis every renderer draws on: day numbers to positions and back, ticks, year
+labels and axis compression.
 
 Days are ``Day.ordinal()`` numbers (continuous across BCE/CE, no year 0). A date covering days
 ``a..b`` occupies ``[a, b + 1)`` on the axis, so a single day has a width and its point sits in
 its middle. A compressed axis keeps clusters of events at one common scale and squeezes the empty
 stretches between them into fixed-width breaks.
+
+Pure: positions are plain numbers in whatever unit the caller draws in (points on a figure,
+pixels in a card's SVG, a fraction of a bar); nothing here knows a drawing library.
 """
 
 from __future__ import annotations
@@ -11,11 +15,11 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..dates import year_label
-from ..model import Day
+from .dates import year_label
+from .model import Day, HistoricalDate
 
 YEAR = 365.2425
 MONTH = YEAR / 12
@@ -43,6 +47,42 @@ def civil(ordinal: int) -> tuple[int, int, int]:
 def day_number(year: int, month: int = 1, day: int = 1) -> int:
     """Day number of a historical date (year -44 is 44 BCE)."""
     return Day(year, month, day).ordinal()
+
+
+def days(date: HistoricalDate) -> tuple[int, int]:
+    """The days a date can mean as ``[first, last + 1)``."""
+    return date.earliest.ordinal(), date.latest.ordinal() + 1
+
+
+def days_range(dates: Iterable[HistoricalDate]) -> tuple[int, int]:
+    """``[first, last + 1)`` over all ``dates`` (at least one)."""
+    spans = [days(d) for d in dates]
+    return min(a for a, _ in spans), max(b for _, b in spans)
+
+
+def widened(lo: float, hi: float, min_days: float) -> tuple[float, float]:
+    """``[lo, hi)`` grown about its middle to at least ``min_days``: a lone date still gets a
+    readable stretch of calendar around it."""
+    if hi - lo < min_days:
+        mid = (lo + hi) / 2
+        lo, hi = mid - min_days / 2, mid + min_days / 2
+    return lo, hi
+
+
+def year_after(year: int, by: int) -> int:
+    """The year ``by`` years on, skipping the year 0 that historical numbering lacks."""
+    out = year + by
+    if year > 0 >= out:
+        out -= 1
+    elif year < 0 <= out:
+        out += 1
+    return out
+
+
+def end_labels(first_year: int, last_year: int) -> tuple[str, str]:
+    """The labels of an axis's two ends: ``1917``/``1945``; ``535 BCE``/``14 CE`` (an axis
+    that starts BCE says CE at its end)."""
+    return year_label(first_year), year_label(last_year, era=first_year < 0)
 
 
 # ------------------------------------------------------------------------------- the map
@@ -104,6 +144,20 @@ class Axis:
         nxt = segs[i + 1]  # inside a break: spread the gap's days over the break's width
         return s.x1 + (day - s.d1) / (nxt.d0 - s.d1) * (nxt.x0 - s.x1)
 
+    def day(self, x: float) -> float:
+        """The day number at ``x``, the inverse of ``x()`` (clamped to the axis ends)."""
+        segs = self.segments
+        if x <= segs[0].x0:
+            return segs[0].d0
+        if x >= segs[-1].x1:
+            return segs[-1].d1
+        i = bisect.bisect_right([s.x0 for s in segs], x) - 1
+        s = segs[i]
+        if x <= s.x1:
+            return s.d0 + (x - s.x0) / s.scale
+        nxt = segs[i + 1]
+        return s.d1 + (x - s.x1) / (nxt.x0 - s.x1) * (nxt.d0 - s.d1)
+
     def in_break(self, x: float) -> tuple[float, float] | None:
         """The break containing ``x`` (exclusive of its ends), if any."""
         for a, b in self.breaks:
@@ -123,12 +177,12 @@ def _merge(spans: list[tuple[float, float]]) -> list[list[float]]:
 
 
 def _range(spans: list[tuple[float, float]], min_days: float) -> tuple[float, float]:
-    lo = min(a for a, _ in spans)
-    hi = max(b for _, b in spans)
-    if hi - lo < min_days:  # a lone date still gets a readable stretch of calendar around it
-        mid = (lo + hi) / 2
-        lo, hi = mid - min_days / 2, mid + min_days / 2
-    return lo, hi
+    return widened(min(a for a, _ in spans), max(b for _, b in spans), min_days)
+
+
+def linear_axis(lo: float, hi: float, x0: float, x1: float) -> Axis:
+    """Days ``[lo, hi)`` drawn evenly over ``[x0, x1]``, no padding."""
+    return Axis((Segment(lo, hi, x0, x1),))
 
 
 def plain_axis(spans: list[tuple[float, float]], x0: float, x1: float, *, pad: float,
