@@ -49,7 +49,7 @@ def test_json_front_matter_and_permalink_id():
 def test_yaml_front_matter_title_wins_over_h1():
     note = read("---\ntitle: Front\ntags: [a, '#b']\ndeck: My::Deck\n---\n# Heading\n")
     assert note.title == "Front" and note.tags == ("a", "b")
-    assert note.metadata.deck == "My::Deck"
+    assert dict(note.metadata.extra)["deck"] == "My::Deck"
 
 
 def test_title_falls_back_to_timeline_subject_then_file_name():

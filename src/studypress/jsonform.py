@@ -107,7 +107,7 @@ def note_to_json(note: Note) -> dict[str, Any]:
         "tags": list(note.metadata.tags),
         "permalink": note.metadata.permalink,
         "aliases": list(note.metadata.aliases),
-        "deck": note.metadata.deck,
+        "deck": dict(note.metadata.extra).get("deck"),
         "events": [_event(e) for e in note.events],
         "people": [_person(p) for p in note.people],
         "terms": [{"term": t.term, "definition": plain_text(t.definition), "line": t.line}

@@ -403,8 +403,8 @@ class Metadata:
     tags: tuple[str, ...] = ()
     permalink: str | None = None
     aliases: tuple[str, ...] = ()
-    deck: str | None = None
-    extra: tuple[tuple[str, str], ...] = field(default=())  # other scalar front-matter keys
+    # Every other scalar front-matter key (``deck:`` for the Anki renderer, say), as text.
+    extra: tuple[tuple[str, str], ...] = field(default=())
 
 
 @dataclass(frozen=True)

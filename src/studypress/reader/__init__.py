@@ -418,13 +418,12 @@ def _metadata(meta: dict[str, object], ctx: InlineContext) -> Metadata:
     """Front matter and the note's inline tags as the note's metadata."""
     tags = list(dict.fromkeys([*as_string_list(meta.get("tags")), *ctx.tags]))
     extra = tuple(sorted((str(k), str(v)) for k, v in meta.items()
-                         if k not in ("title", "tags", "permalink", "aliases", "deck")
+                         if k not in ("title", "tags", "permalink", "aliases")
                          and isinstance(v, str | int | float | bool)))
     return Metadata(
         tags=tuple(tags),
         permalink=_scalar(meta.get("permalink")),
         aliases=aliases_list(meta.get("aliases")),
-        deck=_scalar(meta.get("deck")),
         extra=extra,
     )
 
