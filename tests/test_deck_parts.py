@@ -220,7 +220,8 @@ def test_deck_name_sources() -> None:
     note = Note(id="n", title="My Note :: Part", source="source/ancient/rome/n.md")
     assert cfg.deck_name(note) == "Ancient::Rome::My Note : Part"
     assert cfg.deck_name(replace(note, source="/home/me/vault/n.md")) == "My Note : Part"
-    with_deck = replace(note, metadata=replace(note.metadata, deck="History::Rome / Late"))
+    with_deck = replace(note, metadata=replace(note.metadata,
+                                                   extra=(("deck", "History::Rome / Late"),)))
     assert cfg.deck_name(with_deck) == "History::Rome::Late"
 
 

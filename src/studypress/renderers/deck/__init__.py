@@ -75,7 +75,7 @@ class DeckConfig:
 
     def deck_name(self, note: Note) -> str:
         return naming.deck_name(title=note.title, subject=self.subjects.path(note),
-                                override=note.metadata.deck)
+                                override=dict(note.metadata.extra).get("deck"))
 
     def project_name(self) -> str:
         """The combined deck's name. It never comes from the folder the build runs in: Anki

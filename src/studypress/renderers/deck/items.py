@@ -1,33 +1,22 @@
-"""A note's content model → the Anki notes of its deck (items), each with its identity.
+"""Study items → the Anki notes of a deck (items), each with its identity and field HTML.
 
-An item's key names what it is, never how it is worded: an event by its date and its rank
-among events of that date (or its Obsidian ``^block-id``), a person by their normalised name,
-a term by the term, a question by its number. The GUID is a hash of the key, so editing a text
-keeps the card and its review history.
+The study items (``studypress.study``) say what there is to learn and what each item is; this
+module picks the ones the deck settings ask for and writes each as the fields of its note
+type. The GUID is a hash of the item's identity, so editing a text keeps the card and its
+review history.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from ...model import (
-    Diagnostic,
-    Event,
-    HistoricalDate,
-    Note,
-    Question,
-    QuestionKind,
-    Severity,
-    plain_text,
-)
+from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term
+from ...study import Kind, StudyItem, study_items
 from . import fieldhtml, naming, notetypes
 from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec
 from .strip import Strip
@@ -86,28 +75,11 @@ class Settings:
         )
 
 
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _source(note: Note, line: int) -> str:
     # The file name only: a deck is shared, and the folders above a note are nobody's business.
     name = PurePath(note.source.replace("\\", "/")).name
     return (f'<span class="note-title">{fieldhtml.escape(note.title)}</span> '
             f'<span class="where">{fieldhtml.escape(name)}:{int(line)}</span>')
-
-
-_DATE_HEADING = re.compile(
-    r"^(?:c\.\s*)?\d{1,4}s?(?:\s*(?:BCE|BC|CE|AD))?"
-    r"(?:\s*[-–—]\s*\d{1,4}s?(?:\s*(?:BCE|BC|CE|AD))?)?\s*:?$", re.IGNORECASE)
-
-
-def _group(event: Event) -> str:
-    """The heading an event sat under, unless it is only a year ("1933"), which its date
-    already says."""
-    group = (event.group or "").strip()
-    return "" if _DATE_HEADING.match(group) else group
 
 
 def _date_html(event: Event) -> str:
@@ -122,95 +94,48 @@ def _date_html(event: Event) -> str:
 def _event_text(event: Event) -> str:
     body = fieldhtml.inline(event.text)
     if event.children:
-        rows = []
-        for child in event.children:
-            when = (f'<span class="date">{fieldhtml.escape(child.date.display)}</span> '
-                    if child.date else "")
-            rows.append(f"<li>{when}{_event_text(child)}</li>")
+        rows = [f"<li>{_when(child)}{_event_text(child)}</li>" for child in event.children]
         body += "<ul>" + "".join(rows) + "</ul>"
     return body
 
 
-def _event_summary(event: Event) -> str:
-    when = f"{event.date.display}: " if event.date else ""
-    return _short(when + plain_text(event.text))
+def _when(event: Event) -> str:
+    return (f'<span class="date">{fieldhtml.escape(event.date.display)}</span> '
+            if event.date else "")
+
+
+def _neighbour_line(event: Event) -> str:
+    return _when(event) + fieldhtml.inline(event.text)
 
 
 def _neighbour(event: Event, label: str, css: str) -> str:
-    when = (f'<span class="date">{fieldhtml.escape(event.date.display)}</span> '
-            if event.date else "")
     return (f'<div class="{css}"><span class="label">{fieldhtml.escape(label)}</span> '
-            f"{when}{fieldhtml.inline(event.text)}</div>")
+            f"{_neighbour_line(event)}</div>")
 
 
-def _event_keys(note: Note) -> list[str]:
-    """Each event's key: its block id, else its date and rank among events of that date."""
-    seen: Counter[str] = Counter()
-    keys: list[str] = []
-    for event in note.events:
-        if event.block_id:
-            keys.append(f"{note.id}/event/^{event.block_id}")
-            continue
-        if event.date is not None:
-            base = f"{note.id}/event/{event.date.edtf}"
-        else:
-            base = f"{note.id}/event/undated/{naming.slug(event.group or '')}"
-        seen[base] += 1
-        keys.append(f"{base}#{seen[base]}")
-    return keys
+def _context(item: StudyItem, settings: Settings) -> str:
+    parts = []
+    if item.before is not None:
+        parts.append(_neighbour(item.before, settings.label("before", "Before"), "before"))
+    if item.after is not None:
+        parts.append(_neighbour(item.after, settings.label("after", "After"), "after"))
+    return "".join(parts)
 
 
-def _same_date_hints(note: Note, settings: Settings) -> list[str]:
-    """A hint for each event that shares its date with others, so a date → event card is
-    never ambiguous: the group heading when that tells them apart, else its rank."""
-    by_date: dict[str, list[int]] = {}
-    for i, event in enumerate(note.events):
-        if event.date is not None:
-            by_date.setdefault(event.date.edtf, []).append(i)
-    hints = [""] * len(note.events)
+def _hint(item: StudyItem, settings: Settings) -> str:
+    """What tells apart events that share a date, so a date → event card is never
+    ambiguous."""
+    if item.distinct_group:
+        return fieldhtml.escape(item.distinct_group)
+    if item.peers is None:
+        return ""
+    rank, count = item.peers
     template = settings.label("same_date_hint", "event {number} of {count} with this date")
-    for indices in by_date.values():
-        if len(indices) < 2:
-            continue
-        groups = [note.events[i].group for i in indices]
-        distinct = all(groups) and len(set(groups)) == len(groups)
-        for rank, i in enumerate(indices, 1):
-            if distinct:
-                hints[i] = fieldhtml.escape(groups[rank - 1] or "")
-            else:
-                try:
-                    text = template.format(number=rank, count=len(indices))
-                except (KeyError, IndexError, ValueError):
-                    text = f"{rank}/{len(indices)}"
-                hints[i] = fieldhtml.escape(text)
-    return hints
-
-
-def _contexts(note: Note, settings: Settings) -> list[str]:
-    """The events just before and after each event: chronologically among dated events,
-    by position in the note for undated ones."""
-    events = note.events
-    dated = sorted((i for i, e in enumerate(events) if e.date is not None),
-                   key=lambda i: (events[i].date.sort_key, i))  # type: ignore[union-attr]
-    before_label = settings.label("before", "Before")
-    after_label = settings.label("after", "After")
-    position = {i: pos for pos, i in enumerate(dated)}
-    out = [""] * len(events)
-    for i in range(len(events)):
-        if events[i].date is not None:
-            pos = position[i]
-            prev = dated[pos - 1] if pos > 0 else None
-            nxt = dated[pos + 1] if pos + 1 < len(dated) else None
-        else:
-            prev = i - 1 if i > 0 else None
-            nxt = i + 1 if i + 1 < len(events) else None
-        parts = []
-        if prev is not None:
-            parts.append(_neighbour(events[prev], before_label, "before"))
-        if nxt is not None:
-            parts.append(_neighbour(events[nxt], after_label, "after"))
-        out[i] = "".join(parts)
-    return out
+    try:
+        hint = template.format(number=rank, count=count)
+    except (KeyError, IndexError, ValueError):
+        hint = f"{rank}/{count}"
+    return fieldhtml.escape(hint)
 
 
 def _values(spec: NoteTypeSpec, key: str, **fields: str) -> tuple[str, ...]:
@@ -222,92 +147,103 @@ def _values(spec: NoteTypeSpec, key: str, **fields: str) -> tuple[str, ...]:
     return tuple(lookup.get(name, "") for name in spec.fields)
 
 
-def event_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[Item]:
-    """One Event note per top-level timeline entry (sub-bullets go inside their parent)."""
-    keys = _event_keys(note)
-    hints = _same_date_hints(note, settings)
-    contexts = _contexts(note, settings)
-    dated: list[HistoricalDate] = [e.date for e in note.events if e.date is not None]
+def _strip_svg(item: StudyItem, strip: Strip | None, settings: Settings) -> str:
+    if item.when is None or strip is None:
+        return ""
     aria = settings.label("timeline_label", "{date} on the timeline {start}–{end}")
-    strip = Strip(dated) if dated else None
-    items = []
-    for i, event in enumerate(note.events):
-        svg = ""
-        if event.date is not None and strip is not None:
-            try:
-                label = aria.format(date=event.date.display, start=strip.start_label,
-                                    end=strip.end_label)
-            except (KeyError, IndexError, ValueError):
-                label = event.date.display
-            svg = strip.svg(event.date, label)
-        values = _values(
-            EVENT, keys[i],
-            Date=_date_html(event),
-            Event=_event_text(event),
-            Hint=hints[i],
-            Group=fieldhtml.escape(_group(event)),
-            People=", ".join(fieldhtml.escape(p) for p in event.people),
-            Context=contexts[i],
-            Timeline=svg,
-            Source=_source(note, event.line),
-        )
-        items.append(Item(EVENT, keys[i], values, tags, "Event " + _event_summary(event),
-                          event.line))
-    return items
+    try:
+        label = aria.format(date=item.when.display, start=strip.start_label,
+                            end=strip.end_label)
+    except (KeyError, IndexError, ValueError):
+        label = item.when.display
+    return strip.svg(item.when, label)
 
 
-def person_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[Item]:
-    """One Person note per cast entry; the clue hides the person's names."""
-    items = []
-    for person in note.people:
-        key = f"{note.id}/person/{naming.slug(person.name)}"
-        clue = ""
-        if person.description:
-            hide = fieldhtml.blanker(person.names)
-            clue = fieldhtml.inline(person.description, hide)
-        appears = "".join(
-            f"<li>{_neighbour_line(event)}</li>" for event in note.events_of(person))
-        values = _values(
-            PERSON, key,
-            Name=fieldhtml.escape(person.name),
-            Role=fieldhtml.escape(person.role or ""),
-            Span=fieldhtml.escape(person.span.display) if person.span else "",
-            Description=fieldhtml.inline(person.description),
-            Clue=clue,
-            Aliases=", ".join(fieldhtml.escape(a) for a in person.aliases),
-            Appears_in=f"<ul>{appears}</ul>" if appears else "",
-            Source=_source(note, person.line),
-        )
-        items.append(Item(PERSON, key, values, tags, f"Person {person.name}", person.line))
-    return items
+def event_item(item: StudyItem, note: Note, settings: Settings, tags: tuple[str, ...],
+               strip: Strip | None) -> Item:
+    """An Event note: the date asks for the event and the event for its date."""
+    event = item.subject
+    assert isinstance(event, Event)
+    values = _values(
+        EVENT, item.identity,
+        Date=_date_html(event),
+        Event=_event_text(event),
+        Hint=_hint(item, settings),
+        Group=fieldhtml.escape(item.group),
+        People=", ".join(fieldhtml.escape(p) for p in event.people),
+        Context=_context(item, settings),
+        Timeline=_strip_svg(item, strip, settings),
+        Source=_source(note, item.line),
+    )
+    return Item(EVENT, item.identity, values, tags, item.label, item.line)
 
 
-def _neighbour_line(event: Event) -> str:
-    when = (f'<span class="date">{fieldhtml.escape(event.date.display)}</span> '
-            if event.date else "")
-    return when + fieldhtml.inline(event.text)
+def giveaways(subject: Person | Term) -> tuple[str, ...]:
+    """The strings that give a person or a term away, hidden in its clue."""
+    return subject.names
 
 
-def term_items(note: Note, settings: Settings, tags: tuple[str, ...]) -> list[Item]:
-    """One Term note per glossary entry; the clue hides the term in its definition."""
-    items = []
-    for term in note.terms:
-        key = f"{note.id}/term/{naming.slug(term.term)}"
-        hide = fieldhtml.blanker(term.names)
-        values = _values(
-            TERM, key,
-            Term=fieldhtml.escape(term.term),
-            Definition=fieldhtml.inline(term.definition),
-            Clue=fieldhtml.inline(term.definition, hide) if term.definition else "",
-            Source=_source(note, term.line),
-        )
-        items.append(Item(TERM, key, values, tags, f"Term {term.term}", term.line))
-    return items
+def person_item(item: StudyItem, note: Note, tags: tuple[str, ...]) -> Item:
+    """A Person note; the clue hides the person's names."""
+    person = item.subject
+    assert isinstance(person, Person)
+    clue = ""
+    if person.description:
+        clue = fieldhtml.inline(person.description, fieldhtml.blanker(giveaways(person)))
+    appears = "".join(f"<li>{_neighbour_line(e)}</li>" for e in item.related)
+    values = _values(
+        PERSON, item.identity,
+        Name=fieldhtml.escape(person.name),
+        Role=fieldhtml.escape(person.role or ""),
+        Span=fieldhtml.escape(person.span.display) if person.span else "",
+        Description=fieldhtml.inline(person.description),
+        Clue=clue,
+        Aliases=", ".join(fieldhtml.escape(a) for a in person.aliases),
+        Appears_in=f"<ul>{appears}</ul>" if appears else "",
+        Source=_source(note, item.line),
+    )
+    return Item(PERSON, item.identity, values, tags, item.label, item.line)
 
 
-def unanswered(note: Note) -> list[Question]:
-    """Quiz questions the answer key does not answer (essay questions never have one)."""
-    return [q for q in note.questions if q.kind is QuestionKind.SHORT and not q.answer]
+def term_item(item: StudyItem, note: Note, tags: tuple[str, ...]) -> Item:
+    """A Term note; the clue hides the term in its definition."""
+    term = item.subject
+    assert isinstance(term, Term)
+    hide = fieldhtml.blanker(giveaways(term))
+    values = _values(
+        TERM, item.identity,
+        Term=fieldhtml.escape(term.term),
+        Definition=fieldhtml.inline(term.definition),
+        Clue=fieldhtml.inline(term.definition, hide) if term.definition else "",
+        Source=_source(note, item.line),
+    )
+    return Item(TERM, item.identity, values, tags, item.label, item.line)
+
+
+_QUESTION_KIND = {Kind.QUESTION: ("quiz", "Quiz"), Kind.ESSAY: ("essay", "Essay question"),
+                  Kind.FAQ: ("faq", "FAQ")}
+
+
+def question_item(item: StudyItem, note: Note, settings: Settings, tags: tuple[str, ...],
+                  media: fieldhtml.MediaRef | None = None) -> Item:
+    """A Question note for a quiz or essay question or an FAQ entry. ``media`` names the
+    media files of images an FAQ answer embeds."""
+    label, default = _QUESTION_KIND[item.kind]
+    if item.kind is Kind.FAQ:
+        answer = fieldhtml.blocks(item.answer_blocks, media)
+    else:
+        answer = fieldhtml.inline(item.answer)
+    values = _values(
+        QUESTION, item.identity,
+        Number=str(item.number),
+        Prompt=fieldhtml.inline(item.prompt),
+        Answer=answer,
+        Kind=fieldhtml.escape(settings.label(label, default)),
+        Source=_source(note, item.line),
+    )
+    extra = () if item.kind is Kind.QUESTION else (f"{settings.tag_prefix}::{item.kind}",)
+    return Item(QUESTION, item.identity, values, naming.tags(tags + extra), item.label,
+                item.line)
 
 
 def unanswered_diagnostics(note: Note, settings: Settings) -> list[Diagnostic]:
@@ -320,89 +256,41 @@ def unanswered_diagnostics(note: Note, settings: Settings) -> list[Diagnostic]:
     return [Diagnostic(Severity.INFO, "deck-unanswered",
                        f"quiz question {q.number} has no answer in the answer key; {what}",
                        note.source, q.line)
-            for q in unanswered(note)]
+            for q in note.questions if q.kind is QuestionKind.SHORT and not q.answer]
 
 
-def question_items(note: Note, settings: Settings, tags: tuple[str, ...],
-                   media: fieldhtml.MediaRef | None = None) -> list[Item]:
-    """Quiz questions with their answers; essay questions, FAQ entries and quiz questions
-    without an answer when the settings ask for them. ``media`` names the media files of
-    images an FAQ answer embeds."""
-    items = []
-    for q in note.questions:
-        essay = q.kind == QuestionKind.ESSAY
-        if essay and not settings.essay_cards:
-            continue
-        if not essay and not q.answer and not settings.unanswered_cards:
-            continue  # a card with an empty back teaches nothing
-        kind = "essay" if essay else "question"
-        key = f"{note.id}/{kind}/{q.number}"
-        values = _values(
-            QUESTION, key,
-            Number=str(q.number),
-            Prompt=fieldhtml.inline(q.prompt),
-            Answer=fieldhtml.inline(q.answer) if q.answer else "",
-            Kind=fieldhtml.escape(settings.label("essay" if essay else "quiz",
-                                                 "Essay question" if essay else "Quiz")),
-            Source=_source(note, q.line),
-        )
-        extra = (f"{settings.tag_prefix}::essay",) if essay else ()
-        items.append(Item(QUESTION, key, values, naming.tags(tags + extra),
-                          f"Question {q.number}: {_short(plain_text(q.prompt))}", q.line))
-    if settings.faq_cards:
-        for n, entry in enumerate(note.faq, 1):
-            key = f"{note.id}/faq/{n}"
-            values = _values(
-                QUESTION, key,
-                Number=str(n),
-                Prompt=fieldhtml.inline(entry.question),
-                Answer=fieldhtml.blocks(entry.answer, media),
-                Kind=fieldhtml.escape(settings.label("faq", "FAQ")),
-                Source=_source(note, entry.line),
-            )
-            items.append(Item(QUESTION, key, values,
-                              naming.tags(tags + (f"{settings.tag_prefix}::faq",)),
-                              f"FAQ {_short(plain_text(entry.question))}", entry.line))
-    return items
+def wanted(item: StudyItem, settings: Settings) -> bool:
+    """Whether the deck settings ask for a card for this item."""
+    if item.kind is Kind.ESSAY:
+        return settings.essay_cards
+    if item.kind is Kind.QUESTION:
+        return item.answered or settings.unanswered_cards  # an empty back teaches nothing
+    if item.kind is Kind.FAQ:
+        return settings.faq_cards
+    return True
 
 
 def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None = None
                ) -> tuple[list[Item], list[Diagnostic]]:
-    """Every item of a note, in the note's order, with unique keys. ``media`` turns embedded
-    images into media file names (see media.Media); without it they show as file names.
+    """Every item of a note the settings ask for, in the note's order, with unique keys.
+    ``media`` turns embedded images into media file names (see media.Media); without it
+    they show as file names."""
+    chosen, duplicates = study_items(note, lambda i: wanted(i, settings))
+    dated = [e.date for e in note.events if e.date is not None]
+    strip = Strip(dated) if dated else None
 
-    Two items can claim one key (a block id used twice, two cast entries with one name);
-    the later one gets a numbered key and a warning, so no card silently replaces another.
-    """
-    base = tuple(note.metadata.tags)
-    groups = (
-        (event_items, "event"),
-        (person_items, "person"),
-        (term_items, "term"),
-        (functools.partial(question_items, media=media), "question"),
-    )
+    def tags(kind: str) -> tuple[str, ...]:
+        return naming.tags(tuple(note.metadata.tags) + (f"{settings.tag_prefix}::{kind}",))
+
     items: list[Item] = []
-    for make, kind in groups:
-        tags = naming.tags(base + (f"{settings.tag_prefix}::{kind}",))
-        items.extend(make(note, settings, tags))
-    diagnostics = unanswered_diagnostics(note, settings)
-    seen: dict[str, int] = {}
-    unique: list[Item] = []
-    for item in items:
-        key = item.key
-        if key in seen:
-            n = 2
-            while f"{item.key}+{n}" in seen:
-                n += 1
-            key = f"{item.key}+{n}"
-            diagnostics.append(Diagnostic(
-                Severity.WARNING, "deck-duplicate",
-                f"{item.label} has the same identity as the item on line {seen[item.key]} "
-                f"({item.key}); its card is kept under '{key}', which changes if items are "
-                "reordered: give one of them a distinct name or an Obsidian ^block-id",
-                note.source, item.line))
-            item = Item(item.spec, key, (key,) + item.values[1:], item.tags, item.label,
-                        item.line)
-        seen[key] = item.line
-        unique.append(item)
-    return unique, diagnostics
+    for item in chosen:
+        match item.kind:
+            case Kind.EVENT:
+                items.append(event_item(item, note, settings, tags("event"), strip))
+            case Kind.PERSON:
+                items.append(person_item(item, note, tags("person")))
+            case Kind.TERM:
+                items.append(term_item(item, note, tags("term")))
+            case _:
+                items.append(question_item(item, note, settings, tags("question"), media))
+    return items, unanswered_diagnostics(note, settings) + duplicates

@@ -10,19 +10,29 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from ...dates import DateError, parse_date
+from ...model import Precision
 from ...slug import slug as one_slug
 
-_YEAR_RANGE_TAIL = re.compile(
-    r"\s*\(\s*(?:c\.\s*)?\d{1,4}s?\s*(?:BCE|BC|CE|AD)?\s*(?:[-–—]|to)\s*"
-    r"(?:c\.\s*)?\d{1,4}s?\s*(?:BCE|BC|CE|AD)?\s*\)\s*$",
-    re.IGNORECASE,
-)
+_PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)\s*$")
+_COARSE = (Precision.YEAR, Precision.DECADE, Precision.CENTURY)
+
+
+def _is_year_range(value: str) -> bool:
+    try:
+        date = parse_date(value)
+    except DateError:
+        return False
+    return date is not None and date.is_range and date.precision in _COARSE
 
 
 def clean_title(title: str) -> str:
-    """The note title as a deck name: a trailing year-range parenthetical ``(1917-1939)`` is
-    dropped (the deck path says what the note is; the years belong to its cards)."""
-    return _YEAR_RANGE_TAIL.sub("", title).strip() or title.strip()
+    """The note title as a deck name: a trailing range of years ``(1917-1939)`` is dropped
+    (the deck path says what the note is; the years belong to its cards)."""
+    m = _PAREN_TAIL.search(title)
+    if m is None or not _is_year_range(m.group(1)):
+        return title.strip()
+    return title[:m.start()].strip() or title.strip()
 
 
 def deck_part(value: str) -> str:
@@ -54,12 +64,6 @@ def tag(value: str) -> str:
 def tags(values: Iterable[str]) -> tuple[str, ...]:
     """Clean, deduplicated, sorted tags (Anki sorts them too; sorting keeps bytes stable)."""
     return tuple(sorted({t for t in (tag(v) for v in values) if t}))
-
-
-def slug(value: str) -> str:
-    """A normalised identity for names and terms: case, accents, punctuation and spacing
-    folded, other scripts kept (``Лев Троцкий`` → ``лев-троцкий``)."""
-    return one_slug(value, "x")
 
 
 def stable_id(*parts: str) -> int:

@@ -1,0 +1,252 @@
+"""Study items: what a note offers to learn, as format-neutral data, derived from the model once.
+
+Every card-like output (the Anki deck, the CSV export for flashcard apps) starts from the same
+list: one item per timeline entry, cast entry, glossary term, quiz or essay question and FAQ
+entry, each with its prompt, its answer, the context that places it, and an identity. The
+identity names what an item is, never how it is worded: an event by its date and its rank
+among events of that date (or its Obsidian ``^block-id``), a person by their normalised name,
+a term by the term, a question by its number. Outputs choose which items to show and how;
+nothing here knows HTML or Anki.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from .dates import DateError, parse_date
+from .model import (
+    Block,
+    Diagnostic,
+    Event,
+    FaqEntry,
+    HistoricalDate,
+    Note,
+    Person,
+    Precision,
+    Question,
+    QuestionKind,
+    RichText,
+    Severity,
+    Term,
+    plain_text,
+    text,
+)
+from .slug import slug
+
+
+class Kind(StrEnum):
+    """What an item is; outputs pick their cards and wording by it."""
+
+    EVENT = "event"
+    PERSON = "person"
+    TERM = "term"
+    QUESTION = "question"  # a quiz question (with its answer from the answer key, if any)
+    ESSAY = "essay"
+    FAQ = "faq"
+
+
+Subject = Event | Person | Term | Question | FaqEntry
+
+
+@dataclass(frozen=True)
+class StudyItem:
+    """One thing to learn.
+
+    ``prompt`` is what a front asks about (a date, a name, a term, a question) and ``answer``
+    what its back shows (``answer_blocks`` for an answer written as prose blocks). ``subject``
+    is the model entry itself, for the details one output shows and another leaves out.
+    """
+
+    kind: Kind
+    identity: str
+    prompt: RichText
+    answer: RichText
+    label: str  # plain words for reports ("Event 1936: Joseph E. Davies replaces…")
+    line: int
+    subject: Subject
+    answer_blocks: tuple[Block, ...] = ()
+    when: HistoricalDate | None = None
+    number: int | None = None  # a question's or FAQ entry's number
+    # Events only: the heading it sat under when that says more than its date; among events
+    # that share a date, the group name that tells it apart, else its (rank, count).
+    group: str = ""
+    distinct_group: str = ""
+    peers: tuple[int, int] | None = None
+    before: Event | None = None
+    after: Event | None = None
+    related: tuple[Event, ...] = ()  # a person's events
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.answer or self.answer_blocks)
+
+
+def short(value: str, limit: int = 60) -> str:
+    """One line of at most ``limit`` characters, cut with an ellipsis."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+
+
+# ------------------------------------------------------------------------- events
+
+
+def _is_date_heading(group: str) -> bool:
+    # A heading that is only a year, decade or century ("1933", "1920s", "264–241 BCE")
+    # repeats what the date already says; a finer one ("Summer 1917") or words say more.
+    try:
+        date = parse_date(group)
+    except DateError:
+        return False
+    return date is not None and date.precision in (Precision.YEAR, Precision.DECADE,
+                                                   Precision.CENTURY)
+
+
+def _group(event: Event) -> str:
+    group = (event.group or "").strip()
+    return "" if not group or _is_date_heading(group) else group
+
+
+def _event_identities(note: Note) -> list[str]:
+    """Each event's identity: its block id, else its date and rank among events of that date."""
+    seen: Counter[str] = Counter()
+    keys: list[str] = []
+    for event in note.events:
+        if event.block_id:
+            keys.append(f"{note.id}/event/^{event.block_id}")
+            continue
+        if event.date is not None:
+            base = f"{note.id}/event/{event.date.edtf}"
+        else:
+            base = f"{note.id}/event/undated/{slug(event.group or '')}"
+        seen[base] += 1
+        keys.append(f"{base}#{seen[base]}")
+    return keys
+
+
+def _same_date(note: Note) -> list[tuple[str, tuple[int, int] | None]]:
+    """For each event that shares its date with others, what tells it apart: the group
+    heading when every one of them has a different one, else its rank among them."""
+    by_date: dict[str, list[int]] = {}
+    for i, event in enumerate(note.events):
+        if event.date is not None:
+            by_date.setdefault(event.date.edtf, []).append(i)
+    out: list[tuple[str, tuple[int, int] | None]] = [("", None)] * len(note.events)
+    for indices in by_date.values():
+        if len(indices) < 2:
+            continue
+        groups = [note.events[i].group for i in indices]
+        distinct = all(groups) and len(set(groups)) == len(groups)
+        for rank, i in enumerate(indices, 1):
+            out[i] = ((groups[rank - 1] or ""), None) if distinct else ("", (rank, len(indices)))
+    return out
+
+
+def _neighbours(note: Note) -> list[tuple[Event | None, Event | None]]:
+    """The events just before and after each event: chronologically among dated events,
+    by position in the note for undated ones."""
+    events = note.events
+    dated = sorted((i for i, e in enumerate(events) if e.date is not None),
+                   key=lambda i: (events[i].date.sort_key, i))  # type: ignore[union-attr]
+    position = {i: pos for pos, i in enumerate(dated)}
+    out: list[tuple[Event | None, Event | None]] = []
+    for i, event in enumerate(events):
+        if event.date is not None:
+            order, at = dated, position[i]
+        else:
+            order, at = list(range(len(events))), i
+        prev = events[order[at - 1]] if at > 0 else None
+        nxt = events[order[at + 1]] if at + 1 < len(order) else None
+        out.append((prev, nxt))
+    return out
+
+
+def event_summary(event: Event) -> str:
+    """An event in one short line: ``1936: Joseph E. Davies replaces…``."""
+    when = f"{event.date.display}: " if event.date else ""
+    return short(when + plain_text(event.text))
+
+
+def event_items(note: Note) -> list[StudyItem]:
+    """One item per top-level timeline entry (sub-bullets belong to their parent)."""
+    keys = _event_identities(note)
+    same = _same_date(note)
+    around = _neighbours(note)
+    return [StudyItem(
+        Kind.EVENT, keys[i], text(event.date.display) if event.date else (), event.text,
+        "Event " + event_summary(event), event.line, event, when=event.date,
+        group=_group(event), distinct_group=same[i][0], peers=same[i][1],
+        before=around[i][0], after=around[i][1])
+        for i, event in enumerate(note.events)]
+
+
+# ------------------------------------------------------------- people, terms, questions
+
+
+def person_items(note: Note) -> list[StudyItem]:
+    """One item per cast entry: the name asks for the description, and back."""
+    return [StudyItem(
+        Kind.PERSON, f"{note.id}/person/{slug(person.name)}", text(person.name),
+        person.description, f"Person {person.name}", person.line, person, when=person.span,
+        related=note.events_of(person))
+        for person in note.people]
+
+
+def term_items(note: Note) -> list[StudyItem]:
+    """One item per glossary entry."""
+    return [StudyItem(Kind.TERM, f"{note.id}/term/{slug(term.term)}", text(term.term),
+                      term.definition, f"Term {term.term}", term.line, term)
+            for term in note.terms]
+
+
+def question_items(note: Note) -> list[StudyItem]:
+    """Quiz and essay questions (with their answers, where the answer key has one), then the
+    FAQ entries, numbered in order."""
+    items = []
+    for q in note.questions:
+        kind = Kind.ESSAY if q.kind is QuestionKind.ESSAY else Kind.QUESTION
+        items.append(StudyItem(kind, f"{note.id}/{kind}/{q.number}", q.prompt, q.answer or (),
+                               f"Question {q.number}: {short(plain_text(q.prompt))}", q.line,
+                               q, number=q.number))
+    for n, entry in enumerate(note.faq, 1):
+        items.append(StudyItem(Kind.FAQ, f"{note.id}/faq/{n}", entry.question, (),
+                               f"FAQ {short(plain_text(entry.question))}", entry.line, entry,
+                               answer_blocks=entry.answer, number=n))
+    return items
+
+
+def _unique(items: list[StudyItem], note: Note) -> tuple[list[StudyItem], list[Diagnostic]]:
+    """Two items can claim one identity (a block id used twice, two cast entries with one
+    name): the later one gets a numbered identity and a warning, so no card silently
+    replaces another."""
+    diagnostics: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    unique: list[StudyItem] = []
+    for item in items:
+        key = item.identity
+        if key in seen:
+            n = 2
+            while f"{key}+{n}" in seen:
+                n += 1
+            key = f"{key}+{n}"
+            diagnostics.append(Diagnostic(
+                Severity.WARNING, "deck-duplicate",
+                f"{item.label} has the same identity as the item on line "
+                f"{seen[item.identity]} ({item.identity}); its card is kept under '{key}', "
+                "which changes if items are reordered: give one of them a distinct name or an "
+                "Obsidian ^block-id", note.source, item.line))
+            item = replace(item, identity=key)
+        seen[key] = item.line
+        unique.append(item)
+    return unique, diagnostics
+
+
+def study_items(note: Note, keep: Callable[[StudyItem], bool] | None = None
+                ) -> tuple[list[StudyItem], list[Diagnostic]]:
+    """Every item of a note, in the note's order (events, people, terms, questions, FAQ),
+    or those an output ``keep``s, with unique identities, and a warning for each identity
+    that had to be numbered."""
+    items = event_items(note) + person_items(note) + term_items(note) + question_items(note)
+    return _unique([i for i in items if keep is None or keep(i)], note)
