@@ -32,13 +32,22 @@ from ..model import (
 )
 from ..slug import slug
 from . import blocks as block_parser
-from .cast import read_cast
-from .glossary import read_glossary
+from . import exports
+from .cast import heading_entry, people_table, read_cast, read_cast_table
+from .glossary import heading_term, read_glossary
 from .inline import InlineContext
 from .links import link
 from .names import telltale_names
-from .questions import Numbered, number_items, numbered_items, pair_answers
+from .questions import (
+    Numbered,
+    number_items,
+    numbered_items,
+    pair_answers,
+    question_list,
+    split_answers,
+)
 from .sections import SUBDIVIDED, Kind, classify, prose_kind, timeline_subject
+from .shape import shape
 from .source import DecodeError, aliases_list, as_string_list, decode, split_front_matter
 from .timeline import Group, TimelineReader, date_column, dated_list, table_events
 
@@ -110,6 +119,9 @@ def _regions(blocks: list[Block]) -> list[_Region]:
         words = plain_text(block.text)
         while stack and stack[-1][0] >= block.level:
             stack.pop()
+        if block.level == 0:  # a section break: what follows belongs to no heading
+            regions.append(_Region(None, Kind.PROSE))
+            continue
         kind = classify(words)
         group = None
         if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
@@ -188,18 +200,27 @@ class _Builder:
 
     def _cast(self, region: _Region) -> bool:
         people, rest = read_cast(region.blocks, self.diag)
+        if not people and region.group and region.heading is not None:
+            # "### Augustus (63 BCE–14 CE)" over a paragraph: the sub-heading is the entry.
+            person, rest = heading_entry(region.heading, region.blocks, self.diag)
+            people = [person] if person else []
         self.people.extend(people)
         self._attached(region, rest, "cast-notes", bool(people))
         return bool(people)
 
     def _glossary(self, region: _Region) -> bool:
-        terms, rest = read_glossary(region.blocks)
+        terms, rest = read_glossary(region.blocks, self.diag)
+        if not terms and region.group and region.heading is not None:
+            # "### Tariff" over its definition: the sub-heading is the term.
+            term, rest = heading_term(region.heading, region.blocks)
+            terms = [term] if term else []
         self.terms.extend(terms)
         self._attached(region, rest, "glossary-notes", bool(terms))
         return bool(terms)
 
     def _questions(self, region: _Region) -> bool:
         items, rest = numbered_items(region.blocks)
+        items, own_answers = split_answers(items)
         qkind = QuestionKind.SHORT if region.kind is Kind.QUIZ else QuestionKind.ESSAY
         taken = {q.number for q in self.questions if q.kind is qkind}
         start = 1 + max(taken, default=0)
@@ -213,6 +234,8 @@ class _Builder:
             numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
         self.questions.extend(Question(item.number or 0, item.text, item.line, qkind)
                               for item in numbered)
+        if own_answers and qkind is QuestionKind.SHORT:
+            self.answers.extend(_own_answers(own_answers, numbered))
         self._attached(region, rest, "instructions", bool(items))
         return bool(items)
 
@@ -252,8 +275,9 @@ class _Builder:
             self.faq.append(FaqEntry(q, tuple(a), ln))
 
     def _shapes(self, region: _Region, blocks: list[Block]) -> list[Block]:
-        """Dated lists and date/event tables are timelines wherever they stand; the heading
-        they sat under names their group."""
+        """Dated lists and date/event tables are timelines wherever they stand, lists of
+        questions a quiz, tables of names with roles or dates a cast; the heading they sat
+        under names a timeline's group."""
         group = plain_text(region.heading.text).strip() if region.heading else None
         kept: list[Block] = []
         for block in blocks:
@@ -267,11 +291,25 @@ class _Builder:
             elif isinstance(block, Table) and date_column(block) is not None and len(
                     block.header) >= 2:
                 self.events.extend(table_events(block, Group(group), self.diag))
+            elif isinstance(block, Table) and people_table(block):
+                self.people.extend(read_cast_table(block, self.diag))
+            elif isinstance(block, BulletList) and question_list(block):
+                self._questions(_Region(None, Kind.QUIZ, [block]))
             else:
                 kept.append(block)
         if blocks and not kept:
             region.moved = True
         return kept
+
+
+def _own_answers(answers: list[Numbered], questions: list[Numbered]) -> list[Numbered]:
+    """Answers written under their questions take the number of the question above them."""
+    out = []
+    for a in answers:
+        asked = [q for q in questions if q.line <= a.line]
+        number = asked[-1].number if asked else a.number
+        out.append(Numbered(number, a.text, a.line))
+    return out
 
 
 def _report_order(events: list[Event], diag: Collector) -> None:
@@ -326,14 +364,18 @@ def _strip_q(rich: RichText) -> RichText:
 def _read(text: str, source: str, stem: str, diag: Collector,
           embed_exists: Callable[[str], bool] | None) -> Note:
     fm = split_front_matter(text, diag)
+    exported = exports.normalise(fm.body)
     ctx = InlineContext()
-    parsed = block_parser.parse(fm.body, ctx)
+    parsed = block_parser.parse(exported.body, ctx)
+    meta = _with_properties(fm.data, exported.properties)
+    shaped = shape(parsed.blocks, titled=_scalar(meta.get("title")) is not None)
+    meta = _with_properties(meta, shaped.properties)
     # The first H1 is the title when front matter gives none; it is shown as the title, not
     # repeated as a section heading.
-    h1 = next((b for b in parsed.blocks if isinstance(b, Heading) and b.level == 1), None)
-    regions = _regions(parsed.blocks)
+    h1 = next((b for b in shaped.blocks if isinstance(b, Heading) and b.level == 1), None)
+    regions = _regions(shaped.blocks)
     timeline_title = _timeline_title(regions)
-    title = _scalar(fm.data.get("title")) or (plain_text(h1.text).strip() if h1 else None) \
+    title = _scalar(meta.get("title")) or (plain_text(h1.text).strip() if h1 else None) \
         or timeline_title or stem.replace("-", " ").replace("_", " ").strip().capitalize()
     builder = _Builder(diag, briefing=bool(h1 and re.search(r"\bbriefing\b",
                                                             plain_text(h1.text), re.I)))
@@ -342,7 +384,7 @@ def _read(text: str, source: str, stem: str, diag: Collector,
     events, people = link(builder.events, builder.people, ctx.wikilink_aliases)
     _report_order(events, diag)
     _check_embeds(ctx, embed_exists, diag)
-    metadata = _metadata(fm.data, ctx)
+    metadata = _metadata(meta, ctx)
     return Note(
         id=slugify(_permalink_slug(metadata.permalink) or stem),
         title=title,
@@ -360,6 +402,21 @@ def _read(text: str, source: str, stem: str, diag: Collector,
         diagnostics=tuple(diag.items),
         timeline_title=timeline_title,
     )
+
+
+def _with_properties(meta: dict[str, object], properties: list[tuple[int, str, str]],
+                     ) -> dict[str, object]:
+    """Front matter completed by property lines (``tags:: a, b``, ``Tags: a, b``); front
+    matter wins where both give a key."""
+    merged = dict(meta)
+    for _, key, value in properties:
+        key = {"alias": "aliases"}.get(key, key)
+        if key in ("tags", "aliases"):
+            items = [v.strip().strip("[]#").strip() for v in value.split(",")]
+            merged.setdefault(key, [v for v in items if v])
+        else:
+            merged.setdefault(key, value)
+    return merged
 
 
 def _timeline_title(regions: list[_Region]) -> str | None:

@@ -11,6 +11,7 @@ from ..model import (
     Block,
     BulletList,
     HistoricalDate,
+    LineBreak,
     Paragraph,
     Person,
     RichText,
@@ -20,6 +21,7 @@ from ..model import (
     Text,
     plain_text,
 )
+from ..model import Heading as HeadingBlock
 from . import inline
 
 _SPAN_PREFIX: list[tuple[re.Pattern[str], SpanKind]] = [
@@ -244,6 +246,16 @@ def _columns(table: Table) -> dict[str, int]:
     return found
 
 
+def people_table(table: Table) -> bool:
+    """A table with a column of names beside a role, dates or description column."""
+    found: dict[str, int] = {}
+    for i, head in enumerate(table.header):
+        for key, pattern in _COLUMNS.items():
+            if key not in found and pattern.search(plain_text(head)):
+                found[key] = i
+    return "name" in found and len(found) >= 2 and bool(table.rows)
+
+
 def read_cast_table(table: Table, diag: Collector) -> list[Person]:
     """``| Name | Dates | Contribution |``: one person per row."""
     cols = _columns(table)
@@ -275,6 +287,93 @@ def read_cast_table(table: Table, diag: Collector) -> list[Person]:
     return people
 
 
+# A name written plainly at the start of a cast line: up to six capitalised words (particles
+# such as "von" or "de" allowed inside), an optional parenthesis, then ":" or a dash.
+_PARTICLE = r"(?:de|da|del|della|di|du|la|le|van|von|der|den|al|bin|ibn|ben|y|of|the)"
+_NAME_WORD = r"[A-Z\u00C0-\u024F][\w.'’\u00C0-\u024F-]*"
+_PLAIN_NAME = re.compile(
+    rf"^\s*(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{_PARTICLE})){{0,5}}"
+    r"(?:\s*\([^()]*\))?)\s*(?P<sep>:|—|–|--|\s-)\s+(?=\S)")
+# Labels that start a line the way a name would but introduce something else.
+_NOT_NAMES = {"note", "notes", "see", "source", "sources", "tip", "example", "summary", "also",
+              "remember", "key", "todo", "done", "answer", "question", "warning", "important"}
+
+
+def plain_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
+    """``Herbert Hoover: President …``, ``Sergei Korolev — chief designer …``, ``Qin Shi Huang
+    (First Emperor): …``: a cast entry whose name is not bold."""
+    rich, _ = inline.take_block_id(rich)
+    if not rich or not isinstance(rich[0], Text):
+        return None
+    m = _PLAIN_NAME.match(rich[0].value)
+    if m is None or m.group("name").split()[0].lower() in _NOT_NAMES:
+        return None
+    sep = m.group("sep").strip()
+    rest = (Text(f"{sep} " + rich[0].value[m.end() :]),) + rich[1:]
+    return read_entry((Strong((Text(m.group("name")),)),) + rest, line, diag)
+
+
+def entry(rich: RichText, line: int, diag: Collector) -> Person | None:
+    """A cast entry with a bold name or a plain one."""
+    return read_entry(rich, line, diag) or plain_entry(rich, line, diag)
+
+
+def _not_a_person(rich: RichText) -> bool:
+    """A question or a numbered line under a cast heading is no failed cast entry."""
+    words = plain_text(rich).strip()
+    return words.endswith("?") or bool(re.match(r"^(?:Q\s*)?\d{1,3}[.)]\s", words))
+
+
+def _paragraph_people(para: Paragraph, diag: Collector) -> tuple[list[Person], list[Block]]:
+    """One entry per line of a paragraph (``Name (alias): …`` lines typed one under another);
+    a line that starts no entry of the first line's kind continues the entry above it, and a
+    paragraph whose first line is no entry stays prose."""
+    lines = inline.split_lines(para.text)
+    first = read_entry(lines[0], para.line, diag)
+    read = read_entry
+    if first is None:
+        first, read = plain_entry(lines[0], para.line, diag), plain_entry
+    if first is None:
+        return [], [para]
+    people = [first]
+    for offset, text in enumerate(lines[1:], 1):
+        person = read(text, para.line + offset, diag)
+        if person is not None:
+            people.append(person)
+        else:
+            last = people[-1]
+            people[-1] = replace(last, description=inline.strip(
+                last.description + (LineBreak(hard=False),) + text))
+    return people, []
+
+
+def _join(lines: list[RichText]) -> RichText:
+    out: RichText = ()
+    for ln in lines:
+        out += ((LineBreak(hard=False),) if out else ()) + ln
+    return out
+
+
+def _list_people(block: BulletList, diag: Collector) -> tuple[list[Person], list[Block]]:
+    people: list[Person] = []
+    leftovers: list[Block] = []
+    for item in block.items:
+        person = entry(item.text, item.line, diag)
+        nested, rest = inline.nested_text(item.children)
+        leftovers.extend(rest)
+        if person and nested:
+            person = replace(person, description=person.description + nested)
+        if person:
+            people.append(person)
+        elif item.text:
+            if not _not_a_person(item.text):
+                diag.warning("cast-entry", "this item under a cast heading was not read as a "
+                             "person; write it as '**Name (Role, dates):** description' or "
+                             "'Name: description'", item.line)
+            leftovers.append(Paragraph(item.text, item.line))
+    return people, leftovers
+
+
 def read_cast(blocks: list[Block] | tuple[Block, ...], diag: Collector,
               ) -> tuple[list[Person], list[Block]]:
     """People from paragraphs and list items; what is not a cast entry comes back as prose."""
@@ -282,26 +381,30 @@ def read_cast(blocks: list[Block] | tuple[Block, ...], diag: Collector,
     leftovers: list[Block] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            person = read_entry(block.text, block.line, diag)
-            if person:
-                people.append(person)
-            else:
-                leftovers.append(block)
+            found, rest = _paragraph_people(block, diag)
         elif isinstance(block, Table) and block.rows:
-            people.extend(read_cast_table(block, diag))
+            found, rest = read_cast_table(block, diag), []
         elif isinstance(block, BulletList):
-            for item in block.items:
-                person = read_entry(item.text, item.line, diag)
-                nested, rest = inline.nested_text(item.children)
-                leftovers.extend(rest)
-                if person and nested:
-                    person = replace(person, description=person.description + nested)
-                if person:
-                    people.append(person)
-                elif item.text:
-                    diag.warning("cast-entry", "cast entry without a bold name; write it as "
-                                 "'**Name (Role, dates):** description'", item.line)
-                    leftovers.append(Paragraph(item.text, item.line))
+            found, rest = _list_people(block, diag)
         else:
-            leftovers.append(block)
+            found, rest = [], [block]
+        people.extend(found)
+        leftovers.extend(rest)
     return people, leftovers
+
+
+def heading_entry(heading: HeadingBlock, blocks: list[Block], diag: Collector,
+                  ) -> tuple[Person | None, list[Block]]:
+    """A person written as a sub-heading (``### Hadrian (76–138)``) with the paragraphs below
+    as their description; None unless the heading reads as a name with dates or a role."""
+    parsed = parse_heading(plain_text(heading.text).strip(), heading.line, diag)
+    if not parsed.name or len(parsed.name.split()) > 6 or not (parsed.span or parsed.role):
+        return None, list(blocks)
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    description: RichText = ()
+    for para in paragraphs:
+        description += ((LineBreak(),) if description else ()) + para.text
+    person = Person(name=parsed.name, line=heading.line, role=parsed.role, span=parsed.span,
+                    span_kind=parsed.span_kind, description=inline.strip(description),
+                    aliases=tuple(dict.fromkeys(a for a in parsed.aliases if a != parsed.name)))
+    return person, [b for b in blocks if not isinstance(b, Paragraph)]

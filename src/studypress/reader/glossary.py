@@ -1,22 +1,78 @@
-"""Glossary sections: ``**Term:** definition`` bullets or paragraphs, two-column tables."""
+"""Glossary sections: ``**Term:** definition`` bullets or paragraphs, ``Term — definition``
+lines, a bold term on a line of its own over its definition, ``### Term`` sub-headings over a
+paragraph, and two-column tables."""
 
 from __future__ import annotations
 
-from ..model import Block, BulletList, Paragraph, RichText, Strong, Table, Term, plain_text
+import re
+
+from ..diagnostics import Collector
+from ..model import (
+    Block,
+    BulletList,
+    Heading,
+    LineBreak,
+    Paragraph,
+    RichText,
+    Strong,
+    Table,
+    Term,
+    Text,
+    plain_text,
+)
 from . import inline
+
+# "Zemstvo — an elected local council": a short term, then a colon or a dash.
+_PLAIN_TERM = re.compile(r"^\s*(?P<term>[^\s:–—][^:–—]{0,58}?)\s*(?::|—|–|--|\s-)\s+(?=\S)")
 
 
 def read_term(rich: RichText, line: int) -> Term | None:
+    """``**Term:** definition`` (the definition may start on the next line)."""
     if not rich or not isinstance(rich[0], Strong):
         return None
     term = plain_text(rich[0].children).strip().rstrip(":").strip()
     definition = inline.lstrip_chars(rich[1:], ":–—-")
+    if definition and isinstance(definition[0], LineBreak):
+        definition = inline.strip(definition[1:])
     if not term or not definition:
         return None
     return Term(term, inline.strip(definition), line)
 
 
-def read_glossary(blocks: list[Block] | tuple[Block, ...]) -> tuple[list[Term], list[Block]]:
+def plain_term(rich: RichText, line: int) -> Term | None:
+    """``Term — definition`` or ``Term: definition`` with a plain term."""
+    if not rich or not isinstance(rich[0], Text):
+        return None
+    m = _PLAIN_TERM.match(rich[0].value)
+    if m is None or len(m.group("term").split()) > 6:
+        return None
+    definition = inline.strip((Text(rich[0].value[m.end() :]),) + rich[1:])
+    return Term(m.group("term").strip(), definition, line) if definition else None
+
+
+def heading_term(heading: Heading, blocks: list[Block]) -> tuple[Term | None, list[Block]]:
+    """``### Term`` over a paragraph: the heading is the term, the paragraph its definition."""
+    name = plain_text(heading.text).strip().rstrip(":")
+    if not blocks or not isinstance(blocks[0], Paragraph) or not name or len(name) > 60:
+        return None, list(blocks)
+    return Term(name, blocks[0].text, heading.line), list(blocks[1:])
+
+
+def _item(text: RichText, children: tuple[Block, ...], line: int, diag: Collector,
+          ) -> tuple[Term | None, list[Block]]:
+    nested, rest = inline.nested_text(children)
+    term = read_term(text, line) or plain_term(text, line)
+    if term:
+        return Term(term.term, term.definition + nested, term.line), list(rest)
+    if text:
+        diag.warning("glossary-entry", "this item under a glossary heading was not read as a "
+                     "term; write it as '**Term:** definition' or 'Term — definition'", line)
+    return None, [Paragraph(text + nested, line), *rest]
+
+
+def read_glossary(blocks: list[Block] | tuple[Block, ...], diag: Collector,
+                  ) -> tuple[list[Term], list[Block]]:
+    """Terms from paragraphs, list items and two-column tables; the rest comes back."""
     terms: list[Term] = []
     leftovers: list[Block] = []
     for block in blocks:
@@ -25,14 +81,10 @@ def read_glossary(blocks: list[Block] | tuple[Block, ...]) -> tuple[list[Term], 
             terms.append(term) if term else leftovers.append(block)
         elif isinstance(block, BulletList):
             for item in block.items:
-                nested, rest = inline.nested_text(item.children)
-                term = read_term(item.text, item.line)
+                term, rest = _item(item.text, item.children, item.line, diag)
                 if term:
-                    terms.append(Term(term.term, term.definition + nested, term.line))
-                    leftovers.extend(rest)
-                else:
-                    leftovers.append(Paragraph(item.text + nested, item.line))
-                    leftovers.extend(rest)
+                    terms.append(term)
+                leftovers.extend(rest)
         elif isinstance(block, Table) and all(len(r) >= 2 for r in block.rows):
             lines = block.row_lines or tuple(block.line for _ in block.rows)
             for row, line in zip(block.rows, lines, strict=False):

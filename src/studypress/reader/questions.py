@@ -6,7 +6,17 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Collector
-from ..model import Block, BulletList, Paragraph, Question, QuestionKind, RichText, Strong, Text
+from ..model import (
+    Block,
+    BulletList,
+    LineBreak,
+    Paragraph,
+    Question,
+    QuestionKind,
+    RichText,
+    Strong,
+    Text,
+)
 from ..model import plain_text as _plain
 from . import inline
 
@@ -54,6 +64,53 @@ def numbered_items(blocks: list[Block] | tuple[Block, ...],
         else:
             leftovers.append(block)
     return items, leftovers
+
+
+# "A1." or "A:" or "Answer:"; a bare "a)" is an option, not an answer.
+_ANSWER_MARK = re.compile(r"^\s*(?:A(?P<n>\d{1,3})\s*[.):]|[Aa]nswer\s*[.:]|A\s*:)\s*")
+
+
+def _answer_line(line: RichText) -> RichText | None:
+    """``**A1.** The Nile`` or ``A: The Nile``: the answer's words, else None."""
+    if line and isinstance(line[0], Strong) and _ANSWER_MARK.fullmatch(
+            _plain(line[0].children) + " "):
+        return inline.lstrip_chars(line[1:], ".):")
+    if line and isinstance(line[0], Text):
+        m = _ANSWER_MARK.match(line[0].value)
+        if m and (m.group("n") or m.end() < len(line[0].value)):
+            return inline.strip((Text(line[0].value[m.end() :]),) + line[1:])
+    return None
+
+
+def split_answers(items: list[Numbered]) -> tuple[list[Numbered], list[Numbered]]:
+    """Questions with their own answer lines (``**Q1.** …`` then ``**A1.** …``) split into
+    questions and answers; the answer takes its question's number when it has none."""
+    questions: list[Numbered] = []
+    answers: list[Numbered] = []
+    for item in items:
+        lines = inline.split_lines(item.text)
+        at = next((i for i, ln in enumerate(lines) if i > 0 and _answer_line(ln) is not None),
+                  None)
+        if at is None:
+            questions.append(item)
+            continue
+        prompt: RichText = ()
+        for ln in lines[:at]:
+            prompt += ((LineBreak(hard=False),) if prompt else ()) + ln
+        answer: RichText = _answer_line(lines[at]) or ()
+        for ln in lines[at + 1 :]:
+            answer += (LineBreak(hard=False),) + ln
+        questions.append(Numbered(item.number, prompt, item.line))
+        answers.append(Numbered(item.number, inline.strip(answer), item.line + at))
+    return questions, answers
+
+
+def question_list(block: BulletList) -> bool:
+    """A list of two or more items that mostly end with a question mark is a list of
+    questions wherever it stands."""
+    items = [i for i in block.items if i.text]
+    asked = sum(1 for i in items if _plain(i.text).rstrip().endswith("?"))
+    return len(items) >= 2 and asked * 3 >= len(items) * 2
 
 
 def number_items(items: list[Numbered], first: int = 1) -> list[Numbered]:

@@ -25,7 +25,9 @@ _RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (Kind.ESSAY, re.compile(r"\bessay", re.I)),
     (Kind.FAQ, re.compile(r"\bFAQs?\b|frequently\s+asked", re.I)),
     (Kind.QUIZ, re.compile(r"\bquiz\b|\bshort[- ]answer\b|\breview\s+questions\b|"
-                           r"\bself[- ]test\b|^\s*questions\s*$", re.I)),
+                           r"\bself[- ]test\b|^\s*questions\s*$|\bpractice\s+questions\b|"
+                           r"\btest\s+yourself\b|\bcheck\s+your\s+understanding\b|"
+                           r"\bquiz\s+questions\b|\bcomprehension\s+questions\b", re.I)),
     (Kind.GLOSSARY, re.compile(r"\bglossary\b|\bkey\s+terms\b|\bvocabulary\b|"
                                r"\bdefinitions\b|^\s*terms\s*$", re.I)),
     (Kind.CAST, re.compile(r"\bcast\s+of\s+characters\b|\bkey\s+(people|figures|players)\b|"

@@ -88,11 +88,16 @@ def split_date(rich: RichText) -> DatedText | None:
 
 def resolve(date_text: str, line: int, diag: Collector) -> HistoricalDate | None:
     """Parse a date the reader found; an impossible one is a warning and leaves the item undated."""
+    return checked(date_text, line, diag)[0]
+
+
+def checked(date_text: str, line: int, diag: Collector) -> tuple[HistoricalDate | None, bool]:
+    """The date, and whether it was rejected (a date that cannot exist, not mere words)."""
     try:
-        return parse_date(date_text)
+        return parse_date(date_text), False
     except DateError as exc:
         diag.warning("bad-date", f"{exc}; the item is kept without a date", line)
-        return None
+        return None, True
 
 
 def group_line(rich: RichText) -> str | None:
@@ -192,8 +197,10 @@ class TimelineReader:
                     if _struck(sub.text) or not sub.text:
                         continue
                     dated = split_date(sub.text)
-                    date = resolve(dated.date_text, sub.line, self.diag) if dated else None
-                    text = dated.rest if dated and dated.rest else sub.text
+                    date, rejected = (checked(dated.date_text, sub.line, self.diag) if dated
+                                      else (None, False))
+                    # a rejected date keeps its words in the text
+                    text = dated.rest if dated and dated.rest and not rejected else sub.text
                     out.append(Event(date, text, sub.line, group=self.group.name,
                                      date_note=dated.note if dated else None,
                                      children=tuple(self._children(sub))))
@@ -212,8 +219,9 @@ class TimelineReader:
                dated: DatedText | None) -> Event:
         text, block_id = inline.take_block_id(text)
         if dated is not None and dated.rest:
-            date = resolve(dated.date_text, line, self.diag)
-            text, block_id2 = inline.take_block_id(dated.rest)
+            date, rejected = checked(dated.date_text, line, self.diag)
+            # A rejected date keeps its words: the item says what the note said.
+            text, block_id2 = inline.take_block_id(text if rejected else dated.rest)
             block_id = block_id or block_id2
             group_date = self.group.date
             if date is not None and group_date is not None and not _overlaps(date, group_date):
@@ -269,7 +277,9 @@ def table_events(table: Table, group: Group, diag: Collector) -> list[Event]:
         text: RichText = others[0]
         for extra in others[1:]:
             text = text + (Text(" — "),) + extra
-        date = resolve(date_text, line, diag) if date_text else None
+        date, rejected = checked(date_text, line, diag) if date_text else (None, False)
+        if rejected:
+            text = (Text(date_text + " — "),) + text  # a rejected date keeps its words
         events.append(Event(date, text, line, group=group.name))
     return events
 
