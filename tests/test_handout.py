@@ -489,7 +489,7 @@ def day(y: int, m: int = 1, d: int = 1) -> Day:
 
 
 def test_bar_uses_the_span_and_dated_appearances():
-    from studypress.renderers.handout import bar_marks, time_axis
+    from studypress.renderers.handout.bars import bar_marks, time_axis
 
     span = HistoricalDate("1900–1950", day(1900), day(1950, 12, 31), Precision.YEAR,
                           "1900/1950", "1900–1950", is_range=True)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from studypress.layouts import Layouts
 from studypress.renderers import handout
 from studypress.renderers.handout import layout as geo
+from studypress.renderers.handout.cards import grid_for
 
 MM = geo.MM
 A4 = (210 * MM, 297 * MM)
@@ -80,7 +81,7 @@ def format_grid(fmt: str, paper: str, duplex: str, offset_mm=(0.0, 0.0)) -> geo.
     s = replace(s, card_format=fmt, card_w=raw["card"][0] * MM, card_h=raw["card"][1] * MM,
                 card_page=raw["page"], duplex=duplex,
                 back_offset=(offset_mm[0] * MM, offset_mm[1] * MM))
-    return handout._card_grid(s, A4 if paper == "a4" else LETTER)
+    return grid_for(s, A4 if paper == "a4" else LETTER)
 
 
 @pytest.mark.parametrize("duplex", ["long", "short"])

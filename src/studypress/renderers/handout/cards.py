@@ -1,0 +1,182 @@
+"""The cut-out cards: front (the name, large) and back (role, span, description,
+appearances) page pairs laid out for duplex printing, with cut marks; text shrinks to fit its
+card's safe area and, at the floor size, is cut with a warning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...model import Note, Person, RichText
+from ..pdf.people import span_label
+from . import layout as geo
+from .cast import other_script_name
+from .fitting import fit_text, sizes
+from .settings import PAPER, Settings, _bad
+from .text import Styles, Warnings, also_para, appears_para, height_of, one_line, para
+
+
+def grid_for(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
+    """The card grid of the chosen format on its page (the build's paper, a named paper or the
+    card itself); a format that cannot work is a LayoutError."""
+    if s.card_page == "card":
+        page = (s.card_w, s.card_h)
+    elif s.card_page in PAPER:
+        page = PAPER[s.card_page]
+    else:
+        page = paper
+    try:
+        return geo.card_grid(page[0], page[1], s.card_w, s.card_h, duplex=s.duplex,
+                             back_offset=s.back_offset, mark_length=s.mark_length,
+                             mark_gap=s.mark_gap)
+    except geo.GridError as exc:
+        raise _bad(f"[formats.{s.card_format}]", f"does not work: {exc}") from None
+
+
+def draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.CardGrid,
+               index: dict[int, int], warn: Warnings) -> None:
+    """Each sheet of cards as a front page then its back page, cut marks on the fronts."""
+    page = (grid.page_w, grid.page_h)
+
+    def safe(r: geo.Rect) -> geo.Rect:
+        return geo.safe_area(r, grid.page_w, grid.page_h, s.safe_inset, s.printer_margin)
+
+    for sheet in geo.place(len(people), grid):
+        c.setPageSize(page)
+        if s.cut_marks:
+            _draw_marks(c, grid, s)
+        for i, front, _ in sheet:
+            p = people[i]
+            problem = _draw_front(c, p, note, safe(front), s, warn)
+            if problem:
+                warn.names[index[id(p)]] = problem
+        c.showPage()
+        c.setPageSize(page)
+        for i, _, back in sheet:
+            p = people[i]
+            _draw_back(c, p, note, safe(back), s, warn, index[id(p)])
+        c.showPage()
+
+
+def _draw_marks(c: Any, grid: geo.CardGrid, s: Settings) -> None:
+    c.saveState()
+    c.setStrokeColor(s.color("cut_marks"))
+    c.setLineWidth(s.mark_width)
+    for m in grid.marks:
+        c.line(m.x1, m.y1, m.x2, m.y2)
+    c.restoreState()
+
+
+def _clip(c: Any, r: geo.Rect) -> None:
+    path = c.beginPath()
+    path.rect(r.x, r.y, r.w, r.h)
+    c.clipPath(path, stroke=0, fill=0)
+
+
+def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
+                warn: Warnings) -> str | None:
+    """The name, large and centred; under it the name in another script; the note at the foot.
+    Returns a warning when the name cannot fit even at the floor size."""
+    foot = one_line(note.title, Styles(s, s.name_floor).footer, r.w, warn.title())
+    missing = warn.person(person)
+    _, foot_h = foot.wrap(r.w, r.h)
+    room = r.h - foot_h - 4
+    alias = other_script_name(person)
+    chosen: list[Any] = []
+    for size in sizes(s.name_size, s.name_floor, 1.0):
+        st = Styles(s, size)
+        name = para(person.name, st.front_name, missing)
+        chosen = [name]
+        if alias:
+            chosen.append(para(alias, st.front_alias, missing))
+        total = sum(height_of(f, r.w) for f in chosen) + (size * 0.3 if alias else 0)
+        name.wrap(r.w, room)
+        if len(name.blPara.lines) <= 2 and total <= room:
+            break
+    heights = [height_of(f, r.w) for f in chosen]
+    gap = chosen[0].style.fontSize * 0.3 if len(chosen) > 1 else 0
+    total = sum(heights) + gap
+    problem = None
+    if total > room + 0.01:
+        problem = (f"{person.name}: the name does not fit on the front of its card even at "
+                   f"{s.name_floor:g} pt, so its end is cut off; give a shorter name (and the "
+                   "full one as an alias), or choose a larger card ([cards] format in "
+                   "layouts/handout.toml)")
+    c.saveState()
+    _clip(c, r)
+    y = r.y + foot_h + 4 + max(0.0, (room - total) / 2) + total
+    for f, h in zip(chosen, heights, strict=True):
+        y -= h
+        f.drawOn(c, r.x, y)
+        y -= gap
+    foot.drawOn(c, r.x, r.y)
+    c.restoreState()
+    return problem
+
+
+def _back_parts(person: Person, note: Note, st: Styles, s: Settings, description: RichText,
+                warn: Warnings) -> list[tuple[Any, float]]:
+    """The back's flowables with the space above each."""
+    size = st.size
+    missing = warn.person(person)
+    parts: list[tuple[Any, float]] = []
+    if person.role:
+        parts.append((para(person.role, st.back_role, missing), 0.0))
+    span = span_label(person, s.text)
+    if span:
+        parts.append((para(span, st.also, missing), size * 0.1))
+    others = [a for a in person.aliases if a != other_script_name(person)]
+    if others:
+        parts.append((also_para(person, others, s, st.also, warn), size * 0.1))
+    if description:
+        parts.append((para(description, st.body, missing), size * 0.45 if parts else 0.0))
+    seen = appears_para(person, note, s, st.meta, warn)
+    if seen is not None:
+        parts.append((seen, size * 0.45 if parts else 0.0))
+    return parts
+
+
+def _stack_height(parts: list[tuple[Any, float]], w: float) -> float:
+    return sum(height_of(f, w) + gap for f, gap in parts)
+
+
+def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings,
+              warn: Warnings) -> tuple[list[tuple[Any, float]], str | None]:
+    """The back's parts at the largest size that fits; at the floor, the description cut.
+    Returns the parts and, when something had to go, a warning."""
+    for size in sizes(s.card_body, s.card_floor, s.card_step):
+        parts = _back_parts(person, note, Styles(s, size), s, person.description, warn)
+        if _stack_height(parts, r.w) <= r.h:
+            return parts, None
+    floor = Styles(s, s.card_floor)
+
+    def fits(desc: RichText) -> bool:
+        return _stack_height(_back_parts(person, note, floor, s, desc, warn), r.w) <= r.h
+
+    cut, how = fit_text(person.description, fits)
+    parts = _back_parts(person, note, floor, s, cut, warn)
+    advice = "shorten it, or choose a larger card ([cards] format in layouts/handout.toml)"
+    if not person.description or (how == "all" and not fits(())):
+        return parts, (f"{person.name}: the back of the card cannot hold the role and the "
+                       f"dates even at {s.card_floor:g} pt, so its end is cut off; {advice}")
+    kept = {"sentence": "cut after a sentence", "word": "cut after a word",
+            "all": "left out"}[how]
+    return parts, (f"{person.name}: the description does not fit on the back of the card "
+                   f"even at {s.card_floor:g} pt, so it was {kept} and marked '…'; {advice}")
+
+
+def _draw_back(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
+               warn: Warnings, who: int) -> None:
+    """Role, span, description and appearances, shrunk to fit the card's safe area."""
+    parts, problem = _fit_back(person, note, r, s, warn)
+    if problem:
+        warn.cuts[who] = problem
+    c.saveState()
+    _clip(c, r)
+    # centred on the card, a little above the middle, as the front's name is
+    spare = max(0.0, r.h - _stack_height(parts, r.w))
+    y = r.top - spare * 0.4
+    for f, gap in parts:
+        h = height_of(f, r.w)
+        y -= gap + h
+        f.drawOn(c, r.x, y)
+    c.restoreState()

@@ -1,0 +1,216 @@
+"""The cast sheet: the title block and legend, one entry per person (name, span, role,
+aliases, description, appearances, time bar), flowed in two columns over as few pages as the
+legible floor allows; and the page that tells how to print the cards."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ... import fonts
+from ...model import Note, Person
+from ..pdf import markup as pdfmarkup
+from ..pdf.people import span_label
+from .bars import Axis, Bar, BarMark, axis_labels, bar_marks, draw_bar, time_axis
+from .columns import Placed, SheetGeometry, flow_columns
+from .fitting import sizes
+from .settings import MM, Settings
+from .text import Styles, Warnings, also_para, appears_para, height_of, para
+
+
+def _title_block(note: Note, s: Settings, axis: Axis | None, width: float,
+                 missing: pdfmarkup.Missing) -> list[Any]:
+    sans, serif = fonts.family("sans"), fonts.family("serif")
+    title = ParagraphStyle("t", fontName=sans.bold, fontSize=18, leading=21,
+                           textColor=s.color("text"))
+    sub = ParagraphStyle("s", fontName=serif.italic, fontSize=11, leading=14,
+                         textColor=s.color("muted"))
+    out: list[Any] = [
+        Paragraph(pdfmarkup.escape(s.text["sheet_title"]), title),
+        Paragraph(pdfmarkup.plain(note.title, pdfmarkup.MarkupStyle(
+            serif, italic=True, fallbacks=s.fallbacks), missing), sub),
+    ]
+    if axis is not None and any(bar_marks(p, note, axis) for p in note.people):
+        out += [Spacer(1, 4), Legend(axis, s)]
+    return out
+
+
+class Legend(Flowable):
+    """"Bars run from 1917 to 1945: ▬ life or office ▮ appearance in the timeline"."""
+
+    def __init__(self, axis: Axis, s: Settings) -> None:
+        super().__init__()
+        self.axis, self.s = axis, s
+        self.font = fonts.family("sans").regular
+        self.size = 8.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width, self.height = aw, self.size * 1.4
+        return aw, self.height
+
+    def draw(self) -> None:
+        c, s, sz = self.canv, self.s, self.size
+        t = s.text
+        start, end = axis_labels(self.axis)
+        lead = s.fill("legend", start=start, end=end)
+        c.setFont(self.font, sz)
+        c.setFillColor(s.color("muted"))
+        y = sz * 0.35
+        c.drawString(0, y, lead)
+        x = stringWidth(lead, self.font, sz) + 8
+        for kind, label in (("span", t["legend_span"]), ("event", t["legend_event"])):
+            start, end = (0.2, 0.8) if kind == "span" else (0.45, 0.55)
+            draw_bar(c, x, y - 1, 22, sz * 0.75, [BarMark(start, end, kind)], s)
+            c.setFont(self.font, sz)
+            c.setFillColor(s.color("muted"))
+            c.drawString(x + 26, y, label)
+            x += 26 + stringWidth(label, self.font, sz) + 12
+
+
+class Header(Flowable):
+    """The name on the left, the span right-aligned on the name's first baseline."""
+
+    def __init__(self, name: Any, span: str, font: str, size: float, color: Any) -> None:
+        super().__init__()
+        self.name_para, self.span = name, span
+        self.font, self.size, self.color = font, size, color
+        self.span_w = stringWidth(span, font, size) if span else 0.0
+        # ReportLab sets a paragraph's first baseline one font size below its top
+        # (rl_config.paraFontSizeHeightOffset)
+        self._ascent = name.style.fontSize
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        gap = 6 if self.span else 0
+        _, h = self.name_para.wrap(max(aw - self.span_w - gap, aw * 0.5), ah)
+        self.width, self.height = aw, h
+        return aw, h
+
+    def draw(self) -> None:
+        self.name_para.drawOn(self.canv, 0, 0)
+        if self.span:
+            self.canv.setFont(self.font, self.size)
+            self.canv.setFillColor(self.color)
+            self.canv.drawRightString(self.width, self.height - self._ascent, self.span)
+
+
+def _entry(person: Person, note: Note, st: Styles, s: Settings, axis: Axis | None,
+           warn: Warnings) -> list[Any]:
+    """The flowables of one person on the sheet."""
+    size = st.size
+    missing = warn.person(person)
+    header = Header(para(person.name, st.name, missing), span_label(person, s.text),
+                    st.sans.regular, size * 0.85, s.color("muted"))
+    parts: list[Any] = [header]
+    if person.role:
+        parts.append(para(person.role, st.role, missing))
+    if person.aliases:
+        parts.append(also_para(person, list(person.aliases), s, st.also, warn))
+    if person.description:
+        parts += [Spacer(1, size * 0.18), para(person.description, st.body, missing)]
+    seen = appears_para(person, note, s, st.meta, warn)
+    if seen is not None:
+        parts += [Spacer(1, size * 0.18), seen]
+    if axis is not None:
+        marks = bar_marks(person, note, axis)
+        if marks:
+            parts.append(Bar(marks, size * 0.55, s, size * 0.3))
+    return parts
+
+
+def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
+               paper: tuple[float, float], warn: Warnings) -> int:
+    """Draw the sheet pages; returns how many there are."""
+    page_w, page_h = paper
+    axis = time_axis(note)
+    title_missing = warn.title()
+    block = _title_block(note, s, axis, page_w - 2 * s.margin, title_missing)
+    block_h = sum(height_of(f, page_w - 2 * s.margin) for f in block)
+    footer_h = 14.0
+    g = SheetGeometry(page_w, page_h, s.margin, s.gutter,
+                      first_top=page_h - s.margin - block_h - 12,
+                      top=page_h - s.margin - 16, bottom=s.margin + footer_h)
+
+    def layout(size: float) -> list[list[Placed]]:
+        st = Styles(s, size)
+        return flow_columns([_entry(p, note, st, s, axis, warn) for p in people], g, size * 1.1)
+
+    pages = _fewest_pages(layout, s)
+    total = len(pages)
+    for n, placed in enumerate(pages, start=1):
+        c.setPageSize(paper)
+        if n == 1:
+            _draw_block(c, block, s, page_w, page_h)
+        else:
+            _running_head(c, note, s, paper, title_missing)
+        for p in placed:
+            p.flowable.drawOn(c, p.x, p.y)
+        if total > 1:
+            c.setFont(fonts.family("sans").regular, 7.5)
+            c.setFillColor(s.color("muted"))
+            c.drawRightString(page_w - s.margin, s.margin,
+                              s.fill("page", n=n, total=total))
+        c.showPage()
+    return total
+
+
+def _fewest_pages(layout: Callable[[float], list[list[Placed]]], s: Settings
+                  ) -> list[list[Placed]]:
+    """The layout at the largest type size that needs no more pages than the floor size does."""
+    candidates = sizes(s.body_size, s.floor, s.step)
+    fewest = len(layout(candidates[-1]))
+    for size in candidates:
+        pages = layout(size)
+        if len(pages) <= fewest:
+            break
+    return pages
+
+
+def _draw_block(c: Any, block: list[Any], s: Settings, page_w: float, page_h: float) -> None:
+    """The title block at the top of the first page, ruled off below."""
+    y = page_h - s.margin
+    for f in block:
+        h = height_of(f, page_w - 2 * s.margin)
+        y -= h
+        f.drawOn(c, s.margin, y)
+    _rule(c, s, s.margin, page_w - s.margin, y - 6)
+
+
+def _rule(c: Any, s: Settings, x0: float, x1: float, y: float) -> None:
+    c.saveState()
+    c.setStrokeColor(s.color("rule"))
+    c.setLineWidth(0.6)
+    c.line(x0, y, x1, y)
+    c.restoreState()
+
+
+def _running_head(c: Any, note: Note, s: Settings, paper: tuple[float, float],
+                  missing: pdfmarkup.Missing) -> None:
+    sans = fonts.family("sans")
+    style = ParagraphStyle("h", fontName=sans.regular, fontSize=8, leading=10,
+                           textColor=s.color("muted"))
+    text = (pdfmarkup.escape(f"{s.text['sheet_title']} ({s.text['continued']}) · ")
+            + pdfmarkup.plain(note.title, pdfmarkup.MarkupStyle(sans, fallbacks=s.fallbacks),
+                              missing))
+    p = Paragraph(text, style)
+    w = paper[0] - 2 * s.margin
+    _, h = p.wrap(w, 100)
+    p.drawOn(c, s.margin, paper[1] - s.margin - h)
+
+
+def draw_instructions(c: Any, s: Settings, paper: tuple[float, float], first: int,
+                      last: int) -> None:
+    """The back of the sheet: how to print the cards (and a blank side for the duplex order)."""
+    c.setPageSize(paper)
+    style = ParagraphStyle("i", fontName=fonts.family("sans").regular, fontSize=9, leading=12,
+                           textColor=s.color("muted"))
+    edge = "long" if s.duplex == "long" else "short"
+    text = s.fill("instructions", first=first, last=last, edge=edge)
+    p = Paragraph(pdfmarkup.escape(text), style)
+    w = min(paper[0] - 2 * s.margin, 120 * MM)
+    p.wrap(w, paper[1])
+    p.drawOn(c, (paper[0] - w) / 2, s.margin + 10)
+    c.showPage()

@@ -1,0 +1,143 @@
+"""Note text as ReportLab paragraphs at one type size: every string goes through
+``pdf.markup`` (escaping, glyph fallback), and what could not be printed is recorded where
+it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from ... import fonts
+from ...model import Note, Person, RichText
+from ..pdf import markup as pdfmarkup
+from ..pdf.glyphs import GlyphReport
+from .cast import appearance_lines
+from .fitting import largest, word_cuts
+from .settings import Settings
+
+
+class Styles:
+    """Paragraph styles and markup styles at one type size."""
+
+    def __init__(self, settings: Settings, size: float) -> None:
+        self.serif = fonts.family("serif")
+        self.sans = fonts.family("sans")
+        s = settings
+        self.size = size
+        text, muted = s.color("text"), s.color("muted")
+
+        def ps(name: str, fam: fonts.Family, bold: bool, italic: bool, sz: float,
+               color: Any, lead: float = 1.22, **kw: Any) -> tuple[Any, pdfmarkup.MarkupStyle]:
+            style = ParagraphStyle(name, fontName=fam.face(bold, italic), fontSize=sz,
+                                   leading=sz * lead, textColor=color, splitLongWords=1, **kw)
+            mstyle = pdfmarkup.MarkupStyle(fam, bold=bold, italic=italic,
+                                           fallbacks=s.fallbacks, citations="drop",
+                                           link_color=s.colors["accent"])
+            return style, mstyle
+
+        self.name = ps("name", self.serif, True, False, size * 1.25, text, 1.15)
+        self.role = ps("role", self.sans, True, False, size * 0.92, s.color("accent"))
+        self.back_role = ps("backrole", self.sans, True, False, size * 1.12, s.color("accent"),
+                            1.18)
+        self.also = ps("also", self.sans, False, False, size * 0.85, muted)
+        self.body = ps("body", self.serif, False, False, size, text, 1.25)
+        self.meta = ps("meta", self.sans, False, False, size * 0.82, muted)
+        self.front_name = ps("front", self.serif, True, False, size, text, 1.12,
+                             alignment=TA_CENTER)
+        self.front_alias = ps("frontalias", self.serif, False, False, size * 0.72, muted, 1.15,
+                              alignment=TA_CENTER)
+        self.footer = ps("footer", self.sans, False, False, 6.5, muted, 1.2,
+                         alignment=TA_CENTER)
+
+
+def para(value: str | RichText, pair: tuple[Any, pdfmarkup.MarkupStyle],
+          missing: pdfmarkup.Missing) -> Any:
+    """A paragraph of a plain string or rich text in one (paragraph style, markup style) pair."""
+    style, mstyle = pair
+    if isinstance(value, str):
+        text = pdfmarkup.plain(value, mstyle, missing)
+    else:
+        text = pdfmarkup.markup(value, mstyle, missing)
+    return Paragraph(text, style)
+
+
+TITLE = "the note's title"
+
+
+WORDING = "the wording in layouts/handout.toml"
+
+
+@dataclass
+class Warnings:
+    """Missing glyphs by where they come from, and per-person cuts, reported once each."""
+
+    glyphs: GlyphReport = field(default_factory=GlyphReport)
+    cuts: dict[int, str] = field(default_factory=dict)  # the back's text had to be cut
+    names: dict[int, str] = field(default_factory=dict)  # the front's name overflows
+
+    def person(self, person: Person) -> pdfmarkup.Missing:
+        """The collector for a person's own text (name, role, description), at their line."""
+        return self.glyphs.at(person.line, person.name)
+
+    def title(self) -> pdfmarkup.Missing:
+        """The collector for the note's title."""
+        return self.glyphs.at(None, TITLE)
+
+    def wording(self) -> pdfmarkup.Missing:
+        """The collector for the layout's own wording."""
+        return self.glyphs.at(None, WORDING)
+
+
+def pieces_para(pieces: list[tuple[str, pdfmarkup.Missing | None]],
+                pair: tuple[Any, pdfmarkup.MarkupStyle]) -> Any:
+    """A paragraph of plain strings, each one's missing characters kept where it came from
+    (``None``: a separator of our own, escaped as it is)."""
+    style, mstyle = pair
+    return Paragraph("".join(pdfmarkup.escape(text) if missing is None else
+                             pdfmarkup.plain(text, mstyle, missing)
+                             for text, missing in pieces), style)
+
+
+def also_para(person: Person, names: list[str], s: Settings,
+              pair: tuple[Any, pdfmarkup.MarkupStyle], warn: Warnings) -> Any:
+    """"Also: …", the person's other names."""
+    return pieces_para([(f"{s.text['also']}: ", warn.wording()),
+                        (", ".join(names), warn.person(person))], pair)
+
+
+def appears_para(person: Person, note: Note, s: Settings,
+                 pair: tuple[Any, pdfmarkup.MarkupStyle], warn: Warnings) -> Any | None:
+    """"Appears in: …", each date kept whole on one line ("November 16, 1933"), each one's
+    characters traced to its event's line; None when the person appears nowhere."""
+    seen = appearance_lines(person, note, s.text["undated"])
+    if not seen:
+        return None
+    pieces: list[tuple[str, pdfmarkup.Missing | None]] = [
+        (f"{s.text['appears']}: ", warn.wording())]
+    for n, (label, line) in enumerate(seen):
+        if n:
+            pieces.append((" · ", None))
+        pieces.append((label.replace(" ", "\u00a0"), warn.glyphs.at(line)))
+    return pieces_para(pieces, pair)
+
+
+def one_line(value: str, pair: tuple[Any, pdfmarkup.MarkupStyle], width: float,
+             missing: pdfmarkup.Missing) -> Any:
+    """A paragraph of ``value`` cut with "…" to fit one line."""
+    whole = para(value, pair, missing)
+    leading = pair[0].leading
+    if height_of(whole, width) <= leading * 1.01:
+        return whole
+    cuts = word_cuts(value)
+    best = largest(cuts, lambda n: height_of(para(value[:n] + "…", pair, missing), width)
+                    <= leading * 1.01)
+    return para((value[:best] if best else "") + "…", pair, missing)
+
+
+def height_of(f: Any, w: float) -> float:
+    """A flowable's height when wrapped to ``w`` points."""
+    return f.wrap(w, 1e6)[1]
