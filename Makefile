@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: build test test-fast setup system-deps lint bench clean
+.PHONY: build test test-fast setup system-deps system-fonts lint bench clean
 
 build: $(STAMP)
 	$(BIN)/studypress build source -o output
@@ -38,17 +38,33 @@ system-deps:
 	  fi; \
 	fi
 
+# Fonts the PDFs fall back on for scripts the package's own fonts lack, found through fontconfig:
+# Chinese and Japanese (WenQuanYi Micro Hei, TrueType), emoji in monochrome (Symbola), Hebrew
+# (DejaVu Sans). Installed when missing on Debian/Ubuntu as root; elsewhere a note says so.
+SYSTEM_FONTS := fontconfig fonts-wqy-microhei fonts-symbola fonts-dejavu-core
+
+system-fonts:
+	@if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  missing=$$(for p in $(SYSTEM_FONTS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing fonts for other scripts:" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	elif ! command -v fc-match >/dev/null 2>&1; then \
+	  echo "note: no fontconfig here, so only the package's own fonts are used (see README: Fonts)"; \
+	fi
+
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | system-deps $(VENV)/bin/python
+$(STAMP): pyproject.toml | system-deps system-fonts $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e .
 	touch $(STAMP)
 
 # The test extra adds pytest (and xdist, to use every core), hypothesis, pypdf and the anki
 # library used to import decks.
-$(TEST_STAMP): pyproject.toml | system-deps $(VENV)/bin/python
+$(TEST_STAMP): pyproject.toml | system-deps system-fonts $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP) $(TEST_STAMP)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from studypress.reader import read_note
 NOTES = Path(__file__).parent / "notes"
 SEED = NOTES / "russian-history-ii-us-recognition-of-soviet-union-timeline.md"
 CORPUS = sorted(NOTES.glob("*.md"))
+
+# The machine's own fonts differ from machine to machine; tests see only the package's fonts
+# (a test of the machine fallback sets the variable back for its own build).
+os.environ.setdefault("STUDYPRESS_SYSTEM_FONTS", "0")
 
 
 # Modules whose tests read rendered PDFs or drive a real Anki collection: the slow part of the

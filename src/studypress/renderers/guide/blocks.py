@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import Indenter
 
 from ...model import (
@@ -32,6 +32,7 @@ from ...model import (
 )
 from ...model import Paragraph as ParaBlock
 from ...model import Table as TableBlock
+from ..pdf.paragraph import Paragraph
 from .styles import Styles
 from .text import Formatter
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -22,6 +22,7 @@ from ...model import (
     Severity,
     plain_text,
 )
+from ..pdf.paragraph import Paragraph
 from ..pdf.people import appearances, span_prefix
 from .blocks import BULLETS, BlockRenderer
 from .doc import Anchor, FitDrawing, WritingLines

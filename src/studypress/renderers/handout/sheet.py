@@ -9,11 +9,12 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ... import fonts
 from ...model import Note, Person
 from ..pdf import markup as pdfmarkup
+from ..pdf.paragraph import Paragraph
 from ..pdf.people import span_label
 from .bars import Axis, Bar, BarMark, axis_labels, bar_marks, draw_bar, time_axis
 from .columns import Placed, SheetGeometry, flow_columns

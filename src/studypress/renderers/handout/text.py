@@ -9,12 +9,12 @@ from typing import Any
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
 
 from ... import fonts
 from ...model import Note, Person, RichText
 from ..pdf import markup as pdfmarkup
 from ..pdf.glyphs import GlyphReport
+from ..pdf.paragraph import Paragraph
 from .cast import appearance_lines
 from .fitting import largest, word_cuts
 from .settings import Settings

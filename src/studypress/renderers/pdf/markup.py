@@ -68,10 +68,16 @@ def _text(value: str, style: MarkupStyle, bold: bool, italic: bool,
                     missing.add(ch)
             out.append("?" * len(run))
         elif font == chain[0] and fam is style.family:
-            out.append(escape(run))
+            out.append(escape(_joined(run)))
         else:
-            out.append(f'<font name="{fonts.pinned(font)}">{escape(run)}</font>')
+            out.append(f'<font name="{fonts.pinned(font)}">{escape(_joined(run))}</font>')
     return "".join(out)
+
+
+def _joined(run: str) -> str:
+    """A right-to-left run with no-break spaces: a Paragraph shapes word by word, and a phrase
+    shaped as one word comes out in right-to-left word order."""
+    return run.replace(" ", "\u00a0") if any(fonts.is_rtl(ch) for ch in run) else run
 
 
 @dataclass(frozen=True, eq=False)
