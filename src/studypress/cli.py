@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .renderers import names as renderer_names
 
 app = typer.Typer(
     name="studypress",
@@ -53,7 +54,10 @@ def main_callback(
 
 PathsArg = Annotated[list[Path] | None, typer.Argument(
     help="Notes or folders of notes (default: source/).", show_default=False)]
-StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")]
+StrictOverride = Annotated[bool | None, typer.Option(
+    "--strict/--no-strict", help="Treat warnings as errors (default: the project's setting).",
+    show_default=False)]
+Output = enum.StrEnum("Output", {name: name for name in renderer_names()})
 
 
 def _print_diagnostics(diagnostics, quiet: bool = False) -> None:
@@ -71,35 +75,31 @@ def _summary(diagnostics) -> str:
 @app.command()
 def build(
     paths: PathsArg = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path(
-        "output"),
-    paper: Annotated[Paper, typer.Option(help="Paper size of the PDFs.")] = Paper.a4,
-    printing: Annotated[Printing, typer.Option(
-        help="Guide printing: full, questions (no answer key) or answers only.")] = Printing.full,
-    only: Annotated[list[str] | None, typer.Option(
-        "--only", help="Build only these outputs (repeatable), e.g. --only deck.")] = None,
-    jobs: Annotated[int, typer.Option("-j", "--jobs", help="Parallel workers (0: one per core).",
-                                      min=0)] = 0,
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="Output folder (default: the project's output/).",
+        show_default=False)] = None,
+    paper: Annotated[Paper | None, typer.Option(
+        help="Paper size of the PDFs (default: a4).", show_default=False)] = None,
+    printing: Annotated[Printing | None, typer.Option(
+        help="Guide printing: full, questions (no answer key) or answers only (default: full).",
+        show_default=False)] = None,
+    only: Annotated[list[Output] | None, typer.Option(
+        "--only", help="Build only these outputs (repeatable), e.g. --only deck.",
+        show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "-j", "--jobs", help="Parallel workers (0: one per core; default 0).", min=0,
+        show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged notes.")] = False,
-    strict: StrictOpt = False,
+    strict: StrictOverride = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")] = False,
 ) -> None:
-    """Compile every note under PATHS into OUTPUT."""
-    from .build import BuildConfig, BuildError
+    """Compile every note under PATHS into OUTPUT (settings from studypress.toml, if any)."""
+    from .build import BuildError
     from .build import build as run_build
-    from .renderers.base import RenderOptions
 
     started = time.perf_counter()
-    config = BuildConfig(
-        paths=paths or [Path("source")],
-        output=output,
-        options=RenderOptions(paper=paper.value, printing=printing.value,
-                              project_name=_project_name()),
-        renderers=only or None,
-        strict=strict,
-        jobs=jobs,
-        force=force,
-    )
+    config = _build_config(paths, output, paper, printing, only, jobs, strict, force)
+    output = config.output
     bar = _Progress() if sys.stderr.isatty() and not quiet else None
     try:
         report = run_build(config, progress=bar)
@@ -118,6 +118,19 @@ def build(
             f"{len(report.written)} file(s) written to {output} in "
             f"{time.perf_counter() - started:.2f}s; {_summary(report.diagnostics)}")
     raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
+
+
+def _build_config(paths, output, paper, printing, only, jobs, strict, force=False):
+    """The project's settings (studypress.toml) with the command line's over them."""
+    from .project import ConfigError, Overrides, build_config
+
+    try:
+        return build_config(Overrides(
+            paths, output, paper.value if paper else None, printing.value if printing else None,
+            [o.value for o in only] if only else None, jobs, strict, force))
+    except ConfigError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _project_name() -> str:
@@ -148,14 +161,16 @@ class _Progress:
 
 
 @app.command()
-def check(paths: PathsArg = None, strict: StrictOpt = False) -> None:
+def check(paths: PathsArg = None, strict: StrictOverride = None) -> None:
     """Report diagnostics for the notes without writing anything."""
     from .build import BuildError, discover, read_sources
     from .diagnostics import has_errors, ordered
     from .diagnostics import strict as promote
 
+    config = _build_config(paths, None, None, None, None, None, strict)
+    strict = config.strict
     try:
-        files = discover(paths or [Path("source")])
+        files = discover(config.paths)
     except BuildError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -246,6 +261,7 @@ def watch(
             time.sleep(interval)
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_OK) from None
+
 
 
 def main() -> None:
