@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_project import register as register_project_commands
 from .renderers import names as renderer_names
 
 app = typer.Typer(
@@ -262,6 +263,8 @@ def watch(
     except KeyboardInterrupt:
         raise typer.Exit(EXIT_OK) from None
 
+
+register_project_commands(app)
 
 
 def main() -> None:

@@ -1,0 +1,111 @@
+"""``studypress clean``: what the builds wrote goes, everything else stays."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from studypress.clean import CACHE_NAME, LEDGER_NAMES, clean
+from studypress.cli import app
+
+from .conftest import NOTES, SEED
+
+runner = CliRunner()
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file and folder under ``root`` with a hash of its bytes."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        out[rel] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def make_project(tmp_path: Path) -> Path:
+    (tmp_path / "studypress.toml").write_text("", encoding="utf-8")
+    (tmp_path / "source" / "sub").mkdir(parents=True)
+    shutil.copy(SEED, tmp_path / "source" / SEED.name)
+    shutil.copy(NOTES / "messy-notes.md", tmp_path / "source" / "sub" / "messy-notes.md")
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "deck.toml").write_text('project_deck = "Mine"\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_clean_after_a_build_leaves_the_project_as_it_was(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    before = snapshot(project)
+    result = runner.invoke(app, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (project / "output" / "mine.apkg").is_file()
+    result = runner.invoke(app, ["clean"])
+    assert result.exit_code == 0, result.output
+    after = snapshot(project)
+    # Identity ledgers are kept (the next build needs them); nothing else is left over.
+    ledgers = {k for k in after if Path(k).name in LEDGER_NAMES}
+    assert ledgers, "the deck writes ledgers"
+    for name in ledgers:
+        assert f"kept {name}: the deck's identity ledger" in result.output
+    folders = {str(p) for k in ledgers for p in Path(k).parents if str(p) != "."}
+    assert {k: v for k, v in after.items() if k not in ledgers | folders} == before
+    assert "removed" in result.output
+
+
+def test_a_file_put_in_output_by_hand_survives(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["build", "--only", "model", "--only", "guide"]).exit_code == 0
+    mine = project / "output" / SEED.stem / "my-notes.txt"
+    mine.write_text("mine\n", encoding="utf-8")
+    before = snapshot(project / "source")
+    result = runner.invoke(app, ["clean"])
+    assert result.exit_code == 0, result.output
+    assert mine.read_text() == "mine\n"
+    assert f"kept output/{SEED.stem}/my-notes.txt: not written by studypress" in result.output
+    # Only the hand-put file and its folder are left.
+    assert sorted(p.relative_to(project / "output").as_posix()
+                  for p in (project / "output").rglob("*")) == [SEED.stem,
+                                                               f"{SEED.stem}/my-notes.txt"]
+    assert snapshot(project / "source") == before
+
+
+def test_without_a_record_nothing_is_removed(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "guide.pdf").write_bytes(b"%PDF")
+    result = clean(output)
+    assert result.removed == [] and (output / "guide.pdf").is_file()
+    assert "has no build record" in result.messages[0]
+    assert "does not exist" in clean(tmp_path / "missing").messages[0]
+
+
+def test_a_record_pointing_outside_output_removes_nothing_there(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    victim = tmp_path / "precious.txt"
+    victim.write_text("keep\n", encoding="utf-8")
+    (output / "note").mkdir()
+    (output / "note" / "guide.pdf").write_bytes(b"%PDF")
+    record = {"tool": "0", "notes": {"note": {"key": "k", "files": {
+        "guide": ["guide.pdf", "../../precious.txt"]}}}, "project": {"key": "k", "files": [
+            "../precious.txt"]}}
+    (output / CACHE_NAME).write_text(json.dumps(record), encoding="utf-8")
+    result = clean(output)
+    assert victim.read_text() == "keep\n"
+    assert sorted(p.name for p in result.removed) == [CACHE_NAME, "guide.pdf"]
+    assert not output.exists()  # emptied, so it goes too
+
+
+def test_clean_through_the_command_with_an_output_option(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["build", "--only", "model", "-o", "elsewhere"]).exit_code == 0
+    result = runner.invoke(app, ["clean"])
+    assert "nothing to do: output does not exist" in result.output
+    result = runner.invoke(app, ["clean", "-o", "elsewhere"])
+    assert result.exit_code == 0 and not (project / "elsewhere").exists()
