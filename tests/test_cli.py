@@ -49,16 +49,16 @@ def test_build_writes_model_json(project):
     assert result.exit_code == 0, result.output
     model = json.loads((project / "output" / SEED.stem / "model.json").read_text())
     assert model["model_version"] == 1 and len(model["events"]) == 14
-    assert "built 2 note(s)" in result.output
+    assert "built 2 notes in" in result.output
 
 
 def test_second_build_skips_unchanged_notes(project):
     assert invoke("build", "--only", "model").exit_code == 0
     result = invoke("build", "--only", "model")
-    assert "built 0 note(s), 2 unchanged" in result.output
+    assert "nothing to do: 2 notes unchanged → output/" in result.output
     (project / "source" / "messy-notes.md").write_text("# Changed\n", encoding="utf-8")
     result = invoke("build", "--only", "model")
-    assert "built 1 note(s), 1 unchanged" in result.output
+    assert "built 2 notes (1 unchanged" in result.output
 
 
 def test_check_prints_compiler_style_diagnostics_and_writes_nothing(project):

@@ -67,20 +67,9 @@ def clean(output: Path) -> Cleaned:
     root = output.resolve()
     folders: set[Path] = set()
     for path in dict.fromkeys(files):
-        if not _below(path, root):
-            continue  # a record naming ../ is not trusted with deletions
-        if path.name in LEDGER_NAMES:
-            if path.is_file():
-                result.kept.append((path, "the deck's identity ledger; the next build reads "
-                                          "it to keep cards' identities"))
-            continue
-        try:
-            if path.is_symlink() or path.is_file():  # a link goes, never what it points to
-                path.unlink()
-                result.removed.append(path)
-        except OSError as exc:
-            result.messages.append(f"could not remove {shown(path)}: {exc.strerror or exc}")
-        folders.update(p for p in path.parents if _below(p, root) or p.resolve() == root)
+        if _below(path, root):  # a record naming ../ is not trusted with deletions
+            _remove(path, result)
+            folders.update(p for p in path.parents if _below(p, root) or p.resolve() == root)
     _remove_empty(sorted(folders, key=lambda p: len(p.parts), reverse=True))
     known = {p.resolve() for p, _ in result.kept}
     if output.is_dir():
@@ -88,6 +77,21 @@ def clean(output: Path) -> Cleaned:
             if path.resolve() not in known:
                 result.kept.append((path, "not written by studypress"))
     return result
+
+
+def _remove(path: Path, result: Cleaned) -> None:
+    """Remove one recorded file, unless it is an identity ledger."""
+    if path.name in LEDGER_NAMES:
+        if path.is_file():
+            result.kept.append((path, "the deck's identity ledger; the next build reads it "
+                                      "to keep cards' identities"))
+        return
+    try:
+        if path.is_symlink() or path.is_file():  # a link goes, never what it points to
+            path.unlink()
+            result.removed.append(path)
+    except OSError as exc:
+        result.messages.append(f"could not remove {shown(path)}: {exc.strerror or exc}")
 
 
 def _below(path: Path, root: Path) -> bool:

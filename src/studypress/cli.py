@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import enum
 import json
-import sys
 import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, progress
 from .cli_project import register as register_project_commands
 from .renderers import names as renderer_names
 
@@ -101,7 +100,7 @@ def build(
     started = time.perf_counter()
     config = _build_config(paths, output, paper, printing, only, jobs, strict, force)
     output = config.output
-    bar = _Progress() if sys.stderr.isatty() and not quiet else None
+    bar = progress.start(quiet)
     try:
         report = run_build(config, progress=bar)
     except BuildError as exc:
@@ -114,10 +113,8 @@ def build(
     for line in report.messages:
         typer.echo(line, err=True)
     if not quiet:
-        typer.echo(
-            f"built {len(report.built)} note(s), {len(report.unchanged)} unchanged, "
-            f"{len(report.written)} file(s) written to {output} in "
-            f"{time.perf_counter() - started:.2f}s; {_summary(report.diagnostics)}")
+        typer.echo(progress.summary(report.built, report.unchanged, report.diagnostics,
+                                    time.perf_counter() - started, output))
     raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
 
 
@@ -138,27 +135,6 @@ def _project_name() -> str:
     from .reader import slugify
 
     return slugify(Path.cwd().name)
-
-
-class _Progress:
-    """A one-line progress bar on the terminal for long builds."""
-
-    def __init__(self) -> None:
-        self.shown = False
-
-    def __call__(self, done: int, total: int, label: str) -> None:
-        if total < 2:
-            return
-        width = 24
-        filled = int(width * done / total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<40}")
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r" + " " * 80 + "\r")
-            sys.stderr.flush()
 
 
 @app.command()

@@ -1,0 +1,102 @@
+"""What a build shows while it runs and when it ends.
+
+On a terminal, a build that takes longer than about a second gets a ``rich`` progress display
+(notes done, the note being rendered, time elapsed), gone when the build ends. When the output
+is not a terminal there is no display, only the plain lines (diagnostics, the summary); with
+``--quiet`` there is neither. ``NO_COLOR`` is honoured (rich reads it).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+DELAY = 1.0  # seconds before the display appears: quick builds never flash one
+
+
+class Display:
+    """The build's progress callback, ``(done, total, note)``, drawn with rich.progress."""
+
+    def __init__(self, console: Any, delay: float = DELAY) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("building"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), TextColumn("{task.fields[note]}"),
+            console=console, transient=True)
+        self._task = self._progress.add_task("build", total=None, note="")
+        self._lock = threading.Lock()
+        self._shown = self._closed = False
+        self._timer = threading.Timer(delay, self._show)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _show(self) -> None:
+        with self._lock:
+            if not self._closed and not self._shown:
+                self._progress.start()
+                self._shown = True
+
+    def __call__(self, done: int, total: int, note: str) -> None:
+        with self._lock:
+            self._progress.update(self._task, completed=done, total=total, note=note)
+            if self._shown:
+                self._progress.refresh()
+
+    @property
+    def shown(self) -> bool:
+        return self._shown
+
+    def close(self) -> None:
+        """Remove the display (a no-op when it never appeared)."""
+        self._timer.cancel()
+        with self._lock:
+            self._closed = True
+            if self._shown:
+                self._progress.stop()
+
+
+def start(quiet: bool, console: Any = None, delay: float = DELAY) -> Display | None:
+    """A progress display for this build, or None (quiet, or not writing to a terminal)."""
+    if quiet:
+        return None
+    if console is None:
+        from rich.console import Console
+
+        console = Console(stderr=True)
+    if not console.is_terminal or console.is_dumb_terminal:
+        return None
+    return Display(console, delay)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def summary(built: Sequence[str], unchanged: Sequence[str], diagnostics: Sequence[Any],
+            seconds: float, output: Path) -> str:
+    """The closing line: ``built 12 notes (9 unchanged, 2 warnings) in 1.4 s → output/``,
+    or ``nothing to do`` when every note was already built."""
+    from .project import shown
+
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = sum(1 for d in diagnostics if d.severity == "warning")
+    where = shown(output).rstrip("/") + "/"
+    problems = [_count(n, w) for n, w in ((warnings, "warning"), (errors, "error")) if n]
+    if not built and not errors:
+        detail = f" ({', '.join(problems)})" if problems else ""
+        return f"nothing to do: {_count(len(unchanged), 'note')} unchanged{detail} → {where}"
+    parts = [f"{len(unchanged)} unchanged"] if unchanged else []
+    parts += problems
+    detail = f" ({', '.join(parts)})" if parts else ""
+    total = len(built) + len(unchanged)
+    return f"built {_count(total, 'note')}{detail} in {seconds:.1f} s → {where}"
+
