@@ -165,12 +165,16 @@ def test_place_labels_never_crosses_stems():
     assert place_labels([5.0], [400.0], x_min=0, x_max=300, pad=1, gap=1, max_lanes=3) is None
 
 
-def test_bad_settings_fall_back_to_defaults():
-    style = Style.from_settings({"text": {"font_size": "big", "min_font_size": 2},
-                                 "axis": {"compress": "sideways"},
-                                 "colours": {"event": "not a colour"}})
-    assert style.font_size == Style().font_size and style.min_font_size == 6
-    assert style.compress == "auto" and style.problems
+def test_bad_settings_are_errors_naming_the_key_and_missing_ones_keep_defaults():
+    from studypress.layouts import LayoutError
+
+    for table, key, value in (("text", "font_size", "big"), ("text", "min_font_size", 2),
+                              ("axis", "compress", "sideways"),
+                              ("colours", "event", "not a colour")):
+        with pytest.raises(LayoutError, match=rf"timeline\.toml: error: {table}\.{key} must"):
+            Style.from_settings({table: {key: value}})
+    style = Style.from_settings({"text": {"font_size": 9}})
+    assert style.font_size == 9 and style.tick_font_size == Style().tick_font_size
     seed = read("russian-history-ii-us-recognition-of-soviet-union-timeline.md")
     check_layout(layout(seed.events, seed.people, 481.9, None, style))
 

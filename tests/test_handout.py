@@ -457,10 +457,10 @@ def test_bad_settings_name_the_file_and_key(seed, tmp_path):
     from studypress.layouts import LayoutError
 
     (tmp_path / "handout.toml").write_text('[cards]\nduplex = "sideways"\n')
-    with pytest.raises(LayoutError, match=r"handout\.toml.*\[cards\] duplex.*'long'"):
+    with pytest.raises(LayoutError, match=r"handout\.toml:2: error: cards\.duplex.*'long'"):
         render(seed, layouts=Layouts(tmp_path))
     (tmp_path / "handout.toml").write_text('[cards]\nformat = "postcard"\n')
-    with pytest.raises(LayoutError, match=r"postcard.*a7"):
+    with pytest.raises(LayoutError, match=r"cards\.format.*a7.*postcard"):
         render(seed, layouts=Layouts(tmp_path))
     (tmp_path / "handout.toml").write_text('[text]\nlegend = "From {begin}"\n')
     with pytest.raises(LayoutError, match=r"\[text\] legend.*\{start\}"):

@@ -1,12 +1,12 @@
 """Figure style: the settings of ``layouts/timeline.toml`` as typed values with safe defaults.
 
-A missing or mistyped setting falls back to its default (and is reported), so a broken layout
-file changes the look, never crashes the build.
+Read by the shared settings loader: a missing setting keeps its default; a wrong one is a
+located error naming the file, line and key, as for every other layout file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 # Settings live in TOML tables; each Style field names the table it is read from.
@@ -76,30 +76,23 @@ class Style:
     problems: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any] | None) -> Style:
-        """A style from merged ``timeline.toml`` settings; bad values keep their default."""
-        if not settings:
-            return cls()
-        values: dict[str, Any] = {}
-        problems: list[str] = []
-        for f in fields(cls):
-            if f.name == "problems":
-                continue
-            table = settings.get(_TABLES[f.name])
-            if not isinstance(table, dict):
-                continue
-            key = _KEY_NAMES.get(f.name, f.name)
-            if key not in table:
-                continue
-            default = f.default
-            value = _coerce(table[key], default)
-            if value is None:
-                problems.append(f"[{_TABLES[f.name]}] {key} = {table[key]!r} is not a valid "
-                                f"value; using {default!r}")
-                continue
-            values[f.name] = value
-        style = cls(**values, problems=tuple(problems))
-        return style.checked()
+    def from_settings(cls, settings: Style | dict[str, Any] | None,
+                      source: Any = None) -> Style:
+        """A style from merged ``timeline.toml`` settings (or a style already loaded); a
+        wrong value is a located ``LayoutError``, a missing one keeps its default."""
+        from ..settings import Source, load
+
+        if isinstance(settings, Style):
+            return settings
+        source = source or Source.from_dict(settings, "timeline")
+        return load(cls, source, _schema()).checked()
+
+    @classmethod
+    def load(cls, layouts: Any) -> Style:
+        """The style of ``layouts/timeline.toml`` (the project's over the defaults)."""
+        from ..settings import Source
+
+        return cls.from_settings(None, Source.from_layouts(layouts, "timeline"))
 
     def checked(self) -> Style:
         """Clamp values that would make the figure unreadable or impossible."""
@@ -132,19 +125,24 @@ class Style:
         )
 
 
-def _coerce(value: Any, default: Any) -> Any:
-    """``value`` converted to the type of ``default``, or None when it cannot be."""
-    if isinstance(default, bool):
-        return value if isinstance(value, bool) else None
-    if isinstance(default, int):
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-    if isinstance(default, float):
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return float(value) if ok and value == value and abs(value) < 1e6 else None
-    if isinstance(default, str):
-        return value if isinstance(value, str) else None
-    if isinstance(default, tuple):
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
-        return None
-    return None
+def _schema() -> dict[str, Any]:
+    """Each Style field's key in ``timeline.toml`` and the values it allows."""
+    from ..settings import COLOUR, FONT_PATHS, Choice, Flag, Integer, Number, Spec, Strings
+
+    size = Number(6, 72)
+    kinds = {
+        "width": Number(low=0), "height": Number(low=0), "dpi": Number(18, 1200),
+        "font_family": Choice(("sans", "serif")),
+        "fallback_fonts": FONT_PATHS, "margin": Number(0, 40), "key": Flag(),
+        "font_size": size, "min_font_size": size, "tick_font_size": size,
+        "person_font_size": size, "key_font_size": size, "band_font_size": size,
+        "label_chars": Integer(low=8), "min_label_chars": Integer(low=8),
+        "max_label_width": Number(0.1, 0.95), "max_lanes": Integer(low=1),
+        "comfortable_lanes": Integer(low=1), "key_column_width": Number(low=0),
+        "compress": Choice(("auto", "always", "never")), "min_gap_fraction": Number(0, 1),
+        "break_width": Number(low=4), "end_pad": Number(low=2), "marker_size": Number(3, 12),
+        "marker_rows": Integer(low=1),
+        "band_colours": Strings(of=COLOUR, what="colours such as \"#eef2f7\"", one=False),
+    }
+    return {name: Spec(f"{table}.{_KEY_NAMES.get(name, name)}", kinds.get(name, COLOUR))
+            for name, table in _TABLES.items()}

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from ..layouts import Layouts
 from ..model import Note
+from ..settings import Source, Strings, load, setting
 
 SETTINGS = "subjects"
 
@@ -66,43 +67,40 @@ def path_parts(permalink: str | None, source: str, roots: Iterable[str]) -> list
     return []
 
 
-def _strings(value: Any, default: Sequence[str]) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, Sequence):
-        return tuple(str(v) for v in value)
-    return tuple(default)
+_WORDS = Strings(what="folder names or words")
 
 
 @dataclass(frozen=True)
 class Subjects:
     """The settings of ``layouts/subjects.toml`` and what they make of a note."""
 
-    drop: tuple[str, ...] = ()
-    roots: tuple[str, ...] = ("source",)
-    upper: tuple[str, ...] = ()
-    lower: tuple[str, ...] = ()
+    drop: tuple[str, ...] = setting("drop", _WORDS, ())
+    roots: tuple[str, ...] = setting("source_roots", _WORDS, ("source",))
+    upper: tuple[str, ...] = setting("uppercase", _WORDS, ())
+    lower: tuple[str, ...] = setting("lowercase", _WORDS, ())
 
     @classmethod
-    def from_settings(cls, data: Mapping[str, Any]) -> Subjects:
-        return cls(
-            drop=_strings(data.get("drop"), ()),
-            roots=_strings(data.get("source_roots"), ("source",)),
-            upper=_strings(data.get("uppercase"), ()),
-            lower=_strings(data.get("lowercase"), ()),
-        )
+    def from_settings(cls, data: Mapping[str, Any] | Source) -> Subjects:
+        """Subjects from settings data (or a loaded source): a wrong value is a located
+        error, a missing one keeps its default."""
+        source = data if isinstance(data, Source) else Source.from_dict(data, SETTINGS)
+        return load(cls, source)
 
     @classmethod
     def load(cls, layouts: Layouts) -> Subjects:
         """``layouts/subjects.toml`` (the project's over the defaults). A project whose
         ``layouts/deck.toml`` still has the ``[names]`` table these settings came from keeps
         it, for the keys its own subjects.toml does not set."""
-        data = dict(layouts.settings(SETTINGS))
-        legacy = layouts.settings("deck").get("names")
+        source = Source.from_layouts(layouts, SETTINGS)
+        deck = Source.from_layouts(layouts, "deck")
+        legacy = deck.data.get("names")
         if isinstance(legacy, Mapping):
             own = _project_keys(layouts)
-            data.update({k: v for k, v in legacy.items() if k not in own})
-        return cls.from_settings(data)
+            for key, value in legacy.items():
+                if key not in own:
+                    source.data[key] = value
+                    source.origins[key] = deck.origins.get(f"names.{key}", Path("deck.toml"))
+        return cls.from_settings(source)
 
     def humanise(self, slug: str) -> str:
         return humanise(slug, self.upper, self.lower)

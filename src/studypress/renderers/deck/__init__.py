@@ -16,6 +16,7 @@ from typing import Any
 
 from ...layouts import Layouts
 from ...model import Diagnostic, Note, Severity
+from ...settings import Flag, Source, Text
 from ..base import Output, RenderContext, RenderResult
 from ..subjects import Subjects
 from . import ledger as ledgers
@@ -64,13 +65,13 @@ class DeckConfig:
 
     @classmethod
     def load(cls, layouts: Layouts) -> DeckConfig:
-        data = layouts.settings(SETTINGS)
+        source = Source.from_layouts(layouts, SETTINGS)
         return cls(
-            project_deck=str(data.get("project_deck", "") or ""),
+            project_deck=source.value("project_deck", Text(), ""),
             subjects=Subjects.load(layouts),
-            changes_include_context=bool(data.get("changes_include_context", False)),
-            settings=Settings.from_toml(data),
-            template_values=template_values(data),
+            changes_include_context=source.value("changes_include_context", Flag(), False),
+            settings=Settings.from_toml(source),
+            template_values=template_values(source.data),
         )
 
     def deck_name(self, note: Note) -> str:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
 from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term
+from ...settings import Flag, Source, Table, Text, load, setting
 from ...study import Kind, StudyItem, study_items
 from . import fieldhtml, naming, notetypes
 from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec
@@ -53,26 +54,24 @@ class Item:
 class Settings:
     """The deck settings that shape items (from layouts/deck.toml)."""
 
-    essay_cards: bool = False
-    faq_cards: bool = True
-    unanswered_cards: bool = False
-    tag_prefix: str = "studypress"
-    labels: Mapping[str, str] = field(default_factory=dict)
+    essay_cards: bool = setting("essay_cards", Flag(), False)
+    faq_cards: bool = setting("faq_cards", Flag(), True)
+    unanswered_cards: bool = setting("unanswered_cards", Flag(), False)
+    tag_prefix: str = setting("tag_prefix", Text(), "studypress")
+    labels: Mapping[str, str] = setting("labels", Table(Text()), {})
 
     def label(self, name: str, default: str) -> str:
         value = self.labels.get(name, default)
         return value if isinstance(value, str) else default
 
     @classmethod
-    def from_toml(cls, data: Mapping[str, Any]) -> Settings:
-        labels = data.get("labels", {})
-        return cls(
-            essay_cards=bool(data.get("essay_cards", False)),
-            faq_cards=bool(data.get("faq_cards", True)),
-            unanswered_cards=bool(data.get("unanswered_cards", False)),
-            tag_prefix=str(data.get("tag_prefix", "studypress")).strip() or "studypress",
-            labels=labels if isinstance(labels, Mapping) else {},
-        )
+    def from_toml(cls, data: Mapping[str, Any] | Source) -> Settings:
+        """The settings read from deck.toml data (or a loaded source): a wrong value is a
+        located error, a missing one keeps its default."""
+        source = data if isinstance(data, Source) else Source.from_dict(data, "deck")
+        settings = load(cls, source)
+        settings.tag_prefix = settings.tag_prefix.strip() or "studypress"
+        return settings
 
 
 def _source(note: Note, line: int) -> str:

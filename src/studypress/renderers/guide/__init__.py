@@ -17,20 +17,18 @@ from ..base import Output, RenderContext, RenderResult
 from .settings import load
 
 
-def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...]) -> dict:
-    """layouts/timeline.toml, with the guide's own fallback fonts after the figure's: what the
-    guide's text can print, its figure prints too."""
-    settings = dict(ctx.layouts.settings("timeline"))
-    if fallbacks:
-        figure = dict(settings.get("figure") or {})
-        own = figure.get("fallback_fonts") or []
-        own = [own] if isinstance(own, str) else list(own)
-        figure["fallback_fonts"] = [*own, *map(str, fallbacks)]
-        settings["figure"] = figure
-    return settings
+def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...]):
+    """The style of layouts/timeline.toml, with the guide's own fallback fonts after the
+    figure's: what the guide's text can print, its figure prints too."""
+    from dataclasses import replace
+
+    from ...figure.style import Style
+
+    style = Style.load(ctx.layouts)
+    return replace(style, fallback_fonts=(*style.fallback_fonts, *map(str, fallbacks)))
 
 
-def _figure_drawer(settings: dict, missing: list[str]):
+def _figure_drawer(settings, missing: list[str]):
     """The timeline figure, when the figure module is installed and the note has a timeline;
     characters its fonts lack are added to ``missing``."""
     try:

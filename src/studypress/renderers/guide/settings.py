@@ -1,16 +1,31 @@
 """The study guide's layout settings (``layouts/guide.toml``), checked and typed.
 
-A wrong value is a ``LayoutError`` that names the file, the key and what is allowed, so a
-user editing the layout sees at once what to fix.
+Declared as ``GuideToml`` and read by the shared settings loader: a wrong value is a
+``LayoutError`` naming the file, the line, the key and what is allowed; a missing one takes
+its default.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ...layouts import LayoutError, Layouts
+from ...settings import (
+    COLOUR,
+    FONT_PATHS,
+    Choice,
+    Integer,
+    Keyed,
+    Number,
+    Pattern,
+    Source,
+    Strings,
+    Text,
+    setting,
+)
+from ...settings import load as load_declared
 
 MM = 72 / 25.4  # points per millimetre
 
@@ -28,7 +43,6 @@ COLOUR_KEYS = (
 SIZE_KEYS = ("body", "small", "title", "subtitle", "heading1", "heading2", "heading3",
              "header", "footer")
 
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 FILE = "layouts/guide.toml"
 
 
@@ -41,11 +55,11 @@ class GuideSettings:
     body_family: str
     heading_family: str
     fallback: tuple[str, ...]  # font paths, one or a list in the TOML
-    sizes: dict[str, float]
+    sizes: Mapping[str, float]
     leading: float
-    colours: dict[str, str]
+    colours: Mapping[str, str]
     citations: str
-    titles: dict[str, str]
+    titles: Mapping[str, str]
     date_column: float
     quiz_lines: int
     essay_lines: int
@@ -64,100 +78,77 @@ class GuideSettings:
         return self.titles["footer"].replace("{page}", str(page)).replace("{total}", str(total))
 
 
-def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
-    value = data.get(key, {})
-    if not isinstance(value, dict):
-        raise LayoutError(f"{FILE}: error: [{key}] must be a table of settings")
-    return value
+_SIZE = Number(4, 72)
+_LANG = Pattern(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", '"en" or "de-CH" (a language tag)')
+_FAMILY = Choice(("serif", "sans"))
 
 
-def _number(table: dict[str, Any], name: str, key: str, low: float, high: float) -> float:
-    value = table.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not (
-            low <= value <= high):
-        raise LayoutError(f"{FILE}: error: {name}.{key} must be a number from {low:g} to "
-                          f"{high:g} (found {value!r})")
-    return float(value)
+@dataclass(frozen=True)
+class GuideToml:
+    """``layouts/guide.toml`` as declared: keys, kinds of value, defaults (lengths in mm)."""
+
+    lang: str = setting("lang", _LANG, "en")
+    margin_top: float = setting("page.margin_top", Number(5, 80), 22.0)
+    margin_right: float = setting("page.margin_right", Number(5, 80), 20.0)
+    margin_bottom: float = setting("page.margin_bottom", Number(5, 80), 20.0)
+    margin_left: float = setting("page.margin_left", Number(5, 80), 20.0)
+    header_offset: float = setting("page.header_offset", Number(3, 60), 11.0)
+    footer_offset: float = setting("page.footer_offset", Number(3, 60), 10.0)
+    body_family: str = setting("fonts.body", _FAMILY, "serif")
+    heading_family: str = setting("fonts.headings", _FAMILY, "sans")
+    fallback: tuple[str, ...] = setting("fonts.fallback", FONT_PATHS, ())
+    sizes: Mapping[str, float] = setting("sizes", Keyed(_SIZE, SIZE_KEYS), {})
+    leading: float = setting("sizes.leading", Number(1.2, 3), 1.38)
+    colours: Mapping[str, str] = setting("colours", Keyed(COLOUR, COLOUR_KEYS), {})
+    citations: str = setting("text.citations", Choice(("keep", "drop")), "keep")
+    titles: Mapping[str, str] = setting("titles", Keyed(Text(), TITLE_KEYS), {})
+    date_column: float = setting("layout.date_column", Number(15, 80), 34.0)
+    quiz_lines: int = setting("layout.quiz_lines", Integer(0, 40), 3)
+    essay_lines: int = setting("layout.essay_lines", Integer(0, 60), 8)
+    line_spacing: float = setting("layout.line_spacing", Number(4, 20), 8.0)
+    toc_depth: int = setting("layout.toc_depth", Integer(1, 2), 2)
+    introduction: tuple[str, ...] = setting(
+        "layout.introduction", Strings(what="section kinds", one=False), ("preamble", "summary"))
 
 
-def _text(table: dict[str, Any], name: str, key: str, choices: tuple[str, ...] = ()) -> str:
-    value = table.get(key)
-    if not isinstance(value, str) or (choices and value not in choices):
-        allowed = f" (one of {', '.join(choices)})" if choices else ""
-        raise LayoutError(f"{FILE}: error: {name}.{key} must be a string{allowed} "
-                          f"(found {value!r})")
-    return value
-
-
-def _fallback(table: dict[str, Any]) -> tuple[str, ...]:
+def parse(data: dict[str, Any], source: Source | None = None) -> GuideSettings:
+    """Typed settings from the merged TOML data; raises ``LayoutError`` on a bad value."""
     from ... import fonts
 
-    value = table.get("fallback", "")
-    if not isinstance(value, str | list) or (
-            isinstance(value, list) and not all(isinstance(v, str) for v in value)):
-        raise LayoutError(f"{FILE}: error: fonts.fallback must be a path or a list of paths "
-                          f"(found {value!r})")
-    return tuple(fonts.fallback_list(value))
-
-
-def parse(data: dict[str, Any]) -> GuideSettings:
-    """Typed settings from the merged TOML data; raises ``LayoutError`` on a bad value."""
-    page = _table(data, "page")
-    fonts = _table(data, "fonts")
-    sizes = _table(data, "sizes")
-    colours = _table(data, "colours")
-    titles = _table(data, "titles")
-    layout = _table(data, "layout")
-    text = _table(data, "text")
-    margins = tuple(_number(page, "page", f"margin_{side}", 5, 80) * MM
-                    for side in ("top", "right", "bottom", "left"))
-    colour_values = {}
-    for key in COLOUR_KEYS:
-        value = _text(colours, "colours", key)
-        if not _HEX.match(value):
-            raise LayoutError(f"{FILE}: error: colours.{key} must look like \"#1a4f8b\" "
-                              f"(found {value!r})")
-        colour_values[key] = value
-    intro = layout.get("introduction", [])
-    if not isinstance(intro, list) or not all(isinstance(k, str) for k in intro):
-        raise LayoutError(f"{FILE}: error: layout.introduction must be a list of section kinds")
-    lang = data.get("lang", "en")
-    if not isinstance(lang, str) or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", lang):
-        raise LayoutError(f"{FILE}: error: lang must be a language tag such as \"en\" or "
-                          f"\"de-CH\" (found {lang!r})")
-    header_offset = _number(page, "page", "header_offset", 3, 60) * MM
-    footer_offset = _number(page, "page", "footer_offset", 3, 60) * MM
-    header_size = _number(sizes, "sizes", "header", 4, 72)
-    footer_size = _number(sizes, "sizes", "footer", 4, 72)
+    source = source or Source.from_dict(data, "guide")
+    raw = load_declared(GuideToml, source)
+    margins = tuple(side * MM for side in (raw.margin_top, raw.margin_right,
+                                           raw.margin_bottom, raw.margin_left))
+    header_offset, footer_offset = raw.header_offset * MM, raw.footer_offset * MM
     # The running header and the footer live in the margins: never over the text.
-    if header_offset + header_size * 1.6 > margins[0]:
-        raise LayoutError(f"{FILE}: error: page.header_offset leaves no room for the running "
-                          "header above the text; make it smaller or page.margin_top larger")
-    if footer_offset + footer_size > margins[2]:
-        raise LayoutError(f"{FILE}: error: page.footer_offset puts the footer inside the text; "
-                          "make it smaller or page.margin_bottom larger")
+    if header_offset + raw.sizes["header"] * 1.6 > margins[0]:
+        source.error("page.header_offset", "small enough to leave room for the running header "
+                     "above the text (or page.margin_top larger)", raw.header_offset)
+    if footer_offset + raw.sizes["footer"] > margins[2]:
+        source.error("page.footer_offset", "small enough to keep the footer out of the text "
+                     "(or page.margin_bottom larger)", raw.footer_offset)
     return GuideSettings(
-        lang=lang,
+        lang=raw.lang,
         margins=margins,  # type: ignore[arg-type]
         header_offset=header_offset,
         footer_offset=footer_offset,
-        body_family=_text(fonts, "fonts", "body", ("serif", "sans")),
-        heading_family=_text(fonts, "fonts", "headings", ("serif", "sans")),
-        fallback=_fallback(fonts),
-        sizes={key: _number(sizes, "sizes", key, 4, 72) for key in SIZE_KEYS},
-        leading=_number(sizes, "sizes", "leading", 1.2, 3),
-        colours=colour_values,
-        citations=_text(text, "text", "citations", ("keep", "drop")),
-        titles={key: _text(titles, "titles", key) for key in TITLE_KEYS},
-        date_column=_number(layout, "layout", "date_column", 15, 80) * MM,
-        quiz_lines=int(_number(layout, "layout", "quiz_lines", 0, 40)),
-        essay_lines=int(_number(layout, "layout", "essay_lines", 0, 60)),
-        line_spacing=_number(layout, "layout", "line_spacing", 4, 20) * MM,
-        toc_depth=int(_number(layout, "layout", "toc_depth", 1, 2)),
-        introduction=tuple(intro),
+        body_family=raw.body_family,
+        heading_family=raw.heading_family,
+        fallback=tuple(fonts.fallback_list(list(raw.fallback))),
+        sizes=raw.sizes,
+        leading=raw.leading,
+        colours=raw.colours,
+        citations=raw.citations,
+        titles=raw.titles,
+        date_column=raw.date_column * MM,
+        quiz_lines=raw.quiz_lines,
+        essay_lines=raw.essay_lines,
+        line_spacing=raw.line_spacing * MM,
+        toc_depth=raw.toc_depth,
+        introduction=raw.introduction,
     )
 
 
 def load(layouts: Layouts) -> GuideSettings:
     """The guide settings in effect for this build."""
-    return parse(layouts.settings("guide"))
+    return parse({}, Source.from_layouts(layouts, "guide"))

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import HexColor
 
 from ...layouts import LayoutError, Layouts
+from ...settings import (
+    COLOUR,
+    FONT_PATHS,
+    Choice,
+    Flag,
+    Number,
+    Pair,
+    Raw,
+    Source,
+    Table,
+    Text,
+    load,
+    setting,
+)
 from . import layout as geo
 
 MM = geo.MM
@@ -86,94 +99,88 @@ def _bad(where: str, message: str) -> LayoutError:
     return LayoutError(f"{SETTINGS_FILE}: error: {where} {message}")
 
 
-def _num(table: dict[str, Any], key: str, default: float, where: str, *,
-         minimum: float | None = None) -> float:
-    value = table.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _bad(f"[{where}] {key}", f"must be a number, not {value!r}")
-    if minimum is not None and value < minimum:
-        raise _bad(f"[{where}] {key}", f"must be at least {minimum}, not {value}")
-    return float(value)
+_SIZE = Number(low=4)
 
 
-def _choice(table: dict[str, Any], key: str, default: str, choices: Sequence[str],
-            where: str) -> str:
-    value = table.get(key, default)
-    if value not in choices:
-        raise _bad(f"[{where}] {key}",
-                   f"must be one of {', '.join(repr(c) for c in choices)}, not {value!r}")
-    return str(value)
+@dataclass(frozen=True)
+class HandoutToml:
+    """``layouts/handout.toml`` as declared: keys, kinds of value, defaults (lengths in mm)."""
+
+    order: str = setting("sheet.order", Choice(ORDERS), "first-appearance")
+    margin: float = setting("sheet.margin", Number(low=5), 15.0)
+    gutter: float = setting("sheet.gutter", Number(low=0), 8.0)
+    body_size: float = setting("sheet.body_size", _SIZE, 11.0)
+    floor: float = setting("sheet.floor", _SIZE, 7.5)
+    step: float = setting("sheet.step", Number(low=0.1), 0.5)
+    card_format: str = setting("cards.format", Text(), "auto")
+    card_order: str = setting("cards.order", Choice(("same", *ORDERS)), "same")
+    duplex: str = setting("cards.duplex", Choice(("long", "short")), "long")
+    back_offset: tuple[float, float] = setting("cards.back_offset", Pair(), (0.0, 0.0))
+    safe_inset: float = setting("cards.safe_inset", Number(low=MIN_SAFE_INSET), 5.0)
+    printer_margin: float = setting("cards.printer_margin", Number(low=0), 6.0)
+    name_size: float = setting("cards.name_size", _SIZE, 22.0)
+    name_floor: float = setting("cards.name_floor", _SIZE, 12.0)
+    card_body: float = setting("cards.body_size", _SIZE, 11.0)
+    card_floor: float = setting("cards.body_floor", _SIZE, 7.0)
+    card_step: float = setting("cards.step", Number(low=0.1), 0.5)
+    cut_marks: bool = setting("cards.cut_marks", Flag(), True)
+    mark_length: float = setting("cards.mark_length", Number(low=1), 5.0)
+    mark_gap: float = setting("cards.mark_gap", Number(low=0), 1.5)
+    mark_width: float = setting("cards.mark_width", Number(low=0.05), 0.25)
+    formats: Mapping[str, Any] = setting("formats", Table(Raw()), {})
+    colors: Mapping[str, str] = setting("colors", Table(COLOUR), {})
+    fallback: tuple[str, ...] = setting("fonts.fallback", FONT_PATHS, ())
+    text: Mapping[str, str] = setting("text", Table(Text()), {})
 
 
-def _pair(value: Any, where: str) -> tuple[float, float]:
-    if (not isinstance(value, list) or len(value) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
-        raise _bad(where, f"must be a pair of numbers such as [105.0, 74.0], not {value!r}")
-    return float(value[0]), float(value[1])
+_PAGE = Choice(("paper", "card", *PAPER))
 
 
-def load_settings(layouts: Layouts, paper: str) -> Settings:
-    """Read and check ``handout.toml`` for a build on ``paper``; a bad value is a LayoutError."""
-    raw = layouts.settings("handout")
-    sheet = raw.get("sheet", {})
-    cards = raw.get("cards", {})
-    formats = raw.get("formats", {})
-    body = _num(sheet, "body_size", 11.0, "sheet", minimum=4)
-    floor = _num(sheet, "floor", 7.5, "sheet", minimum=4)
-    name_size = _num(cards, "name_size", 22.0, "cards", minimum=4)
-    name_floor = _num(cards, "name_floor", 12.0, "cards", minimum=4)
-    card_body = _num(cards, "body_size", 11.0, "cards", minimum=4)
-    card_floor = _num(cards, "body_floor", 7.0, "cards", minimum=4)
-    fmt_name = cards.get("format", "auto")
-    if fmt_name == "auto":
-        fmt_name = AUTO_FORMAT.get(paper, "a7")
-    fmt = formats.get(fmt_name)
+def _card_format(raw: HandoutToml, source: Source, paper: str) -> tuple[str, float, float, str]:
+    """The card format in effect: its name, card width and height (mm) and page."""
+    name = AUTO_FORMAT.get(paper, "a7") if raw.card_format == "auto" else raw.card_format
+    fmt = raw.formats.get(name)
     if not isinstance(fmt, dict):
-        raise _bad("[cards] format", f"names no format: {fmt_name!r}; choose 'auto' or one of "
-                   f"{', '.join(sorted(formats))}")
-    card_w, card_h = _pair(fmt.get("card"), f"[formats.{fmt_name}] card")
-    page = fmt.get("page", "paper")
-    if page not in ("paper", "card", *PAPER):
-        raise _bad(f"[formats.{fmt_name}] page",
-                   f"must be 'paper', 'card', 'a4' or 'letter', not {page!r}")
-    dx, dy = _pair(cards.get("back_offset", [0.0, 0.0]), "[cards] back_offset")
-    colors = dict(_COLOR_DEFAULTS)
-    for key, value in raw.get("colors", {}).items():
-        if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-            raise _bad(f"[colors] {key}", f"must be a colour such as '#1a4f8b', not {value!r}")
-        colors[key] = value
-    fallback = raw.get("fonts", {}).get("fallback", [])
-    if isinstance(fallback, str):
-        fallback = [fallback]
-    texts = dict(_TEXT_DEFAULTS)
-    texts.update({k: str(v) for k, v in raw.get("text", {}).items()})
+        source.error("cards.format", f"'auto' or one of {', '.join(sorted(raw.formats))}",
+                     name)
+    w, h = source.value(f"formats.{name}.card", Pair(), None) or source.error(
+        f"formats.{name}.card", Pair.expect)
+    return name, w, h, source.value(f"formats.{name}.page", _PAGE, "paper")
+
+
+def load_settings(layouts: Layouts, paper: str, source: Source | None = None) -> Settings:
+    """Read and check ``handout.toml`` for a build on ``paper``; a bad value is a located
+    LayoutError, a missing one takes its default."""
+    source = source or Source.from_layouts(layouts, "handout")
+    raw = load(HandoutToml, source)
+    fmt_name, card_w, card_h, page = _card_format(raw, source, paper)
+    dx, dy = raw.back_offset
     return Settings(
-        order=_choice(sheet, "order", "first-appearance", ORDERS, "sheet"),
-        margin=_num(sheet, "margin", 15.0, "sheet", minimum=5) * MM,
-        gutter=_num(sheet, "gutter", 8.0, "sheet", minimum=0) * MM,
-        body_size=max(body, floor),
-        floor=floor,
-        step=_num(sheet, "step", 0.5, "sheet", minimum=0.1),
+        order=raw.order,
+        margin=raw.margin * MM,
+        gutter=raw.gutter * MM,
+        body_size=max(raw.body_size, raw.floor),
+        floor=raw.floor,
+        step=raw.step,
         card_format=fmt_name,
-        card_order=_choice(cards, "order", "same", ("same", *ORDERS), "cards"),
+        card_order=raw.card_order,
         card_w=card_w * MM,
         card_h=card_h * MM,
         card_page=page,
-        duplex="short" if _choice(cards, "duplex", "long", ("long", "short"), "cards") == "short"
-        else "long",
+        duplex="short" if raw.duplex == "short" else "long",
         back_offset=(dx * MM, dy * MM),
-        safe_inset=_num(cards, "safe_inset", 5.0, "cards", minimum=MIN_SAFE_INSET) * MM,
-        printer_margin=_num(cards, "printer_margin", 6.0, "cards", minimum=0) * MM,
-        name_size=max(name_size, name_floor),
-        name_floor=name_floor,
-        card_body=max(card_body, card_floor),
-        card_floor=card_floor,
-        card_step=_num(cards, "step", 0.5, "cards", minimum=0.1),
-        cut_marks=bool(cards.get("cut_marks", True)),
-        mark_length=_num(cards, "mark_length", 5.0, "cards", minimum=1) * MM,
-        mark_gap=_num(cards, "mark_gap", 1.5, "cards", minimum=0) * MM,
-        mark_width=_num(cards, "mark_width", 0.25, "cards", minimum=0.05),
-        colors=colors,
-        fallback_paths=tuple(str(p) for p in fallback),
-        text=texts,
+        safe_inset=raw.safe_inset * MM,
+        printer_margin=raw.printer_margin * MM,
+        name_size=max(raw.name_size, raw.name_floor),
+        name_floor=raw.name_floor,
+        card_body=max(raw.card_body, raw.card_floor),
+        card_floor=raw.card_floor,
+        card_step=raw.card_step,
+        cut_marks=raw.cut_marks,
+        mark_length=raw.mark_length * MM,
+        mark_gap=raw.mark_gap * MM,
+        mark_width=raw.mark_width,
+        colors={**_COLOR_DEFAULTS, **raw.colors},
+        fallback_paths=raw.fallback,
+        text={**_TEXT_DEFAULTS, **raw.text},
     )

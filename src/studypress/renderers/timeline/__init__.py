@@ -7,10 +7,14 @@ text width when the portrait figure would have to fall back to numbered marks an
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ...model import Diagnostic, Note, Severity
 from ..base import Output, RenderContext, RenderResult
+
+if TYPE_CHECKING:
+    from ...figure.style import Style
 
 # Text widths with 2 cm (A4) and 0.75 in (Letter) side margins, in points.
 TEXT_WIDTH = {"a4": (481.9, 728.5), "letter": (504.0, 684.0)}
@@ -67,9 +71,11 @@ class TimelineRenderer:
                 "no timeline events found, so no timeline figure was made (a list whose items "
                 "start with a date, or a Timeline section, makes one)", note.source))
             return result
-        settings = ctx.layouts.settings("timeline")
+        from ...figure.style import Style
+
+        style = Style.load(ctx.layouts)  # a wrong setting is a located layout error
         try:
-            files, diags = _render(note, ctx, settings)
+            files, diags = _render(note, ctx, style)
         except Exception as exc:  # a figure problem must not stop the guide or the deck
             result.diagnostics.append(Diagnostic(
                 Severity.ERROR, "timeline-failed",
@@ -81,20 +87,15 @@ class TimelineRenderer:
         return result
 
 
-def _render(note: Note, ctx: RenderContext, settings: dict) -> tuple[list[Output],
-                                                                     list[Diagnostic]]:
+def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
+                                                                    list[Diagnostic]]:
     from reportlab.graphics import renderPM, renderSVG
 
     from ...figure import fontset_for
     from ...figure.draw import draw
     from ...figure.layout import layout
-    from ...figure.style import Style
 
     diags: list[Diagnostic] = []
-    style = Style.from_settings(settings)
-    for problem in style.problems:
-        diags.append(Diagnostic(Severity.WARNING, "timeline-setting",
-                                f"layouts/timeline.toml: {problem}", note.source))
     fs = fontset_for(style)
     if len(fs.fallbacks) < len(style.fallback_fonts):
         diags.append(Diagnostic(Severity.WARNING, "timeline-font",
