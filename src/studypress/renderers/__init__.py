@@ -14,6 +14,7 @@ REGISTRY: dict[str, str] = {
     "model": "studypress.renderers.model_json",
     "timeline": "studypress.renderers.timeline",
     "deck": "studypress.renderers.deck",
+    "cards": "studypress.renderers.cards_csv",
     "guide": "studypress.renderers.guide",
     "handout": "studypress.renderers.handout",
 }
