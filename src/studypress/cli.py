@@ -163,6 +163,8 @@ def check(paths: PathsArg = None, strict: StrictOverride = None) -> None:
 def inspect(
     note: Annotated[Path, typer.Argument(help="The note to show.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the model as JSON.")] = False,
+    lines: Annotated[bool, typer.Option("--lines", help="Print every source line with what "
+                                        "it became.")] = False,
 ) -> None:
     """Show what the reader understood of NOTE."""
     from .build import display_path
@@ -182,7 +184,12 @@ def inspect(
     except ReadError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_NOTES) from None
-    if as_json:
+    if lines:
+        from .reader.accounting import report
+        from .reader.source import decode
+
+        typer.echo(report(decode(note.read_bytes()), model))
+    elif as_json:
         typer.echo(json.dumps(note_to_json(model), ensure_ascii=False, indent=2))
     else:
         typer.echo(summary(model))
