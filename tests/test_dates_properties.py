@@ -146,6 +146,7 @@ PIECES = [
     "1917", "44", "0", "31", "12", "–", "-", " ", ",", "/", "?", "~", "BCE", "AD", "c.", "s",
     "th", "century", "early", "late", "March", "Febtember", "Winter", "the", "half of ",
     " and ", "(", ")", "[", "]", "1800s", "1917-12", "1918-03-03", "first", "x",
+    " (", "Meiji 1", "Year 5 of ", "'", "--", "ᵗʰ", " of ", "\\", "\u00a0", "<sup>th</sup>",
 ]  # fmt: skip
 
 

@@ -55,8 +55,20 @@ Conventions
   is 1920–1939, ``the 14th and 15th centuries`` 1301–1500. Two that do not meet are an error;
   ``and`` between other dates is no date.
 * The precision of a range is the coarser of its ends' precisions.
-* A leading ``the`` is ignored (``the 1920s``, ``The 19th century``).
-* Notes: a trailing parenthesised note (``October 27, 1962 ("Black Saturday")``,
+* A two-digit end written with an apostrophe (``1930s–'40s``, ``1941–'42``) completes the same
+  way; alone (``the '30s``) it is an error, since its century would be a guess.
+* A leading ``the`` is ignored (``the 1920s``, ``The 19th century``). Ordinals come in any
+  order: ``October 24th, 1929``, ``24th of October 1929``, ``October the 24th, 1929``.
+* Text exported from word processors reads as typed: backslash escapes (``\\-``, ``\\.``),
+  pandoc's ``--`` and ``---`` (dashes), superscript ordinals (``24ᵗʰ``, ``24<sup>th</sup>``),
+  no-break and thin spaces, curly quotes. ``display`` shows the plain form (``1935–1943``).
+* A month or day in parentheses after a year is part of the date: ``1917 (March)`` is March 1917,
+  ``1933 (November 16)`` the day. An era or regnal year followed by its Western date in
+  parentheses (``Meiji 1 (1868)``, ``Year 5 of Tiberius (19 CE)``) is that Western date; the era
+  words stay in ``text`` and ``display``. The era names are a table; no Western year is ever
+  computed from an era year.
+* An ISO date at the start of a line needs no separator after it (``1905-01-22 Bloody Sunday``).
+* Notes: any other trailing parenthesised note (``October 27, 1962 ("Black Saturday")``,
   ``27 July 1794 (9 Thermidor, Year II)``) and a bracketed insertion anywhere
   (``25 October [O.S. 7 November] 1917``) are ignored; ``text`` keeps them, ``display`` does not.
 * ``display`` is the note's wording with whitespace collapsed and the range dash normalised to
@@ -64,14 +76,21 @@ Conventions
 
 Stages
 ------
-``tokens`` (normalising, notes, tokens) → ``grammar`` (the tokens of each end read into a part,
-two ends completed from each other) → ``resolve`` (a part as days and EDTF) → ``display``
-(year labels, the printed form); ``parse`` ties them into the public functions below and
-``tables`` holds the words.
+``tokens`` (normalising, notes, tokens) → ``asides`` (a parenthesis that belongs to the date)
+→ ``grammar`` (the tokens of each end read into a part, two ends completed from each other) →
+``resolve`` (a part as days and EDTF) → ``display`` (year labels, the printed form); ``parse``
+ties them into the public functions below and ``tables`` holds the words.
 """
 
 from .display import year_label
 from .errors import DateError
-from .parse import leading_date, looks_like_date, parse_date
+from .parse import leading_date, looks_like_date, parse_date, reads_parenthesis
 
-__all__ = ["DateError", "leading_date", "looks_like_date", "parse_date", "year_label"]
+__all__ = [
+    "DateError",
+    "leading_date",
+    "looks_like_date",
+    "parse_date",
+    "reads_parenthesis",
+    "year_label",
+]

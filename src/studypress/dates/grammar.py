@@ -34,6 +34,8 @@ class Part:
     fraction_word: str = ""  # "second half", for messages
     circa_word: bool = False  # "c." / "circa" written before it (not "~")
     year_from_other_end: bool = False
+    short: bool = False  # "'42", "'40s": the century left out, to come from the other end
+    abbreviated: bool = False  # an end year or decade completed from the start's ("1941–42")
 
     @property
     def unit(self) -> str:
@@ -56,7 +58,7 @@ def _is_day(tok: Tok) -> bool:
 
 
 def _set_year(p: Part, tok: Tok) -> None:
-    p.year, p.year_digits = tok.value, tok.digits
+    p.year, p.year_digits, p.short = tok.value, tok.digits, tok.tag == "short"
     if tok.kind == "alt":
         first, second, digits1, digits2 = tok.parts
         p.alt = (first, second, digits1, digits2)
@@ -89,6 +91,18 @@ def _fill_days(p: Part, core: list[Tok], kinds: tuple[str, ...]) -> bool:
         case ("num" | "ord", "month", "comma", "num") if _is_day(core[0]):
             p.day, p.month = core[0].value, core[1].value
             _set_year(p, core[3])
+        case ("ord", "of", "month", "num") | ("ord", "of", "month", "comma", "num") if _is_day(
+            core[0]
+        ):
+            p.day, p.month = core[0].value, core[2].value  # "24th of October 1929"
+            _set_year(p, core[-1])
+        case ("month", "the", "ord", "num") | ("month", "the", "ord", "comma", "num") if _is_day(
+            core[2]
+        ):
+            p.month, p.day = core[0].value, core[2].value  # "October the 24th, 1929"
+            _set_year(p, core[-1])
+        case ("ord", "of", "month") if _is_day(core[0]):
+            p.day, p.month = core[0].value, core[2].value  # "24th of October" (a range start)
         case _:
             return False
     return True
@@ -129,7 +143,7 @@ def _fill_periods(p: Part, core: list[Tok], kinds: tuple[str, ...]) -> bool:
             _set_year(p, core[2])
         case ("decade",):
             p.decade, p.decade_digits = core[0].value, core[0].digits
-            p.decade_word = core[0].word
+            p.decade_word, p.short = core[0].word, core[0].tag == "short"
         case ("ord", "century" | "circa"):
             p.century = core[0].value
         case ("ord",):
@@ -307,10 +321,10 @@ def _lengthen_short_end(a: Part, b: Part) -> None:
         return
     if b.bare and b.year_digits == 2 and a.year is not None and a.year_digits > 2:
         b.year = a.year // 100 * 100 + b.year
-        b.year_digits = a.year_digits
+        b.year_digits, b.short, b.abbreviated = a.year_digits, False, True
     if b.decade is not None and b.decade_digits == 2 and a.decade and a.decade >= 100:
         b.decade = a.decade // 100 * 100 + b.decade
-        b.decade_digits = a.decade_digits
+        b.decade_digits, b.short, b.abbreviated = a.decade_digits, False, True
 
 
 def complete(a: Part, b: Part) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import HistoricalDate
+from .asides import Aside, read_aside
 from .display import range_display
 from .errors import DateError, NotADate, not_a_date
 from .grammar import (
@@ -16,7 +18,7 @@ from .grammar import (
     previous_year,
 )
 from .resolve import Span, coarser, resolve
-from .tokens import Tok, is_unknown, normalise, tokenize, without_notes
+from .tokens import Tok, is_unknown, normalise, tokenize, without_insertions, without_notes
 
 
 def _single(p: Part, span: Span, original: str, display: str) -> HistoricalDate:
@@ -114,8 +116,15 @@ def _parse_range(toks: list[Tok], k: int, norm: str, original: str) -> Historica
         a.year, a.era = previous_year(a.year, a.era)  # December 24 – January 6, 1918
         sa = resolve(a, display)
     if sb.earliest < sa.earliest or sb.latest < sa.latest:
-        raise DateError(f"the range {display!r} ends before it starts")
+        raise DateError(f"the range {display!r} ends before it starts{_abbreviation_hint(a, b)}")
     return _spanning(a, b, (sa, sb), original, display)
+
+
+def _abbreviation_hint(a: Part, b: Part) -> str:
+    """For "1998–02" or "1935–3": say how a shortened end year is read."""
+    if b.abbreviated or (b.bare and b.year_digits < a.year_digits):
+        return " (a shortened end year takes the start's century: write it in full)"
+    return ""
 
 
 def _parse(norm: str, original: str) -> HistoricalDate:
@@ -145,12 +154,60 @@ def parse_date(text: str) -> HistoricalDate | None:
     a user-facing message (what is wrong, e.g. "February 1900 has no day 31") for impossible
     dates and for text that is not a date at all (message: "not a date: '...'").
     """
-    norm = without_notes(normalise(text))
-    if not norm:
+    full = normalise(text)
+    if not full:
         raise NotADate("not a date: an empty date")
+    aside = read_aside(without_insertions(full))
+    if aside is not None:
+        read = _read_aside(aside, text.strip())
+        if read is not None:
+            return read
+    norm = without_notes(full)
     if is_unknown(norm):
         return None
     return _parse(norm, text.strip())
+
+
+def _read_aside(aside: Aside, original: str) -> HistoricalDate | None:
+    """The date a parenthesis completes ("1933 (November 16)") or gives ("Meiji 1 (1868)").
+
+    None when the parenthesis holds no date after all ("Meiji 1 (the Restoration)", "1917
+    (March 3 4)"): then it is a note, as any other. One that names an impossible date
+    ("1917 (February 30)") is an error.
+    """
+    if aside.era and _is_date(aside.era):
+        return None  # "year 5 (1917)": the year 5, with a note
+    try:
+        found = _parse(without_notes(aside.text), original)
+    except NotADate:
+        return None
+    return replace(found, display=aside.display)
+
+
+def _is_date(norm: str) -> bool:
+    try:
+        _parse(norm, norm)
+    except NotADate:
+        return False
+    except DateError:
+        return True
+    return True
+
+
+def reads_parenthesis(text: str) -> bool:
+    """Whether a trailing parenthesis is part of the date, not a note on it.
+
+    True for a month or day after the year ("1917 (March)") and for the Western year after an
+    era year ("Meiji 1 (1868)"); False for notes ("9 November 1799 (18 Brumaire)").
+    """
+    full = normalise(text)
+    aside = read_aside(without_insertions(full)) if full else None
+    if aside is None:
+        return False
+    try:
+        return _read_aside(aside, text) is not None
+    except DateError:
+        return True
 
 
 def looks_like_date(text: str) -> bool:
@@ -169,16 +226,19 @@ def looks_like_date(text: str) -> bool:
     return True
 
 
-_LEAD_SEPARATOR = re.compile(r"\s*:\s*|\s+[–—-]\s+|\s*,\s*")
+_LEAD_SEPARATOR = re.compile(r"\s*:\s*|\s+(?:[–—]|\\?-{1,3})\s+|\s*,\s*")
+# An ISO date needs no separator after it: "1905-01-22 Bloody Sunday" (outliner journals).
+_LEAD_ISO = re.compile(r"\s*(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\s+(?=[^\s0-9–—-])")
 
 
 def leading_date(text: str) -> tuple[str, str] | None:
     """Split a leading date off `text`: ``"1928: First Five-Year Plan"`` → ``("1928", "First…")``.
 
-    The date must be followed by a separator (":", " – ", " — ", " - ", ",") or the end of the
-    text; the separator and surrounding whitespace are removed from the rest. Prose that merely
-    begins with a number is no date prefix ("1905 Revolution text" → None), but
-    "1905 – Revolution of 1905" → ("1905", "Revolution of 1905").
+    The date must be followed by a separator (":", " – ", " — ", " - ", " -- ", ",") or the end
+    of the text, an ISO date also by a space ("1905-01-22 Bloody Sunday"); the separator and
+    surrounding whitespace are removed from the rest. Prose that merely begins with a number is
+    no date prefix ("1905 Revolution text" → None), but "1905 – Revolution of 1905" →
+    ("1905", "Revolution of 1905").
 
     The prefix returned is date-shaped (see looks_like_date): it parses, is an explicit unknown,
     or is a malformed date ("Febtember 1900", "31 February 1900", "July 17" without a year) that
@@ -189,6 +249,9 @@ def leading_date(text: str) -> tuple[str, str] | None:
     none.
     """
     found: tuple[str, str] | None = None
+    iso = _LEAD_ISO.match(text)
+    if iso and looks_like_date(iso.group("date")):
+        found = (iso.group("date"), text[iso.end() :].strip())
     for m in _LEAD_SEPARATOR.finditer(text):
         prefix = text[: m.start()].strip()
         if prefix and looks_like_date(prefix):

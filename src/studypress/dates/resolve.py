@@ -203,6 +203,9 @@ def _month(p: Part, a: int, m: int, mark: str) -> Span:
 def resolve(p: Part, whole: str) -> Span:
     """The days one end can mean, with its EDTF."""
     mark = _mark(p.approximate, p.uncertain)
+    if p.short:  # "the '30s" alone: which century is a guess
+        example = "1930s" if p.decade is not None else "1942"
+        raise DateError(f"{p.text!r} leaves out its century: write it in full, like {example}")
     if p.century is not None:
         return _century(p, p.century, mark)
     if p.decade is not None:

@@ -49,3 +49,20 @@ UNKNOWN = {
 }  # fmt: skip
 
 MAX_YEAR = 99_999  # the largest year; one with a month or day must also fit in four digits
+
+# Eras and reign titles that name a year before its number ("Meiji 1", "Kangxi 61"), folded to
+# lower-case ASCII. A date in such an era counts only with its Western year in parentheses:
+# the tables say which words are eras, never which Western year they mean.
+_JAPANESE_ERAS = (  # from the late Edo period on
+    "bunka bunsei tenpo tempo koka kaei ansei manen bunkyu genji keio meiji taisho showa heisei "
+    "reiwa"
+)
+_CHINESE_REIGNS = (  # Tang, Ming and Qing reign titles, and the Republic's calendar
+    "zhenguan kaiyuan tianbao hongwu jianwen yongle hongxi xuande zhengtong jingtai tianshun "
+    "chenghua hongzhi zhengde jiajing longqing wanli taichang tianqi chongzhen shunzhi kangxi "
+    "yongzheng qianlong jiaqing daoguang xianfeng tongzhi guangxu xuantong minguo"
+)
+_OTHER_ERAS = "gwangmu yunghui juche ah auc"  # the Korean Empire; calendar eras
+ERA_NAMES = frozenset(f"{_JAPANESE_ERAS} {_CHINESE_REIGNS} {_OTHER_ERAS}".split())
+# Calendar eras written after the number ("1 AH", "753 AUC").
+ERA_NAMES_AFTER = frozenset({"ah", "auc", "am", "be", "se"})

@@ -19,13 +19,22 @@ from .tables import (
     UNKNOWN,
 )
 
-# Dashes and look-alikes: range dashes become "–", hyphen look-alikes "-".
+# Dashes and look-alikes: range dashes become "–", hyphen look-alikes "-"; curly quotes
+# straight; superscript letters (ordinals exported as "24ᵗʰ") plain; invisible characters gone.
 _TRANSLATE = str.maketrans(
     {
         "\u2012": "–", "\u2013": "–", "\u2014": "–", "\u2015": "–", "\u2212": "–",
-        "\u2010": "-", "\u2011": "-", "\u2019": "'", "\u02bc": "'",
+        "\u2010": "-", "\u2011": "-", "\u2019": "'", "\u02bc": "'", "\u2018": "'",
+        "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"',
+        "\u1d57": "t", "\u02b0": "h", "\u02e2": "s", "\u207f": "n", "\u1d48": "d",
+        "\u02b3": "r", "\u200b": None, "\u2060": None, "\ufeff": None, "\u00ad": None,
     }
 )  # fmt: skip
+# Markdown exported by word processors: "\-", "\." and other backslash escapes, pandoc's "--"
+# and "---" for dashes, ordinals as HTML superscripts ("24<sup>th</sup>").
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_DOUBLE_HYPHEN = re.compile(r"(?<!-)-{2,3}(?!-)")
+_SUP_ORDINAL = re.compile(r"<sup>\s*(st|nd|rd|th)\s*</sup>", re.IGNORECASE)
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 WHITESPACE = re.compile(r"\s+")
 _INSERTION = re.compile(r"\[[^\[\]]*[0-9A-Za-z][^\[\]]*\]")  # "[O.S. 7 November]", not "[?]"
@@ -55,8 +64,11 @@ _TOKEN = re.compile(
 
 
 def normalise(text: str) -> str:
-    """Dashes unified, whitespace collapsed: the text every later stage reads."""
-    return WHITESPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+    """Escapes and exported typography undone, dashes unified, whitespace collapsed (no-break
+    and thin spaces too): the text every later stage reads."""
+    text = _SUP_ORDINAL.sub(r"\1", _ESCAPE.sub(r"\1", text))
+    text = _DOUBLE_HYPHEN.sub("–", text.translate(_TRANSLATE))
+    return WHITESPACE.sub(" ", text).strip()
 
 
 def without_notes(norm: str) -> str:
@@ -65,11 +77,16 @@ def without_notes(norm: str) -> str:
     "25 October [O.S. 7 November] 1917" → "25 October 1917"; "Oct. 1917 (Old Style)" →
     "Oct. 1917". Text that is nothing but a note ("(1917)", "[1917]") is left whole.
     """
-    bare = _INSERTION.sub(" ", norm)
+    bare = without_insertions(norm)
     while (m := _TRAILING_NOTE.search(bare)) and m.start() > 0:
         bare = bare[: m.start()]
     bare = WHITESPACE.sub(" ", bare).strip()
     return bare or norm
+
+
+def without_insertions(norm: str) -> str:
+    """``norm`` without bracketed insertions ("25 October [O.S. 7 November] 1917")."""
+    return WHITESPACE.sub(" ", _INSERTION.sub(" ", norm)).strip() or norm
 
 
 def is_unknown(norm: str) -> bool:
@@ -256,6 +273,18 @@ def _alternatives(toks: list[Tok], norm: str) -> list[Tok]:
     return merged
 
 
+def _apostrophes(raw: list[Tok]) -> list[Tok]:
+    """``'42``, ``'40s``: a year or decade without its century, tagged ``short``."""
+    toks: list[Tok] = []
+    for tok in raw:
+        prev = toks[-1] if toks else None
+        if prev and prev.word == "'" and prev.end == tok.start and tok.kind in ("num", "decade"):
+            toks[-1] = replace(tok, start=prev.start, tag="short", word=f"'{tok.word}")
+            continue
+        toks.append(tok)
+    return toks
+
+
 def tokenize(norm: str) -> list[Tok]:
     """Tokens of normalised text; range separators come out as kind ``sep``."""
-    return _alternatives(_separators(_lex(norm)), norm)
+    return _alternatives(_separators(_apostrophes(_lex(norm))), norm)

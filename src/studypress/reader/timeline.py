@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import DateError, leading_date, looks_like_date, parse_date
+from ..dates import DateError, leading_date, looks_like_date, parse_date, reads_parenthesis
 from ..diagnostics import Collector
 from ..model import (
     Block,
@@ -47,7 +47,7 @@ def _date_note(head: str) -> tuple[str, str | None]:
     """``October 27, 1962 ("Black Saturday")`` → the date and its note; a bracketed
     insertion (``25 October [O.S. 7 November] 1917``) is a note too."""
     m = _TRAILING_NOTE.match(head)
-    if m and looks_like_date(m.group("date")):
+    if m and looks_like_date(m.group("date")) and not reads_parenthesis(head):
         return m.group("date"), m.group("note").strip().strip("\"“”") or None
     m = _BRACKET_NOTE.search(head)
     if m:
@@ -75,6 +75,8 @@ def split_date(rich: RichText) -> DatedText | None:
             if m:
                 note = m.group(1).strip()
                 rest = (Text(rest[0].value[m.end() :]),) + rest[1:]
+                if reads_parenthesis(f"{head} ({note})"):  # **1917** (March): the month
+                    head, note = f"{head} ({note})", None
         return DatedText(head, note, inline.lstrip_chars(rest, _SEPARATORS))
     if isinstance(first, Text):
         found = leading_date(first.value)
