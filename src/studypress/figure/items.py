@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Event, Person, Precision, plain_text
-from .text import clean, short_date
+from .datelabel import date_label
+from .text import clean
 
 DaySpan = tuple[int, int]
 
@@ -26,8 +27,8 @@ class Item:
     approximate: bool
 
 
-def items(events: Sequence[Event]) -> list[Item]:
-    """The figure's view of each event, in the order given."""
+def items(events: Sequence[Event], date_style: str) -> list[Item]:
+    """The figure's view of each event, in the order given, dates labelled in ``date_style``."""
     out: list[Item] = []
     for i, ev in enumerate(events):
         words = clean(plain_text(ev.text)) or "(no text)"
@@ -44,7 +45,7 @@ def items(events: Sequence[Event]) -> list[Item]:
             kind = "range"
         else:
             kind = "span"
-        out.append(Item(i, short_date(d.display or d.text), words, (a, b), kind,
+        out.append(Item(i, date_label(d, date_style), words, (a, b), kind,
                         d.approximate or d.uncertain))
     return out
 

@@ -10,10 +10,12 @@ the results are in ``shapes``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .. import timeaxis
 from ..model import Event, Person
 from .assemble import assemble
+from .datelabel import STYLES, note_style
 from .items import axis_spans, items, person_spans
 from .legend import legend_kinds, legend_lines
 from .plan import Heights, Inputs, best_plan, plan
@@ -29,10 +31,10 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
 
     ``height`` None means as tall as needed. Pure: the same input gives the same layout.
     """
-    style = style or Style()
+    style = _with_date_style(style or Style(), events, people)
     fs = fontset or default_fontset(style.font_family)
     width = max(float(width), 120.0)
-    its = items(events)
+    its = items(events, style.date_style)
     spans = person_spans(people)
     shown, weights = axis_spans(its, spans)
     axes = timeaxis.axis_options(
@@ -43,3 +45,12 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     heights = Heights(style, legend_lines(kinds, width, style, fs))
     ins = Inputs(events, people, its, spans, style, fs, width, height, heights, kinds)
     return assemble(best_plan([plan(ins, ax) for ax in axes], style), ins)
+
+
+def _with_date_style(style: Style, events: Sequence[Event], people: Sequence[Person]) -> Style:
+    """The style with its date style decided: "auto" takes the note's own."""
+    if style.date_style in STYLES:
+        return style
+    dates = [e.date for e in events if e.date is not None]
+    dates += [p.span for p in people if p.span is not None]
+    return replace(style, date_style=note_style(dates))

@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 
 from .. import timeaxis
 from ..model import HistoricalDate, Person, SpanKind
+from .datelabel import date_label
 from .items import DaySpan
 from .style import Style
-from .text import FontSet, clean, fit, short_date
+from .text import FontSet, clean, fit
 
 
 @dataclass(frozen=True)
@@ -65,17 +66,17 @@ def _row(pi: int, p: Person, date: HistoricalDate, s: DaySpan, ax: timeaxis.Axis
     if p.span_kind in (SpanKind.BIRTH, SpanKind.DEATH):
         kind = "death" if p.span_kind == SpanKind.DEATH else "birth"
         mark = "d." if kind == "death" else "b."
-        text = f"{name} ({mark} {short_date(date.display or date.text)})"
+        text = f"{name} ({mark} {date_label(date, style.date_style)})"
         x = (x_a + x_b) / 2
         bx0, bx1 = x - 3.0, x + 3.0
         clip_l = clip_r = False
         if off:
-            text = f"{name} ({mark} {short_date(date.display)}, off the axis)"
+            text = f"{name} ({mark} {date_label(date, style.date_style)}, off the axis)"
     else:
         kind = "bar"
         text = name
         if off:  # wholly off the axis: a stub with an arrow
-            text = f"{name} ({short_date(date.display or date.text)})"
+            text = f"{name} ({date_label(date, style.date_style)})"
             if b <= ax.d0:
                 x_a, x_b = ax.x0, ax.x0 + 8.0
             else:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .datelabel import STYLES
+
 # Settings live in TOML tables; each Style field names the table it is read from.
 _TABLES = {
     "width": "figure", "height": "figure", "dpi": "figure", "font_family": "figure",
@@ -17,6 +19,7 @@ _TABLES = {
     "person_font_size": "text", "key_font_size": "text", "band_font_size": "text",
     "label_chars": "text", "min_label_chars": "text", "max_label_width": "text",
     "max_lanes": "text", "comfortable_lanes": "text", "key_column_width": "text",
+    "date_style": "text",
     "compress": "axis", "min_gap_fraction": "axis", "break_width": "axis",
     "end_pad": "axis", "marker_size": "axis", "marker_rows": "axis",
     "text_colour": "colours", "muted_colour": "colours", "axis_colour": "colours",
@@ -55,6 +58,7 @@ class Style:
     max_lanes: int = 12  # label lanes above the axis before falling back to numbers and a key
     comfortable_lanes: int = 8  # shorten labels (down to min_label_chars) to stay within this
     key_column_width: float = 150.0
+    date_style: str = "auto"  # "auto" (the note's own), "mdy", "dmy" or "iso"
     # [axis]
     compress: str = "auto"  # "auto", "always" or "never"
     min_gap_fraction: float = 0.05
@@ -114,6 +118,7 @@ class Style:
             comfortable_lanes=max(1, self.comfortable_lanes),
             marker_rows=max(1, self.marker_rows),
             compress=self.compress if self.compress in ("auto", "always", "never") else "auto",
+            date_style=self.date_style if self.date_style in (*STYLES, "auto") else "auto",
             dpi=min(1200.0, max(18.0, self.dpi)),
             margin=max(0.0, min(self.margin, 40.0)),
             width=max(0.0, self.width),

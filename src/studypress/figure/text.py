@@ -105,16 +105,3 @@ def fit(text: str, max_width: float, measure, size: float, bold: bool = False) -
         else:
             hi = mid - 1
     return best
-
-
-_MONTHS = {
-    "January": "Jan", "February": "Feb", "March": "Mar", "April": "Apr", "June": "Jun",
-    "July": "Jul", "August": "Aug", "September": "Sep", "October": "Oct", "November": "Nov",
-    "December": "Dec",
-}
-_MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
-
-
-def short_date(display: str) -> str:
-    """A date's display form with month names abbreviated: ``Nov 15, 1933``."""
-    return _MONTH_RE.sub(lambda m: _MONTHS[m.group(1)], clean(display))
