@@ -7,6 +7,7 @@ import pytest
 from studypress.dates import parse_date
 from studypress.figure import timeline_layout
 from studypress.figure.datelabel import date_label, note_style, written_style
+from studypress.layouts import LayoutError
 from studypress.model import Event, HistoricalDate, Note, Text
 
 
@@ -85,5 +86,5 @@ def test_the_layout_file_chooses_the_style():
     assert _dates_shown(note, {"text": {"date_style": "iso"}}) == ["1917-11-07", "1934-12-01"]
     assert _dates_shown(note, {"text": {"date_style": "mdy"}}) == ["Dec 1, 1934",
                                                                   "Nov 7, 1917"]
-    # a style the figure does not know falls back to the note's own
-    assert _dates_shown(note, {"text": {"date_style": "ymd"}}) == ["1 Dec 1934", "7 Nov 1917"]
+    with pytest.raises(LayoutError, match="date_style"):  # a style the figure does not know
+        _dates_shown(note, {"text": {"date_style": "ymd"}})

@@ -144,6 +144,7 @@ def _schema() -> dict[str, Any]:
         "label_chars": Integer(low=8), "min_label_chars": Integer(low=8),
         "max_label_width": Number(0.1, 0.95), "max_lanes": Integer(low=1),
         "comfortable_lanes": Integer(low=1), "key_column_width": Number(low=0),
+        "date_style": Choice(("auto", *STYLES)),
         "compress": Choice(("auto", "always", "never")), "min_gap_fraction": Number(0, 1),
         "break_width": Number(low=4), "end_pad": Number(low=2), "marker_size": Number(3, 12),
         "marker_rows": Integer(low=1),
