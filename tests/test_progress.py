@@ -88,8 +88,10 @@ def test_summary_lines():
     assert progress.summary(["a"], [], [], 0.2, Path("out/")) == "built 1 note in 0.2 s → out/"
     assert progress.summary([], ["a", "b"], [], 0.1, Path("output")) == \
         "nothing to do: 2 notes unchanged → output/"
+    assert progress.summary(["a"], ["b"], [diagnostic(Severity.ERROR)], 0.1, Path("o")) == \
+        "built 2 notes (1 unchanged, 1 error) in 0.1 s → o/"
     assert progress.summary([], ["a"], [diagnostic(Severity.ERROR)], 0.1, Path("o")) == \
-        "built 1 note (1 unchanged, 1 error) in 0.1 s → o/"
+        "nothing built (1 unchanged, 1 error) in 0.1 s → o/"
 
 
 def test_through_the_command_output_is_plain_lines(tmp_path, monkeypatch):

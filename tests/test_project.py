@@ -167,3 +167,20 @@ def test_the_config_settings_reach_the_build(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "out" / "a").iterdir()) == ["model.json"]
     result = CliRunner().invoke(app, ["build", "--only", "timeline"])
     assert (tmp_path / "out" / "a" / "timeline.svg").is_file()
+
+
+def test_command_line_conventions():
+    from typer.testing import CliRunner
+
+    from studypress import __version__
+    from studypress.cli import app
+    from studypress.project import PAPERS, PRINTINGS, output_names
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["-V"]).output.strip() == f"studypress {__version__}"
+    assert "--install-completion" in runner.invoke(app, ["--help"]).output
+    for command in ("build", "watch"):
+        shown = runner.invoke(app, [command, "--help"], env={"COLUMNS": "250"}).output
+        text = " ".join(shown.split())
+        for choices in (PAPERS, PRINTINGS, output_names()):
+            assert "|".join(choices) in text, (command, choices)

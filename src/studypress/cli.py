@@ -20,7 +20,7 @@ app = typer.Typer(
     help="Compile Markdown study notes into a PDF study guide, an Anki deck and a "
     "cast-of-characters handout.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -46,7 +46,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("-V", "--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Compile Markdown study notes into print and Anki."""
@@ -72,26 +72,30 @@ def _summary(diagnostics) -> str:
     return f"{counts['error']} error(s), {counts['warning']} warning(s)"
 
 
+# The options build and watch share; None means "as studypress.toml says" (or the default).
+OutputOpt = Annotated[Path | None, typer.Option(
+    "-o", "--output", help="Output folder (default: the project's output/).",
+    show_default=False)]
+PaperOpt = Annotated[Paper | None, typer.Option(
+    help="Paper size of the PDFs (default: a4).", show_default=False)]
+PrintingOpt = Annotated[Printing | None, typer.Option(
+    help="Guide printing: full, questions (no answer key) or answers only (default: full).",
+    show_default=False)]
+OnlyOpt = Annotated[list[Output] | None, typer.Option(
+    "--only", help="Build only these outputs (repeatable), e.g. --only deck.",
+    show_default=False)]
+JobsOpt = Annotated[int | None, typer.Option(
+    "-j", "--jobs", help="Parallel workers (0: one per core; default 0).", min=0,
+    show_default=False)]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Rebuild even unchanged notes.")]
+QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")]
+
+
 @app.command()
 def build(
-    paths: PathsArg = None,
-    output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="Output folder (default: the project's output/).",
-        show_default=False)] = None,
-    paper: Annotated[Paper | None, typer.Option(
-        help="Paper size of the PDFs (default: a4).", show_default=False)] = None,
-    printing: Annotated[Printing | None, typer.Option(
-        help="Guide printing: full, questions (no answer key) or answers only (default: full).",
-        show_default=False)] = None,
-    only: Annotated[list[Output] | None, typer.Option(
-        "--only", help="Build only these outputs (repeatable), e.g. --only deck.",
-        show_default=False)] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "-j", "--jobs", help="Parallel workers (0: one per core; default 0).", min=0,
-        show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even unchanged notes.")] = False,
-    strict: StrictOverride = None,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")] = False,
+    paths: PathsArg = None, output: OutputOpt = None, paper: PaperOpt = None,
+    printing: PrintingOpt = None, only: OnlyOpt = None, jobs: JobsOpt = None,
+    force: ForceOpt = False, strict: StrictOverride = None, quiet: QuietOpt = False,
 ) -> None:
     """Compile every note under PATHS into OUTPUT (settings from studypress.toml, if any)."""
     from .build import BuildError
@@ -118,23 +122,24 @@ def build(
     raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
 
 
+def _overrides(paths, output, paper, printing, only, jobs, strict, force=False):
+    from .project import Overrides
+
+    return Overrides(
+        paths, output, paper.value if paper else None, printing.value if printing else None,
+        [o.value for o in only] if only else None, jobs, strict, force)
+
+
 def _build_config(paths, output, paper, printing, only, jobs, strict, force=False):
     """The project's settings (studypress.toml) with the command line's over them."""
-    from .project import ConfigError, Overrides, build_config
+    from .project import ConfigError, build_config
 
     try:
-        return build_config(Overrides(
-            paths, output, paper.value if paper else None, printing.value if printing else None,
-            [o.value for o in only] if only else None, jobs, strict, force))
+        return build_config(_overrides(paths, output, paper, printing, only, jobs, strict,
+                                       force))
     except ConfigError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
-
-
-def _project_name() -> str:
-    from .reader import slugify
-
-    return slugify(Path.cwd().name)
 
 
 @app.command()
@@ -198,53 +203,18 @@ def inspect(
 
 @app.command()
 def watch(
-    paths: PathsArg = None,
-    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path(
-        "output"),
-    interval: Annotated[float, typer.Option(help="Seconds between checks.", min=0.1)] = 1.0,
+    paths: PathsArg = None, output: OutputOpt = None, paper: PaperOpt = None,
+    printing: PrintingOpt = None, only: OnlyOpt = None, jobs: JobsOpt = None,
+    force: ForceOpt = False, strict: StrictOverride = None, quiet: QuietOpt = False,
 ) -> None:
-    """Rebuild whenever a note or layout changes (Ctrl-C to stop)."""
-    from .build import BuildConfig, BuildError
-    from .build import build as run_build
-    from .renderers.base import RenderOptions
+    """Build, then rebuild whenever a note, a layout or studypress.toml changes.
 
-    roots = paths or [Path("source")]
-    watched = [*roots, Path("layouts")]
+    Takes the options build takes; Ctrl-C stops it."""
+    from .watch import command
 
-    config = BuildConfig(paths=roots, output=output, options=RenderOptions(
-        project_name=_project_name()))
-
-    def stamp() -> tuple:
-        items = []
-        for root in watched:
-            for p in (sorted(root.rglob("*")) if root.is_dir() else [root]):
-                try:  # editors create and delete temporary files while we look
-                    if p.is_file():
-                        items.append((str(p), p.stat().st_mtime_ns))
-                except OSError:
-                    continue
-        return tuple(items)
-
-    last = None
-    typer.echo(f"watching {', '.join(map(str, watched))}; Ctrl-C to stop")
-    try:
-        while True:
-            now = stamp()
-            if now != last:
-                last = now
-                try:
-                    report = run_build(config)
-                    _print_diagnostics(report.diagnostics)
-                    typer.echo(f"built {len(report.built)}, {len(report.unchanged)} unchanged; "
-                               f"{_summary(report.diagnostics)}")
-                except BuildError as exc:
-                    typer.echo(f"error: {exc}", err=True)
-                except Exception as exc:  # keep watching: the next save may fix it
-                    typer.echo(f"error: the build failed ({type(exc).__name__}: {exc}); "
-                               "watching for the next change", err=True)
-            time.sleep(interval)
-    except KeyboardInterrupt:
-        raise typer.Exit(EXIT_OK) from None
+    _build_config(paths, output, paper, printing, only, jobs, strict)  # a bad setting: exit 2
+    command(_overrides(paths, output, paper, printing, only, jobs, strict, force), quiet)
+    raise typer.Exit(EXIT_OK)
 
 
 register_project_commands(app)

@@ -97,6 +97,8 @@ def summary(built: Sequence[str], unchanged: Sequence[str], diagnostics: Sequenc
     parts = [f"{len(unchanged)} unchanged"] if unchanged else []
     parts += problems
     detail = f" ({', '.join(parts)})" if parts else ""
+    if not built:
+        return f"nothing built{detail} in {seconds:.1f} s → {where}"
     total = len(built) + len(unchanged)
     return f"built {_count(total, 'note')}{detail} in {seconds:.1f} s → {where}"
 

@@ -1,0 +1,164 @@
+"""``studypress watch``, driven by writing files: what a save rebuilds, with which options."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import typer
+
+from studypress.cli import app
+from studypress.project import Overrides, build_config
+from studypress.watch import Round, watch
+
+WAIT = 20.0  # seconds at most for a round; a round normally comes well within one
+
+NOTE = """# {title}
+
+## Timeline
+
+- **1933:** {title} begins.
+- **1945:** {title} ends.
+"""
+
+
+class Watching:
+    """A watch running in a thread; ``next_round`` returns its builds one by one."""
+
+    def __init__(self, make_config) -> None:
+        self.rounds: queue.Queue[Round] = queue.Queue()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(
+            target=watch, args=(make_config, self.rounds.put),
+            kwargs={"stop": self.stop, "debounce_ms": 400, "step_ms": 50}, daemon=True)
+        self.thread.start()
+
+    def next_round(self) -> Round:
+        try:
+            return self.rounds.get(timeout=WAIT)
+        except queue.Empty:
+            pytest.fail(f"no build within {WAIT} s")
+
+    def quiet_for(self, seconds: float) -> bool:
+        try:
+            self.rounds.get(timeout=seconds)
+        except queue.Empty:
+            return True
+        return False
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(timeout=WAIT)
+        assert not self.thread.is_alive()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    (tmp_path / "studypress.toml").write_text('outputs = ["model"]\n', encoding="utf-8")
+    (tmp_path / "source").mkdir()
+    (tmp_path / "layouts").mkdir()
+    for name in ("alpha", "beta"):
+        (tmp_path / "source" / f"{name}.md").write_text(NOTE.format(title=name.title()),
+                                                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def watching(project):
+    running: list[Watching] = []
+
+    def start(**given) -> Watching:
+        w = Watching(lambda: build_config(Overrides(**given)))
+        running.append(w)
+        return w
+
+    yield start
+    for w in running:
+        w.close()
+
+
+def save(path: Path, text: str | bytes) -> None:
+    data = text.encode() if isinstance(text, str) else text
+    tmp = path.with_name(f".{path.name}.tmp")  # as editors save: write, then rename over
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+def test_one_edit_rebuilds_that_note_only_with_the_options_given(project, watching):
+    w = watching(only=["model", "guide"], paper="letter")
+    first = w.next_round()
+    assert first.error is None and sorted(first.report.built) == ["alpha", "beta"]
+    save(project / "source" / "alpha.md", NOTE.format(title="Alpha changed"))
+    second = w.next_round()
+    assert second.changed == [project / "source" / "alpha.md"]
+    assert second.report.built == ["alpha"] and second.report.unchanged == ["beta"]
+    out = project / "output" / "alpha"
+    assert sorted(p.name for p in out.iterdir()) == ["guide.pdf", "model.json"]
+    assert b"MediaBox [ 0 0 612 792 ]" in (out / "guide.pdf").read_bytes()  # letter
+    assert "Alpha changed" in (out / "model.json").read_text(encoding="utf-8")
+    assert w.quiet_for(1.0), "the build's own writes must not start another build"
+
+
+def test_a_broken_note_is_reported_and_the_next_good_save_builds(project, watching):
+    w = watching()
+    assert w.next_round().report.built
+    note = project / "source" / "alpha.md"
+    save(note, b"\xff\xfe\x00broken")
+    broken = w.next_round()
+    assert broken.report.failed
+    assert any(d.file.endswith("alpha.md") and d.severity == "error"
+               for d in broken.report.diagnostics)
+    save(note, NOTE.format(title="Alpha mended"))
+    mended = w.next_round()
+    assert not mended.report.failed and mended.report.built == ["alpha"]
+
+
+def test_a_layout_change_rebuilds_the_notes_that_use_it(project, watching):
+    w = watching(only=["model", "deck"])
+    assert w.next_round().report.built
+    assert (project / "output" / "study-notes.apkg").is_file()
+    save(project / "layouts" / "deck.toml", 'project_deck = "Other Deck"\n')
+    changed = w.next_round()
+    assert changed.error is None, changed.error
+    assert sorted(changed.report.built) == ["alpha", "beta"]
+    assert (project / "output" / "other-deck.apkg").is_file()
+    save(project / "layouts" / "deck.toml", "project_deck = [broken\n")  # a broken layout
+    broken = w.next_round()
+    assert broken.error or broken.report.failed
+    save(project / "layouts" / "deck.toml", 'project_deck = "Third"\n')
+    assert (w.next_round().error is None
+            and (project / "output" / "third.apkg").is_file())
+
+
+def test_a_broken_settings_file_is_reported_and_watched(project, watching):
+    w = watching()
+    assert w.next_round().report.built
+    save(project / "studypress.toml", 'outputs = ["modle"]\n')
+    broken = w.next_round()
+    assert broken.error and "studypress.toml:1: error:" in broken.error
+    assert "did you mean 'model'?" in broken.error
+    save(project / "studypress.toml", 'outputs = ["model", "timeline"]\n')
+    fixed = w.next_round()
+    assert fixed.error is None and sorted(fixed.report.built) == ["alpha", "beta"]
+    assert (project / "output" / "alpha" / "timeline.svg").is_file()
+
+
+def _options(name: str) -> set[str]:
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    return {opt for p in command.params for opt in p.opts}
+
+
+def test_watch_takes_every_option_build_takes():
+    assert _options("build") == _options("watch")
+
+
+def test_the_watch_stops_when_asked(project):
+    w = Watching(lambda: build_config(Overrides()))
+    w.next_round()
+    started = time.monotonic()
+    w.close()
+    assert time.monotonic() - started < 5
