@@ -552,3 +552,53 @@ def test_handout_and_guide_are_dated_alike(seed):
     guide = pypdf.PdfReader(io.BytesIO(render(seed, when=when)[0])).metadata
     for key in ("/CreationDate", "/ModDate"):
         assert cast[key] == guide[key] == "D:20270115080000+00'00'", key
+
+
+# ------------------------------------------------------------------ how to print it
+
+
+def _pages_text(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _print_note(page_text: str) -> str:
+    return next(line for line in page_text.splitlines() if line.startswith("Cards on pages"))
+
+
+def test_the_sheet_says_how_to_print_the_cards_and_the_back_says_how_to_cut_them(seed_pdf):
+    pages = _pages_text(seed_pdf)
+    note = _print_note(pages[0])
+    for words in ("pages 3–4", "double-sided", "long edge", "actual size (100%)", "page 2"):
+        assert words in note
+    steps = pages[1]
+    assert steps.startswith("Printing and cutting the cards")
+    order = [steps.index(w) for w in ("1.", "double-sided", "2.", "No double-sided printer",
+                                      "3.", "up to the light", "4.", "Cut along the")]
+    assert order == sorted(order)
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        page = pdf.pages[1]
+        assert max(c["bottom"] for c in page.chars) < page.height / 2  # read from the top
+
+
+def test_a_sheet_of_two_pages_still_says_how_to_print_and_leaves_no_side_blank(seed):
+    many = replace(seed, people=tuple(person(i, 60) for i in range(14)))
+    pages = _pages_text(pdf_of(many))
+    assert "(continued)" in pages[1] and "(continued)" not in pages[2]  # a two-page sheet
+    assert not any(p.startswith("Printing and cutting") for p in pages)
+    note = _print_note(pages[0])
+    assert "pages 3–" in note and "double-sided" in note and "How to print" not in note
+    assert all(p.strip() for p in pages), "every page holds something"
+
+
+def test_the_short_edge_setting_is_what_the_instructions_say(seed, tmp_path):
+    (tmp_path / "handout.toml").write_text('[cards]\nduplex = "short"\n')
+    pages = _pages_text(pdf_of(seed, layouts=Layouts(tmp_path)))
+    assert "short edge" in _print_note(pages[0]) and "short edge" in pages[1]
+    assert "long edge" not in pages[0] + pages[1]
+
+
+def test_cards_printed_one_per_card_page_skip_the_cutting_step(seed, tmp_path):
+    (tmp_path / "handout.toml").write_text('[cards]\nformat = "index"\n')
+    pages = _pages_text(pdf_of(seed, layouts=Layouts(tmp_path)))
+    assert "Printing and cutting" in pages[1] and "Cut along" not in pages[1]

@@ -3,6 +3,7 @@ a student reads them, with the answer key last on a page of its own."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -33,6 +34,17 @@ from .text import FOLDERS, TAGS, TITLE, Formatter, sort_key
 PRINTINGS = ("full", "questions", "answers")
 NUMBER_GAP = 8.0  # points between the chronology's columns
 TOC_CHARS = 150
+# The cast goes in two columns when it has at least this many people and every entry, set
+# half as wide, stays within this many lines of body text: short entries in one column
+# leave most of each line empty and run over pages.
+CAST_COLUMNS_FROM = 4
+CAST_SHORT_LINES = 7
+CAST_GUTTER = 18.0  # points between the cast's columns
+
+
+def _words(text: str) -> str:
+    """Text reduced to its words, for comparing headings: case, punctuation and spacing go."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -128,6 +140,8 @@ class StoryBuilder:
                             if isinstance(f, Anchor) and f.toc_markup is not None])
             story.extend(contents)
         story.extend(body)
+        while story and isinstance(story[-1], Spacer):  # space after the end would only
+            story.pop()  # start a page of its own when the last page is full
         return story
 
     def _toc_worthy(self, body: list[Flowable]) -> bool:
@@ -350,35 +364,68 @@ class StoryBuilder:
         people = self.note.people
         if not people:
             return []
-        s = self.styles
-        head = s.head_family
         out = self.heading(self.titles["cast"], people[0].line)
-        for person in people:
-            name = self.fmt.plain(person.name, person.line, bold=True, family=head)
-            span_markup = self.span_markup(person)
-            if span_markup:
-                muted = self.settings.colours["muted"]
-                name += f'  <font color="{muted}"><b>{span_markup}</b></font>'
-            block: list[Flowable] = [Paragraph(name, s["person"])]
-            if person.aliases:
-                block.append(Paragraph(self.fmt.plain(" · ".join(person.aliases), person.line,
-                                                      italic=True), s["role"]))
-            if person.role:
-                block.append(Paragraph(self.fmt.plain(person.role, person.line, italic=True),
-                                       s["role"]))
-            if person.description:
-                block.append(self.blocks.para(person.description, person.line, "body_tight"))
-            dates = self.appearances(person)
-            if dates:
-                label = self.fmt.wording(self.titles["appears_in"] + " ", bold=True)
-                block.append(Paragraph(f"<b>{label}</b>" + "; ".join(dates), s["small"]))
-            for f in block[:-1]:
-                f.keepWithNext = 1
-            block[-1].keepWithNext = 0
-            out.extend(block)
-        out.append(Spacer(1, 4))
+        entries = [self.cast_entry(person) for person in people]
+        column = (self.frame_width - CAST_GUTTER) / 2
+        if len(entries) >= CAST_COLUMNS_FROM and all(
+                self._height(block, column) <= CAST_SHORT_LINES * self.styles["body"].leading
+                for block in entries):
+            out.append(self._cast_grid(entries, column))
+        else:
+            for block in entries:
+                out.extend(block)
+            out.append(Spacer(1, 4))
         out.extend(self.attached("cast-notes"))
         return out
+
+    def _cast_grid(self, entries: list[list[Flowable]], column: float) -> Table:
+        """Entries two to a row, read left to right; a row never splits across pages."""
+        body = self.styles["body"]
+        for block in entries:  # a cell is kept whole, so nothing in it keeps with the next
+            for f in block:
+                f.keepWithNext = 0
+        rows = [entries[i:i + 2] + ([[]] if i + 1 == len(entries) else [])
+                for i in range(0, len(entries), 2)]
+        style = TableStyle([("FONT", (0, 0), (-1, -1), body.fontName, body.fontSize),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                            ("LEFTPADDING", (1, 0), (1, -1), CAST_GUTTER),
+                            ("TOPPADDING", (0, 0), (-1, -1), 0),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
+        return Table(rows, colWidths=[column, column + CAST_GUTTER], style=style,
+                     splitByRow=1, hAlign="LEFT")
+
+    @staticmethod
+    def _height(block: list[Flowable], width: float) -> float:
+        return sum(f.wrap(width, 1e6)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in block)
+
+    def cast_entry(self, person: Person) -> list[Flowable]:
+        """One person: the name and span, other names, role, description and appearances."""
+        s = self.styles
+        name = self.fmt.plain(person.name, person.line, bold=True, family=s.head_family)
+        span_markup = self.span_markup(person)
+        if span_markup:
+            muted = self.settings.colours["muted"]
+            name += f'  <font color="{muted}"><b>{span_markup}</b></font>'
+        block: list[Flowable] = [Paragraph(name, s["person"])]
+        if person.aliases:
+            block.append(Paragraph(self.fmt.plain(" · ".join(person.aliases), person.line,
+                                                  italic=True), s["role"]))
+        if person.role:
+            block.append(Paragraph(self.fmt.plain(person.role, person.line, italic=True),
+                                   s["role"]))
+        if person.description:
+            block.append(self.blocks.para(person.description, person.line, "body_tight"))
+        dates = self.appearances(person)
+        if dates:
+            label = self.fmt.wording(self.titles["appears_in"] + " ", bold=True)
+            block.append(Paragraph(f"<b>{label}</b>" + "; ".join(dates), s["small"]))
+        for f in block[:-1]:
+            f.keepWithNext = 1
+        block[-1].keepWithNext = 0
+        return block
 
     # ------------------------------------------------------------ glossary
     def glossary(self) -> list[Flowable]:
@@ -454,12 +501,29 @@ class StoryBuilder:
     def prose(self, sections: list[Section]) -> list[Flowable]:
         if not sections:
             return []
-        top = min((sec.level for sec in sections if sec.title), default=1)
+        headed = self._headed(sections)
+        top = min((sec.level for sec, show in zip(sections, headed, strict=True) if show),
+                  default=1)
         out: list[Flowable] = []
-        for sec in sections:
-            if sec.title:
+        for sec, show in zip(sections, headed, strict=True):
+            if show:
                 out.extend(self.heading(sec.title, sec.line, sec.level - top))
             out.extend(self.blocks.blocks(sec.blocks))
+        return out
+
+    def _headed(self, sections: list[Section]) -> list[bool]:
+        """Which sections print their heading: not a top heading that repeats the note's
+        title (the title block says it already), nor one with nothing under it before the
+        next heading of its level or higher (its content went to the timeline, the cast...)."""
+        title = _words(self.note.title or "")
+        out = []
+        for i, sec in enumerate(sections):
+            words = _words(plain_text(sec.title)) if sec.title else ""
+            following = sections[i + 1] if i + 1 < len(sections) else None
+            empty = not sec.blocks and (following is None or following.level <= sec.level)
+            # "# The Meiji Restoration (1868–1912)" under the title "The Meiji Restoration"
+            repeats = sec.level == 1 and bool(title) and f"{words} ".startswith(f"{title} ")
+            out.append(bool(words) and not empty and not repeats)
         return out
 
     def footnotes(self) -> list[Flowable]:

@@ -15,8 +15,9 @@ from ..pdf.document import pdf_date
 from . import layout as geo
 from .cards import draw_cards, grid_for
 from .cast import order_people
+from .printing import draw_instructions
 from .settings import Settings, _bad
-from .sheet import draw_instructions, draw_sheet
+from .sheet import draw_sheet
 from .text import Warnings
 
 
@@ -37,11 +38,10 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
     card_people = order_people(note, s.order if s.card_order == "same" else s.card_order)
     index = {id(p): i for i, p in enumerate(note.people)}
 
-    sheet_pages = draw_sheet(c, note, sheet_order, s, paper, warn)
     card_sheets = geo.pages_needed(len(card_people), grid.per_page)
-    if sheet_pages % 2:
-        first = sheet_pages + 2
-        draw_instructions(c, s, paper, first, first + 2 * card_sheets - 1)
+    pages = draw_sheet(c, note, sheet_order, s, paper, warn, card_sheets)
+    if pages.instructions:
+        draw_instructions(c, s, paper, pages)
     draw_cards(c, note, card_people, s, grid, index, warn)
     c.save()
     return buf.getvalue(), _diagnostics(note, warn)

@@ -19,7 +19,8 @@ from ..pdf.people import span_label
 from .bars import Axis, Bar, BarMark, axis_labels, bar_marks, draw_bar, time_axis
 from .columns import Placed, SheetGeometry, flow_columns
 from .fitting import sizes
-from .settings import MM, Settings
+from .printing import CardPages, card_pages, draw_print_note
+from .settings import Settings
 from .text import Styles, Warnings, also_para, appears_para, height_of, para
 
 
@@ -123,8 +124,9 @@ def _entry(person: Person, note: Note, st: Styles, s: Settings, axis: Axis | Non
 
 
 def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
-               paper: tuple[float, float], warn: Warnings) -> int:
-    """Draw the sheet pages; returns how many there are."""
+               paper: tuple[float, float], warn: Warnings, card_sheets: int) -> CardPages:
+    """Draw the sheet pages, the first with a note on how to print the ``card_sheets``
+    sheets of cards that follow; returns where those go."""
     page_w, page_h = paper
     axis = time_axis(note)
     title_missing = warn.title()
@@ -141,6 +143,7 @@ def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
 
     pages = _fewest_pages(layout, s)
     total = len(pages)
+    where = card_pages(total, card_sheets)
     for n, placed in enumerate(pages, start=1):
         c.setPageSize(paper)
         if n == 1:
@@ -149,13 +152,17 @@ def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
             _running_head(c, note, s, paper, title_missing)
         for p in placed:
             p.flowable.drawOn(c, p.x, p.y)
+        room = page_w - 2 * s.margin
         if total > 1:
+            label = s.fill("page", n=n, total=total)
             c.setFont(fonts.family("sans").regular, 7.5)
             c.setFillColor(s.color("muted"))
-            c.drawRightString(page_w - s.margin, s.margin,
-                              s.fill("page", n=n, total=total))
+            c.drawRightString(page_w - s.margin, s.margin, label)
+            room -= stringWidth(label, fonts.family("sans").regular, 7.5) + 12
+        if n == 1:
+            draw_print_note(c, s, where, room)
         c.showPage()
-    return total
+    return where
 
 
 def _fewest_pages(layout: Callable[[float], list[list[Placed]]], s: Settings
@@ -200,18 +207,3 @@ def _running_head(c: Any, note: Note, s: Settings, paper: tuple[float, float],
     w = paper[0] - 2 * s.margin
     _, h = p.wrap(w, 100)
     p.drawOn(c, s.margin, paper[1] - s.margin - h)
-
-
-def draw_instructions(c: Any, s: Settings, paper: tuple[float, float], first: int,
-                      last: int) -> None:
-    """The back of the sheet: how to print the cards (and a blank side for the duplex order)."""
-    c.setPageSize(paper)
-    style = ParagraphStyle("i", fontName=fonts.family("sans").regular, fontSize=9, leading=12,
-                           textColor=s.color("muted"))
-    edge = "long" if s.duplex == "long" else "short"
-    text = s.fill("instructions", first=first, last=last, edge=edge)
-    p = Paragraph(pdfmarkup.escape(text), style)
-    w = min(paper[0] - 2 * s.margin, 120 * MM)
-    p.wrap(w, paper[1])
-    p.drawOn(c, (paper[0] - w) / 2, s.margin + 10)
-    c.showPage()

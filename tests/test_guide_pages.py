@@ -1,0 +1,81 @@
+"""The guide's pages as a reader sees them: the cast in two columns when its entries are short,
+no heading that only repeats the title or stands over nothing, no page left empty at the end."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+
+from studypress.reader import read_note
+
+from .conftest import NOTES
+from .test_guide_support import page_texts, render
+
+ROMAN = NOTES / "roman-republic-timeline.md"
+
+
+def _cast_places(data: bytes, names: list[str]) -> dict[str, tuple[int, float, float]]:
+    """Where each name first appears after the cast's heading: (page, x, top)."""
+    found: dict[str, tuple[int, float, float]] = {}
+    start = None
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for n, page in enumerate(pdf.pages):
+            if start is None:
+                heading = [m for m in page.search("Cast of Characters")
+                           if m["chars"][0]["size"] > 12]  # the heading, not its contents line
+                if not heading:
+                    continue
+                start = (n, heading[0]["top"])
+            for name in names:
+                for m in page.search(name, regex=False):
+                    if name not in found and (n, m["top"]) > start:
+                        found[name] = (n, m["x0"], m["top"])
+    return found
+
+
+def test_a_cast_of_short_entries_is_set_in_two_columns():
+    note = read_note(ROMAN, "roman.md")
+    data, _ = render(note)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        middle = pdf.pages[0].width / 2
+    places = _cast_places(data, [p.name for p in note.people])
+    assert len(places) == len(note.people)
+    assert any(x < middle for _, x, _ in places.values())
+    assert any(x > middle for _, x, _ in places.values())
+    # side by side: the second person starts level with the first, in the right column
+    first, second = (places[p.name] for p in note.people[:2])
+    assert first[0] == second[0] and abs(first[2] - second[2]) < 1 and second[1] > middle
+
+
+def test_a_cast_of_long_entries_stays_in_one_column(tmp_path):
+    long = " ".join(["A long description that runs on and on about what they did."] * 12)
+    body = "\n".join(f"- **Person Number{i} (Role {i}):** {long}" for i in range(4))
+    path = tmp_path / "long.md"
+    path.write_text(f"# Long\n\n## Cast of Characters\n\n{body}\n", encoding="utf-8")
+    data, _ = render(read_note(path, "long.md"))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        middle = pdf.pages[0].width / 2
+    places = _cast_places(data, [f"Person Number{i}" for i in range(4)])
+    assert len(places) == 4 and all(x < middle for _, x, _ in places.values())
+
+
+def test_the_heading_that_repeats_the_title_and_an_empty_heading_are_not_printed(tmp_path):
+    path = tmp_path / "meiji.md"
+    path.write_text("---\ntitle: The Meiji Restoration\n---\n\n"
+                    "# The Meiji Restoration (1868–1912)\n\n## Background\n\nJapan opened.\n\n"
+                    "## Timeline\n\n- **1868:** The Meiji era begins.\n- **1871:** Domains "
+                    "abolished.\n", encoding="utf-8")
+    data, _ = render(read_note(path, "meiji.md"))
+    text = "\n".join(page_texts(data))
+    assert "(1868–1912)" not in text.replace("\n", " ")
+    assert "Background" in text and "Japan opened." in text
+
+
+def test_no_page_is_left_with_nothing_but_the_running_head(corpus):
+    for name, note in corpus.items():
+        data, _ = render(note)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages[1:]:
+                lines = [ln["text"] for ln in page.extract_text_lines()]
+                assert len(lines) > 2, f"{name}: page {page.page_number} holds {lines}"
