@@ -61,10 +61,20 @@ Output = enum.StrEnum("Output", {name: name for name in renderer_names()})
 
 
 def _print_diagnostics(diagnostics, quiet: bool = False) -> None:
+    from .diagnostics import terminal_safe
+
     for d in diagnostics:
         if quiet and d.severity == "info":
             continue
-        typer.echo(d.format(), err=True)
+        # Messages quote note text and file names: no escape sequence reaches the terminal.
+        typer.echo(terminal_safe(d.format()), err=True)
+
+
+def _print_lines(lines) -> None:
+    from .diagnostics import terminal_safe
+
+    for line in lines:
+        typer.echo(terminal_safe(line), err=True)
 
 
 def _summary(diagnostics) -> str:
@@ -108,14 +118,13 @@ def build(
     try:
         report = run_build(config, progress=bar)
     except BuildError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        _print_lines([f"error: {exc}"])
         raise typer.Exit(EXIT_USAGE) from None
     finally:
         if bar:
             bar.close()
     _print_diagnostics(report.diagnostics, quiet)
-    for line in report.messages:
-        typer.echo(line, err=True)
+    _print_lines(report.messages)
     if not quiet:
         typer.echo(progress.summary(report.built, report.unchanged, report.diagnostics,
                                     time.perf_counter() - started, output))
@@ -154,7 +163,7 @@ def check(paths: PathsArg = None, strict: StrictOverride = None) -> None:
     try:
         files = discover(config.paths)
     except BuildError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        _print_lines([f"error: {exc}"])
         raise typer.Exit(EXIT_USAGE) from None
     read = read_sources(files)
     diagnostics = read.diagnostics + [d for n in read.notes for d in n.note.diagnostics]
@@ -187,7 +196,7 @@ def inspect(
     try:
         model = read_note(note, display_path(note))
     except ReadError as exc:
-        typer.echo(str(exc), err=True)
+        _print_lines([str(exc)])
         raise typer.Exit(EXIT_NOTES) from None
     if lines:
         from .reader.accounting import report
@@ -197,7 +206,9 @@ def inspect(
     elif as_json:
         typer.echo(json.dumps(note_to_json(model), ensure_ascii=False, indent=2))
     else:
-        typer.echo(summary(model))
+        from .diagnostics import terminal_safe
+
+        typer.echo("\n".join(terminal_safe(line) for line in summary(model).split("\n")))
     raise typer.Exit(EXIT_OK)
 
 

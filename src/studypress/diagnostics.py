@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .model import Diagnostic, Severity
@@ -48,3 +49,14 @@ def strict(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+# C0 and C1 control characters, DEL included: escape sequences and bells that would reach the
+# terminal. Line ends and tabs become spaces, so one diagnostic stays one line.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE = re.compile("[\t\n]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without control characters, safe to print on a terminal or write in a log."""
+    return _CONTROL.sub("", _SPACE.sub(" ", text))

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from ..diagnostics import ordered, strict
 from ..layouts import Layouts
+from ..model import Diagnostic, Severity
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import discover, display_path
 from .plan import Plan, build_time, plan
 from .project import ProjectResult, combined
 from .prune import prune
-from .read import ReadResult, read_sources
+from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
 from .render import Job, JobResult, Progress, render_all, run_job
-from .write import NoteWrites, Writer, write_atomic, write_notes
+from .write import NoteWrites, Writer, clean_temporary, write_atomic, write_notes
 
 __all__ = [
     "CACHE_NAME", "BuildConfig", "BuildError", "BuildReport", "Job", "JobResult", "ReadResult",
@@ -38,6 +39,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     files = discover(config.paths)
     if not files:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
+    clean_temporary(config.output)  # left by a build that was killed
     read = read_sources(files)
     fingerprint = _fingerprint(config)
     saved = cache_file.load(config.output)
@@ -46,11 +48,13 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     writer = Writer()
     written = write_notes(config.output, rendered, writer)
     messages = prune(written, saved)
-    _record(planned.cache, written)
+    changed = _changed_meanwhile(read.notes, written)
+    _record(planned.cache, written, changed)
     project = combined(config, read.notes, names, fingerprint, planned.cache, writer)
     planned.cache.project = project.entry
     writer.put(config.output / CACHE_NAME, cache_file.dumps(planned.cache), str(config.output))
-    return _report(config, read, planned, written, project, writer, messages)
+    return _report(config, read, planned, written, project, writer,
+                   messages, list(changed.values()))
 
 
 def _renderer_names(config: BuildConfig) -> list[str]:
@@ -77,25 +81,44 @@ def _fingerprint(config: BuildConfig) -> str:
         raise BuildError(f"cannot read layouts: {exc}") from None
 
 
-def _record(cache: Cache, written: list[NoteWrites]) -> None:
-    """Rendered notes enter the next record; a note whose renderers failed is tried again."""
+def _changed_meanwhile(notes: list[SourceNote],
+                       written: list[NoteWrites]) -> dict[str, Diagnostic]:
+    """A warning for each rendered note whose file changed (or went) while it was built: its
+    outputs show the text that was read, and the record leaves it out so the next build
+    builds it again."""
+    rendered = {w.note_id for w in written}
+    out = {}
+    for n in notes:
+        if n.id in rendered and file_digest(n.file.path) != n.digest:
+            out[n.id] = (Diagnostic(Severity.WARNING, "changed-during-build",
+                                  "the note changed while it was being built; its outputs "
+                                  "show the earlier text, and the next build builds it again",
+                                  n.file.display))
+    return out
+
+
+def _record(cache: Cache, written: list[NoteWrites], changed: dict[str, Diagnostic]) -> None:
+    """Notes whose outputs all reached the disk enter the next record, keyed by the bytes
+    they were read from; any other is tried again next time."""
     for w in written:
-        if w.rendered_ok:
-            entry = cache.notes[w.note_id]
+        entry = cache.notes[w.note_id]
+        if w.ok and w.note_id not in changed:
             entry.files, entry.diagnostics = w.files, list(w.diagnostics)
+            entry.hashes = w.hashes
         else:
             cache.notes.pop(w.note_id, None)
 
 
 def _report(config: BuildConfig, read: ReadResult, planned: Plan, written: list[NoteWrites],
-            project: ProjectResult, writer: Writer, messages: list[str]) -> BuildReport:
+            project: ProjectResult, writer: Writer, messages: list[str],
+            changed: list[Diagnostic]) -> BuildReport:
     """Phase 7, report: every diagnostic in file and line order, and what was done."""
     diagnostics = [*read.diagnostics, *(d for n in read.notes for d in n.note.diagnostics),
                    *planned.replayed, *(d for w in written for d in w.diagnostics),
-                   *project.diagnostics, *writer.diagnostics]
+                   *project.diagnostics, *writer.diagnostics, *changed]
     report = BuildReport(
         diagnostics=ordered(strict(diagnostics) if config.strict else diagnostics),
-        built=[w.note_id for w in written if w.rendered_ok],
+        built=[w.note_id for w in written if w.ok],
         unchanged=planned.unchanged,
         written=writer.written,
         messages=[*(m for w in written for m in w.messages), *messages, *project.messages])

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__, assets
+from ..diagnostics import terminal_safe
 from ..model import Diagnostic, Severity
 from .records import BuildConfig, SourceNote
 
@@ -20,6 +21,7 @@ class NoteEntry:
     key: str
     files: dict[str, list[str]] = field(default_factory=dict)  # renderer → paths in its folder
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)  # path → sha256 of what was written
 
     def recorded(self) -> list[str]:
         """Every file this note's renderers wrote, relative to the note's folder."""
@@ -30,6 +32,7 @@ class NoteEntry:
 class ProjectEntry:
     key: str
     files: list[str] = field(default_factory=list)  # relative to the output folder
+    hashes: dict[str, str] = field(default_factory=dict)  # path → sha256 of what was written
 
 
 @dataclass
@@ -62,7 +65,14 @@ def _note_entry(entry: object) -> NoteEntry | None:
             or not isinstance(rows, list):
         return None
     return NoteEntry(entry["key"], {str(k): list(v) for k, v in files.items()},
-                     _diagnostics_from(rows))
+                     _diagnostics_from(rows), _hashes(entry.get("hashes")))
+
+
+def _hashes(value: object) -> dict[str, str]:
+    """Recorded content hashes; anything malformed counts as none (so nothing is removed)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def _string_lists(values: object) -> bool:
@@ -75,7 +85,7 @@ def _project_entry(entry: object) -> ProjectEntry | None:
     files = entry.get("files", [])
     if not isinstance(entry.get("key"), str) or not _string_lists([files]):
         return None
-    return ProjectEntry(entry["key"], list(files))
+    return ProjectEntry(entry["key"], list(files), _hashes(entry.get("hashes")))
 
 
 def _diagnostics_from(rows: list) -> list[Diagnostic]:
@@ -83,7 +93,8 @@ def _diagnostics_from(rows: list) -> list[Diagnostic]:
     for row in rows:
         try:
             severity, code, message, file, line = row
-            out.append(Diagnostic(Severity(severity), str(code), str(message), str(file),
+            out.append(Diagnostic(Severity(severity), terminal_safe(str(code)),
+                                  terminal_safe(str(message)), terminal_safe(str(file)),
                                   int(line) if line is not None else None))
         except (ValueError, TypeError):
             continue
@@ -92,12 +103,12 @@ def _diagnostics_from(rows: list) -> list[Diagnostic]:
 
 def dumps(cache: Cache) -> bytes:
     """The record as written to disk."""
-    notes = {k: {"key": e.key, "files": e.files,
+    notes = {k: {"key": e.key, "files": e.files, "hashes": e.hashes,
                  "diagnostics": [[str(d.severity), d.code, d.message, d.file, d.line]
                                  for d in e.diagnostics]}
              for k, e in cache.notes.items()}
-    project = ({"key": cache.project.key, "files": cache.project.files}
-               if cache.project else None)
+    project = ({"key": cache.project.key, "files": cache.project.files,
+                "hashes": cache.project.hashes} if cache.project else None)
     data = {"tool": __version__, "notes": notes, "project": project}
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
 
@@ -106,10 +117,9 @@ def note_key(source: SourceNote, fingerprint: str, config: BuildConfig, names: l
              when: int) -> str:
     """What a note's outputs depend on: its bytes, embeds, layouts, options, outputs, time."""
     f = source.file
-    h = hashlib.sha256()
-    h.update(f.path.read_bytes())
+    h = hashlib.sha256(source.digest.encode())
     embeds = [assets.stamp(t, f.path.parent, f.root) for t in source.note.embeds]
-    for part in (f.display, fingerprint, __version__, repr(config.options), ",".join(names),
+    for part in (f.display, fingerprint, __version__, _options(config), ",".join(names),
                  str(when), *embeds):
         h.update(b"\0" + part.encode())
     return h.hexdigest()
@@ -120,4 +130,10 @@ def project_key(notes: list[SourceNote], cache: Cache, names: list[str], fingerp
     """What the combined outputs depend on: every note's key, the outputs, layouts, options."""
     keys = sorted((n.id, e.key if (e := cache.notes.get(n.id)) else "") for n in notes)
     return hashlib.sha256(json.dumps(
-        [keys, names, fingerprint, repr(config.options)]).encode()).hexdigest()
+        [keys, names, fingerprint, _options(config)]).encode()).hexdigest()
+
+
+def _options(config: BuildConfig) -> str:
+    """The options outputs depend on. The project's name is left out: no output uses it,
+    and renaming the project's folder must not rebuild every note."""
+    return repr(replace(config.options, project_name=""))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Diagnostic
+from ..safepath import contained
 from .cache import Cache, NoteEntry, note_key
 from .records import BuildConfig, SourceNote
 from .render import Job
@@ -33,6 +34,12 @@ def build_time(path: Path) -> int:
         return 0
 
 
+def _present(folder: Path, rel: str) -> bool:
+    """A recorded output is still there (a path leading out of the folder never counts)."""
+    path = contained(folder, rel)
+    return path is not None and path.is_file()
+
+
 def plan(config: BuildConfig, notes: list[SourceNote], names: list[str],
          modules: tuple[tuple[str, str], ...], fingerprint: str, saved: Cache) -> Plan:
     """Compare every note's key with the last build's; unchanged notes keep their entry."""
@@ -44,11 +51,12 @@ def plan(config: BuildConfig, notes: list[SourceNote], names: list[str],
         key = note_key(source, fingerprint, config, names, when)
         folder = config.output / source.id
         entry = previous.get(source.id)
-        if entry and entry.key == key and all((folder / rel).is_file()
+        if entry and entry.key == key and all(_present(folder, rel)
                                               for rel in entry.recorded()):
             out.cache.notes[source.id] = entry
             out.unchanged.append(source.id)
-            out.replayed.extend(entry.diagnostics)
+            # Only the note's own: a record written by someone else replays nothing more.
+            out.replayed.extend(d for d in entry.diagnostics if d.file == source.file.display)
             continue
         out.cache.notes[source.id] = NoteEntry(key)
         out.jobs.append(Job(source.note, modules, config.options, str(config.project_dir),

@@ -10,11 +10,12 @@ from ..diagnostics import Collector
 from ..layouts import Layouts
 from ..model import Diagnostic
 from ..renderers import base
+from ..safepath import contained
 from .cache import Cache, ProjectEntry, project_key
 from .plan import build_time
 from .records import BuildConfig, SourceNote
 from .render import read_previous
-from .write import Writer
+from .write import Writer, digest
 
 
 @dataclass
@@ -36,21 +37,23 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str], fin
         return ProjectResult(saved, messages=messages)
     key = project_key(notes, cache, names, fingerprint, config)
     if not config.force and saved and saved.key == key and all(
-            (config.output / f).is_file() for f in saved.files):
+            (path := contained(config.output, f)) is not None and path.is_file()
+            for f in saved.files):
         # Unchanged projects skip this step, so a no-op build never imports a renderer.
         return ProjectResult(saved)
     out = ProjectResult(None)
-    files, ok = _render_project(config, notes, names, writer, out)
-    out.entry = ProjectEntry(key, files) if ok else None
+    hashes, ok = _render_project(config, notes, names, writer, out)
+    out.entry = ProjectEntry(key, sorted(hashes), hashes) if ok else None
     return out
 
 
 def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[str],
-                    writer: Writer, out: ProjectResult) -> tuple[list[str], bool]:
-    """Returns the files written (relative to the output folder) and whether all succeeded."""
+                    writer: Writer, out: ProjectResult) -> tuple[dict[str, str], bool]:
+    """Returns the files written (relative to the output folder, with the hashes of their
+    bytes) and whether all succeeded."""
     from .. import renderers
 
-    written: list[str] = []
+    written: dict[str, str] = {}
     ok = True
     if not notes:
         return written, ok
@@ -75,8 +78,8 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
         out.diagnostics.extend(result.diagnostics)
         out.messages.extend(result.messages)
         for o in result.files:
-            if writer.put(config.output / o.path, o.data, str(config.output)):
-                written.append(o.path)
+            if writer.put_below(config.output, o.path, o.data, str(config.output)):
+                written[o.path] = digest(o.data)
             else:
                 ok = False
-    return sorted(written), ok
+    return written, ok

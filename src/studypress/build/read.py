@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Diagnostic, Severity
-from ..reader import ReadError, read_note, slugify
+from .. import assets
+from ..model import Diagnostic, Note, Severity
+from ..reader import ReadError, read_text, slugify
+from ..reader.source import DecodeError, decode
 from .records import SourceFile, SourceNote
 
 
@@ -22,7 +25,7 @@ def read_sources(files: list[SourceFile]) -> ReadResult:
     seen: dict[str, str] = {}
     for f in files:
         try:
-            note = read_note(f.path, f.display, f.root)
+            note, digest = read_file(f)
         except ReadError as exc:
             result.diagnostics.append(Diagnostic(Severity.ERROR, "unreadable", exc.message,
                                                  exc.file, exc.line))
@@ -35,8 +38,37 @@ def read_sources(files: list[SourceFile]) -> ReadResult:
                 f"as '{new_id}' (give it its own permalink to choose the name)", f.display, 1))
             note = replace(note, id=new_id)
         seen[note.id] = f.display
-        result.notes.append(SourceNote(f, note))
+        result.notes.append(SourceNote(f, note, digest))
     return result
+
+
+def file_digest(path: Path) -> str | None:
+    """The sha256 of a file's bytes now, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def read_file(f: SourceFile) -> tuple[Note, str]:
+    """The note in ``f`` and the hash of the very bytes it was read from, so the cache keys
+    what was parsed, not the file as it is later."""
+    try:
+        data = f.path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f.display, f"cannot read the file: {exc.strerror or exc}; "
+                        "it was skipped, the other notes were built") from None
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        raise ReadError(f.display, str(exc), exc.line) from None
+    folder = f.path.parent
+
+    def embed_exists(target: str) -> bool:
+        return assets.is_url(target) or assets.find(target, folder, f.root) is not None
+
+    note = read_text(text, f.display, f.path.stem, embed_exists=embed_exists)
+    return note, hashlib.sha256(data).hexdigest()
 
 
 def _unique(note_id: str, path: Path, seen: dict[str, str]) -> str:

@@ -31,6 +31,7 @@ class SourceNote:
 
     file: SourceFile
     note: Note
+    digest: str = ""  # sha256 of the bytes the note was read from
 
     @property
     def id(self) -> str:

@@ -14,6 +14,7 @@ from .. import assets
 from ..layouts import LayoutError, Layouts
 from ..model import Diagnostic, Note, Severity
 from ..renderers import base
+from ..safepath import contained
 
 Progress = Callable[[int, int, str], None]
 
@@ -49,9 +50,9 @@ class Rendered:
 
 def read_previous(folder: str, rel: str) -> bytes | None:
     """A file an earlier build wrote in ``folder``, or None."""
-    path = Path(folder) / rel
+    path = contained(Path(folder), rel)  # a ledger names files; none outside its folder
     try:
-        return path.read_bytes() if path.is_file() else None
+        return path.read_bytes() if path is not None and path.is_file() else None
     except OSError:
         return None
 

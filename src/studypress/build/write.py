@@ -1,16 +1,23 @@
-"""Phase 5, write: rendered bytes onto the disk, atomically, each file at most once."""
+"""Phase 5, write: rendered bytes onto the disk, atomically, each file at most once, and
+never outside the output folder."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import has_errors
 from ..model import Diagnostic, Severity
+from ..safepath import contained
 from .render import Rendered
+
+# mkstemp's names for the files written before their rename: ".guide.pdf.k2j4_x9a.tmp".
+TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -41,6 +48,10 @@ def _umask() -> int:
     return mask
 
 
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 @dataclass
 class Writer:
     """Writes files and keeps what was written and what failed."""
@@ -60,10 +71,20 @@ class Writer:
         self.written.append(path)
         return True
 
+    def put_below(self, folder: Path, rel: str, data: bytes, source: str) -> bool:
+        """Write ``folder/rel``, refusing a path that would lead out of ``folder``."""
+        path = contained(folder, rel)
+        if path is None:
+            self.diagnostics.append(Diagnostic(
+                Severity.ERROR, "write", f"refused to write {rel!r}: it leads out of {folder}",
+                source))
+            return False
+        return self.put(path, data, source)
+
 
 @dataclass
 class NoteWrites:
-    """What one note's renderers made and whether they all succeeded."""
+    """What one note's renderers made and whether it all reached the disk."""
 
     note_id: str
     folder: Path
@@ -71,6 +92,12 @@ class NoteWrites:
     rendered_ok: bool  # no renderer reported an error
     diagnostics: list[Diagnostic]  # the renderers' own
     messages: list[str]
+    hashes: dict[str, str] = field(default_factory=dict)  # path → sha256 of what was written
+    written_ok: bool = True  # every file reached the disk
+
+    @property
+    def ok(self) -> bool:
+        return self.rendered_ok and self.written_ok
 
 
 def write_notes(output: Path, rendered: list[Rendered], writer: Writer) -> list[NoteWrites]:
@@ -79,11 +106,33 @@ def write_notes(output: Path, rendered: list[Rendered], writer: Writer) -> list[
     for item in rendered:
         note, result = item.job.note, item.result
         folder = output / note.id
-        files: dict[str, list[str]] = {}
+        w = NoteWrites(note.id, folder, {}, not has_errors(result.diagnostics),
+                       result.diagnostics, result.messages)
         for name, outputs in result.files.items():
             for o in outputs:
-                writer.put(folder / o.path, o.data, note.source)
-            files[name] = sorted({o.path for o in outputs})
-        out.append(NoteWrites(note.id, folder, files, not has_errors(result.diagnostics),
-                              result.diagnostics, result.messages))
+                if writer.put_below(folder, o.path, o.data, note.source):
+                    w.hashes[o.path] = digest(o.data)
+                else:
+                    w.written_ok = False
+            w.files[name] = sorted({o.path for o in outputs})
+        out.append(w)
     return out
+
+
+def clean_temporary(output: Path) -> int:
+    """Remove temporary files a killed build left in the output folder (this build's own
+    folders only: the output folder and the folders below it); returns how many."""
+    removed = 0
+    if not output.is_dir() or output.is_symlink():
+        return 0
+    for folder, dirs, files in os.walk(output):
+        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
+        for name in files:
+            path = Path(folder) / name
+            if TEMP_NAME.match(name) and path.is_file() and not path.is_symlink():
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError:
+                    continue
+    return removed
