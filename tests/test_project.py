@@ -184,3 +184,33 @@ def test_command_line_conventions():
         text = " ".join(shown.split())
         for choices in (PAPERS, PRINTINGS, output_names()):
             assert "|".join(choices) in text, (command, choices)
+
+
+def test_without_a_file_the_folder_holding_layouts_is_the_project(tmp_path):
+    """proj/source built from the parent folder uses proj/layouts and writes proj/output."""
+    (tmp_path / "proj" / "source" / "sub").mkdir(parents=True)
+    (tmp_path / "proj" / "layouts").mkdir()
+    (tmp_path / "layouts").mkdir()  # the working folder's own layouts do not apply
+    config = build_config(Overrides(paths=[Path("proj/source")]), cwd=tmp_path)
+    assert config.project_dir == tmp_path / "proj"
+    assert config.output == tmp_path / "proj" / "output"
+    deep = build_config(Overrides(paths=[Path("proj/source/sub")]), cwd=tmp_path)
+    assert deep.project_dir == tmp_path / "proj"
+    # Inside the working folder's own tree the working folder stays the project.
+    (tmp_path / "notes").mkdir()
+    here = build_config(Overrides(paths=[Path("notes")]), cwd=tmp_path)
+    assert here.project_dir == tmp_path and here.output == Path("output")
+
+
+def test_the_deck_settings_of_that_project_apply(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from studypress.cli import app
+
+    write(tmp_path / "proj" / "source" / "a.md", "# A\n\n## Timeline\n\n- **1933:** Event.\n")
+    write(tmp_path / "proj" / "layouts" / "deck.toml", 'project_deck = "Proj Deck"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["build", "proj/source", "--only", "deck"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "proj" / "output" / "proj-deck.apkg").is_file()
+    assert not (tmp_path / "output").exists()

@@ -103,11 +103,30 @@ def discover(paths: Sequence[Path] | None = None, cwd: Path | None = None) -> Pr
         start = cwd / start
     config = find_config(start) if start.exists() else None
     if config is None and paths:
+        marked = _layouts_root(start, cwd)
+        if marked is not None:
+            return Project(root=marked, source=(marked / "source",), output=marked / "output")
         config = find_config(cwd)  # notes from elsewhere, built into this project
     if config is None:
         # Relative, as typed: messages then show "output", not a long absolute path.
         return Project(root=cwd, source=(Path("source"),), output=Path("output"))
     return load(config)
+
+
+def _layouts_root(start: Path, cwd: Path) -> Path | None:
+    """Without a settings file, the folder above the notes that holds a ``layouts/`` folder
+    is the project (``proj/source`` built from outside ``proj`` uses ``proj/layouts``). The
+    search stops at the working folder, which is the project anyway when nothing else is."""
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    stop = cwd.resolve()
+    for folder in (here, *here.parents):
+        if folder == stop or stop.is_relative_to(folder):
+            return None
+        if (folder / LAYOUTS_DIR).is_dir():
+            return folder
+    return None
 
 
 # --------------------------------------------------------------------------- loading
