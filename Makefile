@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+BENCH_STAMP := $(VENV)/.installed-bench
 
 .PHONY: build test test-fast setup system-deps system-fonts lint bench clean
 
@@ -20,7 +21,7 @@ test-fast: $(TEST_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check src tests bench
 
-bench: $(STAMP)
+bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run_all.py
 
 setup: $(STAMP)
@@ -67,6 +68,11 @@ $(STAMP): pyproject.toml | system-deps system-fonts $(VENV)/bin/python
 $(TEST_STAMP): pyproject.toml | system-deps system-fonts $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP) $(TEST_STAMP)
+
+# The bench extra adds pandoc and Typst, which bench/compare.py measures studypress against.
+$(BENCH_STAMP): pyproject.toml | system-deps $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	touch $(STAMP) $(BENCH_STAMP)
 
 clean:
 	rm -rf $(VENV) output .pytest_cache .hypothesis
