@@ -297,6 +297,8 @@ def runs(text: str, chain: tuple[str, ...]) -> list[tuple[str, str | None]]:
     has it, else the first fallback beyond the chain that has it; font None marks characters
     no font has. Spaces and punctuation inside right-to-left text stay in its font, so a
     right-to-left phrase is one run (shaped and ordered as a whole)."""
+    if chain and text and charmap(chain[0]).issuperset(map(ord, text)):
+        return [(text, chain[0])]  # the common case, one font for all: no per-glyph search
     system = system_fonts_enabled()
     picked = []
     for ch in text:
