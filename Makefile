@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: build test test-fast setup system-deps system-fonts lint bench clean
+.PHONY: build test test-fast setup system-fonts lint bench clean
 
 build: $(STAMP)
 	$(BIN)/studypress build source -o output
@@ -25,19 +25,6 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run_all.py
 
 setup: $(STAMP)
-
-# reportlab's PNG backend (rlPyCairo → pycairo) compiles against the cairo headers; pycairo ships
-# no Linux wheels, so a fresh Debian machine needs libcairo2-dev before pip can install it.
-system-deps:
-	@if ! pkg-config --exists cairo 2>/dev/null; then \
-	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing cairo headers (libcairo2-dev) for the PNG backend"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcairo2-dev pkg-config >/dev/null; \
-	  else \
-	    echo "error: the cairo development headers are missing; install libcairo2-dev and pkg-config (Debian/Ubuntu) or cairo (Homebrew), then run make again" >&2; \
-	    exit 1; \
-	  fi; \
-	fi
 
 # Fonts the PDFs fall back on for scripts the package's own fonts lack, found through fontconfig:
 # Chinese and Japanese (WenQuanYi Micro Hei, TrueType), emoji in monochrome (Symbola), Hebrew
@@ -59,13 +46,13 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | system-deps system-fonts $(VENV)/bin/python
+$(STAMP): pyproject.toml | system-fonts $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e .
 	touch $(STAMP)
 
 # The test extra adds pytest (and xdist, to use every core), hypothesis, pypdf and the anki
 # library used to import decks.
-$(TEST_STAMP): pyproject.toml | system-deps system-fonts $(VENV)/bin/python
+$(TEST_STAMP): pyproject.toml | system-fonts $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP) $(TEST_STAMP)
 

@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
-from reportlab.graphics import renderPM
 from reportlab.platypus import SimpleDocTemplate
 
 from studypress.figure import timeline_drawing
@@ -163,8 +162,63 @@ def test_drawing_is_the_requested_box_and_a_flowable(seed, tmp_path):
     assert (fixed.width, fixed.height) == (400, 300)
     small = timeline_drawing(seed, 400, 80)  # too small: shrunk to fit, never overflowing
     assert (small.width, small.height) == (400, 80)
-    png = renderPM.drawToString(fixed, fmt="PNG", dpi=144, backend="rlPyCairo")
-    assert png_size(png) == (800, 600)
     doc = SimpleDocTemplate(str(tmp_path / "t.pdf"))
     doc.build([fixed, timeline_drawing(read("roman-republic-timeline.md"), doc.width)])
     assert (tmp_path / "t.pdf").stat().st_size > 1000
+
+
+def _png_pixel(png: bytes, lay, x: float, y: float) -> tuple[int, int, int]:
+    """The PNG's colour at figure point (x, y) (points, y upwards as in the layout)."""
+    import io
+
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    scale = img.width / lay.width
+    return img.getpixel((int(x * scale), int((lay.height - y) * scale)))
+
+
+def _rgb(value: str) -> tuple[int, int, int]:
+    return tuple(int(value[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _close(a, b, tol: int = 10) -> bool:
+    return all(abs(p - q) <= tol for p, q in zip(a, b, strict=True))
+
+
+def test_png_is_the_figure_its_marks_in_their_colours(seed):
+    from studypress.figure import Style, timeline_layout
+
+    files = {o.path: o.data for o in render(seed).files}
+    lay = timeline_layout(seed, 481.9)
+    assert not lay.numbered
+    style = Style()
+    points = [m for m in lay.markers if m.kind == "point" and not m.approximate]
+    assert points
+    for m in points:  # a day's filled dot in the event colour
+        centre = ((m.box.x0 + m.box.x1) / 2, (m.box.y0 + m.box.y1) / 2)
+        assert _close(_png_pixel(files["timeline.png"], lay, *centre), _rgb(style.event_colour))
+    # and white where nothing is drawn: the figure's bottom right corner
+    assert _png_pixel(files["timeline.png"], lay, lay.width - 1, 1) == (255, 255, 255)
+    # a label's text is drawn (dark pixels inside its box), fonts loaded from the package
+    import io
+
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(files["timeline.png"])).convert("L")
+    scale = img.width / lay.width
+    label = next(lab for lab in lay.labels if lab.role == "event")
+    b = label.box
+    crop = img.crop((int(b.x0 * scale), int((lay.height - b.y1) * scale),
+                     int(b.x1 * scale), int((lay.height - b.y0) * scale)))
+    assert crop.getextrema()[0] < 100
+
+
+def test_png_of_a_fixed_box_has_its_pixel_size():
+    from studypress.renderers.timeline.png import svg_png
+
+    svg = ('<svg width="400" height="300" viewBox="0 0 400 300" '
+           'xmlns="http://www.w3.org/2000/svg"><rect x="0" y="0" width="200" height="300" '
+           'fill="#1f4e79"/></svg>')
+    png = svg_png(svg, 400, 300, 144, [], "Source Sans Pro")
+    assert png_size(png) == (800, 600)

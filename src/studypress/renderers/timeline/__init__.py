@@ -89,11 +89,12 @@ class TimelineRenderer:
 
 def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
                                                                     list[Diagnostic]]:
-    from reportlab.graphics import renderPM, renderSVG
+    from reportlab.graphics import renderSVG
 
     from ...figure import fontset_for
     from ...figure.draw import draw
     from ...figure.layout import layout
+    from .png import font_files, svg_png
 
     diags: list[Diagnostic] = []
     fs = fontset_for(style)
@@ -123,7 +124,8 @@ def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
     svg = svg.replace("<title>...</title>", f"<title>{title}</title>", 1)
     svg = svg.replace("<desc>...</desc>", "", 1)
     svg = svg_fonts(svg)
-    png = renderPM.drawToString(drawing, fmt="PNG", dpi=style.dpi, backend="rlPyCairo")
+    png = svg_png(svg, drawing.width, drawing.height, style.dpi, font_files(drawing),
+                  _SVG_FONTS[fs.family.name].split("'")[1])
     return [Output("timeline.svg", svg.encode("utf-8")), Output("timeline.png", png)], diags
 
 
