@@ -1,7 +1,7 @@
 """The Anki deck renderer: ``deck.apkg`` per note and one combined deck for the project.
 
-Re-importing a newer build updates cards in place: GUIDs come from each item's identity, and a
-ledger beside the deck (``deck-ledger.json``) keeps an unchanged item's modification time, so
+Re-importing a newer build updates cards in place: GUIDs come from each item's identity and
+follow an item the last build knew under another key (renames.py), and a ledger beside the deck (``deck-ledger.json``) keeps an unchanged item's modification time, so
 Anki updates exactly the items that changed and leaves a user's own edits on the others alone.
 """
 
@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...layouts import Layouts
@@ -20,7 +20,7 @@ from ...settings import Flag, Source, Text
 from ..base import Output, RenderContext, RenderResult
 from ..subjects import Subjects
 from . import ledger as ledgers
-from . import naming
+from . import naming, renames
 from .apkg import PackageDeck, PackageNote, PackageType, read_media, write_package
 from .fieldhtml import escape
 from .items import Item, Settings, note_items
@@ -86,8 +86,17 @@ class DeckConfig:
 
 def _stamped(note: Note, items: Sequence[Item], config: DeckConfig) -> list[ledgers.Stamped]:
     return [ledgers.Stamped(i.guid, i.key, i.spec.name,
-                            i.content_hash(config.changes_include_context), note.id, i.label)
+                            i.content_hash(config.changes_include_context), note.id, i.label,
+                            i.text, i.date)
             for i in items]
+
+
+def follow(items: Sequence[Item], previous: ledgers.Ledger, note_id: str) -> list[Item]:
+    """The items with the GUIDs of their cards in the last build (see renames.py)."""
+    current = [renames.Current(i.key, i.spec.name, i.text, i.date) for i in items]
+    guids = renames.assign(current, renames.known_of(previous.items, note_id),
+                           previous.items)
+    return [replace(i, guid=g) for i, g in zip(items, guids, strict=True)]
 
 
 def _read_ledger(ctx: RenderContext, rel: str, where: str,
@@ -173,6 +182,56 @@ def _packaged_media(note: Note, mine: ledgers.Ledger | None, ctx: RenderContext,
     return lambda target: packed.get(names.get(target, ""))
 
 
+@dataclass
+class _Gathered:
+    """Every note's items for the combined deck, and this build's per-note ledgers."""
+
+    items: list[tuple[Note, list[Item]]] = field(default_factory=list)
+    stamped: list[ledgers.Stamped] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    own: ledgers.Ledger = field(default_factory=ledgers.Ledger)  # the times to agree with
+
+    def take(self, mine: ledgers.Ledger) -> None:
+        self.own.items.update(mine.items)
+        for name, entry in mine.notetypes.items():
+            if entry.mod >= self.own.notetypes.get(name, entry).mod:
+                self.own.notetypes[name] = entry
+
+
+def _gather(notes: list[Note], config: DeckConfig, ctx: RenderContext,
+            previous: ledgers.Ledger, diagnostics: list[Diagnostic]) -> _Gathered:
+    got = _Gathered()
+    for note in sorted(notes, key=lambda n: n.id):
+        try:
+            mine: ledgers.Ledger | None = ledgers.parse(
+                ctx.previous(f"{note.id}/{LEDGER_FILE}"))
+        except ledgers.LedgerError:
+            mine = None
+        media = Media(_packaged_media(note, mine, ctx, diagnostics))
+        items, _ = note_items(note, config.settings, media)  # per-note builds report these
+        # The note's own build has just matched its items: its ledger has their GUIDs.
+        items = follow(items, mine if mine is not None and mine.items else previous, note.id)
+        got.files.update(media.files)
+        got.items.append((note, items))
+        got.stamped.extend(_stamped(note, items, config))
+        if mine is not None:
+            got.take(mine)
+    return got
+
+
+def _gone_notes(removed: Sequence[ledgers.Entry], notes: list[Note]) -> list[str]:
+    """Report lines for the items of notes no longer in the project (removals inside a note
+    are its own build's report)."""
+    current = {n.id for n in notes}
+    gone: dict[str, list[ledgers.Entry]] = {}
+    for entry in removed:
+        if entry.note not in current:
+            gone.setdefault(entry.note, []).append(entry)
+    return [removed_message(note_id, entries, "of a note no longer in the project",
+                            search_for_note(note_id))
+            for note_id, entries in sorted(gone.items())]
+
+
 class DeckRenderer:
     """Writes ``deck.apkg`` and ``deck-ledger.json`` per note, and ``<project>.apkg``."""
 
@@ -184,6 +243,7 @@ class DeckRenderer:
         media = Media(ctx.asset)
         items, diagnostics = note_items(note, config.settings, media)
         previous = _read_ledger(ctx, LEDGER_FILE, note.source, diagnostics)
+        items = follow(items, previous, note.id)
         ledger, removed = ledgers.stamp(_stamped(note, items, config), previous,
                                         ctx.build_time)
         ledger.media = dict(media.used)
@@ -214,51 +274,21 @@ class DeckRenderer:
             or "studypress"
         diagnostics: list[Diagnostic] = []
         previous = _read_ledger(ctx, LEDGER_FILE, LEDGER_FILE, diagnostics)
-        own = ledgers.Ledger()  # this build's per-note ledgers: the times to agree with
-        all_items: list[tuple[Note, list[Item]]] = []
-        stamped: list[ledgers.Stamped] = []
-        files: dict[str, bytes] = {}
-        for note in sorted(notes, key=lambda n: n.id):
-            try:
-                mine: ledgers.Ledger | None = ledgers.parse(
-                    ctx.previous(f"{note.id}/{LEDGER_FILE}"))
-            except ledgers.LedgerError:
-                mine = None
-            media = Media(_packaged_media(note, mine, ctx, diagnostics))
-            items, _ = note_items(note, config.settings, media)  # per-note builds report these
-            files.update(media.files)
-            all_items.append((note, items))
-            stamped.extend(_stamped(note, items, config))
-            if mine is None:
-                continue
-            own.items.update(mine.items)
-            for name, entry in mine.notetypes.items():
-                if entry.mod >= own.notetypes.get(name, entry).mod:
-                    own.notetypes[name] = entry
-        ledger, removed = ledgers.stamp(stamped, previous, ctx.build_time, prefer=own)
-        rendered = _note_types([i for _, items in all_items for i in items], ctx.layouts,
+        got = _gather(notes, config, ctx, previous, diagnostics)
+        ledger, removed = ledgers.stamp(got.stamped, previous, ctx.build_time, prefer=got.own)
+        rendered = _note_types([i for _, items in got.items for i in items], ctx.layouts,
                                config)
-        ledger.notetypes = _type_entries(rendered, previous, ctx.build_time, prefer=own)
+        ledger.notetypes = _type_entries(rendered, previous, ctx.build_time, prefer=got.own)
         types = [PackageType(r, ledger.notetypes[r.spec.name].mod) for r in rendered]
         decks = [PackageDeck(f"{root}::{config.deck_name(note)}", "",
                              _package_notes(items, ledger))
-                 for note, items in all_items]
+                 for note, items in got.items]
         decks.insert(0, PackageDeck(root, "", ()))
-        result = RenderResult(
+        return RenderResult(
             files=[Output(f"{naming.file_name(project)}.apkg",
-                          write_package(decks, types, files)),
+                          write_package(decks, types, got.files)),
                    Output(LEDGER_FILE, ledger.to_bytes())],
-            diagnostics=diagnostics)
-        current = {n.id for n in notes}
-        gone: dict[str, list[ledgers.Entry]] = {}
-        for entry in removed:
-            if entry.note not in current:  # removals inside a note are its own build's report
-                gone.setdefault(entry.note, []).append(entry)
-        for note_id, entries in sorted(gone.items()):
-            result.messages.append(removed_message(
-                note_id, entries, "of a note no longer in the project",
-                search_for_note(note_id)))
-        return result
+            diagnostics=diagnostics, messages=_gone_notes(removed, notes))
 
 
 __all__ = ["DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer"]

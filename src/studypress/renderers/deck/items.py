@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Any
 
-from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term
+from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term, plain_text
 from ...settings import Flag, Source, Table, Text, load, setting
 from ...study import Kind, StudyItem, study_items
 from . import fieldhtml, naming, notetypes
@@ -33,10 +33,14 @@ class Item:
     tags: tuple[str, ...]
     label: str  # plain words for reports ("Event 1936: Joseph E. Davies replaces…")
     line: int
+    # What the next build recognises the item by when its key changes (see renames.py).
+    text: str = ""
+    date: str = ""
+    guid: str = ""  # from the key unless renames.py found the item's earlier card
 
-    @property
-    def guid(self) -> str:
-        return naming.guid(self.key)
+    def __post_init__(self) -> None:
+        if not self.guid:
+            object.__setattr__(self, "guid", naming.guid(self.key))
 
     def field(self, name: str) -> str:
         return self.values[self.spec.fields.index(name)]
@@ -285,11 +289,22 @@ def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None 
     for item in chosen:
         match item.kind:
             case Kind.EVENT:
-                items.append(event_item(item, note, settings, tags("event"), strip))
+                made = event_item(item, note, settings, tags("event"), strip)
             case Kind.PERSON:
-                items.append(person_item(item, note, tags("person")))
+                made = person_item(item, note, tags("person"))
             case Kind.TERM:
-                items.append(term_item(item, note, tags("term")))
+                made = term_item(item, note, tags("term"))
             case _:
-                items.append(question_item(item, note, settings, tags("question"), media))
+                made = question_item(item, note, settings, tags("question"), media)
+        items.append(replace(made, text=own_words(item),
+                             date=item.when.edtf if item.when and item.kind is Kind.EVENT
+                             else ""))
     return items, unanswered_diagnostics(note, settings) + duplicates
+
+
+def own_words(item: StudyItem) -> str:
+    """The words that stay with an item when its key changes: a question's prompt, what
+    anything else says (an event's text, a description, a definition)."""
+    if item.kind in (Kind.QUESTION, Kind.ESSAY, Kind.FAQ):
+        return plain_text(item.prompt)
+    return plain_text(item.answer)

@@ -24,6 +24,9 @@ class Entry:
     added: int
     note: str  # the note id the item belongs to
     label: str
+    # What the next build matches a moved or reworded item by (see renames.py).
+    text: str = ""
+    date: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,8 @@ def parse(data: bytes | None) -> Ledger:
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
             raise LedgerError("unknown ledger format")
         items = {str(g): Entry(str(e["key"]), str(e["kind"]), str(e["hash"]), int(e["mod"]),
-                               int(e["added"]), str(e["note"]), str(e["label"]))
+                               int(e["added"]), str(e["note"]), str(e["label"]),
+                               str(e.get("text", "")), str(e.get("date", "")))
                  for g, e in raw.get("items", {}).items()}
         types = {str(n): TypeEntry(int(t["id"]), str(t["hash"]), int(t["mod"]))
                  for n, t in raw.get("notetypes", {}).items()}
@@ -91,6 +95,8 @@ class Stamped:
     hash: str
     note: str
     label: str
+    text: str = ""
+    date: str = ""
 
 
 def stamp(current: Iterable[Stamped], previous: Ledger, build_time: int,
@@ -105,12 +111,14 @@ def stamp(current: Iterable[Stamped], previous: Ledger, build_time: int,
         old = prefer.items.get(s.guid) if prefer is not None else None
         if old is None:
             old = previous.items.get(s.guid)
-        if old is not None and old.hash == s.hash:
+        # A new key is a change too: the card's Key field must follow its item.
+        if old is not None and old.hash == s.hash and old.key == s.key:
             mod = old.mod
         else:
             mod = next_time(old.mod if old else None, build_time)
         added = old.added if old else build_time
-        items[s.guid] = Entry(s.key, s.kind, s.hash, mod, added, s.note, s.label)
+        items[s.guid] = Entry(s.key, s.kind, s.hash, mod, added, s.note, s.label, s.text,
+                              s.date)
     removed = [e for g, e in sorted(previous.items.items(), key=lambda kv: kv[1].key)
                if g not in items]
     return Ledger(items, {}), removed
