@@ -1,8 +1,9 @@
 """The Anki deck renderer: ``deck.apkg`` per note and one combined deck for the project.
 
 Re-importing a newer build updates cards in place: GUIDs come from each item's identity and
-follow an item the last build knew under another key (renames.py), and a ledger beside the deck (``deck-ledger.json``) keeps an unchanged item's modification time, so
-Anki updates exactly the items that changed and leaves a user's own edits on the others alone.
+follow an item the last build knew under another key (renames.py), and a ledger beside the
+deck (``deck-ledger.json``) keeps an unchanged item's modification time, so Anki updates
+exactly the items that changed and leaves a user's own edits on the others alone.
 """
 
 from __future__ import annotations
