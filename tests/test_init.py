@@ -4,6 +4,7 @@ from an installed wheel; nothing existing is ever overwritten."""
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import sysconfig
@@ -94,8 +95,12 @@ def test_the_config_sets_every_key_to_its_default(tmp_path):
 
 
 def _dependency_paths() -> list[str]:
-    """The folders this interpreter imports the dependencies from."""
-    paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    """The folders this interpreter imports the dependencies from (a venv's, the system's
+    dist-packages, the user's)."""
+    paths = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
+             *site.getsitepackages()}
+    if site.ENABLE_USER_SITE:
+        paths.add(site.getusersitepackages())
     return sorted(p for p in paths if Path(p).is_dir())
 
 
@@ -133,3 +138,8 @@ def test_init_and_build_from_an_installed_wheel(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert_built(work / "proj" / "output")
+    run = subprocess.run([str(script), "layouts", "--project", "proj"], cwd=work, env=env,
+                         capture_output=True, text=True)
+    rows = [line.split() for line in run.stdout.splitlines()]
+    deck = next(r for r in rows if r[0] == "deck.toml")
+    assert deck[1] == "default" and Path(deck[2]).resolve().is_relative_to(venv.resolve())
