@@ -87,3 +87,16 @@ def test_shape_is_read_as_its_fixture_says(path: Path) -> None:
 def test_catalog_covers_every_shape() -> None:
     assert len(CATALOG) >= 25
     assert all(p.with_suffix(".yaml").is_file() for p in CATALOG)
+
+
+def test_exported_typing_is_undone_where_facts_are_read() -> None:
+    from studypress.reader import read_text
+
+    note = read_text("## Key Figures\n\n- **Herbert\u00a0Hoover** -- President (1929--1933).\n\n"
+                     "## Glossary\n\n- **New\u2009Deal:** reforms---relief, recovery, reform.\n"
+                     "\n<!-- a comment -- kept -->\n", "n.md", "n")
+    hoover = note.people[0]
+    assert (hoover.name, hoover.role, hoover.span.edtf) == ("Herbert Hoover", "President",
+                                                            "1929/1933")
+    assert note.terms[0].term == "New Deal"
+    assert plain_text(note.terms[0].definition) == "reforms—relief, recovery, reform."

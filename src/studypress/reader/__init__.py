@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..slug import slug
 from . import blocks as block_parser
-from . import exports
+from . import exports, typography
 from .cast import heading_entry, people_table, read_cast, read_cast_table
 from .glossary import heading_term, read_glossary
 from .inline import InlineContext
@@ -368,7 +368,8 @@ def _read(text: str, source: str, stem: str, diag: Collector,
     ctx = InlineContext()
     parsed = block_parser.parse(exported.body, ctx)
     meta = _with_properties(fm.data, exported.properties)
-    shaped = shape(parsed.blocks, titled=_scalar(meta.get("title")) is not None)
+    shaped = shape(list(typography.blocks(parsed.blocks)),
+                   titled=_scalar(meta.get("title")) is not None)
     meta = _with_properties(meta, shaped.properties)
     # The first H1 is the title when front matter gives none; it is shown as the title, not
     # repeated as a section heading.
@@ -381,7 +382,9 @@ def _read(text: str, source: str, stem: str, diag: Collector,
                                                             plain_text(h1.text), re.I)))
     _read_regions(builder, regions, h1, title)
     questions = _answered(builder)
-    events, people = link(builder.events, builder.people, ctx.wikilink_aliases)
+    people = [typography.person(p) for p in builder.people]
+    terms = [typography.term(t) for t in builder.terms]
+    events, people = link(builder.events, people, ctx.wikilink_aliases)
     _report_order(events, diag)
     _check_embeds(ctx, embed_exists, diag)
     metadata = _metadata(meta, ctx)
@@ -392,7 +395,7 @@ def _read(text: str, source: str, stem: str, diag: Collector,
         metadata=metadata,
         events=tuple(events),
         people=tuple(replace(p, names=telltale_names(p.name, p.aliases)) for p in people),
-        terms=tuple(replace(t, names=telltale_names(t.term)) for t in builder.terms),
+        terms=tuple(replace(t, names=telltale_names(t.term)) for t in terms),
         questions=tuple(questions),
         faq=tuple(builder.faq),
         sections=tuple(builder.sections),
