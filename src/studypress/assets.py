@@ -7,6 +7,8 @@ import functools
 import re
 from pathlib import Path
 
+from .safepath import inside, relative
+
 MAX_ASSET_BYTES = 25 * 1024 * 1024
 
 
@@ -29,16 +31,45 @@ def find(target: str, note_dir: Path, root: Path | None = None) -> Path | None:
     name = target.split("#")[0].split("|")[0].strip()
     if not name or is_url(name) or Path(name).is_absolute():
         return None
-    vault = (root or note_dir).resolve()
+    vault = root or note_dir
+    for candidate in _candidates(name, note_dir, root):
+        # Links are followed only while they stay in the vault: a symlinked embed that
+        # points at /etc/passwd is no file of the vault's.
+        if candidate.is_file() and inside(vault, candidate):
+            return candidate
+    return None
+
+
+def _candidates(name: str, note_dir: Path, root: Path | None) -> list[Path]:
+    """Where an embed may be: beside the note, at the vault root, anywhere by its name."""
+    out = []
     for base in (note_dir, root):
-        if base is not None:
-            candidate = base / name
-            if candidate.is_file() and candidate.resolve().is_relative_to(vault):
-                return candidate
+        if base is not None and (path := relative(base, name, root or note_dir)) is not None:
+            out.append(path)
     if root is not None and root.is_dir():
-        for hit in _index(str(root.resolve())).get(Path(name).name.lower(), ()):
-            if Path(hit).is_file():  # the index may predate a deletion
-                return Path(hit)
+        # the index may predate a deletion: find() checks each hit again
+        out.extend(Path(hit) for hit in _index(str(root.resolve())).get(
+            Path(name).name.lower(), ()))
+    return out
+
+
+def outside(target: str, note_dir: Path, root: Path | None = None) -> Path | None:
+    """The file an embed names when it exists but lies outside the vault (a symlink that
+    leads out, a ``../`` path): ``find`` refuses it, and the build warns at the embed."""
+    name = target.split("#")[0].split("|")[0].strip()
+    if not name or is_url(name) or find(target, note_dir, root) is not None:
+        return None
+    vault = root or note_dir
+    steps = [note_dir / name, *([root / name] if root is not None else [])]
+    if root is not None and root.is_dir():
+        steps.extend(Path(hit) for hit in _index(str(root.resolve())).get(
+            Path(name).name.lower(), ()))
+    for path in steps:
+        try:
+            if path.is_file() and not inside(vault, path):
+                return path
+        except OSError:
+            continue
     return None
 
 

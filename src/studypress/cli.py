@@ -154,19 +154,21 @@ def _build_config(paths, output, paper, printing, only, jobs, strict, force=Fals
 @app.command()
 def check(paths: PathsArg = None, strict: StrictOverride = None) -> None:
     """Report diagnostics for the notes without writing anything."""
-    from .build import BuildError, discover, read_sources
+    from .build import BuildError, discover_all, read_sources
     from .diagnostics import has_errors, ordered
     from .diagnostics import strict as promote
 
     config = _build_config(paths, None, None, None, None, None, strict)
     strict = config.strict
     try:
-        files = discover(config.paths)
+        found = discover_all(config.paths)
     except BuildError as exc:
         _print_lines([f"error: {exc}"])
         raise typer.Exit(EXIT_USAGE) from None
+    files = found.files
     read = read_sources(files)
-    diagnostics = read.diagnostics + [d for n in read.notes for d in n.note.diagnostics]
+    diagnostics = [*found.diagnostics, *read.diagnostics,
+                   *(d for n in read.notes for d in n.note.diagnostics)]
     diagnostics = ordered(promote(diagnostics) if strict else diagnostics)
     _print_diagnostics(diagnostics)
     typer.echo(f"checked {len(files)} note(s): {_summary(diagnostics)}")

@@ -13,15 +13,15 @@ from pathlib import Path, PureWindowsPath
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-def parts(rel: str) -> list[str] | None:
+def parts(rel: str, climb: bool = False) -> list[str] | None:
     """The steps of a relative path written with ``/`` or ``\\``; None when it is absolute,
-    empty, climbs with ``..``, names a drive or holds a NUL."""
+    empty, names a drive, holds a NUL or (unless ``climb``) steps up with ``..``."""
     if not isinstance(rel, str) or not rel.strip() or "\0" in rel:
         return None
     if rel.startswith(("/", "\\")) or _DRIVE.match(rel) or PureWindowsPath(rel).is_absolute():
         return None
     steps = [p for p in re.split(r"[\\/]+", rel) if p not in ("", ".")]
-    if not steps or any(p == ".." for p in steps):
+    if not steps or (not climb and any(p == ".." for p in steps)):
         return None
     return steps
 
@@ -39,6 +39,16 @@ def contained(root: Path, rel: str) -> Path | None:
     except (OSError, RuntimeError):  # a symlink loop
         return None
     return candidate if resolved == base or resolved.is_relative_to(base) else None
+
+
+def relative(base: Path, rel: str, root: Path) -> Path | None:
+    """``base / rel`` when it lands inside ``root`` (links resolved): a note's relative link
+    such as ``../images/map.png`` may climb, but never out of its vault."""
+    steps = parts(rel, climb=True)
+    if steps is None:
+        return None
+    candidate = base.joinpath(*steps)
+    return candidate if inside(root, candidate) else None
 
 
 def inside(root: Path, path: Path) -> bool:

@@ -62,13 +62,15 @@ def test_a_note_changed_during_the_build_is_built_again(project, monkeypatch):
 @case("disk", "a note vanishes between being found and being read",
       "a located error for that file; the other notes build (no traceback)")
 def test_a_vanished_note_is_a_located_error(project, monkeypatch):
-    real = build_package.discover
+    real = build_package.discover_all
 
     def with_ghost(paths):
+        found = real(paths)
         ghost = project / "source" / "ghost.md"
-        return [*real(paths), SourceFile(ghost, "source/ghost.md", project / "source")]
+        found.files.append(SourceFile(ghost, "source/ghost.md", project / "source"))
+        return found
 
-    monkeypatch.setattr(build_package, "discover", with_ghost)
+    monkeypatch.setattr(build_package, "discover_all", with_ghost)
     report = run(project)
     errors = [d for d in report.diagnostics if d.severity == "error"]
     assert [(d.file, d.code) for d in errors] == [("source/ghost.md", "unreadable")]

@@ -14,7 +14,7 @@ from ..layouts import Layouts
 from ..model import Diagnostic, Severity
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
-from .discover import discover, display_path
+from .discover import Discovery, discover, discover_all, display_path
 from .plan import Plan, build_time, plan
 from .project import ProjectResult, combined
 from .prune import prune
@@ -24,9 +24,24 @@ from .render import Job, JobResult, Progress, render_all, run_job
 from .write import NoteWrites, Writer, clean_temporary, write_atomic, write_notes
 
 __all__ = [
-    "CACHE_NAME", "BuildConfig", "BuildError", "BuildReport", "Job", "JobResult", "ReadResult",
-    "SourceFile", "SourceNote", "build", "build_time", "discover", "display_path",
-    "read_sources", "run_job", "write_atomic",
+    "CACHE_NAME",
+    "BuildConfig",
+    "BuildError",
+    "BuildReport",
+    "Discovery",
+    "Job",
+    "JobResult",
+    "ReadResult",
+    "SourceFile",
+    "SourceNote",
+    "build",
+    "build_time",
+    "discover",
+    "discover_all",
+    "display_path",
+    "read_sources",
+    "run_job",
+    "write_atomic",
 ]
 
 
@@ -36,11 +51,12 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
 
     names = _renderer_names(config)
     assets.forget()
-    files = discover(config.paths)
-    if not files:
+    found = discover_all(config.paths)
+    if not found.files:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
     clean_temporary(config.output)  # left by a build that was killed
-    read = read_sources(files)
+    read = read_sources(found.files)
+    read.diagnostics[:0] = found.diagnostics
     fingerprint = _fingerprint(config)
     saved = cache_file.load(config.output)
     planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)

@@ -1,9 +1,18 @@
-"""Phase 1, discover: the Markdown files under the paths the build was given."""
+"""Phase 1, discover: the Markdown files under the paths the build was given.
+
+Symbolic links are followed only while they stay inside the folder given; a link that leads
+out, a link loop, a folder that cannot be read and a hidden note are skipped with a warning
+naming the path, never silently.
+"""
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import Diagnostic, Severity
+from ..safepath import inside
 from .records import BuildError, SourceFile
 
 
@@ -11,25 +20,100 @@ def display_path(path: Path) -> str:
     """``path`` as diagnostics show it: relative to the current folder when it lies below it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
+
+
+@dataclass
+class Discovery:
+    files: list[SourceFile] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # what was skipped, and why
 
 
 def discover(paths: list[Path]) -> list[SourceFile]:
     """Every ``*.md`` file under the given files and folders, in a stable order."""
+    return discover_all(paths).files
+
+
+def discover_all(paths: list[Path]) -> Discovery:
+    """The notes under ``paths`` and a warning for each file or folder skipped."""
+    out = Discovery()
     found: dict[Path, SourceFile] = {}
     for p in paths:
         if not p.exists():
             raise BuildError(f"{p}: no such file or folder; give a note or a folder of notes")
+        if not p.is_dir() and not p.is_file():
+            raise BuildError(f"{p}: not a regular file or a folder; give a note or a folder "
+                             "of notes")
         root = p if p.is_dir() else p.parent
-        for f in _markdown_files(p):
+        for f in _walk(p, out.diagnostics) if p.is_dir() else [p]:
             found.setdefault(f.resolve(), SourceFile(f, display_path(f), root))
-    return list(found.values())
+    out.files = list(found.values())
+    return out
 
 
-def _markdown_files(p: Path) -> list[Path]:
-    if not p.is_dir():
-        return [p]
-    return sorted(f for f in p.rglob("*.md")
-                  if f.is_file() and not any(part.startswith(".")
-                                             for part in f.relative_to(p).parts))
+def _skipped(path: Path | str, why: str) -> Diagnostic:
+    return Diagnostic(Severity.WARNING, "skipped", f"skipped: {why}", _link_path(Path(path)))
+
+
+def _link_path(path: Path) -> str:
+    """``path`` as written, relative to the current folder, its links not resolved (the link
+    is what was skipped, not what it points at)."""
+    rel = os.path.relpath(os.path.abspath(path))
+    return rel if not rel.startswith("..") else str(path)
+
+
+def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
+    """The notes below ``root``, sorted; hidden folders (``.obsidian``, ``.git``) are not
+    notes and are passed over without a word."""
+    seen: set[Path] = set()
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(_skipped(exc.filename or root, "this folder cannot be read "
+                                 f"({exc.strerror or exc}); the notes in it were not built"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if not _enter(root, here, seen, problems):
+            dirs[:] = []
+            continue
+        for name in sorted(files):
+            if name.endswith(".md"):
+                path = _note(root, here / name, problems)
+                if path is not None:
+                    found.append(path)
+    return sorted(found)
+
+
+def _enter(root: Path, here: Path, seen: set[Path], problems: list[Diagnostic]) -> bool:
+    try:
+        real = here.resolve(strict=True)
+    except (OSError, RuntimeError):
+        problems.append(_skipped(here, "a symbolic link loop"))
+        return False
+    if real in seen:
+        problems.append(_skipped(here, "a symbolic link back to a folder already read "
+                                 "(a loop, or a second way to the same notes)"))
+        return False
+    seen.add(real)
+    if not inside(root, here):
+        problems.append(_skipped(here, f"a symbolic link to a folder outside {root}"))
+        return False
+    return True
+
+
+def _note(root: Path, path: Path, problems: list[Diagnostic]) -> Path | None:
+    if path.name.startswith("."):
+        problems.append(_skipped(path, "a name starting with '.' is hidden; rename the note "
+                                 "to build it"))
+        return None
+    if not inside(root, path):
+        problems.append(_skipped(path, f"a symbolic link to a file outside {root}"))
+        return None
+    if not path.is_file():
+        problems.append(_skipped(path, "not a regular file (a broken link, a device or a "
+                                 "folder named like a note)"))
+        return None
+    return path

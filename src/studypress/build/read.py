@@ -10,6 +10,7 @@ from .. import assets
 from ..model import Diagnostic, Note, Severity
 from ..reader import ReadError, read_text, slugify
 from ..reader.source import DecodeError, decode
+from .discover import display_path
 from .records import SourceFile, SourceNote
 
 
@@ -39,7 +40,35 @@ def read_sources(files: list[SourceFile]) -> ReadResult:
             note = replace(note, id=new_id)
         seen[note.id] = f.display
         result.notes.append(SourceNote(f, note, digest))
+        result.diagnostics.extend(_embeds_outside(f, note))
     return result
+
+
+def _embeds_outside(f: SourceFile, note: Note) -> list[Diagnostic]:
+    """A warning at each embed that names a file outside the vault (a symlink leading out):
+    it is left out of every output."""
+    out = []
+    for target in note.embeds:
+        path = assets.outside(target, f.path.parent, f.root)
+        if path is not None:
+            out.append(Diagnostic(
+                Severity.WARNING, "embed-outside",
+                f"the embedded file '{target}' lies outside {display_path(f.root)} (through a "
+                "symbolic link); it was left out of every output", f.display,
+                _line_of(f.path, target)))
+    return out
+
+
+def _line_of(path: Path, target: str) -> int | None:
+    """The first line of the note that names ``target``."""
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8",
+                                                     errors="replace").split("\n"), 1):
+            if target in line:
+                return number
+    except OSError:
+        pass
+    return None
 
 
 def file_digest(path: Path) -> str | None:
