@@ -109,3 +109,19 @@ def test_clean_through_the_command_with_an_output_option(tmp_path, monkeypatch):
     assert "nothing to do: output does not exist" in result.output
     result = runner.invoke(app, ["clean", "-o", "elsewhere"])
     assert result.exit_code == 0 and not (project / "elsewhere").exists()
+
+
+def test_the_identity_ledger_is_never_removed(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    lock = project / "studypress.lock"
+    lock.write_text("{}\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["build", "--only", "model"]).exit_code == 0
+    record = json.loads((project / "output" / CACHE_NAME).read_text(encoding="utf-8"))
+    record["project"] = {"key": "k", "files": ["studypress.lock", "../studypress.lock"]}
+    (project / "output" / CACHE_NAME).write_text(json.dumps(record), encoding="utf-8")
+    (project / "output" / "studypress.lock").write_text("{}\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean"])
+    assert result.exit_code == 0
+    assert lock.read_text() == "{}\n" and (project / "output" / "studypress.lock").is_file()
+    assert "kept output/studypress.lock: the deck's identity ledger" in result.output

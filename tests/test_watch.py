@@ -162,3 +162,30 @@ def test_the_watch_stops_when_asked(project):
     started = time.monotonic()
     w.close()
     assert time.monotonic() - started < 5
+
+
+def test_the_command_builds_and_ends_on_ctrl_c(project):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    proc = subprocess.Popen([sys.executable, "-m", "studypress", "watch", "--only", "model"],
+                            cwd=project, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + WAIT
+        while not (project / "output" / "beta" / "model.json").is_file():
+            assert time.monotonic() < deadline and proc.poll() is None, "no first build"
+            time.sleep(0.05)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=WAIT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, out
+    assert "watching source, layouts; Ctrl-C to stop" in out
+    assert "built 2 notes in" in out and "Traceback" not in out
