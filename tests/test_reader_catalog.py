@@ -20,8 +20,10 @@ CATALOG = sorted(SHAPES.glob("*.md"))
 
 def _reads(text: str) -> bool:
     """Whether the date grammar reads ``text`` (a date alone, or one leading an item)."""
+    if leading_date(text) is not None:
+        return True
     try:
-        return parse_date(text) is not None or leading_date(text) is not None
+        return parse_date(text) is not None
     except DateError:
         return False
 

@@ -75,6 +75,18 @@ def block_json(b: Block) -> dict[str, Any]:
             return {"type": "paragraph", "text": plain_text(text), "line": line}
         case Heading(level, text, line):
             return {"type": "heading", "level": level, "text": plain_text(text), "line": line}
+        case CodeBlock(value, language, line):
+            return {"type": "code", "language": language, "text": value, "line": line}
+        case MathBlock(value, line):
+            return {"type": "math", "text": value, "line": line}
+        case Embed(target, line):
+            return {"type": "embed", "target": target, "line": line}
+    return _container_json(b)
+
+
+def _container_json(b: Block) -> dict[str, Any]:
+    """Blocks that hold other blocks or cells: lists, quotes, callouts, tables."""
+    match b:
         case BulletList(items, ordered, line, _):
             return {"type": "list", "ordered": ordered, "line": line, "items": [
                 {"text": plain_text(i.text), "line": i.line,
@@ -88,12 +100,6 @@ def block_json(b: Block) -> dict[str, Any]:
         case Table(header, rows, line, _):
             return {"type": "table", "line": line, "header": [plain_text(h) for h in header],
                     "rows": [[plain_text(c) for c in r] for r in rows]}
-        case CodeBlock(value, language, line):
-            return {"type": "code", "language": language, "text": value, "line": line}
-        case MathBlock(value, line):
-            return {"type": "math", "text": value, "line": line}
-        case Embed(target, line):
-            return {"type": "embed", "target": target, "line": line}
     raise TypeError(f"unknown block {type(b).__name__}")
 
 

@@ -178,6 +178,13 @@ def _dash_role(rest: RichText, line: int, diag: Collector, want_span: bool,
     return role, description, found
 
 
+def _separator(rest: RichText) -> tuple[str, RichText]:
+    """The punctuation between a name and what follows it (``:``, a dash, a comma), and the
+    text after it."""
+    m, _ = _take(rest, r"^\s*([:–—,-]{1,2})?\s*")
+    return ((m.group(1) or "") if m else ""), inline.lstrip_chars(rest, ":–—,- \t")
+
+
 def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
     """One cast entry, or None when it does not start with a bold name."""
     bold = _bold_head(rich)
@@ -185,9 +192,7 @@ def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
         return None
     head, colon_inside, rest = bold
     head, rest, comma_span = _after_name(head, rest, line, diag)
-    m, _ = _take(rest, r"^\s*([:–—,-]{1,2})?\s*")
-    sep = (m.group(1) or "") if m else ""
-    rest = inline.lstrip_chars(rest, ":–—,- \t")
+    sep, rest = _separator(rest)
     parsed = parse_heading(head, line, diag)
     if comma_span is not None and parsed.span is None:
         parsed.span, parsed.span_kind = comma_span
