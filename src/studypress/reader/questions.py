@@ -124,6 +124,29 @@ def number_items(items: list[Numbered], first: int = 1) -> list[Numbered]:
     return out
 
 
+_OPTION = re.compile(r"^\s*\(?(?P<letter>[a-hA-H])[).]\s+(?P<text>\S.*)$")
+_LETTER_ANSWER = re.compile(r"^\s*\(?(?P<letter>[a-hA-H])\)?(?:\s*[—–:.-]\s*|\s*$)")
+
+
+def with_option(prompt: RichText, answer: RichText) -> RichText:
+    """``b — explanation`` for a question with ``a)`` … ``d)`` options names the option too:
+    ``b) 1914 — explanation``, so the answer reads on its own."""
+    options = {}
+    for line in inline.split_lines(prompt):
+        m = _OPTION.match(_plain(line))
+        if m:
+            options[m.group("letter").lower()] = m.group("text").strip()
+    if not options or not answer or not isinstance(answer[0], Text):
+        return answer
+    m = _LETTER_ANSWER.match(answer[0].value)
+    letter = m.group("letter").lower() if m else None
+    if letter not in options:
+        return answer
+    rest = inline.strip((Text(answer[0].value[m.end() :]),) + answer[1:])  # type: ignore[union-attr]
+    chosen = f"{letter}) {options[letter]}"
+    return (Text(chosen + (" — " if rest else "")),) + rest
+
+
 def pair_answers(questions: list[Question], answers: list[Numbered], diag: Collector,
                  ) -> list[Question]:
     """Attach answer-key entries to quiz questions by number; warn on gaps and extras."""
@@ -140,7 +163,8 @@ def pair_answers(questions: list[Question], answers: list[Numbered], diag: Colle
     for q in questions:
         if q.kind is QuestionKind.SHORT and q.number in by_number:
             a = by_number[q.number]
-            out.append(Question(q.number, q.prompt, q.line, q.kind, a.text, a.line))
+            out.append(Question(q.number, q.prompt, q.line, q.kind, with_option(q.prompt, a.text),
+                                a.line))
         else:
             if q.kind is QuestionKind.SHORT and answers:
                 diag.warning("answer-missing", f"quiz question {q.number} has no answer in the "
