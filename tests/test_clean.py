@@ -47,12 +47,15 @@ def test_clean_after_a_build_leaves_the_project_as_it_was(tmp_path, monkeypatch)
     assert result.exit_code == 0, result.output
     after = snapshot(project)
     # Identity ledgers are kept (the next build needs them); nothing else is left over.
-    ledgers = {k for k in after if Path(k).name in LEDGER_NAMES}
+    # The project's lock is no output: clean never touches it.
+    assert "studypress.lock" in after and "studypress.lock" not in before
+    ledgers = {k for k in after if Path(k).name in LEDGER_NAMES and k != "studypress.lock"}
     assert ledgers, "the deck writes ledgers"
     for name in ledgers:
         assert f"kept {name}: the deck's identity ledger" in result.output
     folders = {str(p) for k in ledgers for p in Path(k).parents if str(p) != "."}
-    assert {k: v for k, v in after.items() if k not in ledgers | folders} == before
+    assert {k: v for k, v in after.items()
+            if k not in ledgers | folders | {"studypress.lock"}} == before
     assert "removed" in result.output
 
 

@@ -389,7 +389,7 @@ def corpus_story(tmp_path_factory) -> Iterator[CorpusStory]:
     col = Collection(str(base / "anki" / "collection.anki2"))
     try:
         log = import_apkg(col, out / PROJECT_FILE)
-        ledger = ledgers.parse((out / "deck-ledger.json").read_bytes())
+        ledger = ledgers.parse_lock((project / "studypress.lock").read_bytes())
         (src / "roman-republic-timeline.md").unlink()  # a whole note leaves the project
         gone = build_decks(src, base / "output", project)
         yield CorpusStory(col, notes, out, log, ledger, gone)
@@ -501,7 +501,7 @@ def test_two_builds_are_byte_identical(tmp_path) -> None:
     build_decks(src, tmp_path / "a", project)
     build_decks(src, tmp_path / "b", project)
     first, second = files(tmp_path / "a"), files(tmp_path / "b")
-    assert len(first) == 2 * len(CORPUS + [src / "hostile.md"]) + 2
+    assert len(first) == 2 * len(CORPUS + [src / "hostile.md"]) + 1  # the lock is the project's
     assert first == second
     # A forced rebuild over the first output (its ledgers now in place) changes nothing.
     build_decks(src, tmp_path / "a", project, force=True)

@@ -8,16 +8,19 @@ rebuild and re-import every card still shows its own item and keeps its history.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 anki_collection = pytest.importorskip("anki.collection")
 
 from studypress.build import BuildReport  # noqa: E402
+from studypress.renderers.deck import ledger as ledgers  # noqa: E402
 
-from .test_deck_anki import build_decks, import_apkg, visible  # noqa: E402
+from .test_deck_anki import EPOCH, build_decks, import_apkg, visible  # noqa: E402
 
 NOTE = """\
 ---
@@ -205,3 +208,51 @@ def test_hand_edits_on_untouched_cards_survive(story: Story) -> None:
 def test_the_deleted_term_is_reported(story: Story) -> None:
     (message,) = [m for m in story.report.messages if "removed from the note" in m]
     assert "Term Comintern" in message and "1 item " in message
+
+
+# ------------------------------------------------------- the ledger lives with the project
+
+
+def test_deleting_output_loses_no_identity_or_time(tmp_path: Path) -> None:
+    src, out, project = tmp_path / "source", tmp_path / "output", tmp_path / "project"
+    src.mkdir()
+    project.mkdir()
+    (src / "identity.md").write_text(NOTE, encoding="utf-8")
+    build_decks(src, out, project)
+    col = anki_collection.Collection(str(tmp_path / "collection.anki2"))
+    try:
+        import_apkg(col, out / "identity" / "deck.apkg")
+        litvinov = col.get_note(note_of(col, ITEMS["litvinov"]))
+        litvinov["Role"] = "my own words"
+        col.update_note(litvinov)
+        lock = project / "studypress.lock"
+        assert lock.is_file()
+        shutil.rmtree(out)
+        # A later build time: without the lock every card would count as changed.
+        build_decks(src, out, project, epoch=EPOCH + 1000)
+        log = import_apkg(col, out / "identity" / "deck.apkg")
+        assert (len(log.new), len(log.updated)) == (0, 0)
+        litvinov.load()
+        assert litvinov["Role"] == "my own words"
+    finally:
+        col.close()
+
+
+def test_an_old_ledger_in_output_is_migrated_into_the_lock(tmp_path: Path) -> None:
+    src, out, project = tmp_path / "source", tmp_path / "output", tmp_path / "project"
+    src.mkdir()
+    project.mkdir()
+    (src / "identity.md").write_text(NOTE, encoding="utf-8")
+    build_decks(src, out, project)
+    lock = project / "studypress.lock"
+    first = ledgers.parse_lock(lock.read_bytes())
+    # What older builds left: the project's ledger in output/, and no lock.
+    (out / "deck-ledger.json").write_bytes(first.to_bytes())
+    lock.unlink()
+    (src / "identity.md").write_text(NOTE.replace("two countries", "two nations"),
+                                     encoding="utf-8")
+    build_decks(src, out, project, epoch=EPOCH + 1000)
+    migrated = ledgers.parse_lock(lock.read_bytes())
+    assert migrated is not None and set(migrated.items) == set(first.items)
+    changed = {e.key for g, e in migrated.items.items() if e.mod != first.items[g].mod}
+    assert changed == {"identity/event/192X#1"}

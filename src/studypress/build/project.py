@@ -60,7 +60,9 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
     # build_time already prefers SOURCE_DATE_EPOCH; otherwise the newest note's time.
     when = max(build_time(n.file.path) for n in notes)
     ctx = base.RenderContext(config.options, Layouts(config.project_dir / "layouts"), when,
-                             functools.partial(read_previous, str(config.output)))
+                             functools.partial(read_previous, str(config.output)),
+                             project_file=functools.partial(read_previous,
+                                                            str(config.project_dir)))
     models = [n.note for n in notes]
     for name in names:
         renderer = renderers.load(name)
@@ -82,4 +84,7 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
                 written[o.path] = digest(o.data)
             else:
                 ok = False
+        # Project files are not outputs: not recorded, so never pruned or cleaned.
+        ok = all([writer.put_below(config.project_dir, o.path, o.data, str(config.project_dir))
+                  for o in result.project_files]) and ok
     return written, ok

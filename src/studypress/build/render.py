@@ -65,7 +65,8 @@ def run_job(job: Job) -> JobResult:
     ctx = base.RenderContext(job.options, layouts, job.when,
                              functools.partial(read_previous, job.folder),
                              functools.partial(assets.read, note_dir=job.note_dir,
-                                               root=job.root))
+                                               root=job.root),
+                             functools.partial(read_previous, job.project_dir))
     out = JobResult()
     for name, module in job.names:
         renderer = renderers.load_module(module)

@@ -33,6 +33,9 @@ class RenderContext:
     # The bytes of a file the note embeds (``![[map.png]]`` → Note.embeds), found beside the
     # note or in its vault; None when it is missing.
     asset: Callable[[str], bytes | None] = lambda _: None
+    # Reads a file the project keeps beside its sources (relative to the project folder,
+    # e.g. the deck's studypress.lock), which outlives output/; None when there is none.
+    project_file: Callable[[str], bytes | None] = lambda _: None
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class RenderResult:
     files: list[Output] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # plain report lines for the user
+    # Files for the project folder (paths relative to it), from ``render_project`` only: state
+    # meant to be committed with the notes, never pruned or cleaned with the outputs.
+    project_files: list[Output] = field(default_factory=list)
 
 
 class Renderer(Protocol):

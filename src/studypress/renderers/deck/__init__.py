@@ -1,9 +1,12 @@
 """The Anki deck renderer: ``deck.apkg`` per note and one combined deck for the project.
 
 Re-importing a newer build updates cards in place: GUIDs come from each item's identity and
-follow an item the last build knew under another key (renames.py), and a ledger beside the
-deck (``deck-ledger.json``) keeps an unchanged item's modification time, so Anki updates
-exactly the items that changed and leaves a user's own edits on the others alone.
+follow an item the last build knew under another key (renames.py), and a ledger keeps an
+unchanged item's modification time, so Anki updates exactly the items that changed and leaves
+a user's own edits on the others alone. The ledger lives with the project, in
+``studypress.lock`` beside the sources (the combined deck's build writes it); each note's
+``deck-ledger.json`` in output/ records its latest build, and a note whose one is gone starts
+from its part of the lock.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from .notetypes import KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
 
 DECK_FILE = "deck.apkg"
 LEDGER_FILE = "deck-ledger.json"
+LOCK_FILE = ledgers.LOCK_FILE
 SETTINGS = "deck"
 # The combined deck's name when layouts/deck.toml gives none (output/study-notes.apkg).
 DEFAULT_PROJECT_DECK = "Study Notes"
@@ -110,6 +114,29 @@ def _read_ledger(ctx: RenderContext, rel: str, where: str,
             f"the deck ledger {rel} from the last build is unreadable ({exc}); every card gets "
             "this build's time, so the next import updates all of them", where))
         return ledgers.Ledger()
+
+
+def _read_lock(ctx: RenderContext, where: str,
+               diagnostics: list[Diagnostic]) -> ledgers.Ledger | None:
+    """The project's ``studypress.lock``; None when there is none (or it is unreadable)."""
+    try:
+        return ledgers.parse_lock(ctx.project_file(LOCK_FILE))
+    except ledgers.LedgerError as exc:
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, "deck-lock",
+            f"{LOCK_FILE} is unreadable ({exc}; a merge may have left conflict markers in "
+            "it); cards whose ledger in output/ is gone get this build's time", where))
+        return None
+
+
+def _note_previous(note: Note, ctx: RenderContext,
+                   diagnostics: list[Diagnostic]) -> ledgers.Ledger:
+    """What the last build recorded of a note's items: its ledger in output/ (the newest,
+    since a build of single notes updates no lock), else its part of the project's lock."""
+    if ctx.previous(LEDGER_FILE) is not None:
+        return _read_ledger(ctx, LEDGER_FILE, note.source, diagnostics)
+    lock = _read_lock(ctx, note.source, diagnostics)
+    return lock.of_note(note.id) if lock is not None else ledgers.Ledger()
 
 
 def _note_types(items: Sequence[Item], layouts: Layouts,
@@ -234,7 +261,8 @@ def _gone_notes(removed: Sequence[ledgers.Entry], notes: list[Note]) -> list[str
 
 
 class DeckRenderer:
-    """Writes ``deck.apkg`` and ``deck-ledger.json`` per note, and ``<project>.apkg``."""
+    """Writes ``deck.apkg`` and ``deck-ledger.json`` per note, ``<project>.apkg``, and the
+    project's ``studypress.lock``."""
 
     name = "deck"
 
@@ -243,7 +271,7 @@ class DeckRenderer:
         config = DeckConfig.load(ctx.layouts)
         media = Media(ctx.asset)
         items, diagnostics = note_items(note, config.settings, media)
-        previous = _read_ledger(ctx, LEDGER_FILE, note.source, diagnostics)
+        previous = _note_previous(note, ctx, diagnostics)
         items = follow(items, previous, note.id)
         ledger, removed = ledgers.stamp(_stamped(note, items, config), previous,
                                         ctx.build_time)
@@ -274,7 +302,10 @@ class DeckRenderer:
         root = "::".join(naming.deck_part(p) for p in project.split("::") if p.strip()) \
             or "studypress"
         diagnostics: list[Diagnostic] = []
-        previous = _read_ledger(ctx, LEDGER_FILE, LEDGER_FILE, diagnostics)
+        # The lock, or once, when there is none yet, the ledger older builds kept in output/.
+        lock = _read_lock(ctx, LOCK_FILE, diagnostics)
+        previous = (lock if lock is not None
+                    else _read_ledger(ctx, LEDGER_FILE, LEDGER_FILE, diagnostics))
         got = _gather(notes, config, ctx, previous, diagnostics)
         ledger, removed = ledgers.stamp(got.stamped, previous, ctx.build_time, prefer=got.own)
         rendered = _note_types([i for _, items in got.items for i in items], ctx.layouts,
@@ -287,9 +318,9 @@ class DeckRenderer:
         decks.insert(0, PackageDeck(root, "", ()))
         return RenderResult(
             files=[Output(f"{naming.file_name(project)}.apkg",
-                          write_package(decks, types, got.files)),
-                   Output(LEDGER_FILE, ledger.to_bytes())],
-            diagnostics=diagnostics, messages=_gone_notes(removed, notes))
+                          write_package(decks, types, got.files))],
+            diagnostics=diagnostics, messages=_gone_notes(removed, notes),
+            project_files=[Output(LOCK_FILE, ledgers.lock_bytes(ledger))])
 
 
 __all__ = ["DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer"]

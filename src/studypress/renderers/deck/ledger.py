@@ -44,7 +44,7 @@ class Ledger:
     # note's images from its deck.apkg (it has no access to the note's folder).
     media: dict[str, str] = field(default_factory=dict)
 
-    def to_bytes(self) -> bytes:
+    def to_data(self) -> dict[str, object]:
         data: dict[str, object] = {
             "format": FORMAT,
             "items": {g: vars(e) for g, e in sorted(self.items.items())},
@@ -52,7 +52,21 @@ class Ledger:
         }
         if self.media:
             data["media"] = dict(sorted(self.media.items()))
-        return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+        return data
+
+    def to_bytes(self) -> bytes:
+        return _dump(self.to_data())
+
+    def of_note(self, note_id: str) -> Ledger:
+        """The part of a project's ledger one note's deck starts from."""
+        return Ledger({g: e for g, e in self.items.items() if e.note == note_id},
+                      dict(self.notetypes))
+
+
+def _dump(data: object) -> bytes:
+    # One key per line, sorted: a merge of two branches that touched different items is a
+    # merge of different lines.
+    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
 class LedgerError(ValueError):
@@ -64,21 +78,51 @@ def parse(data: bytes | None) -> Ledger:
     if data is None:
         return Ledger()
     try:
-        raw = json.loads(data.decode("utf-8"))
-        if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-            raise LedgerError("unknown ledger format")
-        items = {str(g): Entry(str(e["key"]), str(e["kind"]), str(e["hash"]), int(e["mod"]),
-                               int(e["added"]), str(e["note"]), str(e["label"]),
-                               str(e.get("text", "")), str(e.get("date", "")))
-                 for g, e in raw.get("items", {}).items()}
-        types = {str(n): TypeEntry(int(t["id"]), str(t["hash"]), int(t["mod"]))
-                 for n, t in raw.get("notetypes", {}).items()}
-        media = {str(t): str(n) for t, n in raw.get("media", {}).items()}
+        return _from_data(json.loads(data.decode("utf-8")))
     except LedgerError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise LedgerError(str(exc)) from None
+
+
+def _from_data(raw: object) -> Ledger:
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise LedgerError("unknown ledger format")
+    items = {str(g): Entry(str(e["key"]), str(e["kind"]), str(e["hash"]), int(e["mod"]),
+                           int(e["added"]), str(e["note"]), str(e["label"]),
+                           str(e.get("text", "")), str(e.get("date", "")))
+             for g, e in raw.get("items", {}).items()}
+    types = {str(n): TypeEntry(int(t["id"]), str(t["hash"]), int(t["mod"]))
+             for n, t in raw.get("notetypes", {}).items()}
+    media = {str(t): str(n) for t, n in raw.get("media", {}).items()}
     return Ledger(items, types, media)
+
+
+# ------------------------------------------------------------------ the project's lock
+
+LOCK_FILE = "studypress.lock"
+LOCK_FORMAT = 1
+
+
+def lock_bytes(ledger: Ledger) -> bytes:
+    """``studypress.lock``: the project's deck ledger, kept beside the sources (and meant to
+    be committed with them), so deleting output/ loses no card's identity or time."""
+    return _dump({"studypress-lock": LOCK_FORMAT, "deck": ledger.to_data()})
+
+
+def parse_lock(data: bytes | None) -> Ledger | None:
+    """The deck ledger in a lock's bytes; None when there is no lock. Raises LedgerError."""
+    if data is None:
+        return None
+    try:
+        raw = json.loads(data.decode("utf-8"))
+        if not isinstance(raw, dict) or raw.get("studypress-lock") != LOCK_FORMAT:
+            raise LedgerError("unknown lock format")
+        return _from_data(raw.get("deck"))
+    except LedgerError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise LedgerError(str(exc)) from None
 
 
 def next_time(previous: int | None, build_time: int) -> int:
