@@ -11,6 +11,11 @@ class NotADate(DateError):
     """Text with no date shape at all (``hello``): still a DateError for callers."""
 
 
+class MonthTypo(DateError):
+    """A word one letter or two from an English month name ("Febtember"): perhaps a month of
+    another language ("Oktober"), so the other languages are tried before it is reported."""
+
+
 def not_a_date(norm: str) -> NotADate:
     """The error for text that is no date: "not a date: '...'"."""
     return NotADate(f"not a date: {norm!r}")

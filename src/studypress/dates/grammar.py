@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .errors import DateError, not_a_date
+from .errors import DateError, MonthTypo, not_a_date
 from .tables import WINTER
 from .tokens import Tok, typo_message
 
@@ -240,7 +240,7 @@ def _refusal(p: Part, core: list[Tok], norm: str) -> DateError:
     if typos and any(t.kind in ("num", "ord", "alt") for t in core):
         trial = [replace(t, kind="month", value=1) if t.kind == "typo" else t for t in core]
         if fill(Part(text=p.text, era=p.era), trial):
-            return DateError(typo_message(typos[0].word))
+            return MonthTypo(typo_message(typos[0].word))
     return not_a_date(norm)
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..model import HistoricalDate
 from .asides import Aside, read_aside
 from .display import range_display
-from .errors import DateError, NotADate, not_a_date
+from .errors import DateError, MonthTypo, NotADate, not_a_date
 from .grammar import (
     Part,
     check_fraction,
@@ -17,6 +17,7 @@ from .grammar import (
     parse_end,
     previous_year,
 )
+from .languages import translate
 from .resolve import Span, coarser, resolve
 from .tokens import Tok, is_unknown, normalise, tokenize, without_insertions, without_notes
 
@@ -165,7 +166,38 @@ def parse_date(text: str) -> HistoricalDate | None:
     norm = without_notes(full)
     if is_unknown(norm):
         return None
-    return _parse(norm, text.strip())
+    try:
+        return _parse(norm, text.strip())
+    except (NotADate, MonthTypo) as exc:
+        try:
+            found = _foreign(norm, full, text.strip())
+        except DateError:
+            if isinstance(exc, MonthTypo):
+                raise exc from None  # "ca. Febtember 1917": the misspelt month is the news
+            raise
+        if found is None:
+            raise exc from None
+        return found
+
+
+def _foreign(norm: str, full: str, original: str) -> HistoricalDate | None:
+    """The date in another language's words, or None when it is none in any.
+
+    The text is tried without its notes, then with them: a trailing parenthesis may be the
+    Western date of an era year ("明治元年(1868年)").
+    """
+    for candidate in dict.fromkeys((norm, without_insertions(full))):
+        english = translate(candidate)
+        if english is None:
+            continue
+        try:
+            found = _parse(english, original)
+        except NotADate:
+            continue
+        except DateError as exc:  # say what was read, since the message quotes the rewrite
+            raise DateError(f"{exc} (read {candidate!r} as {english!r})") from None
+        return replace(found, display=candidate)  # the note's own words, not the rewrite
+    return None
 
 
 def _read_aside(aside: Aside, original: str) -> HistoricalDate | None:
@@ -226,7 +258,7 @@ def looks_like_date(text: str) -> bool:
     return True
 
 
-_LEAD_SEPARATOR = re.compile(r"\s*:\s*|\s+(?:[–—]|\\?-{1,3})\s+|\s*,\s*")
+_LEAD_SEPARATOR = re.compile(r"\s*[:：]\s*|\s+(?:[–—]|\\?-{1,3})\s+|\s*,\s*")
 # An ISO date needs no separator after it: "1905-01-22 Bloody Sunday" (outliner journals).
 _LEAD_ISO = re.compile(r"\s*(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\s+(?=[^\s0-9–—-])")
 

@@ -1,0 +1,339 @@
+"""Dates written in other languages, rewritten into the wording the date grammar reads.
+
+``25 de mayo de 1810`` → ``25 May 1810``, ``XIXe siècle`` → ``19th century``,
+``1868年1月3日`` → ``3 January 1868``: month names and era words come from CLDR
+(``lang/cldr.json``), the other words from ``lang/words.toml``; the grammar, and its
+strictness, stay one. The tables load on first use. English wording never comes here: the
+parser tries it first, and only text that is no English date is rewritten.
+
+A two-digit decade without its century (``los años 20``) is not completed: it becomes the
+grammar's ``'20s``, which is refused with a message, unless its century is named (``los años
+20 del siglo XIX`` is the 1820s).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import DateError
+from .tables import MONTH_NAMES
+
+_LANG = Path(__file__).with_name("lang")
+
+# Which meaning a word takes when two languages use it differently ("do": Portuguese "of",
+# Polish "until"), strongest first.
+_KINDS = ("era", "month", "circa", "circa_after", "range", "filler")
+# A rewrite must find one of these, or a filler or range word that is no English word too:
+# "in 1905" stays English.
+_STRONG = {"era", "month", "circa", "circa_after"}
+_ENGLISH = {
+    "era": lambda v: f" {v.upper()} ",
+    "month": lambda v: f" {MONTH_NAMES[int(v)]} ",
+    "circa": lambda v: " c. ",
+    "circa_after": lambda v: " ~ ",
+    "range": lambda v: " – ",
+    "filler": lambda v: " ",
+}
+
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_NUMERAL = r"(?P<n>[0-9]{1,2}|[ivxlc]{1,7})"
+_ORDINAL_MARK = r"(?:\.|-?(?:e|er|ème|eme|º|ª|°|o|й|го|ий|ый|ті|ci|ncı|nci|üncü|uncu|inci|ıncı))?"
+_DAY_MARK = re.compile(r"(?<![0-9])([0-9]{1,2})(?:\.º|\.|º|ª|°|er|re)(?=\s|$|,)")
+_SPACES = re.compile(r"\s+")
+_I = re.IGNORECASE
+_CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    words: re.Pattern[str]  # every word of the tables, longest first
+    meaning: dict[str, tuple[str, str]]  # folded word -> (kind, value)
+    centuries: tuple[re.Pattern[str], ...]
+    decades: tuple[re.Pattern[str], ...]
+    of_century: re.Pattern[str]
+
+
+def _fold(word: str) -> str:
+    """A table word or matched text as compared: lower case, dots without their spaces."""
+    return re.sub(r"\.\s+", ".", " ".join(word.lower().split()))
+
+
+def _pattern(word: str) -> str:
+    """A word as a pattern: spaces after its dots optional, other spaces any whitespace."""
+    parts = []
+    for ch in _fold(word):
+        if ch == ".":
+            parts.append(r"\.\s*")
+        elif ch == " ":
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(_pattern(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _meanings(cldr: dict, words: dict) -> dict[str, tuple[str, str]]:
+    """Every word with its kind and value, the stronger kind winning where languages differ."""
+    found: dict[str, tuple[str, str]] = {}
+
+    def add(kind: str, word: str, value: str = "") -> None:
+        key = _fold(word)
+        if kind in _STRONG and len(key.replace(".", "")) < 2:
+            return  # one letter ("M", Indonesian for CE) is too easily something else
+        old = found.get(key)
+        if old is None or _KINDS.index(kind) < _KINDS.index(old[0]):
+            found[key] = (kind, value)
+
+    for table in cldr["locales"].values():
+        for word, number in table["months"].items():
+            add("month", word, str(number))
+            add("month", f"{word}.", str(number))  # abbreviations are written with a dot
+        for word, era in table["eras"].items():
+            add("era", word, era)
+    for code, table in words.items():
+        if code == "english":
+            continue
+        for era in ("bce", "ce"):
+            for word in table.get(era, []):
+                add("era", word, era)
+        for kind in ("circa", "circa_after", "range", "filler"):
+            for word in table.get(kind, []):
+                add(kind, word)
+    return found
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    words = tomllib.loads((_LANG / "words.toml").read_text("utf-8"))
+    return frozenset(words.get("english", {}).get("words", []))
+
+
+def _is_strong(kind: str, word: str) -> bool:
+    """Whether finding ``word`` is reason enough to read the text as a foreign date: a word
+    that is English too counts only as a month or era written in lower case ("14 mars 1917",
+    not "Augustus 27 BCE")."""
+    if _fold(word) in _english_words():
+        return kind in _STRONG and word.islower()
+    return kind in _STRONG or kind in ("range", "filler")
+
+
+def _gather(words: dict, key: str) -> set[str]:
+    return {w for table in words.values() for w in table.get(key, [])}
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_INITIALS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.\s*)+")  # "a. C.", "s.", "v."
+
+
+_AFTER_DIGITS = re.compile(r"(?<=[0-9])['’-]?([^\W\d_]+)")  # "1920-е", "1920er"
+
+
+def _runs(text: str) -> set[str]:
+    """Words of two letters or more, runs of initials joined ("a. C." → "ac"), and letters
+    right after digits ("1920-е" → "е")."""
+    runs = {run for run in _LETTERS.findall(text) if len(run) >= 2}
+    runs.update("".join(_LETTERS.findall(m.group(0))) for m in _INITIALS.finditer(text))
+    runs.update(_AFTER_DIGITS.findall(text))
+    return runs
+
+
+@cache
+def _data() -> tuple[dict, dict[str, tuple[str, str]], frozenset[str]]:
+    """The word tables, every word's meaning, and the letter runs that can start a rewrite."""
+    cldr = json.loads((_LANG / "cldr.json").read_text("utf-8"))
+    words = tomllib.loads((_LANG / "words.toml").read_text("utf-8"))
+    meaning = _meanings(cldr, words)
+    keys = [w for w, (kind, _) in meaning.items() if _is_strong(kind, w)]
+    for key in ("century", "century_after", "decade"):
+        keys += _gather(words, key)
+    runs = {run for w in keys for run in _runs(w.lower())}
+    runs.update(run for w in _gather(words, "decade_suffix") for run in _LETTERS.findall(w))
+    return words, meaning, frozenset(runs)
+
+
+def _worth_trying(low: str) -> bool:
+    """Whether the text has a word that can begin a rewrite: a cheap test that spares English
+    prose the compiling of the tables' patterns."""
+    return not _runs(low).isdisjoint(_data()[2])
+
+
+@cache
+def _tables() -> _Tables:
+    words, meaning, _ = _data()
+    boundary = r"(?<![\w'’])(?:{})(?![\w'’])"
+    before, after = _gather(words, "century"), _gather(words, "century_after")
+    centuries = (
+        re.compile(
+            rf"(?<![\w])(?:{_alternation(before)})\s*-?\s*{_NUMERAL}{_ORDINAL_MARK}(?!\w)", _I
+        ),
+        re.compile(rf"(?<![\w]){_NUMERAL}{_ORDINAL_MARK}\s*(?:{_alternation(after)})(?!\w)", _I),
+    )
+    decades = (
+        re.compile(rf"(?<![\w])(?:{_alternation(_gather(words, 'decade'))})\s+"
+                   r"(?P<apos>['’])?(?P<y>[0-9]{2,4})(?![0-9])", _I),
+        re.compile(r"(?<![0-9])(?P<apos>['’])?(?P<y>[0-9]{2,4})"
+                   rf"(?:{_alternation(_gather(words, 'decade_suffix'))})(?!\w)", _I),
+    )  # fmt: skip
+    of_century = re.compile(
+        rf"'(?P<d>[0-9]{{2}})s\s+(?:{_alternation(_gather(words, 'of_century'))})\s+"
+        r"(?P<c>[0-9]{1,2})(?:st|nd|rd|th) century",
+        _I,
+    )
+    every = re.compile(boundary.format(_alternation(set(meaning))), _I)
+    return _Tables(every, meaning, centuries, decades, of_century)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _roman(text: str) -> int | None:
+    if not text or not _ROMAN.fullmatch(text):
+        return None
+    values = [_ROMAN_VALUES[c] for c in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _century(m: re.Match[str]) -> str:
+    written = m.group("n").lower()
+    n = int(written) if written.isdigit() else _roman(written)
+    if n is None or n == 0:
+        return m.group(0)
+    return f" {_ordinal(n)} century "
+
+
+def _decade(m: re.Match[str]) -> str:
+    year = m.group("y")
+    if len(year) == 2:
+        return f" '{year}s "  # the century left out: the grammar refuses it, saying so
+    return f" {year}s "
+
+
+def _decade_in_century(m: re.Match[str]) -> str:
+    return f" {(int(m.group('c')) - 1) * 100 + int(m.group('d'))}s "
+
+
+# ------------------------------------------------------------------------------- CJK
+
+_CJK_DATE = re.compile(
+    r"(?P<era>公元前|紀元前|西元前|前|公元|西暦|西元)?\s*(?P<y>[0-9]{1,5})\s*年"
+    r"(?:\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?)?(?P<decade>代)?"
+)
+_CJK_MONTH_DAY = re.compile(r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?")
+_CJK_CENTURY = re.compile(r"(?P<era>公元前|紀元前|西元前|前)?\s*(?P<n>[0-9]{1,2})\s*世[纪紀]")
+_CJK_WORDS = {
+    "大约": " c. ", "大約": " c. ", "约": " c. ", "約": " c. ", "左右": " ~ ", "前后": " ~ ",
+    "前後": " ~ ", "頃": " ~ ", "ごろ": " ~ ", "～": " – ", "〜": " – ", "至": " – ", "到": " – ",
+    "、": ", ",
+}  # fmt: skip
+# A Japanese or Chinese era year with its Western date after it in parentheses.
+_CJK_ERA_YEAR = re.compile(
+    r"(?:明治|大正|昭和|平成|令和|慶応|元治|康熙|雍正|乾隆|嘉庆|嘉慶|道光|咸丰|咸豐|同治|光绪|光緒|"
+    r"宣统|宣統|民国|民國)\s*(?:[0-9]{1,2}|元)\s*年\s*\((?P<western>[^()]+)\)"
+)
+
+
+def _bce(era: str | None) -> str:
+    return " BCE" if era and era.endswith("前") else ""
+
+
+def _month(written: str) -> str:
+    if not 1 <= int(written) <= 12:
+        raise DateError(f"there is no month {int(written)}")
+    return MONTH_NAMES[int(written)]
+
+
+def _cjk_date(m: re.Match[str]) -> str:
+    year, era = m.group("y"), _bce(m.group("era"))
+    if m.group("decade"):
+        return f" {year}s{era} "
+    if m.group("m") is None:
+        return f" {year}{era} "
+    month = _month(m.group("m"))
+    day = f"{int(m.group('d'))} " if m.group("d") else ""
+    return f" {day}{month} {year}{era} "
+
+
+def _cjk_century(m: re.Match[str]) -> str:
+    return f" {_ordinal(int(m.group('n')))} century{_bce(m.group('era'))} "
+
+
+def _cjk_month_day(m: re.Match[str]) -> str:
+    month = _month(m.group("m"))
+    return f" {month} {int(m.group('d'))} " if m.group("d") else f" {month} "
+
+
+def _cjk(text: str) -> str:
+    """Chinese and Japanese dates in the grammar's words."""
+    era_year = _CJK_ERA_YEAR.fullmatch(text.strip())
+    if era_year:
+        text = era_year.group("western")
+    text = _CJK_CENTURY.sub(_cjk_century, text)
+    text = _CJK_DATE.sub(_cjk_date, text)
+    text = _CJK_MONTH_DAY.sub(_cjk_month_day, text)
+    for word, english in _CJK_WORDS.items():
+        text = text.replace(word, english)
+    return text
+
+
+# -------------------------------------------------------------------------- rewrite
+
+
+def _full_width(text: str) -> str:
+    """Full-width digits, letters and brackets (ＡＢ１２（）) as their ASCII forms; the
+    full-width tilde is a range dash ("1937年～1945年"), not a circa mark."""
+    text = text.replace("\uff5e", "–")
+    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5d" else c for c in text)
+
+
+def _substitute(
+    pattern: re.Pattern[str], text: str, repl: Callable[[re.Match[str]], str]
+) -> tuple[str, bool]:
+    new = pattern.sub(repl, text)
+    return new, new != text
+
+
+def translate(norm: str) -> str | None:
+    """``norm`` in the wording the date grammar reads, or None when it holds no foreign date
+    word (month, era, circa, century or decade) to rewrite. Raises DateError for a month
+    number that cannot be ("1900年13月")."""
+    text = _full_width(norm).replace("\u3000", " ")
+    strong = False
+    if _CJK.search(text):
+        text, strong = _cjk(text), True
+    if not strong and not _worth_trying(text.lower()):
+        return None
+    t = _tables()
+    for pattern in t.centuries:
+        text, found = _substitute(pattern, text, _century)
+        strong = strong or found
+    for pattern in t.decades:
+        text, found = _substitute(pattern, text, _decade)
+        strong = strong or found
+    text = t.of_century.sub(_decade_in_century, text)
+
+    def word(m: re.Match[str]) -> str:
+        nonlocal strong
+        kind, value = t.meaning[_fold(m.group(0))]
+        strong = strong or _is_strong(kind, m.group(0))
+        return _ENGLISH[kind](value)
+
+    text = t.words.sub(word, text)
+    if not strong or not any(c.isdigit() for c in text):
+        return None  # a month name alone ("Augustus", "Mars") is a word, not a date
+    text = _DAY_MARK.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip() or None

@@ -1,0 +1,333 @@
+"""Dates in other languages: a table per language, Chinese and Japanese, and what must not
+change (English, the import cost, the CLDR table against the installed Babel)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studypress.dates import DateError, cldr, languages, leading_date, looks_like_date, parse_date
+from studypress.model import Precision
+
+D, M, Y = Precision.DAY, Precision.MONTH, Precision.YEAR
+DEC, C = Precision.DECADE, Precision.CENTURY
+
+# language, text, EDTF, precision
+FORMS = [
+    # Spanish
+    ("es", "25 de mayo de 1810", "1810-05-25", D),
+    ("es", "1 de enero de 1959", "1959-01-01", D),
+    ("es", "1.º de mayo de 1886", "1886-05-01", D),
+    ("es", "12 de oct. de 1492", "1492-10-12", D),
+    ("es", "mayo de 1810", "1810-05", M),
+    ("es", "en 1810", "1810", Y),
+    ("es", "el año 1810", "1810", Y),
+    ("es", "44 a. C.", "-0043", Y),
+    ("es", "44 a.C.", "-0043", Y),
+    ("es", "14 d. C.", "0014", Y),
+    ("es", "hacia 1900", "1900~", Y),
+    ("es", "hacia el 500 a. C.", "-0499~", Y),
+    ("es", "alrededor de 1850", "1850~", Y),
+    ("es", "los años 1920", "192X", DEC),
+    ("es", "la década de 1920", "192X", DEC),
+    ("es", "los años 20 del siglo XIX", "182X", DEC),
+    ("es", "siglo XIX", "1801/1900", C),
+    ("es", "s. XIX", "1801/1900", C),
+    ("es", "siglo III a. C.", "-0299/-0200", C),
+    ("es", "25 de mayo a 3 de junio de 1810", "1810-05-25/1810-06-03", D),
+    ("es", "1810–1816", "1810/1816", Y),
+    ("es", "mayo–julio de 1810", "1810-05/1810-07", M),
+    # Portuguese
+    ("pt", "25 de abril de 1974", "1974-04-25", D),
+    ("pt", "7 de setembro de 1822", "1822-09-07", D),
+    ("pt", "por volta de 1500", "1500~", Y),
+    ("pt", "cerca de 1500", "1500~", Y),
+    ("pt", "século XIX", "1801/1900", C),
+    ("pt", "os anos 1960", "196X", DEC),
+    ("pt", "44 a.C.", "-0043", Y),
+    ("pt", "abril de 1974", "1974-04", M),
+    # French
+    ("fr", "le 14 juillet 1789", "1789-07-14", D),
+    ("fr", "14 juillet 1789", "1789-07-14", D),
+    ("fr", "le 1er mai 1789", "1789-05-01", D),
+    ("fr", "4 août 1789", "1789-08-04", D),
+    ("fr", "déc. 1851", "1851-12", M),
+    ("fr", "juillet 1830", "1830-07", M),
+    ("fr", "44 av. J.-C.", "-0043", Y),
+    ("fr", "52 av. J.-C.", "-0051", Y),
+    ("fr", "800 apr. J.-C.", "0800", Y),
+    ("fr", "vers 1900", "1900~", Y),
+    ("fr", "vers l'an 1000", "1000~", Y),
+    ("fr", "les années 1920", "192X", DEC),
+    ("fr", "XIXe siècle", "1801/1900", C),
+    ("fr", "XIXème siècle", "1801/1900", C),
+    ("fr", "19e siècle", "1801/1900", C),
+    ("fr", "Ve siècle av. J.-C.", "-0499/-0400", C),
+    ("fr", "du 14 juillet au 4 août 1789", "1789-07-14/1789-08-04", D),
+    # Italian
+    ("it", "14 luglio 1789", "1789-07-14", D),
+    ("it", "2 giugno 1946", "1946-06-02", D),
+    ("it", "nel 1861", "1861", Y),
+    ("it", "verso il 1500", "1500~", Y),
+    ("it", "XIX secolo", "1801/1900", C),
+    ("it", "secolo XIX", "1801/1900", C),
+    ("it", "gli anni 1960", "196X", DEC),
+    ("it", "44 a.C.", "-0043", Y),
+    ("it", "marzo 1861", "1861-03", M),
+    # German
+    ("de", "am 9. November 1989", "1989-11-09", D),
+    ("de", "9. November 1989", "1989-11-09", D),
+    ("de", "3. Okt. 1990", "1990-10-03", D),
+    ("de", "im März 1848", "1848-03", M),
+    ("de", "im Jahr 1848", "1848", Y),
+    ("de", "um 1900", "1900~", Y),
+    ("de", "ca. 1900", "1900~", Y),
+    ("de", "44 v. Chr.", "-0043", Y),
+    ("de", "44 v.Chr.", "-0043", Y),
+    ("de", "9 n. Chr.", "0009", Y),
+    ("de", "19. Jahrhundert", "1801/1900", C),
+    ("de", "19. Jh.", "1801/1900", C),
+    ("de", "5. Jahrhundert v. Chr.", "-0499/-0400", C),
+    ("de", "die 1920er Jahre", "192X", DEC),
+    ("de", "1920er", "192X", DEC),
+    ("de", "die 1920er-Jahre", "192X", DEC),
+    ("de", "1914 bis 1918", "1914/1918", Y),
+    # Dutch
+    ("nl", "14 juli 1789", "1789-07-14", D),
+    ("nl", "5 mei 1945", "1945-05-05", D),
+    ("nl", "omstreeks 1900", "1900~", Y),
+    ("nl", "rond 1900", "1900~", Y),
+    ("nl", "19e eeuw", "1801/1900", C),
+    ("nl", "de jaren 1920", "192X", DEC),
+    ("nl", "44 v.Chr.", "-0043", Y),
+    ("nl", "maart 1917", "1917-03", M),
+    # Polish
+    ("pl", "9 listopada 1989", "1989-11-09", D),
+    ("pl", "9 listopada 1989 r.", "1989-11-09", D),
+    ("pl", "11 listopada 1918 roku", "1918-11-11", D),
+    ("pl", "ok. 1900", "1900~", Y),
+    ("pl", "około 1900", "1900~", Y),
+    ("pl", "XIX wiek", "1801/1900", C),
+    ("pl", "XIX w.", "1801/1900", C),
+    ("pl", "44 p.n.e.", "-0043", Y),
+    ("pl", "w 1918 roku", "1918", Y),
+    ("pl", "lata 1920", "192X", DEC),
+    ("pl", "wrzesień 1939", "1939-09", M),
+    # Russian
+    ("ru", "9 ноября 1989", "1989-11-09", D),
+    ("ru", "9 ноября 1989 года", "1989-11-09", D),
+    ("ru", "7 ноября 1917 г.", "1917-11-07", D),
+    ("ru", "в 1917 году", "1917", Y),
+    ("ru", "около 1900", "1900~", Y),
+    ("ru", "44 г. до н. э.", "-0043", Y),
+    ("ru", "44 до н.э.", "-0043", Y),
+    ("ru", "XIX век", "1801/1900", C),
+    ("ru", "XIX в.", "1801/1900", C),
+    ("ru", "1920-е годы", "192X", DEC),
+    ("ru", "1920-е", "192X", DEC),
+    ("ru", "октябрь 1917", "1917-10", M),
+    ("ru", "ноябрь 1917 г.", "1917-11", M),
+    # Ukrainian
+    ("uk", "9 листопада 1989", "1989-11-09", D),
+    ("uk", "24 серпня 1991 року", "1991-08-24", D),
+    ("uk", "XIX століття", "1801/1900", C),
+    ("uk", "близько 1900", "1900~", Y),
+    # Turkish
+    ("tr", "9 Kasım 1989", "1989-11-09", D),
+    ("tr", "29 Ekim 1923", "1923-10-29", D),
+    ("tr", "1900 civarı", "1900~", Y),
+    ("tr", "yaklaşık 1900", "1900~", Y),
+    ("tr", "MÖ 44", "-0043", Y),
+    ("tr", "19. yüzyıl", "1801/1900", C),
+    ("tr", "1920'ler", "192X", DEC),
+    ("tr", "1923 yılında", "1923", Y),
+    # Indonesian
+    ("id", "17 Agustus 1945", "1945-08-17", D),
+    ("id", "tanggal 17 Agustus 1945", "1945-08-17", D),
+    ("id", "sekitar 1900", "1900~", Y),
+    ("id", "pada tahun 1945", "1945", Y),
+    ("id", "abad ke-19", "1801/1900", C),
+    ("id", "abad XIX", "1801/1900", C),
+    ("id", "tahun 1920-an", "192X", DEC),
+    ("id", "Desember 1949", "1949-12", M),
+    # Chinese and Japanese
+    ("zh", "1868年1月3日", "1868-01-03", D),
+    ("zh", "1911年10月10日", "1911-10-10", D),
+    ("zh", "1949年10月", "1949-10", M),
+    ("zh", "1949年", "1949", Y),
+    ("zh", "公元前221年", "-0220", Y),
+    ("zh", "前221年", "-0220", Y),
+    ("zh", "公元618年", "0618", Y),
+    ("zh", "约1900年", "1900~", Y),
+    ("zh", "1900年左右", "1900~", Y),
+    ("zh", "19世纪", "1801/1900", C),
+    ("zh", "公元前5世纪", "-0499/-0400", C),
+    ("zh", "1920年代", "192X", DEC),
+    ("zh", "1937年～1945年", "1937/1945", Y),
+    ("zh", "康熙61年（1722年）", "1722", Y),
+    ("zh", "１９４９年１０月１日", "1949-10-01", D),
+    ("ja", "1868年1月3日", "1868-01-03", D),
+    ("ja", "明治元年（1868年）", "1868", Y),
+    ("ja", "明治元年(1868年1月3日)", "1868-01-03", D),
+    ("ja", "昭和20年（1945年）", "1945", Y),
+    ("ja", "紀元前221年", "-0220", Y),
+    ("ja", "1900年頃", "1900~", Y),
+    ("ja", "19世紀", "1801/1900", C),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "edtf", "precision"), FORMS)
+def test_form(lang, text, edtf, precision):
+    d = parse_date(text)
+    assert d is not None
+    assert (d.edtf, d.precision) == (edtf, precision), lang
+    assert d.text == text and d.display == text  # the note's own words
+    assert looks_like_date(text)
+
+
+@pytest.mark.parametrize("lang", sorted({f[0] for f in FORMS}))
+def test_every_language_has_dates_of_every_kind(lang):
+    kinds = {p for code, _, _, p in FORMS if code == lang}
+    assert {D, Y, C} <= kinds
+
+
+REJECTED = [
+    ("31 de febrero de 1900", "February 1900 has no day 31"),
+    ("30 février 1900", "February 1900 has no day 30"),
+    ("31. April 1917", "April 1917 has no day 31"),
+    ("31 июня 1941", "June 1941 has no day 31"),
+    ("1900年2月29日", "February 1900 has no day 29"),
+    ("1900年13月", "there is no month 13"),
+    ("los años 20", "leaves out its century"),
+    ("les années 20", "leaves out its century"),
+    ("die 20er Jahre", "leaves out its century"),
+    ("del 1816 al 1810", "ends before it starts"),
+    ("siglo 0", "not a date"),
+    ("25 de mayo", "has no year"),
+    ("明治元年", "not a date"),
+    ("Revolución de Mayo", "not a date"),
+    ("la Revolución de 1810", "not a date"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), REJECTED)
+def test_rejected(text, message):
+    with pytest.raises(DateError) as info:
+        parse_date(text)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**25 de mayo de 1810", None),
+        ("25 de mayo de 1810: Revolución de Mayo", ("25 de mayo de 1810", "Revolución de Mayo")),
+        ("le 14 juillet 1789, la Bastille", ("le 14 juillet 1789", "la Bastille")),
+        ("9. November 1989 – Mauerfall", ("9. November 1989", "Mauerfall")),
+        ("1868年1月3日：王政復古", ("1868年1月3日", "王政復古")),
+        ("XIX век: промышленный переворот", ("XIX век", "промышленный переворот")),
+    ],
+)
+def test_leading_dates_in_other_languages(text, expected):
+    assert leading_date(text) == expected
+
+
+# ------------------------------------------------------------------- English unchanged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1905", "Revolution of 1905", "a friendly eastern Europe", "U.S. recognition in 1933",
+        "Joseph E. Davies replaces Bullitt", "de facto recognition", "the 1920s and beyond",
+        "1905 Revolution", "am I late", "Apollo 11",
+    ],
+)  # fmt: skip
+def test_english_prose_is_not_rewritten(text):
+    assert languages.translate(text) is None
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_ascii_soup_never_raises_anything_else(text):
+    with contextlib.suppress(DateError):
+        parse_date(text)
+
+
+MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+             "septiembre", "octubre", "noviembre", "diciembre"]  # fmt: skip
+MONTHS_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+             "September", "Oktober", "November", "Dezember"]  # fmt: skip
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+             "сентября", "октября", "ноября", "декабря"]  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(min_value=100, max_value=2100),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=28),
+    st.sampled_from(["es", "de", "ru", "zh"]),
+)
+def test_generated_days(year, month, day, lang):
+    text = {
+        "es": f"{day} de {MONTHS_ES[month - 1]} de {year}",
+        "de": f"am {day}. {MONTHS_DE[month - 1]} {year}",
+        "ru": f"{day} {MONTHS_RU[month - 1]} {year} года",
+        "zh": f"{year}年{month}月{day}日",
+    }[lang]
+    d = parse_date(text)
+    assert d is not None and d.edtf == f"{year:04d}-{month:02d}-{day:02d}", text
+
+
+@settings(max_examples=100)
+@given(st.integers(min_value=1, max_value=21), st.sampled_from(["es", "fr", "de", "ru", "pl"]))
+def test_generated_centuries(n, lang):
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+             "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI"][n - 1]  # fmt: skip
+    text = {
+        "es": f"siglo {roman}", "fr": f"{roman}e siècle", "de": f"{n}. Jahrhundert",
+        "ru": f"{roman} век", "pl": f"{roman} wiek",
+    }[lang]  # fmt: skip
+    d = parse_date(text)
+    assert d is not None and d.precision is C, text
+    assert (d.earliest.year, d.latest.year) == ((n - 1) * 100 + 1, n * 100), text
+
+
+# ------------------------------------------------------------------ tables and cost
+
+
+def test_cldr_table_matches_babel():
+    """lang/cldr.json is CLDR's data as the installed Babel gives it (regenerate it with
+    ``python -m studypress.dates.cldr`` when this fails after upgrading Babel)."""
+    committed = json.loads(cldr.TABLE.read_text("utf-8"))
+    assert committed == cldr.generate()
+
+
+def test_every_cldr_language_has_its_words():
+    import tomllib
+
+    words = tomllib.loads((cldr.TABLE.parent / "words.toml").read_text("utf-8"))
+    assert set(words) - {"english"} == set(cldr.LANGUAGES)
+
+
+def test_reading_dates_loads_neither_babel_nor_the_patterns_for_english():
+    probe = (
+        "import sys\n"
+        "from studypress.dates import parse_date, leading_date, languages\n"
+        "parse_date('November 15, 1933'); leading_date('Revolution of 1905 after the war')\n"
+        "assert languages._tables.cache_info().currsize == 0\n"
+        "parse_date('25 de mayo de 1810')\n"
+        "assert languages._tables.cache_info().currsize == 1\n"
+        "print('babel' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
