@@ -143,3 +143,17 @@ def test_init_and_build_from_an_installed_wheel(tmp_path):
     rows = [line.split() for line in run.stdout.splitlines()]
     deck = next(r for r in rows if r[0] == "deck.toml")
     assert deck[1] == "default" and Path(deck[2]).resolve().is_relative_to(venv.resolve())
+
+
+def test_an_existing_gitignore_is_left_alone(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".gitignore").write_text("*.pyc\n", encoding="utf-8")
+    result = invoke("init")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitignore").read_text() == "*.pyc\n"
+    assert "add the line /output/ to it" in result.output
+    assert (tmp_path / "studypress.toml").is_file()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / ".gitignore").write_text("/output/\n", encoding="utf-8")
+    assert scaffold.init(other).notes == []

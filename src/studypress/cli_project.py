@@ -44,6 +44,8 @@ def init(
         raise typer.Exit(EXIT_USAGE) from None
     for path in created.files:
         typer.echo(f"created {shown(path)}")
+    for line in created.notes:
+        typer.echo(line, err=True)
     there = "" if folder.resolve() == Path.cwd().resolve() else f"cd {shown(folder)} && "
     typer.echo(f"next: {there}studypress build")
 

@@ -2,12 +2,13 @@
 ``layouts/`` that says how to override the defaults, and a ``.gitignore`` for the outputs.
 
 Nothing that exists is ever overwritten: when any file the project would get is already there,
-nothing at all is written.
+nothing at all is written. An existing ``.gitignore`` (a repository's) is left as it is, with a
+word about the line it needs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .project import CONFIG_NAME, LAYOUTS_DIR, PAPERS, PRINTINGS, output_names
@@ -130,6 +131,7 @@ readership through print.
 class Created:
     folder: Path
     files: list[Path]
+    notes: list[str] = field(default_factory=list)  # what the user should know or do
 
 
 def planned() -> dict[str, str]:
@@ -147,6 +149,14 @@ def init(folder: Path) -> Created:
     files = planned()
     if folder.exists() and not folder.is_dir():
         raise InitError(f"{folder} is a file; give a folder for the new project")
+    notes = []
+    if (folder / ".gitignore").is_file():
+        # A repository's own .gitignore is left as it is; the project needs one line in it.
+        del files[".gitignore"]
+        if not _ignores_output((folder / ".gitignore").read_text(encoding="utf-8",
+                                                                 errors="replace")):
+            notes.append(f"{folder / '.gitignore'} was left as it is; add the line /output/ "
+                         "to it so the built files stay out of the repository")
     in_way = [rel for rel in files if (folder / rel).exists() or (folder / rel).is_symlink()]
     if in_way:
         raise InitError(f"{folder} already has {', '.join(sorted(in_way))}; nothing was "
@@ -159,4 +169,9 @@ def init(folder: Path) -> Created:
         with path.open("x", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         created.append(path)
-    return Created(folder, created)
+    return Created(folder, created, notes)
+
+
+def _ignores_output(text: str) -> bool:
+    return any(line.strip() in ("output", "output/", "/output", "/output/")
+               for line in text.splitlines())
