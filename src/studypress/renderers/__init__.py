@@ -17,6 +17,7 @@ REGISTRY: dict[str, str] = {
     "cards": "studypress.renderers.cards_csv",
     "guide": "studypress.renderers.guide",
     "handout": "studypress.renderers.handout",
+    "flashcards": "studypress.renderers.handout.flashcards",
 }
 
 

@@ -43,7 +43,7 @@ def draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.
     for sheet in geo.place(len(people), grid):
         c.setPageSize(page)
         if s.cut_marks:
-            _draw_marks(c, grid, s)
+            draw_marks(c, grid, s)
         for i, front, _ in sheet:
             p = people[i]
             problem = _draw_front(c, p, note, safe(front), s, warn)
@@ -57,7 +57,8 @@ def draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.
         c.showPage()
 
 
-def _draw_marks(c: Any, grid: geo.CardGrid, s: Settings) -> None:
+def draw_marks(c: Any, grid: geo.CardGrid, s: Settings) -> None:
+    """The cut marks of a front page."""
     c.saveState()
     c.setStrokeColor(s.color("cut_marks"))
     c.setLineWidth(s.mark_width)
@@ -66,7 +67,8 @@ def _draw_marks(c: Any, grid: geo.CardGrid, s: Settings) -> None:
     c.restoreState()
 
 
-def _clip(c: Any, r: geo.Rect) -> None:
+def clip(c: Any, r: geo.Rect) -> None:
+    """Draw only inside ``r`` until the state is restored."""
     path = c.beginPath()
     path.rect(r.x, r.y, r.w, r.h)
     c.clipPath(path, stroke=0, fill=0)
@@ -102,7 +104,7 @@ def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
                    "full one as an alias), or choose a larger card ([cards] format in "
                    "layouts/handout.toml)")
     c.saveState()
-    _clip(c, r)
+    clip(c, r)
     y = r.y + foot_h + 4 + max(0.0, (room - total) / 2) + total
     for f, h in zip(chosen, heights, strict=True):
         y -= h
@@ -171,7 +173,7 @@ def _draw_back(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
     if problem:
         warn.cuts[who] = problem
     c.saveState()
-    _clip(c, r)
+    clip(c, r)
     # centred on the card, a little above the middle, as the front's name is
     spare = max(0.0, r.h - _stack_height(parts, r.w))
     y = r.top - spare * 0.4

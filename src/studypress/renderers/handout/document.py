@@ -32,7 +32,7 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
         s = replace(s, fallbacks=s.fallbacks + names)
     grid = grid_for(s, paper)
     buf = io.BytesIO()
-    c = _canvas(buf, note, s, paper, when)
+    c = card_canvas(buf, s.text["sheet_title"], note, s, paper, when)
     warn = Warnings()
     sheet_order = order_people(note, s.order)
     card_people = order_people(note, s.order if s.card_order == "same" else s.card_order)
@@ -47,15 +47,16 @@ def build_pdf(note: Note, s: Settings, paper: tuple[float, float], when: int
     return buf.getvalue(), _diagnostics(note, warn)
 
 
-def _canvas(buf: io.BytesIO, note: Note, s: Settings, paper: tuple[float, float], when: int
-            ) -> Canvas:
-    """A canvas stamped with the document's facts and its printing preferences."""
+def card_canvas(buf: io.BytesIO, title: str, note: Note, s: Settings,
+                paper: tuple[float, float], when: int) -> Canvas:
+    """A canvas stamped with the document's facts and its printing preferences (duplex on
+    the configured edge, no scaling), for any PDF of card sheets."""
     serif = fonts.family("serif")
     fonts.family("sans")
     c = Canvas(buf, pagesize=paper, invariant=1, initialFontName=serif.regular,
                initialFontSize=10, pageCompression=1)
     c.setDateFormatter(lambda *_: pdf_date(when))
-    c.setTitle(f"{s.text['sheet_title']}: {note.title}")
+    c.setTitle(f"{title}: {note.title}")
     c.setSubject(note.title)
     c.setCreator("studypress")
     c.setAuthor("")

@@ -1,0 +1,249 @@
+"""``flashcards.pdf``: every study item that has an answer as a printed flashcard, on the cast
+handout's card sheets: the prompt on the front, the answer on the back, each back behind its
+own front when the sheet is printed double-sided (``layouts/handout.toml`` [cards] chooses the
+format, the duplex edge and the back offset, as for the cast cards).
+
+The file opens with a page that says how to print and cut it; its back says why it is left
+blank, so the cards start on a sheet of their own. A text too long for its card shrinks to the
+floor size, then is cut after a sentence with a warning at the item's line.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER
+
+from ... import fonts
+from ...layouts import LayoutError
+from ...model import Diagnostic, Event, Note, Person, RichText, Severity, plain_text, text
+from ...study import Kind, StudyItem, event_summary, study_items
+from ..base import Output, RenderContext, RenderResult
+from ..pdf import glyphs
+from ..pdf import markup as pdfmarkup
+from ..pdf.runs import draw_runs
+from ..richtext import Formatter
+from . import layout as geo
+from .cards import clip, draw_marks, grid_for
+from .document import card_canvas
+from .fitting import fit_text, sizes
+from .printing import CardPages, draw_instructions
+from .settings import PAPER, Settings, load_settings
+from .text import Styles, Warnings, height_of, one_line, para
+
+FILE = "flashcards.pdf"
+
+
+@dataclass(frozen=True)
+class Flashcard:
+    """One printed card: what the front asks (and what kind of item it is), what the back
+    answers, and the item's source line."""
+
+    kind: str  # the front's small heading: "Date", "Person", "Term", "Question 3"...
+    prompt: RichText
+    answer: RichText
+    line: int
+    label: str
+
+
+def _event_prompt(item: StudyItem) -> RichText:
+    """The date, with what tells it apart from other events of that date; an undated event is
+    placed by its group heading or its neighbours."""
+    if item.when is not None:
+        extra = item.distinct_group or (f"event {item.peers[0]} of {item.peers[1]}"
+                                        if item.peers else "")
+        return text(f"{item.when.display} ({extra})" if extra else item.when.display)
+    place = [item.group] if item.group else []
+    if item.before is not None:
+        place.append(f"after {event_summary(item.before)}")
+    if item.after is not None:
+        place.append(f"before {event_summary(item.after)}")
+    return text("; ".join(place))
+
+
+def _person_answer(person: Person) -> RichText:
+    head = ", ".join(p for p in (person.role, person.span.display if person.span else None)
+                     if p)
+    if head and person.description:
+        return text(head + ". ") + person.description
+    return person.description or text(head)
+
+
+def flashcard(item: StudyItem) -> Flashcard | None:
+    """The card of a study item, or None when it has nothing to ask or to answer (an essay
+    question, a quiz question the answer key leaves open)."""
+    subject = item.subject
+    if item.kind is Kind.EVENT and isinstance(subject, Event):
+        kind, prompt, answer = "Date", _event_prompt(item), subject.text
+    elif item.kind is Kind.PERSON and isinstance(subject, Person):
+        kind, prompt, answer = "Person", item.prompt, _person_answer(subject)
+    elif item.kind is Kind.FAQ:
+        kind, prompt = "Question", item.prompt
+        answer = text(" ".join(Formatter().blocks(item.answer_blocks).split()))
+    elif item.kind is Kind.TERM:
+        kind, prompt, answer = "Term", item.prompt, item.answer
+    else:
+        kind, prompt, answer = f"Question {item.number}", item.prompt, item.answer
+    if not plain_text(prompt).strip() or not plain_text(answer).strip():
+        return None
+    return Flashcard(kind, prompt, answer, item.line, item.label)
+
+
+def flashcards(note: Note) -> list[Flashcard]:
+    """The note's cards, in the order of its study items."""
+    items, _ = study_items(note)
+    return [card for card in map(flashcard, items) if card is not None]
+
+
+# ------------------------------------------------------------------------------- drawing
+
+
+def _fitted(value: RichText, r: geo.Rect, s: Settings, st_of: Any, missing: Any,
+            start: float) -> tuple[Any, bool]:
+    """The paragraph of ``value`` at the largest size from ``start`` that fits ``r``; at the
+    floor, ``value`` cut after a sentence or word. Returns it and whether it was cut."""
+    for size in sizes(start, s.card_floor, s.card_step):
+        p = para(value, st_of(Styles(s, size)), missing)
+        if height_of(p, r.w) <= r.h:
+            return p, False
+    floor = st_of(Styles(s, s.card_floor))
+    cut, _ = fit_text(value, lambda v: height_of(para(v, floor, missing), r.w) <= r.h)
+    return para(cut, floor, missing), True
+
+
+def _centred(st: Styles) -> tuple[Any, pdfmarkup.MarkupStyle]:
+    style, mstyle = st.front_name
+    return style.clone("prompt", alignment=TA_CENTER), mstyle
+
+
+def _body(st: Styles) -> tuple[Any, pdfmarkup.MarkupStyle]:
+    return st.body
+
+
+def _draw_front(c: Any, card: Flashcard, note: Note, r: geo.Rect, s: Settings,
+                warn: Warnings) -> bool:
+    """The kind at the top, the prompt large and centred, the note's title at the foot."""
+    small = Styles(s, s.name_floor)
+    head = one_line(card.kind, small.footer, r.w, warn.wording())
+    foot = one_line(note.title, small.footer, r.w, warn.title())
+    _, head_h = head.wrap(r.w, r.h)
+    _, foot_h = foot.wrap(r.w, r.h)
+    room = geo.Rect(r.x, r.y + foot_h + 4, r.w, r.h - head_h - foot_h - 8)
+    prompt, cut = _fitted(card.prompt, room, s, _centred, warn.glyphs.at(card.line),
+                          s.name_size * 0.8)
+    h = height_of(prompt, r.w)
+    c.saveState()
+    clip(c, r)
+    head.drawOn(c, r.x, r.top - head_h)
+    prompt.drawOn(c, r.x, room.y + max(0.0, (room.h - h) / 2))
+    foot.drawOn(c, r.x, r.y)
+    c.restoreState()
+    return cut
+
+
+def _draw_back(c: Any, card: Flashcard, r: geo.Rect, s: Settings, warn: Warnings) -> bool:
+    """The answer, as large as fits, a little above the middle of the card."""
+    answer, cut = _fitted(card.answer, r, s, _body, warn.glyphs.at(card.line), s.card_body)
+    h = height_of(answer, r.w)
+    c.saveState()
+    clip(c, r)
+    answer.drawOn(c, r.x, r.top - max(0.0, r.h - h) * 0.4 - h)
+    c.restoreState()
+    return cut
+
+
+def _draw_cards(c: Any, cards: list[Flashcard], note: Note, s: Settings, grid: geo.CardGrid,
+                warn: Warnings) -> set[int]:
+    """Front and back pages for every sheet of cards; returns the cards whose text was cut."""
+    page = (grid.page_w, grid.page_h)
+    cut: set[int] = set()
+
+    def safe(r: geo.Rect) -> geo.Rect:
+        return geo.safe_area(r, grid.page_w, grid.page_h, s.safe_inset, s.printer_margin)
+
+    for sheet in geo.place(len(cards), grid):
+        c.setPageSize(page)
+        if s.cut_marks:
+            draw_marks(c, grid, s)
+        for i, front, _ in sheet:
+            if _draw_front(c, cards[i], note, safe(front), s, warn):
+                cut.add(i)
+        c.showPage()
+        c.setPageSize(page)
+        for i, _, back in sheet:
+            if _draw_back(c, cards[i], safe(back), s, warn):
+                cut.add(i)
+        c.showPage()
+    return cut
+
+
+def _draw_blank_back(c: Any, s: Settings, paper: tuple[float, float]) -> None:
+    """The instruction page's back, which says why it is empty."""
+    c.setPageSize(paper)
+    c.setFillColor(s.color("muted"))
+    chain = fonts.fallback_chain(fonts.family("sans"), False, False, s.fallbacks)
+    draw_runs(c, paper[0] / 2, paper[1] / 2, s.fill("flashcards_blank"), chain, 9,
+              align="centre")
+    c.showPage()
+
+
+def build_pdf(note: Note, cards: list[Flashcard], s: Settings, paper: tuple[float, float],
+              when: int) -> tuple[bytes, list[Diagnostic]]:
+    """The flashcards as PDF bytes, and the warnings they raised."""
+    grid = grid_for(s, paper)
+    buf = io.BytesIO()
+    c = card_canvas(buf, s.text["flashcards_title"], note, s, paper, when)
+    sheets = geo.pages_needed(len(cards), grid.per_page)
+    instructions = replace(s, text={**s.text, "instructions_title": s.text["flashcards_title"],
+                                    "instructions": s.text["flashcards_intro"]})
+    draw_instructions(c, instructions, paper, CardPages(1, 3, 2 + 2 * sheets))
+    _draw_blank_back(c, s, paper)
+    warn = Warnings()
+    cut = _draw_cards(c, cards, note, s, grid, warn)
+    c.save()
+    diags = warn.glyphs.diagnostics(note.source, "flashcards-glyph", _missing_text)
+    diags += [Diagnostic(Severity.WARNING, "flashcards-cut",
+                         f"{cards[i].label}: the card cannot hold it even at {s.card_floor:g} "
+                         "pt, so it was cut and marked '…'; shorten it, or choose a larger "
+                         "card ([cards] format in layouts/handout.toml)",
+                         note.source, cards[i].line) for i in sorted(cut)]
+    return buf.getvalue(), diags
+
+
+def _missing_text(what: str, chars: list[str]) -> str:
+    return (f"flashcards: the fonts have no glyph for {what}; they print as '?'. Add a font "
+            "that has them to [fonts] fallback in layouts/handout.toml")
+
+
+class FlashcardsRenderer:
+    """``flashcards.pdf``: the note's study items as duplex cut-out cards."""
+
+    name = "flashcards"
+
+    def render(self, note: Note, ctx: RenderContext) -> RenderResult:
+        """The flashcards of a note that has anything to learn; an info note otherwise."""
+        result = RenderResult()
+        cards = flashcards(note)
+        if not cards:
+            result.diagnostics.append(Diagnostic(
+                Severity.INFO, "flashcards-none", "nothing to make flashcards of (no "
+                "timeline, cast, glossary or answered questions), so no flashcards.pdf",
+                note.source, None))
+            return result
+        paper = ctx.options.paper
+        if paper not in PAPER:
+            raise LayoutError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
+        settings = load_settings(ctx.layouts, paper)
+        _, names, problems = glyphs.fallback_fonts(settings.fallback_paths, ctx, note.source,
+                                                   "layouts/handout.toml")
+        result.diagnostics.extend(problems)
+        settings = replace(settings, fallback_paths=(), fallbacks=names)
+        data, warnings = build_pdf(note, cards, settings, PAPER[paper], ctx.build_time)
+        result.files.append(Output(FILE, data))
+        result.diagnostics.extend(warnings)
+        return result
+
+
+RENDERER = FlashcardsRenderer()

@@ -1,0 +1,110 @@
+"""flashcards.pdf: the study items as duplex cut-out cards, each answer behind its prompt."""
+
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+import pytest
+
+from studypress.layouts import Layouts
+from studypress.model import Note
+from studypress.reader import read_note
+from studypress.renderers.base import RenderContext, RenderOptions
+from studypress.renderers.handout.flashcards import RENDERER, flashcards
+
+from .conftest import NOTES
+
+STUDY_GUIDE = NOTES / "russian-history-ii-us-recognition-study-guide.md"
+
+
+def render(note: Note, layouts: Layouts | None = None, paper: str = "a4"):
+    ctx = RenderContext(RenderOptions(paper=paper), layouts or Layouts(None), 1700000000)
+    return RENDERER.render(note, ctx)
+
+
+@pytest.fixture(scope="module")
+def guide_note() -> Note:
+    return read_note(STUDY_GUIDE, "study-guide.md")
+
+
+@pytest.fixture(scope="module")
+def guide_pdf(guide_note) -> bytes:
+    result = render(guide_note)
+    assert [f.path for f in result.files] == ["flashcards.pdf"]
+    assert [d for d in result.diagnostics if d.severity.name != "INFO"] == []
+    return result.files[0].data
+
+
+CARD_H = 74 * 72 / 25.4  # the A7 format: 2 columns and 4 rows of cards on A4
+
+
+def _cell(page, phrase: str) -> tuple[int, int] | None:
+    """The (column, row) of the card that holds the phrase on an A7 card page."""
+    top = (page.height - 4 * CARD_H) / 2
+    half = page.width / 2
+    for row in range(4):
+        for col in range(2):
+            box = (col * half, top + row * CARD_H, (col + 1) * half, top + (row + 1) * CARD_H)
+            words = " ".join((page.crop(box).extract_text() or "").split())
+            if phrase in words:
+                return col, row
+    return None
+
+
+def _first_words(value: str, n: int = 4) -> str:
+    return " ".join(value.split()[:n])
+
+
+def test_every_term_and_answered_question_is_a_card(guide_note):
+    cards = flashcards(guide_note)
+    prompts = " ".join(c.prompt[0].value for c in cards if c.prompt)
+    for term in guide_note.terms:
+        assert term.term in prompts
+    answered = [q for q in guide_note.questions if q.answer]
+    assert sum(c.kind.startswith("Question") for c in cards) == len(answered)
+    assert not any(c.kind == "Question" and not c.answer for c in cards)
+
+
+def test_each_answer_is_printed_behind_its_prompt_for_long_edge_flipping(guide_note, guide_pdf):
+    from studypress.model import plain_text
+
+    cards = flashcards(guide_note)
+    with pdfplumber.open(io.BytesIO(guide_pdf)) as pdf:
+        pages = pdf.pages
+        assert "double-sided" in pages[0].extract_text()
+        assert pages[1].extract_text().strip().startswith("This side is left blank")
+        checked = 0
+        for card in cards:
+            prompt = _first_words(plain_text(card.prompt), 6)
+            answer = _first_words(plain_text(card.answer), 6)
+            for n in range(2, len(pages) - 1, 2):
+                front = _cell(pages[n], prompt)
+                if front is None:
+                    continue
+                back = _cell(pages[n + 1], answer)
+                assert back is not None, f"{card.label}: its answer is on the next page"
+                # flipped on the long edge, the back page is the front mirrored left to right
+                assert back == (1 - front[0], front[1]), card.label
+                checked += 1
+                break
+        assert checked == len(cards)
+
+
+def test_short_edge_flipping_mirrors_the_backs_top_to_bottom(guide_note, tmp_path):
+    from studypress.model import plain_text
+
+    (tmp_path / "handout.toml").write_text('[cards]\nduplex = "short"\n')
+    data = render(guide_note, Layouts(tmp_path)).files[0].data
+    card = flashcards(guide_note)[0]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        front = _cell(pdf.pages[2], _first_words(plain_text(card.prompt), 3))
+        back = _cell(pdf.pages[3], _first_words(plain_text(card.answer), 3))
+    assert front == (0, 0)
+    assert back == (0, 3)  # the same column, mirrored top to bottom
+
+
+def test_a_note_with_nothing_to_learn_gets_no_flashcards():
+    result = render(Note("empty", "Empty", "empty.md"))
+    assert result.files == []
+    assert [d.code for d in result.diagnostics] == ["flashcards-none"]
