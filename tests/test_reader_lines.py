@@ -85,24 +85,33 @@ class Planted:
     line: int
 
 
-def _event(form: int, year: int, words: str, n: int) -> str:
-    return [f"- **{MONTHS[n % 4]} {year}:** {words}.", f"- {year} – {words}.",
-            f"- **{year}**: {words}."][form]
+# Each form is the item's lines; the first is where the item starts. Forms whose items are
+# paragraphs (not list items) are set apart by a blank line.
+PARAGRAPH_FORMS = {("person", 3), ("term", 2), ("question", 1), ("question", 2)}
 
 
-def _person(form: int, year: int, words: str, n: int) -> str:
+def _event(form: int, year: int, words: str, n: int) -> list[str]:
+    return [[f"- **{MONTHS[n % 4]} {year}:** {words}."], [f"- {year} – {words}."],
+            [f"- **{year}**: {words}."], [f"| {year} | {words} |"]][form]
+
+
+def _person(form: int, year: int, words: str, n: int) -> list[str]:
     name = f"{FIRST[n % len(FIRST)]} {LAST[n % len(LAST)]}"
-    return [f"- **{name} (Minister, {year}–{year + 30}):** {words}.", f"- {name}: {words}.",
-            f"- {name} — {words}."][form]
+    return [[f"- **{name} (Minister, {year}–{year + 30}):** {words}."], [f"- {name}: {words}."],
+            [f"- {name} — {words}."], [f"#### {name} ({year}–{year + 30})", "", f"{words}."]
+            ][form]
 
 
-def _term(form: int, year: int, words: str, n: int) -> str:
-    return [f"- **{TERMS[n % len(TERMS)]}:** {words}.",
-            f"- {TERMS[n % len(TERMS)]} — {words}."][form % 2]
+def _term(form: int, year: int, words: str, n: int) -> list[str]:
+    term = TERMS[n % len(TERMS)]
+    return [[f"- **{term}:** {words}."], [f"- {term} — {words}."], [f"**{term}**", f"{words}."],
+            [f"- **{term}:** {words}."]][form]
 
 
-def _question(form: int, year: int, words: str, n: int) -> str:
-    return [f"{n + 1}. Why did {words}?", f"**Q{n + 1}.** Why did {words}?"][form % 2]
+def _question(form: int, year: int, words: str, n: int) -> list[str]:
+    return [[f"{n + 1}. Why did {words}?"], [f"**Q{n + 1}.** Why did {words}?"],
+            [f"**Q{n + 1}.** Why did {words}?", f"**A{n + 1}.** Because {words}."],
+            [f"- Why did {words}?"]][form]
 
 
 SECTIONS = {"event": ("Timeline", _event), "person": ("Key Figures", _person),
@@ -122,12 +131,14 @@ def planted_notes(draw) -> tuple[str, list[Planted]]:
         lines += [draw(st.sampled_from(HEADINGS)).format(words), ""]
         if draw(st.booleans()):
             lines += ["Some words about this part.", ""]
-        form = draw(st.integers(0, 2))
+        form = draw(st.integers(0, 3))
+        if (kind, form) == ("event", 3):
+            lines += ["| Date | Event |", "| --- | --- |"]
         for n in range(draw(st.integers(1, 4))):
-            lines.append(make(form, draw(st.integers(1000, 1990)), draw(WORDS), n))
-            planted.append(Planted(kind, len(lines)))
-            if kind == "question" and form % 2:
-                lines.append("")  # bold-numbered questions are paragraphs of their own
+            planted.append(Planted(kind, len(lines) + 1))
+            lines += make(form, draw(st.integers(1000, 1990)), draw(WORDS), n)
+            if (kind, form) in PARAGRAPH_FORMS:
+                lines.append("")
         lines.append("")
     return "\n".join(lines), planted
 

@@ -188,3 +188,25 @@ def test_control_characters_are_removed(tmp_path):
     note = read_note(path)
     assert note.title == "Ti[31mtle"
     assert plain_text(note.sections[0].blocks[0].text) == "Text here."
+
+
+def test_a_plain_line_is_a_section_title_only_when_it_reads_as_one():
+    sentence = read("# T\n\nSee the timeline below\n\n- 1900: a\n- 1901: b\n")
+    assert [plain_text(b.text) for b in sentence.sections[0].blocks] == [
+        "See the timeline below"]
+    assert len(sentence.events) == 2  # the dated list is a timeline all the same
+    essays = read("# T\n\nSection 3: Essay Format Questions\n\n1. Discuss.\n2. Compare.\n")
+    assert [q.kind for q in essays.questions] == [QuestionKind.ESSAY] * 2
+    assert essays.sections == ()
+    bold = read("# T\n\n**Key Terms:**\n\n- **Soviet:** a council.\n")
+    assert [t.term for t in bold.terms] == ["Soviet"] and bold.sections == ()
+    group = read("## Timeline\n\n**Post-Recognition**\n\n- An undated thing.\n")
+    assert [e.group for e in group.events] == ["Post-Recognition"]
+
+
+def test_outliner_and_notion_markup_is_set_aside_not_printed():
+    note = read("title:: Outline\n\n- Timeline\n  collapsed:: true\n  - 1905 — a revolution\n"
+                "    id:: 64f1c2e3-1111-4a4a-9b9b-000000000001\n\n<aside>\n💡 Tip\n</aside>\n")
+    assert note.title == "Outline"
+    assert [plain_text(e.text) for e in note.events] == ["a revolution"]
+    assert [s.blocks[0].kind for s in note.sections] == ["note"]  # the aside, as a callout

@@ -78,7 +78,21 @@ def section_title(block: Block) -> Heading | None:
         words = _heading_words(inline.strip(inline_rstrip_colon(text)))
     if words is None or classify(words) in (Kind.PROSE, Kind.FAQ_ENTRY):
         return None
+    if inner is None and not _title_like(words):
+        return None  # "See the timeline below" is a sentence, not a title
     return Heading(2, inline.strip(inline_rstrip_colon(text)), block.line)
+
+
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to",
+                "vs", "with"}
+
+
+def _title_like(words: str) -> bool:
+    """Title case (``Essay Format Questions``), or two words at most (``Key dates``)."""
+    parts = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words)]
+    if len(parts) <= 2:
+        return True
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in parts)
 
 
 def inline_rstrip_colon(text: RichText) -> RichText:
