@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .tables import (
     CENTURY_WORDS,
@@ -130,6 +131,7 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=4096)  # notes repeat their words; the edit distances are the slow part
 def _month_typo(word: str) -> bool:
     """Whether an unknown word is close enough to a month name to be a misspelt one."""
     if len(word) < 5:
