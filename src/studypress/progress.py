@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 DELAY = 1.0  # seconds before the display appears: quick builds never flash one
+NOTE_WIDTH = 40  # characters of the current note's id shown
 
 
 class Display:
@@ -46,6 +47,8 @@ class Display:
                 self._shown = True
 
     def __call__(self, done: int, total: int, note: str) -> None:
+        if len(note) > NOTE_WIDTH:  # a long id would squeeze the counts and the time
+            note = note[:NOTE_WIDTH - 1] + "…"
         with self._lock:
             self._progress.update(self._task, completed=done, total=total, note=note)
             if self._shown:
