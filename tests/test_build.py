@@ -197,11 +197,10 @@ def test_renderer_warnings_are_reported_again_for_unchanged_notes(project, monke
     assert second.failed and any(d.code == "echo-warning" for d in second.diagnostics)
 
 
-def test_write_errors_are_diagnostics_not_tracebacks(project):
+def test_an_output_that_is_a_file_is_a_usage_error(project):
     (project / "output").write_text("a file where the output folder should be")
-    report = run(project)
-    assert report.failed
-    assert any(d.code == "write" and "cannot write" in d.message for d in report.diagnostics)
+    with pytest.raises(BuildError, match="is a file"):
+        run(project)
 
 
 def test_malformed_cache_entries_start_fresh(project):

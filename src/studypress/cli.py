@@ -99,6 +99,9 @@ JobsOpt = Annotated[int | None, typer.Option(
     show_default=False)]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Rebuild even unchanged notes.")]
 QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")]
+ForceOutputOpt = Annotated[bool, typer.Option(
+    "--force-output", help="Write even into a folder the build would refuse (the notes' or "
+    "the project's folder, /, a folder of files no build wrote).")]
 
 
 @app.command()
@@ -106,13 +109,15 @@ def build(
     paths: PathsArg = None, output: OutputOpt = None, paper: PaperOpt = None,
     printing: PrintingOpt = None, only: OnlyOpt = None, jobs: JobsOpt = None,
     force: ForceOpt = False, strict: StrictOverride = None, quiet: QuietOpt = False,
+    force_output: ForceOutputOpt = False,
 ) -> None:
     """Compile every note under PATHS into OUTPUT (settings from studypress.toml, if any)."""
     from .build import BuildError
     from .build import build as run_build
 
     started = time.perf_counter()
-    config = _build_config(paths, output, paper, printing, only, jobs, strict, force)
+    config = _build_config(paths, output, paper, printing, only, jobs, strict, force,
+                           force_output)
     output = config.output
     bar = progress.start(quiet)
     try:
@@ -131,21 +136,23 @@ def build(
     raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
 
 
-def _overrides(paths, output, paper, printing, only, jobs, strict, force=False):
+def _overrides(paths, output, paper, printing, only, jobs, strict, force=False,
+               force_output=False):
     from .project import Overrides
 
     return Overrides(
         paths, output, paper.value if paper else None, printing.value if printing else None,
-        [o.value for o in only] if only else None, jobs, strict, force)
+        [o.value for o in only] if only else None, jobs, strict, force, force_output)
 
 
-def _build_config(paths, output, paper, printing, only, jobs, strict, force=False):
+def _build_config(paths, output, paper, printing, only, jobs, strict, force=False,
+                  force_output=False):
     """The project's settings (studypress.toml) with the command line's over them."""
     from .project import ConfigError, build_config
 
     try:
         return build_config(_overrides(paths, output, paper, printing, only, jobs, strict,
-                                       force))
+                                       force, force_output))
     except ConfigError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(EXIT_USAGE) from None
@@ -219,14 +226,25 @@ def watch(
     paths: PathsArg = None, output: OutputOpt = None, paper: PaperOpt = None,
     printing: PrintingOpt = None, only: OnlyOpt = None, jobs: JobsOpt = None,
     force: ForceOpt = False, strict: StrictOverride = None, quiet: QuietOpt = False,
+    force_output: ForceOutputOpt = False,
 ) -> None:
     """Build, then rebuild whenever a note, a layout or studypress.toml changes.
 
     Takes the options build takes; Ctrl-C stops it."""
+    from .build import BuildError, check_output, discover_all
     from .watch import command
 
-    _build_config(paths, output, paper, printing, only, jobs, strict)  # a bad setting: exit 2
-    command(_overrides(paths, output, paper, printing, only, jobs, strict, force), quiet)
+    # A bad setting, a missing path or a refused output folder: exit 2 now, not watch forever.
+    config = _build_config(paths, output, paper, printing, only, jobs, strict, force,
+                           force_output)
+    try:
+        discover_all(config.paths)
+        check_output(config)
+    except BuildError as exc:
+        _print_lines([f"error: {exc}"])
+        raise typer.Exit(EXIT_USAGE) from None
+    command(_overrides(paths, output, paper, printing, only, jobs, strict, force,
+                       force_output), quiet)
     raise typer.Exit(EXIT_OK)
 
 

@@ -299,6 +299,7 @@ class Overrides:
     jobs: int | None = None
     strict: bool | None = None
     force: bool = False
+    force_output: bool = False
 
 
 def build_config(given: Overrides, cwd: Path | None = None) -> Any:
@@ -319,6 +320,7 @@ def build_config(given: Overrides, cwd: Path | None = None) -> Any:
         jobs=pick("jobs"),
         force=given.force,
         project_dir=project.root,
+        force_output=given.force_output,
     )
 
 

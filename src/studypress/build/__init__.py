@@ -15,6 +15,7 @@ from ..model import Diagnostic, Severity
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
+from .outputs import check_output
 from .plan import Plan, build_time, plan
 from .project import ProjectResult, combined
 from .prune import prune
@@ -36,6 +37,7 @@ __all__ = [
     "SourceNote",
     "build",
     "build_time",
+    "check_output",
     "discover",
     "discover_all",
     "display_path",
@@ -52,6 +54,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     names = _renderer_names(config)
     assets.forget()
     found = discover_all(config.paths)
+    check_output(config)
     if not found.files:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
     clean_temporary(config.output)  # left by a build that was killed
@@ -59,6 +62,9 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     read.diagnostics[:0] = found.diagnostics
     fingerprint = _fingerprint(config)
     saved = cache_file.load(config.output)
+    if saved.problem:
+        read.diagnostics.append(Diagnostic(Severity.WARNING, "build-record", saved.problem,
+                                           str(config.output / CACHE_NAME)))
     planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
     rendered = render_all(planned.jobs, config.jobs, progress)
     writer = Writer()

@@ -39,20 +39,40 @@ class ProjectEntry:
 class Cache:
     notes: dict[str, NoteEntry] = field(default_factory=dict)
     project: ProjectEntry | None = None
+    problem: str | None = None  # why the record on disk could not be used
+
+
+SET_ASIDE = CACHE_NAME + ".unreadable"
 
 
 def load(output: Path) -> Cache:
-    """The last build's record; a record that fails to load means starting fresh."""
+    """The last build's record; a record that fails to load means starting fresh, and one
+    that cannot be parsed is set aside (renamed) so it can be looked at."""
+    path = output / CACHE_NAME
     try:
-        data = json.loads((output / CACHE_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return Cache()
+    except (OSError, ValueError, RecursionError) as exc:
+        return Cache(problem=_set_aside(path, exc))
     if not isinstance(data, dict) or data.get("tool") != __version__ \
             or not isinstance(data.get("notes"), dict):
         return Cache()
     notes = {k: e for k, e in ((k, _note_entry(v)) for k, v in data["notes"].items())
              if e is not None}
     return Cache(notes, _project_entry(data.get("project")))
+
+
+def _set_aside(path: Path, exc: BaseException) -> str:
+    why = "nested too deeply" if isinstance(exc, RecursionError) else (
+        getattr(exc, "strerror", None) or str(exc) or type(exc).__name__)
+    try:
+        path.replace(path.with_name(SET_ASIDE))
+        where = f"it was moved to {SET_ASIDE}"
+    except OSError:
+        where = "it is ignored"
+    return (f"the build record {path.name} could not be read ({why}); {where} and every "
+            "note is built afresh")
 
 
 def _note_entry(entry: object) -> NoteEntry | None:

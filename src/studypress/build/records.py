@@ -48,6 +48,7 @@ class BuildConfig:
     jobs: int = 0  # 0: one per core
     force: bool = False
     project_dir: Path = field(default_factory=Path.cwd)
+    force_output: bool = False  # write into a folder the build would refuse (see outputs.py)
 
 
 @dataclass

@@ -34,7 +34,8 @@ def decode(data: bytes) -> str:
             line,
         ) from None
     if "\x00" in text:
-        raise DecodeError("the file holds NUL bytes: it is not a text note", 1)
+        raise DecodeError("the file holds NUL bytes: it is not a text note",
+                          text[: text.index("\x00")].count("\n") + 1)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Control characters (escape sequences, form feeds) print as nothing and would reach the
     # terminal in diagnostics: they go, tabs and line ends stay.
@@ -53,6 +54,22 @@ class FrontMatter:
 _FENCE = re.compile(r"^---[ \t]*$")
 
 
+class _AliasRefused(yaml.YAMLError):
+    def __init__(self, line: int) -> None:
+        super().__init__("alias")
+        self.line = line
+
+
+class _NoAliases(yaml.SafeLoader):
+    """The safe loader, refusing aliases before any is expanded (a 'billion laughs' tree of
+    aliases fits in a few lines of YAML and fills the memory)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark.line)
+        return super().compose_node(parent, index)
+
+
 def split_front_matter(text: str, diag: Collector) -> FrontMatter:
     """Separate the leading ``---`` block (YAML, or a one-line JSON object, which is YAML too)."""
     lines = text.split("\n")
@@ -68,7 +85,12 @@ def split_front_matter(text: str, diag: Collector) -> FrontMatter:
     blank = "\n" * end
     body = blank + "\n" + "\n".join(lines[end + 1 :])
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = yaml.load(raw, Loader=_NoAliases) if raw.strip() else {}
+    except _AliasRefused as exc:
+        diag.error("front-matter-alias", "front matter uses a YAML alias (*name); study "
+                   "notes never need one and aliases can grow without bound, so the front "
+                   "matter was ignored: write the value out instead", exc.line + 2)
+        return FrontMatter({}, body)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -81,8 +81,8 @@ def parse(data: bytes | None) -> Ledger:
         return _from_data(json.loads(data.decode("utf-8")))
     except LedgerError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise LedgerError(str(exc)) from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise LedgerError(str(exc) or type(exc).__name__) from None
 
 
 def _from_data(raw: object) -> Ledger:
