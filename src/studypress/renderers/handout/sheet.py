@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from ... import fonts
@@ -16,6 +15,7 @@ from ...model import Note, Person
 from ..pdf import markup as pdfmarkup
 from ..pdf.paragraph import Paragraph
 from ..pdf.people import span_label
+from ..pdf.runs import draw_runs, runs_width
 from .bars import Axis, Bar, BarMark, axis_labels, bar_marks, draw_bar, time_axis
 from .columns import Placed, SheetGeometry, flow_columns
 from .fitting import sizes
@@ -47,7 +47,7 @@ class Legend(Flowable):
     def __init__(self, axis: Axis, s: Settings) -> None:
         super().__init__()
         self.axis, self.s = axis, s
-        self.font = fonts.family("sans").regular
+        self.chain = fonts.fallback_chain(fonts.family("sans"), False, False, s.fallbacks)
         self.size = 8.0
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -59,28 +59,27 @@ class Legend(Flowable):
         t = s.text
         start, end = axis_labels(self.axis)
         lead = s.fill("legend", start=start, end=end)
-        c.setFont(self.font, sz)
         c.setFillColor(s.color("muted"))
         y = sz * 0.35
-        c.drawString(0, y, lead)
-        x = stringWidth(lead, self.font, sz) + 8
+        draw_runs(c, 0, y, lead, self.chain, sz)
+        x = runs_width(lead, self.chain, sz) + 8
         for kind, label in (("span", t["legend_span"]), ("event", t["legend_event"])):
             start, end = (0.2, 0.8) if kind == "span" else (0.45, 0.55)
             draw_bar(c, x, y - 1, 22, sz * 0.75, [BarMark(start, end, kind)], s)
-            c.setFont(self.font, sz)
             c.setFillColor(s.color("muted"))
-            c.drawString(x + 26, y, label)
-            x += 26 + stringWidth(label, self.font, sz) + 12
+            draw_runs(c, x + 26, y, label, self.chain, sz)
+            x += 26 + runs_width(label, self.chain, sz) + 12
 
 
 class Header(Flowable):
     """The name on the left, the span right-aligned on the name's first baseline."""
 
-    def __init__(self, name: Any, span: str, font: str, size: float, color: Any) -> None:
+    def __init__(self, name: Any, span: str, chain: tuple[str, ...], size: float,
+                 color: Any) -> None:
         super().__init__()
         self.name_para, self.span = name, span
-        self.font, self.size, self.color = font, size, color
-        self.span_w = stringWidth(span, font, size) if span else 0.0
+        self.chain, self.size, self.color = chain, size, color
+        self.span_w = runs_width(span, chain, size) if span else 0.0
         # ReportLab sets a paragraph's first baseline one font size below its top
         # (rl_config.paraFontSizeHeightOffset)
         self._ascent = name.style.fontSize
@@ -94,9 +93,9 @@ class Header(Flowable):
     def draw(self) -> None:
         self.name_para.drawOn(self.canv, 0, 0)
         if self.span:
-            self.canv.setFont(self.font, self.size)
             self.canv.setFillColor(self.color)
-            self.canv.drawRightString(self.width, self.height - self._ascent, self.span)
+            draw_runs(self.canv, self.width, self.height - self._ascent, self.span, self.chain,
+                      self.size, align="right")
 
 
 def _entry(person: Person, note: Note, st: Styles, s: Settings, axis: Axis | None,
@@ -105,7 +104,8 @@ def _entry(person: Person, note: Note, st: Styles, s: Settings, axis: Axis | Non
     size = st.size
     missing = warn.person(person)
     header = Header(para(person.name, st.name, missing), span_label(person, s.text),
-                    st.sans.regular, size * 0.85, s.color("muted"))
+                    fonts.fallback_chain(st.sans, False, False, s.fallbacks), size * 0.85,
+                    s.color("muted"))
     parts: list[Any] = [header]
     if person.role:
         parts.append(para(person.role, st.role, missing))
@@ -155,10 +155,10 @@ def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
         room = page_w - 2 * s.margin
         if total > 1:
             label = s.fill("page", n=n, total=total)
-            c.setFont(fonts.family("sans").regular, 7.5)
+            chain = fonts.fallback_chain(fonts.family("sans"), False, False, s.fallbacks)
             c.setFillColor(s.color("muted"))
-            c.drawRightString(page_w - s.margin, s.margin, label)
-            room -= stringWidth(label, fonts.family("sans").regular, 7.5) + 12
+            draw_runs(c, page_w - s.margin, s.margin, label, chain, 7.5, align="right")
+            room -= runs_width(label, chain, 7.5) + 12
         if n == 1:
             draw_print_note(c, s, where, room)
         c.showPage()

@@ -36,10 +36,15 @@ def draw_runs(canv, x: float, y: float, text: str, chain: tuple[str, ...], size:
         x += width
 
 
+def runs_width(text: str, chain: tuple[str, ...], size: float) -> float:
+    """The width ``draw_runs`` gives ``text``, in points."""
+    return sum(_width(run, font or chain[0], size) for run, font in fonts.runs(text, chain))
+
+
 def fit_runs(text: str, width: float, chain: tuple[str, ...], size: float) -> str:
     """``text`` shortened with an ellipsis until its runs fit ``width`` points."""
     def measure(s: str) -> float:
-        return sum(_width(run, font or chain[0], size) for run, font in fonts.runs(s, chain))
+        return runs_width(s, chain, size)
 
     if measure(text) <= width:
         return text
