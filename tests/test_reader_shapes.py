@@ -210,3 +210,12 @@ def test_outliner_and_notion_markup_is_set_aside_not_printed():
     assert note.title == "Outline"
     assert [plain_text(e.text) for e in note.events] == ["a revolution"]
     assert [s.blocks[0].kind for s in note.sections] == ["note"]  # the aside, as a callout
+
+
+def test_another_name_beside_a_reign_is_an_alias_not_a_role():
+    note = read("## Key Figures\n\n- **Emperor Wu (Han Wudi, reigned 141–87 BCE):** Expanded.\n"
+                "- **Nikita Khrushchev (Soviet Premier, 1958–1964):** Placed the missiles.\n")
+    wu, khrushchev = note.people
+    assert (wu.aliases, wu.role, wu.span.edtf) == (("Han Wudi",), None, "-0140/-0086")
+    assert "Han Wudi" in wu.names
+    assert (khrushchev.aliases, khrushchev.role) == ((), "Soviet Premier")

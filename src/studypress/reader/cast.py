@@ -101,16 +101,42 @@ def _part(part: str, parsed: Heading, line: int, diag: Collector) -> list[str]:
     """Read the comma-separated pieces of one ``;`` part into ``parsed``'s span and aliases;
     the pieces that are role words come back."""
     role_pieces: list[str] = []
-    for piece in (p.strip() for p in part.split(",")):
+    pieces = [p.strip() for p in part.split(",")]
+    dated = any(re.search(r"\d", p) for p in pieces)
+    for i, piece in enumerate(pieces):
         found = parse_span(piece, line, diag) if re.search(r"\d", piece) else None
         if found is not None:
             parsed.span, parsed.span_kind = _combine(parsed.span, parsed.span_kind, found,
                                                      line, diag)
         elif not _LATIN.search(piece) and any(c.isalpha() for c in piece):
             parsed.aliases.append(piece)  # the name in another script: 秦始皇, Лев Троцкий
+        elif i == 0 and dated and not parsed.aliases and _other_name(piece):
+            parsed.aliases.append(piece)  # "Emperor Wu (Han Wudi, reigned 141–87 BCE)"
         elif piece:
             role_pieces.append(piece)
     return role_pieces
+
+
+# Words that make a capitalised phrase a role ("Soviet Premier"), not another name.
+_ROLE_WORDS = {
+    "president", "premier", "emperor", "empress", "king", "queen", "general", "secretary",
+    "minister", "chancellor", "ambassador", "commissar", "consul", "dictator", "tribune",
+    "senator", "governor", "admiral", "leader", "chairman", "prince", "princess", "duke", "tsar",
+    "czar", "pope", "founder", "head", "chief", "prime", "lord", "marshal", "commander",
+    "director", "first", "last", "statesman", "philosopher", "poet", "writer", "scientist",
+    "physicist", "chemist", "economist", "artist", "painter", "composer", "author", "inventor",
+    "explorer", "historian", "diplomat", "politician", "activist", "revolutionary", "rebel",
+    "gladiator", "architect", "teacher", "bishop", "cardinal", "abbot", "monk", "priest",
+    "shogun", "samurai", "sultan", "caliph", "pharaoh", "khan", "regent", "judge", "officer",
+    "soldier", "captain", "colonel", "commodore", "mayor", "speaker", "justice", "envoy",
+}
+
+
+def _other_name(piece: str) -> bool:
+    """Two or three capitalised words, none of them a role word: a name (``Han Wudi``)."""
+    words = piece.split()
+    return 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.lower().strip(".") not in _ROLE_WORDS for w in words)
 
 
 def _combine(span: HistoricalDate | None, kind: SpanKind,
