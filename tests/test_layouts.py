@@ -66,3 +66,13 @@ def test_fingerprint_changes_with_any_file(dirs):
 def test_packaged_defaults_exist():
     real = layouts_module.default_dir()
     assert real.is_dir()
+
+
+def test_templates_follow_files_changed_or_added_during_one_process(dirs):
+    default, project = dirs
+    assert Layouts(project).render("anki/back.html") == "default back"
+    (default / "anki" / "back.html").write_text("edited back")
+    assert Layouts(project).render("anki/back.html") == "edited back"
+    (project / "anki").mkdir()
+    (project / "anki" / "back.html").write_text("override")
+    assert Layouts(project).render("anki/back.html") == "override"

@@ -77,18 +77,11 @@ class Layouts:
     def env(self) -> Any:
         """A Jinja2 environment with autoescaping; note text is never a template."""
         if self._env is None:
-            import jinja2
-
-            loaders: list[jinja2.BaseLoader] = [
-                jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(self.default))}),
-            ]
-            loaders.extend(jinja2.FileSystemLoader(str(d)) for d in self.dirs)
-            self._env = jinja2.Environment(
-                loader=jinja2.ChoiceLoader(loaders),
-                autoescape=True,
-                undefined=jinja2.StrictUndefined,
-                keep_trailing_newline=True,
-            )
+            # Keyed on the project's files too: an override added since shadows a default the
+            # environment may have cached, which a file's own change time would not reveal.
+            names = tuple(sorted(str(p.relative_to(self.project))
+                                 for p in self.project.rglob("*"))) if self.project else ()
+            self._env = _environment(self.default, self.project, names)
         return self._env
 
     def render(self, name: str, **values: Any) -> str:
@@ -111,6 +104,24 @@ class Layouts:
                 h.update(str(path.relative_to(d)).encode())
                 h.update(path.read_bytes())
         return h.hexdigest()
+
+
+@functools.cache
+def _environment(default: Path, project: Path | None, _names: tuple[str, ...]) -> Any:
+    """One environment per process for the same folders and files, so each template is compiled
+    once per process rather than once per note; Jinja2 reloads a template whose file changed."""
+    import jinja2
+
+    loaders: list[jinja2.BaseLoader] = [
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(default))}),
+    ]
+    loaders.extend(jinja2.FileSystemLoader(str(d)) for d in (project, default) if d is not None)
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
 
 @functools.cache

@@ -12,6 +12,7 @@ Layout templates are Jinja2 with ``[[ ]]`` / ``[% %]`` / ``[# #]`` delimiters, s
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,9 +113,15 @@ CSS_TEMPLATE = "anki/cards.css"
 
 
 def _env(layouts: Layouts) -> Any:
+    return _overlay(layouts.env())
+
+
+@functools.lru_cache(maxsize=8)
+def _overlay(env: Any) -> Any:
     # An overlay with square delimiters: Anki's {{Field}} passes through untouched. Its own
-    # cache keeps these templates apart from templates parsed with the default delimiters.
-    return layouts.env().overlay(
+    # cache keeps these templates apart from templates parsed with the default delimiters;
+    # made once per environment, so each card template is compiled once, not once per call.
+    return env.overlay(
         block_start_string="[%", block_end_string="%]",
         variable_start_string="[[", variable_end_string="]]",
         comment_start_string="[#", comment_end_string="#]",
