@@ -172,6 +172,13 @@ FORMS = [
     ("zh", "1937年～1945年", "1937/1945", Y),
     ("zh", "康熙61年（1722年）", "1722", Y),
     ("zh", "１９４９年１０月１日", "1949-10-01", D),
+    ("zh", "一九四九年十月一日", "1949-10-01", D),
+    ("zh", "公元前二二一年", "-0220", Y),
+    ("zh", "公元前二百二十一年", "-0220", Y),
+    ("zh", "十九世纪", "1801/1900", C),
+    ("zh", "二十一世纪", "2001/2100", C),
+    ("zh", "一九一一年十月十日", "1911-10-10", D),
+    ("ja", "明治十年（1877年）", "1877", Y),
     ("ja", "1868年1月3日", "1868-01-03", D),
     ("ja", "明治元年（1868年）", "1868", Y),
     ("ja", "明治元年(1868年1月3日)", "1868-01-03", D),
@@ -331,3 +338,39 @@ def test_reading_dates_loads_neither_babel_nor_the_patterns_for_english():
                           check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def _cldr_months() -> list[tuple[str, str, int]]:
+    table = json.loads(cldr.TABLE.read_text("utf-8"))
+    return [(code, word, number) for code, t in table["locales"].items()
+            for word, number in t["months"].items()]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "word", "number"), _cldr_months())
+def test_every_cldr_month_name_reads_as_its_month(lang, word, number):
+    """Each month name and abbreviation CLDR gives, in lower case as these languages write
+    them, with a day and a year: no word of one table shadows another's."""
+    for text in (f"9 {word} 1989", f"{word} 1989"):
+        d = parse_date(text)
+        assert d is not None and d.earliest.month == number, (lang, text)
+
+
+def _positional(n: int) -> str:
+    """n (1–99) in Chinese numerals with tens: 十九, 二十, 二十一."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens] + "十")
+    return head + (digits[ones] if ones else "")
+
+
+@settings(max_examples=200)
+@given(
+    st.integers(min_value=1000, max_value=2100),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=28),
+)
+def test_generated_dates_in_chinese_numerals(year, month, day):
+    written = "".join("〇一二三四五六七八九"[int(c)] for c in str(year))
+    text = f"{written}年{_positional(month)}月{_positional(day)}日"
+    d = parse_date(text)
+    assert d is not None and d.edtf == f"{year:04d}-{month:02d}-{day:02d}", text

@@ -247,6 +247,26 @@ _CJK_ERA_YEAR = re.compile(
 )
 
 
+_CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CJK_NUMBER = re.compile(r"[〇零一二三四五六七八九十百千]+(?=\s*(?:年|月|日|号|世[纪紀]))")
+
+
+def _cjk_number(m: re.Match[str]) -> str:
+    """一八六八 (digit by digit) or 二百二十一, 十九 (with tens and hundreds) in digits."""
+    written = m.group(0)
+    if not any(c in _CJK_UNITS for c in written):
+        return "".join(str(_CJK_DIGITS[c]) for c in written)
+    total, digit = 0, None
+    for c in written:
+        if c in _CJK_UNITS:
+            total += (1 if digit is None else digit) * _CJK_UNITS[c]
+            digit = None
+        else:
+            digit = _CJK_DIGITS[c]
+    return str(total + (digit or 0))
+
+
 def _bce(era: str | None) -> str:
     return " BCE" if era and era.endswith("前") else ""
 
@@ -279,6 +299,7 @@ def _cjk_month_day(m: re.Match[str]) -> str:
 
 def _cjk(text: str) -> str:
     """Chinese and Japanese dates in the grammar's words."""
+    text = _CJK_NUMBER.sub(_cjk_number, text)
     era_year = _CJK_ERA_YEAR.fullmatch(text.strip())
     if era_year:
         text = era_year.group("western")
