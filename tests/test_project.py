@@ -79,7 +79,8 @@ def test_wrong_type_is_located(tmp_path):
     message = error_of(tmp_path, 'paper = "a4"\n\njobs = "four"\n')
     assert "studypress.toml:3: error: 'jobs' must be a whole number" in message
     assert "'four'" in message
-    assert ":1: error: 'strict' must be true or false" in error_of(tmp_path, "strict = 1\n")
+    assert ":1: error: 'strict' must be true or false (got 1)" in error_of(tmp_path, "strict = 1\n")
+    assert "(got true)" in error_of(tmp_path, "jobs = true\n")
 
 
 def test_wrong_choice_suggests_the_closest(tmp_path):

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-EXIT_OK, EXIT_USAGE = 0, 2  # as studypress.cli documents them
+EXIT_USAGE = 2  # as studypress.cli documents it
 
 layouts_app = typer.Typer(
     help="List the layout files in use (the project's or the defaults); copy one to edit.",

@@ -13,7 +13,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,6 @@ class Project:
     outputs: tuple[str, ...] | None = None  # None: every output
     jobs: int = 0
     strict: bool = False
-    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -167,7 +166,6 @@ def _from_table(path: Path, text: str, prefix: tuple[str, ...],
                 table: dict[str, Any]) -> Project:
     root = path.parent
     values: dict[str, Any] = {}
-    lines: dict[str, int] = {}
     for key, value in table.items():
         line = _line(text, prefix, key)
         where = f"{shown(path)}:{line}"
@@ -178,10 +176,9 @@ def _from_table(path: Path, text: str, prefix: tuple[str, ...],
         if problem:
             raise ConfigError(f"{where}: error: '{key}' {problem}")
         values[key] = convert(value, root)
-        lines[key] = line
     values.setdefault("source", (root / "source",))
     values.setdefault("output", root / "output")
-    return Project(root=root, config_file=path, lines=lines, **values)
+    return Project(root=root, config_file=path, **values)
 
 
 def _suggest(word: str, choices: Sequence[str] | dict[str, Any]) -> str:
@@ -262,11 +259,12 @@ def _check_bool(value: Any) -> str | None:
 
 
 def _kind(value: Any) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string",
-             list: "a list", dict: "a table"}
-    shown = repr(value) if isinstance(value, str | int | float | bool) else names.get(
-        type(value), type(value).__name__)
-    return shown
+    """What was found, as an error message shows it: the value itself, or its kind."""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as TOML writes it
+    if isinstance(value, str | int | float):
+        return repr(value)
+    return {list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
 
 
 def _as_paths(value: str | list[str], root: Path) -> tuple[Path, ...]:
