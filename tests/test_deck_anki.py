@@ -443,6 +443,15 @@ def test_no_card_asks_what_its_back_cannot_answer(corpus_story: CorpusStory) -> 
     assert not [cid for cid in col.find_cards("") if ">undated<" in col.get_card(cid).answer()]
 
 
+def test_no_two_fronts_in_the_combined_deck_are_alike(corpus_story: CorpusStory) -> None:
+    col = corpus_story.col
+    fronts: dict[str, list[str]] = {}
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        fronts.setdefault(visible(card.question()).strip(), []).append(card.note()["Key"])
+    assert {f: keys for f, keys in fronts.items() if len(keys) > 1} == {}
+
+
 def test_a_note_gone_from_the_project_is_reported(corpus_story: CorpusStory) -> None:
     lines = corpus_story.gone_report.messages
     assert len(lines) == 1 and lines[0].startswith("roman-republic-timeline: deck: 27 items")

@@ -324,7 +324,9 @@ def test_block_ids_and_duplicate_names() -> None:
     assert [i.key for i in items] == ["n/event/^rec", "n/event/1933-11-16#1",
                                       "n/person/ann-lee", "n/person/ann-lee+2"]
     assert items[3].field("Key") == "n/person/ann-lee+2"
-    assert [(d.code, d.line) for d in diagnostics] == [("deck-duplicate", 8)]
+    # Two cast entries of one name: a second identity, and two cards asking "Who was Ann Lee?".
+    assert [(d.code, d.line) for d in diagnostics] == [("deck-duplicate", 8),
+                                                       ("deck-same-front", 8)]
 
 
 def test_hostile_values_are_escaped_in_every_field() -> None:

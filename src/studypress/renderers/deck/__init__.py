@@ -27,7 +27,7 @@ from . import ledger as ledgers
 from . import naming, renames
 from .apkg import PackageDeck, PackageNote, PackageType, read_media, write_package
 from .fieldhtml import escape
-from .items import Item, Settings, note_items
+from .items import Item, Settings, note_items, same_fronts, with_field
 from .media import Media
 from .notetypes import KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
 
@@ -244,7 +244,25 @@ def _gather(notes: list[Note], config: DeckConfig, ctx: RenderContext,
         got.stamped.extend(_stamped(note, items, config))
         if mine is not None:
             got.take(mine)
+    got.items = name_notes(got.items)
     return got
+
+
+def name_notes(decks: list[tuple[Note, list[Item]]]) -> list[tuple[Note, list[Item]]]:
+    """In the combined deck, a card whose front another note's card shares names its note
+    (a note's own deck needs no such help). Its time stays the note deck's: the name
+    follows from the project, not from an edit."""
+    owner = {id(i): note for note, items in decks for i in items}
+    changed: dict[int, Item] = {}
+    for group in same_fronts([i for _, items in decks for i in items]):
+        if len({owner[id(item)].id for item, _, _ in group}) < 2:
+            continue
+        for item, _, last in group:
+            base = changed.get(id(item), item)
+            title = escape(owner[id(item)].title)
+            changed[id(item)] = with_field(base, last,
+                                           f' <span class="note-name">({title})</span>')
+    return [(note, [changed.get(id(i), i) for i in items]) for note, items in decks]
 
 
 def _gone_notes(removed: Sequence[ledgers.Entry], notes: list[Note]) -> list[str]:
@@ -323,6 +341,6 @@ class DeckRenderer:
             project_files=[Output(LOCK_FILE, ledgers.lock_bytes(ledger))])
 
 
-__all__ = ["DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer"]
+__all__ = ["DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer", "name_notes"]
 
 RENDERER = DeckRenderer()

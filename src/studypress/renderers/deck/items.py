@@ -18,6 +18,7 @@ from typing import Any
 from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term, plain_text
 from ...settings import Flag, Source, Table, Text, load, setting
 from ...study import Kind, StudyItem, study_items
+from ..richtext import Formatter
 from . import fieldhtml, naming, notetypes
 from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec
 from .strip import Strip
@@ -37,6 +38,7 @@ class Item:
     text: str = ""
     date: str = ""
     guid: str = ""  # from the key unless renames.py found the item's earlier card
+    footnotes: str = ""  # the footnotes its text refers to, shown on the back (in Source)
 
     def __post_init__(self) -> None:
         if not self.guid:
@@ -49,7 +51,10 @@ class Item:
         """What an edit changes: the item's own fields and tags (neighbour-derived fields
         only when asked), so an untouched item keeps its modification time."""
         names = self.spec.fields if include_derived else self.spec.own_fields()
-        data = [self.spec.name, [[n, self.field(n)] for n in names], list(self.tags)]
+        data: list[object] = [self.spec.name, [[n, self.field(n)] for n in names],
+                              list(self.tags)]
+        if self.footnotes:  # an edited footnote is an edited item, though Source is derived
+            data.append(self.footnotes)
         blob = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         return hashlib.sha256(blob).hexdigest()
 
@@ -296,10 +301,93 @@ def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None 
                 made = term_item(item, note, tags("term"))
             case _:
                 made = question_item(item, note, settings, tags("question"), media)
-        items.append(replace(made, text=own_words(item),
-                             date=item.when.edtf if item.when and item.kind is Kind.EVENT
-                             else ""))
-    return items, unanswered_diagnostics(note, settings) + duplicates
+        items.append(with_footnotes(replace(
+            made, text=own_words(item),
+            date=item.when.edtf if item.when and item.kind is Kind.EVENT else ""), item, note))
+    items, same = distinct_fronts(items, note)
+    return items, unanswered_diagnostics(note, settings) + duplicates + same
+
+
+def fronts(item: Item) -> list[tuple[str, str, str]]:
+    """(card name, the field its front ends with, what the front shows) for each card the
+    item makes."""
+    values = dict(zip(item.spec.fields, item.values, strict=True))
+    out = []
+    for card in item.spec.cards:
+        shown = card.front_of(values)
+        if shown is not None:
+            last = next(s for w, s in card.front if values.get(w))[-1]
+            out.append((card.name, last, shown))
+    return out
+
+
+def with_field(item: Item, name: str, extra: str) -> Item:
+    """The item with ``extra`` (field HTML) added to the end of one field."""
+    where = item.spec.fields.index(name)
+    values = item.values[:where] + (item.values[where] + extra,) + item.values[where + 1:]
+    return replace(item, values=values)
+
+
+def same_fronts(items: list[Item]) -> list[list[tuple[Item, str, str]]]:
+    """Groups of (item, card name, front field) whose fronts ask the very same thing."""
+    by_front: dict[tuple[str, str, str], list[tuple[Item, str, str]]] = {}
+    for item in items:
+        for card, last, shown in fronts(item):
+            by_front.setdefault((item.spec.name, card, shown), []).append((item, card, last))
+    return [group for group in by_front.values() if len(group) > 1]
+
+
+def distinct_fronts(items: list[Item], note: Note) -> tuple[list[Item], list[Diagnostic]]:
+    """Cards of one deck that would ask the same thing: people described alike are told
+    apart by their role or span on the clue card; any fronts still alike are reported."""
+    changed: dict[int, Item] = {}
+    for group in same_fronts(items):
+        for item, _, last in group:
+            detail = item.field("Role") or item.field("Span") if item.spec is PERSON else ""
+            if last == "Clue" and detail:
+                changed[id(item)] = with_field(item, "Clue", f' <span class="distinct">'
+                                                f"({detail})</span>")
+    items = [changed.get(id(i), i) for i in items]
+    diagnostics = [
+        Diagnostic(Severity.WARNING, "deck-same-front",
+                   f"{item.label} asks the same as {first.label} (line {first.line}) on its "
+                   f"'{card}' card; add a detail to one of them that tells them apart",
+                   note.source, item.line)
+        for (first, _, _), *rest in same_fronts(items) for item, card, _ in rest]
+    return items, diagnostics
+
+
+class _FootnoteRefs(Formatter):
+    """Collects the footnote labels rich text refers to, in order, each once."""
+
+    def __init__(self) -> None:
+        self.labels: list[str] = []
+
+    def footnote_ref(self, label: str) -> str:
+        if label not in self.labels:
+            self.labels.append(label)
+        return ""
+
+
+def with_footnotes(made: Item, item: StudyItem, note: Note) -> Item:
+    """The item with the footnotes its text refers to in a footnote section on the back, so
+    a card keeps what its marker points at."""
+    refs = _FootnoteRefs()
+    refs.inline(item.prompt + item.answer)
+    refs.blocks(item.answer_blocks)
+    if isinstance(item.subject, Event):
+        for child in item.subject.children:
+            refs.inline(child.text)
+    texts = {f.label: f.text for f in note.footnotes}
+    shown = [label for label in refs.labels if label in texts]
+    if not shown:
+        return made
+    section = ('<div class="footnotes">' + "".join(
+        f'<p class="footnote"><sup class="fn">{fieldhtml.escape(label)}</sup> '
+        f"{fieldhtml.inline(texts[label])}</p>" for label in shown) + "</div>")
+    where = made.spec.fields.index("Source")
+    values = made.values[:where] + (section + made.values[where],) + made.values[where + 1:]
+    return replace(made, values=values, footnotes=section)
 
 
 def own_words(item: StudyItem) -> str:

@@ -30,6 +30,17 @@ KEY_FIELD = "Key"
 class CardSpec:
     name: str  # the card template's name in Anki
     template: str  # layouts/anki/<template>.front.html and .back.html
+    # What its front shows, as the template says: (field, fields shown when it is filled),
+    # the first that applies (an undated event's "what happened?" front shows its group and
+    # neighbours instead of a date). No field filled: Anki makes no such card.
+    front: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def front_of(self, fields: dict[str, str]) -> str | None:
+        """The text of the front for these field values; None when the card is not made."""
+        for when, shown in self.front:
+            if fields.get(when):
+                return "\x1f".join(fields.get(n, "") for n in shown)
+        return None
 
 
 @dataclass(frozen=True)
@@ -61,8 +72,10 @@ EVENT = NoteTypeSpec(
     name="studypress Event",
     fields=(KEY_FIELD, "Date", "Event", "Hint", "Group", "People", "Context", "Timeline",
             "Source"),
-    cards=(CardSpec("Date → Event", "event/date-event"),
-           CardSpec("Event → Date", "event/event-date")),
+    cards=(CardSpec("Date → Event", "event/date-event",
+                    (("Date", ("Date", "Hint")), ("Group", ("Group", "Context")),
+                     ("Context", ("Context",)))),
+           CardSpec("Event → Date", "event/event-date", (("Date", ("Event",)),))),
     sort_field="Event",
     derived=frozenset({"Context", "Timeline", "Source"}),
     descriptions=((KEY_FIELD, _KEY_HELP),
@@ -77,8 +90,8 @@ PERSON = NoteTypeSpec(
     name="studypress Person",
     fields=(KEY_FIELD, "Name", "Role", "Span", "Description", "Clue", "Aliases", "Appears in",
             "Source"),
-    cards=(CardSpec("Name → Who", "person/name-who"),
-           CardSpec("Description → Name", "person/clue-name")),
+    cards=(CardSpec("Name → Who", "person/name-who", (("Name", ("Name",)),)),
+           CardSpec("Description → Name", "person/clue-name", (("Clue", ("Clue",)),))),
     sort_field="Name",
     derived=frozenset({"Appears in", "Source"}),
     descriptions=((KEY_FIELD, _KEY_HELP),
@@ -89,8 +102,8 @@ TERM = NoteTypeSpec(
     kind="term",
     name="studypress Term",
     fields=(KEY_FIELD, "Term", "Definition", "Clue", "Source"),
-    cards=(CardSpec("Term → Definition", "term/term-definition"),
-           CardSpec("Definition → Term", "term/definition-term")),
+    cards=(CardSpec("Term → Definition", "term/term-definition", (("Term", ("Term",)),)),
+           CardSpec("Definition → Term", "term/definition-term", (("Clue", ("Clue",)),))),
     sort_field="Term",
     derived=frozenset({"Source"}),
     descriptions=((KEY_FIELD, _KEY_HELP),
@@ -101,7 +114,8 @@ QUESTION = NoteTypeSpec(
     kind="question",
     name="studypress Question",
     fields=(KEY_FIELD, "Number", "Prompt", "Answer", "Kind", "Source"),
-    cards=(CardSpec("Question → Answer", "question/prompt-answer"),),
+    cards=(CardSpec("Question → Answer", "question/prompt-answer",
+                    (("Prompt", ("Kind", "Number", "Prompt")),)),),
     sort_field="Prompt",
     derived=frozenset({"Source"}),
     descriptions=((KEY_FIELD, _KEY_HELP),),
