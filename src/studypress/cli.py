@@ -3,9 +3,12 @@ codes (0 ok, 1 errors in notes, 2 usage)."""
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
+import signal
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +28,7 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_NOTES, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
 
 
 class Paper(enum.StrEnum):
@@ -112,7 +116,7 @@ def build(
     force_output: ForceOutputOpt = False,
 ) -> None:
     """Compile every note under PATHS into OUTPUT (settings from studypress.toml, if any)."""
-    from .build import BuildError
+    from .build import BuildError, Terminated
     from .build import build as run_build
 
     started = time.perf_counter()
@@ -121,10 +125,17 @@ def build(
     output = config.output
     bar = progress.start(quiet)
     try:
-        report = run_build(config, progress=bar)
+        with _terminate_as_exception():
+            report = run_build(config, progress=bar)
     except BuildError as exc:
         _print_lines([f"error: {exc}"])
         raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        _print_lines(["interrupted: outputs already written are whole; the rest are built "
+                      "next time"])
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Terminated:
+        raise typer.Exit(EXIT_TERMINATED) from None
     finally:
         if bar:
             bar.close()
@@ -134,6 +145,26 @@ def build(
         typer.echo(progress.summary(report.built, report.unchanged, report.diagnostics,
                                     time.perf_counter() - started, output))
     raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """SIGTERM unwinds the build like Ctrl-C does (workers stopped, temporary files
+    removed) instead of ending the process where it stands."""
+    from .build import Terminated
+
+    def raise_terminated(signum, frame) -> None:
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, raise_terminated)
+    except ValueError:  # not the main thread (a test runner): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _overrides(paths, output, paper, printing, only, jobs, strict, force=False,

@@ -15,12 +15,12 @@ from ..model import Diagnostic, Severity
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
-from .outputs import check_output
+from .outputs import check_output, claim_output
 from .plan import Plan, build_time, plan
 from .project import ProjectResult, combined
 from .prune import prune
 from .read import ReadResult, file_digest, read_sources
-from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
+from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote, Terminated
 from .render import Job, JobResult, Progress, render_all, run_job
 from .write import NoteWrites, Writer, clean_temporary, write_atomic, write_notes
 
@@ -35,6 +35,7 @@ __all__ = [
     "ReadResult",
     "SourceFile",
     "SourceNote",
+    "Terminated",
     "build",
     "build_time",
     "check_output",
@@ -57,6 +58,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     check_output(config)
     if not found.files:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
+    claim_output(config, cache_file.dumps(Cache()))
     clean_temporary(config.output)  # left by a build that was killed
     read = read_sources(found.files)
     read.diagnostics[:0] = found.diagnostics

@@ -3,12 +3,13 @@ notes, the project, the whole disk or a folder of someone else's files."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from .cache import CACHE_NAME, SET_ASIDE
 from .records import BuildConfig, BuildError
-from .write import TEMP_NAME
+from .write import TEMP_NAME, write_atomic
 
 _OURS = {CACHE_NAME, SET_ASIDE}
 
@@ -54,3 +55,14 @@ def _foreign(folder: Path) -> bool:
         return False  # the write will report the problem with the path
     return CACHE_NAME not in names and any(n not in _OURS and not TEMP_NAME.match(n)
                                            for n in names)
+
+
+def claim_output(config: BuildConfig, empty_record: bytes) -> None:
+    """Put an empty build record in a new output folder before anything else, so a build
+    killed half-way leaves a folder the next build knows as its own."""
+    record = config.output / CACHE_NAME
+    if record.exists():
+        return
+    # On failure the writes that follow report the folder's problem, with its path.
+    with contextlib.suppress(OSError):
+        write_atomic(record, empty_record)

@@ -108,14 +108,58 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None) -> list
             _tick(progress, i, total, job.note.id)
             results.append(Rendered(job, run_job(job)))
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, total)) as pool:
-            futures = [pool.submit(run_job, job) for job in jobs]
-            results = []
-            for i, (job, fut) in enumerate(zip(jobs, futures, strict=True)):
-                _tick(progress, i, total, job.note.id)
-                results.append(Rendered(job, fut.result()))
+        results = _in_pool(jobs, min(workers, total), progress)
     _tick(progress, total, total, "")
     return results
+
+
+def _in_pool(jobs: list[Job], workers: int, progress: Progress | None) -> list[Rendered]:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
+                               initargs=(os.getpid(),))
+    try:
+        futures = [pool.submit(run_job, job) for job in jobs]
+        results = []
+        for i, (job, fut) in enumerate(zip(jobs, futures, strict=True)):
+            _tick(progress, i, len(jobs), job.note.id)
+            results.append(Rendered(job, fut.result()))
+    except BaseException:
+        # Ctrl-C, SIGTERM or a failure: no worker may outlive the build.
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _worker_start(parent: int) -> None:
+    """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind."""
+    import signal
+    import threading
+    import time
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:  # Linux: the kernel kills the worker when its parent dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # elsewhere: notice that the parent is gone
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _tick(progress: Progress | None, done: int, total: int, label: str) -> None:
