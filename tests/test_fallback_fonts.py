@@ -95,8 +95,8 @@ def _text(pdf: Path) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("output,words", [
-    ("guide.pdf", ("秦始皇", "明治", "ひらがな", "カタカナ", "Троцкий", "Περικλῆς")),
-    ("cast.pdf", ("秦始皇", "Троцкий")),  # the cast lists people, not the timeline
+    ("guide.pdf", ("秦始皇", "明治", "ひらがな", "カタカナ", "Троцкий", "Περικλῆς", "🎉", "😀")),
+    ("cast.pdf", ("秦始皇", "Троцкий", "🎉")),  # the cast lists people, not the timeline
 ])
 def test_every_script_of_the_note_prints(scripts_build, output, words):
     out, messages = scripts_build

@@ -124,12 +124,34 @@ def register_fallback(path: str, index: int = 0) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    _astral_to_unicode()
     name = "StudypressFallback-" + Path(path).stem + (f"-{index}" if index else "")
     pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(name, bold, italic, name)
     return name
+
+
+@functools.cache
+def _astral_to_unicode() -> None:
+    """Make ReportLab write characters beyond U+FFFF (emoji, rare CJK) into a font's ToUnicode
+    map as UTF-16, as PDF requires: it writes their code point in hex (``<1F600>``), which
+    readers cannot decode, so such text copies out of the PDF garbled. Characters up to
+    U+FFFF are written exactly as before."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+
+    def to_unicode(fontname: str, subset: list[int]) -> str:
+        cmap = original(fontname, [v if v <= 0xFFFF else 0 for v in subset])
+        for i, v in enumerate(subset):
+            if v > 0xFFFF:
+                cmap = cmap.replace(f"<{i:02X}> <0000>",
+                                    f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>", 1)
+        return cmap
+
+    ttfonts.makeToUnicodeCMap = to_unicode
 
 
 # The fallback fonts the package depends on: (module, what the font is for).
