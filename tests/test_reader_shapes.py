@@ -219,3 +219,19 @@ def test_another_name_beside_a_reign_is_an_alias_not_a_role():
     assert (wu.aliases, wu.role, wu.span.edtf) == (("Han Wudi",), None, "-0140/-0086")
     assert "Han Wudi" in wu.names
     assert (khrushchev.aliases, khrushchev.role) == ((), "Soviet Premier")
+
+
+def test_a_list_of_dated_people_is_a_cast_wherever_it_stands():
+    note = read("# T\n\nThe main actors:\n\n"
+                "- **Otto von Bismarck (Chancellor, 1871–1890):** Unified Germany.\n"
+                "- **Wilhelm II (Kaiser, 1888–1918):** Dismissed him.\n")
+    assert [(p.name, p.span.edtf) for p in note.people] == [
+        ("Otto von Bismarck", "1871/1890"), ("Wilhelm II", "1888/1918")]
+    assert [d.code for d in note.diagnostics] == []
+
+
+def test_a_list_only_partly_dated_stays_prose_with_a_warning_at_its_line():
+    note = read("# T\n\nThings to revise:\n\n- 1914: the war begins\n- 1917: two revolutions\n"
+                "- the alliance system\n- the arms race\n- nationalism\n")
+    assert note.events == ()
+    assert [(d.code, d.line) for d in note.diagnostics] == [("weak-timeline", 5)]

@@ -33,7 +33,7 @@ from ..model import (
 from ..slug import slug
 from . import blocks as block_parser
 from . import exports, typography
-from .cast import heading_entry, people_table, read_cast, read_cast_table
+from .cast import dated_people, heading_entry, people_table, read_cast, read_cast_table
 from .glossary import heading_term, read_glossary
 from .inline import InlineContext
 from .links import link
@@ -49,7 +49,14 @@ from .questions import (
 from .sections import SUBDIVIDED, Kind, classify, prose_kind, timeline_subject
 from .shape import shape
 from .source import DecodeError, aliases_list, as_string_list, decode, split_front_matter
-from .timeline import Group, TimelineReader, date_column, dated_list, table_events
+from .timeline import (
+    Group,
+    TimelineReader,
+    date_column,
+    dated_list,
+    partly_dated,
+    table_events,
+)
 
 __all__ = ["ReadError", "read_note", "read_text", "slugify"]
 
@@ -295,7 +302,14 @@ class _Builder:
                 self.people.extend(read_cast_table(block, self.diag))
             elif isinstance(block, BulletList) and question_list(block):
                 self._questions(_Region(None, Kind.QUIZ, [block]))
+            elif isinstance(block, BulletList) and (people := dated_people(block)):
+                self.people.extend(people)
             else:
+                if isinstance(block, BulletList) and partly_dated(block):
+                    self.diag.warning("weak-timeline", "some items of this list start with a "
+                                      "date, too few to read it as a timeline; it is kept as "
+                                      "prose (put it under a Timeline heading to read it as "
+                                      "one)", block.line)
                 kept.append(block)
         if blocks and not kept:
             region.moved = True

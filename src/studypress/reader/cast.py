@@ -439,3 +439,15 @@ def heading_entry(heading: HeadingBlock, blocks: list[Block], diag: Collector,
                     span_kind=parsed.span_kind, description=inline.strip(description),
                     aliases=tuple(dict.fromkeys(a for a in parsed.aliases if a != parsed.name)))
     return person, [b for b in blocks if not isinstance(b, Paragraph)]
+
+
+def dated_people(block: BulletList) -> list[Person]:
+    """A list whose items mostly pair a bold name with dates (``**Name (Role, 1900–1950):**
+    …``) is a cast wherever it stands; an empty list when it is not."""
+    quiet = Collector("")
+    items = [i for i in block.items if i.text]
+    people = [p for i in items if (p := read_entry(i.text, i.line, quiet)) and p.span]
+    if len(people) < 2 or len(people) * 3 < len(items) * 2 or len(people) != len(items):
+        return []
+    return [replace(p, description=p.description + inline.nested_text(i.children)[0])
+            for p, i in zip(people, items, strict=True)]

@@ -297,3 +297,11 @@ def dated_list(block: BulletList) -> bool:
         return False
     dated = sum(1 for i in items if starts_with_date(i))
     return dated * 3 >= len(items) * 2
+
+
+def partly_dated(block: BulletList) -> bool:
+    """At least two items and a third of the list start with a date, but not enough for
+    ``dated_list``: a weak reading as a timeline, worth a word to the writer."""
+    items = [i for i in block.items if i.text]
+    dated = sum(1 for i in items if starts_with_date(i))
+    return dated >= 2 and dated * 3 >= len(items) and not dated_list(block)
