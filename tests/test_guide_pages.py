@@ -72,8 +72,32 @@ def test_the_heading_that_repeats_the_title_and_an_empty_heading_are_not_printed
     assert "Background" in text and "Japan opened." in text
 
 
-def test_no_page_is_left_with_nothing_but_the_running_head(corpus):
-    for name, note in corpus.items():
+# Its cast ends a few points above the foot of page 1, where the space after the cast used to
+# start a second page holding nothing but the running head.
+ENDS_AT_THE_FOOT = """\
+# Many scripts
+
+## Timeline
+
+- **221 BCE:** 秦始皇 unifies China.
+- **1868:** The 明治 era begins; ひらがな and カタカナ in print.
+- **1187:** Saladin (صلاح الدين) takes Jerusalem (ירושלים).
+- **1917:** Лев Троцкий and Περικλῆς meet in a footnote 🎉.
+- **1950:** देवनागरी script on a poster 😀.
+
+## Cast of Characters
+
+- **Qin Shi Huang (秦始皇; First Emperor of China, 259–210 BCE):** Unified China.
+- **Saladin (صلاح الدين; Sultan, 1137–1193):** Took Jerusalem (ירושלים) in 1187.
+- **Leon Trotsky (Лев Троцкий; revolutionary, 1879–1940):** Wrote about 🎉 parties.
+"""
+
+
+def test_no_page_is_left_with_nothing_but_the_running_head(corpus, tmp_path):
+    path = tmp_path / "foot.md"
+    path.write_text(ENDS_AT_THE_FOOT, encoding="utf-8")
+    notes = {**corpus, "foot.md": read_note(path, "foot.md")}
+    for name, note in notes.items():
         data, _ = render(note)
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages[1:]:
