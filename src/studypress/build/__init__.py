@@ -10,11 +10,12 @@ rendered. A failed build never leaves a half-written output.
 from __future__ import annotations
 
 from ..diagnostics import ordered, strict
-from ..layouts import Layouts
+from ..layouts import LayoutError, Layouts
 from ..model import Diagnostic, Severity
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
+from .limits import Limits
 from .outputs import check_output, claim_output
 from .plan import Plan, build_time, plan
 from .project import ProjectResult, combined
@@ -60,7 +61,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
     claim_output(config, cache_file.dumps(Cache()))
     clean_temporary(config.output)  # left by a build that was killed
-    read = read_sources(found.files)
+    read = read_sources(found.files, _limits(config))
     read.diagnostics[:0] = found.diagnostics
     fingerprint = _fingerprint(config)
     saved = cache_file.load(config.output)
@@ -90,6 +91,13 @@ def _renderer_names(config: BuildConfig) -> list[str]:
         raise BuildError(f"unknown output {', '.join(unknown)}; choose from "
                          f"{', '.join(renderers.names())}")
     return names
+
+
+def _limits(config: BuildConfig) -> Limits:
+    try:
+        return Limits.load(config.project_dir)
+    except LayoutError as exc:
+        raise BuildError(str(exc)) from None
 
 
 def _modules(names: list[str]) -> tuple[tuple[str, str], ...]:

@@ -11,6 +11,7 @@ from ..model import Diagnostic, Note, Severity
 from ..reader import ReadError, read_text, slugify
 from ..reader.source import DecodeError, decode
 from .discover import display_path
+from .limits import Limits, items_problem, line_problem, size_problem
 from .records import SourceFile, SourceNote
 
 
@@ -20,16 +21,26 @@ class ReadResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # files that could not be read
 
 
-def read_sources(files: list[SourceFile]) -> ReadResult:
+class TooLarge(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def read_sources(files: list[SourceFile], limits: Limits | None = None) -> ReadResult:
     """Read every note; unreadable files become error diagnostics, never exceptions."""
     result = ReadResult()
     seen: dict[str, str] = {}
+    limits = limits or Limits()
     for f in files:
         try:
-            note, digest = read_file(f)
+            note, digest = read_file(f, limits)
         except ReadError as exc:
             result.diagnostics.append(Diagnostic(Severity.ERROR, "unreadable", exc.message,
                                                  exc.file, exc.line))
+            continue
+        except TooLarge as exc:
+            result.diagnostics.append(exc.diagnostic)
             continue
         if note.id in seen:
             new_id = _unique(note.id, f.path, seen)
@@ -79,25 +90,40 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def read_file(f: SourceFile) -> tuple[Note, str]:
+def read_file(f: SourceFile, limits: Limits | None = None) -> tuple[Note, str]:
     """The note in ``f`` and the hash of the very bytes it was read from, so the cache keys
-    what was parsed, not the file as it is later."""
+    what was parsed, not the file as it is later. A note over a limit raises TooLarge."""
+    limits = limits or Limits()
     try:
-        data = f.path.read_bytes()
+        with open(f.path, "rb") as fh:
+            data = fh.read(limits.note_bytes + 1)  # never more than the limit allows
     except OSError as exc:
         raise ReadError(f.display, f"cannot read the file: {exc.strerror or exc}; "
                         "it was skipped, the other notes were built") from None
+    if (problem := size_problem(limits, _size(f.path, len(data)), f.display)) is not None:
+        raise TooLarge(problem)
     try:
         text = decode(data)
     except DecodeError as exc:
         raise ReadError(f.display, str(exc), exc.line) from None
+    if (problem := line_problem(limits, text, f.display)) is not None:
+        raise TooLarge(problem)
     folder = f.path.parent
 
     def embed_exists(target: str) -> bool:
         return assets.is_url(target) or assets.find(target, folder, f.root) is not None
 
     note = read_text(text, f.display, f.path.stem, embed_exists=embed_exists)
+    if (problem := items_problem(limits, note)) is not None:
+        raise TooLarge(problem)
     return note, hashlib.sha256(data).hexdigest()
+
+
+def _size(path: Path, read: int) -> int:
+    try:
+        return max(path.stat().st_size, read)
+    except OSError:
+        return read
 
 
 def _unique(note_id: str, path: Path, seen: dict[str, str]) -> str:

@@ -1,0 +1,53 @@
+"""The limits on one note (``layouts/limits.toml``), read by the shared settings loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..layouts import Layouts
+from ..model import Diagnostic, Note, Severity
+from ..settings import Integer, load_file, setting
+
+
+@dataclass(frozen=True)
+class Limits:
+    note_bytes: int = setting("note_bytes", Integer(low=1), 2_000_000)
+    line_chars: int = setting("line_chars", Integer(low=80), 10_000)
+    items: int = setting("items", Integer(low=1), 2_000)
+
+    @classmethod
+    def load(cls, project_dir: Path) -> Limits:
+        return load_file(cls, Layouts(project_dir / "layouts"), "limits")
+
+
+def _over(what: str, found: int, limit: int, key: str, display: str,
+          line: int | None = None) -> Diagnostic:
+    return Diagnostic(Severity.ERROR, "too-large",
+                      f"{what} is {found:,}, over the limit of {limit:,}; the note was not "
+                      f"built (raise {key} in layouts/limits.toml to build it)", display, line)
+
+
+def size_problem(limits: Limits, size: int, display: str) -> Diagnostic | None:
+    if size > limits.note_bytes:
+        return _over("the note's size in bytes", size, limits.note_bytes, "note_bytes", display)
+    return None
+
+
+def line_problem(limits: Limits, text: str, display: str) -> Diagnostic | None:
+    """The first line longer than the limit."""
+    if len(text) <= limits.line_chars:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if len(line) > limits.line_chars:
+            return _over("this line's length", len(line), limits.line_chars, "line_chars",
+                         display, number)
+    return None
+
+
+def items_problem(limits: Limits, note: Note) -> Diagnostic | None:
+    count = len(note.events) + len(note.people) + len(note.terms) + len(note.questions)
+    if count > limits.items:
+        return _over("the number of events, people, terms and questions", count,
+                     limits.items, "items", note.source)
+    return None
