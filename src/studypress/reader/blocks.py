@@ -44,6 +44,7 @@ def parser() -> MarkdownIt:
             .enable(["table", "strikethrough"])
             .use(footnote_plugin)
             .use(dollarmath_plugin, allow_space=True, double_inline=True)
+            .use(inline.obsidian_plugin)
         )
     return _md
 

@@ -1,7 +1,8 @@
 """Inline Markdown (a markdown-it inline node) → the model's rich text.
 
-markdown-it knows no Obsidian syntax, so wikilinks, embeds, ``==highlight==``, citation markers,
-inline ``#tags`` and block ids are picked out of its text runs here.
+markdown-it knows no Obsidian syntax, so ``obsidian_plugin`` adds inline rules for it (wikilinks,
+embeds, ``==highlight==``, citation markers, ``#tags``); ``convert`` turns the token tree into the
+model's rich text.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline.state_inline import Delimiter, StateInline
 from markdown_it.tree import SyntaxTreeNode
 
 from ..model import (
@@ -27,6 +30,7 @@ from ..model import (
     Strong,
     Text,
     WikiLink,
+    plain_text,
 )
 
 
@@ -49,14 +53,131 @@ class InlineContext:
             self.tags.append(name)
 
 
-_SPECIAL = re.compile(
-    r"(?P<embed>!\[\[(?P<etarget>[^\[\]\n]+?)\]\])"
-    r"|(?P<wiki>\[\[(?P<wtarget>[^\[\]|\n]+?)(?:\|(?P<wlabel>[^\[\]\n]+?))?\]\])"
-    r"|(?P<hl>==(?P<htext>[^=\n](?:[^\n]*?[^=\n])?)==)"
-    r"|(?P<cite>\[(?P<crefs>\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\])"
-    r"|(?P<tag>(?<![\w&#/])#(?P<tname>[A-Za-z][\w/-]*))"
-)
+# ------------------------------------------------------------ markdown-it rules
+
+_EMBED = re.compile(r"!\[\[([^\[\]\n]+?)\]\]")
+_WIKI = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
+_CITE = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\](?![(\[:])")
+_TAG = re.compile(r"#([A-Za-z][\w/-]*)")
+# A '#' after these is no tag: a word ("C#"), an entity ("&#38;"), a path, a template ("{{#x}}").
+_NOT_BEFORE_TAG = "&#/{}[(`'\""
 _BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
+_HL = ord("=")
+
+
+def obsidian_plugin(md: MarkdownIt) -> None:
+    """Teach markdown-it Obsidian's inline syntax: ``![[embed]]``, ``[[target|label]]``,
+    ``==highlight==``, ``#tag`` and ``[1]`` citation markers. Labels and highlights are parsed
+    as inline Markdown, so emphasis nests inside them."""
+    md.inline.ruler.before("image", "obsidian_embed", _embed_rule)
+    md.inline.ruler.before("link", "wikilink", _wikilink_rule)
+    md.inline.ruler.after("link", "citation", _citation_rule)
+    md.inline.ruler.before("emphasis", "highlight", _highlight_rule)
+    md.inline.ruler2.before("emphasis", "highlight", _highlight_pairs)
+    md.inline.ruler.push("obsidian_tag", _tag_rule)
+
+
+def _embed_rule(state: StateInline, silent: bool) -> bool:
+    m = _EMBED.match(state.src, state.pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        token = state.push("obsidian_embed", "", 0)
+        token.meta = {"target": m.group(1).split("|")[0].strip()}
+    state.pos = m.end()
+    return True
+
+
+def _wikilink_rule(state: StateInline, silent: bool) -> bool:
+    m = _WIKI.match(state.src, state.pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        target = m.group(1).strip()
+        token = state.push("wikilink_open", "", 1)
+        token.meta = {"target": target}
+        if m.group(2) and m.group(2).strip():
+            token.meta["label"] = m.group(2).strip()
+            end = state.posMax
+            state.pos, state.posMax = m.start(2), m.end(2)
+            state.md.inline.tokenize(state)  # the label is Markdown: "a *b*"
+            state.posMax = end
+        else:
+            shown = target.split("#")[0].split("/")[-1] or target
+            state.push("text", "", 0).content = shown
+        state.push("wikilink_close", "", -1)
+    state.pos = m.end()
+    return True
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    m = _CITE.match(state.src, state.pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {"refs": tuple(r.strip() for r in re.split(r"\s*,\s*", m.group(1)))}
+    state.pos = m.end()
+    return True
+
+
+def _tag_rule(state: StateInline, silent: bool) -> bool:
+    pos = state.pos
+    if state.src[pos] != "#":
+        return False
+    before = state.src[pos - 1] if pos > 0 else " "
+    if before.isalnum() or before == "_" or before in _NOT_BEFORE_TAG:
+        return False
+    m = _TAG.match(state.src, pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        token = state.push("obsidian_tag", "", 0)
+        token.content = m.group(0)
+        token.meta = {"name": m.group(1)}
+    state.pos = m.end()
+    return True
+
+
+def _highlight_rule(state: StateInline, silent: bool) -> bool:
+    """``==`` delimiters, paired later like ``~~`` (so ``==a *b* c==`` nests)."""
+    if silent or state.src[state.pos] != "=":
+        return False
+    scanned = state.scanDelims(state.pos, True)
+    length = scanned.length
+    if length < 2:
+        return False
+    if length % 2:
+        state.push("text", "", 0).content = "="
+        length -= 1
+    for _ in range(length // 2):
+        state.push("text", "", 0).content = "=="
+        state.delimiters.append(Delimiter(marker=_HL, length=0, token=len(state.tokens) - 1,
+                                          end=-1, open=scanned.can_open,
+                                          close=scanned.can_close))
+    state.pos += scanned.length
+    return True
+
+
+def _highlight_pairs(state: StateInline) -> None:
+    _pair_highlights(state, state.delimiters)
+    for meta in state.tokens_meta:
+        if meta and "delimiters" in meta:
+            _pair_highlights(state, meta["delimiters"])
+
+
+def _pair_highlights(state: StateInline, delimiters: list[Delimiter]) -> None:
+    for delim in delimiters:
+        if delim.marker != _HL or delim.end == -1:
+            continue
+        for index, kind, nesting in ((delim.token, "mark_open", 1),
+                                     (delimiters[delim.end].token, "mark_close", -1)):
+            token = state.tokens[index]
+            token.type, token.tag, token.nesting = kind, "mark", nesting
+            token.markup, token.content = "==", ""
+
+
+# -------------------------------------------------------------- tokens → model
 
 
 def convert(node: SyntaxTreeNode, ctx: InlineContext) -> RichText:
@@ -66,72 +187,79 @@ def convert(node: SyntaxTreeNode, ctx: InlineContext) -> RichText:
 
 def _children(nodes: list[SyntaxTreeNode], ctx: InlineContext) -> list[Inline]:
     out: list[Inline] = []
-    for n in nodes:
+    only_embeds = all(_is_embed_or_blank(n) for n in nodes)
+    for i, n in enumerate(nodes):
         t = n.type
         if t == "text":
-            out.extend(_split_text(n.content, ctx))
-        elif t == "softbreak":
-            out.append(LineBreak(hard=False))
-        elif t == "hardbreak":
-            out.append(LineBreak(hard=True))
-        elif t == "strong":
-            out.append(Strong(_merge(_children(n.children, ctx))))
-        elif t == "em":
-            out.append(Emphasis(_merge(_children(n.children, ctx))))
-        elif t == "s":
-            out.append(Strike(_merge(_children(n.children, ctx))))
-        elif t == "code_inline":
-            out.append(Code(n.content))
-        elif t in ("math_inline", "math_inline_double"):
-            out.append(Math(n.content, display=t == "math_inline_double"))
-        elif t == "link":
-            out.append(Link(_merge(_children(n.children, ctx)), str(n.attrs.get("href", ""))))
-        elif t == "image":
-            # markdown-it percent-encodes the path ("my%20map.png"); files have plain names.
-            src = unquote(str(n.attrs.get("src", "")))
-            ctx.embeds.append((src, ctx.line))
-            alt = _merge(_children(n.children, ctx))
-            if alt:
-                out.append(Emphasis(alt))
-        elif t == "footnote_ref":
-            out.append(FootnoteRef(str(n.meta.get("label", n.meta.get("id", "")))))
-        elif t == "html_inline":
-            # Raw HTML in a note is shown as typed; renderers escape it.
             out.append(Text(n.content))
-        elif n.children:
-            out.extend(_children(n.children, ctx))
-        elif n.content:
-            out.append(Text(n.content))
-    return out
-
-
-def _split_text(value: str, ctx: InlineContext) -> list[Inline]:
-    out: list[Inline] = []
-    pos = 0
-    for m in _SPECIAL.finditer(value):
-        if m.start() > pos:
-            out.append(Text(value[pos : m.start()]))
-        pos = m.end()
-        if m.group("embed"):
-            ctx.embeds.append((m.group("etarget").split("|")[0].strip(), ctx.line))
-        elif m.group("wiki"):
-            target = m.group("wtarget").strip()
-            label = (m.group("wlabel") or "").strip()
-            shown = label or target.split("#")[0].split("/")[-1] or target
+        elif t == "obsidian_embed":
+            target = str(n.meta["target"])
+            ctx.embeds.append((target, ctx.line))
+            if not only_embeds:
+                # Inside a sentence the embed keeps its place, shown by its file name.
+                out.append(Text(target.split("/")[-1]))
+        elif t == "obsidian_tag":
+            ctx.tag(str(n.meta["name"]))
+            if not _only_tags_follow(nodes, i + 1):
+                out.append(Text(n.content))  # "the #MeToo movement": the word stays
+        elif t == "wikilink":
+            target = str(n.meta["target"])
             ctx.link(target)
-            if label:
-                ctx.wikilink_aliases[label] = target
-            out.append(WikiLink(target, (Text(shown),)))
-        elif m.group("hl"):
-            out.append(Highlight((Text(m.group("htext")),)))
-        elif m.group("cite"):
-            refs = tuple(r.strip() for r in re.split(r"\s*,\s*", m.group("crefs")))
-            out.append(Citation(refs))
-        elif m.group("tag"):
-            ctx.tag(m.group("tname"))
-    if pos < len(value):
-        out.append(Text(value[pos:]))
+            shown = _merge(_children(n.children, ctx))
+            if "label" in n.meta:
+                ctx.wikilink_aliases[plain_text(shown)] = target
+            out.append(WikiLink(target, shown))
+        elif t == "citation":
+            out.append(Citation(tuple(n.meta["refs"])))
+        else:
+            out.extend(_markdown_node(n, ctx))
     return out
+
+
+def _markdown_node(n: SyntaxTreeNode, ctx: InlineContext) -> list[Inline]:
+    t = n.type
+    wrappers = {"strong": Strong, "em": Emphasis, "s": Strike, "mark": Highlight}
+    if t in wrappers:
+        return [wrappers[t](_merge(_children(n.children, ctx)))]
+    if t in ("softbreak", "hardbreak"):
+        return [LineBreak(hard=t == "hardbreak")]
+    if t == "code_inline":
+        return [Code(n.content)]
+    if t in ("math_inline", "math_inline_double"):
+        return [Math(n.content, display=t == "math_inline_double")]
+    if t == "link":
+        return [Link(_merge(_children(n.children, ctx)), str(n.attrs.get("href", "")))]
+    if t == "image":
+        # markdown-it percent-encodes the path ("my%20map.png"); files have plain names.
+        ctx.embeds.append((unquote(str(n.attrs.get("src", ""))), ctx.line))
+        alt = _merge(_children(n.children, ctx))
+        return [Emphasis(alt)] if alt else []
+    if t == "footnote_ref":
+        return [FootnoteRef(str(n.meta.get("label", n.meta.get("id", ""))))]
+    if t == "html_inline":
+        return [Text(n.content)]  # raw HTML is shown as typed; renderers escape it
+    if n.children:
+        return _children(n.children, ctx)
+    return [Text(n.content)] if n.content else []
+
+
+def _is_blank(n: SyntaxTreeNode) -> bool:
+    return n.type in ("softbreak", "hardbreak") or (n.type == "text" and not n.content.strip())
+
+
+def _is_embed_or_blank(n: SyntaxTreeNode) -> bool:
+    return n.type == "obsidian_embed" or _is_blank(n)
+
+
+def _only_tags_follow(nodes: list[SyntaxTreeNode], start: int) -> bool:
+    """Whether the rest of the line holds only tags: a trailing ``#history #ww2`` labels the
+    note and leaves the text; a tag with words after it is part of the sentence."""
+    for n in nodes[start:]:
+        if n.type in ("softbreak", "hardbreak"):
+            return True
+        if n.type != "obsidian_tag" and not _is_blank(n):
+            return False
+    return True
 
 
 def _merge(nodes: list[Inline]) -> RichText:

@@ -1,0 +1,122 @@
+"""Obsidian's inline syntax read through markdown-it rules: highlights, wikilinks, embeds, tags
+and citation markers nest with emphasis and keep the words of the sentence around them."""
+
+from __future__ import annotations
+
+import pytest
+
+from studypress.model import (
+    Citation,
+    Embed,
+    Emphasis,
+    Highlight,
+    Paragraph,
+    Strong,
+    Text,
+    WikiLink,
+    plain_text,
+)
+from studypress.reader import read_text
+
+
+def read(text: str):
+    return read_text(text, "n.md", "n")
+
+
+def blocks(note) -> list:
+    return [b for s in note.sections for b in s.blocks]
+
+
+def paragraph(note):
+    found = [b for b in blocks(note) if isinstance(b, Paragraph)]
+    assert len(found) == 1, found
+    return found[0].text
+
+
+def find(rich, kind):
+    """Every node of ``kind`` anywhere in the rich text."""
+    out = []
+    for node in rich:
+        if isinstance(node, kind):
+            out.append(node)
+        out += find(getattr(node, "children", ()), kind)
+    return out
+
+
+def test_highlight_holds_emphasis():
+    rich = paragraph(read("## Notes\n\nA ==high *lit* text== here.\n"))
+    (mark,) = find(rich, Highlight)
+    assert plain_text(mark.children) == "high lit text"
+    assert [plain_text(e.children) for e in find(mark.children, Emphasis)] == ["lit"]
+    assert plain_text(rich) == "A high lit text here."
+
+
+def test_highlight_inside_bold_and_bold_inside_highlight():
+    rich = paragraph(read("## Notes\n\n**a ==b== c** and ==d **e**==\n"))
+    (strong_outer, strong_inner) = find(rich, Strong)
+    assert [plain_text(h.children) for h in find(rich, Highlight)] == ["b", "d e"]
+    assert plain_text(strong_inner.children) == "e"
+    assert plain_text(strong_outer.children) == "a b c"
+
+
+@pytest.mark.parametrize("src", ["x == y", "a == b == c", "==", "= =", "a ==b"])
+def test_equals_signs_that_pair_nothing_stay_text(src):
+    rich = paragraph(read(f"## Notes\n\n{src}\n"))
+    assert not find(rich, Highlight)
+    assert plain_text(rich) == src
+
+
+def test_wikilink_label_is_markdown_and_names_its_target():
+    note = read("## Notes\n\nSee [[Target|a *b*]] and [[Folder/Other#Part]].\n")
+    rich = paragraph(note)
+    first, second = find(rich, WikiLink)
+    assert first.target == "Target" and plain_text(first.children) == "a b"
+    assert [plain_text(e.children) for e in find(first.children, Emphasis)] == ["b"]
+    assert second.target == "Folder/Other#Part" and plain_text(second.children) == "Other"
+    assert plain_text(rich) == "See a b and Other."
+    assert "Target" in note.links and "Folder/Other#Part" in note.links
+
+
+def test_tag_inside_a_sentence_keeps_its_word_and_tags_the_note():
+    note = read("## Notes\n\nThe #MeToo movement spread in 2017.\n")
+    assert plain_text(paragraph(note)) == "The #MeToo movement spread in 2017."
+    assert "MeToo" in note.tags
+
+
+def test_trailing_tags_label_the_note_and_leave_the_text():
+    note = read("## Notes\n\nThe treaty was signed. #history #ww2\n\n#cold-war\n")
+    assert plain_text(paragraph(note)) == "The treaty was signed."
+    assert {"history", "ww2", "cold-war"} <= set(note.tags)
+
+
+@pytest.mark.parametrize("src", ["Use {{#Tags}} in the template.", "C# and F# code",
+                                 "page/#anchor", "&#35; sign"])
+def test_text_that_only_looks_like_a_tag_stays_text(src):
+    note = read(f"## Notes\n\n{src}\n")
+    assert note.tags == ()
+    assert plain_text(paragraph(note)) == src.replace("&#35;", "#")
+
+
+def test_mid_sentence_embed_keeps_its_place():
+    note = read("## Notes\n\nCompare the map ![[img.png]] and the chart.\n")
+    assert plain_text(paragraph(note)) == "Compare the map img.png and the chart."
+    assert "img.png" in note.embeds
+
+
+def test_embed_alone_is_a_block():
+    note = read("## Notes\n\n![[maps/img.png|300]]\n")
+    assert [b.target for b in blocks(note) if isinstance(b, Embed)] == ["maps/img.png"]
+    assert not [b for b in blocks(note) if isinstance(b, Paragraph)]
+
+
+def test_citation_markers_but_not_links():
+    rich = paragraph(read("## Notes\n\nSigned [1] and ratified [2, 3]; see [4](http://x.org).\n"))
+    assert [c.refs for c in find(rich, Citation)] == [("1",), ("2", "3")]
+    assert plain_text(rich).endswith("; see 4.")
+
+
+def test_citations_vanish_from_plain_text_links_keep_their_label():
+    rich = paragraph(read("## Notes\n\nSigned[1] and see [4](http://x.org).\n"))
+    assert [c.refs for c in find(rich, Citation)] == [("1",)]
+    assert plain_text(rich) == "Signed and see 4."
+    assert not [n for n in rich if isinstance(n, Text) and "[" in n.value]
