@@ -288,32 +288,40 @@ class _Builder:
         group = plain_text(region.heading.text).strip() if region.heading else None
         kept: list[Block] = []
         for block in blocks:
-            if isinstance(block, BulletList) and dated_list(block):
-                reader = TimelineReader(self.diag)
-                if group:
-                    reader.group = Group(group)
-                reader.read([block])
-                self.events.extend(reader.events)
-                kept.extend(reader.leftovers)
+            if isinstance(block, BulletList):
+                kept.extend(self._list_shape(block, group))
             elif isinstance(block, Table) and date_column(block) is not None and len(
                     block.header) >= 2:
                 self.events.extend(table_events(block, Group(group), self.diag))
             elif isinstance(block, Table) and people_table(block):
                 self.people.extend(read_cast_table(block, self.diag))
-            elif isinstance(block, BulletList) and question_list(block):
-                self._questions(_Region(None, Kind.QUIZ, [block]))
-            elif isinstance(block, BulletList) and (people := dated_people(block)):
-                self.people.extend(people)
             else:
-                if isinstance(block, BulletList) and partly_dated(block):
-                    self.diag.warning("weak-timeline", "some items of this list start with a "
-                                      "date, too few to read it as a timeline; it is kept as "
-                                      "prose (put it under a Timeline heading to read it as "
-                                      "one)", block.line)
                 kept.append(block)
         if blocks and not kept:
             region.moved = True
         return kept
+
+    def _list_shape(self, block: BulletList, group: str | None) -> list[Block]:
+        """A list outside any known section, read by its items; what stays prose comes back."""
+        if dated_list(block):
+            reader = TimelineReader(self.diag)
+            if group:
+                reader.group = Group(group)
+            reader.read([block])
+            self.events.extend(reader.events)
+            return reader.leftovers
+        if question_list(block):
+            self._questions(_Region(None, Kind.QUIZ, [block]))
+            return []
+        people = dated_people(block)
+        if people:
+            self.people.extend(people)
+            return []
+        if partly_dated(block):
+            self.diag.warning("weak-timeline", "some items of this list start with a date, too "
+                              "few to read it as a timeline; it is kept as prose (put it under "
+                              "a Timeline heading to read it as one)", block.line)
+        return [block]
 
 
 def _own_answers(answers: list[Numbered], questions: list[Numbered]) -> list[Numbered]:
