@@ -4,7 +4,7 @@ variants of each (escapes, superscripts, odd spaces, pandoc dashes)."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, settings  # no deadlines: a loaded machine is no failure
 from hypothesis import strategies as st
 
 from studypress.dates import DateError, leading_date, looks_like_date, parse_date, reads_parenthesis
@@ -309,7 +309,7 @@ def ordinal_days(draw) -> tuple[str, str]:
     return text, f"{year:04d}-{month:02d}-{day:02d}"
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(ordinal_days())
 def test_generated_ordinal_days(case):
     text, edtf = case
@@ -329,7 +329,7 @@ def year_ranges(draw) -> tuple[str, str]:
     return f"{start}{dash}{written}", f"{start}/{end}"
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(year_ranges())
 def test_generated_year_ranges(case):
     text, edtf = case
@@ -349,7 +349,7 @@ def decade_ranges(draw) -> tuple[str, str]:
     return f"{start}s{dash}{written}", f"{start // 10:03d}X/{end // 10:03d}X"
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(decade_ranges())
 def test_generated_decade_ranges(case):
     text, edtf = case
@@ -377,7 +377,7 @@ def month_in_parentheses(draw) -> tuple[str, str]:
     return f"{year}{draw(st.sampled_from(SPACES))}({inner})", edtf
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(month_in_parentheses())
 def test_generated_months_in_parentheses(case):
     text, edtf = case
@@ -399,7 +399,7 @@ def month_ranges(draw) -> tuple[str, str]:
     return text, f"{year:04d}-{a:02d}/{year + 1:04d}-{b:02d}"
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(month_ranges())
 def test_generated_month_ranges(case):
     text, edtf = case
@@ -413,7 +413,7 @@ ERAS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(ERAS),
     st.integers(min_value=1, max_value=60),
@@ -428,7 +428,7 @@ def test_generated_era_years(era, number, western, style):
     assert d.display == text
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(["Vatican", "Apollo", "World War", "Chapter", "Louis", "Henry"]),
     st.integers(min_value=1, max_value=60),
@@ -439,7 +439,7 @@ def test_names_with_numbers_are_no_era(name, number, western):
         parse_date(f"{name} {number} ({western})")
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.integers(min_value=1000, max_value=2100), st.integers(1, 12), st.integers(29, 31))
 def test_impossible_days_in_parentheses_are_refused(year, month, day):
     text = f"{year} ({MONTHS[month - 1]} {day})"

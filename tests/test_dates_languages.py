@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given, settings  # no deadlines: a loaded machine is no failure
 from hypothesis import strategies as st
 
 from studypress.dates import DateError, cldr, languages, leading_date, looks_like_date, parse_date
@@ -267,7 +267,7 @@ def test_english_prose_is_not_rewritten(text):
     assert languages.translate(text) is None
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
 def test_ascii_soup_never_raises_anything_else(text):
     with contextlib.suppress(DateError):
@@ -282,7 +282,7 @@ MONTHS_RU = ["января", "февраля", "марта", "апреля", "м
              "сентября", "октября", "ноября", "декабря"]  # fmt: skip
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     st.integers(min_value=100, max_value=2100),
     st.integers(min_value=1, max_value=12),
@@ -300,7 +300,7 @@ def test_generated_days(year, month, day, lang):
     assert d is not None and d.edtf == f"{year:04d}-{month:02d}-{day:02d}", text
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=1, max_value=21), st.sampled_from(["es", "fr", "de", "ru", "pl"]))
 def test_generated_centuries(n, lang):
     roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
@@ -370,7 +370,7 @@ def _positional(n: int) -> str:
     return head + (digits[ones] if ones else "")
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(
     st.integers(min_value=1000, max_value=2100),
     st.integers(min_value=1, max_value=12),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from hypothesis import given, settings
+from hypothesis import given, settings  # no deadlines: a loaded machine is no failure
 from hypothesis import strategies as st
 
 from studypress.dates import DateError, leading_date, looks_like_date, parse_date, year_label
@@ -115,7 +115,7 @@ def written_dates(draw) -> str:
     return draw(st.sampled_from(shapes))
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(written_dates())
 def test_edtf_names_the_same_days(text):
     d = parse_date(text)
@@ -124,7 +124,7 @@ def test_edtf_names_the_same_days(text):
     assert edtf_days(d.edtf) == (d.earliest, d.latest), (text, d.edtf)
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(written_dates())
 def test_display_is_stable(text):
     d = parse_date(text)
@@ -135,7 +135,7 @@ def test_display_is_stable(text):
     assert again.display == d.display
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(written_dates(), st.sampled_from([": ", " – ", " - ", ", "]), st.sampled_from(["x", "War"]))
 def test_a_written_date_leads_its_line(text, separator, rest):
     assert leading_date(f"{text}{separator}{rest}") == (text, rest)
@@ -150,7 +150,7 @@ PIECES = [
 ]  # fmt: skip
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=8).map("".join))
 def test_soup_parses_to_consistent_edtf_or_a_date_error(text):
     try:
