@@ -80,3 +80,33 @@ def test_deeply_nested_ledger_starts_fresh(project):
     report = run(project, renderers=["deck"], force=True)
     assert not report.failed, [d.format() for d in report.diagnostics]
     assert any(d.code == "deck-ledger" for d in report.diagnostics)
+
+
+@case("terminal", "ESC, BEL and NUL from YAML escapes in a title, tags, `deck:` and a "
+      "permalink", "stripped from the deck names and tags written into the .apkg and from "
+      "every printed line")
+def test_control_characters_reach_no_deck_name_or_tag(project):
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    from typer.testing import CliRunner
+
+    from studypress.cli import app
+
+    (project / "source" / "n0.md").write_text(
+        '---\ntitle: "Evil \\x1b]0;owned\\x07 title"\ntags: ["a\\x1b[31m", "b\\x07"]\n'
+        'deck: "Top::Sub\\x00deck"\npermalink: "/x/y\\x00z"\n---\n## Glossary\n\n'
+        "- **Term** – definition\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "source", "--only", "deck"])
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    deck = next((project / "output").rglob("deck.apkg"))
+    with zipfile.ZipFile(deck) as z, tempfile.TemporaryDirectory() as tmp:
+        names = [n for n in z.namelist() if n.startswith("collection.anki2")]
+        z.extract(names[0], tmp)
+        db = sqlite3.connect(f"{tmp}/{names[0]}")
+        blob = " ".join(str(row) for table in ("col", "notes")
+                        for row in db.execute(f"select * from {table}"))
+        db.close()
+    for bad in ("\x1b", "\x07", "\x00", "\\x1b", "\\x07", "\\u001b", "\\u0007", "\\u0000"):
+        assert bad not in blob, bad

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ...dates import DateError, parse_date
+from ...diagnostics import terminal_safe
 from ...model import Precision
 from ...slug import slug as one_slug
 
@@ -37,7 +38,7 @@ def clean_title(title: str) -> str:
 
 def deck_part(value: str) -> str:
     """One deck-name component: ``::`` would start a sub-deck, so it is folded to ``:``."""
-    value = re.sub(r"\s+", " ", value.replace("::", ":")).strip()
+    value = re.sub(r"\s+", " ", terminal_safe(value).replace("::", ":")).strip()
     return value.strip(":").strip() or "Untitled"
 
 
@@ -55,7 +56,7 @@ def deck_name(*, title: str, subject: Iterable[str], override: str | None) -> st
 
 def tag(value: str) -> str:
     """An Anki tag: no spaces (they separate tags), Obsidian's ``a/b`` nesting as ``a::b``."""
-    value = value.strip().lstrip("#").strip()
+    value = terminal_safe(value).strip().lstrip("#").strip()  # no ESC, BEL or NUL in Anki
     value = re.sub(r"\s+", "_", value)
     value = re.sub(r"/+", "::", value)
     return value.strip(":")
