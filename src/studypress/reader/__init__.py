@@ -458,7 +458,7 @@ def _read_regions(builder: _Builder, regions: list[_Region], h1: Heading | None,
                   title: str) -> None:
     # The H1 is shown as the title; one that differs from a front-matter title stays a
     # heading, so its words are not lost.
-    h1_is_title = h1 is not None and _same_words(plain_text(h1.text), title)
+    h1_is_title = h1 is not None and typography.same_words(plain_text(h1.text), title)
     for region in regions:
         if region.heading is h1 and h1_is_title and region.kind in (Kind.PROSE, Kind.FAQ):
             region = _Region(None, region.kind, region.blocks)
@@ -470,14 +470,6 @@ def _read_regions(builder: _Builder, regions: list[_Region], h1: Heading | None,
                                  f"({type(exc).__name__}: {exc}); it is kept as plain prose",
                                  line)
             builder.prose(region, region.blocks, "prose")
-
-
-def _same_words(a: str, b: str) -> bool:
-    """Two titles that differ only in case, punctuation, emoji or spacing say the same."""
-    def words(value: str) -> list[str]:
-        return re.findall(r"\w+", typography.fact(value).casefold())
-
-    return words(a) == words(b)
 
 
 def _answered(builder: _Builder) -> list[Question]:

@@ -28,6 +28,7 @@ from . import exports
 from .inline import InlineContext
 from .shape import shape
 from .source import split_front_matter
+from .typography import same_words
 
 EVENT, PERSON, TERM, QUESTION, ANSWER = "event", "person", "term", "question", "answer"
 PROSE, HEADING, TITLE, METADATA, FOOTNOTE = "prose", "heading", "title", "metadata", "footnote"
@@ -120,7 +121,7 @@ def _structure(ledger: _Ledger, body: str, note: Note) -> list[tuple[int, int, s
     spans = _token_marks(ledger, body, note)
     for block in shaped.blocks:
         if isinstance(block, Heading) and block.level > 0:
-            ledger.mark(block.line, TITLE if plain_text(block.text).strip() == note.title
+            ledger.mark(block.line, TITLE if same_words(plain_text(block.text), note.title)
                         else HEADING, "by shape")
     return spans
 
@@ -140,10 +141,10 @@ def _token_marks(ledger: _Ledger, body: str, note: Note) -> list[tuple[int, int,
         if kind == "hr":
             ledger.mark(start, IGNORED, "rule")
         elif kind == "heading":
-            ledger.mark(start, TITLE if words == note.title else HEADING, words)
+            ledger.mark(start, TITLE if same_words(words, note.title) else HEADING, words)
         elif kind == "paragraph" and words.strip("*_").strip().rstrip(":").strip("*_ ") in groups:
             ledger.mark(start, HEADING, "group")
-        elif kind == "paragraph" and words.strip("*") == note.title:
+        elif kind == "paragraph" and same_words(words, note.title):
             ledger.mark(start, TITLE, "")
     return spans
 

@@ -96,3 +96,8 @@ def person(p: Person) -> Person:
 def term(t: Term) -> Term:
     """A term in the reader's one form of its words."""
     return replace(t, term=fact(t.term))
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two titles that differ only in case, punctuation, emoji or spacing say the same."""
+    return re.findall(r"\w+", fact(a).casefold()) == re.findall(r"\w+", fact(b).casefold())
