@@ -405,6 +405,8 @@ class Metadata:
     aliases: tuple[str, ...] = ()
     # Every other scalar front-matter key (``deck:`` for the Anki renderer, say), as text.
     extra: tuple[tuple[str, str], ...] = field(default=())
+    # Each inline tag with the line it was written on (``#nocard`` opts one item out).
+    tag_lines: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

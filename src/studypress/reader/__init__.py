@@ -499,14 +499,17 @@ def _check_embeds(ctx: InlineContext, embed_exists: Callable[[str], bool] | None
 def _metadata(meta: dict[str, object], ctx: InlineContext) -> Metadata:
     """Front matter and the note's inline tags as the note's metadata."""
     tags = list(dict.fromkeys([*as_string_list(meta.get("tags")), *ctx.tags]))
-    extra = tuple(sorted((str(k), str(v)) for k, v in meta.items()
+    # A list (``nocards: [id1, id2]``) arrives as its items joined by commas.
+    extra = tuple(sorted((str(k), ", ".join(map(str, v)) if isinstance(v, list) else str(v))
+                         for k, v in meta.items()
                          if k not in ("title", "tags", "permalink", "aliases")
-                         and isinstance(v, str | int | float | bool)))
+                         and isinstance(v, str | int | float | bool | list)))
     return Metadata(
         tags=tuple(tags),
         permalink=_scalar(meta.get("permalink")),
         aliases=aliases_list(meta.get("aliases")),
         extra=extra,
+        tag_lines=tuple(dict.fromkeys(ctx.tag_lines)),
     )
 
 

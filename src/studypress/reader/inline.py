@@ -41,6 +41,7 @@ class InlineContext:
     links: list[str] = field(default_factory=list)
     wikilink_aliases: dict[str, str] = field(default_factory=dict)  # label → target
     tags: list[str] = field(default_factory=list)
+    tag_lines: list[tuple[str, int]] = field(default_factory=list)
     embeds: list[tuple[str, int]] = field(default_factory=list)
     line: int = 0
 
@@ -49,6 +50,7 @@ class InlineContext:
             self.links.append(target)
 
     def tag(self, name: str) -> None:
+        self.tag_lines.append((name, self.line))
         if name not in self.tags:
             self.tags.append(name)
 

@@ -142,7 +142,8 @@ def _note_previous(note: Note, ctx: RenderContext,
 def _note_types(items: Sequence[Item], layouts: Layouts,
                 config: DeckConfig) -> list[RenderedNoteType]:
     used = {i.spec.kind for i in items}
-    return [render_note_type(nt, layouts, dict(config.template_values))
+    return [render_note_type(nt, layouts, dict(config.template_values),
+                             config.settings.cards(nt.kind))
             for nt in NOTE_TYPES if nt.kind in used]
 
 

@@ -16,12 +16,25 @@ from pathlib import PurePath
 from typing import Any
 
 from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term, plain_text
-from ...settings import Flag, Source, Table, Text, load, setting
+from ...settings import Choice, Flag, Source, Strings, Table, Text, load, setting
+from ...slug import slug
 from ...study import Kind, StudyItem, study_items
 from ..richtext import Formatter
 from . import fieldhtml, naming, notetypes
-from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec
+from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec, directions
 from .strip import Strip
+
+# The tag that opts the item on its line out of the deck; never a card tag itself.
+NOCARD_TAG = "nocard"
+# The front-matter key listing block ids (or item names) to make no card of.
+NOCARDS_KEY = "nocards"
+
+
+def _directions(spec: NoteTypeSpec) -> Any:
+    names = directions(spec)
+    return setting(f"cards.{spec.kind}", Strings(Choice(names), what="card directions of "
+                                                            + ", ".join(names)),
+                   list(names))
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,15 @@ class Settings:
     unanswered_cards: bool = setting("unanswered_cards", Flag(), False)
     tag_prefix: str = setting("tag_prefix", Text(), "studypress")
     labels: Mapping[str, str] = setting("labels", Table(Text()), {})
+    # [cards]: which directions each kind of item makes cards in.
+    event_cards: tuple[str, ...] = _directions(EVENT)
+    person_cards: tuple[str, ...] = _directions(PERSON)
+    term_cards: tuple[str, ...] = _directions(TERM)
+    question_cards: tuple[str, ...] = _directions(QUESTION)
+
+    def cards(self, kind: str) -> tuple[str, ...]:
+        """The card directions a kind of item makes (``date-event``, ``event-date``...)."""
+        return tuple(getattr(self, f"{kind}_cards"))
 
     def label(self, name: str, default: str) -> str:
         value = self.labels.get(name, default)
@@ -278,17 +300,44 @@ def wanted(item: StudyItem, settings: Settings) -> bool:
     return True
 
 
+def opted_out(note: Note) -> tuple[set[int], set[str]]:
+    """What a note asks to make no card of: the lines tagged ``#nocard``, and the block ids
+    or names its front matter lists under ``nocards``."""
+    lines = {line for tag, line in note.metadata.tag_lines if tag.lower() == NOCARD_TAG}
+    listed = dict(note.metadata.extra).get(NOCARDS_KEY, "")
+    names = {part.strip().lstrip("^").lower() for part in listed.replace(";", ",").split(",")}
+    return lines, names - {""}
+
+
+def _names_of(item: StudyItem) -> set[str]:
+    """What a ``nocards`` list may call an item: its block id, its name or term, the tail
+    of its identity (``person/maxim-litvinov``, ``question/3``)."""
+    subject = item.subject
+    names = {item.identity.split("/", 1)[-1].lower()}
+    if isinstance(subject, Event) and subject.block_id:
+        names.add(subject.block_id.lower())
+    if isinstance(subject, Person):
+        names.update({subject.name.lower(), slug(subject.name)})
+    if isinstance(subject, Term):
+        names.update({subject.term.lower(), slug(subject.term)})
+    return names
+
+
 def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None = None
                ) -> tuple[list[Item], list[Diagnostic]]:
     """Every item of a note the settings ask for, in the note's order, with unique keys.
     ``media`` turns embedded images into media file names (see media.Media); without it
     they show as file names."""
-    chosen, duplicates = study_items(note, lambda i: wanted(i, settings))
+    lines, names = opted_out(note)
+    chosen, duplicates = study_items(
+        note, lambda i: wanted(i, settings) and i.line not in lines
+        and not names & _names_of(i))
     dated = [e.date for e in note.events if e.date is not None]
     strip = Strip(dated) if dated else None
 
     def tags(kind: str) -> tuple[str, ...]:
-        return naming.tags(tuple(note.metadata.tags) + (f"{settings.tag_prefix}::{kind}",))
+        own = tuple(t for t in note.metadata.tags if t.lower() != NOCARD_TAG)
+        return naming.tags(own + (f"{settings.tag_prefix}::{kind}",))
 
     items: list[Item] = []
     for item in chosen:

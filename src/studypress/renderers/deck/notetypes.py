@@ -122,6 +122,22 @@ QUESTION = NoteTypeSpec(
 )
 
 NOTE_TYPES: tuple[NoteTypeSpec, ...] = (EVENT, PERSON, TERM, QUESTION)
+
+
+def direction(card: CardSpec) -> str:
+    """A card's direction as ``[cards]`` in deck.toml names it (``date-event``)."""
+    return card.template.rsplit("/", 1)[-1]
+
+
+def directions(spec: NoteTypeSpec) -> tuple[str, ...]:
+    """Every direction a note type can make cards in, in its cards' order."""
+    return tuple(direction(c) for c in spec.cards)
+
+
+# The front of a card deck.toml turns off: it names a field (Anki wants one) yet is empty
+# for every note, since every note has its key, so Anki makes no such card. The template
+# stays, so the note type keeps its id and the cards already made keep their history.
+NO_CARD_FRONT = f"{{{{^{KEY_FIELD}}}}}{{{{{KEY_FIELD}}}}}{{{{/{KEY_FIELD}}}}}\n"
 BY_KIND = {nt.kind: nt for nt in NOTE_TYPES}
 CSS_TEMPLATE = "anki/cards.css"
 
@@ -173,13 +189,15 @@ class RenderedNoteType:
                 self.css]
 
 
-def render_note_type(spec: NoteTypeSpec, layouts: Layouts,
-                     values: dict[str, Any]) -> RenderedNoteType:
-    """Fill in a note type's card templates and CSS from the layouts."""
+def render_note_type(spec: NoteTypeSpec, layouts: Layouts, values: dict[str, Any],
+                     made: tuple[str, ...] | None = None) -> RenderedNoteType:
+    """Fill in a note type's card templates and CSS from the layouts; a direction not in
+    ``made`` (all, when None) gets a front that makes no card."""
     context = dict(values, kind=spec.kind, note_type=spec.name)
     templates = tuple(
         (card.name,
-         render_template(layouts, f"anki/{card.template}.front.html", context),
+         render_template(layouts, f"anki/{card.template}.front.html", context)
+         if made is None or direction(card) in made else NO_CARD_FRONT,
          render_template(layouts, f"anki/{card.template}.back.html", context))
         for card in spec.cards)
     css = render_template(layouts, CSS_TEMPLATE, context)
