@@ -34,7 +34,7 @@ def _directions(spec: NoteTypeSpec) -> Any:
     names = directions(spec)
     return setting(f"cards.{spec.kind}", Strings(Choice(names), what="card directions of "
                                                             + ", ".join(names)),
-                   list(names))
+                   names)
 
 
 @dataclass(frozen=True)
