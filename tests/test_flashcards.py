@@ -108,3 +108,12 @@ def test_a_note_with_nothing_to_learn_gets_no_flashcards():
     result = render(Note("empty", "Empty", "empty.md"))
     assert result.files == []
     assert [d.code for d in result.diagnostics] == ["flashcards-none"]
+
+
+def test_a_cast_alone_is_left_to_the_cast_cards(tmp_path):
+    path = tmp_path / "cast.md"
+    path.write_text("# Cast\n\n## Cast of Characters\n\n- **Ann Smith (scribe):** Wrote.\n",
+                    encoding="utf-8")
+    note = read_note(path, "cast.md")
+    assert note.people and flashcards(note)  # the cast would make cards ...
+    assert render(note).files == []  # ... but cast.pdf has them already

@@ -225,12 +225,14 @@ class FlashcardsRenderer:
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
         """The flashcards of a note that has anything to learn; an info note otherwise."""
         result = RenderResult()
-        cards = flashcards(note)
+        # A note that is only a cast has its cards in cast.pdf already.
+        cards = flashcards(note) if (note.events or note.terms or note.questions
+                                     or note.faq) else []
         if not cards:
             result.diagnostics.append(Diagnostic(
                 Severity.INFO, "flashcards-none", "nothing to make flashcards of (no "
-                "timeline, cast, glossary or answered questions), so no flashcards.pdf",
-                note.source, None))
+                "timeline, glossary or answered questions; a cast alone is in cast.pdf), "
+                "so no flashcards.pdf", note.source, None))
             return result
         paper = ctx.options.paper
         if paper not in PAPER:
