@@ -1,10 +1,12 @@
-"""Which people each event mentions, by full name, surname, regnal name or alias.
+"""Which people each event mentions, by full name, surname (the family name, first in East
+Asian names), regnal name, alias or title.
 
 A full name or alias links wherever it stands. A short form (a surname, ``Justinian`` for
 ``Justinian I``) links only where its neighbours do not say it means something else: not
 inside another name (``Michael VIII Palaiologos``), not before a noun that makes it a place
-(``Takamori Street``), not after ``to``/``in`` when the surname is also a place
-(``moves to Washington``). Nobody is linked to an event dated long after or before their time.
+or a house (``Takamori Street``, ``Zhou dynasty``), not after ``to``/``in`` when the surname
+is also a place (``moves to Washington``). Nobody is linked to an event dated long after or
+before their time.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ _PLACES = {"washington", "lincoln", "houston", "jackson", "madison", "columbus",
 _PLACE_NOUNS = {"street", "avenue", "square", "river", "bridge", "park", "station", "airport",
                 "university", "college", "road", "bay", "island", "mountain", "monument",
                 "county", "city", "hall", "palace", "boulevard", "lake", "memorial", "harbor",
-                "harbour", "district", "province", "canal", "building", "tower", "school"}
+                "harbour", "district", "province", "canal", "building", "tower", "school",
+                # a family name before these names a house or an age: "Zhou dynasty"
+                "dynasty", "shogunate", "clan", "era", "period", "state", "kingdom"}
 _PLACE_WORDS = {"to", "in", "at", "from", "near", "into", "of", "towards", "toward", "outside"}
 _TITLES = {
     "president", "general", "gen", "admiral", "adm", "senator", "sen", "governor", "gov",
@@ -53,7 +57,7 @@ def _short_ok(text: str, start: int, end: int, form: str, own: set[str]) -> bool
     if prev and prev[0].isupper() and prev_clean not in _TITLES and prev not in own:
         return False  # inside another name: "Michael VIII Palaiologos", "Robert Kennedy"
     if after and after.group(1).lower() in _PLACE_NOUNS:
-        return False  # "Takamori Street", "Washington Monument" (but "Kerensky Offensive")
+        return False  # "Washington Monument", "Zhou dynasty" (but "Kerensky Offensive")
     if low in _PLACES and prev_clean in _PLACE_WORDS:
         return False
     if low in _COMMON:

@@ -3,13 +3,17 @@
 Two sets, for two uses. ``telltale_names`` is every string that gives a name away (the whole
 name, each alias, the name's own words), what a study card hides when it asks "who is this?";
 the reader stores it as ``Person.names`` and ``Term.names``. ``name_forms`` is the narrower set
-that links an event to a person: a given name alone never links, a surname only when no one else
-in the cast shares it, and a short form only where its neighbours agree (see ``links``).
+that links an event to a person: a given name alone never links, a surname (the family name,
+which East Asian names give first: ``Saigō`` of ``Saigō Takamori``) only when no one else in the
+cast shares it, a title role (``First Emperor``) only when it is one person's, and a short form
+only where its neighbours agree (see ``links``). Forms with Hepburn macrons also link written
+without them (``Saigo``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,10 +72,45 @@ def tokens(name: str) -> list[str]:
     return [t for t in re.split(r"\s+", name.strip()) if t]
 
 
-def _surname(name: str) -> str | None:
+# Family names written first (East Asian order): "Mao Zedong" is Mao, "Saigō Takamori" Saigō.
+# A Chinese or Korean one only before a romanised given name ("Kim Philby" is Philby).
+_FAMILY_CN_KR = frozenset({
+    "mao", "zhou", "deng", "chiang", "sun", "liu", "zhang", "wang", "li", "chen", "yuan", "hu",
+    "xi", "jiang", "zhu", "lin", "kang", "liang", "zeng", "lu", "kim", "park", "rhee", "yi"})
+_FAMILY_JA = frozenset({
+    "tokugawa", "oda", "toyotomi", "minamoto", "taira", "fujiwara", "ashikaga", "hojo", "tojo",
+    "yamamoto", "konoe", "ito", "okubo", "saigo", "kido", "yoshida", "sakamoto", "iwakura",
+    "yamagata", "takeda", "uesugi", "date", "mori", "shimazu"})
+# Hepburn's long vowels (Saigō, Ōkubo, Itō) mark a Japanese name.
+_MACRON = re.compile(r"[āēīōūĀĒĪŌŪ]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un"
+             r"|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u)")
+# A given name in pinyin or hyphenated syllables: "Zedong", "Enlai", "Il-sung", "Kai-shek".
+_ROMANISED_GIVEN = re.compile(rf"^(?:{_SYLLABLE}){{1,2}}$|^[a-z]+-[a-z]+$", re.IGNORECASE)
+
+
+def family_first(name: str, aliases: Iterable[str] = ()) -> bool:
+    """Whether a name gives the family name first (``Saigō Takamori``, ``Mao Zedong``)."""
+    words = tokens(name)
+    if len(words) not in (2, 3) or not words[0][:1].isupper():
+        return False
+    first = words[0].lower()
+    if _MACRON.search(words[0]) or first in _FAMILY_JA:
+        return len(words) == 2
+    if any(_CJK.search(a) for a in (name, *aliases)):
+        return True
+    return first in _FAMILY_CN_KR and all(_ROMANISED_GIVEN.match(w) for w in words[1:])
+
+
+def _surname(name: str, aliases: Iterable[str] = ()) -> str | None:
     words = tokens(_EPITHET.sub("", name))
     if len(words) < 2:
         return None
+    if family_first(name, aliases):
+        family = words[0]
+        return family if len(family) >= 2 and family.lower() not in _NEVER else None
     last = words[-1].strip(".,")
     if _ROMAN.match(last) or last.lower() in ("jr", "sr"):
         return None
@@ -93,6 +132,23 @@ def _regnal(name: str) -> tuple[str | None, str | None]:
     return (stripped if stripped != name else None), None
 
 
+# The last word of a role that is a title by which a person is named: "the First Emperor".
+_TITLE_WORDS = frozenset({
+    "emperor", "empress", "king", "queen", "tsar", "czar", "shogun", "pharaoh", "caliph",
+    "sultan", "khan", "pope", "chancellor", "premier", "president", "chairman", "dictator",
+    "consul", "regent", "prince", "princess", "duke", "lord", "marshal", "general", "admiral"})
+
+
+def _title(role: str | None) -> str | None:
+    """A role that names its holder (``First Emperor``, ``Soviet Premier``): two or more
+    capitalised words ending in a title; ``President`` alone or ``King of France`` do not."""
+    words = tokens(role or "")
+    if (2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+            and words[-1].lower() in _TITLE_WORDS):
+        return " ".join(words)
+    return None
+
+
 def _epithet_name(alias: str) -> str | None:
     """``Pompey the Great`` → ``Pompey``."""
     m = re.match(r"^([A-Z][\w'-]+)\s+the\s+[A-Z]", alias)
@@ -106,32 +162,51 @@ class _Cast:
     surnames: Counter[str]
     bare: Counter[str]
     first_words: Counter[str]
+    titles: Counter[str]
 
     @classmethod
     def of(cls, people: list[Person]) -> _Cast:
-        return cls(Counter(s for p in people if (s := _surname(p.name))),
+        return cls(Counter(s for p in people if (s := _surname(p.name, p.aliases))),
                    Counter(b for p in people if (b := _regnal(p.name)[1])),
-                   Counter(tokens(p.name)[0] for p in people if tokens(p.name)))
+                   Counter(tokens(p.name)[0] for p in people if tokens(p.name)),
+                   Counter(t for p in people if (t := _title(p.role))))
 
 
-def _forms(person: Person, cast: _Cast, wikilink_aliases: dict[str, str]) -> list[Form]:
+def _cast_forms(person: Person, cast: _Cast) -> list[Form]:
+    """The forms the cast line gives: name, aliases, regnal name, surname, epithet, title."""
     found = [Form(person.name, False), *(Form(a, False) for a in person.aliases)]
     head, bare_name = _regnal(person.name)
     if head:
         found.append(Form(head, False))
     if bare_name and cast.bare[bare_name] == 1 and cast.first_words[bare_name] == 1:
         found.append(Form(bare_name, True))
-    surname = _surname(person.name)
-    if surname and cast.surnames[surname] == 1:
+    surname = _surname(person.name, person.aliases)
+    # Shared by no one, not even as someone else's given name ("Kim Il-sung", "Kim Philby").
+    own_first = int(tokens(person.name)[0] == surname) if surname else 0
+    if surname and cast.surnames[surname] == 1 and cast.first_words[surname] == own_first:
         found.append(Form(surname, True))
     found.extend(Form(e, True) for a in person.aliases if (e := _epithet_name(a)))
+    title = _title(person.role)
+    if title and cast.titles[title] == 1:
+        found.append(Form(title, False))
+    return found
+
+
+def _forms(person: Person, cast: _Cast, wikilink_aliases: dict[str, str]) -> list[Form]:
+    found = _cast_forms(person, cast)
     found.extend(Form(label, False) for label, target in wikilink_aliases.items()
                  if target == person.name or target in person.aliases)
+    found.extend(Form(plain, f.short) for f in found
+                 if (plain := _without_macrons(f.text)) != f.text)
     unique: dict[str, Form] = {}
     for form in found:
         if len(form.text) >= 2:
             unique.setdefault(form.text, form)
     return list(unique.values())
+
+
+def _without_macrons(value: str) -> str:
+    return _MACRON.sub(lambda m: unicodedata.normalize("NFD", m.group())[0], value)
 
 
 def name_forms(people: list[Person], wikilink_aliases: dict[str, str]) -> list[list[Form]]:
