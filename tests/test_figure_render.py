@@ -222,3 +222,39 @@ def test_png_of_a_fixed_box_has_its_pixel_size():
            'fill="#1f4e79"/></svg>')
     png = svg_png(svg, 400, 300, 144, [], "Source Sans Pro")
     assert png_size(png) == (800, 600)
+
+
+def test_fills_match_in_pdf_svg_and_png():
+    import io
+    import re
+
+    import pdfplumber
+    from reportlab.graphics import renderPDF
+
+    from studypress.figure import Style, timeline_figure
+    from studypress.figure.draw import tint
+
+    roman = read("roman-republic-timeline.md")
+    files = {o.path: o.data for o in render(roman).files}
+    drawing, lay = timeline_figure(roman, float(ET.fromstring(files["timeline.svg"]).get("width")))
+    with pdfplumber.open(io.BytesIO(renderPDF.drawToString(drawing))) as pdf:
+        rects = pdf.pages[0].rects
+    svg_fills = {tuple(round(float(v) * 2.55) for v in m.groups())
+                 for m in re.finditer(r"fill: rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)",
+                                      files["timeline.svg"].decode())}
+    span = next(m for m in lay.markers if m.kind == "span" and not m.approximate)
+    bar = next(b for b in lay.bars if b.kind == "bar" and not b.approximate)
+    style = Style()
+    for box, fill in ((span.box, tint(style.event_colour, 0.25)),
+                      (bar.box, tint(style.person_colour, 0.85))):
+        want = tuple(round(255 * v) for v in (fill.red, fill.green, fill.blue))
+        # the PDF: an opaque rectangle of that colour over the box
+        pdf_fills = [tuple(round(255 * v) for v in r["non_stroking_color"]) for r in rects
+                     if r["fill"] and abs(r["x0"] - box.x0) < 0.6
+                     and abs(r["bottom"] - (lay.height - box.y0)) < 0.6]
+        assert any(_close(c, want, 1) for c in pdf_fills), (want, pdf_fills)
+        # the SVG: the same fill (ReportLab cuts it to whole percents), no opacity to lose
+        assert any(_close(c, want, 3) for c in svg_fills), (want, svg_fills)
+        # the PNG: that colour inside the box
+        centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+        assert _close(_png_pixel(files["timeline.png"], lay, *centre), want, 4)

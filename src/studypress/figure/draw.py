@@ -26,6 +26,20 @@ def colour(value: str, fallback: str = "#000000") -> Any:
         return colors.toColor(fallback)
 
 
+@functools.lru_cache(maxsize=256)
+def tint(value: str, amount: float, fallback: str = "#000000") -> Any:
+    """``value`` laid ``amount`` (0..1) thick over white, as one opaque colour.
+
+    Light fills are drawn this way rather than with an opacity: the SVG (and the PNG made from
+    it) carries no opacity, and an opaque colour looks the same in the PDF, the SVG and the PNG.
+    """
+    from reportlab.lib import colors
+
+    c = colour(value, fallback)
+    mix = [1 - amount + amount * v for v in (c.red, c.green, c.blue)]
+    return colors.Color(*mix)
+
+
 def draw(lay: Layout, style: Style, fontset: FontSet, height: float | None = None) -> Any:
     """The Drawing of ``lay``, ``lay.width`` x (``height`` or ``lay.height``) points."""
     from reportlab.graphics.shapes import Drawing, Group
@@ -117,8 +131,8 @@ def _marker(g, mk: Marker, style: Style) -> None:
         for x in (b.x0, b.x1):
             g.add(Line(x, b.y0, x, b.y1, strokeColor=main, strokeWidth=0.9))
     else:  # an imprecise date: a hollow bracketed bar over every day it may mean
-        fill = colour("#ffffff") if mk.approximate else colour(style.event_colour)
-        g.add(Rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, fillColor=fill, fillOpacity=0.25,
+        fill = white if mk.approximate else tint(style.event_colour, 0.25)
+        g.add(Rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, fillColor=fill,
                    strokeColor=main, strokeWidth=0.8, strokeDashArray=dash))
 
 
@@ -140,9 +154,9 @@ def _bar(g, bar: Bar, style: Style) -> None:
     x0 = b.x0 + (arrow if bar.clipped_left else 0)
     x1 = b.x1 - (arrow if bar.clipped_right else 0)
     dash = (2, 1.5) if bar.approximate else None
-    g.add(Rect(x0, b.y0, max(0.5, x1 - x0), b.y1 - b.y0, fillColor=c,
-               fillOpacity=0.45 if bar.approximate else 0.85, strokeColor=c, strokeWidth=0.6,
-               strokeDashArray=dash))
+    fill = tint(style.person_colour, 0.45 if bar.approximate else 0.85, "#4f7a35")
+    g.add(Rect(x0, b.y0, max(0.5, x1 - x0), b.y1 - b.y0, fillColor=fill, strokeColor=c,
+               strokeWidth=0.6, strokeDashArray=dash))
     if bar.clipped_left:
         g.add(Polygon([b.x0, cy, x0, b.y1 + 0.5, x0, b.y0 - 0.5], fillColor=c, strokeColor=None,
                       strokeWidth=0))
