@@ -22,7 +22,7 @@ def test_every_corpus_note_lays_out_cleanly(corpus, width):
     for name, note in corpus.items():
         lay = timeline_layout(note, width)
         check_layout(lay)
-        assert len(lay.markers) == len(note.events), name
+        assert len(lay.markers) == sum(e.date is not None for e in note.events), name
 
 
 def test_has_timeline(corpus, seed):
@@ -78,16 +78,25 @@ def test_seed_compresses_its_empty_stretches(seed):
     assert len(plain.axis.segments) == 1
 
 
-def test_undated_events_sit_between_their_dated_neighbours(seed):
+def test_undated_events_are_listed_apart_never_placed_on_the_axis(seed):
     lay = timeline_layout(seed, 481.9)
-    by_event = {m.event: m for m in lay.markers}
     undated = [i for i, e in enumerate(seed.events) if e.date is None]
     assert len(undated) == 2
-    for i in undated:
-        assert by_event[i].kind == "undated"
-        assert by_event[i - 1].x < by_event[i].x < by_event[undated[-1] + 1].x
-    labelled = {i for lab in lay.labels for i in lab.events}
-    assert set(undated) <= labelled
+    assert not {m.event for m in lay.markers} & set(undated)
+    listed = [lab for lab in lay.labels if lab.role == "undated"]
+    assert sorted(i for lab in listed for i in lab.events) == undated
+    assert any(lab.text.startswith("Undated") for lab in lay.labels if lab.role == "note")
+    # below the axis, its ticks and the legend: nowhere near a date
+    assert all(lab.box.y1 < lay.axis_y for lab in listed)
+    assert "undated" not in {lab.text for lab in lay.labels if lab.role == "legend"}
+
+
+def test_a_note_with_no_dated_event_lists_them_all():
+    note = Note("u", "U", "u.md", events=(event(None, "First thing"), event(None, "Second")))
+    lay = timeline_layout(note, 481.9)
+    check_layout(lay)
+    assert not lay.markers
+    assert [lab.text for lab in lay.labels if lab.role == "undated"] == ["First thing", "Second"]
 
 
 def test_precision_decides_the_mark(seed):
@@ -243,7 +252,7 @@ def test_large_generated_notes_never_overlap(n, bce, spread, clusters):
     events, people = generate(n, bce, spread, 0 if bce != "ce" else 1800, clusters, n, True, 3)
     lay = layout(events, people, 481.9, None)
     check_layout(lay)
-    assert len(lay.markers) == n
+    assert len(lay.markers) == sum(e.date is not None for e in events)
     _within_interval(lay, events)
 
 
@@ -253,7 +262,7 @@ def test_generated_notes_never_overlap(data, width):
     events, people = data
     lay = layout(events, people, width, None)
     check_layout(lay)
-    assert len(lay.markers) == len(events)
+    assert len(lay.markers) == sum(e.date is not None for e in events)
     for lab in lay.labels:
         assert lab.size >= 6
     _within_interval(lay, events)

@@ -40,7 +40,7 @@ def test_seed_writes_svg_and_png(seed):
     assert set(files) == {"timeline.svg", "timeline.png"}
     root = ET.fromstring(files["timeline.svg"])
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
-    assert "Nov 15, 1933" in texts and "undated" in texts
+    assert "Nov 15, 1933" in texts and "Undated, not on the axis" in texts
     assert root.find(f"{SVG}title").text == "Timeline: " + seed.title
     assert "Source Sans Pro" in files["timeline.svg"].decode()
     width = float(root.get("width"))

@@ -97,6 +97,8 @@ def check_layout(lay: Layout) -> None:
                 f"the stem of {lab.text!r} crosses {other.text!r}")
     drawn = sorted(i for lab in lay.labels if lab.role in ("event", "number") for i in lab.events)
     assert drawn == sorted(m.event for m in lay.markers), "an event lost its label"
+    listed = [i for lab in lay.labels if lab.role == "undated" for i in lab.events]
+    assert not set(listed) & set(drawn), "an undated event drawn on the axis"
     if lay.numbered and lay.labels and any(lab.role == "key" for lab in lay.labels):
         keyed = sorted(i for lab in lay.labels if lab.role == "key" for i in lab.events)
         assert keyed == sorted(m.event for m in lay.markers), "an event is missing from the key"

@@ -13,6 +13,7 @@ from .legend import place_legend
 from .plan import Inputs, Plan
 from .shapes import Band, Bar, Box, Label, Layout, Marker, Part
 from .text import fit
+from .undated import place_undated
 
 
 def assemble(pl: Plan, ins: Inputs) -> Layout:
@@ -42,7 +43,8 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     y = place_legend(out, ins.legend, style, ins.fs, y)
     out.numbers = dict(pl.numbers)
     if pl.numbered and pl.key_entries and style.key:
-        _key(out, pl, ins, y, key_rows)
+        y = _key(out, pl, ins, y, key_rows)
+    place_undated(out, ins.undated, style, ins.fs, y)
     out.missing = list(ins.fs.missing)
     return out
 
@@ -130,8 +132,8 @@ def _people(out: Layout, pl: Plan, ins: Inputs, y: float) -> float:
     return y - pl.people_lanes * lane_step
 
 
-def _key(out: Layout, pl: Plan, ins: Inputs, y: float, key_rows: int) -> None:
-    """The numbered key, column by column."""
+def _key(out: Layout, pl: Plan, ins: Inputs, y: float, key_rows: int) -> float:
+    """The numbered key, column by column; returns the y below it."""
     style, fs = ins.style, ins.fs
     size, margin = style.key_font_size, style.margin
     cols = pl.key_cols
@@ -146,3 +148,4 @@ def _key(out: Layout, pl: Plan, ins: Inputs, y: float, key_rows: int) -> None:
         out.labels.append(Label(Box(kx, ky, kx + num_w + w, ky + text_height(size)),
                                 (Part(str(num), True), Part(" " + rest if rest else "")),
                                 size, "key", (it.index,)))
+    return y - key_rows * text_height(size) - 4.0

@@ -22,6 +22,7 @@ from .plan import Heights, Inputs, best_plan, plan
 from .shapes import Layout
 from .style import Style
 from .text import FontSet, default_fontset
+from .undated import undated_height
 
 
 def layout(events: Sequence[Event], people: Sequence[Person], width: float,
@@ -35,15 +36,19 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     fs = fontset or default_fontset(style.font_family)
     width = max(float(width), 120.0)
     its = items(events, style.date_style)
+    dated = [it for it in its if it.span is not None]
+    undated = [it for it in its if it.span is None]
     spans = person_spans(people)
     shown, weights = axis_spans(its, spans)
     axes = timeaxis.axis_options(
         shown, weights, style.margin, width - style.margin, pad=style.end_pad,
         break_width=style.break_width, compress=style.compress,
         min_gap_fraction=style.min_gap_fraction)
-    kinds = legend_kinds(its, any(spans))
-    heights = Heights(style, legend_lines(kinds, width, style, fs))
-    ins = Inputs(events, people, its, spans, style, fs, width, height, heights, kinds)
+    kinds = legend_kinds(dated, any(spans))
+    heights = Heights(style, legend_lines(kinds, width, style, fs),
+                      undated_height(len(undated), width, style))
+    ins = Inputs(events, people, dated, undated, spans, style, fs, width, height, heights,
+                 kinds)
     return assemble(best_plan([plan(ins, ax) for ax in axes], style), ins)
 
 

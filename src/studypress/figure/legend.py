@@ -21,8 +21,6 @@ def legend_kinds(its: list[Item], people: bool) -> list[tuple[str, str]]:
         out.append(("span", "month, year or longer"))
     if any(it.approximate for it in its):
         out.append(("approximate", "approximate"))
-    if "undated" in kinds:
-        out.append(("undated", "undated, placed by order"))
     if people:
         out.append(("person", "person's span"))
     return out
@@ -49,6 +47,8 @@ def legend_lines(kinds: list[tuple[str, str]], width: float, style: Style,
 def place_legend(out: Layout, kinds: list[tuple[str, str]], style: Style, fs: FontSet,
                  y: float) -> float:
     """Add the legend's samples and words below ``y``; returns the y below the legend."""
+    if not kinds:
+        return y - 4.0
     key_size = style.key_font_size
     margin, width = style.margin, out.width
     line_h = text_height(key_size) + 2.0

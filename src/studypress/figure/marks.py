@@ -12,43 +12,9 @@ from .style import Style
 from .text import clean
 
 
-def anchors(its: list[Item], ax: timeaxis.Axis, style: Style) -> dict[int, float]:
-    """x of each event: its interval's middle, or evenly between its dated neighbours."""
-    out: dict[int, float] = {}
-    for it in its:
-        if it.span:
-            out[it.index] = (ax.x(it.span[0]) + ax.x(it.span[1])) / 2
-    i, n = 0, len(its)
-    while i < n:
-        if its[i].span:
-            i += 1
-            continue
-        j = i
-        while j < n and not its[j].span:
-            j += 1
-        _place_undated(its, i, j, out, ax, style)
-        i = j
-    return out
-
-
-def _place_undated(its: list[Item], i: int, j: int, out: dict[int, float],
-                   ax: timeaxis.Axis, style: Style) -> None:
-    """Spread the undated run ``its[i:j]`` between its dated neighbours (or the axis ends)."""
-    prev = out[its[i - 1].index] if i > 0 else None
-    nxt = out[its[j].index] if j < len(its) else None
-    a = prev if prev is not None else ax.x0 + style.end_pad / 2
-    b = nxt if nxt is not None else ax.x1 - style.end_pad / 2
-    if prev is None and nxt is None:  # nothing dated at all: spread them evenly
-        for k in range(i, j):
-            out[its[k].index] = a + (b - a) * (k - i + 0.5) / (j - i)
-        return
-    a, b = min(a, b), max(a, b)
-    for k in range(i, j):
-        x = a + (b - a) * (k - i + 1) / (j - i + 1)
-        brk = ax.in_break(x)
-        if brk:  # never on a break: move to the nearer kept side
-            x = brk[0] - 1 if x - brk[0] < brk[1] - x else brk[1] + 1
-        out[its[k].index] = x
+def anchors(its: list[Item], ax: timeaxis.Axis) -> dict[int, float]:
+    """x of each dated event: its interval's middle."""
+    return {it.index: (ax.x(it.span[0]) + ax.x(it.span[1])) / 2 for it in its if it.span}
 
 
 def extents(its: list[Item], where: dict[int, float], ax: timeaxis.Axis,
@@ -58,7 +24,7 @@ def extents(its: list[Item], where: dict[int, float], ax: timeaxis.Axis,
     size = style.marker_size
     for it in its:
         x = where[it.index]
-        if it.kind in ("point", "undated") or not it.span:
+        if it.kind == "point" or not it.span:
             out.append((x - size / 2, x + size / 2))
             continue
         x0, x1 = ax.x(it.span[0]), ax.x(it.span[1])
@@ -96,8 +62,8 @@ def band_extents(events: Sequence[Event], its: list[Item],
     from ..dates import looks_like_date
 
     days_of: dict[str, list[int]] = {}
-    for ev, it in zip(events, its, strict=True):
-        group = clean(ev.group or "")
+    for it in its:
+        group = clean(events[it.index].group or "")
         if not group or not it.span:
             continue
         days_of.setdefault(group, []).extend(it.span)

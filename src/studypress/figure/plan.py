@@ -34,6 +34,7 @@ class Heights:
 
     style: Style
     legend_lines: int
+    undated: float = 0.0  # the list of undated events
 
     @property
     def row(self) -> float:
@@ -58,7 +59,7 @@ class Heights:
         h += self.legend_lines * (text_height(style.key_font_size) + 2.0) + 4.0
         if key_rows:
             h += key_rows * text_height(style.key_font_size) + 4.0
-        return h
+        return h + self.undated
 
     def above_fixed(self, n_rows: int, band_row: float) -> float:
         """The top margin, the band titles and the rows of marks."""
@@ -71,7 +72,8 @@ class Inputs:
 
     events: Sequence[Event]
     people: Sequence[Person]
-    items: list[Item]
+    items: list[Item]  # the dated events: the marks on the axis
+    undated: list[Item]  # listed apart
     person_spans: list[DaySpan | None]
     style: Style
     fs: FontSet
@@ -150,7 +152,7 @@ def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
     """The best labelling of the figure on axis ``ax``: full labels if any attempt fits, else
     numbered marks and a key."""
     style, fs = ins.style, ins.fs
-    where = marks.anchors(ins.items, ax, style)
+    where = marks.anchors(ins.items, ax)
     ext = marks.extents(ins.items, where, ax, style)
     rws = marks.rows(ext, style.marker_rows)
     ticks = timeaxis.choose_ticks(ax, lambda s: fs.width(s, style.tick_font_size), gap=8.0)
