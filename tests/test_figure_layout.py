@@ -273,3 +273,20 @@ def test_overlap_helper_finds_overlaps():
 
     assert overlapping_pairs([Box(0, 0, 10, 10), Box(5, 5, 15, 15)])
     assert not overlapping_pairs([Box(0, 0, 10, 10), Box(10, 0, 20, 10)])
+
+
+def test_every_band_gets_its_title_even_a_narrow_one():
+    events = [event(date(-475), "Warring States begin", 1, group="Warring States"),
+              event(date(-260), "Battle of Changping", 2, group="Warring States"),
+              event(date(-221), "Qin unifies China", 3, group="Qin Dynasty"),
+              event(date(-210), "First Emperor dies", 4, group="Qin Dynasty"),
+              event(date(-206), "Han founded", 5, group="Han Dynasty"),
+              event(date(9), "Wang Mang", 6, group="Han Dynasty"),
+              event(date(220), "Han ends", 7, group="Han Dynasty")]
+    for width in (481.9, 300.0):
+        lay = layout(events, [], width, None, Style.from_settings({"axis": {"compress": "never"}}))
+        check_layout(lay)
+        titles = {lab.text for lab in lay.labels if lab.role == "band"}
+        assert titles == {"Warring States", "Qin Dynasty", "Han Dynasty"}, width
+        qin = next(b for b in lay.bands if b.title == "Qin Dynasty")
+        assert qin.x1 - qin.x0 < 14  # narrower than its title: it used to go unlabelled

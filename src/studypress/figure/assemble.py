@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from .bands import row_height
 from .labels import lane_height, text_height
 from .legend import place_legend
 from .plan import Inputs, Plan
@@ -20,7 +21,7 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     """Give the chosen plan its vertical positions and build the result."""
     style, h, height = ins.style, ins.heights, ins.height
     n_rows = max(pl.rows, default=-1) + 1
-    band_row = h.band_row(pl.bands)
+    band_row = h.band_rows(pl.titles)
     lane_h = lane_height(pl.size)
     key_rows = math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered and style.key else 0
     natural = (h.above_fixed(n_rows, band_row) + pl.lanes * lane_h
@@ -37,7 +38,7 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
         out.height = natural
     _markers(out, pl, ins)
     _event_labels(out, pl, ins, lane0_y)
-    _bands(out, pl, ins, band_title_y)
+    _bands(out, pl, ins, band_title_y, fig_h - style.margin)
     y = _ticks(out, pl, ins)
     y = _people(out, pl, ins, y)
     y = place_legend(out, ins.legend, style, ins.fs, y)
@@ -78,22 +79,17 @@ def _event_labels(out: Layout, pl: Plan, ins: Inputs, lane0_y: float) -> None:
                                 (gx[0], stem_from, y0), bracket))
 
 
-def _bands(out: Layout, pl: Plan, ins: Inputs, band_title_y: float) -> None:
-    """Era bands behind everything above the axis, titled where the title fits."""
-    size, fs = ins.style.band_font_size, ins.fs
-    last_title_x = -math.inf
-    for shade, (bx0, bx1, title) in enumerate(pl.bands):
-        shown = ""
-        if title and bx1 - bx0 > 14:
-            shown = fit(title, bx1 - bx0 - 2, fs.width, size, True)
-            if len(shown) < 4 < len(title) or bx0 + 1 < last_title_x + 4:
-                shown = ""
+def _bands(out: Layout, pl: Plan, ins: Inputs, band_title_y: float, top: float) -> None:
+    """Era bands behind everything above the axis, their titles in rows above the lanes."""
+    size = ins.style.band_font_size
+    step = row_height(ins.style)
+    for shade, ((bx0, bx1, _), (shown, x, row)) in enumerate(
+            zip(pl.bands, pl.titles, strict=True)):
         out.bands.append(Band(bx0, bx1, out.axis_y, band_title_y, shown, shade % 2))
         if shown:
-            tw = fs.width(shown, size, True)
-            box = Box(bx0 + 1, band_title_y, bx0 + 1 + tw, band_title_y + text_height(size))
+            y0 = top - (row + 1) * step
+            box = Box(x, y0, x + ins.fs.width(shown, size, True), y0 + text_height(size))
             out.labels.append(Label(box, (Part(shown, True, True),), size, "band"))
-            last_title_x = box.x1
 
 
 def _ticks(out: Layout, pl: Plan, ins: Inputs) -> float:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from .. import timeaxis
 from ..model import Event, Person
 from . import marks
+from .bands import band_titles, row_height, title_rows
 from .items import DaySpan, Item
 from .labels import (
     attempts,
@@ -46,9 +47,9 @@ class Heights:
         """One lane of people."""
         return text_height(self.style.person_font_size) + 7.0
 
-    def band_row(self, bands: list[tuple[float, float, str]]) -> float:
-        """The row of band titles, when any band has a title."""
-        return text_height(self.style.band_font_size) + 2.0 if any(b[2] for b in bands) else 0.0
+    def band_rows(self, titles: list[tuple[str, float, int]]) -> float:
+        """The rows of band titles."""
+        return title_rows(titles) * row_height(self.style)
 
     def below_axis(self, people_lanes: int, key_rows: int) -> float:
         """Ticks, people, legend and key."""
@@ -94,6 +95,7 @@ class Plan:
     ticks: list[timeaxis.Tick]
     people_rows: list[PersonRow]
     bands: list[tuple[float, float, str]]
+    titles: list[tuple[str, float, int]]  # each band's shown title, its x and its row
     numbered: bool
     size: float
     placement: Placement
@@ -158,11 +160,12 @@ def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
     ticks = timeaxis.choose_ticks(ax, lambda s: fs.width(s, style.tick_font_size), gap=8.0)
     prows = people_rows(ins.people, ins.person_spans, ax, style, fs, ins.width)
     bands = marks.band_extents(ins.events, ins.items, ax)
+    titles = band_titles(bands, fs, style, ins.width)
     spread = _spread(sorted(where[it.index] for it in ins.items if it.span))
-    base = Plan(ax, where, ext, rws, ticks, prows, bands, False, 0.0, [], [], [], {}, [], 1,
+    base = Plan(ax, where, ext, rws, ticks, prows, bands, titles, False, 0.0, [], [], [], {}, [], 1,
                 spread)
     n_rows = max(rws, default=-1) + 1
-    fixed = ins.heights.above_fixed(n_rows, ins.heights.band_row(bands)) + style.margin
+    fixed = ins.heights.above_fixed(n_rows, ins.heights.band_rows(titles)) + style.margin
     room = _Room(ins, fixed, base.people_lanes)
     xs = [where[it.index] for it in ins.items]
     return _labelled(ins, base, xs, room) or _numbered(ins, base, xs, room)
