@@ -290,3 +290,16 @@ def test_every_band_gets_its_title_even_a_narrow_one():
         assert titles == {"Warring States", "Qin Dynasty", "Han Dynasty"}, width
         qin = next(b for b in lay.bands if b.title == "Qin Dynasty")
         assert qin.x1 - qin.x0 < 14  # narrower than its title: it used to go unlabelled
+
+
+def test_labels_are_cut_only_where_their_lane_runs_out_of_room():
+    words = "The Senate grants Octavian the name Augustus and the provinces"  # 62 characters
+    lone = [event(date(-27), words, 1), event(date(-60), "Triumvirate", 2)]
+    lay = layout(lone, [], 728.5, None)
+    check_layout(lay)
+    assert any(lab.text.endswith(words) for lab in lay.labels if lab.role == "event")
+    # a label by the right edge extends left, as far as its lane has room
+    lay = layout([event(date(-60), "Triumvirate", 1), event(date(-27), words, 2)], [], 728.5,
+                 None)
+    check_layout(lay)
+    assert any(lab.text.endswith(words) for lab in lay.labels if lab.role == "event")

@@ -41,6 +41,15 @@ class _Lane:
             limit = min(limit, self.stems[j] - sgap)
         return limit
 
+    def room_left(self, b: float, sgap: float, gap: float) -> float:
+        """How far left of ``b`` a box may reach: down to the previous box or stem."""
+        i = bisect.bisect_left(self.lefts, b)
+        limit = self.rights[i - 1] + gap if i > 0 else -math.inf
+        j = bisect.bisect_left(self.stems, b)
+        if j > 0:
+            limit = max(limit, self.stems[j - 1] + sgap)
+        return limit
+
     def add_box(self, a: float, b: float) -> None:
         i = bisect.bisect_left(self.lefts, a)
         self.lefts.insert(i, a)
@@ -69,12 +78,14 @@ class _Lanes:
 
 def place_labels(xs: Sequence[float], widths: Sequence[float],
                  min_widths: Sequence[float] | None = None, *, x_min: float, x_max: float,
-                 pad: float, gap: float, max_lanes: int) -> Placement | None:
+                 pad: float, gap: float, max_lanes: int,
+                 full_widths: Sequence[float] | None = None) -> Placement | None:
     """Lane, left edge and width of each label, or None when they do not fit ``max_lanes``.
 
     Label ``i`` hangs from a stem at ``xs[i]`` and is ``widths[i]`` wide, or as narrow as
-    ``min_widths[i]`` where space is short. No label box meets another, no stem rising to a
-    higher lane passes through a box, and every box lies in ``[x_min, x_max]``.
+    ``min_widths[i]`` where space is short, or as wide as ``full_widths[i]`` where its lane
+    has the room. No label box meets another, no stem rising to a higher lane passes through a
+    box, and every box lies in ``[x_min, x_max]``.
 
     Labels extend right of their stems, taken right to left, each into the lowest lane with room
     (a staircase descending to the right). Near the right edge, where a label cannot extend
@@ -84,6 +95,7 @@ def place_labels(xs: Sequence[float], widths: Sequence[float],
     """
     n = len(xs)
     mins = list(min_widths) if min_widths is not None else list(widths)
+    fulls = list(full_widths) if full_widths is not None else list(widths)
     lanes = _Lanes(max_lanes, pad, gap, x_min, x_max)
     order = sorted(range(n), key=lambda i: (xs[i], i), reverse=True)
     flipped = _flipped(order, xs, widths, mins, lanes)
@@ -94,11 +106,11 @@ def place_labels(xs: Sequence[float], widths: Sequence[float],
     out: list[tuple[int, float, float] | None] = [None] * n
     for i in order:
         if not flipped[i]:
-            out[i] = _place_right(xs[i], widths[i], mins[i], flip_x, lanes)
+            out[i] = _place_right(xs[i], (mins[i], widths[i], fulls[i]), flip_x, lanes)
             if out[i] is None:
                 return None
     for i in flips:
-        out[i] = _place_left(xs[i], widths[i], mins[i], lanes)
+        out[i] = _place_left(xs[i], (mins[i], widths[i], fulls[i]), lanes)
         if out[i] is None:
             return None
     return [o for o in out if o is not None]
@@ -125,10 +137,13 @@ def _flipped(order: list[int], xs: Sequence[float], widths: Sequence[float],
     return flipped
 
 
-def _place_right(x: float, width: float, least: float, flip_x: list[float],
+def _place_right(x: float, sizes: tuple[float, float, float], flip_x: list[float],
                  lanes: _Lanes) -> tuple[int, float, float] | None:
-    """The lowest lane where a label extending right of ``x`` fits at ``width`` (else the
-    lowest where it fits at ``least`` or more), up to the next left-extending label's stem."""
+    """The lowest lane where a label extending right of ``x`` fits at its ``width`` (else the
+    lowest where it fits at ``least`` or more), up to the next left-extending label's stem;
+    ``sizes`` is (least, width, full). Everything to its right is placed already (labels go
+    right to left), so the label takes the room its lane has there, up to ``full``."""
+    least, width, full = sizes
     a = x + lanes.pad
     sgap, gap = lanes.sgap, lanes.gap
     j = bisect.bisect_right(flip_x, x)
@@ -139,7 +154,7 @@ def _place_right(x: float, width: float, least: float, flip_x: list[float],
         if not lane.box_hits(a - gap, a) and not lane.stem_hits(x + sgap, a):
             room = min(hard, lane.room_right(a, sgap, gap)) - a
             if room >= width - 1e-9:
-                choice = (k, width)
+                choice = (k, max(width, min(full, room)))
                 break
             if fallback is None and room >= least - 1e-9:
                 fallback = (k, room)
@@ -153,17 +168,22 @@ def _place_right(x: float, width: float, least: float, flip_x: list[float],
     return (k, a, w)
 
 
-def _place_left(x: float, width: float, least: float,
+def _place_left(x: float, sizes: tuple[float, float, float],
                 lanes: _Lanes) -> tuple[int, float, float] | None:
-    """The lowest lane where a label extending left of ``x`` fits."""
+    """The lowest lane where a label extending left of ``x`` fits; ``sizes`` is (least,
+    width, full). Everything to its left is placed already, so it takes the room its lane has
+    there, up to ``full``."""
+    least, width, full = sizes
     pad, sgap, gap = lanes.pad, lanes.sgap, lanes.gap
     w = width if x - pad - width >= lanes.x_min else max(least, x - pad - lanes.x_min)
     b = x - pad
     a = b - w
     for k, lane in enumerate(lanes.lanes):
         if not lane.box_hits(a - gap, b + gap) and not lane.stem_hits(a - sgap, b + sgap):
-            lanes.put(k, x, a, b)
-            return (k, a, w)
+            room = b - max(lanes.x_min, lane.room_left(a, sgap, gap))
+            w = max(w, min(full, room))
+            lanes.put(k, x, b - w, b)
+            return (k, b - w, w)
         if lanes.blocks_stem(k, x):
             break
     return None

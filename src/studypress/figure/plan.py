@@ -184,11 +184,13 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
             continue
         texts = [label_text(it, chars) for it in ins.items]
         widths, mins = label_widths(texts, size, max_w, min(chars, style.min_label_chars), fs)
+        whole = [(it.date_text, it.text) for it in ins.items]
+        fulls = label_widths(whole, size, max_w, chars, fs)[0]
         placement = place_labels(xs, widths, mins, x_min=margin, x_max=width - margin,
-                                 pad=1.5, gap=4.0, max_lanes=lanes)
+                                 pad=1.5, gap=4.0, max_lanes=lanes, full_widths=fulls)
         if placement is None:
             continue
-        parts = [fit_label(t, w, size, fs) for t, (_, _, w) in zip(texts, placement, strict=True)]
+        parts = [fit_label(t, w, size, fs) for t, (_, _, w) in zip(whole, placement, strict=True)]
         found.append(replace(base, size=size, placement=placement,
                              groups=[[i] for i in range(len(ins.items))], parts=parts))
         if found[-1].lanes <= style.comfortable_lanes:
