@@ -55,3 +55,25 @@ def test_a_wrong_limit_is_a_usage_error(project):
     (project / "layouts" / "limits.toml").write_text("\nitems = 'many'\n", encoding="utf-8")
     with pytest.raises(BuildError, match=r"limits\.toml:2: error: items must be a whole number"):
         run(project)
+
+
+def _table_note(columns: int) -> str:
+    row = "| " + " | ".join(f"v{i}" for i in range(columns)) + " |\n"
+    return ("# Wide\n\n| " + " | ".join(f"c{i}" for i in range(columns)) + " |\n| "
+            + " | ".join("---" for _ in range(columns)) + " |\n" + row * 3)
+
+
+@case("size", "tables of 60 and 1,000 columns in the study guide",
+      "printed as parts of 12 columns, up to 120 columns; a line in the guide says which "
+      "columns were left out (no 'negative availWidth' failure)")
+def test_wide_tables_print_in_parts():
+    from studypress.reader import read_text
+
+    from ..test_guide_support import page_texts, render
+
+    for columns in (60, 1_000):
+        data, diagnostics = render(read_text(_table_note(columns), "wide.md", "wide"))
+        assert not [d for d in diagnostics if d.severity == "error"], columns
+        text = " ".join(page_texts(data))
+        assert "c0" in text and "c59" in text
+        assert ("columns 121 to 1000" in text) == (columns == 1_000)

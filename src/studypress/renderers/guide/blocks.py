@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -37,6 +37,10 @@ from .styles import Styles
 from .text import Formatter
 
 LIST_INDENT = 14.0  # points per nesting level
+# A wide table prints as parts of this many columns (a narrower column cannot hold a word),
+# and at most this many columns in all.
+TABLE_PART_COLUMNS = 12
+TABLE_MAX_COLUMNS = 120
 # Bullet labels are drawn without font fallback: only glyphs every face of both families has.
 BULLETS = ("•", "–", "·")
 # Source lines per boxed piece of a code block: small enough that splitting one across a page
@@ -159,7 +163,7 @@ class BlockRenderer:
             case Callout():
                 return self._indented(self.callout(block), left)
             case TableBlock():
-                return self._indented([self.table(block)], left)
+                return self._indented(self.tables(block), left)
             case CodeBlock(value, _, line):
                 return self._indented(self.code(value, line), left)
             case MathBlock(value, line):
@@ -264,6 +268,24 @@ class BlockRenderer:
                       splitByRow=1, splitInRow=1, hAlign="LEFT", spaceBefore=2,
                       spaceAfter=body.fontSize * 0.7)
         return table
+
+    def tables(self, block: TableBlock) -> list[Flowable]:
+        """A table, or a wide one as several tables of at most TABLE_PART_COLUMNS columns
+        each (a page has room for no more), up to TABLE_MAX_COLUMNS in all; a line under the
+        last part says what was left out."""
+        columns = max([len(block.header), *(len(r) for r in block.rows)], default=1)
+        if columns <= TABLE_PART_COLUMNS:
+            return [self.table(block)]
+        out: list[Flowable] = []
+        for start in range(0, min(columns, TABLE_MAX_COLUMNS), TABLE_PART_COLUMNS):
+            end = start + TABLE_PART_COLUMNS
+            out.append(self.table(replace(block, header=block.header[start:end],
+                                          rows=tuple(r[start:end] for r in block.rows))))
+        if columns > TABLE_MAX_COLUMNS:
+            note = (f"(columns {TABLE_MAX_COLUMNS + 1} to {columns} of this table are left "
+                    f"out: a printed table holds at most {TABLE_MAX_COLUMNS})")
+            out.append(Paragraph(self.fmt.plain(note, block.line), self.styles["cell"]))
+        return out
 
     def table(self, block: TableBlock, width: float | None = None) -> Table:
         columns = max([len(block.header), *(len(r) for r in block.rows)], default=1) or 1
