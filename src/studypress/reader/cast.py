@@ -162,8 +162,8 @@ def _bold_head(rich: RichText) -> tuple[str, bool, RichText] | None:
     if not rich or not isinstance(rich[0], Strong):
         return None
     head = plain_text(rich[0].children).strip()
-    colon_inside = head.endswith(":")
-    head = head.rstrip(":").strip()
+    colon_inside = head.endswith((":", "："))  # the full-width colon of CJK text
+    head = head.rstrip(":：").strip()
     return (head, colon_inside, rich[1:]) if head else None
 
 

@@ -30,8 +30,8 @@ def read_term(rich: RichText, line: int) -> Term | None:
     """``**Term:** definition`` (the definition may start on the next line)."""
     if not rich or not isinstance(rich[0], Strong):
         return None
-    term = plain_text(rich[0].children).strip().rstrip(":").strip()
-    definition = inline.lstrip_chars(rich[1:], ":–—-")
+    term = plain_text(rich[0].children).strip().rstrip(":：").strip()
+    definition = inline.lstrip_chars(rich[1:], ":：–—-")
     if definition and isinstance(definition[0], LineBreak):
         definition = inline.strip(definition[1:])
     if not term or not definition:

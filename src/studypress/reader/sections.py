@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 
 
 class Kind(StrEnum):
@@ -19,24 +23,47 @@ class Kind(StrEnum):
 
 
 # Order matters: "Quiz Answer Key" is an answer key, "Essay Format Questions" are essays.
-_RULES: list[tuple[Kind, re.Pattern[str]]] = [
-    (Kind.FAQ_ENTRY, re.compile(r"^\s*Q\s*[:.]\s*\S", re.I)),
-    (Kind.ANSWERS, re.compile(r"\banswer\s*key\b|\banswers\b|\bsolutions\b", re.I)),
-    (Kind.ESSAY, re.compile(r"\bessay", re.I)),
-    (Kind.FAQ, re.compile(r"\bFAQs?\b|frequently\s+asked", re.I)),
-    (Kind.QUIZ, re.compile(r"\bquiz\b|\bshort[- ]answer\b|\breview\s+questions\b|"
-                           r"\bself[- ]test\b|^\s*questions\s*$|\bpractice\s+questions\b|"
-                           r"\btest\s+yourself\b|\bcheck\s+your\s+understanding\b|"
-                           r"\bquiz\s+questions\b|\bcomprehension\s+questions\b", re.I)),
-    (Kind.GLOSSARY, re.compile(r"\bglossary\b|\bkey\s+terms\b|\bvocabulary\b|"
-                               r"\bdefinitions\b|^\s*terms\s*$", re.I)),
-    (Kind.CAST, re.compile(r"\bcast\s+of\s+characters\b|\bkey\s+(people|figures|players)\b|"
-                           r"^\s*(people|characters|persons|figures|who'?s\s+who)\s*$|"
-                           r"\bdramatis\s+personae\b|\bprincipal\s+(people|figures)\b", re.I)),
-    (Kind.TIMELINE, re.compile(r"\btimeline\b|\bchronology\b|\bkey\s+dates\b|"
-                               r"\bfacts\s+and\s+dates\b|\bimportant\s+dates\b|"
-                               r"\bkey\s+events\b|^\s*events\s*$", re.I)),
-]
+_ORDER = (Kind.FAQ_ENTRY, Kind.ANSWERS, Kind.ESSAY, Kind.FAQ, Kind.QUIZ, Kind.GLOSSARY, Kind.CAST,
+          Kind.TIMELINE)
+_PROSE = ("summary", "conclusion", "quotes")
+_LANG = Path(__file__).with_name("lang")
+
+
+@dataclass(frozen=True)
+class Words:
+    """One language's section words: a pattern per kind of section and per kind of prose."""
+
+    code: str
+    sections: dict[Kind, re.Pattern[str]]
+    prose: dict[str, re.Pattern[str]]
+
+
+def _compile(entries: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{e})" for e in entries), re.I)
+
+
+def _words(path: Path) -> Words:
+    data = tomllib.loads(path.read_text("utf-8"))
+    sections = {Kind(k.replace("_", "-")): _compile(v)
+                for k, v in data.get("sections", {}).items() if v}
+    prose = {k: _compile(v) for k, v in data.get("prose", {}).items() if v}
+    return Words(path.stem, sections, prose)
+
+
+@cache
+def languages() -> tuple[Words, ...]:
+    """Every language's section words (``lang/<code>.toml``), English first; read once."""
+    files = sorted(_LANG.glob("*.toml"), key=lambda p: (p.stem != "en", p.stem))
+    return tuple(_words(p) for p in files)
+
+
+@cache
+def _rules() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
+    """Every language's words for a kind joined into one pattern, kinds in their order."""
+    return tuple((kind, _compile([w.sections[kind].pattern for w in languages()
+                                  if kind in w.sections]))
+                 for kind in _ORDER)
+
 
 # Sections whose sub-headings subdivide them (``### 1789`` in a timeline, eras in a cast,
 # questions under an FAQ); a quiz or essay heading does not make its sub-headings questions.
@@ -45,7 +72,7 @@ SUBDIVIDED = {Kind.TIMELINE, Kind.CAST, Kind.GLOSSARY, Kind.FAQ}
 
 def classify(heading: str) -> Kind:
     """The kind of section a heading announces; PROSE when its words say nothing known."""
-    for kind, pattern in _RULES:
+    for kind, pattern in _rules():
         if pattern.search(heading):
             return kind
     return Kind.PROSE
@@ -62,11 +89,8 @@ def timeline_subject(heading: str) -> str | None:
 
 
 def prose_kind(heading: str) -> str:
-    h = heading.lower()
-    if "summary" in h:
-        return "summary"
-    if "conclusion" in h:
-        return "conclusion"
-    if "quote" in h:
-        return "quotes"
+    """What a prose section holds, by its heading's words: summary, conclusion, quotes, prose."""
+    for kind in _PROSE:
+        if any(kind in w.prose and w.prose[kind].search(heading) for w in languages()):
+            return kind
     return "prose"

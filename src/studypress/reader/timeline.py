@@ -64,8 +64,8 @@ def split_date(rich: RichText) -> DatedText | None:
     first = rich[0]
     if isinstance(first, Strong):
         head = plain_text(first.children).strip()
-        colon_inside = head.endswith(":")
-        head = head.rstrip(":").strip()
+        colon_inside = head.endswith((":", "："))  # the full-width colon of CJK text
+        head = head.rstrip(":：").strip()
         head, note = _date_note(head)
         if not head or not looks_like_date(head):
             return None
