@@ -71,12 +71,14 @@ class DeckConfig:
     @classmethod
     def load(cls, layouts: Layouts) -> DeckConfig:
         source = Source.from_layouts(layouts, SETTINGS)
+        settings = Settings.from_toml(source)
         return cls(
             project_deck=source.value("project_deck", Text(), ""),
             subjects=Subjects.load(layouts),
             changes_include_context=source.value("changes_include_context", Flag(), False),
-            settings=Settings.from_toml(source),
-            template_values=template_values(source.data),
+            settings=settings,
+            template_values={**template_values(source.data),
+                             "context_open": settings.context_open},
         )
 
     def deck_name(self, note: Note) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ...model import Block, ListItem, RichText
 from ..richtext import Formatter
+from .media import image_extension
 
 _ENTITIES = {
     "&": "&amp;",
@@ -168,8 +169,12 @@ def blocks(items: Iterable[Block], media: MediaRef | None = None) -> str:
 
 def embed(target: str, media: MediaRef | None = None) -> str:
     """An embedded file in a field: an image as ``<img>`` of its media file (so Anki copies
-    it), anything else (a PDF, audio, a missing file) as its name."""
+    it), anything else (a PDF, audio, a missing file) as its name (a missing image's
+    name marked so the card's CSS hides it)."""
     name = media(target) if media is not None else None
+    if name is None and media is not None and image_extension(target) is not None:
+        # The build warns about a missing image; the card's CSS hides its name.
+        return f'<p class="embed missing">{escape(target)}</p>'
     if name is None:
         return f'<p class="embed">{escape(target)}</p>'
     return f'<div class="embed"><img src="{escape(name)}" alt="{escape(target)}"></div>'

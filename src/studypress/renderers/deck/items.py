@@ -80,6 +80,8 @@ class Settings:
     faq_cards: bool = setting("faq_cards", Flag(), True)
     unanswered_cards: bool = setting("unanswered_cards", Flag(), False)
     tag_prefix: str = setting("tag_prefix", Text(), "studypress")
+    # Whether a card's back shows its context (neighbours, timeline, source) unfolded.
+    context_open: bool = setting("context_open", Flag(), False)
     labels: Mapping[str, str] = setting("labels", Table(Text()), {})
     # [cards]: which directions each kind of item makes cards in.
     event_cards: tuple[str, ...] = _directions(EVENT)
