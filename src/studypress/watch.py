@@ -280,15 +280,17 @@ def _print_round(result: Round, quiet: bool, echo: Callable[..., None]) -> None:
         names = [shown(p) for p in result.changed]
         more = f" and {len(names) - 3} more" if len(names) > 3 else ""
         echo(f"changed: {', '.join(names[:3])}{more}", err=True)
+    from .diagnostics import terminal_safe
+
     if result.error:
-        echo(result.error, err=True)
+        echo(terminal_safe(result.error), err=True)
         return
     report = result.report
     for d in report.diagnostics:
         if not (quiet and d.severity == "info"):
-            echo(d.format(), err=True)
+            echo(terminal_safe(d.format()), err=True)
     for line in report.messages:
-        echo(line, err=True)
+        echo(terminal_safe(line), err=True)
     if not quiet:
         echo(progress.summary(report.built, report.unchanged, report.diagnostics,
                               result.seconds, result.output or Path("output")))
