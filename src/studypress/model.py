@@ -407,6 +407,8 @@ class Metadata:
     extra: tuple[tuple[str, str], ...] = field(default=())
     # Each inline tag with the line it was written on (``#nocard`` opts one item out).
     tag_lines: tuple[tuple[str, int], ...] = ()
+    # The note's language (a primary language code: "en", "es", "zh"), declared or detected.
+    language: str = "en"
 
 
 @dataclass(frozen=True)

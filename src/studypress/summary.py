@@ -25,6 +25,7 @@ def _header(note: Note) -> list[str]:
         f"{note.title}",
         f"  id: {note.id}   source: {note.source}",
         f"  tags: {', '.join(note.tags) or '-'}   permalink: {note.metadata.permalink or '-'}",
+        f"  language: {note.metadata.language}",
         f"  {len(note.events)} events, {len(note.people)} people, {len(note.terms)} terms, "
         f"{len(quiz)} quiz questions ({sum(1 for q in quiz if q.answer)} answered), "
         f"{len(essays)} essay questions, {len(note.faq)} FAQ entries, "

@@ -36,6 +36,7 @@ from . import exports, typography
 from .cast import dated_people, heading_entry, people_table, read_cast, read_cast_table
 from .glossary import heading_term, read_glossary
 from .inline import InlineContext
+from .language import note_language
 from .links import link
 from .names import telltale_names
 from .questions import (
@@ -410,6 +411,9 @@ def _read(text: str, source: str, stem: str, diag: Collector,
     _report_order(events, diag)
     _check_embeds(ctx, embed_exists, diag)
     metadata = _metadata(meta, ctx)
+    metadata = replace(metadata, language=note_language(
+        meta.get("lang", meta.get("language")),
+        (plain_text(b.text) for b in shaped.blocks if isinstance(b, Heading)), fm.body))
     return Note(
         id=slugify(_permalink_slug(metadata.permalink) or stem),
         title=title,
