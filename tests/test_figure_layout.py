@@ -303,3 +303,16 @@ def test_labels_are_cut_only_where_their_lane_runs_out_of_room():
                  None)
     check_layout(lay)
     assert any(lab.text.endswith(words) for lab in lay.labels if lab.role == "event")
+
+
+def test_a_compressed_axis_says_where_it_is_cut_and_each_stretch_scale(seed):
+    lay = timeline_layout(seed, 481.9, settings={"axis": {"compress": "always"}})
+    check_layout(lay)
+    assert lay.axis.breaks
+    caption = " ".join(lab.text for lab in lay.labels if lab.role == "note"
+                       and lab.text.startswith("Axis cut"))
+    assert caption.count("1 cm ≈") == len(lay.axis.segments), caption
+    assert "1933–1941: 1 cm ≈" in caption
+    plain = timeline_layout(seed, 481.9, settings={"axis": {"compress": "never"}})
+    assert not plain.axis.breaks
+    assert not any("1 cm" in lab.text for lab in plain.labels)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from .bands import row_height
+from .caption import caption_height, place_caption
 from .labels import lane_height, text_height
 from .legend import place_legend
 from .plan import Inputs, Plan
@@ -25,7 +26,8 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     lane_h = lane_height(pl.size)
     key_rows = math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered and style.key else 0
     natural = (h.above_fixed(n_rows, band_row) + pl.lanes * lane_h
-               + h.below_axis(pl.people_lanes, key_rows) + style.margin)
+               + h.below_axis(pl.people_lanes, key_rows, caption_height(pl.caption, style))
+               + style.margin)
     fig_h = natural if height is None else max(natural, float(height))
     band_title_y = fig_h - style.margin - band_row
     lane0_y = band_title_y - pl.lanes * lane_h
@@ -42,6 +44,7 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     y = _ticks(out, pl, ins)
     y = _people(out, pl, ins, y)
     y = place_legend(out, ins.legend, style, ins.fs, y)
+    y = place_caption(out, pl.caption, style, ins.fs, y)
     out.numbers = dict(pl.numbers)
     if pl.numbered and pl.key_entries and style.key:
         y = _key(out, pl, ins, y, key_rows)

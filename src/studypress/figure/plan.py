@@ -6,12 +6,13 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .. import timeaxis
 from ..model import Event, Person
 from . import marks
 from .bands import band_titles, row_height, title_rows
+from .caption import caption_height, caption_lines, caption_parts
 from .items import DaySpan, Item
 from .labels import (
     attempts,
@@ -51,8 +52,8 @@ class Heights:
         """The rows of band titles."""
         return title_rows(titles) * row_height(self.style)
 
-    def below_axis(self, people_lanes: int, key_rows: int) -> float:
-        """Ticks, people, legend and key."""
+    def below_axis(self, people_lanes: int, key_rows: int, caption: float = 0.0) -> float:
+        """Ticks, people, legend, the axis's caption and key."""
         style = self.style
         h = 3.0 + text_height(style.tick_font_size) + 4.0
         if people_lanes:
@@ -60,7 +61,7 @@ class Heights:
         h += self.legend_lines * (text_height(style.key_font_size) + 2.0) + 4.0
         if key_rows:
             h += key_rows * text_height(style.key_font_size) + 4.0
-        return h + self.undated
+        return h + self.undated + caption
 
     def above_fixed(self, n_rows: int, band_row: float) -> float:
         """The top margin, the band titles and the rows of marks."""
@@ -105,6 +106,7 @@ class Plan:
     key_entries: list[tuple[int, Item]]
     key_cols: int
     spread: float  # the median distance between neighbouring dated marks
+    caption: list[str] = field(default_factory=list)  # lines explaining a compressed axis
 
     @property
     def lanes(self) -> int:
@@ -141,12 +143,14 @@ class _Room:
     inputs: Inputs
     fixed: float  # everything above the axis but the lanes, and the bottom margin
     people_lanes: int
+    caption: float  # the caption's height
 
     def lanes(self, size: float, key_rows: int) -> int:
         ins = self.inputs
         if ins.height is None:
             return ins.style.max_lanes
-        room = ins.height - self.fixed - ins.heights.below_axis(self.people_lanes, key_rows)
+        room = ins.height - self.fixed - ins.heights.below_axis(self.people_lanes, key_rows,
+                                                                 self.caption)
         return max(0, int(room // lane_height(size)))
 
 
@@ -163,10 +167,10 @@ def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
     titles = band_titles(bands, fs, style, ins.width)
     spread = _spread(sorted(where[it.index] for it in ins.items if it.span))
     base = Plan(ax, where, ext, rws, ticks, prows, bands, titles, False, 0.0, [], [], [], {}, [], 1,
-                spread)
+                spread, caption_lines(caption_parts(ax, style.end_pad), ins.width, style, fs))
     n_rows = max(rws, default=-1) + 1
     fixed = ins.heights.above_fixed(n_rows, ins.heights.band_rows(titles)) + style.margin
-    room = _Room(ins, fixed, base.people_lanes)
+    room = _Room(ins, fixed, base.people_lanes, caption_height(base.caption, style))
     xs = [where[it.index] for it in ins.items]
     return _labelled(ins, base, xs, room) or _numbered(ins, base, xs, room)
 
