@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import assets
+from ..dates import looks_like_date
 from ..diagnostics import Collector
 from ..model import (
     Block,
@@ -56,6 +57,7 @@ from .timeline import (
     date_column,
     dated_list,
     partly_dated,
+    starts_with_date,
     table_events,
 )
 
@@ -120,6 +122,7 @@ class _Region:
 def _regions(blocks: list[Block]) -> list[_Region]:
     regions = [_Region(None, Kind.PROSE)]
     stack: list[tuple[int, Kind]] = []
+    timeline_level: int | None = None  # the level of the last Timeline heading, while it lasts
     for block in blocks:
         if not isinstance(block, Heading):
             regions[-1].blocks.append(block)
@@ -129,9 +132,17 @@ def _regions(blocks: list[Block]) -> list[_Region]:
             stack.pop()
         if block.level == 0:  # a section break: what follows belongs to no heading
             regions.append(_Region(None, Kind.PROSE))
+            timeline_level = None
             continue
         kind = classify(words)
         group = None
+        if timeline_level is not None and block.level < timeline_level:
+            timeline_level = None
+        if kind is Kind.TIMELINE:
+            timeline_level = block.level
+        elif kind is Kind.PROSE and _date_heading(words, block.level, timeline_level):
+            # "### Timeline" then "### 1276" at the same level: the dates go on as its groups
+            kind, group = Kind.TIMELINE, words.strip().rstrip(":")
         if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
             kind = stack[-1][1]
             group = words.strip().rstrip(":")
@@ -141,6 +152,12 @@ def _regions(blocks: list[Block]) -> list[_Region]:
             stack.append((block.level, kind))
         regions.append(_Region(block, kind, group=group))
     return [r for r in regions if r.heading is not None or r.blocks]
+
+
+def _date_heading(words: str, level: int, timeline_level: int | None) -> bool:
+    """A heading that is only a date, beside a Timeline heading of its level, names a group."""
+    text = words.strip().rstrip(":")
+    return timeline_level == level and bool(text) and looks_like_date(text)
 
 
 @dataclass
@@ -288,8 +305,12 @@ class _Builder:
         under names a timeline's group."""
         group = plain_text(region.heading.text).strip() if region.heading else None
         kept: list[Block] = []
+        spread = _dated_across_lists(blocks)
         for block in blocks:
-            if isinstance(block, BulletList):
+            if isinstance(block, BulletList) and spread and any(
+                    starts_with_date(item) for item in block.items):
+                kept.extend(self._timeline_list(block, group))
+            elif isinstance(block, BulletList):
                 kept.extend(self._list_shape(block, group))
             elif isinstance(block, Table) and date_column(block) is not None and len(
                     block.header) >= 2:
@@ -302,15 +323,18 @@ class _Builder:
             region.moved = True
         return kept
 
+    def _timeline_list(self, block: BulletList, group: str | None) -> list[Block]:
+        reader = TimelineReader(self.diag)
+        if group:
+            reader.group = Group(group)
+        reader.read([block])
+        self.events.extend(reader.events)
+        return reader.leftovers
+
     def _list_shape(self, block: BulletList, group: str | None) -> list[Block]:
         """A list outside any known section, read by its items; what stays prose comes back."""
         if dated_list(block):
-            reader = TimelineReader(self.diag)
-            if group:
-                reader.group = Group(group)
-            reader.read([block])
-            self.events.extend(reader.events)
-            return reader.leftovers
+            return self._timeline_list(block, group)
         if question_list(block):
             self._questions(_Region(None, Kind.QUIZ, [block]))
             return []
@@ -323,6 +347,17 @@ class _Builder:
                               "few to read it as a timeline; it is kept as prose (put it under "
                               "a Timeline heading to read it as one)", block.line)
         return [block]
+
+
+def _dated_across_lists(blocks: list[Block]) -> bool:
+    """Lists broken up by a change of marker or a line between them still make one timeline
+    when, taken together, their items mostly begin with a date."""
+    lists = [b for b in blocks if isinstance(b, BulletList)]
+    if len(lists) < 2:
+        return False
+    items = [i for b in lists for i in b.items if i.text]
+    dated = sum(1 for i in items if starts_with_date(i))
+    return dated >= 2 and dated * 3 >= len(items) * 2
 
 
 def _own_answers(answers: list[Numbered], questions: list[Numbered]) -> list[Numbered]:
