@@ -35,7 +35,7 @@ from studypress.model import (
 )
 from studypress.reader.names import telltale_names
 from studypress.renderers.base import RenderContext, RenderOptions
-from studypress.renderers.deck import DeckConfig, fieldhtml, naming, notetypes
+from studypress.renderers.deck import DeckConfig, fieldhtml, naming, notetypes, strip
 from studypress.renderers.deck import ledger as ledgers
 from studypress.renderers.deck.apkg import zip_time
 from studypress.renderers.deck.items import Settings, note_items
@@ -401,12 +401,18 @@ def test_strip_marks_a_day_as_a_point_and_a_range_as_a_bar() -> None:
     assert rect is not None
     x, w = float(rect.group(1)), float(rect.group(2))
     # 1920–1929 of 1917–1941: the bar starts about 2/24 of the way along and is ~10/24 long.
-    assert 12 + 276 * 2 / 24 - 2 < x < 12 + 276 * 2.2 / 24
-    assert 276 * 9.5 / 24 < w < 276 * 10.5 / 24
+    pad, span = strip.PAD, strip.WIDTH - 2 * strip.PAD
+    assert pad + span * 2 / 24 - 2 < x < pad + span * 2.2 / 24
+    assert span * 9.5 / 24 < w < span * 10.5 / 24
     for svg in (point, bar):
         xs = _coords(svg, "x") + _coords(svg, "x1") + _coords(svg, "x2") + _coords(svg, "cx")
-        assert min(xs) >= 0 and max(xs) <= 300
-    assert ">1917<" in point and ">1941<" in point
+        assert min(xs) >= 0 and max(xs) <= strip.WIDTH
+    # Labelled ticks every five years, and the event's own date at its mark.
+    ticks = re.findall(r'<text class="tick" x="([\d.]+)"[^>]*>([^<]+)<', point)
+    assert [label for _, label in ticks] == ["1920", "1925", "1930", "1935", "1940"]
+    assert '<text class="this"' in point and ">1917<" in point
+    own = re.search(r'<text class="this" x="([\d.]+)"', bar)
+    assert own is not None and x < float(own.group(1)) < x + w
 
 
 def test_strip_last_date_ends_at_the_axis_end() -> None:
@@ -415,18 +421,19 @@ def test_strip_last_date_ends_at_the_axis_end() -> None:
     rect = re.search(r'<rect class="here" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"',
                      strip_svg(dates[1], dates, "x"))
     assert rect is not None
-    assert float(rect.group(1)) + float(rect.group(2)) == pytest.approx(300 - 12, abs=0.05)
+    assert float(rect.group(1)) + float(rect.group(2)) == pytest.approx(
+        strip.WIDTH - strip.PAD, abs=0.05)
 
 
 def test_strip_with_bce_dates_and_a_single_event() -> None:
     caesar = day_date(-44, 3, 15, "March 15, 44 BCE")
     alone = strip_svg(caesar, [caesar], "x")
-    assert ">45 BCE<" in alone and ">43 BCE<" in alone
-    around_zero = day_date(-1, 6, 1, "1 BCE")
-    assert ">2 BCE<" in strip_svg(around_zero, [around_zero], "x")
-    assert ">1 CE<" in strip_svg(around_zero, [around_zero], "x")  # an axis from BCE says CE
+    assert ">44 BCE<" in alone.replace("Jan ", "") and ">43 BCE<" in alone.replace("Jan ", "")
+    around_zero = strip_svg(day_date(-1, 6, 1, "1 BCE"), [day_date(-1, 6, 1, "1 BCE")], "x")
+    assert ">Jan 1 BCE<" in around_zero
+    assert ">Jan 1 CE<" in around_zero  # an axis from BCE says CE
     xs = _coords(alone, "cx")
-    assert xs and 140 < xs[0] < 160  # alone in the middle of its padded axis
+    assert xs and abs(xs[0] - strip.WIDTH / 2) < 10  # alone in the middle of its padded axis
 
 
 # ----------------------------------------------------------------------------- package
