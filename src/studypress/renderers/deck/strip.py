@@ -61,8 +61,9 @@ class Strip:
             f' fill="{FALLBACK_GREY}" text-anchor="middle">{escape(t.label)}</text>'
             for t in ticks if _width(t.label) / 2 <= t.x <= WIDTH - _width(t.label) / 2)
         self.tick_marks = "".join(f"M{_fmt(t.x)} {_fmt(AXIS_Y)}v6" for t in ticks)
-        # Every event as a small mark above the axis (the ticks hang below it), on a grid of TICK_BINS steps: a note of hundreds of
-        # events still gives one short path per card; marks closer than a step are one anyway.
+        # Every event as a small mark above the axis (the ticks hang below it), on a grid of
+        # TICK_BINS steps: a note of hundreds of events still gives one short path per card;
+        # marks closer than a step are one anyway.
         step = (WIDTH - 2 * PAD) / TICK_BINS
         bins = sorted({round((self.axis.x(sum(timeaxis.days(d)) / 2) - PAD) / step)
                        for d in dates})
