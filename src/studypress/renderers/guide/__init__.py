@@ -14,7 +14,7 @@ from pathlib import Path
 from ... import __version__
 from ...model import Diagnostic, Note
 from ..base import Output, RenderContext, RenderResult
-from .settings import load
+from .settings import for_language, load
 
 
 def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...]):
@@ -67,7 +67,7 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     from .styles import make_styles
     from .text import Formatter
 
-    settings = load(ctx.layouts)
+    settings = for_language(load(ctx.layouts), ctx.layouts, note.metadata.language)
     used, fallbacks, diagnostics = glyphs.fallback_fonts(settings.fallback, ctx, note.source,
                                                   "layouts/guide.toml")
     styles = make_styles(settings)

@@ -8,7 +8,7 @@ its default.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ...layouts import LayoutError, Layouts
@@ -152,3 +152,13 @@ def parse(data: dict[str, Any], source: Source | None = None) -> GuideSettings:
 def load(layouts: Layouts) -> GuideSettings:
     """The guide settings in effect for this build."""
     return parse({}, Source.from_layouts(layouts, "guide"))
+
+
+def for_language(settings: GuideSettings, layouts: Layouts, code: str) -> GuideSettings:
+    """The settings for a note in language ``code``: the PDF's language and the wording of
+    ``layouts/lang/<code>.toml``'s [guide] table, key by key over the English titles."""
+    if code == "en":
+        return settings
+    wording = layouts.settings(f"lang/{code}").get("guide", {})
+    own = {k: v for k, v in wording.items() if k in TITLE_KEYS and isinstance(v, str)}
+    return replace(settings, lang=code, titles={**settings.titles, **own})
