@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import safepath
 from .project import shown
 
 CACHE_NAME = ".studypress-cache.json"  # the build's record (studypress.build.CACHE_NAME)
@@ -41,12 +42,18 @@ def recorded(output: Path) -> list[Path] | None:
     for note_id, entry in (notes.items() if isinstance(notes, dict) else ()):
         groups = entry.get("files") if isinstance(entry, dict) else None
         for group in (groups.values() if isinstance(groups, dict) else ()):
-            files.extend(output / str(note_id) / str(rel) for rel in _strings(group))
+            files.extend(_checked(output, f"{note_id}/{rel}") for rel in _strings(group))
     project = data.get("project")
     if isinstance(project, dict):
-        files.extend(output / rel for rel in _strings(project.get("files")))
+        files.extend(_checked(output, rel) for rel in _strings(project.get("files")))
     files.append(record)
     return files
+
+
+def _checked(output: Path, rel: str) -> Path:
+    # The same gate as the build's stale removal: a path the record names that leads out of
+    # the output folder (absolute, "..", a link) is kept out; output itself is never removed.
+    return safepath.contained(output, rel) or output
 
 
 def _strings(value: object) -> list[str]:
@@ -67,7 +74,7 @@ def clean(output: Path) -> Cleaned:
     root = output.resolve()
     folders: set[Path] = set()
     for path in dict.fromkeys(files):
-        if _below(path, root):  # a record naming ../ is not trusted with deletions
+        if path != output and _below(path, root):
             _remove(path, result)
             folders.update(p for p in path.parents if _below(p, root) or p.resolve() == root)
     _remove_empty(sorted(folders, key=lambda p: len(p.parts), reverse=True))
