@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: build test test-fast setup system-fonts lint bench clean
+.PHONY: build test test-fast setup system-fonts system-deps lint bench clean
 
 build: $(STAMP)
 	$(BIN)/studypress build source -o output
@@ -28,19 +28,30 @@ setup: $(STAMP)
 
 # Fonts the PDFs fall back on for scripts the package's own fonts lack, found through fontconfig:
 # Chinese and Japanese (WenQuanYi Micro Hei, TrueType), emoji in monochrome (Symbola), Hebrew
-# (DejaVu Sans). Installed when missing on Debian/Ubuntu as root; elsewhere a note says so.
+# (DejaVu Sans). The tests also need Debian's chromium, in which tests/test_card_render.py lays
+# out the cards. Installed when missing on Debian/Ubuntu as root; elsewhere a note says so.
 SYSTEM_FONTS := fontconfig fonts-wqy-microhei fonts-symbola fonts-dejavu-core
+SYSTEM_TEST := chromium
 
-system-fonts:
+# $(call apt-install,packages,what they are for)
+define apt-install
 	@if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	  missing=$$(for p in $(SYSTEM_FONTS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	  missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	  if [ -n "$$missing" ]; then \
-	    echo "installing fonts for other scripts:" $$missing; \
+	    echo "installing $(2):" $$missing; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  fi; \
 	elif ! command -v fc-match >/dev/null 2>&1; then \
 	  echo "note: no fontconfig here, so only the package's own fonts are used (see README: Fonts)"; \
 	fi
+endef
+
+system-fonts:
+	$(call apt-install,$(SYSTEM_FONTS),fonts for other scripts)
+
+# Everything the tests need from the system: the fonts and chromium.
+system-deps:
+	$(call apt-install,$(SYSTEM_FONTS) $(SYSTEM_TEST),fonts for other scripts and chromium)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +63,7 @@ $(STAMP): pyproject.toml | system-fonts $(VENV)/bin/python
 
 # The test extra adds pytest (and xdist, to use every core), hypothesis, pypdf and the anki
 # library used to import decks.
-$(TEST_STAMP): pyproject.toml | system-fonts $(VENV)/bin/python
+$(TEST_STAMP): pyproject.toml | system-deps $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP) $(TEST_STAMP)
 
