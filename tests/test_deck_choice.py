@@ -53,7 +53,8 @@ question = ["prompt-answer"]
 def collection(tmp_path_factory):
     base = tmp_path_factory.mktemp("choice")
     src, out, project = base / "source", base / "output", base / "project"
-    src.mkdir()
+    (src / "folder" / ".obsidian").mkdir(parents=True)
+    src = src / "folder"
     (project / "layouts").mkdir(parents=True)
     (project / "layouts" / "deck.toml").write_text(DECK_TOML, encoding="utf-8")
     (src / "choice.md").write_text(NOTE, encoding="utf-8")
@@ -97,6 +98,17 @@ def test_the_nocard_tag_is_no_card_tag(collection) -> None:
     tags = {t for nid in collection.find_notes("") for t in collection.get_note(nid).tags}
     assert "nocard" not in {t.lower() for t in tags}
     assert tags  # the kind tags are there
+
+
+def test_every_card_links_back_to_its_note(collection) -> None:
+    notes = [collection.get_note(nid) for nid in collection.find_notes("")]
+    assert notes
+    line = NOTE.splitlines().index(next(x for x in NOTE.splitlines() if "Litvinov" in x)) + 1
+    for note in notes:
+        answer = note.cards()[0].answer()
+        assert 'href="obsidian://open?vault=folder&amp;file=choice.md"' in answer
+    litvinov = next(n for n in notes if n["Key"].endswith("/person/maxim-litvinov"))
+    assert f"choice.md:{line}" in visible(litvinov.cards()[0].answer())
 
 
 def test_every_direction_by_default(tmp_path: Path) -> None:

@@ -61,5 +61,5 @@ def plan(config: BuildConfig, notes: list[SourceNote], names: list[str],
         out.cache.notes[source.id] = NoteEntry(key)
         out.jobs.append(Job(source.note, modules, config.options, str(config.project_dir),
                             str(folder), when, str(source.file.path.parent),
-                            str(source.file.root)))
+                            str(source.file.root), str(source.file.path)))
     return out

@@ -14,7 +14,7 @@ from ..safepath import contained
 from .cache import Cache, ProjectEntry, project_key
 from .plan import build_time
 from .records import BuildConfig, SourceNote
-from .render import read_previous
+from .render import place_of, read_previous
 from .write import Writer, digest
 
 
@@ -62,7 +62,9 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
     ctx = base.RenderContext(config.options, Layouts(config.project_dir / "layouts"), when,
                              functools.partial(read_previous, str(config.output)),
                              project_file=functools.partial(read_previous,
-                                                            str(config.project_dir)))
+                                                            str(config.project_dir)),
+                             places={n.note.id: place_of(n.file.path, config.project_dir)
+                                     for n in notes})
     models = [n.note for n in notes]
     for name in names:
         renderer = renderers.load(name)

@@ -32,6 +32,7 @@ class Job:
     when: int
     note_dir: str
     root: str
+    note_file: str = ""
 
 
 @dataclass
@@ -57,6 +58,18 @@ def read_previous(folder: str, rel: str) -> bytes | None:
         return None
 
 
+def place_of(file: Path, project_dir: Path) -> base.NotePlace:
+    """A note's vault (the nearest folder above it holding ``.obsidian/``, else the project
+    folder) and its path there."""
+    file = file.resolve()
+    vault = next((d for d in file.parents if (d / ".obsidian").is_dir()), project_dir.resolve())
+    try:
+        rel = file.relative_to(vault).as_posix()
+    except ValueError:  # a note outside the project: its name is all a link can give
+        rel = file.name
+    return base.NotePlace(vault.name, rel)
+
+
 def run_job(job: Job) -> JobResult:
     """Render one note with every renderer (runs in a worker process)."""
     from .. import renderers
@@ -66,7 +79,9 @@ def run_job(job: Job) -> JobResult:
                              functools.partial(read_previous, job.folder),
                              functools.partial(assets.read, note_dir=job.note_dir,
                                                root=job.root),
-                             functools.partial(read_previous, job.project_dir))
+                             functools.partial(read_previous, job.project_dir),
+                             {job.note.id: place_of(Path(job.note_file), Path(job.project_dir))}
+                             if job.note_file else {})
     out = JobResult()
     for name, module in job.names:
         renderer = renderers.load_module(module)

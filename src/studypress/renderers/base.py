@@ -3,7 +3,7 @@ build writes files."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -18,6 +18,14 @@ class RenderOptions:
     paper: str = "a4"  # "a4" or "letter"
     printing: str = "full"  # guide: "full", "questions" or "answers"
     project_name: str = "studypress"
+
+
+@dataclass(frozen=True)
+class NotePlace:
+    """Where a note's file is, as Obsidian names it."""
+
+    vault: str  # the folder holding .obsidian/ (else the project folder), by its name
+    path: str  # the file relative to that folder, with forward slashes
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,8 @@ class RenderContext:
     # Reads a file the project keeps beside its sources (relative to the project folder,
     # e.g. the deck's studypress.lock), which outlives output/; None when there is none.
     project_file: Callable[[str], bytes | None] = lambda _: None
+    # Note id → where its file is (the note's own, or every note's for a project renderer).
+    places: Mapping[str, NotePlace] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -239,7 +239,8 @@ def _gather(notes: list[Note], config: DeckConfig, ctx: RenderContext,
         except ledgers.LedgerError:
             mine = None
         media = Media(_packaged_media(note, mine, ctx, diagnostics))
-        items, _ = note_items(note, config.settings, media)  # per-note builds report these
+        # The per-note builds report the diagnostics.
+        items, _ = note_items(note, config.settings, media, ctx.places.get(note.id))
         # The note's own build has just matched its items: its ledger has their GUIDs.
         items = follow(items, mine if mine is not None and mine.items else previous, note.id)
         got.files.update(media.files)
@@ -291,7 +292,7 @@ class DeckRenderer:
         """The note's own deck, its ledger, and a report of items removed since last time."""
         config = DeckConfig.load(ctx.layouts)
         media = Media(ctx.asset)
-        items, diagnostics = note_items(note, config.settings, media)
+        items, diagnostics = note_items(note, config.settings, media, ctx.places.get(note.id))
         previous = _note_previous(note, ctx, diagnostics)
         items = follow(items, previous, note.id)
         ledger, removed = ledgers.stamp(_stamped(note, items, config), previous,

@@ -9,16 +9,19 @@ review history.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import quote
 
 from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term, plain_text
 from ...settings import Choice, Flag, Source, Strings, Table, Text, load, setting
 from ...slug import slug
 from ...study import Kind, StudyItem, study_items
+from ..base import NotePlace
 from ..richtext import Formatter
 from . import fieldhtml, naming, notetypes
 from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec, directions
@@ -82,6 +85,7 @@ class Settings:
     tag_prefix: str = setting("tag_prefix", Text(), "studypress")
     # Whether a card's back shows its context (neighbours, timeline, source) unfolded.
     context_open: bool = setting("context_open", Flag(), False)
+    vault: str = setting("vault", Text(), "")  # the Obsidian vault's name, when not its folder's
     labels: Mapping[str, str] = setting("labels", Table(Text()), {})
     # [cards]: which directions each kind of item makes cards in.
     event_cards: tuple[str, ...] = _directions(EVENT)
@@ -107,11 +111,28 @@ class Settings:
         return settings
 
 
-def _source(note: Note, line: int) -> str:
-    # The file name only: a deck is shared, and the folders above a note are nobody's business.
-    name = PurePath(note.source.replace("\\", "/")).name
+def _source(note: Note, line: int, place: NotePlace | None = None, vault: str = "") -> str:
+    """The note's title and file:line; with its place, the path in its vault, linked to
+    open the note in Obsidian."""
+    if place is None:
+        name = PurePath(note.source.replace("\\", "/")).name
+        return (f'<span class="note-title">{fieldhtml.escape(note.title)}</span> '
+                f'<span class="where">{fieldhtml.escape(name)}:{int(line)}</span>')
+    url = (f"obsidian://open?vault={quote(vault.strip() or place.vault, safe='')}"
+           f"&file={quote(place.path, safe='')}")
     return (f'<span class="note-title">{fieldhtml.escape(note.title)}</span> '
-            f'<span class="where">{fieldhtml.escape(name)}:{int(line)}</span>')
+            f'<a class="where" href="{html.escape(url)}">'
+            f"{fieldhtml.escape(place.path)}:{int(line)}</a>")
+
+
+def placed(made: Item, note: Note, place: NotePlace | None, vault: str) -> Item:
+    """The item with its Source linked back to its note (see ``_source``)."""
+    if place is None:
+        return made
+    where = made.spec.fields.index("Source")
+    values = list(made.values)
+    values[where] = _source(note, made.line, place, vault)
+    return replace(made, values=tuple(values))
 
 
 def _date_html(event: Event) -> str:
@@ -325,11 +346,11 @@ def _names_of(item: StudyItem) -> set[str]:
     return names
 
 
-def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None = None
-               ) -> tuple[list[Item], list[Diagnostic]]:
+def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None = None,
+               place: NotePlace | None = None) -> tuple[list[Item], list[Diagnostic]]:
     """Every item of a note the settings ask for, in the note's order, with unique keys.
     ``media`` turns embedded images into media file names (see media.Media); without it
-    they show as file names."""
+    they show as file names. With the note's ``place``, each card links back to it."""
     lines, names = opted_out(note)
     chosen, duplicates = study_items(
         note, lambda i: wanted(i, settings) and i.line not in lines
@@ -352,6 +373,7 @@ def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None 
                 made = term_item(item, note, tags("term"))
             case _:
                 made = question_item(item, note, settings, tags("question"), media)
+        made = placed(made, note, place, settings.vault)
         items.append(with_footnotes(replace(
             made, text=own_words(item),
             date=item.when.edtf if item.when and item.kind is Kind.EVENT else ""), item, note))
