@@ -107,6 +107,8 @@ def test_every_card_links_back_to_its_note(collection) -> None:
     for note in notes:
         answer = note.cards()[0].answer()
         assert 'href="obsidian://open?vault=folder&amp;file=choice.md"' in answer
+        # the link a student sees is the note's title, not a file path
+        assert '<a class="note-title" href="obsidian://open?' in answer
     litvinov = next(n for n in notes if n["Key"].endswith("/person/maxim-litvinov"))
     assert f"choice.md:{line}" in visible(litvinov.cards()[0].answer())
 

@@ -120,9 +120,10 @@ def _source(note: Note, line: int, place: NotePlace | None = None, vault: str = 
                 f'<span class="where">{fieldhtml.escape(name)}:{int(line)}</span>')
     url = (f"obsidian://open?vault={quote(vault.strip() or place.vault, safe='')}"
            f"&file={quote(place.path, safe='')}")
-    return (f'<span class="note-title">{fieldhtml.escape(note.title)}</span> '
-            f'<a class="where" href="{html.escape(url)}">'
-            f"{fieldhtml.escape(place.path)}:{int(line)}</a>")
+    # The title is the link a student sees; the path and line stay in the field for search
+    # and for the writer, hidden by the card's CSS.
+    return (f'<a class="note-title" href="{html.escape(url)}">{fieldhtml.escape(note.title)}</a> '
+            f'<span class="where">{fieldhtml.escape(place.path)}:{int(line)}</span>')
 
 
 def placed(made: Item, note: Note, place: NotePlace | None, vault: str) -> Item:
