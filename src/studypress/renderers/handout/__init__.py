@@ -14,14 +14,10 @@ and cuts), ``columns`` (the sheet's two-column flow), ``bars`` (the time bars), 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from ...layouts import LayoutError
 from ...model import Diagnostic, Note, Severity
 from ..base import Output, RenderContext, RenderResult
-from ..pdf import glyphs
 from .document import build_pdf
-from .settings import PAPER, Settings, load_settings
+from .settings import Settings, for_note, load_settings
 
 __all__ = ["RENDERER", "HandoutRenderer", "Settings", "build_pdf", "load_settings"]
 
@@ -40,15 +36,9 @@ class HandoutRenderer:
                 "Characters' section (bold name, then role and description) to get one",
                 note.source, None))
             return result
-        paper = ctx.options.paper
-        if paper not in PAPER:
-            raise LayoutError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
-        settings = load_settings(ctx.layouts, paper)
-        _, names, problems = glyphs.fallback_fonts(settings.fallback_paths, ctx, note.source,
-                                            "layouts/handout.toml")
+        settings, page, problems = for_note(ctx, note.source)
         result.diagnostics.extend(problems)
-        settings = replace(settings, fallback_paths=(), fallbacks=names)
-        data, warnings = build_pdf(note, settings, PAPER[paper], ctx.build_time)
+        data, warnings = build_pdf(note, settings, page, ctx.build_time)
         result.files.append(Output("cast.pdf", data))
         result.diagnostics.extend(warnings)
         return result

@@ -17,11 +17,9 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 
 from ... import fonts
-from ...layouts import LayoutError
 from ...model import Diagnostic, Event, Note, Person, RichText, Severity, plain_text, text
 from ...study import Kind, StudyItem, event_summary, study_items
 from ..base import Output, RenderContext, RenderResult
-from ..pdf import glyphs
 from ..pdf import markup as pdfmarkup
 from ..pdf.runs import draw_runs
 from ..richtext import Formatter
@@ -30,7 +28,7 @@ from .cards import clip, draw_marks, grid_for
 from .document import card_canvas
 from .fitting import fit_text, sizes
 from .printing import CardPages, draw_instructions
-from .settings import PAPER, Settings, load_settings
+from .settings import Settings, for_note
 from .text import Styles, Warnings, height_of, one_line, para
 
 FILE = "flashcards.pdf"
@@ -234,15 +232,9 @@ class FlashcardsRenderer:
                 "timeline, glossary or answered questions; a cast alone is in cast.pdf), "
                 "so no flashcards.pdf", note.source, None))
             return result
-        paper = ctx.options.paper
-        if paper not in PAPER:
-            raise LayoutError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
-        settings = load_settings(ctx.layouts, paper)
-        _, names, problems = glyphs.fallback_fonts(settings.fallback_paths, ctx, note.source,
-                                                   "layouts/handout.toml")
+        settings, page, problems = for_note(ctx, note.source)
         result.diagnostics.extend(problems)
-        settings = replace(settings, fallback_paths=(), fallbacks=names)
-        data, warnings = build_pdf(note, cards, settings, PAPER[paper], ctx.build_time)
+        data, warnings = build_pdf(note, cards, settings, page, ctx.build_time)
         result.files.append(Output(FILE, data))
         result.diagnostics.extend(warnings)
         return result

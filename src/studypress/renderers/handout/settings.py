@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.lib.colors import HexColor
 
 from ...layouts import LayoutError, Layouts
+from ...model import Diagnostic
 from ...settings import (
     COLOUR,
     FONT_PATHS,
@@ -23,6 +24,7 @@ from ...settings import (
     load,
     setting,
 )
+from ..base import RenderContext
 from . import layout as geo
 
 MM = geo.MM
@@ -184,3 +186,18 @@ def load_settings(layouts: Layouts, paper: str, source: Source | None = None) ->
         fallback_paths=raw.fallback,
         text={**_TEXT_DEFAULTS, **raw.text},
     )
+
+
+def for_note(ctx: RenderContext, source: str) -> tuple[Settings, tuple[float, float],
+                                                       list[Diagnostic]]:
+    """The card sheets' settings for one note's build (cast.pdf and flashcards.pdf alike): the
+    paper checked, the fallback fonts loaded, and what loading them had to say."""
+    from ..pdf import glyphs
+
+    paper = ctx.options.paper
+    if paper not in PAPER:
+        raise LayoutError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
+    settings = load_settings(ctx.layouts, paper)
+    _, names, problems = glyphs.fallback_fonts(settings.fallback_paths, ctx, source,
+                                               "layouts/handout.toml")
+    return replace(settings, fallback_paths=(), fallbacks=names), PAPER[paper], list(problems)
