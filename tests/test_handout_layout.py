@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studypress.layouts import Layouts
+from studypress.layouts import LayoutError, Layouts
 from studypress.renderers import handout
 from studypress.renderers.handout import layout as geo
 from studypress.renderers.handout.cards import grid_for
@@ -263,5 +263,5 @@ def test_text_area_keeps_clear_of_cut_lines_and_paper_edge(fmt, paper, duplex):
 
 def test_safe_inset_below_4_mm_is_refused(tmp_path):
     (tmp_path / "handout.toml").write_text("[cards]\nsafe_inset = 2.0\n")
-    with pytest.raises(handout.LayoutError, match=r"safe_inset.*at least 4"):
+    with pytest.raises(LayoutError, match=r"safe_inset.*at least 4"):
         handout.load_settings(Layouts(tmp_path), "a4")
