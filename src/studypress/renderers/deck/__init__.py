@@ -90,6 +90,10 @@ class DeckConfig:
         knows a deck by its name, so renaming or moving a checkout would start a new deck."""
         return self.project_deck.strip() or DEFAULT_PROJECT_DECK
 
+    def project_file(self) -> str:
+        """The combined deck's file in the output folder (``study-notes.apkg``)."""
+        return f"{naming.file_name(self.project_name())}.apkg"
+
 
 def _stamped(note: Note, items: Sequence[Item], config: DeckConfig) -> list[ledgers.Stamped]:
     return [ledgers.Stamped(i.guid, i.key, i.spec.name,
@@ -339,7 +343,7 @@ class DeckRenderer:
                  for note, items in got.items]
         decks.insert(0, PackageDeck(root, "", ()))
         return RenderResult(
-            files=[Output(f"{naming.file_name(project)}.apkg",
+            files=[Output(config.project_file(),
                           write_package(decks, types, got.files))],
             diagnostics=diagnostics, messages=_gone_notes(removed, notes),
             project_files=[Output(LOCK_FILE, ledgers.lock_bytes(ledger))])
