@@ -170,11 +170,14 @@ def test_the_command_builds_and_ends_on_ctrl_c(project):
     import subprocess
     import sys
 
+    from .terminal import ctrl_c_as_in_a_terminal
+
     src = Path(__file__).resolve().parents[1] / "src"
     env = {**os.environ, "PYTHONPATH": str(src)}
     proc = subprocess.Popen([sys.executable, "-m", "studypress", "watch", "--only", "model"],
                             cwd=project, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+                            stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         deadline = time.monotonic() + WAIT
         while not (project / "output" / "beta" / "model.json").is_file():

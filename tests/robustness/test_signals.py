@@ -14,10 +14,13 @@ import pytest
 
 import studypress
 
+from ..terminal import ctrl_c_as_in_a_terminal
 from .cases import case
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc (Linux)")
 
+# Enough notes that the build is still rendering when the signal comes, even on a fast machine.
+NOTES = 150
 NOTE = "# Note {i}\n\n## Timeline\n\n" + "".join(
     f"- **{1900 + k}:** event {k} with some words to set\n" for k in range(40))
 
@@ -45,13 +48,14 @@ def _alive(pid: int) -> bool:
 def _start(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
     src = tmp_path / "source"
     src.mkdir()
-    for i in range(12):
+    for i in range(NOTES):
         (src / f"n{i}.md").write_text(NOTE.format(i=i), encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000",
            "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
     proc = subprocess.Popen([sys.executable, "-m", "studypress", "build", "source", "-o",
                              "output", "-j", "2", "-q", "--only", "guide"], cwd=tmp_path,
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=ctrl_c_as_in_a_terminal)
     deadline = time.monotonic() + 60
     workers: list[int] = []
     while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from ..layouts import LayoutError, Layouts
 from ..model import Diagnostic, Note, Severity
 from ..renderers import base
 from ..safepath import contained
+from .workers import Pool
 
 Progress = Callable[[int, int, str], None]
 
@@ -129,29 +129,30 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None) -> list
 
 
 def _in_pool(jobs: list[Job], workers: int, progress: Progress | None) -> list[Rendered]:
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start,
-                               initargs=(os.getpid(),))
+    pool = Pool(run_job, workers, _worker_start, (os.getpid(),))
+    results: list[JobResult | None] = [None] * len(jobs)
     try:
-        futures = [pool.submit(run_job, job) for job in jobs]
-        results = []
-        for i, (job, fut) in enumerate(zip(jobs, futures, strict=True)):
-            _tick(progress, i, len(jobs), job.note.id)
-            results.append(Rendered(job, fut.result()))
+        for done, (index, result) in enumerate(pool.run(jobs)):
+            _tick(progress, done, len(jobs), jobs[index].note.id)
+            results[index] = result if isinstance(result, JobResult) else _lost(jobs[index],
+                                                                                result)
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: no worker may outlive the build.
-        _stop(pool)
+        pool.kill()
         raise
-    pool.shutdown()
-    return results
+    pool.close()
+    return [Rendered(job, result) for job, result in zip(jobs, results, strict=True)
+            if result is not None]
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    processes = list(getattr(pool, "_processes", {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join(timeout=5)
+def _lost(job: Job, error: Exception) -> JobResult:
+    """A note whose worker died or raised: every renderer failed, earlier outputs stay."""
+    out = JobResult(failed={name for name, _ in job.names})
+    out.diagnostics.append(Diagnostic(
+        Severity.ERROR, "renderer", f"rendering stopped ({error}); this note's earlier "
+        "outputs were left as they were: build again, or with -j 1 to see the error",
+        job.note.source))
+    return out
 
 
 def _worker_start(parent: int) -> None:

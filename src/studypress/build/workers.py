@@ -1,0 +1,126 @@
+"""Worker processes for the render phase.
+
+Each worker has a pipe of its own and the build waits on all of them in its main thread. A
+stop (Ctrl-C, SIGTERM, an error) kills the workers and returns at once: no helper thread is
+left blocked on a result a killed worker had half written, which is what can hang a
+``concurrent.futures`` pool at interpreter exit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+STOP_GRACE = 5.0  # seconds a killed worker gets to go before SIGKILL
+
+
+class WorkerLost(Exception):
+    """A worker ended (killed by the system, out of memory) before it returned its result."""
+
+
+class RemoteError(Exception):
+    """A job raised in its worker; the message holds the worker's traceback."""
+
+
+class _Worker:
+    def __init__(self, ctx: Any, fn: Callable, init: Callable, initargs: tuple) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, fn, init, initargs),
+                                   daemon=True)
+        self.process.start()
+        child.close()  # the worker holds its end; EOF here then means it died
+        self.job: int | None = None
+
+
+class Pool(Generic[T, R]):
+    """A fixed set of worker processes that run ``fn`` on one item at a time each."""
+
+    def __init__(self, fn: Callable[[T], R], workers: int,
+                 init: Callable[..., None], initargs: tuple = ()) -> None:
+        self._ctx = multiprocessing.get_context()
+        self._spec = (fn, init, initargs)
+        self._workers = [_Worker(self._ctx, *self._spec) for _ in range(workers)]
+
+    def run(self, items: Sequence[T]) -> Iterable[tuple[int, R | Exception]]:
+        """Yield ``(index, result)`` as results come; a job that raised or whose worker died
+        yields the exception instead, and a new worker takes the dead one's place."""
+        queue = iter(range(len(items)))
+        for worker in self._workers:
+            self._give(worker, items, queue)
+        while any(w.job is not None for w in self._workers):
+            busy = {w.conn: w for w in self._workers if w.job is not None}
+            for conn in wait(list(busy)):
+                worker = busy[conn]  # type: ignore[index]
+                index, result = worker.job, self._take(worker)
+                self._give(worker if worker in self._workers else self._workers[-1], items,
+                           queue)
+                yield index, result  # type: ignore[misc]
+
+    def _give(self, worker: _Worker, items: Sequence[T], queue: Iterator[int]) -> None:
+        index = next(queue, None)
+        worker.job = index
+        if index is None:
+            return
+        worker.conn.send(items[index])
+
+    def _take(self, worker: _Worker) -> R | Exception:
+        try:
+            ok, value = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            return WorkerLost(f"a worker process ended unexpectedly "
+                              f"(exit code {worker.process.exitcode})")
+        return value if ok else RemoteError(value)
+
+    def _replace(self, dead: _Worker) -> None:
+        dead.process.join(timeout=STOP_GRACE)
+        dead.conn.close()
+        self._workers.remove(dead)
+        self._workers.append(_Worker(self._ctx, *self._spec))
+
+    def close(self) -> None:
+        """End the workers when their work is done (each gets a stop message)."""
+        for worker in self._workers:
+            with contextlib.suppress(OSError):  # already gone: nothing to tell
+                worker.conn.send(None)
+        self._join()
+
+    def kill(self) -> None:
+        """Stop every worker now, whatever it is doing."""
+        for worker in self._workers:
+            if worker.process.is_alive():
+                worker.process.terminate()
+        self._join()
+
+    def _join(self) -> None:
+        for worker in self._workers:
+            worker.process.join(timeout=STOP_GRACE)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+
+
+def _serve(conn: Connection, fn: Callable, init: Callable, initargs: tuple) -> None:
+    """A worker's life: run each item it receives until told to stop or the build is gone."""
+    init(*initargs)
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        if item is None:
+            return
+        try:
+            reply = (True, fn(item))
+        except Exception:
+            reply = (False, traceback.format_exc())
+        conn.send(reply)
