@@ -120,3 +120,67 @@ def test_citations_vanish_from_plain_text_links_keep_their_label():
     assert [c.refs for c in find(rich, Citation)] == [("1",)]
     assert plain_text(rich) == "Signed and see 4."
     assert not [n for n in rich if isinstance(n, Text) and "[" in n.value]
+
+
+# ------------------------------------------------------------------- block ids
+
+
+BLOCK_IDS = """\
+## Timeline
+
+- **1917:** The revolution ^rev
+- **1918:** Peace with [[Treaty|the *treaty* ^x]] ^peace-1
+  - 1919: a child item ^kid
+- **1920:** no id^here
+- **1921:** an id ^mid in the middle
+- **1922:** maths $x ^2$
+
+**1930:** first line of a paragraph ^one
+**1931:** last line of the paragraph ^two
+
+## Cast of Characters
+
+- **Vladimir Lenin** – leader of the Bolsheviks. Founded the state. ^lenin
+
+## Glossary
+
+- **Soviet:** a workers' council ^soviet
+
+## Quiz
+
+1. Who led the Bolsheviks? ^q1
+"""
+
+
+def test_block_id_ends_a_block_and_names_its_event():
+    note = read(BLOCK_IDS)
+    ids = {plain_text(e.text): e.block_id for e in note.events}
+    assert ids["The revolution"] == "rev"
+    assert ids["Peace with the treaty ^x"] == "peace-1"  # a label's end is no block's end
+    assert ids["no id^here"] is None
+    assert ids["an id ^mid in the middle"] is None
+    assert ids["maths x ^2"] is None
+    # a paragraph's id ends its last line; one inside the paragraph is text, as in Obsidian
+    assert ids["first line of a paragraph ^one"] is None
+    assert ids["last line of the paragraph"] == "two"
+    (peace,) = [e for e in note.events if e.block_id == "peace-1"]
+    assert [(plain_text(c.text), c.block_id) for c in peace.children] == [
+        ("a child item", "kid")]
+
+
+def test_block_id_is_no_text_for_any_reader():
+    note = read(BLOCK_IDS)
+    (lenin,) = note.people
+    assert lenin.role == "leader of the Bolsheviks"
+    assert plain_text(lenin.description) == "Founded the state."
+    assert [(t.term, plain_text(t.definition)) for t in note.terms] == [
+        ("Soviet", "a workers' council")]
+    assert [plain_text(q.prompt) for q in note.questions] == ["Who led the Bolsheviks?"]
+
+
+def test_block_id_in_prose_and_table_cells():
+    note = read("## Notes\n\nA plain paragraph. ^para\n\n| a | b |\n|---|---|\n| x | y ^c |\n")
+    (para,) = [b for b in blocks(note) if isinstance(b, Paragraph)]
+    assert plain_text(para.text) == "A plain paragraph." and para.block_id == "para"
+    (table,) = [b for b in blocks(note) if not isinstance(b, Paragraph)]
+    assert plain_text(table.rows[0][1]) == "y ^c"  # a cell is no block: its words stay

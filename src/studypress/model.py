@@ -207,6 +207,7 @@ def text(value: str) -> RichText:
 class Paragraph:
     text: RichText
     line: int
+    block_id: str | None = None  # Obsidian's "^id" at the end of the paragraph
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ class ListItem:
     children: tuple[Block, ...]
     line: int
     number: int | None = None  # the item's own number in an ordered list
+    block_id: str | None = None  # Obsidian's "^id" at the end of the item's text
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def _paragraph(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> list[B
         # A paragraph that is only Markdown images: each is an embed, alt as caption.
         return [Embed(target, line, alt) for target, alt in images]
     if text:
-        return [Paragraph(text, line)]
+        return [Paragraph(text, line, ctx.block_id)]
     return [Embed(target, ln) for target, ln in ctx.embeds[before:]]
 
 
@@ -176,6 +176,7 @@ def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
     for item in n.children:
         line = _line(item)
         text: RichText = ()
+        block_id: str | None = None
         children: list[Block] = []
         inner = _blocks(item.children, ctx, out)
         if (len(inner) == 1 and isinstance(inner[0], BulletList) and inner[0].ordered
@@ -186,11 +187,11 @@ def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
             inner = [Paragraph((Text(f"{inner[0].start}."),), line)]
         for i, b in enumerate(inner):
             if i == 0 and isinstance(b, Paragraph):
-                text = b.text
+                text, block_id = b.text, b.block_id
             else:
                 children.append(b)
         number = int(item.info) if ordered and item.info.isdigit() else None
-        items.append(ListItem(text, tuple(children), line, number))
+        items.append(ListItem(text, tuple(children), line, number, block_id))
     start = int(n.attrs.get("start", 1)) if ordered else 1
     return BulletList(tuple(items), ordered, _line(n), start)
 
@@ -272,7 +273,10 @@ def _table(n: SyntaxTreeNode, ctx: InlineContext) -> Table:
             cells: list[RichText] = []
             for cell in tr.children:
                 ctx.line = _line(tr) or _line(n)
-                cells.append(inline.convert(cell.children[0], ctx) if cell.children else ())
+                text = inline.convert(cell.children[0], ctx) if cell.children else ()
+                if ctx.block_id:  # a block id ends a block, never a table cell: keep it
+                    text += (Text(f" ^{ctx.block_id}"),)
+                cells.append(text)
             if part.type == "thead":
                 header = cells
             else:

@@ -158,7 +158,6 @@ def _combine(span: HistoricalDate | None, kind: SpanKind,
 
 def _bold_head(rich: RichText) -> tuple[str, bool, RichText] | None:
     """The bold name an entry starts with: (its words, whether a colon ends them, the rest)."""
-    rich, _ = inline.take_block_id(rich)
     if not rich or not isinstance(rich[0], Strong):
         return None
     head = plain_text(rich[0].children).strip()
@@ -333,7 +332,6 @@ _NOT_NAMES = {"note", "notes", "see", "source", "sources", "tip", "example", "su
 def plain_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
     """``Herbert Hoover: President …``, ``Sergei Korolev — chief designer …``, ``Qin Shi Huang
     (First Emperor): …``: a cast entry whose name is not bold."""
-    rich, _ = inline.take_block_id(rich)
     if not rich or not isinstance(rich[0], Text):
         return None
     m = _PLAIN_NAME.match(rich[0].value)

@@ -1,8 +1,8 @@
 """Inline Markdown (a markdown-it inline node) → the model's rich text.
 
 markdown-it knows no Obsidian syntax, so ``obsidian_plugin`` adds inline rules for it (wikilinks,
-embeds, ``==highlight==``, citation markers, ``#tags``); ``convert`` turns the token tree into the
-model's rich text.
+embeds, ``==highlight==``, citation markers, ``#tags``, ``^block-ids``); ``convert`` turns the
+token tree into the model's rich text.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ class InlineContext:
     tag_lines: list[tuple[str, int]] = field(default_factory=list)
     embeds: list[tuple[str, int]] = field(default_factory=list)
     line: int = 0
+    # The Obsidian block id (``^id``) the block just converted ended with, if any.
+    block_id: str | None = None
 
     def link(self, target: str) -> None:
         if target not in self.links:
@@ -63,20 +65,21 @@ _CITE = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\](?![(\[:])")
 _TAG = re.compile(r"#([A-Za-z][\w/-]*)")
 # A '#' after these is no tag: a word ("C#"), an entity ("&#38;"), a path, a template ("{{#x}}").
 _NOT_BEFORE_TAG = "&#/{}[(`'\""
-_BLOCK_ID = re.compile(r"\s+\^([A-Za-z0-9-]+)\s*$")
+_BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*\Z")
 _HL = ord("=")
 
 
 def obsidian_plugin(md: MarkdownIt) -> None:
     """Teach markdown-it Obsidian's inline syntax: ``![[embed]]``, ``[[target|label]]``,
-    ``==highlight==``, ``#tag`` and ``[1]`` citation markers. Labels and highlights are parsed
-    as inline Markdown, so emphasis nests inside them."""
+    ``==highlight==``, ``#tag``, ``[1]`` citation markers and the ``^block-id`` that ends a
+    block. Labels and highlights are parsed as inline Markdown, so emphasis nests inside them."""
     md.inline.ruler.before("image", "obsidian_embed", _embed_rule)
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.inline.ruler.after("link", "citation", _citation_rule)
     md.inline.ruler.before("emphasis", "highlight", _highlight_rule)
     md.inline.ruler2.before("emphasis", "highlight", _highlight_pairs)
     md.inline.ruler.push("obsidian_tag", _tag_rule)
+    md.inline.ruler.push("obsidian_block_id", _block_id_rule)
 
 
 def _embed_rule(state: StateInline, silent: bool) -> bool:
@@ -108,6 +111,21 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
             shown = target.split("#")[0].split("/")[-1] or target
             state.push("text", "", 0).content = shown
         state.push("wikilink_close", "", -1)
+    state.pos = m.end()
+    return True
+
+
+def _block_id_rule(state: StateInline, silent: bool) -> bool:
+    """`` ^id`` after a space at the very end of a block's text (never inside a wikilink label
+    or emphasis, whose end is not the block's end): Obsidian's block id."""
+    pos = state.pos
+    if state.src[pos] != "^" or pos == 0 or state.src[pos - 1] not in " \t":
+        return False
+    m = _BLOCK_ID.match(state.src, pos)
+    if m is None or state.posMax != len(state.src):
+        return False
+    if not silent:
+        state.push("obsidian_block_id", "", 0).meta = {"id": m.group(1)}
     state.pos = m.end()
     return True
 
@@ -183,7 +201,9 @@ def _pair_highlights(state: StateInline, delimiters: list[Delimiter]) -> None:
 
 
 def convert(node: SyntaxTreeNode, ctx: InlineContext) -> RichText:
-    """Convert an ``inline`` node (or any node with inline children)."""
+    """Convert an ``inline`` node (or any node with inline children); the block id it ends
+    with, if any, is left in ``ctx.block_id``."""
+    ctx.block_id = None
     return _merge(_children(node.children, ctx))
 
 
@@ -213,6 +233,8 @@ def _children(nodes: list[SyntaxTreeNode], ctx: InlineContext) -> list[Inline]:
             out.append(WikiLink(target, shown))
         elif t == "citation":
             out.append(Citation(tuple(n.meta["refs"])))
+        elif t == "obsidian_block_id":
+            ctx.block_id = str(n.meta["id"])
         else:
             out.extend(_markdown_node(n, ctx))
     return out
@@ -250,7 +272,7 @@ def _is_blank(n: SyntaxTreeNode) -> bool:
 
 
 def _is_embed_or_blank(n: SyntaxTreeNode) -> bool:
-    return n.type == "obsidian_embed" or _is_blank(n)
+    return n.type in ("obsidian_embed", "obsidian_block_id") or _is_blank(n)
 
 
 def _only_tags_follow(nodes: list[SyntaxTreeNode], start: int) -> bool:
@@ -295,17 +317,6 @@ def strip(rich: RichText) -> RichText:
         if not items[-1].value:
             items.pop()
     return tuple(items)
-
-
-def take_block_id(rich: RichText) -> tuple[RichText, str | None]:
-    """Remove a trailing Obsidian block id (``text ^abc123``)."""
-    if rich and isinstance(rich[-1], Text):
-        m = _BLOCK_ID.search(" " + rich[-1].value)
-        if m:
-            rest = (" " + rich[-1].value)[: m.start()].strip()
-            head = rich[:-1] + ((Text(rest),) if rest else ())
-            return strip(head), m.group(1)
-    return rich, None
 
 
 def lstrip_chars(rich: RichText, chars: str) -> RichText:

@@ -151,22 +151,29 @@ class TimelineReader:
 
     def _paragraph(self, para: Paragraph) -> None:
         kept: list[RichText] = []
-        for offset, line_text in enumerate(inline.split_lines(para.text)):
+        lines = inline.split_lines(para.text)
+        last_kept = False
+        for offset, line_text in enumerate(lines):
             line = para.line + offset
+            # The paragraph's block id ends its last line, and so names that line's event.
+            block_id = para.block_id if offset == len(lines) - 1 else None
             name = group_line(line_text)
+            last_kept = False
             if name is not None and not (split_date(line_text) and len(name) > 40):
                 self.set_group(name, line)
                 continue
             dated = split_date(line_text)
             if dated is not None and dated.rest:
-                self.events.append(self._event(line_text, (), line, dated))
+                self.events.append(self._event(line_text, (), line, dated, block_id))
             else:
                 kept.append(line_text)
+                last_kept = True
         if kept:
             joined: RichText = ()
             for part in kept:
                 joined += ((Text(" "),) if joined else ()) + part
-            self.leftovers.append(Paragraph(joined, para.line))
+            self.leftovers.append(Paragraph(joined, para.line,
+                                            para.block_id if last_kept else None))
 
     def _item(self, item: ListItem, ordered: bool) -> None:
         lines = inline.split_lines(item.text)
@@ -187,7 +194,7 @@ class TimelineReader:
                 # "1937. text" is an ordered list starting at 1937: the number is the year.
                 dated = DatedText(str(item.number), None, text)
             children = tuple(self._children(item))
-            self.events.append(self._event(text, children, item.line, dated))
+            self.events.append(self._event(text, children, item.line, dated, item.block_id))
         for name, line in trailing:
             self.set_group(name, line)
 
@@ -205,9 +212,11 @@ class TimelineReader:
                     text = dated.rest if dated and dated.rest and not rejected else sub.text
                     out.append(Event(date, text, sub.line, group=self.group.name,
                                      date_note=dated.note if dated else None,
-                                     children=tuple(self._children(sub))))
+                                     children=tuple(self._children(sub)),
+                                     block_id=sub.block_id))
             elif isinstance(block, Paragraph):
-                out.append(Event(None, block.text, block.line, group=self.group.name))
+                out.append(Event(None, block.text, block.line, group=self.group.name,
+                                 block_id=block.block_id))
             else:
                 # A quote, table or code under a bullet is no event: it is kept as notes
                 # after the timeline rather than lost.
@@ -218,13 +227,11 @@ class TimelineReader:
         return out
 
     def _event(self, text: RichText, children: tuple[Event, ...], line: int,
-               dated: DatedText | None) -> Event:
-        text, block_id = inline.take_block_id(text)
+               dated: DatedText | None, block_id: str | None) -> Event:
         if dated is not None and dated.rest:
             date, rejected = checked(dated.date_text, line, self.diag)
             # A rejected date keeps its words: the item says what the note said.
-            text, block_id2 = inline.take_block_id(text if rejected else dated.rest)
-            block_id = block_id or block_id2
+            text = text if rejected else dated.rest
             group_date = self.group.date
             if date is not None and group_date is not None and not _overlaps(date, group_date):
                 self.diag.info(
