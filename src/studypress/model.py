@@ -158,6 +158,18 @@ class FootnoteRef:
 
 
 @dataclass(frozen=True)
+class Image:
+    """An image inside a line of text (``![[map.png]]`` or ``![alt](map.png)`` mid-sentence).
+
+    ``alt`` is what stands in for it where it cannot be shown: the Markdown alt text, or the
+    file name of an Obsidian embed.
+    """
+
+    target: str
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class LineBreak:
     """A hard break; a soft break (a newline inside a paragraph) reads as a space."""
 
@@ -166,7 +178,7 @@ class LineBreak:
 
 Inline = (
     Text | Code | Math | Strong | Emphasis | Strike | Highlight | Link | WikiLink
-    | Citation | FootnoteRef | LineBreak
+    | Citation | FootnoteRef | LineBreak | Image
 )
 RichText = tuple[Inline, ...]
 
@@ -188,11 +200,24 @@ def plain_text(rich: RichText) -> str:
                 out.append("\n" if hard else " ")
             case Citation() | FootnoteRef():
                 pass
+            case Image(_, alt):
+                out.append(alt)
             case WikiLink(_, children) | Link(children, _):
                 out.append(plain_text(children))
             case Strong(children) | Emphasis(children) | Strike(children) | Highlight(children):
                 out.append(plain_text(children))
     return "".join(out)
+
+
+def images(rich: RichText) -> tuple[Image, ...]:
+    """The images inside rich text, in order, however deeply nested."""
+    found: list[Image] = []
+    for node in rich:
+        if isinstance(node, Image):
+            found.append(node)
+        elif isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink):
+            found.extend(images(node.children))
+    return tuple(found)
 
 
 def text(value: str) -> RichText:

@@ -21,6 +21,7 @@ from ..model import (
     Emphasis,
     FootnoteRef,
     Highlight,
+    Image,
     Inline,
     LineBreak,
     Link,
@@ -218,8 +219,9 @@ def _children(nodes: list[SyntaxTreeNode], ctx: InlineContext) -> list[Inline]:
             target = str(n.meta["target"])
             ctx.embeds.append((target, ctx.line))
             if not only_embeds:
-                # Inside a sentence the embed keeps its place, shown by its file name.
-                out.append(Text(target.split("/")[-1]))
+                # Inside a sentence the embed keeps its place; renderers that cannot show
+                # it there show its file name.
+                out.append(Image(target, target.split("/")[-1]))
         elif t == "obsidian_tag":
             ctx.tag(str(n.meta["name"]))
             if not _only_tags_follow(nodes, i + 1):
@@ -255,9 +257,9 @@ def _markdown_node(n: SyntaxTreeNode, ctx: InlineContext) -> list[Inline]:
         return [Link(_merge(_children(n.children, ctx)), str(n.attrs.get("href", "")))]
     if t == "image":
         # markdown-it percent-encodes the path ("my%20map.png"); files have plain names.
-        ctx.embeds.append((unquote(str(n.attrs.get("src", ""))), ctx.line))
-        alt = _merge(_children(n.children, ctx))
-        return [Emphasis(alt)] if alt else []
+        target = unquote(str(n.attrs.get("src", "")))
+        ctx.embeds.append((target, ctx.line))
+        return [Image(target, plain_text(_merge(_children(n.children, ctx))))]
     if t == "footnote_ref":
         return [FootnoteRef(str(n.meta.get("label", n.meta.get("id", ""))))]
     if t == "html_inline":

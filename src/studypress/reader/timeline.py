@@ -83,6 +83,8 @@ def split_date(rich: RichText) -> DatedText | None:
         if found is None:
             return None
         date_text, remainder = found
+        if remainder and len(rich) > 1:  # the space before the next node parts two words
+            remainder += first.value[len(first.value.rstrip()):]
         rest = ((Text(remainder),) if remainder else ()) + rich[1:]
         return DatedText(date_text, None, inline.strip(rest))
     return None

@@ -27,6 +27,7 @@ from ..model import (
     FootnoteRef,
     Heading,
     Highlight,
+    Image,
     LineBreak,
     Link,
     ListItem,
@@ -79,6 +80,8 @@ class Formatter:
                 return self.footnote_ref(label)
             case LineBreak(hard):
                 return self.line_break(hard)
+            case Image(target, alt):
+                return self.image(target, alt)
         return ""
 
     def blocks(self, items: Iterable[Block]) -> str:
@@ -146,6 +149,9 @@ class Formatter:
 
     def line_break(self, hard: bool) -> str:
         return self.text("\n") if hard else " "
+
+    def image(self, target: str, alt: str) -> str:
+        return self.text(alt)
 
     # ------------------------------------------------------------------- blocks
 

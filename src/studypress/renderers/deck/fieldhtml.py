@@ -155,10 +155,18 @@ class FieldHtml(Formatter):
     def embed(self, target: str, alt: str) -> str:
         return embed(target, self.media)
 
+    def image(self, target: str, alt: str) -> str:
+        # In a line of text the picture keeps its place; without its file, its stand-in.
+        name = self.media(target) if self.media is not None else None
+        if name is None:
+            return self.text(alt)
+        return f'<img class="inline" src="{escape(name)}" alt="{escape(alt)}">'
 
-def inline(rich: RichText, blank: Blanker | None = None) -> str:
-    """Field HTML for rich text. ``blank`` formats plain text runs (to hide a name)."""
-    return FieldHtml(blank).inline(rich)
+
+def inline(rich: RichText, blank: Blanker | None = None, media: MediaRef | None = None) -> str:
+    """Field HTML for rich text. ``blank`` formats plain text runs (to hide a name); ``media``
+    names the media file of an image inside the text (without one, it shows its alt text)."""
+    return FieldHtml(blank, media).inline(rich)
 
 
 def blocks(items: Iterable[Block], media: MediaRef | None = None) -> str:

@@ -24,6 +24,7 @@ from ...study import Kind, StudyItem, study_items
 from ..base import NotePlace
 from ..richtext import Formatter
 from . import fieldhtml, naming, notetypes
+from .fieldhtml import MediaRef
 from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec, directions
 from .strip import Strip
 
@@ -145,10 +146,11 @@ def _date_html(event: Event) -> str:
     return out
 
 
-def _event_text(event: Event) -> str:
-    body = fieldhtml.inline(event.text)
+def _event_text(event: Event, media: MediaRef | None = None) -> str:
+    body = fieldhtml.inline(event.text, media=media)
     if event.children:
-        rows = [f"<li>{_when(child)}{_event_text(child)}</li>" for child in event.children]
+        rows = [f"<li>{_when(child)}{_event_text(child, media)}</li>"
+                for child in event.children]
         body += "<ul>" + "".join(rows) + "</ul>"
     return body
 
@@ -158,21 +160,23 @@ def _when(event: Event) -> str:
             if event.date else "")
 
 
-def _neighbour_line(event: Event) -> str:
-    return _when(event) + fieldhtml.inline(event.text)
+def _neighbour_line(event: Event, media: MediaRef | None = None) -> str:
+    return _when(event) + fieldhtml.inline(event.text, media=media)
 
 
-def _neighbour(event: Event, label: str, css: str) -> str:
+def _neighbour(event: Event, label: str, css: str, media: MediaRef | None) -> str:
     return (f'<div class="{css}"><span class="label">{fieldhtml.escape(label)}</span> '
-            f"{_neighbour_line(event)}</div>")
+            f"{_neighbour_line(event, media)}</div>")
 
 
-def _context(item: StudyItem, settings: Settings) -> str:
+def _context(item: StudyItem, settings: Settings, media: MediaRef | None = None) -> str:
     parts = []
     if item.before is not None:
-        parts.append(_neighbour(item.before, settings.label("before", "Before"), "before"))
+        parts.append(_neighbour(item.before, settings.label("before", "Before"), "before",
+                                media))
     if item.after is not None:
-        parts.append(_neighbour(item.after, settings.label("after", "After"), "after"))
+        parts.append(_neighbour(item.after, settings.label("after", "After"), "after",
+                                media))
     return "".join(parts)
 
 
@@ -214,18 +218,18 @@ def _strip_svg(item: StudyItem, strip: Strip | None, settings: Settings) -> str:
 
 
 def event_item(item: StudyItem, note: Note, settings: Settings, tags: tuple[str, ...],
-               strip: Strip | None) -> Item:
+               strip: Strip | None, media: MediaRef | None = None) -> Item:
     """An Event note: the date asks for the event and the event for its date."""
     event = item.subject
     assert isinstance(event, Event)
     values = _values(
         EVENT, item.identity,
         Date=_date_html(event),
-        Event=_event_text(event),
+        Event=_event_text(event, media),
         Hint=_hint(item, settings),
         Group=fieldhtml.escape(item.group),
         People=", ".join(fieldhtml.escape(p) for p in event.people),
-        Context=_context(item, settings),
+        Context=_context(item, settings, media),
         Timeline=_strip_svg(item, strip, settings),
         Source=_source(note, item.line),
     )
@@ -237,20 +241,22 @@ def giveaways(subject: Person | Term) -> tuple[str, ...]:
     return subject.names
 
 
-def person_item(item: StudyItem, note: Note, tags: tuple[str, ...]) -> Item:
+def person_item(item: StudyItem, note: Note, tags: tuple[str, ...],
+                media: MediaRef | None = None) -> Item:
     """A Person note; the clue hides the person's names."""
     person = item.subject
     assert isinstance(person, Person)
     clue = ""
     if person.description:
-        clue = fieldhtml.inline(person.description, fieldhtml.blanker(giveaways(person)))
-    appears = "".join(f"<li>{_neighbour_line(e)}</li>" for e in item.related)
+        clue = fieldhtml.inline(person.description, fieldhtml.blanker(giveaways(person)),
+                                media)
+    appears = "".join(f"<li>{_neighbour_line(e, media)}</li>" for e in item.related)
     values = _values(
         PERSON, item.identity,
         Name=fieldhtml.escape(person.name),
         Role=fieldhtml.escape(person.role or ""),
         Span=fieldhtml.escape(person.span.display) if person.span else "",
-        Description=fieldhtml.inline(person.description),
+        Description=fieldhtml.inline(person.description, media=media),
         Clue=clue,
         Aliases=", ".join(fieldhtml.escape(a) for a in person.aliases),
         Appears_in=f"<ul>{appears}</ul>" if appears else "",
@@ -259,7 +265,8 @@ def person_item(item: StudyItem, note: Note, tags: tuple[str, ...]) -> Item:
     return Item(PERSON, item.identity, values, tags, item.label, item.line)
 
 
-def term_item(item: StudyItem, note: Note, tags: tuple[str, ...]) -> Item:
+def term_item(item: StudyItem, note: Note, tags: tuple[str, ...],
+              media: MediaRef | None = None) -> Item:
     """A Term note; the clue hides the term in its definition."""
     term = item.subject
     assert isinstance(term, Term)
@@ -267,8 +274,8 @@ def term_item(item: StudyItem, note: Note, tags: tuple[str, ...]) -> Item:
     values = _values(
         TERM, item.identity,
         Term=fieldhtml.escape(term.term),
-        Definition=fieldhtml.inline(term.definition),
-        Clue=fieldhtml.inline(term.definition, hide) if term.definition else "",
+        Definition=fieldhtml.inline(term.definition, media=media),
+        Clue=fieldhtml.inline(term.definition, hide, media) if term.definition else "",
         Source=_source(note, item.line),
     )
     return Item(TERM, item.identity, values, tags, item.label, item.line)
@@ -279,18 +286,18 @@ _QUESTION_KIND = {Kind.QUESTION: ("quiz", "Quiz"), Kind.ESSAY: ("essay", "Essay 
 
 
 def question_item(item: StudyItem, note: Note, settings: Settings, tags: tuple[str, ...],
-                  media: fieldhtml.MediaRef | None = None) -> Item:
+                  media: MediaRef | None = None) -> Item:
     """A Question note for a quiz or essay question or an FAQ entry. ``media`` names the
-    media files of images an FAQ answer embeds."""
+    media files of the images its text embeds."""
     label, default = _QUESTION_KIND[item.kind]
     if item.kind is Kind.FAQ:
         answer = fieldhtml.blocks(item.answer_blocks, media)
     else:
-        answer = fieldhtml.inline(item.answer)
+        answer = fieldhtml.inline(item.answer, media=media)
     values = _values(
         QUESTION, item.identity,
         Number=str(item.number),
-        Prompt=fieldhtml.inline(item.prompt),
+        Prompt=fieldhtml.inline(item.prompt, media=media),
         Answer=answer,
         Kind=fieldhtml.escape(settings.label(label, default)),
         Source=_source(note, item.line),
@@ -347,7 +354,7 @@ def _names_of(item: StudyItem) -> set[str]:
     return names
 
 
-def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None = None,
+def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
                place: NotePlace | None = None) -> tuple[list[Item], list[Diagnostic]]:
     """Every item of a note the settings ask for, in the note's order, with unique keys.
     ``media`` turns embedded images into media file names (see media.Media); without it
@@ -367,17 +374,18 @@ def note_items(note: Note, settings: Settings, media: fieldhtml.MediaRef | None 
     for item in chosen:
         match item.kind:
             case Kind.EVENT:
-                made = event_item(item, note, settings, tags("event"), strip)
+                made = event_item(item, note, settings, tags("event"), strip, media)
             case Kind.PERSON:
-                made = person_item(item, note, tags("person"))
+                made = person_item(item, note, tags("person"), media)
             case Kind.TERM:
-                made = term_item(item, note, tags("term"))
+                made = term_item(item, note, tags("term"), media)
             case _:
                 made = question_item(item, note, settings, tags("question"), media)
         made = placed(made, note, place, settings.vault)
         items.append(with_footnotes(replace(
             made, text=own_words(item),
-            date=item.when.edtf if item.when and item.kind is Kind.EVENT else ""), item, note))
+            date=item.when.edtf if item.when and item.kind is Kind.EVENT else ""), item, note,
+            media))
     items, same = distinct_fronts(items, note)
     return items, unanswered_diagnostics(note, settings) + duplicates + same
 
@@ -443,7 +451,8 @@ class _FootnoteRefs(Formatter):
         return ""
 
 
-def with_footnotes(made: Item, item: StudyItem, note: Note) -> Item:
+def with_footnotes(made: Item, item: StudyItem, note: Note,
+                   media: MediaRef | None = None) -> Item:
     """The item with the footnotes its text refers to in a footnote section on the back, so
     a card keeps what its marker points at."""
     refs = _FootnoteRefs()
@@ -458,7 +467,7 @@ def with_footnotes(made: Item, item: StudyItem, note: Note) -> Item:
         return made
     section = ('<div class="footnotes">' + "".join(
         f'<p class="footnote"><sup class="fn">{fieldhtml.escape(label)}</sup> '
-        f"{fieldhtml.inline(texts[label])}</p>" for label in shown) + "</div>")
+        f"{fieldhtml.inline(texts[label], media=media)}</p>" for label in shown) + "</div>")
     where = made.spec.fields.index("Source")
     values = made.values[:where] + (section + made.values[where],) + made.values[where + 1:]
     return replace(made, values=values, footnotes=section)

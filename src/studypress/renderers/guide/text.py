@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from ... import fonts
-from ...model import Diagnostic, RichText
+from ...model import Diagnostic, RichText, Severity, images
 from ..pdf import markup as pdfmarkup
 from ..pdf.glyphs import GlyphReport
 from .settings import GuideSettings
@@ -24,6 +24,7 @@ class Formatter:
     source: str
     glyphs: GlyphReport = field(default_factory=GlyphReport)
     _styles: dict[tuple, pdfmarkup.MarkupStyle] = field(default_factory=dict)
+    inline_images: dict[tuple[str, int], None] = field(default_factory=dict)
 
     @classmethod
     def create(cls, settings: GuideSettings, source: str, fallbacks: tuple[str, ...] = ()
@@ -53,6 +54,7 @@ class Formatter:
     def rich(self, value: RichText, line: int, *, bold: bool = False, italic: bool = False,
              family: fonts.Family | None = None, label: str = "") -> str:
         """Markup for rich text from source line ``line``, set in a paragraph of this face."""
+        self.inline_images.update(dict.fromkeys((i.target, line) for i in images(value)))
         out = pdfmarkup.markup(value, self._style(bold, italic, family),
                                self.glyphs.at(line, label))
         # ReportLab raises a superscript half the type size: with tight leading a citation
@@ -92,7 +94,12 @@ class Formatter:
             return (f"the fonts have no glyph for {what}; they print as '?'. Set a fallback "
                     f"font that covers them in {' and '.join(fixes)}")
 
-        return report.diagnostics(self.source, "missing-glyph", message, prefix="guide")
+        return report.diagnostics(self.source, "missing-glyph", message, prefix="guide") + [
+            Diagnostic(Severity.INFO, "guide-inline-image",
+                       f"the image '{target}' inside a line of text prints as its name in the "
+                       "guide; put it on a line of its own to print the picture", self.source,
+                       line or None)
+            for target, line in self.inline_images]
 
 
 TITLE = "the note's title"

@@ -13,6 +13,7 @@ from ...model import (
     Emphasis,
     FootnoteRef,
     Highlight,
+    Image,
     LineBreak,
     Link,
     Math,
@@ -79,6 +80,9 @@ def _cut(rich: RichText, n: int) -> tuple[RichText, int]:
                 n -= 1
             case Citation() | FootnoteRef():
                 kept.append(node)
+            case Image(_, alt):  # whole or not at all, counted as its stand-in text
+                kept.append(node)
+                n -= len(alt)
             case Strong(children) | Emphasis(children) | Strike(children) | Highlight(children):
                 inner, n = _cut(children, n)
                 kept.append(type(node)(inner))

@@ -133,6 +133,10 @@ class _Markup(Formatter):
     def line_break(self, hard: bool) -> str:
         return "<br/>" if hard else " "
 
+    def image(self, target: str, alt: str) -> str:
+        # A Paragraph cannot hold the picture; its stand-in text shows where it was.
+        return f"<i>{replace(self, italic=True).text(alt)}</i>" if alt else ""
+
 
 def missing_message(chars: list[str], where: str) -> str:
     """A warning naming characters the fonts lack."""
