@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from studypress import scaffold
 from studypress.cli import app
-from studypress.project import FIELDS, Project, discover, load
+from studypress.project import FIELDS, TABLES, Project, discover, load
 
 runner = CliRunner()
 REPO = Path(__file__).resolve().parents[1]
@@ -83,15 +83,32 @@ def test_init_into_a_folder_with_other_files(tmp_path):
 def test_the_config_sets_every_key_to_its_default(tmp_path):
     scaffold.init(tmp_path)
     text = (tmp_path / "studypress.toml").read_text(encoding="utf-8")
-    assert set(tomllib.loads(text)) == set(FIELDS)
-    for key in FIELDS:  # each key has its explanation right above it
-        line = next(i for i, row in enumerate(text.splitlines()) if row.startswith(f"{key} ="))
-        assert text.splitlines()[line - 1].startswith("#"), key
+    data = tomllib.loads(text)
+    assert set(data) == set(FIELDS) | set(TABLES)
+    for table, keys in TABLES.items():
+        assert set(data[table]) == set(keys), table
+    rows = text.splitlines()
+    for key in [*FIELDS, *(f"[{t}]" for t in TABLES)]:  # each explained right above it
+        line = next(i for i, row in enumerate(rows) if row.startswith((f"{key} =", key)))
+        assert rows[line - 1].startswith("#"), key
     loaded = load(tmp_path / "studypress.toml")
     defaults = Project(root=tmp_path)
     for key in ("paper", "printing", "jobs", "strict"):
         assert getattr(loaded, key) == getattr(defaults, key), key
+    # The layout settings it names hold the packaged defaults: the file changes nothing.
+    from studypress.layouts import Layouts
+
+    packaged, configured = Layouts(None), Layouts(tmp_path / "layouts")
+    for name in loaded.layout_settings:
+        assert _blank(configured.settings(name)) == _blank(packaged.settings(name)), name
     assert discover(None, cwd=tmp_path).source == (tmp_path / "source",)
+
+
+def _blank(value: object) -> object:
+    """Settings with "" and [] alike (both say "no fallback font")."""
+    if isinstance(value, dict):
+        return {k: _blank(v) for k, v in value.items()}
+    return [] if value == "" else value
 
 
 def _dependency_paths() -> list[str]:

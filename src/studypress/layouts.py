@@ -42,6 +42,9 @@ class Layouts:
     def __init__(self, project_dir: Path | None = None) -> None:
         self.default = default_dir()
         self.project = project_dir if project_dir and project_dir.is_dir() else None
+        # The folder holding the project's studypress.toml, whose settings (fonts, the deck's
+        # name ...) lie between the defaults and the project's own files.
+        self.root = project_dir.parent if project_dir else None
         self._env: Any = None
 
     @property
@@ -67,11 +70,15 @@ class Layouts:
 
     def settings(self, name: str) -> dict[str, Any]:
         """``name.toml`` from the defaults, overridden key by key by the project's own."""
+        from .project import layout_settings
+
         merged: dict[str, Any] = {}
         for d in reversed(self.dirs):
             path = d / f"{name}.toml"
             if path.is_file():
                 merged = _merge(merged, _load_toml(path))
+            if d == self.default:
+                merged = _merge(merged, layout_settings(self.root, name))
         return merged
 
     def env(self) -> Any:

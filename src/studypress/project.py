@@ -10,10 +10,11 @@ key suggested. Without a file the working folder is the project, as it always wa
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import tomllib
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ CONFIG_NAME = "studypress.toml"
 PYPROJECT = "pyproject.toml"
 PAPERS = ("a4", "letter")
 PRINTINGS = ("full", "questions", "answers")
+FONT_KINDS = ("serif", "sans")  # the embedded Source Serif Pro and Source Sans Pro
 LAYOUTS_DIR = "layouts"
 
 
@@ -48,6 +50,13 @@ class Project:
     outputs: tuple[str, ...] | None = None  # None: every output
     jobs: int = 0
     strict: bool = False
+    deck_name: str | None = None  # None: as layouts/deck.toml says
+    # The settings this file gives the layouts (fonts, the deck's name, subject naming), by
+    # settings file: {"guide": {"fonts": {"body": "sans"}}}. They sit over the packaged
+    # defaults and under the project's own layouts/*.toml, which are more specific.
+    layout_settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Where each of them was set: (settings file, dotted key) → (this file's dotted key, line).
+    layout_origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -166,32 +175,88 @@ def _from_table(path: Path, text: str, prefix: tuple[str, ...],
                 table: dict[str, Any]) -> Project:
     root = path.parent
     values: dict[str, Any] = {}
+    layers: dict[str, dict[str, Any]] = {}
+    origins: dict[tuple[str, str], tuple[str, int]] = {}
     for key, value in table.items():
-        line = _line(text, prefix, key)
-        where = f"{shown(path)}:{line}"
+        if key in TABLES:
+            values.update(_read_table(path, text, prefix, key, value, layers, origins))
+            continue
+        where = f"{shown(path)}:{_line(text, prefix, key)}"
         if key not in FIELDS:
-            raise ConfigError(f"{where}: error: unknown key '{key}'{_suggest(key, FIELDS)}")
-        check, convert = FIELDS[key]
-        problem = check(value)
-        if problem:
-            raise ConfigError(f"{where}: error: '{key}' {problem}")
-        values[key] = convert(value, root)
+            raise ConfigError(f"{where}: error: unknown key '{key}'"
+                              f"{_suggest(key, [*FIELDS, *TABLES])}")
+        values[key] = _checked(where, key, FIELDS[key], value, root)
+        _set_layers(key, values[key], _line(text, prefix, key), layers, origins)
     values.setdefault("source", (root / "source",))
     values.setdefault("output", root / "output")
-    return Project(root=root, config_file=path, **values)
+    if "source" in table and "subjects.source_roots" not in values:
+        # A note's subject is named from the folders below its source folder, whatever
+        # that folder is called.
+        roots = tuple(dict.fromkeys(p.name for p in values["source"]))
+        _set_layers("subjects.source_roots", roots, _line(text, prefix, "source"), layers,
+                    origins, shown_as="source")
+    fields = {k: v for k, v in values.items() if "." not in k}
+    return Project(root=root, config_file=path, layout_settings=layers,
+                   layout_origins=origins, **fields)
 
 
-def _suggest(word: str, choices: Sequence[str] | dict[str, Any]) -> str:
+def _checked(where: str, key: str, rule: tuple[Callable[[Any], str | None],
+             Callable[[Any, Path], Any]], value: Any, root: Path) -> Any:
+    check, convert = rule
+    problem = check(value)
+    if problem:
+        raise ConfigError(f"{where}: error: '{key}' {problem}")
+    return convert(value, root)
+
+
+def _read_table(path: Path, text: str, prefix: tuple[str, ...], name: str, table: Any,
+                layers: dict[str, dict[str, Any]],
+                origins: dict[tuple[str, str], tuple[str, int]]) -> dict[str, Any]:
+    """The keys of one table (``[fonts]``), checked, as dotted keys (``fonts.body``)."""
+    keys = TABLES[name]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{shown(path)}:{_line(text, prefix, name)}: error: '{name}' must "
+                          f"be a table ([{name}] with the keys {', '.join(keys)}) "
+                          f"(got {_kind(table)})")
+    out = {}
+    for key, value in table.items():
+        line = _line(text, (*prefix, name), key)
+        if line == 1:  # set as a dotted key (fonts.body = ...) rather than in [fonts]
+            line = _line(text, prefix, f"{name}.{key}")
+        where = f"{shown(path)}:{line}"
+        dotted = f"{name}.{key}"
+        if key not in keys:
+            raise ConfigError(f"{where}: error: unknown key '{dotted}'"
+                              f"{_suggest(key, keys, name)}")
+        out[dotted] = _checked(where, dotted, keys[key], value, path.parent)
+        _set_layers(dotted, out[dotted], line, layers, origins)
+    return out
+
+
+def _set_layers(key: str, value: Any, line: int, layers: dict[str, dict[str, Any]],
+                origins: dict[tuple[str, str], tuple[str, int]],
+                shown_as: str | None = None) -> None:
+    """Put a configured value into every layout setting it stands for (``LAYOUT_KEYS``)."""
+    for settings_file, dotted in LAYOUT_KEYS.get(key, ()):
+        node = layers.setdefault(settings_file, {})
+        *tables, last = dotted.split(".")
+        for part in tables:
+            node = node.setdefault(part, {})
+        node[last] = list(value) if isinstance(value, tuple) else value
+        origins[(settings_file, dotted)] = (shown_as or key, line)
+
+
+def _suggest(word: str, choices: Sequence[str] | dict[str, Any], table: str = "") -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return f"; did you mean '{close[0]}'?" if close else (
-        f"; valid keys: {', '.join(choices)}")
+    dotted = [f"{table}.{c}" if table else c for c in (close or list(choices))]
+    return f"; did you mean '{dotted[0]}'?" if close else f"; valid keys: {', '.join(dotted)}"
 
 
 def _line(text: str, table: tuple[str, ...], key: str) -> int:
     """The line that sets ``key`` in ``[table]`` (1 when it cannot be found)."""
     current: tuple[str, ...] = ()
     header = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-    setting = re.compile(r"^\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")
+    setting = re.compile(r"^\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_.-]+))\s*=")
     for number, raw in enumerate(text.splitlines(), 1):
         found = header.match(raw)
         if found:
@@ -271,7 +336,32 @@ def _as_paths(value: str | list[str], root: Path) -> tuple[Path, ...]:
     return tuple(root / v for v in ([value] if isinstance(value, str) else value))
 
 
-FIELDS: dict[str, tuple[Callable[[Any], str | None], Callable[[Any, Path], Any]]] = {
+def _check_name(value: Any) -> str | None:
+    return None if isinstance(value, str) and value.strip() else (
+        f"must be a name (a string that is not empty) (got {_kind(value)})")
+
+
+def _check_strings(what: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if isinstance(value, str) or (isinstance(value, list)
+                                      and all(isinstance(v, str) for v in value)):
+            return None
+        return f"must be a list of {what} (or just one, a string) (got {_kind(value)})"
+    return check
+
+
+def _as_strings(value: str | list[str], _: Path) -> tuple[str, ...]:
+    return tuple([value] if isinstance(value, str) else value)
+
+
+def _as_font_paths(value: str | list[str], root: Path) -> tuple[str, ...]:
+    # Absolute, so every renderer finds the file whatever folder the build runs in.
+    return tuple(str(root / v) for v in _as_strings(value, root) if v.strip())
+
+
+Rule = tuple[Callable[[Any], str | None], Callable[[Any, Path], Any]]
+
+FIELDS: dict[str, Rule] = {
     "source": (_check_paths, _as_paths),
     "output": (_check_path, lambda v, root: root / v),
     "paper": (_choice(lambda: PAPERS), lambda v, _: v),
@@ -279,7 +369,66 @@ FIELDS: dict[str, tuple[Callable[[Any], str | None], Callable[[Any, Path], Any]]
     "outputs": (_check_outputs, lambda v, _: tuple(v)),
     "jobs": (_check_jobs, lambda v, _: v),
     "strict": (_check_bool, lambda v, _: v),
+    "deck_name": (_check_name, lambda v, _: v.strip()),
 }
+
+# Tables of keys: [fonts] and [subjects].
+TABLES: dict[str, dict[str, Rule]] = {
+    "fonts": {
+        "body": (_choice(lambda: FONT_KINDS), lambda v, _: v),
+        "headings": (_choice(lambda: FONT_KINDS), lambda v, _: v),
+        "fallback": (_check_strings("font files (.ttf)"), _as_font_paths),
+    },
+    "subjects": {
+        key: (_check_strings("folder names or words"), _as_strings)
+        for key in ("drop", "source_roots", "uppercase", "lowercase")
+    },
+}
+
+# What a key of this file sets in the layouts: (settings file, dotted key there). The fonts
+# apply to every output that prints text; the project's layouts/*.toml, each specific to one
+# output, win over them.
+LAYOUT_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    "deck_name": (("deck", "project_deck"),),
+    "fonts.body": (("guide", "fonts.body"),),
+    "fonts.headings": (("guide", "fonts.headings"),),
+    "fonts.fallback": (("guide", "fonts.fallback"), ("handout", "fonts.fallback"),
+                       ("timeline", "figure.fallback_fonts")),
+    **{f"subjects.{key}": (("subjects", key),) for key in TABLES["subjects"]},
+}
+
+
+def config_at(root: Path) -> Path | None:
+    """The project's own configuration file in ``root`` (not above it), or None."""
+    candidate = root / CONFIG_NAME
+    if candidate.is_file():
+        return candidate
+    pyproject = root / PYPROJECT
+    return pyproject if pyproject.is_file() and _has_tool_table(pyproject) else None
+
+
+def configured(root: Path | None) -> Project | None:
+    """The project whose configuration file is in ``root``, read once per version of the
+    file; None without one, or when it is broken (the command reports that, exit 2)."""
+    config = config_at(root) if root is not None else None
+    if config is None:
+        return None
+    try:
+        return _load_cached(config, config.stat().st_mtime_ns)
+    except (ConfigError, OSError):
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(path: Path, _mtime: int) -> Project:
+    return load(path)
+
+
+def layout_settings(root: Path | None, name: str) -> dict[str, Any]:
+    """What the configuration file in ``root`` sets in ``layouts/<name>.toml`` (fonts, the
+    deck's name, subject naming), as nested tables."""
+    project = configured(root)
+    return dict(project.layout_settings.get(name, {})) if project else {}
 
 
 # --------------------------------------------------------------------------- overrides

@@ -8,9 +8,11 @@ word about the line it needs.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .layouts import Layouts
 from .project import CONFIG_NAME, LAYOUTS_DIR, PAPERS, PRINTINGS, output_names
 
 EXAMPLE_NOTE = "source/printing-press.md"
@@ -23,6 +25,9 @@ class InitError(Exception):
 def config_text() -> str:
     """studypress.toml with every key at its default, each explained."""
     outputs = ", ".join(f'"{n}"' for n in output_names())
+    defaults = Layouts(None)
+    deck, subjects = defaults.settings("deck"), defaults.settings("subjects")
+    guide = defaults.settings("guide")["fonts"]
     return f"""\
 # studypress project settings. Paths are relative to this file; options given on the command
 # line (studypress build --paper letter ...) override what is set here.
@@ -49,8 +54,29 @@ jobs = 0
 # Treat warnings about the notes as errors (the build then fails on them).
 strict = false
 
-# Fonts, the deck's name, how folders are named in decks and guides, and the look of every
-# output are set in layouts/: `studypress layouts` lists the files you can override.
+# The name of the deck that holds every note (Anki knows a deck by its name; its file is
+# output/<name in lowercase, with hyphens>.apkg). "History::Europe" files it under a deck.
+deck_name = {_toml(deck["project_deck"])}
+
+# The fonts of every output: the study guide's body and headings ("serif": Source Serif Pro,
+# "sans": Source Sans Pro) and TrueType files (.ttf, relative to this file) tried in order
+# for characters those lack (Chinese, Japanese ...) in the guide, the handout and the figure.
+[fonts]
+body = {_toml(guide["body"])}
+headings = {_toml(guide["headings"])}
+fallback = []
+
+# How a note's folders name its subject (under the guide's title, and the deck its cards go
+# to): the folders that hold the notes, folder names that say nothing and are left out,
+# words written in capitals and small words kept in lower case.
+[subjects]
+source_roots = ["source"]
+drop = {_toml(subjects["drop"])}
+uppercase = {_toml(subjects["uppercase"])}
+lowercase = {_toml(subjects["lowercase"])}
+
+# The look of every output is set in layouts/: `studypress layouts` lists the files you can
+# override there, and a key set in one of them wins over the same setting here.
 """
 
 
@@ -132,6 +158,11 @@ class Created:
     folder: Path
     files: list[Path]
     notes: list[str] = field(default_factory=list)  # what the user should know or do
+
+
+def _toml(value: object) -> str:
+    """A string or a list of strings as TOML writes it (JSON's escapes are TOML's too)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def planned() -> dict[str, str]:

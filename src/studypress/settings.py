@@ -286,16 +286,28 @@ class Source:
     name: str  # "guide" for guide.toml
     data: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, Path] = field(default_factory=dict)  # dotted key → file
+    # Keys set in a file of another shape (studypress.toml): dotted key → (its key there, line).
+    lines: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @classmethod
     def from_layouts(cls, layouts: Layouts, name: str) -> Source:
         """``name.toml`` from the defaults, overridden key by key by the project's own."""
+        from .project import configured
+
         source = cls(name, layouts.settings(name))
+        project = configured(layouts.root)
         for d in reversed(layouts.dirs):
             path = d / f"{name}.toml"
             if path.is_file():
                 for key in _dotted_keys(_read_toml(path)):
                     source.origins[key] = path
+                    source.lines.pop(key, None)
+            if d == layouts.default and project and project.config_file:
+                # Keys studypress.toml sets: an error points at its line there.
+                for (file, key), where in project.layout_origins.items():
+                    if file == name:
+                        source.origins[key] = project.config_file
+                        source.lines[key] = where
         return source
 
     @classmethod
@@ -317,17 +329,19 @@ class Source:
 
     def where(self, key: str) -> str:
         """``file:line`` of the key (``file`` alone when the line cannot be found)."""
-        path = self._origin(key)
-        if path is None:
+        found = self._origin(key)
+        if found is None:
             return f"layouts/{self.name}.toml"
-        line = find_line(path, key)
+        path = self.origins[found]
+        line = self.lines[found][1] if found in self.lines else find_line(path, key)
         shown = _shown(path)
         return f"{shown}:{line}" if line else shown
 
-    def _origin(self, key: str) -> Path | None:
+    def _origin(self, key: str) -> str | None:
+        """The key itself, or the nearest table above it, that a known file set."""
         while key:
             if key in self.origins:
-                return self.origins[key]
+                return key
             key = key.rpartition(".")[0]
         return None
 

@@ -154,6 +154,11 @@ def project_key(notes: list[SourceNote], cache: Cache, names: list[str], fingerp
 
 
 def _options(config: BuildConfig) -> str:
-    """The options outputs depend on. The project's name is left out: no output uses it,
-    and renaming the project's folder must not rebuild every note."""
-    return repr(replace(config.options, project_name=""))
+    """The options outputs depend on, and the layout settings studypress.toml gives (fonts,
+    the deck's name, subject naming). The project's name is left out: no output uses it, and
+    renaming the project's folder must not rebuild every note."""
+    from ..project import configured
+
+    project = configured(config.project_dir)
+    given = json.dumps(project.layout_settings if project else {}, sort_keys=True)
+    return repr(replace(config.options, project_name="")) + given
