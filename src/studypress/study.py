@@ -11,18 +11,23 @@ nothing here knows HTML or Anki.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 from .dates import DateError, parse_date
 from .model import (
     Block,
     Diagnostic,
+    Emphasis,
     Event,
     FaqEntry,
+    Highlight,
     HistoricalDate,
+    Link,
     Note,
     Person,
     Precision,
@@ -30,11 +35,19 @@ from .model import (
     QuestionKind,
     RichText,
     Severity,
+    Strike,
+    Strong,
     Term,
+    Text,
+    WikiLink,
     plain_text,
     text,
 )
+from .settings import Choice, Flag, Source, Strings, setting
 from .slug import slug
+
+if TYPE_CHECKING:
+    from .layouts import Layouts
 
 
 class Kind(StrEnum):
@@ -250,3 +263,131 @@ def study_items(note: Note, keep: Callable[[StudyItem], bool] | None = None
     that had to be numbered."""
     items = event_items(note) + person_items(note) + term_items(note) + question_items(note)
     return _unique([i for i in items if keep is None or keep(i)], note)
+
+
+# ---------------------------------------------------------------- which items make cards
+
+# The tag that opts the item on its line out of every card-like output; never a card tag.
+NOCARD_TAG = "nocard"
+# The front-matter key listing block ids (or item names) to make no card of.
+NOCARDS_KEY = "nocards"
+# The directions a card of each kind asks in, as layouts/deck.toml [cards] names them: the
+# first asks with the prompt (a date, a name, a term), the second with the answer.
+DIRECTIONS: dict[str, tuple[str, ...]] = {
+    "event": ("date-event", "event-date"),
+    "person": ("name-who", "clue-name"),
+    "term": ("term-definition", "definition-term"),
+    "question": ("prompt-answer",),
+}
+
+
+def card_kind(kind: Kind) -> str:
+    """The [cards] kind an item's cards are chosen under (quiz, essay and FAQ: question)."""
+    return "question" if kind in (Kind.QUESTION, Kind.ESSAY, Kind.FAQ) else str(kind)
+
+
+def _directions(kind: str) -> Any:
+    names = DIRECTIONS[kind]
+    return setting(f"cards.{kind}", Strings(Choice(names), what="card directions of "
+                                                     + ", ".join(names)), names)
+
+
+@dataclass
+class CardChoice:
+    """Which items make cards and in which directions (layouts/deck.toml), the same for every
+    output that makes cards: the Anki deck, cards.csv, the printed flashcards."""
+
+    essay_cards: bool = setting("essay_cards", Flag(), False)
+    faq_cards: bool = setting("faq_cards", Flag(), True)
+    unanswered_cards: bool = setting("unanswered_cards", Flag(), False)
+    # [cards]: which directions each kind of item makes cards in.
+    event_cards: tuple[str, ...] = _directions("event")
+    person_cards: tuple[str, ...] = _directions("person")
+    term_cards: tuple[str, ...] = _directions("term")
+    question_cards: tuple[str, ...] = _directions("question")
+
+    def cards(self, kind: str) -> tuple[str, ...]:
+        """The card directions a kind of item makes (``date-event``, ``event-date``...)."""
+        return tuple(getattr(self, f"{kind}_cards"))
+
+    def wants(self, item: StudyItem) -> bool:
+        """Whether the settings ask for a card of this item, in any direction."""
+        if not self.cards(card_kind(item.kind)):
+            return False
+        if item.kind is Kind.ESSAY:
+            return self.essay_cards
+        if item.kind is Kind.QUESTION:
+            return item.answered or self.unanswered_cards  # an empty back teaches nothing
+        if item.kind is Kind.FAQ:
+            return self.faq_cards
+        return True
+
+    def reversed(self, item: StudyItem) -> bool:
+        """Whether an output that makes one card per item asks with the answer: only the
+        second direction of its kind is chosen."""
+        made = self.cards(card_kind(item.kind))
+        forward, *rest = DIRECTIONS[card_kind(item.kind)]
+        return forward not in made and any(d in made for d in rest)
+
+    @classmethod
+    def load(cls, layouts: Layouts) -> CardChoice:
+        """The choice read from layouts/deck.toml (a wrong value is a located error)."""
+        from .settings import load
+
+        return load(cls, Source.from_layouts(layouts, "deck"))
+
+
+def opted_out(note: Note) -> tuple[set[int], set[str]]:
+    """What a note asks to make no card of: the lines tagged ``#nocard``, and the block ids
+    or names its front matter lists under ``nocards``."""
+    lines = {line for tag, line in note.metadata.tag_lines if tag.lower() == NOCARD_TAG}
+    listed = dict(note.metadata.extra).get(NOCARDS_KEY, "")
+    names = {part.strip().lstrip("^").lower() for part in listed.replace(";", ",").split(",")}
+    return lines, names - {""}
+
+
+def names_of(item: StudyItem) -> set[str]:
+    """What a ``nocards`` list may call an item: its block id, its name or term, the tail
+    of its identity (``person/maxim-litvinov``, ``question/3``)."""
+    subject = item.subject
+    names = {item.identity.split("/", 1)[-1].lower()}
+    if isinstance(subject, Event) and subject.block_id:
+        names.add(subject.block_id.lower())
+    if isinstance(subject, Person):
+        names.update({subject.name.lower(), slug(subject.name)})
+    if isinstance(subject, Term):
+        names.update({subject.term.lower(), slug(subject.term)})
+    return names
+
+
+def card_items(note: Note, choice: CardChoice) -> tuple[list[StudyItem], list[Diagnostic]]:
+    """The items that make cards: those the choice wants and the note does not opt out of
+    (see ``study_items`` for the order and the identity warnings)."""
+    lines, names = opted_out(note)
+    return study_items(note, lambda i: choice.wants(i) and i.line not in lines
+                       and not names & names_of(i))
+
+
+BLANK = "[…]"
+
+
+def blanked(rich: RichText, names: tuple[str, ...]) -> RichText:
+    """Rich text with every whole-word occurrence of the names (longest first) replaced by
+    ``[…]``: a description that asks who it describes."""
+    words = sorted({n for n in names if n}, key=lambda n: (-len(n), n))
+    if not words:
+        return rich
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+    def walk(nodes: RichText) -> RichText:
+        out: list[Any] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(Text(pattern.sub(BLANK, node.value)))
+            elif isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink):
+                out.append(replace(node, children=walk(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    return walk(rich)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Event, Note, Person, plain_text
-from ..study import Kind, StudyItem, event_summary, study_items
+from ..model import Event, Note, Person, Term, plain_text
+from ..study import NOCARD_TAG, CardChoice, Kind, StudyItem, blanked, card_items, event_summary
 from .base import Output, RenderContext, RenderResult
 from .richtext import Formatter
 
@@ -63,11 +63,28 @@ def _person_back(person: Person) -> str:
     return f"{head}\n{body}" if head and body else head or body
 
 
-def card(item: StudyItem) -> tuple[str, str] | None:
-    """The front and back of an item's card, or None when there is nothing to ask or to
-    answer (an essay question, a quiz question the answer key leaves open)."""
+def _reversed(item: StudyItem) -> tuple[str, str]:
+    """A card that asks with the answer: the event for its date, the description or
+    definition (its names blanked) for the person or term. An undated event has no date
+    to ask for."""
     subject = item.subject
-    if item.kind is Kind.EVENT and isinstance(subject, Event):
+    if isinstance(subject, Event):
+        return (_event_back(subject), _event_front(item)) if item.when else ("", "")
+    if isinstance(subject, Person):
+        return plain_text(blanked(subject.description, subject.names)), subject.name
+    if isinstance(subject, Term):
+        return plain_text(blanked(subject.definition, subject.names)), subject.term
+    return plain_text(item.prompt), plain_text(item.answer)
+
+
+def card(item: StudyItem, reverse: bool = False) -> tuple[str, str] | None:
+    """The front and back of an item's card (``reverse``: asked with its answer), or None
+    when there is nothing to ask or to answer (an essay question, a quiz question the
+    answer key leaves open)."""
+    subject = item.subject
+    if reverse:
+        front, back = _reversed(item)
+    elif item.kind is Kind.EVENT and isinstance(subject, Event):
         front, back = _event_front(item), _event_back(subject)
     elif item.kind is Kind.PERSON and isinstance(subject, Person):
         front, back = plain_text(item.prompt), _person_back(subject)
@@ -84,15 +101,19 @@ def _tag(value: str) -> str:
     return "_".join(value.strip().lstrip("#").split())
 
 
-def rows(note: Note) -> list[tuple[str, str, str]]:
-    """One (front, back, tags) row per study item of the note that makes a card."""
+def rows(note: Note, choice: CardChoice | None = None) -> list[tuple[str, str, str]]:
+    """One (front, back, tags) row per study item of the note that makes a card: the items
+    and directions the deck settings choose (``choice``; the defaults when None), asked the
+    way round the deck's first chosen direction asks."""
+    choice = choice or CardChoice()
     out = []
-    items, _ = study_items(note)
+    items, _ = card_items(note, choice)
     for item in items:
-        made = card(item)
+        made = card(item, choice.reversed(item))
         if made is None:
             continue
-        tags = [t for t in (_tag(v) for v in (*note.metadata.tags, item.kind)) if t]
+        tags = [t for t in (_tag(v) for v in (*note.metadata.tags, item.kind))
+                if t and t.lower() != NOCARD_TAG]
         out.append((*made, " ".join(dict.fromkeys(tags))))
     return out
 
@@ -113,7 +134,8 @@ class CardsCsv:
 
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
         """The note's flashcards as CSV (identity warnings are the deck's to report)."""
-        return RenderResult(files=[Output(FILE, to_csv(rows(note)))])
+        choice = CardChoice.load(ctx.layouts)
+        return RenderResult(files=[Output(FILE, to_csv(rows(note, choice)))])
 
 
 RENDERER = CardsCsv()

@@ -18,27 +18,14 @@ from typing import Any
 from urllib.parse import quote
 
 from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term, plain_text
-from ...settings import Choice, Flag, Source, Strings, Table, Text, load, setting
-from ...slug import slug
-from ...study import Kind, StudyItem, study_items
+from ...settings import Flag, Source, Table, Text, load, setting
+from ...study import NOCARD_TAG, CardChoice, Kind, StudyItem, card_items, card_kind
 from ..base import NotePlace
 from ..richtext import Formatter
 from . import fieldhtml, naming, notetypes
 from .fieldhtml import MediaRef
-from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec, directions
+from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec, direction
 from .strip import Strip
-
-# The tag that opts the item on its line out of the deck; never a card tag itself.
-NOCARD_TAG = "nocard"
-# The front-matter key listing block ids (or item names) to make no card of.
-NOCARDS_KEY = "nocards"
-
-
-def _directions(spec: NoteTypeSpec) -> Any:
-    names = directions(spec)
-    return setting(f"cards.{spec.kind}", Strings(Choice(names), what="card directions of "
-                                                            + ", ".join(names)),
-                   names)
 
 
 @dataclass(frozen=True)
@@ -55,6 +42,7 @@ class Item:
     text: str = ""
     date: str = ""
     guid: str = ""  # from the key unless renames.py found the item's earlier card
+    made: tuple[str, ...] | None = None  # the directions its cards are made in (None: all)
     footnotes: str = ""  # the footnotes its text refers to, shown on the back (in Source)
 
     def __post_init__(self) -> None:
@@ -77,26 +65,15 @@ class Item:
 
 
 @dataclass
-class Settings:
-    """The deck settings that shape items (from layouts/deck.toml)."""
+class Settings(CardChoice):
+    """The deck settings that shape items (from layouts/deck.toml): which cards are made
+    (``CardChoice``, which every card-like output follows) and how they read."""
 
-    essay_cards: bool = setting("essay_cards", Flag(), False)
-    faq_cards: bool = setting("faq_cards", Flag(), True)
-    unanswered_cards: bool = setting("unanswered_cards", Flag(), False)
     tag_prefix: str = setting("tag_prefix", Text(), "studypress")
     # Whether a card's back shows its context (neighbours, timeline, source) unfolded.
     context_open: bool = setting("context_open", Flag(), False)
     vault: str = setting("vault", Text(), "")  # the Obsidian vault's name, when not its folder's
     labels: Mapping[str, str] = setting("labels", Table(Text()), {})
-    # [cards]: which directions each kind of item makes cards in.
-    event_cards: tuple[str, ...] = _directions(EVENT)
-    person_cards: tuple[str, ...] = _directions(PERSON)
-    term_cards: tuple[str, ...] = _directions(TERM)
-    question_cards: tuple[str, ...] = _directions(QUESTION)
-
-    def cards(self, kind: str) -> tuple[str, ...]:
-        """The card directions a kind of item makes (``date-event``, ``event-date``...)."""
-        return tuple(getattr(self, f"{kind}_cards"))
 
     def label(self, name: str, default: str) -> str:
         value = self.labels.get(name, default)
@@ -320,49 +297,12 @@ def unanswered_diagnostics(note: Note, settings: Settings) -> list[Diagnostic]:
             for q in note.questions if q.kind is QuestionKind.SHORT and not q.answer]
 
 
-def wanted(item: StudyItem, settings: Settings) -> bool:
-    """Whether the deck settings ask for a card for this item."""
-    if item.kind is Kind.ESSAY:
-        return settings.essay_cards
-    if item.kind is Kind.QUESTION:
-        return item.answered or settings.unanswered_cards  # an empty back teaches nothing
-    if item.kind is Kind.FAQ:
-        return settings.faq_cards
-    return True
-
-
-def opted_out(note: Note) -> tuple[set[int], set[str]]:
-    """What a note asks to make no card of: the lines tagged ``#nocard``, and the block ids
-    or names its front matter lists under ``nocards``."""
-    lines = {line for tag, line in note.metadata.tag_lines if tag.lower() == NOCARD_TAG}
-    listed = dict(note.metadata.extra).get(NOCARDS_KEY, "")
-    names = {part.strip().lstrip("^").lower() for part in listed.replace(";", ",").split(",")}
-    return lines, names - {""}
-
-
-def _names_of(item: StudyItem) -> set[str]:
-    """What a ``nocards`` list may call an item: its block id, its name or term, the tail
-    of its identity (``person/maxim-litvinov``, ``question/3``)."""
-    subject = item.subject
-    names = {item.identity.split("/", 1)[-1].lower()}
-    if isinstance(subject, Event) and subject.block_id:
-        names.add(subject.block_id.lower())
-    if isinstance(subject, Person):
-        names.update({subject.name.lower(), slug(subject.name)})
-    if isinstance(subject, Term):
-        names.update({subject.term.lower(), slug(subject.term)})
-    return names
-
-
 def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
                place: NotePlace | None = None) -> tuple[list[Item], list[Diagnostic]]:
     """Every item of a note the settings ask for, in the note's order, with unique keys.
     ``media`` turns embedded images into media file names (see media.Media); without it
     they show as file names. With the note's ``place``, each card links back to it."""
-    lines, names = opted_out(note)
-    chosen, duplicates = study_items(
-        note, lambda i: wanted(i, settings) and i.line not in lines
-        and not names & _names_of(i))
+    chosen, duplicates = card_items(note, settings)
     dated = [e.date for e in note.events if e.date is not None]
     strip = Strip(dated) if dated else None
 
@@ -381,7 +321,8 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
                 made = term_item(item, note, tags("term"), media)
             case _:
                 made = question_item(item, note, settings, tags("question"), media)
-        made = placed(made, note, place, settings.vault)
+        made = replace(placed(made, note, place, settings.vault),
+                       made=settings.cards(card_kind(item.kind)))
         items.append(with_footnotes(replace(
             made, text=own_words(item),
             date=item.when.edtf if item.when and item.kind is Kind.EVENT else ""), item, note,
@@ -392,10 +333,12 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
 
 def fronts(item: Item) -> list[tuple[str, str, str]]:
     """(card name, the field its front ends with, what the front shows) for each card the
-    item makes."""
+    item makes (a direction the settings leave out makes none)."""
     values = dict(zip(item.spec.fields, item.values, strict=True))
     out = []
     for card in item.spec.cards:
+        if item.made is not None and direction(card) not in item.made:
+            continue
         shown = card.front_of(values)
         if shown is not None:
             last = next(s for w, s in card.front if values.get(w))[-1]

@@ -17,8 +17,8 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 
 from ... import fonts
-from ...model import Diagnostic, Event, Note, Person, RichText, Severity, plain_text, text
-from ...study import Kind, StudyItem, event_summary, study_items
+from ...model import Diagnostic, Event, Note, Person, RichText, Severity, Term, plain_text, text
+from ...study import CardChoice, Kind, StudyItem, blanked, card_items, event_summary
 from ..base import Output, RenderContext, RenderResult
 from ..pdf import markup as pdfmarkup
 from ..pdf.runs import draw_runs
@@ -69,11 +69,28 @@ def _person_answer(person: Person) -> RichText:
     return person.description or text(head)
 
 
-def flashcard(item: StudyItem) -> Flashcard | None:
-    """The card of a study item, or None when it has nothing to ask or to answer (an essay
-    question, a quiz question the answer key leaves open)."""
+def _reversed(item: StudyItem) -> tuple[str, RichText, RichText]:
+    """A card that asks with the answer: the event for its date (an undated event has none
+    to ask for), the description or definition, its names blanked, for the person or term."""
     subject = item.subject
-    if item.kind is Kind.EVENT and isinstance(subject, Event):
+    if isinstance(subject, Event):
+        return "Event", subject.text if item.when else (), _event_prompt(item)
+    if isinstance(subject, Person):
+        return "Who is described?", blanked(subject.description, subject.names), \
+            text(subject.name)
+    if isinstance(subject, Term):
+        return "Which term?", blanked(subject.definition, subject.names), text(subject.term)
+    return "Question", item.prompt, item.answer
+
+
+def flashcard(item: StudyItem, reverse: bool = False) -> Flashcard | None:
+    """The card of a study item (``reverse``: asked with its answer), or None when it has
+    nothing to ask or to answer (an essay question, a quiz question the answer key leaves
+    open)."""
+    subject = item.subject
+    if reverse:
+        kind, prompt, answer = _reversed(item)
+    elif item.kind is Kind.EVENT and isinstance(subject, Event):
         kind, prompt, answer = "Date", _event_prompt(item), subject.text
     elif item.kind is Kind.PERSON and isinstance(subject, Person):
         kind, prompt, answer = "Person", item.prompt, _person_answer(subject)
@@ -89,10 +106,14 @@ def flashcard(item: StudyItem) -> Flashcard | None:
     return Flashcard(kind, prompt, answer, item.line, item.label)
 
 
-def flashcards(note: Note) -> list[Flashcard]:
-    """The note's cards, in the order of its study items."""
-    items, _ = study_items(note)
-    return [card for card in map(flashcard, items) if card is not None]
+def flashcards(note: Note, choice: CardChoice | None = None) -> list[Flashcard]:
+    """The note's cards, in the order of its study items: the items and directions the deck
+    settings choose (``choice``; the defaults when None), asked the way round the deck's
+    first chosen direction asks."""
+    choice = choice or CardChoice()
+    items, _ = card_items(note, choice)
+    made = (flashcard(item, choice.reversed(item)) for item in items)
+    return [card for card in made if card is not None]
 
 
 # ------------------------------------------------------------------------------- drawing
@@ -224,8 +245,8 @@ class FlashcardsRenderer:
         """The flashcards of a note that has anything to learn; an info note otherwise."""
         result = RenderResult()
         # A note that is only a cast has its cards in cast.pdf already.
-        cards = flashcards(note) if (note.events or note.terms or note.questions
-                                     or note.faq) else []
+        cards = flashcards(note, CardChoice.load(ctx.layouts)) if (
+            note.events or note.terms or note.questions or note.faq) else []
         if not cards:
             result.diagnostics.append(Diagnostic(
                 Severity.INFO, "flashcards-none", "nothing to make flashcards of (no "
