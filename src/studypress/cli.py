@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from . import __version__, progress
+from .anki_sync.command import register as register_sync_command
 from .cli_project import register as register_project_commands
 from .renderers import names as renderer_names
 
@@ -280,6 +281,7 @@ def watch(
 
 
 register_project_commands(app)
+register_sync_command(app)
 
 
 def main() -> None:
