@@ -63,6 +63,7 @@ def _person(p: Person) -> dict[str, Any]:
         "span_kind": str(p.span_kind),
         "description": plain_text(p.description),
         "aliases": list(p.aliases),
+        "names": list(p.names),
         "line": p.line,
         "events": list(p.events),
     }
@@ -113,14 +114,17 @@ def note_to_json(note: Note) -> dict[str, Any]:
         "tags": list(note.metadata.tags),
         "permalink": note.metadata.permalink,
         "aliases": list(note.metadata.aliases),
+        "language": note.metadata.language,
         "deck": dict(note.metadata.extra).get("deck"),
+        "timeline_title": note.timeline_title,
         "events": [_event(e) for e in note.events],
         "people": [_person(p) for p in note.people],
-        "terms": [{"term": t.term, "definition": plain_text(t.definition), "line": t.line}
-                  for t in note.terms],
+        "terms": [{"term": t.term, "definition": plain_text(t.definition),
+                   "names": list(t.names), "line": t.line} for t in note.terms],
         "questions": [{"number": q.number, "kind": str(q.kind), "prompt": plain_text(q.prompt),
                        "answer": plain_text(q.answer) if q.answer is not None else None,
-                       "line": q.line} for q in note.questions],
+                       "line": q.line, "answer_line": q.answer_line}
+                      for q in note.questions],
         "faq": [{"question": plain_text(f.question), "answer": [block_json(b) for b in f.answer],
                  "line": f.line} for f in note.faq],
         "sections": [{"title": plain_text(s.title), "level": s.level, "kind": s.kind,
