@@ -37,7 +37,7 @@ def render(note: Note, paper: str = "a4"):
 def test_seed_writes_svg_and_png(seed):
     result = render(seed)
     files = {o.path: o.data for o in result.files}
-    assert set(files) == {"timeline.svg", "timeline.png"}
+    assert set(files) == {"timeline.pdf", "timeline.svg", "timeline.png"}
     root = ET.fromstring(files["timeline.svg"])
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "Nov 15, 1933" in texts and "Undated, not on the axis" in texts
@@ -80,7 +80,7 @@ def test_note_without_events_writes_nothing():
 def test_missing_glyphs_are_reported_not_dropped():
     note = Note("c", "CJK", "c.md", events=(event(date(1911), "辛亥革命 revolution"),))
     result = render(note)
-    assert {o.path for o in result.files} == {"timeline.svg", "timeline.png"}
+    assert {o.path for o in result.files} == {"timeline.pdf", "timeline.svg", "timeline.png"}
     warn = [d for d in result.diagnostics if d.code == "missing-glyph"]
     assert warn and "U+8F9B" in warn[0].message
 
@@ -134,9 +134,10 @@ def test_weird_notes_never_raise():
     ]
     for note in weird:
         result = render(note)
-        assert {o.path for o in result.files} == {"timeline.svg", "timeline.png"}, note.id
+        assert {o.path for o in result.files} == {
+            "timeline.pdf", "timeline.svg", "timeline.png"}, note.id
         assert not [d for d in result.diagnostics if d.severity == Severity.ERROR], note.id
-        ET.fromstring(result.files[0].data)
+        ET.fromstring(next(o.data for o in result.files if o.path == "timeline.svg"))
 
 
 def test_a_wrong_setting_is_a_located_error_and_a_missing_font_a_warning(seed, tmp_path):
@@ -151,7 +152,7 @@ def test_a_wrong_setting_is_a_located_error_and_a_missing_font_a_warning(seed, t
     (tmp_path / "timeline.toml").write_text(
         '[figure]\nfallback_fonts = ["/nonexistent.ttf"]\n', encoding="utf-8")
     result = load("timeline").render(seed, c)
-    assert {o.path for o in result.files} == {"timeline.svg", "timeline.png"}
+    assert {o.path for o in result.files} == {"timeline.pdf", "timeline.svg", "timeline.png"}
     assert "timeline-font" in {d.code for d in result.diagnostics}
 
 

@@ -7,6 +7,8 @@ Public API::
     timeline_figure(note, width, height=None, *, settings=None, missing=None)
         -> (Drawing, Layout)   the drawing and the layout it draws (``numbers``: event → mark)
     timeline_layout(note, width, height=None, *, settings=None) -> Layout
+    timeline_pages(note, width, page_height, *, settings=None, missing=None)
+        -> [(Drawing, Layout)]   one per page when a page of page_height cannot hold it
     glyph_places(note, missing) -> [(line, label, chars)]
 
 The drawing is a platypus flowable; the guide, the handout and the timeline renderer (SVG, PNG)
@@ -40,6 +42,7 @@ __all__ = [
     "timeline_drawing",
     "timeline_figure",
     "timeline_layout",
+    "timeline_pages",
 ]
 
 
@@ -100,6 +103,26 @@ def timeline_figure(note: Note, width: float, height: float | None = None, *,
     if missing is not None:
         missing.extend(ch for ch in fs.missing if ch not in missing)
     return drawing, lay
+
+
+def timeline_pages(note: Note, width: float, page_height: float, *,
+                   settings: dict[str, Any] | None = None,
+                   missing: list[str] | None = None) -> list[tuple[Drawing, Layout]]:
+    """The note's timeline as one drawing per page, none taller than ``page_height``: the whole
+    figure when it fits, else stretches of time, each with its own axis, people, key and a
+    "continued" line (``pages``). Text keeps its size: a page takes fewer events instead.
+    Numbered marks run on from page to page, so ``numbers`` of all pages together give each
+    event one number."""
+    from .draw import draw
+    from .pages import paged_layouts
+
+    style = Style.from_settings(settings)
+    fs = fontset_for(style)
+    lays = paged_layouts(note.events, note.people, width, page_height, style, fs)
+    out = [(draw(lay, style, fs), lay) for lay in lays]
+    if missing is not None:
+        missing.extend(ch for ch in fs.missing if ch not in missing)
+    return out
 
 
 WORDING = "the timeline's own wording"

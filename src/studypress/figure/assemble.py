@@ -29,7 +29,8 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
                + h.below_axis(pl.people_lanes, key_rows, caption_height(pl.caption, style))
                + style.margin)
     fig_h = natural if height is None else max(natural, float(height))
-    band_title_y = fig_h - style.margin - band_row
+    top = fig_h - style.margin - h.header
+    band_title_y = top - band_row
     lane0_y = band_title_y - pl.lanes * lane_h
     axis_y = lane0_y - 3.0 - n_rows * h.row - 2.0
 
@@ -40,7 +41,9 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
         out.height = natural
     _markers(out, pl, ins)
     _event_labels(out, pl, ins, lane0_y)
-    _bands(out, pl, ins, band_title_y, fig_h - style.margin)
+    _bands(out, pl, ins, band_title_y, top)
+    if ins.header:
+        _header(out, ins, top)
     y = _ticks(out, pl, ins)
     y = _people(out, pl, ins, y)
     y = place_legend(out, ins.legend, style, ins.fs, y)
@@ -95,6 +98,15 @@ def _bands(out: Layout, pl: Plan, ins: Inputs, band_title_y: float, top: float) 
             out.labels.append(Label(box, (Part(shown, True, True),), size, "band"))
 
 
+def _header(out: Layout, ins: Inputs, top: float) -> None:
+    """A page's "continued" line, above everything else."""
+    size = ins.style.key_font_size
+    text = fit(ins.header, out.width - 2 * ins.style.margin, ins.fs.width, size)
+    x = ins.style.margin
+    box = Box(x, top, x + ins.fs.width(text, size, True), top + text_height(size))
+    out.labels.append(Label(box, (Part(text, True, True),), size, "continued"))
+
+
 def _ticks(out: Layout, pl: Plan, ins: Inputs) -> float:
     """Ticks and their labels, kept inside the figure and apart from each other; returns the
     y below them."""
@@ -137,7 +149,7 @@ def _key(out: Layout, pl: Plan, ins: Inputs, y: float, key_rows: int) -> float:
     size, margin = style.key_font_size, style.margin
     cols = pl.key_cols
     col_w = (out.width - 2 * margin - 8 * (cols - 1)) / cols
-    num_w = fs.width(str(len(ins.items)), size, True) + 3
+    num_w = fs.width(str(max(pl.numbers.values(), default=0)), size, True) + 3
     for n, (num, it) in enumerate(pl.key_entries):
         col, row = divmod(n, key_rows)
         kx = margin + col * (col_w + 8)

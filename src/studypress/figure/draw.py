@@ -42,12 +42,44 @@ def tint(value: str, amount: float, fallback: str = "#000000") -> Any:
 
 def draw(lay: Layout, style: Style, fontset: FontSet, height: float | None = None) -> Any:
     """The Drawing of ``lay``, ``lay.width`` x (``height`` or ``lay.height``) points."""
-    from reportlab.graphics.shapes import Drawing, Group
+    from reportlab.graphics.shapes import Drawing
 
     box_h = lay.height if height is None else float(height)
     # The drawing's own initial font: without it ReportLab puts an unembedded Helvetica into
     # any PDF the figure is placed in.
     d = Drawing(lay.width, box_h, initialFontName=fontset.family.regular)
+    d.add(_figure(lay, style, fontset, box_h))
+    return d
+
+
+PAGE_GAP = 18.0  # points between two pages of a figure drawn one above the other
+
+
+def draw_stack(lays: list[Layout], style: Style, fontset: FontSet) -> Any:
+    """The pages of a figure continued over pages as one tall Drawing, first page on top, a
+    thin dashed rule in the gap between two pages."""
+    from reportlab.graphics.shapes import Drawing, Group, Line
+
+    width = max(lay.width for lay in lays)
+    total = sum(lay.height for lay in lays) + PAGE_GAP * (len(lays) - 1)
+    d = Drawing(width, total, initialFontName=fontset.family.regular)
+    top = total
+    for n, lay in enumerate(lays):
+        if n:
+            y = top + PAGE_GAP / 2
+            d.add(Line(0, y, width, y, strokeColor=colour(style.stem_colour, "#999999"),
+                       strokeWidth=0.5, strokeDashArray=(3, 2)))
+        page = Group(_figure(lay, style, fontset, lay.height))
+        page.transform = (1, 0, 0, 1, 0, top - lay.height)
+        d.add(page)
+        top -= lay.height + PAGE_GAP
+    return d
+
+
+def _figure(lay: Layout, style: Style, fontset: FontSet, box_h: float) -> Any:
+    """The figure's shapes and text as one Group in a box ``box_h`` points tall."""
+    from reportlab.graphics.shapes import Group
+
     g = Group()
     if lay.scale < 1.0:  # a box too small for the content: shrink it, centred horizontally
         s = lay.scale
@@ -67,8 +99,7 @@ def draw(lay: Layout, style: Style, fontset: FontSet, height: float | None = Non
         _legend(g, item, style)
     for label in lay.labels:
         _text(g, label, style, fontset)
-    d.add(g)
-    return d
+    return g
 
 
 def _bands(g, lay: Layout, style: Style) -> None:

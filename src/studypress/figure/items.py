@@ -5,7 +5,7 @@ Days are ``Day.ordinal()`` numbers; an interval is ``[first day, last day + 1)``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..model import Event, Person, Precision, plain_text
@@ -25,6 +25,19 @@ class Item:
     span: DaySpan | None  # [first day, last day + 1)
     kind: str  # point, range, span or undated (see ``Marker``)
     approximate: bool
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a figure continued over several: the dated events it shows (indices into
+    the note's events), the people drawn on it, whether the undated list is on it, the number of
+    its first numbered mark, and its "continued" line at the top."""
+
+    events: Collection[int]
+    people: Collection[int] | None = None  # None: every person the figure keeps
+    undated: bool = False
+    first_number: int = 1
+    header: str = ""
 
 
 def items(events: Sequence[Event], date_style: str) -> list[Item]:

@@ -16,9 +16,10 @@ from .. import timeaxis
 from ..model import Event, Person
 from .assemble import assemble
 from .datelabel import STYLES, note_style
-from .items import axis_spans, items, person_spans
+from .items import DaySpan, Page, axis_spans, items, person_spans
 from .legend import legend_kinds, legend_lines
-from .plan import Heights, Inputs, best_plan, plan
+from .people import kept_people, left_out_note
+from .plan import Heights, Inputs, best_plan, header_height, plan
 from .shapes import Layout
 from .style import Style
 from .text import FontSet, default_fontset
@@ -27,10 +28,12 @@ from .undated import undated_height
 
 def layout(events: Sequence[Event], people: Sequence[Person], width: float,
            height: float | None, style: Style | None = None,
-           fontset: FontSet | None = None) -> Layout:
+           fontset: FontSet | None = None, *, page: Page | None = None) -> Layout:
     """Place a timeline of ``events`` and ``people`` in a ``width`` x ``height`` box.
 
-    ``height`` None means as tall as needed. Pure: the same input gives the same layout.
+    ``height`` None means as tall as needed. ``page`` lays out one page of a figure continued
+    over several (``pages.paged_layouts``): only its events, its people and its header. Pure:
+    the same input gives the same layout.
     """
     style = _with_date_style(style or Style(), events, people)
     fs = fontset or default_fontset(style.font_family)
@@ -38,18 +41,40 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     its = items(events, style.date_style)
     dated = [it for it in its if it.span is not None]
     undated = [it for it in its if it.span is None]
-    spans = person_spans(people)
-    shown, weights = axis_spans(its, spans)
+    spans, left_out, note = _people(people, style, page)
+    if page is not None:
+        on_page = set(page.events)
+        dated = [it for it in dated if it.index in on_page]
+        undated = undated if page.undated else []
+    shown, weights = axis_spans(dated, spans)
     axes = timeaxis.axis_options(
         shown, weights, style.margin, width - style.margin, pad=style.end_pad,
         break_width=style.break_width, compress=style.compress,
         min_gap_fraction=style.min_gap_fraction)
     kinds = legend_kinds(dated, any(spans))
+    header = page.header if page is not None else ""
     heights = Heights(style, legend_lines(kinds, width, style, fs),
-                      undated_height(len(undated), width, style))
+                      undated_height(len(undated), width, style),
+                      header_height(style) if header else 0.0)
     ins = Inputs(events, people, dated, undated, spans, style, fs, width, height, heights,
-                 kinds)
-    return assemble(best_plan([plan(ins, ax) for ax in axes], style), ins)
+                 kinds, note, page.first_number if page is not None else 1, header)
+    out = assemble(best_plan([plan(ins, ax) for ax in axes], style), ins)
+    out.people_left_out = left_out
+    return out
+
+
+def _people(people: Sequence[Person], style: Style, page: Page | None
+            ) -> tuple[list[DaySpan | None], int, str]:
+    """The spans of the people drawn (None for the others: undated, beyond ``max_people`` or
+    off the page), how many the cap leaves out, and the caption line that says so."""
+    every = person_spans(people)
+    spans = kept_people(people, every, style.max_people)
+    kept = sum(s is not None for s in spans)
+    left_out = sum(s is not None for s in every) - kept
+    if page is not None and page.people is not None:
+        mine = set(page.people)
+        spans = [s if i in mine else None for i, s in enumerate(spans)]
+    return spans, left_out, left_out_note(left_out, left_out + kept) if left_out else ""
 
 
 def _with_date_style(style: Style, events: Sequence[Event], people: Sequence[Person]) -> Style:

@@ -92,3 +92,27 @@ def _row(pi: int, p: Person, date: HistoricalDate, s: DaySpan, ax: timeaxis.Axis
     lx = min(max(bx0, margin), width - margin - lw)
     return PersonRow(0, pi, bx0, bx1, kind, text, clip_l, clip_r,
                      date.approximate or date.uncertain, lx, lw)
+
+
+def kept_people(people: Sequence[Person], spans: list[DaySpan | None],
+                limit: int) -> list[DaySpan | None]:
+    """``spans`` with only the ``limit`` people the figure keeps: those most mentioned in the
+    events, then the longest lived (or serving); the others' spans become None (not drawn).
+    Everyone is kept when ``limit`` is 0."""
+    dated = [i for i, s in enumerate(spans) if s is not None]
+    if not limit or len(dated) <= limit:
+        return list(spans)
+
+    def rank(i: int) -> tuple[int, int, int]:
+        a, b = spans[i] or (0, 0)
+        return (-len(people[i].events), -(b - a), i)
+
+    keep = set(sorted(dated, key=rank)[:limit])
+    return [s if i in keep else None for i, s in enumerate(spans)]
+
+
+def left_out_note(left_out: int, total: int) -> str:
+    """The caption line saying how many people the figure leaves out."""
+    shown = total - left_out
+    return (f"{shown} of {total} people shown (the most mentioned, then the longest lived); "
+            f"{left_out} left out.")

@@ -27,7 +27,7 @@ from .lanes import Placement, place_labels
 from .people import PersonRow, people_rows
 from .shapes import Part
 from .style import Style
-from .text import FontSet
+from .text import FontSet, fit
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Heights:
     style: Style
     legend_lines: int
     undated: float = 0.0  # the list of undated events
+    header: float = 0.0  # the "continued" line of a page of a figure continued over pages
 
     @property
     def row(self) -> float:
@@ -65,7 +66,7 @@ class Heights:
 
     def above_fixed(self, n_rows: int, band_row: float) -> float:
         """The top margin, the band titles and the rows of marks."""
-        return self.style.margin + band_row + 3.0 + n_rows * self.row + 2.0
+        return self.style.margin + self.header + band_row + 3.0 + n_rows * self.row + 2.0
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class Inputs:
     height: float | None
     heights: Heights
     legend: list[tuple[str, str]]
+    people_note: str = ""  # the caption line saying how many people are left out
+    first_number: int = 1  # the number of the first numbered mark
+    header: str = ""  # a page's "continued" line
 
 
 @dataclass
@@ -131,6 +135,11 @@ class Plan:
         return self.spread >= gain * other.spread and self.size >= other.size
 
 
+def header_height(style: Style) -> float:
+    """The height of a page's "continued" line."""
+    return text_height(style.key_font_size) + 3.0
+
+
 def _spread(xs: list[float]) -> float:
     gaps = sorted(b - a for a, b in itertools.pairwise(xs))
     return gaps[len(gaps) // 2] if gaps else 0.0
@@ -166,8 +175,12 @@ def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
     bands = marks.band_extents(ins.events, ins.items, ax)
     titles = band_titles(bands, fs, style, ins.width)
     spread = _spread(sorted(where[it.index] for it in ins.items if it.span))
+    caption = caption_lines(caption_parts(ax, style.end_pad), ins.width, style, fs)
+    if ins.people_note:
+        caption.append(fit(ins.people_note, ins.width - 2 * style.margin, fs.width,
+                           style.key_font_size))
     base = Plan(ax, where, ext, rws, ticks, prows, bands, titles, False, 0.0, [], [], [], {}, [], 1,
-                spread, caption_lines(caption_parts(ax, style.end_pad), ins.width, style, fs))
+                spread, caption)
     n_rows = max(rws, default=-1) + 1
     fixed = ins.heights.above_fixed(n_rows, ins.heights.band_rows(titles)) + style.margin
     room = _Room(ins, fixed, base.people_lanes, caption_height(base.caption, style))
@@ -208,7 +221,7 @@ def _numbered(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan:
     """Labels cannot fit at the minimum size: numbered marks and a key."""
     style, its = ins.style, ins.items
     order = sorted(range(len(its)), key=lambda i: (xs[i], i))
-    numbers = {its[i].index: n + 1 for n, i in enumerate(order)}
+    numbers = {its[i].index: n + ins.first_number for n, i in enumerate(order)}
     key_entries = [(numbers[its[i].index], its[i]) for i in order]
     key_cols = max(1, int((ins.width - 2 * style.margin + 8) // (style.key_column_width + 8)))
     key_rows = math.ceil(len(its) / key_cols) if style.key else 0

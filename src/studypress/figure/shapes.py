@@ -62,7 +62,7 @@ class Label:
     box: Box
     parts: tuple[Part, ...]
     size: float
-    role: str  # event, number, tick, band, person, legend, key, note
+    role: str  # event, number, tick, band, person, legend, key, note, undated, continued
     events: tuple[int, ...] = ()
     stem: tuple[float, float, float] | None = None
     bracket: tuple[float, float] | None = None  # x extent of a numbered group's markers
@@ -124,6 +124,7 @@ class Layout:
     scale: float = 1.0  # < 1 when a fixed box is too small: the drawing shrinks the content
     content_height: float = 0.0
     missing: list[str] = field(default_factory=list)
+    people_left_out: int = 0  # people with dates the figure does not draw (``max_people``)
 
     @property
     def frame(self) -> Box:

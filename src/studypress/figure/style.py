@@ -15,6 +15,7 @@ from .datelabel import STYLES
 _TABLES = {
     "width": "figure", "height": "figure", "dpi": "figure", "font_family": "figure",
     "fallback_fonts": "figure", "margin": "figure", "key": "figure",
+    "max_people": "figure",
     "font_size": "text", "min_font_size": "text", "tick_font_size": "text",
     "person_font_size": "text", "key_font_size": "text", "band_font_size": "text",
     "label_chars": "text", "min_label_chars": "text", "max_label_width": "text",
@@ -27,6 +28,10 @@ _TABLES = {
     "person_colour": "colours", "stem_colour": "colours", "band_colours": "colours",
     "break_colour": "colours",
 }
+# No text of the figure prints smaller than this (points at print size): below it, a print shop's
+# laser or offset output and a reader's eyes both start to lose hairlines and counters.
+MIN_FONT_SIZE = 6.5
+
 _KEY_NAMES = {"text_colour": "text", "muted_colour": "muted", "axis_colour": "axis",
               "event_colour": "event", "approximate_colour": "approximate",
               "undated_colour": "undated", "person_colour": "person", "stem_colour": "stem",
@@ -45,9 +50,10 @@ class Style:
     fallback_fonts: tuple[str, ...] = ()  # paths of TTF files for scripts the family lacks
     margin: float = 4.0
     key: bool = True  # False: numbered marks without the key (the caller lists the events)
+    max_people: int = 40  # people drawn at most (the most mentioned, then the longest lived)
     # [text]
     font_size: float = 7.5
-    min_font_size: float = 6.0
+    min_font_size: float = 6.5
     tick_font_size: float = 7.0
     person_font_size: float = 7.0
     key_font_size: float = 7.0
@@ -102,7 +108,7 @@ class Style:
         """Clamp values that would make the figure unreadable or impossible."""
         from dataclasses import replace
 
-        min_font = max(6.0, self.min_font_size)
+        min_font = max(MIN_FONT_SIZE, self.min_font_size)
         return replace(
             self,
             min_font_size=min_font,
@@ -139,6 +145,7 @@ def _schema() -> dict[str, Any]:
         "width": Number(low=0), "height": Number(low=0), "dpi": Number(18, 1200),
         "font_family": Choice(("sans", "serif")),
         "fallback_fonts": FONT_PATHS, "margin": Number(0, 40), "key": Flag(),
+        "max_people": Integer(low=0),
         "font_size": size, "min_font_size": size, "tick_font_size": size,
         "person_font_size": size, "key_font_size": size, "band_font_size": size,
         "label_chars": Integer(low=8), "min_label_chars": Integer(low=8),

@@ -28,11 +28,16 @@ def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...]):
     return replace(style, fallback_fonts=(*style.fallback_fonts, *map(str, fallbacks)))
 
 
-def _figure_drawer(settings, missing: list[str]):
+# Room on the figure's first page for the section heading above it, in points.
+FIGURE_HEADING = 40.0
+
+
+def _figure_drawer(settings, missing: list[str], page_height: float | None = None):
     """The timeline figure, when the figure module is installed and the note has a timeline;
-    characters its fonts lack are added to ``missing``."""
+    characters its fonts lack are added to ``missing``. With ``page_height``, a figure too
+    tall for one page comes as a list of drawings, one per page (``timeline_pages``)."""
     try:
-        from ...figure import has_timeline, timeline_figure
+        from ...figure import has_timeline, timeline_figure, timeline_pages
     except ImportError:
         return None
 
@@ -40,7 +45,12 @@ def _figure_drawer(settings, missing: list[str]):
         if not has_timeline(note):
             return None
         drawing, lay = timeline_figure(note, width, settings=settings, missing=missing)
-        return drawing, (dict(lay.numbers) if lay.numbered else {})
+        if page_height is None or drawing.height <= page_height:
+            return drawing, (dict(lay.numbers) if lay.numbered else {})
+        pages = timeline_pages(note, width, page_height, settings=settings, missing=missing)
+        numbers = {k: v for _, lay in pages if lay.numbered for k, v in lay.numbers.items()}
+        drawings = [d for d, _ in pages]
+        return (drawings if len(drawings) > 1 else drawings[0]), numbers
 
     return draw
 
@@ -89,7 +99,8 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     builder = StoryBuilder(
         note, settings, styles, fmt, printing=ctx.options.printing,
         frame_height=doc.frame_height, frame_width=doc.frame_width,
-        figure=_figure_drawer(_figure_settings(ctx, used), figure_missing),
+        figure=_figure_drawer(_figure_settings(ctx, used), figure_missing,
+                              doc.frame_height - FIGURE_HEADING),
         asset=ctx.asset, subject=subject,
     )
     story = [PageTotal(doc), *builder.build()]

@@ -62,8 +62,9 @@ def shorten(text: str, limit: int) -> str:
 ATTACHED_KINDS = {"timeline-notes", "cast-notes", "glossary-notes", "instructions",
                   "answer-notes"}
 
-# note, width → None, or the figure's Drawing and the numbers on its marks (event index →
-# number; empty when the marks carry labels)
+# note, width → None, or the figure's Drawing (or a list of them, one per page, for a figure
+# continued over pages) and the numbers on its marks (event index → number; empty when the
+# marks carry labels)
 Drawer = Callable[[Note, float], "tuple[object, dict[int, int]] | None"]
 
 
@@ -234,8 +235,12 @@ class StoryBuilder:
         if drawn is None:
             return []
         drawing, self.figure_numbers = drawn
-        fitted = FitDrawing(drawing, self.frame_height * 0.85, self.styles.body_family.regular)
-        return [*self.heading(self.titles["timeline"], 0), fitted, Spacer(1, 8)]
+        font = self.styles.body_family.regular
+        # A figure continued over pages is a list of drawings, each one page tall at full
+        # size; the frame's height is only a guard (shrinking a page would print it too small).
+        drawings = drawing if isinstance(drawing, list) else [drawing]
+        pages: list[Flowable] = [FitDrawing(d, self.frame_height, font) for d in drawings]
+        return [*self.heading(self.titles["timeline"], 0), *pages, Spacer(1, 8)]
 
     # ------------------------------------------------------------ chronology
     def chronology(self) -> list[Flowable]:

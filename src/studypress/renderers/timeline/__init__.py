@@ -1,7 +1,11 @@
-"""``timeline.svg`` and ``timeline.png``: the note's timeline figure as files.
+"""``timeline.pdf``, ``timeline.svg`` and ``timeline.png``: the note's timeline figure as files.
 
 The box is the text width of the build's page (A4 or Letter, portrait), widened to the landscape
-text width when the portrait figure would have to fall back to numbered marks and a key.
+text width when the portrait figure would have to fall back to numbered marks and a key. A
+figure taller than the page's text continues over several pages, each a stretch of time with its
+own axis and a "continued" line (``figure.pages``): ``timeline.pdf`` has one page for each, and
+``timeline.svg`` and ``timeline.png`` hold the same pages one above the other in one tall picture
+(a dashed rule between two), so a figure is one file whatever its length.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from ..base import Output, RenderContext, RenderResult
 if TYPE_CHECKING:
     from ...figure.style import Style
 
-# Text widths with 2 cm (A4) and 0.75 in (Letter) side margins, in points.
+# Text widths with 2 cm (A4) and 0.75 in (Letter) side margins, in points, portrait and
+# landscape; the text height of a page is the width of the other orientation.
 TEXT_WIDTH = {"a4": (481.9, 728.5), "letter": (504.0, 684.0)}
 
 _SVG_FONTS = {
@@ -92,8 +97,8 @@ def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
     from reportlab.graphics import renderSVG
 
     from ...figure import fontset_for
-    from ...figure.draw import draw
-    from ...figure.layout import layout
+    from ...figure.draw import draw, draw_stack
+    from .pdf import figure_pdf
     from .png import font_files, svg_png
 
     diags: list[Diagnostic] = []
@@ -105,20 +110,17 @@ def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
                                 note.source))
     height = style.height or None
     portrait, landscape = TEXT_WIDTH.get(ctx.options.paper, TEXT_WIDTH["a4"])
-    width = style.width or portrait
-    lay = layout(note.events, note.people, width, height, style, fs)
-    if not style.width and lay.numbered:  # dense: a landscape page may fit full labels
-        wide = layout(note.events, note.people, landscape, height, style, fs)
-        if not wide.numbered:
-            width, lay = landscape, wide
+    lays = _pages(note, style, fs, portrait, landscape)
+    lay = lays[0]
     if lay.scale < 1.0:
         diags.append(Diagnostic(
             Severity.WARNING, "timeline-too-small",
             f"the timeline needs {lay.content_height:.0f} pt of height but layouts/"
             f"timeline.toml sets {height:.0f} pt; it was shrunk to fit (set height = 0 for "
             "an automatic height)", note.source))
-    diags.extend(missing_glyphs(note, lay.missing))
-    drawing = draw(lay, style, fs, height)
+    diags.extend(people_left_out(note, lay.people_left_out))
+    diags.extend(missing_glyphs(note, sorted({ch for la in lays for ch in la.missing})))
+    drawing = draw(lay, style, fs, height) if len(lays) == 1 else draw_stack(lays, style, fs)
     svg = renderSVG.drawToString(drawing)
     title = escape(f"Timeline: {note.title}")
     svg = svg.replace("<title>...</title>", f"<title>{title}</title>", 1)
@@ -126,7 +128,55 @@ def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
     svg = svg_fonts(svg)
     png = svg_png(svg, drawing.width, drawing.height, style.dpi, font_files(drawing),
                   _SVG_FONTS[fs.family.name].split("'")[1])
-    return [Output("timeline.svg", svg.encode("utf-8")), Output("timeline.png", png)], diags
+    pages = [draw(la, style, fs, height) for la in lays] if len(lays) > 1 else [drawing]
+    pdf = figure_pdf(pages, ctx.options.paper, f"Timeline: {note.title}", fs.family.regular)
+    return [Output("timeline.pdf", pdf), Output("timeline.svg", svg.encode("utf-8")),
+            Output("timeline.png", png)], diags
+
+
+def _pages(note: Note, style: Style, fs, portrait: float, landscape: float) -> list:
+    """The figure's pages: at the style's width, or at the portrait text width unless landscape
+    pages need fewer numbered marks; a fixed height gives one page of that height."""
+    from ...figure.layout import layout
+    from ...figure.pages import paged_layouts
+
+    height = style.height or None
+    if height is not None:
+        width = style.width or portrait
+        lay = layout(note.events, note.people, width, height, style, fs)
+        if not style.width and lay.numbered:
+            wide = layout(note.events, note.people, landscape, height, style, fs)
+            lay = lay if wide.numbered else wide
+        return [lay]
+    if style.width:
+        tall = landscape if style.width > portrait else portrait
+        return paged_layouts(note.events, note.people, style.width, tall, style, fs)
+    lays = paged_layouts(note.events, note.people, portrait, landscape, style, fs)
+    numbered = sum(la.numbered for la in lays)
+    if numbered:  # dense: landscape pages may fit full labels
+        wide = paged_layouts(note.events, note.people, landscape, portrait, style, fs)
+        if sum(la.numbered for la in wide) < numbered:
+            return wide
+    return lays
+
+
+def people_left_out(note: Note, left_out: int) -> list[Diagnostic]:
+    """The warning that the figure leaves people out (``max_people``), at the first of them."""
+    if not left_out:
+        return []
+    dated = [p for p in note.people if p.span is not None]
+    from ...figure.items import person_spans
+    from ...figure.people import kept_people
+
+    shown = kept_people(note.people, person_spans(note.people), len(dated) - left_out)
+    first = next((p.line for p, s in zip(note.people, shown, strict=True)
+                  if p.span is not None and s is None), 0)
+    return [Diagnostic(
+        Severity.WARNING, "timeline-people",
+        f"the timeline figure shows {len(dated) - left_out} of the {len(dated)} people with "
+        f"dates (the most mentioned, then the longest lived) and leaves {left_out} out; the "
+        "cast list has them all (raise [figure] max_people in layouts/timeline.toml to draw "
+        "more)", note.source, first)]
 
 
 RENDERER = TimelineRenderer()

@@ -1,0 +1,161 @@
+"""A figure continued over pages: when one page cannot hold the timeline at full size, its
+dated events are split by time into stretches, each laid out as a figure of its own (its own
+axis, people and key) with a "continued" line at the top.
+
+Text is never shrunk to fit a page: a page that would need more than its height takes fewer
+events. The cuts fall where the events leave the widest gap near an even share of them, so a
+cluster of events stays on one page where it can.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .. import timeaxis
+from ..dates import year_label
+from ..model import Event, Person
+from .items import Item, Page, items, person_spans
+from .layout import layout
+from .shapes import Layout, Part
+from .style import Style
+from .text import FontSet, fit
+
+PLACEHOLDER = "Part 1 of 2"  # the header's height is what matters while the cuts are sought
+
+
+def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: float,
+                  page_height: float, style: Style, fs: FontSet) -> list[Layout]:
+    """The figure as one layout when it fits ``page_height``, else one layout per page, each
+    no taller than ``page_height`` (unless a single event with its people cannot fit)."""
+    whole = layout(events, people, width, None, style, fs)
+    its = [it for it in items(events, "iso") if it.span is not None]
+    if whole.height <= page_height + 0.01 or len(its) < 2:
+        return [whole]
+    its.sort(key=lambda it: (_middle(it), it.index))
+    packer = _Packer(events, people, its, person_spans(people), width, page_height, style, fs)
+    guess = max(1, int(len(its) * page_height / whole.height))
+    pages: list[tuple[int, int, Layout]] = []
+    while not pages or pages[-1][1] < len(its):
+        start = pages[-1][1] if pages else 0
+        end, lay = packer.page(start, guess)
+        if lay.numbered:
+            packer.first += end - start
+        pages.append((start, end, lay))
+        guess = end - start
+    return _headed(pages, its, style, fs)
+
+
+def _middle(it: Item) -> float:
+    assert it.span is not None
+    return (it.span[0] + it.span[1]) / 2
+
+
+class _Packer:
+    """Fills pages one after another, each with as many events as fit its height."""
+
+    def __init__(self, events: Sequence[Event], people: Sequence[Person], its: list[Item],
+                 spans: list, width: float, page_height: float, style: Style,
+                 fs: FontSet) -> None:
+        self.events, self.people, self.its, self.spans = events, people, its, spans
+        self.width, self.height, self.style, self.fs = width, page_height, style, fs
+        self.first = 1  # the number the next numbered page starts from
+        self.gaps: set[int] = set()  # cuts made at an empty stretch: pages never grow past one
+
+    def page(self, start: int, guess: int) -> tuple[int, Layout]:
+        """The end (exclusive) and layout of the fullest page starting at ``start``: a few
+        tries, each sized from the last one's height, between the largest count known to fit
+        and the smallest known not to."""
+        left = len(self.its) - start
+        good: tuple[int, Layout] | None = None
+        bad = left + 1
+        m = max(1, min(guess, left))
+        for _ in range(8):
+            end = self.cut(start, m, good[0] + 1 if good else start + 1)
+            lay = self.lay(start, end)
+            n = end - start
+            if lay.height <= self.height + 0.01:
+                good = (end, lay)
+                if end - start == left or lay.height >= 0.85 * self.height or end in self.gaps:
+                    break
+                m = min(bad - 1, int(n * min(1.5, 0.95 * self.height / lay.height)) + 1)
+            else:
+                bad = n
+                if good is None and n == 1:
+                    return end, lay  # one event alone is too tall: nothing fits better
+                m = max(1, min(bad - 1, int(n * 0.95 * self.height / lay.height)))
+            if good is not None and m <= good[0] - start:
+                break
+        if good is None:
+            end = start + 1
+            return end, self.lay(start, end)
+        return good
+
+    def cut(self, start: int, m: int, least: int) -> int:
+        """The end of a page of about ``m`` events from ``start`` (``least`` at least): at an
+        empty stretch wider than the rest of the page's time where one leaves a third of the
+        events or more before it (a page then shows one stretch of time, not two far apart),
+        else at the widest gap between neighbouring events among the last quarter of them, so
+        clusters stay together."""
+        its, n = self.its, len(self.its)
+        end = min(n, start + m)
+        if end - start > 2:
+            mids = [_middle(it) for it in its[start:end]]
+            c = max(range(1, len(mids)), key=lambda i: (mids[i] - mids[i - 1], -i))
+            gap = mids[c] - mids[c - 1]
+            tail = start + m < n or 3 * (len(mids) - c) >= len(mids)  # not a lone last few
+            if 2 * gap > mids[-1] - mids[0] and start + c >= least and 3 * c >= m and tail:
+                self.gaps.add(start + c)
+                return start + c
+        if end >= n:
+            return n
+        lo = min(end, max(least, end - m // 4))
+        return max(range(lo, end + 1),
+                   key=lambda c: (_middle(its[c]) - _middle(its[c - 1]), c))
+
+    def lay(self, start: int, end: int) -> Layout:
+        part = self.its[start:end]
+        lo = min(it.span[0] for it in part if it.span)
+        hi = max(it.span[1] for it in part if it.span)
+        mine = [i for i, s in enumerate(self.spans) if s is not None and s[0] < hi and s[1] > lo]
+        page = Page(frozenset(it.index for it in part), frozenset(mine),
+                    undated=end == len(self.its), first_number=self.first, header=PLACEHOLDER)
+        return layout(self.events, self.people, self.width, None, self.style, self.fs,
+                      page=page)
+
+
+def _years(part: list[Item]) -> str:
+    """The stretch of years a page covers: ``1447–1459``, ``221 BCE – 1455``."""
+    first = timeaxis.civil(min(it.span[0] for it in part if it.span))[0]
+    last = timeaxis.civil(max(it.span[1] for it in part if it.span) - 1)[0]
+    era = first < 0
+    a, b = year_label(first, era), year_label(last, era)
+    if a == b:
+        return a
+    return f"{a} – {b}" if " " in a + b else f"{a}–{b}"
+
+
+def header_text(k: int, total: int, years: str) -> str:
+    """A page's "continued" line."""
+    text = f"Timeline, part {k} of {total}: {years}"
+    if k > 1:
+        text += f". Continued from part {k - 1}"
+    if k < total:
+        text += f"; continues in part {k + 1}" if k > 1 else f". Continues in part {k + 1}"
+    return text + "."
+
+
+def _headed(pages: list[tuple[int, int, Layout]], its: list[Item], style: Style,
+            fs: FontSet) -> list[Layout]:
+    """The pages' layouts with their real "continued" lines in place of the placeholder."""
+    size = style.key_font_size
+    out: list[Layout] = []
+    for k, (start, end, lay) in enumerate(pages):
+        text = header_text(k + 1, len(pages), _years(its[start:end]))
+        for n, lab in enumerate(lay.labels):
+            if lab.role == "continued":
+                shown = fit(text, lay.width - 2 * style.margin, fs.width, size)
+                box = replace(lab.box, x1=lab.box.x0 + fs.width(shown, size, True))
+                lay.labels[n] = replace(lab, box=box, parts=(Part(shown, True, True),))
+        out.append(lay)
+    return out

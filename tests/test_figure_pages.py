@@ -1,0 +1,178 @@
+"""A figure too tall for one page continues over pages, at full size: on every page of the
+guide and of timeline.pdf, no text below 6.5 pt and no text over text."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+
+import pdfplumber
+import pytest
+
+from studypress.figure import Style, fontset_for, timeline_pages
+from studypress.figure.pages import paged_layouts
+from studypress.figure.style import MIN_FONT_SIZE
+from studypress.layouts import Layouts
+from studypress.model import Severity
+from studypress.renderers import load
+from studypress.renderers.base import RenderContext, RenderOptions
+
+from .figure_notes import dense_note
+from .test_figure_support import check_layout
+
+PAGE = 690.0  # a page's height for the figure, a little under A4's text height
+PART = re.compile(r"Timeline, part (\d+) of (\d+): ")
+
+
+def ctx() -> RenderContext:
+    return RenderContext(RenderOptions(paper="a4"), Layouts(None), 1700000000)
+
+
+@pytest.fixture(scope="module")
+def note300():
+    return dense_note(300)
+
+
+@pytest.fixture(scope="module")
+def note1000():
+    return dense_note(1000, seed=11)
+
+
+def _check_pages(note, lays, page_height: float) -> None:
+    """Every page: laid out cleanly, within the page, no text below 6.5 pt, its "continued"
+    line; together: every dated event on exactly one page, numbers running on."""
+    assert len(lays) > 1
+    for k, lay in enumerate(lays, 1):
+        check_layout(lay)
+        assert lay.height <= page_height + 0.01
+        assert lay.scale == 1.0
+        small = [(lab.text, lab.size) for lab in lay.labels if lab.size < MIN_FONT_SIZE]
+        assert not small, small[:3]
+        heads = [lab.text for lab in lay.labels if lab.role == "continued"]
+        assert len(heads) == 1 and PART.match(heads[0]), heads
+        assert PART.match(heads[0]).groups() == (str(k), str(len(lays)))
+        assert ("Continued from part" in heads[0]) == (k > 1)
+        assert ("ontinues in part" in heads[0]) == (k < len(lays))
+    shown = [m.event for lay in lays for m in lay.markers]
+    dated = [i for i, e in enumerate(note.events) if e.date is not None]
+    assert sorted(shown) == dated  # each once
+    undated = [i for lay in lays for lab in lay.labels if lab.role == "undated"
+               for i in lab.events]
+    assert sorted(undated) == [i for i, e in enumerate(note.events) if e.date is None]
+    assert all(lab.role != "undated" for lay in lays[:-1] for lab in lay.labels)
+    numbers = [n for lay in lays if lay.numbered for n in lay.numbers.values()]
+    assert sorted(numbers) == list(range(1, len(numbers) + 1))
+    # a page is a stretch of time: pages follow each other in date order
+    starts = [min(m.x_from for m in lay.markers) for lay in lays]
+    assert all(lay.axis.d0 <= lays[k + 1].axis.d1 for k, lay in enumerate(lays[:-1])), starts
+
+
+def test_a_300_event_note_continues_over_pages_at_full_size(note300):
+    style = Style()
+    lays = paged_layouts(note300.events, note300.people, 481.9, PAGE, style, fontset_for(style))
+    _check_pages(note300, lays, PAGE)
+
+
+def test_a_1000_event_note_continues_over_pages_quickly(note1000):
+    style = Style()
+    start = time.perf_counter()
+    lays = paged_layouts(note1000.events, note1000.people, 481.9, PAGE, style,
+                         fontset_for(style))
+    assert time.perf_counter() - start < 10
+    _check_pages(note1000, lays, PAGE)
+    assert len(lays) >= 4
+
+
+def test_a_figure_that_fits_stays_one_page(seed):
+    pages = timeline_pages(seed, 481.9, PAGE)
+    assert len(pages) == 1
+    assert not [lab for lab in pages[0][1].labels if lab.role == "continued"]
+
+
+def _figure_pages(pdf) -> list:
+    return [p for p in pdf.pages if PART.search(p.extract_text() or "")]
+
+
+def _word_overlaps(page) -> list:
+    """Words whose boxes share more than a hairline."""
+    words = sorted(page.extract_words(keep_blank_chars=False, use_text_flow=False),
+                   key=lambda w: w["x0"])
+    out = []
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            if b["x0"] >= a["x1"] - 0.3:
+                break
+            if b["top"] < a["bottom"] - 0.3 and a["top"] < b["bottom"] - 0.3:
+                out.append((a["text"], b["text"]))
+    return out
+
+
+def _check_pdf_pages(pages, count: int) -> None:
+    assert len(pages) == count
+    for page in pages:
+        sizes = [c["size"] for c in page.chars]
+        assert sizes and min(sizes) >= MIN_FONT_SIZE - 0.01, min(sizes)
+        assert all(c["x0"] >= 0 and c["x1"] <= page.width and c["top"] >= 0
+                   and c["bottom"] <= page.height for c in page.chars)
+        assert not _word_overlaps(page), _word_overlaps(page)[:3]
+
+
+def test_the_guide_prints_every_page_of_a_300_event_figure_at_full_size(note300):
+    from studypress.renderers.guide import render_guide
+
+    data, _ = render_guide(note300, ctx())
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = _figure_pages(pdf)
+        total = int(PART.search(pages[0].extract_text()).group(2))
+        _check_pdf_pages(pages, total)
+        # the figure uses the text's width: its axis runs from margin to margin
+        text = pdf.pages[-1]
+        xs = [c["x0"] for p in pages for c in p.chars]
+        assert max(xs) - min(xs) > 0.85 * (text.width - 2 * 56.7)
+
+
+@pytest.mark.slow
+def test_timeline_pdf_of_a_1000_event_note_has_a_page_for_each_part(note1000):
+    result = load("timeline").render(note1000, ctx())
+    files = {o.path: o.data for o in result.files}
+    assert not [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    with pdfplumber.open(io.BytesIO(files["timeline.pdf"])) as pdf:
+        total = int(PART.search(pdf.pages[0].extract_text()).group(2))
+        assert len(pdf.pages) == total > 1
+        _check_pdf_pages(_figure_pages(pdf), total)
+
+
+def test_a_note_of_200_people_draws_the_most_mentioned_and_says_how_many_are_left_out():
+    note = dense_note(120, seed=3, people=200)
+    style = Style()
+    lays = paged_layouts(note.events, note.people, 481.9, 10_000, style, fontset_for(style))
+    lay = lays[0]
+    drawn = {bar.person for bar in lay.bars}
+    assert len(drawn) == style.max_people == 40 and lay.people_left_out == 160
+    mentions = sorted((len(p.events) for p in note.people), reverse=True)
+    assert min(len(note.people[i].events) for i in drawn) >= mentions[39]
+    assert max(len(note.people[i].events) for i in drawn) == mentions[0]
+    notes = [lab.text for lab in lay.labels if lab.role == "note"]
+    assert "40 of 200 people shown (the most mentioned, then the longest lived); 160 left out." \
+        in notes
+    check_layout(lay)
+    result = load("timeline").render(note, ctx())
+    warn = [d for d in result.diagnostics if d.code == "timeline-people"]
+    assert len(warn) == 1 and warn[0].severity == Severity.WARNING
+    assert warn[0].file == "dense.md" and "leaves 160 out" in warn[0].message
+    left_out = [p for i, p in enumerate(note.people) if i not in drawn and p.span is not None]
+    assert warn[0].line == left_out[0].line
+
+
+def test_the_people_cap_is_a_setting_and_zero_draws_everyone():
+    note = dense_note(60, seed=5, people=60)
+    few = paged_layouts(note.events, note.people, 481.9, 10_000,
+                        Style.from_settings({"figure": {"max_people": 5}}),
+                        fontset_for(Style()))[0]
+    assert len({b.person for b in few.bars}) == 5 and few.people_left_out == 55
+    every = paged_layouts(note.events, note.people, 481.9, 10_000,
+                          Style.from_settings({"figure": {"max_people": 0}}),
+                          fontset_for(Style()))[0]
+    assert len({b.person for b in every.bars}) == 60 and every.people_left_out == 0
+    assert not [lab for lab in every.labels if "people shown" in lab.text]
