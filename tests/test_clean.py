@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from studypress.clean import CACHE_NAME, LEDGER_NAMES, clean
+from studypress.clean import CACHE_NAME, NOTE_LEDGER, clean
 from studypress.cli import app
 
 from .conftest import NOTES, SEED
@@ -36,6 +36,12 @@ def make_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def ledger_guids(output: Path) -> dict[str, set[str]]:
+    """Each note's deck ledger: the GUIDs of the cards it keeps."""
+    return {p.parent.name: set(json.loads(p.read_text(encoding="utf-8"))["items"])
+            for p in output.glob(f"*/{NOTE_LEDGER}")}
+
+
 def test_clean_after_a_build_leaves_the_project_as_it_was(tmp_path, monkeypatch):
     project = make_project(tmp_path)
     monkeypatch.chdir(project)
@@ -43,20 +49,57 @@ def test_clean_after_a_build_leaves_the_project_as_it_was(tmp_path, monkeypatch)
     result = runner.invoke(app, ["build"])
     assert result.exit_code == 0, result.output
     assert (project / "output" / "mine.apkg").is_file()
+    guids = ledger_guids(project / "output")
+    assert guids and all(guids.values()), "the deck writes a ledger per note"
     result = runner.invoke(app, ["clean"])
     assert result.exit_code == 0, result.output
+    # Everything the build wrote into output/ is gone, the note ledgers too, since the lock
+    # holds their cards. The lock is the project's, kept beside the notes, and stays.
     after = snapshot(project)
-    # Identity ledgers are kept (the next build needs them); nothing else is left over.
-    # The project's lock is no output: clean never touches it.
-    assert "studypress.lock" in after and "studypress.lock" not in before
-    ledgers = {k for k in after if Path(k).name in LEDGER_NAMES and k != "studypress.lock"}
-    assert ledgers, "the deck writes ledgers"
-    for name in ledgers:
-        assert f"kept {name}: the deck's identity ledger" in result.output
-    folders = {str(p) for k in ledgers for p in Path(k).parents if str(p) != "."}
-    assert {k: v for k, v in after.items()
-            if k not in ledgers | folders | {"studypress.lock"}} == before
-    assert "removed" in result.output
+    assert "studypress.lock" not in before
+    assert {k: v for k, v in after.items() if k != "studypress.lock"} == before
+    assert "kept" not in result.output and "removed" in result.output
+    # Nothing of the cards' identities was lost: the next build gives them the same GUIDs.
+    assert runner.invoke(app, ["build"]).exit_code == 0
+    assert ledger_guids(project / "output") == guids
+
+
+def test_a_ledger_the_lock_does_not_hold_is_kept(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["build", "--only", "deck"]).exit_code == 0
+    lock = json.loads((project / "studypress.lock").read_text(encoding="utf-8"))
+    gone = sorted(lock["deck"]["items"])[0]
+    del lock["deck"]["items"][gone]  # as after a build of one note, which leaves the lock
+    (project / "studypress.lock").write_text(json.dumps(lock), encoding="utf-8")
+    holder = next(n for n, g in ledger_guids(project / "output").items() if gone in g)
+    result = runner.invoke(app, ["clean"])
+    assert result.exit_code == 0, result.output
+    kept = project / "output" / holder / NOTE_LEDGER
+    assert kept.is_file()
+    assert f"kept output/{holder}/{NOTE_LEDGER}: the deck's identity ledger" in result.output
+    assert sorted(p.relative_to(project / "output").as_posix()
+                  for p in (project / "output").rglob("*") if p.is_file()) == [
+        CACHE_NAME, f"{holder}/{NOTE_LEDGER}"]
+    # Without a lock at all, every ledger stays.
+    assert runner.invoke(app, ["build", "--only", "deck"]).exit_code == 0
+    (project / "studypress.lock").unlink()
+    result = runner.invoke(app, ["clean"])
+    assert set(ledger_guids(project / "output")) == {SEED.stem, "messy-notes"}
+
+
+def test_an_output_changed_by_hand_is_kept(tmp_path, monkeypatch):
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["build", "--only", "model"]).exit_code == 0
+    edited = project / "output" / SEED.stem / "model.json"
+    edited.write_text("{}\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean"])
+    assert result.exit_code == 0, result.output
+    assert edited.read_text() == "{}\n"
+    assert f"kept output/{SEED.stem}/model.json: changed since studypress wrote it" in \
+        result.output
+    assert not (project / "output" / "messy-notes").exists()
 
 
 def test_a_file_put_in_output_by_hand_survives(tmp_path, monkeypatch):
@@ -70,11 +113,15 @@ def test_a_file_put_in_output_by_hand_survives(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert mine.read_text() == "mine\n"
     assert f"kept output/{SEED.stem}/my-notes.txt: not written by studypress" in result.output
-    # Only the hand-put file and its folder are left.
+    # Only the hand-put file and its folder are left, and an empty record that keeps the
+    # folder known as the build's.
     assert sorted(p.relative_to(project / "output").as_posix()
-                  for p in (project / "output").rglob("*")) == [SEED.stem,
-                                                               f"{SEED.stem}/my-notes.txt"]
+                  for p in (project / "output").rglob("*")) == [
+        CACHE_NAME, SEED.stem, f"{SEED.stem}/my-notes.txt"]
     assert snapshot(project / "source") == before
+    result = runner.invoke(app, ["build", "--only", "model"])
+    assert result.exit_code == 0, result.output
+    assert mine.read_text() == "mine\n" and (mine.parent / "model.json").is_file()
 
 
 def test_without_a_record_nothing_is_removed(tmp_path):

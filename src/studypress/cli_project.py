@@ -58,11 +58,13 @@ def clean(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")] = False,
 ) -> None:
     """Remove what the builds wrote into the output folder, and nothing else."""
+    from .clean import LOCK_NAME
     from .clean import clean as run_clean
     from .project import shown
 
-    folder = output if output is not None else _project(where).output
-    result = run_clean(folder)
+    project = _project(where)
+    folder = output if output is not None else project.output
+    result = run_clean(folder, project.root / LOCK_NAME)
     for path, why in result.kept:
         typer.echo(f"kept {shown(path)}: {why}", err=True)
     for line in result.messages:
