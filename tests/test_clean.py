@@ -88,6 +88,27 @@ def test_a_ledger_the_lock_does_not_hold_is_kept(tmp_path, monkeypatch):
     assert set(ledger_guids(project / "output")) == {SEED.stem, "messy-notes"}
 
 
+def test_an_older_builds_ledger_in_output_goes_once_migrated(tmp_path, monkeypatch):
+    """Older builds kept the project's ledger in output/deck-ledger.json; the build moves it
+    into studypress.lock and writes it no more, so clean takes it once the lock holds it."""
+    project = make_project(tmp_path)
+    monkeypatch.chdir(project)
+    assert runner.invoke(app, ["build", "--only", "deck"]).exit_code == 0
+    deck = json.loads((project / "studypress.lock").read_text(encoding="utf-8"))["deck"]
+    old = project / "output" / NOTE_LEDGER
+    old.write_text(json.dumps(deck), encoding="utf-8")
+    result = runner.invoke(app, ["clean"])
+    assert result.exit_code == 0, result.output
+    assert not (project / "output").exists(), result.output
+    # One that holds a card the lock does not is the only record of that card: it stays.
+    assert runner.invoke(app, ["build", "--only", "deck"]).exit_code == 0
+    deck["items"]["unknown-guid"] = next(iter(deck["items"].values()))
+    old.write_text(json.dumps(deck), encoding="utf-8")
+    result = runner.invoke(app, ["clean"])
+    assert old.is_file()
+    assert f"kept output/{NOTE_LEDGER}: the deck's identity ledger" in result.output
+
+
 def test_an_output_changed_by_hand_is_kept(tmp_path, monkeypatch):
     project = make_project(tmp_path)
     monkeypatch.chdir(project)

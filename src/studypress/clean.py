@@ -24,6 +24,8 @@ LOCK_NAME = "studypress.lock"  # the project's deck ledger, beside its sources
 NOTE_LEDGER = "deck-ledger.json"  # a note's deck ledger, from its latest build
 # Identity ledgers: losing one makes Anki see every card as new or edited on the next import.
 LEDGER_NAMES = frozenset({LOCK_NAME, NOTE_LEDGER})
+KEPT_LEDGER = ("the deck's identity ledger, with cards studypress.lock does not hold; the next "
+               "build reads it to keep their identities")
 
 
 @dataclass
@@ -102,15 +104,29 @@ def clean(output: Path, lock: Path | None = None) -> Cleaned:
         if path != output and _below(path, root):
             _remove(path, expected, locked, result)
             folders.update(p for p in path.parents if _below(p, root) or p.resolve() == root)
+    _unrecorded(output, {p.resolve() for p, _ in result.kept}, locked, result)
     _remove_empty(sorted(folders, key=lambda p: len(p.parts), reverse=True))
-    known = {p.resolve() for p, _ in result.kept}
-    if output.is_dir():
-        for path in sorted(p for p in output.rglob("*") if p.is_file()):
-            if path.resolve() not in known:
-                result.kept.append((path, "not written by studypress"))
     if result.kept:
         _claim(output, result)
     return result
+
+
+def _unrecorded(output: Path, known: set[Path], locked: dict[str, object] | None,
+                result: Cleaned) -> None:
+    """Report the files the record does not name. One is removed: a deck ledger an older
+    build kept in output/, once the lock holds all it says (the build moved it there)."""
+    if not output.is_dir():
+        return
+    for path in sorted(p for p in output.rglob("*") if p.is_file()):
+        if path.resolve() in known:
+            continue
+        if path.name == NOTE_LEDGER and not path.is_symlink():
+            if _migrated(path, locked):
+                _unlink(path, result)
+            else:
+                result.kept.append((path, KEPT_LEDGER))
+            continue
+        result.kept.append((path, "not written by studypress"))
 
 
 def _claim(output: Path, result: Cleaned) -> None:
@@ -136,9 +152,11 @@ def _remove(path: Path, expected: str | None, locked: dict[str, object] | None,
     if expected is not None and _digest(path) != expected:
         result.kept.append((path, "changed since studypress wrote it"))
         return
-    if path.name == LOCK_NAME or (path.name == NOTE_LEDGER and not _migrated(path, locked)):
-        result.kept.append((path, "the deck's identity ledger; the next build reads it "
-                                  "to keep cards' identities"))
+    if path.name == LOCK_NAME:
+        result.kept.append((path, "the deck's identity ledger, which clean never removes"))
+        return
+    if path.name == NOTE_LEDGER and not _migrated(path, locked):
+        result.kept.append((path, KEPT_LEDGER))
         return
     _unlink(path, result)
 
