@@ -39,10 +39,10 @@ def new_collection(path: Path) -> Path:
     return path
 
 
-def sync(base: Path, collection: Path, **options) -> SyncReport:
+def sync(base: Path, collection: Path, epoch: int = EPOCH, **options) -> SyncReport:
     config = BuildConfig(paths=[base / "source"], output=base / "output", renderers=["deck"],
                          jobs=1, project_dir=base, options=RenderOptions(project_name="main"))
-    with source_date_epoch(EPOCH):
+    with source_date_epoch(epoch):
         synced = sync_project(config, collection, **options)
     assert synced.sync is not None, [d.format() for d in synced.build.diagnostics]
     return synced.sync
@@ -256,11 +256,23 @@ def test_a_collection_anki_holds_open_is_refused(project: Path) -> None:
     assert not (project / "output").exists()  # refused before building
 
 
+def other_database(path: Path) -> Path:
+    """An SQLite file that is not Anki's."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE notes (id INTEGER)")
+    connection.commit()
+    connection.close()
+    return path
+
+
 @pytest.mark.parametrize("make, words", [
     (lambda p: p, "no such collection"),
     (lambda p: (p.mkdir(), p)[1], "is a folder"),
     (lambda p: (p.write_text("not a database " * 100), p)[1], "not an Anki collection"),
     (lambda p: (p.write_bytes(b""), p)[1], "not an Anki collection"),
+    (lambda p: other_database(p), "not an Anki collection (no such table: col)"),
 ])
 def test_a_path_that_is_no_collection_is_a_located_error(project: Path, make, words) -> None:
     path = make(project / "collection.anki2")
@@ -288,3 +300,28 @@ def test_without_the_anki_package_the_command_says_how_to_install_it(
     assert result.exit_code == 2, result.output
     assert "pip install studypress[anki]" in result.output
     assert not (project / "output").exists()
+
+
+def test_a_sync_after_output_is_deleted_changes_nothing(tmp_path: Path) -> None:
+    import shutil
+
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "identity.md").write_text(NOTE, encoding="utf-8")
+    path = new_collection(tmp_path / "collection.anki2")
+    sync(tmp_path, path)
+    col = Collection(str(path))
+    try:
+        litvinov = col.get_note(note_of(col, ITEMS["litvinov"]))
+        litvinov["Role"] = "my own words"
+        col.update_note(litvinov)
+    finally:
+        col.close()
+    shutil.rmtree(tmp_path / "output")
+    # A later build time: without studypress.lock every card would count as changed.
+    report = sync(tmp_path, path, epoch=EPOCH + 1000)
+    assert (report.added, report.updated, report.unchanged) == ([], [], len(ITEMS))
+    col = Collection(str(path))
+    try:
+        assert col.get_note(litvinov.id)["Role"] == "my own words"
+    finally:
+        col.close()
