@@ -58,7 +58,7 @@ OPTED_OUT = ("Roosevelt", "Bullitt", "Shvirsky")
 
 
 def test_the_deck_and_the_other_outputs_know_the_same_directions() -> None:
-    assert {nt.kind: directions(nt) for nt in NOTE_TYPES} == DIRECTIONS
+    assert {nt.kind: directions(nt) for nt in NOTE_TYPES if not nt.cloze} == DIRECTIONS
 
 
 @pytest.fixture(scope="module")

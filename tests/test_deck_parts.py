@@ -451,9 +451,10 @@ def test_templates_render_from_layouts_and_keep_anki_syntax() -> None:
         rendered = notetypes.render_note_type(nt, Layouts(None), dict(cfg.template_values))
         assert len(rendered.templates) == len(nt.cards)
         for _, front, back in rendered.templates:
-            assert "{{" in front and "{{FrontSide}}" in back
+            # A cloze back shows the text again with its part revealed, not the front.
+            assert "{{" in front and ("{{cloze:Text}}" if nt.cloze else "{{FrontSide}}") in back
             assert "[[" not in front + back and "[%" not in front + back
-            for ref in re.findall(r"\{\{[#^/]?([^}]+)\}\}", front + back):
+            for ref in re.findall(r"\{\{[#^/]?(?:cloze:)?([^}]+)\}\}", front + back):
                 assert ref in nt.fields or ref == "FrontSide", ref
         assert "font-family" in rendered.css and "[[" not in rendered.css
 

@@ -27,8 +27,10 @@ from .model import (
     FaqEntry,
     Highlight,
     HistoricalDate,
+    LineBreak,
     Link,
     Note,
+    Paragraph,
     Person,
     Precision,
     Question,
@@ -59,9 +61,10 @@ class Kind(StrEnum):
     QUESTION = "question"  # a quiz question (with its answer from the answer key, if any)
     ESSAY = "essay"
     FAQ = "faq"
+    CLOZE = "cloze"  # a text whose highlights or {{c1::…}} marks are hidden in turn
 
 
-Subject = Event | Person | Term | Question | FaqEntry
+Subject = Event | Person | Term | Question | FaqEntry | Paragraph
 
 
 @dataclass(frozen=True)
@@ -391,3 +394,80 @@ def blanked(rich: RichText, names: tuple[str, ...]) -> RichText:
         return tuple(out)
 
     return walk(rich)
+
+
+# ------------------------------------------------------------------------ cloze texts
+
+# The tag that makes a prose paragraph a cloze text; never a card tag.
+CLOZE_TAG = "cloze"
+# Anki's cloze marks as a note may type them: {{c1::answer}} or {c1::answer}, with a hint
+# after a second "::".
+CLOZE_MARK = re.compile(r"\{\{?c(\d+)::(.*?)(?:::(.*?))?\}\}?")
+
+
+def has_highlight(rich: RichText) -> bool:
+    """Whether rich text holds a ``==highlight==`` anywhere."""
+    for node in rich:
+        if isinstance(node, Highlight):
+            return True
+        if isinstance(node, Strong | Emphasis | Strike | Link | WikiLink) and \
+                has_highlight(node.children):
+            return True
+    return False
+
+
+def _hides(rich: RichText, highlights: bool) -> bool:
+    return (highlights and has_highlight(rich)) or bool(CLOZE_MARK.search(plain_text(rich)))
+
+
+def _tagged(paragraph: Paragraph, lines: set[int]) -> bool:
+    # A paragraph spans its first line and one more per line break in it.
+    last = paragraph.line + sum(isinstance(n, LineBreak) for n in paragraph.text)
+    return any(paragraph.line <= line <= last for line in lines)
+
+
+def _paragraph_items(note: Note, highlights: bool) -> tuple[list[StudyItem], list[Diagnostic]]:
+    lines = {line for tag, line in note.metadata.tag_lines if tag.lower() == CLOZE_TAG}
+    items: list[StudyItem] = []
+    problems: list[Diagnostic] = []
+    for section in note.sections:
+        base = f"{note.id}/cloze/{slug(plain_text(section.title)) or section.kind}"
+        rank = 0
+        for block in section.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            hides = _hides(block.text, highlights)
+            if not hides and not _tagged(block, lines):
+                continue
+            if not hides:
+                problems.append(Diagnostic(
+                    Severity.WARNING, "deck-cloze-empty",
+                    "this paragraph is tagged #cloze but hides nothing, so it makes no card; "
+                    "mark what to hide as {{c1::…}} (or as ==…== with cloze = \"highlights\" "
+                    "in layouts/deck.toml)", note.source, block.line))
+                continue
+            rank += 1
+            items.append(StudyItem(
+                Kind.CLOZE, f"{base}/{rank}", section.title, block.text,
+                f"Cloze {short(plain_text(block.text))}", block.line, block))
+    return items, problems
+
+
+def cloze_items(note: Note, highlights: bool) -> tuple[list[StudyItem], list[Diagnostic]]:
+    """The note's cloze texts: with ``highlights``, each event, description and definition
+    with a ``==highlight==`` (its identity the item's own plus ``/cloze``; a ``{{c1::…}}``
+    typed there stays text unless the item has a highlight too); and each prose
+    paragraph tagged ``#cloze``, holding a ``{{c1::…}}`` mark or (with ``highlights``) a
+    highlight, known by its section and its rank among that section's cloze paragraphs.
+    ``prompt`` holds what the text is about (the date, the name, the term, the section
+    title), ``answer`` the text with what it hides."""
+    items: list[StudyItem] = []
+    for item in event_items(note) + person_items(note) + term_items(note):
+        if highlights and has_highlight(item.answer):
+            about = item.prompt if item.kind is not Kind.EVENT else (
+                text(item.when.display) if item.when else text(item.group))
+            items.append(replace(item, kind=Kind.CLOZE, identity=f"{item.identity}/cloze",
+                                 prompt=about, label=f"Cloze {item.label}"))
+    more, problems = _paragraph_items(note, highlights)
+    unique, duplicates = _unique(items + more, note)
+    return unique, problems + duplicates

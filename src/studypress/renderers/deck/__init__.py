@@ -149,7 +149,7 @@ def _note_types(items: Sequence[Item], layouts: Layouts,
                 config: DeckConfig) -> list[RenderedNoteType]:
     used = {i.spec.kind for i in items}
     return [render_note_type(nt, layouts, dict(config.template_values),
-                             config.settings.cards(nt.kind))
+                             None if nt.cloze else config.settings.cards(nt.kind))
             for nt in NOTE_TYPES if nt.kind in used]
 
 

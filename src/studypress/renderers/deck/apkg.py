@@ -55,7 +55,8 @@ class _Model(genanki.Model):
         super().__init__(
             model_id=spec.id, name=spec.name, fields=model_fields(spec),
             templates=model_templates(ptype.rendered), css=ptype.rendered.css,
-            sort_field_index=spec.fields.index(spec.sort_field))
+            sort_field_index=spec.fields.index(spec.sort_field),
+            model_type=genanki.Model.CLOZE if spec.cloze else genanki.Model.FRONT_BACK)
         self._mod = ptype.mod
 
     def to_json(self, timestamp: float, deck_id: Any) -> dict[str, Any]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...model import Block, ListItem, RichText
+from ...study import CLOZE_MARK
 from ..richtext import Formatter
 from .media import image_extension
 
@@ -186,6 +187,60 @@ def embed(target: str, media: MediaRef | None = None) -> str:
     if name is None:
         return f'<p class="embed">{escape(target)}</p>'
     return f'<div class="embed"><img src="{escape(name)}" alt="{escape(target)}"></div>'
+
+
+# --------------------------------------------------------------------------- cloze
+
+
+@dataclass(eq=False)
+class _Numbers:
+    next: int = 1
+
+
+@dataclass(frozen=True, eq=False)
+class ClozeHtml(FieldHtml):
+    """Field HTML for a cloze note's text: each ``{{cN::…}}`` the note typed, and (with
+    ``highlights``) each ``==highlight==`` as the next number after them, becomes Anki's
+    cloze mark, its inside escaped like any text (a ``:`` too, so a ``::`` in the note
+    cannot start a hint)."""
+
+    highlights: bool = False
+    numbers: _Numbers = field(default_factory=_Numbers)
+    inside: bool = False
+
+    def text(self, value: str) -> str:
+        if self.inside:
+            return escape(value).replace(":", "&#58;")
+        out, last = [], 0
+        for m in CLOZE_MARK.finditer(value):
+            out.append(escape(value[last:m.start()]))
+            hint = f"::{self._inner(m.group(3))}" if m.group(3) else ""
+            out.append(f"{{{{c{int(m.group(1))}::{self._inner(m.group(2))}{hint}}}}}")
+            last = m.end()
+        out.append(escape(value[last:]))
+        return "".join(out)
+
+    @staticmethod
+    def _inner(value: str) -> str:
+        return escape(value).replace(":", "&#58;")
+
+    def highlight(self, children: RichText) -> str:
+        if not self.highlights or self.inside:
+            return super().highlight(children)
+        n = self.numbers.next
+        self.numbers.next += 1
+        inner = ClozeHtml(self.blank, self.media, True, self.numbers, True).inline(children)
+        return f"{{{{c{n}::{inner}}}}}"
+
+
+def cloze(rich: RichText, highlights: bool, media: MediaRef | None = None) -> str:
+    """Field HTML for a cloze text (see ``ClozeHtml``); highlights number on from the
+    highest ``{{cN::…}}`` the text already has."""
+    from ...model import plain_text
+
+    typed = [int(m.group(1)) for m in CLOZE_MARK.finditer(plain_text(rich))]
+    numbers = _Numbers(max(typed, default=0) + 1)
+    return ClozeHtml(None, media, highlights, numbers).inline(rich)
 
 
 # ------------------------------------------------------------------------ blanking

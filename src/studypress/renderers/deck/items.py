@@ -18,13 +18,23 @@ from typing import Any
 from urllib.parse import quote
 
 from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term, plain_text
-from ...settings import Flag, Source, Table, Text, load, setting
-from ...study import NOCARD_TAG, CardChoice, Kind, StudyItem, card_items, card_kind
+from ...settings import Choice, Flag, Source, Table, Text, load, setting
+from ...study import (
+    CLOZE_TAG,
+    NOCARD_TAG,
+    CardChoice,
+    Kind,
+    StudyItem,
+    card_items,
+    card_kind,
+    cloze_items,
+    opted_out,
+)
 from ..base import NotePlace
 from ..richtext import Formatter
 from . import fieldhtml, naming, notetypes
 from .fieldhtml import MediaRef
-from .notetypes import EVENT, PERSON, QUESTION, TERM, NoteTypeSpec, direction
+from .notetypes import CLOZE, EVENT, PERSON, QUESTION, TERM, NoteTypeSpec, direction
 from .strip import Strip
 
 
@@ -74,6 +84,9 @@ class Settings(CardChoice):
     context_open: bool = setting("context_open", Flag(), False)
     vault: str = setting("vault", Text(), "")  # the Obsidian vault's name, when not its folder's
     labels: Mapping[str, str] = setting("labels", Table(Text()), {})
+    # "highlights": every ==highlight== in an event, description, definition or paragraph
+    # is also a cloze deletion; "off": only paragraphs tagged #cloze or typed {{c1::…}}.
+    cloze: str = setting("cloze", Choice(("off", "highlights")), "off")
 
     def label(self, name: str, default: str) -> str:
         value = self.labels.get(name, default)
@@ -284,6 +297,18 @@ def question_item(item: StudyItem, note: Note, settings: Settings, tags: tuple[s
                 item.line)
 
 
+def cloze_item(item: StudyItem, note: Note, settings: Settings, tags: tuple[str, ...],
+               media: MediaRef | None = None) -> Item:
+    """A Cloze note: the text with what it hides marked for Anki, and what it is about."""
+    values = _values(
+        CLOZE, item.identity,
+        Text=fieldhtml.cloze(item.answer, settings.cloze == "highlights", media),
+        About=fieldhtml.inline(item.prompt, media=media),
+        Source=_source(note, item.line),
+    )
+    return Item(CLOZE, item.identity, values, tags, item.label, item.line)
+
+
 def unanswered_diagnostics(note: Note, settings: Settings) -> list[Diagnostic]:
     """One note per unanswered quiz question, at its line, saying what became of it."""
     if settings.unanswered_cards:
@@ -303,11 +328,14 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
     ``media`` turns embedded images into media file names (see media.Media); without it
     they show as file names. With the note's ``place``, each card links back to it."""
     chosen, duplicates = card_items(note, settings)
+    clozes, cloze_problems = cloze_items(note, settings.cloze == "highlights")
+    nocard_lines, _ = opted_out(note)
+    chosen += [i for i in clozes if i.line not in nocard_lines]
     dated = [e.date for e in note.events if e.date is not None]
     strip = Strip(dated) if dated else None
 
     def tags(kind: str) -> tuple[str, ...]:
-        own = tuple(t for t in note.metadata.tags if t.lower() != NOCARD_TAG)
+        own = tuple(t for t in note.metadata.tags if t.lower() not in (NOCARD_TAG, CLOZE_TAG))
         return naming.tags(own + (f"{settings.tag_prefix}::{kind}",))
 
     items: list[Item] = []
@@ -319,16 +347,19 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
                 made = person_item(item, note, tags("person"), media)
             case Kind.TERM:
                 made = term_item(item, note, tags("term"), media)
+            case Kind.CLOZE:
+                made = cloze_item(item, note, settings, tags("cloze"), media)
             case _:
                 made = question_item(item, note, settings, tags("question"), media)
         made = replace(placed(made, note, place, settings.vault),
-                       made=settings.cards(card_kind(item.kind)))
+                       made=None if item.kind is Kind.CLOZE
+                       else settings.cards(card_kind(item.kind)))
         items.append(with_footnotes(replace(
             made, text=own_words(item),
             date=item.when.edtf if item.when and item.kind is Kind.EVENT else ""), item, note,
             media))
     items, same = distinct_fronts(items, note)
-    return items, unanswered_diagnostics(note, settings) + duplicates + same
+    return items, unanswered_diagnostics(note, settings) + duplicates + cloze_problems + same
 
 
 def fronts(item: Item) -> list[tuple[str, str, str]]:

@@ -54,6 +54,7 @@ class NoteTypeSpec:
     # a change there alone does not make the item "edited".
     derived: frozenset[str]
     descriptions: tuple[tuple[str, str], ...] = ()
+    cloze: bool = False  # an Anki cloze type: one card per {{cN::…}} in its text
 
     @property
     def id(self) -> int:
@@ -121,7 +122,20 @@ QUESTION = NoteTypeSpec(
     descriptions=((KEY_FIELD, _KEY_HELP),),
 )
 
-NOTE_TYPES: tuple[NoteTypeSpec, ...] = (EVENT, PERSON, TERM, QUESTION)
+CLOZE = NoteTypeSpec(
+    kind="cloze",
+    name="studypress Cloze",
+    fields=(KEY_FIELD, "Text", "About", "Source"),
+    cards=(CardSpec("Cloze", "cloze/cloze", (("Text", ("Text",)),)),),
+    sort_field="Text",
+    derived=frozenset({"Source"}),
+    descriptions=((KEY_FIELD, _KEY_HELP),
+                  ("Text", "The text, each part to recall marked {{c1::…}}, {{c2::…}}"),
+                  ("About", "What the text is about: its date, name, term or section")),
+    cloze=True,
+)
+
+NOTE_TYPES: tuple[NoteTypeSpec, ...] = (EVENT, PERSON, TERM, QUESTION, CLOZE)
 
 
 def direction(card: CardSpec) -> str:
