@@ -16,7 +16,7 @@ from studypress.model import (
     WikiLink,
     plain_text,
 )
-from studypress.reader import read_text
+from studypress.reader import read_note, read_text
 
 
 def read(text: str):
@@ -101,6 +101,24 @@ def test_mid_sentence_embed_keeps_its_place():
     note = read("## Notes\n\nCompare the map ![[img.png]] and the chart.\n")
     assert plain_text(paragraph(note)) == "Compare the map img.png and the chart."
     assert "img.png" in note.embeds
+
+
+def test_mid_sentence_note_embed_is_a_link_to_that_note(tmp_path):
+    (tmp_path / "Other note.md").write_text("# Other note\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        "## Notes\n\nSee ![[Other note]] and ![[Other note#Causes]] for the causes.\n\n"
+        "Then ![[Missing note]] here.\n\n![[Other note]]\n", encoding="utf-8")
+    note = read_note(tmp_path / "a.md", "a.md")
+    first, second = [b for b in blocks(note) if isinstance(b, Paragraph)]
+    links = find(first.text, WikiLink)
+    assert [(w.target, plain_text(w.children)) for w in links] == [
+        ("Other note", "Other note"), ("Other note#Causes", "Other note")]
+    assert plain_text(first.text) == "See Other note and Other note for the causes."
+    assert "Other note" in note.links and "Other note#Causes" in note.links
+    # only the missing note is reported, at its line; the embed standing alone finds its file
+    missing = [(d.line, d.message) for d in note.diagnostics if d.code == "missing-embed"]
+    assert len(missing) == 1 and missing[0][0] == 5 and "Missing note" in missing[0][1]
+    assert plain_text(second.text) == "Then Missing note here."
 
 
 def test_embed_alone_is_a_block():

@@ -36,7 +36,7 @@ from . import blocks as block_parser
 from . import exports, typography
 from .cast import dated_people, heading_entry, people_table, read_cast, read_cast_table
 from .glossary import heading_term, read_glossary
-from .inline import InlineContext
+from .inline import InlineContext, note_target
 from .language import note_language
 from .links import link
 from .names import telltale_names
@@ -529,10 +529,21 @@ def _check_embeds(ctx: InlineContext, embed_exists: Callable[[str], bool] | None
                   diag: Collector) -> None:
     if embed_exists is None:
         return
+
+    def exists(target: str) -> bool:
+        # A note is embedded by its name: "![[Other note]]" is the file "Other note.md".
+        name = target.split("#")[0].strip()
+        return embed_exists(target) or (note_target(target) and bool(name) and not name.lower(
+            ).endswith(".md") and embed_exists(name + ".md"))
+
     for target, line in ctx.embeds:
-        if not embed_exists(target):
+        if not exists(target):
             diag.warning("missing-embed", f"embedded file '{target}' was not found; put it next "
                          "to the note or remove the embed", line)
+    for target, line in ctx.note_embeds:
+        if target.split("#")[0].strip() and not exists(target):
+            diag.warning("missing-embed", f"embedded note '{target}' was not found; it is "
+                         "shown as a link to a note the vault does not have", line)
 
 
 def _metadata(meta: dict[str, object], ctx: InlineContext) -> Metadata:

@@ -44,6 +44,8 @@ class InlineContext:
     tags: list[str] = field(default_factory=list)
     tag_lines: list[tuple[str, int]] = field(default_factory=list)
     embeds: list[tuple[str, int]] = field(default_factory=list)
+    # Notes embedded inside a sentence (``see ![[Other note]] for more``): shown as links.
+    note_embeds: list[tuple[str, int]] = field(default_factory=list)
     line: int = 0
     # The Obsidian block id (``^id``) the block just converted ended with, if any.
     block_id: str | None = None
@@ -63,6 +65,7 @@ class InlineContext:
 _EMBED = re.compile(r"!\[\[([^\[\]\n]+?)\]\]")
 _WIKI = re.compile(r"\[\[([^\[\]|\n]+?)(?:\|([^\[\]\n]+?))?\]\]")
 _CITE = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\](?![(\[:])")
+_FILE_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 _TAG = re.compile(r"#([A-Za-z][\w/-]*)")
 # A '#' after these is no tag: a word ("C#"), an entity ("&#38;"), a path, a template ("{{#x}}").
 _NOT_BEFORE_TAG = "&#/{}[(`'\""
@@ -216,12 +219,7 @@ def _children(nodes: list[SyntaxTreeNode], ctx: InlineContext) -> list[Inline]:
         if t == "text":
             out.append(Text(n.content))
         elif t == "obsidian_embed":
-            target = str(n.meta["target"])
-            ctx.embeds.append((target, ctx.line))
-            if not only_embeds:
-                # Inside a sentence the embed keeps its place; renderers that cannot show
-                # it there show its file name.
-                out.append(Image(target, target.split("/")[-1]))
+            out.extend(_embed(str(n.meta["target"]), ctx, only_embeds))
         elif t == "obsidian_tag":
             ctx.tag(str(n.meta["name"]))
             if not _only_tags_follow(nodes, i + 1):
@@ -240,6 +238,33 @@ def _children(nodes: list[SyntaxTreeNode], ctx: InlineContext) -> list[Inline]:
         else:
             out.extend(_markdown_node(n, ctx))
     return out
+
+
+def note_target(target: str) -> bool:
+    """Whether an embed names a note (``Other note``, ``Other.md#Part``), not a file."""
+    name = target.split("#")[0].strip()
+    return not _FILE_SUFFIX.search(name) or name.lower().endswith(".md")
+
+
+def _shown(target: str) -> str:
+    """A link's words when it has no label: the note's name, without folder or ``.md``."""
+    name = target.split("#")[0].split("/")[-1]
+    return re.sub(r"\.md$", "", name, flags=re.I) or target
+
+
+def _embed(target: str, ctx: InlineContext, alone: bool) -> list[Inline]:
+    """An embed standing alone is a block (see ``blocks``); inside a sentence a note's embed
+    reads as a link to that note, and a file keeps its place as an image."""
+    if alone:
+        ctx.embeds.append((target, ctx.line))
+        return []
+    if note_target(target):
+        ctx.link(target)
+        ctx.note_embeds.append((target, ctx.line))
+        return [WikiLink(target, (Text(_shown(target)),))]
+    ctx.embeds.append((target, ctx.line))
+    # Renderers that cannot show the image there show its file name.
+    return [Image(target, target.split("/")[-1])]
 
 
 def _markdown_node(n: SyntaxTreeNode, ctx: InlineContext) -> list[Inline]:
