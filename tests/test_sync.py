@@ -325,3 +325,13 @@ def test_a_sync_after_output_is_deleted_changes_nothing(tmp_path: Path) -> None:
         assert col.get_note(litvinov.id)["Role"] == "my own words"
     finally:
         col.close()
+
+
+def test_a_single_note_is_refused_since_only_folders_make_the_project_deck(
+        project: Path) -> None:
+    path = new_collection(project / "collection.anki2")
+    before = stamp(path)
+    result = invoke("sync", "-c", str(path), "source/identity.md")
+    assert result.exit_code == 2, result.output
+    assert "source/identity.md: sync takes the whole project" in result.output
+    assert stamp(path) == before and not (project / "output").exists()
