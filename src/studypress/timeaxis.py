@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .dates import year_label
+from .dates import display, year_label
 from .model import Day, HistoricalDate
 
 YEAR = 365.2425
@@ -79,10 +79,11 @@ def year_after(year: int, by: int) -> int:
     return out
 
 
-def end_labels(first_year: int, last_year: int) -> tuple[str, str]:
+def end_labels(first_year: int, last_year: int, language: str = "en") -> tuple[str, str]:
     """The labels of an axis's two ends: ``1917``/``1945``; ``535 BCE``/``14 CE`` (an axis
-    that starts BCE says CE at its end)."""
-    return year_label(first_year), year_label(last_year, era=first_year < 0)
+    that starts BCE says CE at its end); in ``language``'s own words."""
+    return (year_label(first_year, language=language),
+            year_label(last_year, era=first_year < 0, language=language))
 
 
 # ------------------------------------------------------------------------------- the map
@@ -312,7 +313,10 @@ def _tick_days(unit: str, step: int, d0: float, d1: float) -> list[tuple[int, in
     return [t for t in out if d0 <= t[0] <= d1]
 
 
-def _labels(unit: str, days: list[tuple[int, int, int, int]], era: bool) -> list[str]:
+def _labels(unit: str, days: list[tuple[int, int, int, int]], era: bool,
+            language: str = "en") -> list[str]:
+    if display.has_words(language):
+        return _own_labels(unit, days, era, language)
     out: list[str] = []
     prev_year: int | None = None
     for _, y, m, day in days:
@@ -328,8 +332,25 @@ def _labels(unit: str, days: list[tuple[int, int, int, int]], era: bool) -> list
     return out
 
 
+def _own_labels(unit: str, days: list[tuple[int, int, int, int]], era: bool,
+                language: str) -> list[str]:
+    """Tick labels in a language's own date words (``nov 1933``, ``1933年11月``)."""
+    out: list[str] = []
+    prev_year: int | None = None
+    for _, y, m, day in days:
+        first = y != prev_year
+        if unit == "year":
+            out.append(year_label(y, era, language))
+        elif unit == "month":
+            out.append(display.month_label(Day(y, m, 1), language, first, era))
+        else:
+            out.append(display.day_label(Day(y, m, day), language, first, era))
+        prev_year = y
+    return out
+
+
 def choose_ticks(axis: Axis, measure: Callable[[str], float], gap: float = 6.0,
-                 max_ticks: int = 400) -> list[Tick]:
+                 max_ticks: int = 400, language: str = "en") -> list[Tick]:
     """Ticks for every segment: the finest calendar step whose labels fit side by side.
 
     ``measure(label)`` is a label's width. BCE years are labelled ``44 BCE`` (and CE years
@@ -343,12 +364,12 @@ def choose_ticks(axis: Axis, measure: Callable[[str], float], gap: float = 6.0,
     era = y_first < 0 or y_last < 1000
     out: list[Tick] = []
     for seg in axis.segments:
-        out.extend(_segment_ticks(axis, seg, measure, gap, max_ticks, era))
+        out.extend(_segment_ticks(axis, seg, measure, gap, max_ticks, era, language))
     return out
 
 
 def _segment_ticks(axis: Axis, seg: Segment, measure: Callable[[str], float], gap: float,
-                   max_ticks: int, era: bool) -> list[Tick]:
+                   max_ticks: int, era: bool, language: str = "en") -> list[Tick]:
     scale = seg.scale
     span_days = seg.d1 - seg.d0
     for unit, step in _STEPS:
@@ -359,7 +380,7 @@ def _segment_ticks(axis: Axis, seg: Segment, measure: Callable[[str], float], ga
         days = _tick_days(unit, step, seg.d0, seg.d1)
         if not days:
             break  # coarser steps have no tick here either
-        labels = _labels(unit, days, era)
+        labels = _labels(unit, days, era, language)
         xs = [axis.x(t[0]) for t in days]
         widths = [measure(label) for label in labels]
         if all(xs[i + 1] - xs[i] >= (widths[i] + widths[i + 1]) / 2 + gap
@@ -370,6 +391,6 @@ def _segment_ticks(axis: Axis, seg: Segment, measure: Callable[[str], float], ga
         days = _tick_days(unit, 1, seg.d0, seg.d1)
         if days:
             t = days[len(days) // 2] if unit == "day" else days[0]
-            label = _labels(unit, [t], era)[0]
+            label = _labels(unit, [t], era, language)[0]
             return [Tick(axis.x(t[0]), label, t[0])]
     return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from .. import timeaxis
-from ..dates import year_label
+from ..dates import display, year_label
 from .labels import text_height
 from .shapes import Box, Label, Layout, Part
 from .style import Style
@@ -15,30 +15,31 @@ from .text import FontSet, fit
 CM = 72 / 2.54  # points in a centimetre
 
 
-def _worth(days: float) -> str:
+def _worth(days: float, style: Style) -> str:
     """A stretch of time in words: ``2.5 years``, ``3 months``, ``12 days``."""
     for unit, size in (("year", timeaxis.YEAR), ("month", timeaxis.MONTH), ("day", 1.0)):
         if days >= size or unit == "day":
             n = days / size
             shown = f"{n:.0f}" if n >= 10 else f"{n:.1f}".removesuffix(".0")
-            return f"{shown} {unit}{'' if shown == '1' else 's'}"
+            return style.say(unit if shown == "1" else unit + "s",
+                             n=display.decimal(shown, style.language))
     return ""
 
 
-def caption_parts(ax: timeaxis.Axis, pad: float) -> list[str]:
+def caption_parts(ax: timeaxis.Axis, pad: float, style: Style) -> list[str]:
     """The caption's pieces for an axis with breaks; none for an axis in one scale. ``pad``
     is the empty axis (points) at each end of a stretch, left out of its years."""
     if not ax.breaks:
         return []
     era = timeaxis.civil(math.floor(ax.d0))[0] < 0
-    out = ["Axis cut at // where nothing happens; each stretch has its own scale:"]
+    out = [style.say("axis_cut")]
     for seg in ax.segments:
         inner = pad / seg.scale
         first = timeaxis.civil(math.ceil(seg.d0 + inner))[0]
         last = timeaxis.civil(math.floor(seg.d1 - inner) - 1)[0]
         years = year_label(first, era) if first == last else (
             f"{year_label(first, era)}–{year_label(last, era)}")
-        out.append(f"{years}: 1 cm ≈ {_worth(CM / seg.scale)}")
+        out.append(style.say("scale", years=years, worth=_worth(CM / seg.scale, style)))
     return out
 
 

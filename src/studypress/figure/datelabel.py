@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..dates import year_label
+from ..dates import display, year_label
 from ..model import Day, HistoricalDate, Precision
 from ..timeaxis import MONTH_ABBR, civil
 from .text import clean
@@ -99,8 +99,11 @@ def _month_range(a: Day, b: Day, style: str, era: bool) -> str:
     return f"{_month(a, style, era, False)}–{_month(b, style, era)}"
 
 
-def date_label(date: HistoricalDate, style: str) -> str:
-    """A date's label in ``style`` (one of ``STYLES``)."""
+def date_label(date: HistoricalDate, style: str, language: str = "en") -> str:
+    """A date's label in ``style`` (one of ``STYLES``); in a note of another language, in
+    that language's own form (``iso`` stays ISO)."""
+    if style != "iso" and display.has_words(language):
+        return clean(display.date_label(date, language))
     a, b = date.earliest, date.latest
     era = a.year < 0 < b.year
     if date.precision == Precision.DAY:

@@ -40,7 +40,7 @@ class Page:
     header: str = ""
 
 
-def items(events: Sequence[Event], date_style: str) -> list[Item]:
+def items(events: Sequence[Event], date_style: str, language: str = "en") -> list[Item]:
     """The figure's view of each event, in the order given, dates labelled in ``date_style``."""
     out: list[Item] = []
     for i, ev in enumerate(events):
@@ -58,7 +58,7 @@ def items(events: Sequence[Event], date_style: str) -> list[Item]:
             kind = "range"
         else:
             kind = "span"
-        out.append(Item(i, date_label(d, date_style), words, (a, b), kind,
+        out.append(Item(i, date_label(d, date_style, language), words, (a, b), kind,
                         d.approximate or d.uncertain))
     return out
 

@@ -38,7 +38,7 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     style = _with_date_style(style or Style(), events, people)
     fs = fontset or default_fontset(style.font_family)
     width = max(float(width), 120.0)
-    its = items(events, style.date_style)
+    its = items(events, style.date_style, style.language)
     dated = [it for it in its if it.span is not None]
     undated = [it for it in its if it.span is None]
     spans, left_out, note = _people(people, style, page)
@@ -51,7 +51,7 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
         shown, weights, style.margin, width - style.margin, pad=style.end_pad,
         break_width=style.break_width, compress=style.compress,
         min_gap_fraction=style.min_gap_fraction)
-    kinds = legend_kinds(dated, any(spans))
+    kinds = legend_kinds(dated, any(spans), style)
     header = page.header if page is not None else ""
     heights = Heights(style, legend_lines(kinds, width, style, fs),
                       undated_height(len(undated), width, style),

@@ -9,20 +9,20 @@ from .style import Style
 from .text import FontSet, fit
 
 
-def legend_kinds(its: list[Item], people: bool) -> list[tuple[str, str]]:
+def legend_kinds(its: list[Item], people: bool, style: Style) -> list[tuple[str, str]]:
     """(kind, words) of each kind of mark the figure shows."""
     kinds = {it.kind for it in its}
     out: list[tuple[str, str]] = []
     if "point" in kinds:
-        out.append(("point", "exact day"))
+        out.append(("point", style.say("legend_point")))
     if "range" in kinds:
-        out.append(("range", "range of days"))
+        out.append(("range", style.say("legend_range")))
     if "span" in kinds:
-        out.append(("span", "month, year or longer"))
+        out.append(("span", style.say("legend_span")))
     if any(it.approximate for it in its):
-        out.append(("approximate", "approximate"))
+        out.append(("approximate", style.say("legend_approximate")))
     if people:
-        out.append(("person", "person's span"))
+        out.append(("person", style.say("legend_person")))
     return out
 
 

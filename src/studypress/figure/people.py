@@ -65,18 +65,19 @@ def _row(pi: int, p: Person, date: HistoricalDate, s: DaySpan, ax: timeaxis.Axis
     off = b <= ax.d0 or a >= ax.d1
     if p.span_kind in (SpanKind.BIRTH, SpanKind.DEATH):
         kind = "death" if p.span_kind == SpanKind.DEATH else "birth"
-        mark = "d." if kind == "death" else "b."
-        text = f"{name} ({mark} {date_label(date, style.date_style)})"
+        mark = style.say("died" if kind == "death" else "born")
+        shown = date_label(date, style.date_style, style.language)
+        text = f"{name} ({mark} {shown})"
         x = (x_a + x_b) / 2
         bx0, bx1 = x - 3.0, x + 3.0
         clip_l = clip_r = False
         if off:
-            text = f"{name} ({mark} {date_label(date, style.date_style)}, off the axis)"
+            text = f"{name} ({mark} {shown}, {style.say('off_axis')})"
     else:
         kind = "bar"
         text = name
         if off:  # wholly off the axis: a stub with an arrow
-            text = f"{name} ({date_label(date, style.date_style)})"
+            text = f"{name} ({date_label(date, style.date_style, style.language)})"
             if b <= ax.d0:
                 x_a, x_b = ax.x0, ax.x0 + 8.0
             else:

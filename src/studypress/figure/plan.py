@@ -170,12 +170,13 @@ def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
     where = marks.anchors(ins.items, ax)
     ext = marks.extents(ins.items, where, ax, style)
     rws = marks.rows(ext, style.marker_rows)
-    ticks = timeaxis.choose_ticks(ax, lambda s: fs.width(s, style.tick_font_size), gap=8.0)
+    ticks = timeaxis.choose_ticks(ax, lambda s: fs.width(s, style.tick_font_size), gap=8.0,
+                                  language=style.language)
     prows = people_rows(ins.people, ins.person_spans, ax, style, fs, ins.width)
     bands = marks.band_extents(ins.events, ins.items, ax)
     titles = band_titles(bands, fs, style, ins.width)
     spread = _spread(sorted(where[it.index] for it in ins.items if it.span))
-    caption = caption_lines(caption_parts(ax, style.end_pad), ins.width, style, fs)
+    caption = caption_lines(caption_parts(ax, style.end_pad, style), ins.width, style, fs)
     if ins.people_note:
         caption.append(fit(ins.people_note, ins.width - 2 * style.margin, fs.width,
                            style.key_font_size))

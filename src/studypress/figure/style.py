@@ -6,10 +6,23 @@ located error naming the file, line and key, as for every other layout file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .datelabel import STYLES
+
+# The figure's own wording in English (timeline.toml [wording]; other languages in
+# layouts/lang/<code>.toml [timeline]).
+WORDS = {
+    "legend_point": "exact day", "legend_range": "range of days",
+    "legend_span": "month, year or longer", "legend_approximate": "approximate",
+    "legend_person": "person's span", "undated_title": "Undated, not on the axis:",
+    "axis_cut": "Axis cut at // where nothing happens; each stretch has its own scale:",
+    "scale": "{years}: 1 cm ≈ {worth}", "year": "{n} year", "years": "{n} years",
+    "month": "{n} month", "months": "{n} months", "day": "{n} day", "days": "{n} days",
+    "born": "b.", "died": "d.", "off_axis": "off the axis",
+}
 
 # Settings live in TOML tables; each Style field names the table it is read from.
 _TABLES = {
@@ -84,6 +97,16 @@ class Style:
     band_colours: tuple[str, ...] = ("#eef2f7", "#f5f0e6")
     break_colour: str = "#555555"
     problems: tuple[str, ...] = field(default=(), compare=False)
+    # The note's language and the figure's wording in it (studypress.wording), set per note.
+    language: str = "en"
+    words: Mapping[str, str] = field(default_factory=lambda: dict(WORDS), compare=False)
+
+    def say(self, key: str, **values: object) -> str:
+        """One of the figure's words in the note's language, {placeholders} filled in."""
+        out = self.words.get(key, WORDS[key])
+        for name, value in values.items():
+            out = out.replace("{" + name + "}", str(value))
+        return out
 
     @classmethod
     def from_settings(cls, settings: Style | dict[str, Any] | None,
@@ -103,6 +126,15 @@ class Style:
         from ..settings import Source
 
         return cls.from_settings(None, Source.from_layouts(layouts, "timeline"))
+
+    def in_language(self, layouts: Any, language: str) -> Style:
+        """The style for a note in ``language``: its dates and the figure's wording in it."""
+        from dataclasses import replace
+
+        from ..wording import wording
+
+        return replace(self, language=language,
+                       words=wording(layouts, language, "timeline", WORDS))
 
     def checked(self) -> Style:
         """Clamp values that would make the figure unreadable or impossible."""

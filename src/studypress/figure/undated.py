@@ -37,9 +37,10 @@ def place_undated(out: Layout, undated: list[Item], style: Style, fs: FontSet,
         return y
     size, margin = style.key_font_size, style.margin
     line = text_height(size)
-    title_w = fs.width(TITLE, size, True)
+    title = style.say("undated_title")
+    title_w = fs.width(title, size, True)
     out.labels.append(Label(Box(margin, y - line, margin + title_w, y),
-                            (Part(TITLE, True, True),), size, "note"))
+                            (Part(title, True, True),), size, "note"))
     y -= line
     cols = columns(out.width, style, len(undated))
     rows = math.ceil(len(undated) / cols)

@@ -17,14 +17,14 @@ from ..base import Output, RenderContext, RenderResult
 from .settings import for_language, load
 
 
-def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...]):
-    """The style of layouts/timeline.toml, with the guide's own fallback fonts after the
-    figure's: what the guide's text can print, its figure prints too."""
+def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...], language: str = "en"):
+    """The style of layouts/timeline.toml in the note's language, with the guide's own
+    fallback fonts after the figure's: what the guide's text can print, its figure prints too."""
     from dataclasses import replace
 
     from ...figure.style import Style
 
-    style = Style.load(ctx.layouts)
+    style = Style.load(ctx.layouts).in_language(ctx.layouts, language)
     return replace(style, fallback_fonts=(*style.fallback_fonts, *map(str, fallbacks)))
 
 
@@ -99,8 +99,8 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     builder = StoryBuilder(
         note, settings, styles, fmt, printing=ctx.options.printing,
         frame_height=doc.frame_height, frame_width=doc.frame_width,
-        figure=_figure_drawer(_figure_settings(ctx, used), figure_missing,
-                              doc.frame_height - FIGURE_HEADING),
+        figure=_figure_drawer(_figure_settings(ctx, used, note.metadata.language),
+                              figure_missing, doc.frame_height - FIGURE_HEADING),
         asset=ctx.asset, subject=subject,
     )
     story = [PageTotal(doc), *builder.build()]

@@ -159,6 +159,7 @@ def for_language(settings: GuideSettings, layouts: Layouts, code: str) -> GuideS
     ``layouts/lang/<code>.toml``'s [guide] table, key by key over the English titles."""
     if code == "en":
         return settings
-    wording = layouts.settings(f"lang/{code}").get("guide", {})
-    own = {k: v for k, v in wording.items() if k in TITLE_KEYS and isinstance(v, str)}
+    from ...wording import translated
+
+    own = {k: v for k, v in translated(layouts, code, "guide").items() if k in TITLE_KEYS}
     return replace(settings, lang=code, titles={**settings.titles, **own})

@@ -36,7 +36,7 @@ class HandoutRenderer:
                 "Characters' section (bold name, then role and description) to get one",
                 note.source, None))
             return result
-        settings, page, problems = for_note(ctx, note.source)
+        settings, page, problems = for_note(ctx, note.source, note.metadata.language)
         result.diagnostics.extend(problems)
         data, warnings = build_pdf(note, settings, page, ctx.build_time)
         result.files.append(Output("cast.pdf", data))

@@ -66,9 +66,9 @@ def bar_marks(person: Person, note: Note, axis: Axis) -> list[BarMark]:
     return marks
 
 
-def axis_labels(axis: Axis) -> tuple[str, str]:
+def axis_labels(axis: Axis, language: str = "en") -> tuple[str, str]:
     """The first and last year of an axis: ``1917``/``1945``, ``535 BCE``/``14 CE``."""
-    return timeaxis.end_labels(axis.first.year, axis.last.year)
+    return timeaxis.end_labels(axis.first.year, axis.last.year, language)
 
 
 class Bar(Flowable):

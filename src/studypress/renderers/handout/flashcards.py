@@ -11,6 +11,7 @@ floor size, then is cut after a sentence with a warning at the item's line.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,7 +29,7 @@ from .cards import clip, draw_marks, grid_for
 from .document import card_canvas
 from .fitting import fit_text, sizes
 from .printing import CardPages, draw_instructions
-from .settings import Settings, for_note
+from .settings import CARD_WORDS, Settings, for_note
 from .text import Styles, Warnings, height_of, one_line, para
 
 FILE = "flashcards.pdf"
@@ -46,18 +47,27 @@ class Flashcard:
     label: str
 
 
-def _event_prompt(item: StudyItem) -> RichText:
+def _say(words: Mapping[str, str], key: str, **values: object) -> str:
+    """A card wording with its {placeholders} filled in (a stray brace stays as written)."""
+    out = words.get(key, CARD_WORDS[key])
+    for name, value in values.items():
+        out = out.replace("{" + name + "}", str(value))
+    return out
+
+
+def _event_prompt(item: StudyItem, words: Mapping[str, str] = CARD_WORDS) -> RichText:
     """The date, with what tells it apart from other events of that date; an undated event is
     placed by its group heading or its neighbours."""
     if item.when is not None:
-        extra = item.distinct_group or (f"event {item.peers[0]} of {item.peers[1]}"
-                                        if item.peers else "")
+        extra = item.distinct_group or (
+            _say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
+            if item.peers else "")
         return text(f"{item.when.display} ({extra})" if extra else item.when.display)
     place = [item.group] if item.group else []
     if item.before is not None:
-        place.append(f"after {event_summary(item.before)}")
+        place.append(_say(words, "card_after", event=event_summary(item.before)))
     if item.after is not None:
-        place.append(f"before {event_summary(item.after)}")
+        place.append(_say(words, "card_before", event=event_summary(item.after)))
     return text("; ".join(place))
 
 
@@ -69,50 +79,56 @@ def _person_answer(person: Person) -> RichText:
     return person.description or text(head)
 
 
-def _reversed(item: StudyItem) -> tuple[str, RichText, RichText]:
+def _reversed(item: StudyItem, words: Mapping[str, str] = CARD_WORDS
+              ) -> tuple[str, RichText, RichText]:
     """A card that asks with the answer: the event for its date (an undated event has none
     to ask for), the description or definition, its names blanked, for the person or term."""
     subject = item.subject
     if isinstance(subject, Event):
-        return "Event", subject.text if item.when else (), _event_prompt(item)
+        return (_say(words, "card_event"), subject.text if item.when else (),
+                _event_prompt(item, words))
     if isinstance(subject, Person):
-        return "Who is described?", blanked(subject.description, subject.names), \
+        return _say(words, "card_name_them"), blanked(subject.description, subject.names), \
             text(subject.name)
     if isinstance(subject, Term):
-        return "Which term?", blanked(subject.definition, subject.names), text(subject.term)
-    return "Question", item.prompt, item.answer
+        return (_say(words, "card_which_term"), blanked(subject.definition, subject.names),
+                text(subject.term))
+    return _say(words, "card_question"), item.prompt, item.answer
 
 
-def flashcard(item: StudyItem, reverse: bool = False) -> Flashcard | None:
+def flashcard(item: StudyItem, reverse: bool = False,
+              words: Mapping[str, str] = CARD_WORDS) -> Flashcard | None:
     """The card of a study item (``reverse``: asked with its answer), or None when it has
     nothing to ask or to answer (an essay question, a quiz question the answer key leaves
-    open)."""
+    open); ``words`` is the [text] wording."""
     subject = item.subject
     if reverse:
-        kind, prompt, answer = _reversed(item)
+        kind, prompt, answer = _reversed(item, words)
     elif item.kind is Kind.EVENT and isinstance(subject, Event):
-        kind, prompt, answer = "Date", _event_prompt(item), subject.text
+        kind, prompt, answer = _say(words, "card_date"), _event_prompt(item, words), subject.text
     elif item.kind is Kind.PERSON and isinstance(subject, Person):
-        kind, prompt, answer = "Person", item.prompt, _person_answer(subject)
+        kind, prompt, answer = _say(words, "card_person"), item.prompt, _person_answer(subject)
     elif item.kind is Kind.FAQ:
-        kind, prompt = "Question", item.prompt
+        kind, prompt = _say(words, "card_question"), item.prompt
         answer = text(" ".join(Formatter().blocks(item.answer_blocks).split()))
     elif item.kind is Kind.TERM:
-        kind, prompt, answer = "Term", item.prompt, item.answer
+        kind, prompt, answer = _say(words, "card_term"), item.prompt, item.answer
     else:
-        kind, prompt, answer = f"Question {item.number}", item.prompt, item.answer
+        kind, prompt, answer = (_say(words, "card_numbered", number=item.number), item.prompt,
+                                item.answer)
     if not plain_text(prompt).strip() or not plain_text(answer).strip():
         return None
     return Flashcard(kind, prompt, answer, item.line, item.label)
 
 
-def flashcards(note: Note, choice: CardChoice | None = None) -> list[Flashcard]:
+def flashcards(note: Note, choice: CardChoice | None = None,
+               words: Mapping[str, str] = CARD_WORDS) -> list[Flashcard]:
     """The note's cards, in the order of its study items: the items and directions the deck
     settings choose (``choice``; the defaults when None), asked the way round the deck's
-    first chosen direction asks."""
+    first chosen direction asks, worded with ``words``."""
     choice = choice or CardChoice()
     items, _ = card_items(note, choice)
-    made = (flashcard(item, choice.reversed(item)) for item in items)
+    made = (flashcard(item, choice.reversed(item), words) for item in items)
     return [card for card in made if card is not None]
 
 
@@ -245,7 +261,8 @@ class FlashcardsRenderer:
         """The flashcards of a note that has anything to learn; an info note otherwise."""
         result = RenderResult()
         # A note that is only a cast has its cards in cast.pdf already.
-        cards = flashcards(note, CardChoice.load(ctx.layouts)) if (
+        choice = CardChoice.load(ctx.layouts)
+        cards = flashcards(note, choice) if (
             note.events or note.terms or note.questions or note.faq) else []
         if not cards:
             result.diagnostics.append(Diagnostic(
@@ -253,8 +270,10 @@ class FlashcardsRenderer:
                 "timeline, glossary or answered questions; a cast alone is in cast.pdf), "
                 "so no flashcards.pdf", note.source, None))
             return result
-        settings, page, problems = for_note(ctx, note.source)
+        settings, page, problems = for_note(ctx, note.source, note.metadata.language)
         result.diagnostics.extend(problems)
+        if any(settings.text.get(k) != v for k, v in CARD_WORDS.items()):
+            cards = flashcards(note, choice, settings.text)  # worded otherwise: again
         data, warnings = build_pdf(note, cards, settings, page, ctx.build_time)
         result.files.append(Output(FILE, data))
         result.diagnostics.extend(warnings)

@@ -35,7 +35,8 @@ def card_pages(sheet_pages: int, card_sheets: int) -> CardPages:
 
 
 def _edge(s: Settings) -> str:
-    return "long" if s.duplex == "long" else "short"
+    edge = "long" if s.duplex == "long" else "short"
+    return s.text.get(f"edge_{edge}", edge)  # the edge's name in the wording's language
 
 
 def draw_print_note(c: Any, s: Settings, pages: CardPages, width: float) -> None:
@@ -70,9 +71,12 @@ def draw_instructions(c: Any, s: Settings, paper: tuple[float, float], pages: Ca
     step = ParagraphStyle("is", parent=body, leftIndent=16, bulletIndent=0,
                           bulletFontName=sans.bold)
     values = {"first": pages.first, "last": pages.last, "edge": _edge(s)}
-    flowables = [Paragraph(pdfmarkup.escape(s.text["instructions_title"]), title),
-                 Paragraph(pdfmarkup.escape(s.fill("instructions", **values)), body)]
-    flowables += [Paragraph(pdfmarkup.escape(text), step, bulletText=f"{n}.")
+    # The wording may be in a script the built-in fonts lack: set it with the fallback fonts.
+    heading = pdfmarkup.MarkupStyle(sans, bold=True, fallbacks=s.fallbacks)
+    words = pdfmarkup.MarkupStyle(sans, fallbacks=s.fallbacks)
+    flowables = [Paragraph(pdfmarkup.plain(s.text["instructions_title"], heading), title),
+                 Paragraph(pdfmarkup.plain(s.fill("instructions", **values), words), body)]
+    flowables += [Paragraph(pdfmarkup.plain(text, words), step, bulletText=f"{n}.")
                   for n, text in enumerate(_steps(s, pages), start=1)]
     width = min(paper[0] - 2 * s.margin, 150 * MM)
     x, y = (paper[0] - width) / 2, paper[1] - s.margin

@@ -67,6 +67,7 @@ class Settings:
     text: dict[str, str]
     fallback_paths: tuple[str, ...]  # font files from [fonts] fallback
     fallbacks: tuple[str, ...] = ()  # their registered names, once loaded
+    language: str = "en"  # the note's, whose dates and wording the sheets print
 
 
     def color(self, key: str) -> Any:
@@ -86,7 +87,16 @@ _COLOR_DEFAULTS = {
     "text": "#1b1b1b", "muted": "#5f6368", "accent": "#1a4f8b", "bar_track": "#d6d9de",
     "bar_span": "#9dbbe0", "bar_event": "#1a4f8b", "rule": "#c8ccd2", "cut_marks": "#000000",
 }
-_TEXT_DEFAULTS = {
+# The flashcards' fronts: the kind of item asked, and how an event's date or place is told
+# apart ({number}, {count}, {event} are filled in).
+CARD_WORDS = {
+    "card_date": "Date", "card_person": "Person", "card_term": "Term",
+    "card_question": "Question", "card_numbered": "Question {number}",
+    "card_event": "Event", "card_name_them": "Who is described?", "card_which_term": "Which term?",
+    "card_same_date": "event {number} of {count}", "card_after": "after {event}",
+    "card_before": "before {event}",
+}
+_TEXT_DEFAULTS = {**CARD_WORDS,
     "sheet_title": "Cast of characters", "continued": "continued", "appears": "Appears in",
     "also": "Also", "undated": "undated", "legend": "Bars run from {start} to {end}:",
     "legend_span": "life or office", "legend_event": "appearance in the timeline",
@@ -188,16 +198,21 @@ def load_settings(layouts: Layouts, paper: str, source: Source | None = None) ->
     )
 
 
-def for_note(ctx: RenderContext, source: str) -> tuple[Settings, tuple[float, float],
-                                                       list[Diagnostic]]:
+def for_note(ctx: RenderContext, source: str, language: str = "en"
+             ) -> tuple[Settings, tuple[float, float], list[Diagnostic]]:
     """The card sheets' settings for one note's build (cast.pdf and flashcards.pdf alike): the
-    paper checked, the fallback fonts loaded, and what loading them had to say."""
+    paper checked, the wording in the note's ``language``, the fallback fonts loaded, and what
+    loading them had to say."""
+    from ...wording import translated
     from ..pdf import glyphs
 
     paper = ctx.options.paper
     if paper not in PAPER:
         raise LayoutError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
     settings = load_settings(ctx.layouts, paper)
+    if own := translated(ctx.layouts, language, "handout"):
+        settings = replace(settings, text={**settings.text, **own})
+    settings = replace(settings, language=language)
     _, names, problems = glyphs.fallback_fonts(settings.fallback_paths, ctx, source,
                                                "layouts/handout.toml")
     return replace(settings, fallback_paths=(), fallbacks=names), PAPER[paper], list(problems)

@@ -32,7 +32,8 @@ def _title_block(note: Note, s: Settings, axis: Axis | None, width: float,
     sub = ParagraphStyle("s", fontName=serif.italic, fontSize=11, leading=14,
                          textColor=s.color("muted"))
     out: list[Any] = [
-        Paragraph(pdfmarkup.escape(s.text["sheet_title"]), title),
+        Paragraph(pdfmarkup.plain(s.text["sheet_title"], pdfmarkup.MarkupStyle(
+            sans, bold=True, fallbacks=s.fallbacks), missing), title),
         Paragraph(pdfmarkup.plain(note.title, pdfmarkup.MarkupStyle(
             serif, italic=True, fallbacks=s.fallbacks), missing), sub),
     ]
@@ -57,7 +58,7 @@ class Legend(Flowable):
     def draw(self) -> None:
         c, s, sz = self.canv, self.s, self.size
         t = s.text
-        start, end = axis_labels(self.axis)
+        start, end = axis_labels(self.axis, s.language)
         lead = s.fill("legend", start=start, end=end)
         c.setFillColor(s.color("muted"))
         y = sz * 0.35
@@ -200,9 +201,9 @@ def _running_head(c: Any, note: Note, s: Settings, paper: tuple[float, float],
     sans = fonts.family("sans")
     style = ParagraphStyle("h", fontName=sans.regular, fontSize=8, leading=10,
                            textColor=s.color("muted"))
-    text = (pdfmarkup.escape(f"{s.text['sheet_title']} ({s.text['continued']}) · ")
-            + pdfmarkup.plain(note.title, pdfmarkup.MarkupStyle(sans, fallbacks=s.fallbacks),
-                              missing))
+    words = pdfmarkup.MarkupStyle(sans, fallbacks=s.fallbacks)
+    text = (pdfmarkup.plain(f"{s.text['sheet_title']} ({s.text['continued']}) · ", words)
+            + pdfmarkup.plain(note.title, words, missing))
     p = Paragraph(text, style)
     w = paper[0] - 2 * s.margin
     _, h = p.wrap(w, 100)

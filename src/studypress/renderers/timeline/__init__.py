@@ -79,6 +79,7 @@ class TimelineRenderer:
         from ...figure.style import Style
 
         style = Style.load(ctx.layouts)  # a wrong setting is a located layout error
+        style = style.in_language(ctx.layouts, note.metadata.language)
         try:
             files, diags = _render(note, ctx, style)
         except Exception as exc:  # a figure problem must not stop the guide or the deck
