@@ -167,3 +167,19 @@ def test_highlights_stay_highlights_by_default(tmp_path: Path) -> None:
 def test_a_double_colon_inside_a_highlight_is_no_hint() -> None:
     html = fieldhtml.cloze((Text("See {{c1::x}} and "), Highlight((Text("a::b}}"),))), True)
     assert html == "See {{c1::x}} and {{c2::a&#58;&#58;b&#125;&#125;}}"
+
+
+def test_an_item_opted_out_has_no_cloze_either(tmp_path: Path) -> None:
+    from studypress.layouts import Layouts
+    from studypress.reader import read_note
+    from studypress.renderers.deck import DeckConfig
+    from studypress.renderers.deck.items import note_items
+
+    path = tmp_path / "cz.md"
+    path.write_text(NOTE.replace("of recognition.", "of recognition. #nocard").replace(
+        "title: Cloze Test", "title: Cloze Test\nnocards: [maxim litvinov]"), "utf-8")
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "deck.toml").write_text(HIGHLIGHTS, "utf-8")
+    items, _ = note_items(read_note(path), DeckConfig.load(Layouts(tmp_path / "layouts")).settings)
+    clozes = sorted(i.key for i in items if i.spec is CLOZE)
+    assert clozes == ["cz/cloze/summary/1", "cz/cloze/summary/2", "cz/cloze/summary/3"]

@@ -64,7 +64,8 @@ def built(tmp_path_factory) -> tuple[Path, list[str]]:
     (src / "plan one.png").write_bytes(PNG)  # the same picture: one media file
     (src / "route.png").write_bytes(ROUTE)
     with source_date_epoch(EPOCH):
-        report = build(BuildConfig(paths=[src], output=base / "out", renderers=["deck", "guide"],
+        report = build(BuildConfig(paths=[src], output=base / "out",
+                                   renderers=["deck", "guide", "flashcards"],
                                    jobs=1, project_dir=base,
                                    options=RenderOptions(project_name="main")))
     assert not report.failed, [d.format() for d in report.diagnostics]
@@ -114,6 +115,13 @@ def test_images_in_events_and_answers_show_on_the_cards(built, tmp_path) -> None
 
 def test_the_guide_says_it_prints_inline_images_by_name(built) -> None:
     _, diagnostics = built
-    said = [d for d in diagnostics if "inside a line of text" in d]
+    said = [d for d in diagnostics if "inside a line of text" in d and "flashcards" not in d]
     where = {d.split("'")[1]: d.split(": info:")[0].rsplit(":", 1)[-1] for d in said}
     assert where == {"map.png": "7", "plan one.png": "8", "gone.png": "8", "route.png": "16"}
+
+
+def test_the_flashcards_say_so_too(built) -> None:
+    _, diagnostics = built
+    said = [d for d in diagnostics if "flashcards: the image" in d]
+    assert {d.split("'")[1] for d in said} == {"map.png", "plan one.png", "gone.png",
+                                               "route.png"}

@@ -469,5 +469,7 @@ def cloze_items(note: Note, highlights: bool) -> tuple[list[StudyItem], list[Dia
             items.append(replace(item, kind=Kind.CLOZE, identity=f"{item.identity}/cloze",
                                  prompt=about, label=f"Cloze {item.label}"))
     more, problems = _paragraph_items(note, highlights)
-    unique, duplicates = _unique(items + more, note)
+    lines, names = opted_out(note)  # #nocard and nocards opt a cloze text out as well
+    kept = [i for i in items + more if i.line not in lines and not names & names_of(i)]
+    unique, duplicates = _unique(kept, note)
     return unique, problems + duplicates

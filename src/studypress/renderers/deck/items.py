@@ -28,7 +28,6 @@ from ...study import (
     card_items,
     card_kind,
     cloze_items,
-    opted_out,
 )
 from ..base import NotePlace
 from ..richtext import Formatter
@@ -329,8 +328,7 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
     they show as file names. With the note's ``place``, each card links back to it."""
     chosen, duplicates = card_items(note, settings)
     clozes, cloze_problems = cloze_items(note, settings.cloze == "highlights")
-    nocard_lines, _ = opted_out(note)
-    chosen += [i for i in clozes if i.line not in nocard_lines]
+    chosen += clozes
     dated = [e.date for e in note.events if e.date is not None]
     strip = Strip(dated) if dated else None
 

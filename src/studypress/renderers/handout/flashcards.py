@@ -18,7 +18,18 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 
 from ... import fonts
-from ...model import Diagnostic, Event, Note, Person, RichText, Severity, Term, plain_text, text
+from ...model import (
+    Diagnostic,
+    Event,
+    Note,
+    Person,
+    RichText,
+    Severity,
+    Term,
+    images,
+    plain_text,
+    text,
+)
 from ...study import CardChoice, Kind, StudyItem, blanked, card_items, event_summary
 from ..base import Output, RenderContext, RenderResult
 from ..pdf import markup as pdfmarkup
@@ -247,6 +258,15 @@ def build_pdf(note: Note, cards: list[Flashcard], s: Settings, paper: tuple[floa
     return buf.getvalue(), diags
 
 
+def _inline_images(note: Note, cards: list[Flashcard]) -> list[Diagnostic]:
+    """A note for each image inside a card's text: a card prints it as its name."""
+    seen = dict.fromkeys((image.target, card.line) for card in cards
+                         for image in images(card.prompt + card.answer))
+    return [Diagnostic(Severity.INFO, "flashcards-inline-image",
+                       f"flashcards: the image '{target}' inside a line of text prints as its "
+                       "name on the card", note.source, line) for target, line in seen]
+
+
 def _missing_text(what: str, chars: list[str]) -> str:
     return (f"flashcards: the fonts have no glyph for {what}; they print as '?'. Add a font "
             "that has them to [fonts] fallback in layouts/handout.toml")
@@ -277,6 +297,7 @@ class FlashcardsRenderer:
         data, warnings = build_pdf(note, cards, settings, page, ctx.build_time)
         result.files.append(Output(FILE, data))
         result.diagnostics.extend(warnings)
+        result.diagnostics.extend(_inline_images(note, cards))
         return result
 
 
