@@ -81,3 +81,36 @@ def test_no_link_by_a_given_name_a_shared_name_or_another_word(event):
 ])
 def test_family_name_first(name, aliases, expected):
     assert family_first(name, aliases) is expected
+
+
+CJK_CAST = (
+    "## 主要人物\n\n"
+    "- **孙中山：** 中华民国临时大总统。\n"
+    "- **袁世凯：** 北洋军阀首领。\n"
+    "- **李鸿章：** 晚清重臣。\n"
+    "- **李鸿：** 一个名字较短的人。\n"
+    "- **徳川慶喜** (1837–1913)：最後の将軍。\n"
+    "- **김구** (1876–1949): 독립운동가.\n"
+    "- **Qin Shi Huang** (秦始皇, 259–210 BCE): Unified China.\n"
+)
+
+
+def cjk_linked(*events: str) -> dict[str, tuple[str, ...]]:
+    timeline = "".join(f"- {e}\n" for e in events)
+    note = read_text(CJK_CAST + "\n## 时间线\n\n" + timeline, "n.md", "n")
+    return {plain_text(e.text): e.people for e in note.events}
+
+
+@pytest.mark.parametrize(("event", "people"), [
+    ("1912年：孙中山就任临时大总统。", ("孙中山",)),          # no space on either side
+    ("1912年：袁世凯与孙中山议和。", ("孙中山", "袁世凯")),
+    ("1895年：李鸿章签订条约。", ("李鸿章",)),                # not the shorter 李鸿 inside it
+    ("1896年：李鸿章见李鸿。", ("李鸿章", "李鸿")),           # both, each where it stands
+    ("1867年：徳川慶喜が大政を奉還する。", ("徳川慶喜",)),   # Japanese, kana after the name
+    ("1919년: 김구는 상하이로 간다.", ("김구",)),              # Korean, a particle after it
+    ("221 BCE: 秦始皇统一中国.", ("Qin Shi Huang",)),          # an alias in another script
+    ("1900年：无人提及。", ()),
+])
+def test_names_in_cjk_script_link_without_spaces(event, people):
+    (found,) = cjk_linked(event).values()
+    assert sorted(found) == sorted(people)

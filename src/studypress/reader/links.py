@@ -1,5 +1,6 @@
 """Which people each event mentions, by full name, surname (the family name, first in East
-Asian names), regnal name, alias or title.
+Asian names), regnal name, alias or title. A name in Chinese, Japanese or Korean script links
+wherever it stands, spaces or none, unless it is part of a longer name of the cast.
 
 A full name or alias links wherever it stands. A short form (a surname, ``Justinian`` for
 ``Justinian I``) links only where its neighbours do not say it means something else: not
@@ -15,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ..model import Event, HistoricalDate, Person, RichText, SpanKind, WikiLink, plain_text
+from .names import CJK as _CJK
 from .names import Form, name_forms, tokens
 
 # Surnames that are also words, linked only after a title or inside a sentence.
@@ -65,9 +67,30 @@ def _short_ok(text: str, start: int, end: int, form: str, own: set[str]) -> bool
     return True
 
 
-def _mentions(text: str, forms: list[Form], own: set[str]) -> bool:
+def _pattern(form: str) -> re.Pattern[str]:
+    """A name form as it stands in text: between word boundaries, except at an edge written
+    in Chinese, Japanese or Korean script, which puts no space between words (``孙中山就任``)."""
+    before = "" if _CJK.match(form[0]) else r"(?<![\w-])"
+    after = "" if _CJK.match(form[-1]) else r"(?![\w-])"
+    return re.compile(before + re.escape(form) + after)
+
+
+def _inside_longer(text: str, start: int, end: int, longer: list[str]) -> bool:
+    """Whether text[start:end] lies inside a longer CJK name of the cast (``李鸿`` in
+    ``李鸿章``): with no spaces, only the longer name says where a name ends."""
+    for name in longer:
+        for m in re.finditer(re.escape(name), text):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
+def _mentions(text: str, forms: list[Form], own: set[str], cjk: list[str]) -> bool:
     for form in forms:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form.text)}(?![\w-])", text):
+        longer = [n for n in cjk if len(n) > len(form.text) and form.text in n]
+        for m in _pattern(form.text).finditer(text):
+            if longer and _inside_longer(text, m.start(), m.end(), longer):
+                continue
             if not form.short or _short_ok(text, m.start(), m.end(), form.text, own):
                 return True
     return False
@@ -98,12 +121,13 @@ def link(events: list[Event], people: list[Person], wikilink_aliases: dict[str, 
     forms = name_forms(people, wikilink_aliases)
     own = [set(tokens(p.name)) | {t for a in p.aliases for t in tokens(a)} for p in people]
     mentions: list[list[int]] = [[] for _ in people]
+    cjk = sorted({f.text for found in forms for f in found if _CJK.search(f.text)})
     linked: list[Event] = []
     for i, event in enumerate(events):
         text = _event_text(event)
         names = []
         for j, person in enumerate(people):
-            if _mentions(text, forms[j], own[j]) and _in_their_time(person, event.date):
+            if _mentions(text, forms[j], own[j], cjk) and _in_their_time(person, event.date):
                 names.append(person.name)
                 mentions[j].append(i)
         linked.append(replace(event, people=tuple(names)))

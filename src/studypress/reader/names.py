@@ -83,7 +83,8 @@ _FAMILY_JA = frozenset({
     "yamagata", "takeda", "uesugi", "date", "mori", "shimazu"})
 # Hepburn's long vowels (Saigō, Ōkubo, Itō) mark a Japanese name.
 _MACRON = re.compile(r"[āēīōūĀĒĪŌŪ]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Chinese, Japanese (kana) and Korean (Hangul) script: names written without spaces.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
              r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un"
              r"|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u)")
@@ -99,7 +100,7 @@ def family_first(name: str, aliases: Iterable[str] = ()) -> bool:
     first = words[0].lower()
     if _MACRON.search(words[0]) or first in _FAMILY_JA:
         return len(words) == 2
-    if any(_CJK.search(a) for a in (name, *aliases)):
+    if any(CJK.search(a) for a in (name, *aliases)):
         return True
     return first in _FAMILY_CN_KR and all(_ROMANISED_GIVEN.match(w) for w in words[1:])
 
