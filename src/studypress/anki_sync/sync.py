@@ -67,10 +67,10 @@ def package_notes(package: Path) -> dict[str, str]:
     except (OSError, KeyError, zipfile.BadZipFile, sqlite3.Error, ValueError,
             TypeError) as exc:
         raise SyncError(f"{package}: cannot read the deck ({exc})") from None
-    key_at = {int(mid): next((f["ord"] for f in m["flds"] if f["name"] == KEY_FIELD), 0)
+    key_at = {int(mid): next((f["ord"] for f in m["flds"] if f["name"] == KEY_FIELD), None)
               for mid, m in models.items()}
-    return {guid: html.unescape(flds.split("\x1f")[key_at.get(mid, 0)])
-            for guid, mid, flds in rows}
+    return {guid: "" if (at := key_at.get(mid)) is None
+            else html.unescape(flds.split("\x1f")[at]) for guid, mid, flds in rows}
 
 
 def note_of_key(key: str) -> str:
@@ -102,7 +102,8 @@ def sync_package(collection: Path, package: Path, notes: Iterable[str],
 def _sync(module: Any, path: Path, package: Path, notes: set[str], labels: Mapping[str, str],
           prune: bool, on_prune: Callable[[Sequence[Change]], None] | None) -> SyncReport:
     incoming = package_notes(package)
-    notes |= {note_of_key(k) for k in incoming.values()}
+    # No empty id: its search would take in every studypress note of the collection.
+    notes = {n for n in notes | {note_of_key(k) for k in incoming.values()} if n}
     col = open_collection(module, path)
     try:
         request = module.ImportAnkiPackageRequest(
