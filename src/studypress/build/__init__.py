@@ -16,6 +16,7 @@ from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
 from .limits import Limits
+from .memo import MEMO_NAME, Memo
 from .outputs import check_output, claim_output
 from .plan import Plan, build_time, plan
 from .project import ProjectResult, combined
@@ -61,7 +62,10 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
     claim_output(config, cache_file.dumps(Cache()))
     clean_temporary(config.output)  # left by a build that was killed
-    read = read_sources(found.files, _limits(config))
+    # --force parses every note again too.
+    memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
+    read = read_sources(found.files, _limits(config), memo)
+    memo.save()
     read.diagnostics[:0] = found.diagnostics
     fingerprint = _fingerprint(config)
     saved = cache_file.load(config.output)

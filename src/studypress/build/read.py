@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ..reader import ReadError, read_text, slugify
 from ..reader.source import DecodeError, decode
 from .discover import display_path
 from .limits import Limits, items_problem, line_problem, size_problem
+from .memo import Memo
 from .records import SourceFile, SourceNote
 
 
@@ -27,14 +29,17 @@ class TooLarge(Exception):
         self.diagnostic = diagnostic
 
 
-def read_sources(files: list[SourceFile], limits: Limits | None = None) -> ReadResult:
-    """Read every note; unreadable files become error diagnostics, never exceptions."""
+def read_sources(files: list[SourceFile], limits: Limits | None = None,
+                 memo: Memo | None = None) -> ReadResult:
+    """Read every note; unreadable files become error diagnostics, never exceptions. With
+    ``memo``, a note whose bytes and embeds are as the last build read them is not parsed
+    again."""
     result = ReadResult()
     seen: dict[str, str] = {}
     limits = limits or Limits()
     for f in files:
         try:
-            note, digest = read_file(f, limits)
+            note, digest = read_file(f, limits, memo)
         except ReadError as exc:
             result.diagnostics.append(Diagnostic(Severity.ERROR, "unreadable", exc.message,
                                                  exc.file, exc.line))
@@ -90,7 +95,8 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def read_file(f: SourceFile, limits: Limits | None = None) -> tuple[Note, str]:
+def read_file(f: SourceFile, limits: Limits | None = None,
+              memo: Memo | None = None) -> tuple[Note, str]:
     """The note in ``f`` and the hash of the very bytes it was read from, so the cache keys
     what was parsed, not the file as it is later. A note over a limit raises TooLarge."""
     limits = limits or Limits()
@@ -113,10 +119,14 @@ def read_file(f: SourceFile, limits: Limits | None = None) -> tuple[Note, str]:
     def embed_exists(target: str) -> bool:
         return assets.is_url(target) or assets.find(target, folder, f.root) is not None
 
-    note = read_text(text, f.display, f.path.stem, embed_exists=embed_exists)
+    def parse(exists: Callable[[str], bool]) -> Note:
+        return read_text(text, f.display, f.path.stem, embed_exists=exists)
+
+    digest = hashlib.sha256(data).hexdigest()
+    note = parse(embed_exists) if memo is None else memo.note(f, digest, embed_exists, parse)
     if (problem := items_problem(limits, note)) is not None:
         raise TooLarge(problem)
-    return note, hashlib.sha256(data).hexdigest()
+    return note, digest
 
 
 def _size(path: Path, read: int) -> int:

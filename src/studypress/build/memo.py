@@ -1,0 +1,144 @@
+"""The notes the last build read, kept in ``output/.studypress-notes.pickle``, so a note whose
+bytes have not changed is not parsed again.
+
+Parsing is most of a build that has little to do (a no-op build parsed every note before it
+could tell that nothing changed), and the note that parsing gives depends only on the bytes,
+the file's name and place, which embedded files exist, and the reader's code. A kept note is
+used only when all of these are as they were: the entry holds the digest of the bytes, the
+file's display name and stem, and each embed the reader looked up with the answer it got (asked
+again now); the file as a whole is keyed by the code of the package (its files' sizes and
+times), so an upgrade or an edit of the reader starts afresh.
+
+The file is read with an unpickler that builds nothing but the content model's own frozen
+dataclasses and enums (and the builtin containers), so a file put in output/ by someone else
+can at worst make a build parse its notes again, never run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import io
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..model import Note
+from .records import SourceFile
+from .write import write_atomic
+
+MEMO_NAME = ".studypress-notes.pickle"
+_FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class _Entry:
+    digest: str
+    display: str
+    stem: str
+    asked: tuple[tuple[str, bool], ...]  # each embed the reader looked up, and the answer
+    note: Note
+
+
+@dataclass
+class Memo:
+    """The notes kept from the last build (by file), and this build's."""
+
+    path: Path | None = None  # where it is kept; None keeps nothing
+    kept: dict[str, _Entry] = field(default_factory=dict)
+    used: dict[str, _Entry] = field(default_factory=dict)
+    parsed: int = 0  # notes parsed afresh in this build
+
+    @classmethod
+    def load(cls, output: Path) -> Memo:
+        """The memo in ``output``; one that is missing, damaged or from other code is empty."""
+        path = output / MEMO_NAME
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return cls(path)
+        try:
+            stamp, entries = _Unpickler(io.BytesIO(data)).load()
+        except Exception:  # whatever is wrong with the file, the notes are parsed afresh
+            return cls(path)
+        if stamp != code_stamp() or not isinstance(entries, dict) or not all(
+                isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()):
+            return cls(path)
+        return cls(path, entries)
+
+    def note(self, f: SourceFile, digest: str, embed_exists: Callable[[str], bool],
+             parse: Callable[[Callable[[str], bool]], Note]) -> Note:
+        """The note in ``f`` (whose bytes have ``digest``): the kept one when nothing it
+        depends on changed, else ``parse(embed_exists)``."""
+        key = str(f.path.resolve())
+        entry = self.kept.get(key)
+        if entry is not None and entry.digest == digest and entry.display == f.display \
+                and entry.stem == f.path.stem \
+                and all(embed_exists(t) == found for t, found in entry.asked):
+            self.used[key] = entry
+            return entry.note
+        asked: dict[str, bool] = {}
+
+        def ask(target: str) -> bool:
+            if target not in asked:
+                asked[target] = embed_exists(target)
+            return asked[target]
+
+        note = parse(ask)
+        self.parsed += 1
+        self.used[key] = _Entry(digest, f.display, f.path.stem, tuple(asked.items()), note)
+        return note
+
+    def save(self) -> None:
+        """Keep this build's notes, and the kept notes of files this build did not read that
+        are still there; written only when that differs from what was kept."""
+        if self.path is None:
+            return
+        entries = dict(self.used)
+        for key, entry in self.kept.items():
+            if key not in entries and Path(key).is_file():
+                entries[key] = entry
+        if entries.keys() == self.kept.keys() and all(
+                entries[k] is self.kept[k] for k in entries):
+            return  # nothing new: a no-op build writes nothing
+        data = pickle.dumps((code_stamp(), entries), protocol=pickle.HIGHEST_PROTOCOL)
+        # A memo that cannot be written costs the next build time, nothing else.
+        with contextlib.suppress(OSError):
+            write_atomic(self.path, data)
+
+
+def code_stamp() -> str:
+    """The version, and the size and time of every module of the package: a kept note is
+    only as good as the code that read it."""
+    h = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
+    for p in sorted(_PACKAGE.rglob("*.py")):
+        with contextlib.suppress(OSError):
+            st = p.stat()
+            h.update(f"\0{p.relative_to(_PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+_BUILTINS = frozenset({"frozenset", "set", "complex", "slice"})
+
+
+class _Unpickler(pickle.Unpickler):
+    """Only the package's frozen dataclasses and enums, and plain containers."""
+
+    def find_class(self, module: str, name: str) -> type:
+        if module == "builtins" and name in _BUILTINS:
+            return super().find_class(module, name)
+        if module == __name__ and name == "_Entry":
+            return _Entry
+        if module.startswith("studypress."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and (
+                    issubclass(found, enum.Enum)
+                    or (dataclasses.is_dataclass(found)
+                        and found.__dataclass_params__.frozen)):  # type: ignore[attr-defined]
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
