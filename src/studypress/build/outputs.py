@@ -8,10 +8,11 @@ import os
 from pathlib import Path
 
 from .cache import CACHE_NAME, SET_ASIDE
+from .memo import MEMO_NAME
 from .records import BuildConfig, BuildError
 from .write import TEMP_NAME, write_atomic
 
-_OURS = {CACHE_NAME, SET_ASIDE}
+_OURS = {CACHE_NAME, SET_ASIDE, MEMO_NAME}
 
 
 def check_output(config: BuildConfig) -> None:
