@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from ... import __version__
 from ...model import Diagnostic, Note
@@ -17,7 +18,8 @@ from ..base import Output, RenderContext, RenderResult
 from .settings import for_language, load
 
 
-def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...], language: str = "en"):
+def figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...], language: str = "en"
+                    ) -> Any:
     """The style of layouts/timeline.toml in the note's language, with the guide's own
     fallback fonts after the figure's: what the guide's text can print, its figure prints too."""
     from dataclasses import replace
@@ -32,7 +34,7 @@ def _figure_settings(ctx: RenderContext, fallbacks: tuple[Path, ...], language: 
 FIGURE_HEADING = 40.0
 
 
-def _figure_drawer(settings, missing: list[str], page_height: float | None = None):
+def figure_drawer(settings: Any, missing: list[str], page_height: float | None = None) -> Any:
     """The timeline figure, when the figure module is installed and the note has a timeline;
     characters its fonts lack are added to ``missing``. With ``page_height``, a figure too
     tall for one page comes as a list of drawings, one per page (``timeline_pages``)."""
@@ -55,7 +57,7 @@ def _figure_drawer(settings, missing: list[str], page_height: float | None = Non
     return draw
 
 
-def _figure_glyphs(note: Note, missing: list[str]):
+def figure_glyphs(note: Note, missing: list[str]) -> Any:
     """The figure's undrawable characters, by the event or person they come from."""
     from ..pdf.glyphs import GlyphReport
 
@@ -99,14 +101,14 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
     builder = StoryBuilder(
         note, settings, styles, fmt, printing=ctx.options.printing,
         frame_height=doc.frame_height, frame_width=doc.frame_width,
-        figure=_figure_drawer(_figure_settings(ctx, used, note.metadata.language),
-                              figure_missing, doc.frame_height - FIGURE_HEADING),
+        figure=figure_drawer(figure_settings(ctx, used, note.metadata.language),
+                             figure_missing, doc.frame_height - FIGURE_HEADING),
         asset=ctx.asset, subject=subject,
     )
     story = [PageTotal(doc), *builder.build()]
     doc.multiBuild(story, maxPasses=12)
     diagnostics.extend(builder.problems)
-    diagnostics.extend(fmt.diagnostics(_figure_glyphs(note, figure_missing)))
+    diagnostics.extend(fmt.diagnostics(figure_glyphs(note, figure_missing)))
     return buffer.getvalue(), diagnostics
 
 

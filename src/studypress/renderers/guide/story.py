@@ -21,6 +21,7 @@ from ...model import (
     RichText,
     Section,
     Severity,
+    Term,
     plain_text,
 )
 from ..pdf.paragraph import Paragraph
@@ -439,13 +440,17 @@ class StoryBuilder:
             return []
         out = self.heading(self.titles["glossary"], terms[0].line)
         for term in terms:
-            name = self.fmt.plain(term.term, term.line, bold=True)
-            markup = f"<b>{name}</b>"
-            if term.definition:
-                markup += " — " + self.fmt.rich(term.definition, term.line)
-            out.append(Paragraph(markup, self.styles["term"]))
+            out.extend(self.term_entry(term))
         out.extend(self.attached("glossary-notes"))
         return out
+
+    def term_entry(self, term: Term) -> list[Flowable]:
+        """One glossary entry: the term in bold, then its definition."""
+        name = self.fmt.plain(term.term, term.line, bold=True)
+        markup = f"<b>{name}</b>"
+        if term.definition:
+            markup += " — " + self.fmt.rich(term.definition, term.line)
+        return [Paragraph(markup, self.styles["term"])]
 
     # ------------------------------------------------------------ questions
     def _instructions(self, kind: QuestionKind) -> list[Section]:
