@@ -1,5 +1,6 @@
-"""The combined outputs (the project deck): renderers with a ``render_project`` run once over
-every note, and only when building whole folders and something changed."""
+"""The combined outputs (the project deck, the course book): renderers with a
+``render_project`` run once over every note, and only when building whole folders and
+something changed."""
 
 from __future__ import annotations
 
@@ -32,8 +33,9 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str], fin
     if not all(p.is_dir() for p in config.paths):
         # A build of single notes sees only part of the project: a combined output made from
         # it would drop every other note (and report them all as removed).
-        messages = (["combined outputs (the project deck) are made only when building whole "
-                     "folders; they were left as they were"] if saved and saved.files else [])
+        messages = (["combined outputs (the project deck, the course book) are made only when "
+                     "building whole folders; they were left as they were"]
+                    if saved and saved.files else [])
         return ProjectResult(saved, messages=messages)
     key = project_key(notes, cache, names, fingerprint, config)
     if not config.force and saved and saved.key == key and all(

@@ -18,6 +18,7 @@ REGISTRY: dict[str, str] = {
     "guide": "studypress.renderers.guide",
     "handout": "studypress.renderers.handout",
     "flashcards": "studypress.renderers.handout.flashcards",
+    "book": "studypress.renderers.book",
 }
 
 

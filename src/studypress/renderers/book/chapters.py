@@ -1,0 +1,78 @@
+"""One chapter per note: the note's guide, built by the guide's own story builder, under a
+chapter opening, with index marks before every cast and glossary entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from ...model import Person, Term
+from ..guide.doc import Anchor
+from ..guide.story import StoryBuilder
+from ..guide.text import TITLE
+from ..pdf.paragraph import Paragraph
+from .doc import CHAPTER_LEVEL
+from .index import BookIndex
+
+OPENING = "first"  # the page template a chapter opens on: no running header
+
+
+@dataclass
+class ChapterStory(StoryBuilder):
+    """The guide's story of one note, its people and terms marked for the index."""
+
+    index: BookIndex | None = None
+
+    def cast_entry(self, person: Person) -> list[Flowable]:
+        block = super().cast_entry(person)
+        if self.index is None:
+            return block
+        for alias in person.aliases:
+            self.index.alias(alias, self.fmt.plain(alias, person.line), person.name)
+        return [self.index.mark(person.name, self.fmt.plain(person.name, person.line)), *block]
+
+    def term_entry(self, term: Term) -> list[Flowable]:
+        block = super().term_entry(term)
+        if self.index is None:
+            return block
+        return [self.index.mark(term.term, self.fmt.plain(term.term, term.line)), *block]
+
+
+def opening() -> list[Flowable]:
+    """What starts a chapter: a new page without a running header."""
+    return [NextPageTemplate(OPENING), PageBreak()]
+
+
+def nest(flows: list[Flowable], prefix: str) -> list[Flowable]:
+    """A note's sections one level below its chapter: outline entries and contents lines
+    deeper by one (the contents lists the sections, not their subsections), link targets
+    named apart from every other chapter's."""
+    for f in flows:
+        if isinstance(f, Anchor):
+            f.key = f"{prefix}-{f.key}"
+            f.level += 1
+            if f.level > CHAPTER_LEVEL + 1:
+                f.toc_markup = None
+    return flows
+
+
+def chapter(builder: ChapterStory, number: int, kicker: str) -> list[Flowable]:
+    """The chapter of ``builder``'s note: its number and title, then the note's guide in the
+    printing asked for (the answer key, if printed, on a page of its own at its end)."""
+    note, fmt, styles = builder.note, builder.fmt, builder.styles
+    title = note.title or note.id
+    head = styles.head_family
+    toc = f"{number}&nbsp;&nbsp;&nbsp;" + fmt.plain(title, 0, family=head, label=TITLE)
+    anchor = Anchor(f"chapter-{number}", title, CHAPTER_LEVEL, toc)
+    label = Paragraph(fmt.wording(kicker.replace("{number}", str(number)), family=head),
+                      styles["subtitle"])
+    label.keepWithNext = 1
+    if builder.printing == "answers":
+        body = builder.answer_key(new_page=False)
+    else:
+        body = builder.body()
+        if builder.printing == "full":
+            body.extend(builder.answer_key(new_page=True))
+    return [*opening(), anchor, label, *builder.title_block(),
+            *nest(body, f"chapter-{number}")]
