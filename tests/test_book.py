@@ -1,0 +1,161 @@
+"""The course book (output/study-notes.pdf): built from the example notes in source/, read
+back as text: contents, chapters, index and the project's timeline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from studypress.build import BuildConfig, build, discover_all
+from studypress.reader import read_note
+
+SOURCE = Path(__file__).resolve().parent.parent / "source"
+BOOK = "study-notes.pdf"
+LEADER = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+)$")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("book")
+    shutil.copytree(SOURCE, root / "source")
+    return root
+
+
+@pytest.fixture(scope="module")
+def notes(project):
+    files = discover_all([project / "source"]).files
+    return [read_note(f.path, f.display) for f in files]
+
+
+@pytest.fixture(scope="module")
+def pages(project) -> list[str]:
+    report = build(BuildConfig(paths=[project / "source"], output=project / "output",
+                               renderers=["book"], jobs=1, project_dir=project))
+    assert not report.failed, report.diagnostics
+    with pdfplumber.open(project / "output" / BOOK) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _contents(pages: list[str]) -> list[tuple[str, int]]:
+    """(title, page) of every line of the contents (the pages before the first chapter)."""
+    lines = []
+    for text in pages[1:]:
+        found = [m for line in text.splitlines() if (m := LEADER.match(line.strip()))]
+        if not found:
+            break
+        lines.extend((_words(m["title"]), int(m["page"])) for m in found)
+    return lines
+
+
+def test_only_the_book_is_written_when_only_the_book_is_asked_for(project, pages):
+    made = sorted(p.name for p in (project / "output").iterdir() if not p.name.startswith("."))
+    assert made == [BOOK]
+    assert "page" not in pages[0]  # the title page has no page number
+
+
+def test_chapters_follow_the_notes_in_build_order_each_on_the_page_the_contents_gives(
+        pages, notes):
+    contents = _contents(pages)
+    chapters = [(title, page) for title, page in contents if re.match(r"\d+ ", title)]
+    assert [t.split(" ", 1)[1] for t, _ in chapters] == [_words(n.title) for n in notes]
+    for number, (title, page) in enumerate(chapters, 1):
+        text = _words(pages[page - 1])
+        assert f"Chapter {number}" in text
+        assert title.split(" ", 1)[1] in text
+        # the chapter opens its page: nothing of the chapter before it stands above it
+        assert text.startswith(f"Chapter {number}")
+
+
+def test_every_contents_line_points_at_the_page_where_its_heading_stands(pages):
+    contents = _contents(pages)
+    assert len(contents) > 10
+    last = 0
+    for title, page in contents:
+        heading = re.sub(r"^\d+ ", "", title).rstrip("…")
+        assert heading in _words(pages[page - 1]), (title, page)
+        assert page >= last  # in page order
+        last = page
+    assert contents[-1][0] == "Index" and "Index" in pages[contents[-1][1] - 1]
+
+
+def _index(project: Path, pages: list[str]) -> dict[str, str]:
+    """Index line by entry: the text after the name (page numbers, or ``see`` and a name),
+    read column by column."""
+    start = next(i for i, text in enumerate(pages) if text.splitlines()[0:1] == ["Index"])
+    entries = {}
+    with pdfplumber.open(project / "output" / BOOK) as pdf:
+        for page in pdf.pages[start:]:
+            half, foot = page.width / 2, page.height - 50  # the footer is left out
+            for box in ((0, 0, half, foot), (half, 0, page.width, foot)):
+                pending = ""  # the first line of an entry that wraps
+                for line in (page.crop(box).extract_text() or "").splitlines():
+                    if len(line.strip()) <= 1 or line.strip() == "Index":  # headings
+                        continue
+                    line = f"{pending} {line.strip()}".strip()
+                    m = re.match(r"^(?P<name>.+?)(?:,? (?P<pages>\d+(?:, \d+)*)"
+                                 r"|, see (?P<see>.+))$", line)
+                    pending = "" if m else line
+                    if m:
+                        entries[m["name"]] = m["pages"] or f"see {m['see']}"
+    return entries
+
+
+def _chapter_pages(pages: list[str], notes) -> dict[str, range]:
+    chapters = [(t, p) for t, p in _contents(pages) if re.match(r"\d+ ", t)]
+    ends = [p for _, p in chapters[1:]] + [next(p for t, p in _contents(pages) if t == "Index")]
+    return {n.id: range(start, end) for n, (_, start), end in zip(notes, chapters, ends,
+                                                                   strict=True)}
+
+
+def test_the_index_gives_every_person_and_term_with_the_pages_where_each_stands(project, pages,
+                                                                               notes):
+    index = _index(project, pages)
+    within = _chapter_pages(pages, notes)
+    checked = 0
+    for note in notes:
+        for name in [p.name for p in note.people] + [t.term for t in note.terms]:
+            assert name in index, f"{name} ({note.id}) is not in the index"
+            listed = [int(n) for n in index[name].split(", ")]
+            # its own chapter's entry is on one of the pages listed, and every page listed
+            # shows the name
+            assert any(p in within[note.id] for p in listed), (name, listed)
+            for page in listed:
+                assert _words(name) in _words(pages[page - 1]), (name, page)
+            checked += 1
+    assert checked >= 30
+
+
+def test_an_alias_points_to_the_name_it_is_filed_under(project, pages, notes):
+    index = _index(project, pages)
+    aliases = [(a, p.name) for n in notes for p in n.people for a in p.aliases]
+    assert aliases
+    for alias, name in aliases:
+        assert index.get(alias) == f"see {name}" or alias in index
+
+
+def test_the_project_timeline_comes_before_the_chapters_with_every_note_in_it(pages, notes):
+    contents = dict(_contents(pages))
+    page = contents["Timeline of All Notes"]
+    assert page < min(p for t, p in contents.items() if t.startswith("1 "))
+    # every note with dated events is a titled band of the figure: the Roman Republic and
+    # the twentieth century in one drawing
+    text = _words(pages[page - 1])
+    assert "BCE" in text and "1945" in text
+
+
+def test_a_build_of_one_note_leaves_the_book_alone(project, pages):
+    book = project / "output" / BOOK
+    before = book.read_bytes()
+    one = next((project / "source").glob("*.md"))
+    report = build(BuildConfig(paths=[one], output=project / "output", renderers=["book"],
+                               jobs=1, project_dir=project))
+    assert book.read_bytes() == before
+    assert any("whole folders" in m for m in report.messages)
