@@ -60,6 +60,10 @@ class BookRenderer:
 
     name = "book"
 
+    def render(self, note: Note, ctx: RenderContext) -> RenderResult:
+        """Nothing per note: the book is made once, from every note."""
+        return RenderResult()
+
     def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult:
         from ..deck.naming import file_name
 
