@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
-from ...model import Person, Term
+from ...model import Event, Person, Term
 from ..guide.doc import Anchor
 from ..guide.story import StoryBuilder
 from ..guide.text import TITLE
@@ -32,11 +32,28 @@ class ChapterStory(StoryBuilder):
             self.index.alias(alias, self.fmt.plain(alias, person.line), person.name)
         return [self.index.mark(person.name, self.fmt.plain(person.name, person.line)), *block]
 
+    def event_cell(self, event: Event) -> list[Flowable]:
+        cell = super().event_cell(event)
+        if self.index is None:
+            return cell
+        marks = [self.index.mark(name, self.fmt.plain(name, event.line))
+                 for name in dict.fromkeys(_mentioned(event)) if name in self._cast]
+        return [*marks, *cell]
+
+    @property
+    def _cast(self) -> set[str]:
+        return {p.name for p in self.note.people}
+
     def term_entry(self, term: Term) -> list[Flowable]:
         block = super().term_entry(term)
         if self.index is None:
             return block
         return [self.index.mark(term.term, self.fmt.plain(term.term, term.line)), *block]
+
+
+def _mentioned(event: Event) -> list[str]:
+    """The people an event and its sub-items name, in order."""
+    return [*event.people, *(n for child in event.children for n in _mentioned(child))]
 
 
 def opening() -> list[Flowable]:

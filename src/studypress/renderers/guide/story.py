@@ -294,9 +294,7 @@ class StoryBuilder:
                 date_cell.append(Paragraph(self.fmt.plain(
                     event.date_note, event.line, italic=True, family=s.head_family),
                     s["date_note"]))
-            text_cell: list[Flowable] = [self.blocks.para(event.text, event.line, "event")]
-            text_cell.extend(self._children(event.children, 0))
-            row: list[list[Flowable]] = [date_cell, text_cell]
+            row: list[list[Flowable]] = [date_cell, self.event_cell(event)]
             if number_width:
                 number = self.figure_numbers.get(index)
                 row.insert(0, [Paragraph(str(number), s["number"])] if number else [])
@@ -318,6 +316,11 @@ class StoryBuilder:
         ]
         return Table(rows, colWidths=widths, style=TableStyle(commands), splitByRow=1,
                      splitInRow=1, hAlign="LEFT", spaceAfter=4)
+
+    def event_cell(self, event: Event) -> list[Flowable]:
+        """What the chronology prints beside an event's date: its text and its sub-items."""
+        return [self.blocks.para(event.text, event.line, "event"),
+                *self._children(event.children, 0)]
 
     def _children(self, children: tuple[Event, ...], depth: int) -> list[Flowable]:
         out: list[Flowable] = []
