@@ -24,7 +24,7 @@ def project_name(ctx: RenderContext) -> str:
 
 def render_book(notes: list[Note], ctx: RenderContext) -> tuple[bytes, list[Diagnostic]]:
     """The book's PDF bytes and the warnings met while making it."""
-    from ..guide import figure_drawer, figure_settings
+    from ..guide import FIGURE_HEADING, figure_drawer, figure_settings
     from ..guide.doc import DocInfo, PageTotal
     from ..guide.settings import load as load_guide
     from ..guide.styles import make_styles
@@ -48,7 +48,8 @@ def render_book(notes: list[Note], ctx: RenderContext) -> tuple[bytes, list[Diag
     doc = BookDoc(buffer, settings, info, settings.page_size(ctx.options.paper), fallbacks)
     parts = Parts(notes, ctx, settings, make_styles(settings), book, title, fallbacks,
                   doc.frame_width, doc.frame_height,
-                  lambda missing: figure_drawer(figure_settings(ctx, used), missing))
+                  lambda missing: figure_drawer(figure_settings(ctx, used), missing,
+                                                doc.frame_height - FIGURE_HEADING))
     story = [PageTotal(doc), *parts.story()]
     doc.multiBuild(story, maxPasses=12)
     diagnostics.extend(parts.diagnostics())
