@@ -48,8 +48,9 @@ def render_book(notes: list[Note], ctx: RenderContext) -> tuple[bytes, list[Diag
     doc = BookDoc(buffer, settings, info, settings.page_size(ctx.options.paper), fallbacks)
     parts = Parts(notes, ctx, settings, make_styles(settings), book, title, fallbacks,
                   doc.frame_width, doc.frame_height,
-                  lambda missing: figure_drawer(figure_settings(ctx, used), missing,
-                                                doc.frame_height - FIGURE_HEADING))
+                  lambda missing, language: figure_drawer(
+                      figure_settings(ctx, used, language), missing,
+                      doc.frame_height - FIGURE_HEADING))
     story = [PageTotal(doc), *parts.story()]
     doc.multiBuild(story, maxPasses=12)
     diagnostics.extend(parts.diagnostics())

@@ -42,7 +42,8 @@ class Parts:
     fallbacks: tuple[str, ...]
     frame_width: float
     frame_height: float
-    drawer: Callable[[list[str]], Any]  # figure drawer, reporting to a list of characters
+    # a figure drawer for a language, reporting to a list of characters
+    drawer: Callable[[list[str], str], Any]
     chapters: list[tuple[ChapterStory, list[str]]] = field(default_factory=list)
     fmt: Formatter = field(init=False)
     index: BookIndex = field(init=False)
@@ -59,7 +60,7 @@ class Parts:
             replace(self.settings, titles={**self.settings.titles,
                                            "timeline": self.book.timeline}),
             self.styles, self.fmt, frame_height=self.frame_height,
-            frame_width=self.frame_width, figure=self.drawer([]))
+            frame_width=self.frame_width, figure=self.drawer([], self.settings.lang))
         out = [*self.title_page(), PageBreak(), *front.contents()]
         timeline = front.figure_section()
         if timeline:
@@ -77,7 +78,7 @@ class Parts:
         built = ChapterStory(
             note, settings, self.styles, Formatter.create(settings, note.source, self.fallbacks),
             printing=self.ctx.options.printing, frame_height=self.frame_height,
-            frame_width=self.frame_width, figure=self.drawer(missing),
+            frame_width=self.frame_width, figure=self.drawer(missing, note.metadata.language),
             subject=Subjects.load(self.ctx.layouts).path(note), index=self.index)
         self.chapters.append((built, missing))
         return built
