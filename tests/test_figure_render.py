@@ -39,10 +39,9 @@ def test_seed_writes_svg_and_png(seed):
     files = {o.path: o.data for o in result.files}
     assert set(files) == {"timeline.pdf", "timeline.svg", "timeline.png"}
     root = ET.fromstring(files["timeline.svg"])
-    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    texts = root.find(f"{SVG}desc").text
     assert "Nov 15, 1933" in texts and "Undated, not on the axis" in texts
     assert root.find(f"{SVG}title").text == "Timeline: " + seed.title
-    assert "Source Sans Pro" in files["timeline.svg"].decode()
     width = float(root.get("width"))
     height = float(root.get("height"))
     assert width == pytest.approx(481.9)
@@ -64,7 +63,7 @@ def test_hostile_text_is_escaped_in_svg():
     files = {o.path: o.data for o in render(note).files}
     svg = files["timeline.svg"].decode()
     root = ET.fromstring(svg)  # parses: nothing broke out of its text node
-    texts = "".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    texts = root.find(f"{SVG}desc").text
     assert "<script>" in texts and "<Evil> & Sons" in texts
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert root.find(f"{SVG}title").text == "Timeline: <b>Title & co</b>"
@@ -259,3 +258,39 @@ def test_fills_match_in_pdf_svg_and_png():
         # the PNG: that colour inside the box
         centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
         assert _close(_png_pixel(files["timeline.png"], lay, *centre), want, 4)
+
+
+def test_svg_text_is_outlines_and_shows_the_same_without_fonts(seed):
+    from studypress.figure import timeline_layout
+    from studypress.renderers.timeline.png import font_files, svg_png
+
+    files = {o.path: o.data for o in render(seed).files}
+    svg = files["timeline.svg"].decode()
+    root = ET.fromstring(svg)
+    assert not list(root.iter(f"{SVG}text"))  # nothing set in a font
+    assert "font-family" not in svg
+    glyphs = {p.get("id") for p in root.find(f"{SVG}defs").iter(f"{SVG}path")}
+    uses = [u.get("{http://www.w3.org/1999/xlink}href") for u in root.iter(f"{SVG}use")]
+    assert uses and {u.lstrip("#") for u in uses} <= glyphs
+    # every inked character of every label is one glyph placed
+    lay = timeline_layout(seed, 481.9)
+    inked = sum(len(lab.text) - lab.text.count(" ") for lab in lay.labels)
+    assert len(uses) == inked
+    # rasterised with no font at all and with the figure's fonts: the same picture
+    drawing = timeline_drawing(seed, 481.9)
+    bare = svg_png(svg, drawing.width, drawing.height, 72, [], "sans-serif")
+    fonted = svg_png(svg, drawing.width, drawing.height, 72, font_files(drawing),
+                     "Source Sans Pro")
+    assert bare == fonted
+    # and the glyphs sit where the PDF's text does: a label's box holds ink in the PNG
+    import io
+
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(files["timeline.png"])).convert("L")
+    scale = img.width / lay.width
+    for lab in [lab for lab in lay.labels if lab.role in ("event", "tick", "person")][:12]:
+        b = lab.box
+        crop = img.crop((int(b.x0 * scale), int((lay.height - b.y1) * scale),
+                         int(b.x1 * scale) + 1, int((lay.height - b.y0) * scale) + 1))
+        assert crop.getextrema()[0] < 120, lab.text

@@ -5,12 +5,12 @@ text width when the portrait figure would have to fall back to numbered marks an
 figure taller than the page's text continues over several pages, each a stretch of time with its
 own axis and a "continued" line (``figure.pages``): ``timeline.pdf`` has one page for each, and
 ``timeline.svg`` and ``timeline.png`` hold the same pages one above the other in one tall picture
-(a dashed rule between two), so a figure is one file whatever its length.
+(a dashed rule between two), so a figure is one file whatever its length. The SVG's text is
+drawn as glyph outlines (``outline``), so it needs no font to show.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
@@ -23,27 +23,6 @@ if TYPE_CHECKING:
 # Text widths with 2 cm (A4) and 0.75 in (Letter) side margins, in points, portrait and
 # landscape; the text height of a page is the width of the other orientation.
 TEXT_WIDTH = {"a4": (481.9, 728.5), "letter": (504.0, 684.0)}
-
-_SVG_FONTS = {
-    "StudypressSans": "'Source Sans Pro', 'Source Sans 3', sans-serif",
-    "StudypressSerif": "'Source Serif Pro', 'Source Serif 4', serif",
-}
-_FONT_DECL = re.compile(r"font-family: (Studypress[A-Za-z]+)-([a-z]+)(?:-pinned)?;")
-_FALLBACK_DECL = re.compile(r"font-family: StudypressFallback-[^;]*;")
-
-
-def svg_fonts(svg: str) -> str:
-    """Name the embedded fonts as a browser knows them: family, weight and a generic fallback."""
-
-    def repl(m: re.Match[str]) -> str:
-        family = _SVG_FONTS.get(m.group(1), "sans-serif")
-        style = m.group(2)
-        weight = "bold" if "bold" in style else "normal"
-        slant = "italic" if "italic" in style else "normal"
-        return f"font-family: {family}; font-weight: {weight}; font-style: {slant};"
-
-    svg = _FONT_DECL.sub(repl, svg)
-    return _FALLBACK_DECL.sub("font-family: sans-serif;", svg)
 
 
 def figure_glyph_message(what: str, chars: list[str]) -> str:
@@ -99,8 +78,9 @@ def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
 
     from ...figure import fontset_for
     from ...figure.draw import draw, draw_stack
+    from .outline import describe, outline_text
     from .pdf import figure_pdf
-    from .png import font_files, svg_png
+    from .png import svg_png
 
     diags: list[Diagnostic] = []
     fs = fontset_for(style)
@@ -125,10 +105,9 @@ def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
     svg = renderSVG.drawToString(drawing)
     title = escape(f"Timeline: {note.title}")
     svg = svg.replace("<title>...</title>", f"<title>{title}</title>", 1)
-    svg = svg.replace("<desc>...</desc>", "", 1)
-    svg = svg_fonts(svg)
-    png = svg_png(svg, drawing.width, drawing.height, style.dpi, font_files(drawing),
-                  _SVG_FONTS[fs.family.name].split("'")[1])
+    svg, texts = outline_text(svg)  # no font needed to show it: the same picture everywhere
+    svg = describe(svg, texts)
+    png = svg_png(svg, drawing.width, drawing.height, style.dpi, [], "sans-serif")
     pages = [draw(la, style, fs, height) for la in lays] if len(lays) > 1 else [drawing]
     pdf = figure_pdf(pages, ctx.options.paper, f"Timeline: {note.title}", fs.family.regular)
     return [Output("timeline.pdf", pdf), Output("timeline.svg", svg.encode("utf-8")),
