@@ -3,6 +3,7 @@ printing that language's wording and dates, and no English wording."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -108,8 +109,10 @@ def _norm(text: str) -> str:
 
 def _text(path: Path) -> str:
     if path.suffix == ".svg":
-        # A label in several fonts is several text elements: join them as one text.
-        return _norm("".join(re.findall(r">([^<>]+)</text>", path.read_text("utf-8"))))
+        # The SVG's text is outlines; its words are in <desc>, a line for each run of one
+        # font: a label in several fonts is several lines, joined as one text.
+        desc = re.search(r"<desc>(.*?)</desc>", path.read_text("utf-8"), re.S)
+        return _norm(html.unescape(desc.group(1).replace("\n", "")) if desc else "")
     with pdfplumber.open(path) as pdf:
         return _norm(" ".join(page.extract_text() or "" for page in pdf.pages))
 
