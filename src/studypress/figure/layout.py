@@ -74,7 +74,7 @@ def _people(people: Sequence[Person], style: Style, page: Page | None
     if page is not None and page.people is not None:
         mine = set(page.people)
         spans = [s if i in mine else None for i, s in enumerate(spans)]
-    return spans, left_out, left_out_note(left_out, left_out + kept) if left_out else ""
+    return spans, left_out, left_out_note(left_out, left_out + kept, style) if left_out else ""
 
 
 def _with_date_style(style: Style, events: Sequence[Event], people: Sequence[Person]) -> Style:

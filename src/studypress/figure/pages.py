@@ -124,25 +124,23 @@ class _Packer:
                       page=page)
 
 
-def _years(part: list[Item]) -> str:
+def _years(part: list[Item], language: str = "en") -> str:
     """The stretch of years a page covers: ``1447–1459``, ``221 BCE – 1455``."""
     first = timeaxis.civil(min(it.span[0] for it in part if it.span))[0]
     last = timeaxis.civil(max(it.span[1] for it in part if it.span) - 1)[0]
     era = first < 0
-    a, b = year_label(first, era), year_label(last, era)
+    a, b = year_label(first, era, language), year_label(last, era, language)
     if a == b:
         return a
     return f"{a} – {b}" if " " in a + b else f"{a}–{b}"
 
 
-def header_text(k: int, total: int, years: str) -> str:
-    """A page's "continued" line."""
-    text = f"Timeline, part {k} of {total}: {years}"
-    if k > 1:
-        text += f". Continued from part {k - 1}"
-    if k < total:
-        text += f"; continues in part {k + 1}" if k > 1 else f". Continues in part {k + 1}"
-    return text + "."
+def header_text(k: int, total: int, years: str, style: Style | None = None) -> str:
+    """A page's "continued" line, in the style's wording."""
+    key = ("part_only" if total == 1 else "part_first" if k == 1
+           else "part_last" if k == total else "part_middle")
+    return (style or Style()).say(key, k=k, total=total, years=years, previous=k - 1,
+                                  next=k + 1)
 
 
 def _headed(pages: list[tuple[int, int, Layout]], its: list[Item], style: Style,
@@ -151,7 +149,7 @@ def _headed(pages: list[tuple[int, int, Layout]], its: list[Item], style: Style,
     size = style.key_font_size
     out: list[Layout] = []
     for k, (start, end, lay) in enumerate(pages):
-        text = header_text(k + 1, len(pages), _years(its[start:end]))
+        text = header_text(k + 1, len(pages), _years(its[start:end], style.language), style)
         for n, lab in enumerate(lay.labels):
             if lab.role == "continued":
                 shown = fit(text, lay.width - 2 * style.margin, fs.width, size)

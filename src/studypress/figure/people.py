@@ -112,8 +112,7 @@ def kept_people(people: Sequence[Person], spans: list[DaySpan | None],
     return [s if i in keep else None for i, s in enumerate(spans)]
 
 
-def left_out_note(left_out: int, total: int) -> str:
+def left_out_note(left_out: int, total: int, style: Style | None = None) -> str:
     """The caption line saying how many people the figure leaves out."""
-    shown = total - left_out
-    return (f"{shown} of {total} people shown (the most mentioned, then the longest lived); "
-            f"{left_out} left out.")
+    return (style or Style()).say("people_left_out", shown=total - left_out, total=total,
+                                  left_out=left_out)

@@ -22,6 +22,13 @@ WORDS = {
     "scale": "{years}: 1 cm ≈ {worth}", "year": "{n} year", "years": "{n} years",
     "month": "{n} month", "months": "{n} months", "day": "{n} day", "days": "{n} days",
     "born": "b.", "died": "d.", "off_axis": "off the axis",
+    "part_only": "Timeline, part {k} of {total}: {years}.",
+    "part_first": "Timeline, part {k} of {total}: {years}. Continues in part {next}.",
+    "part_middle": "Timeline, part {k} of {total}: {years}. Continued from part {previous}; "
+                   "continues in part {next}.",
+    "part_last": "Timeline, part {k} of {total}: {years}. Continued from part {previous}.",
+    "people_left_out": "{shown} of {total} people shown (the most mentioned, then the longest "
+                       "lived); {left_out} left out.",
 }
 
 # Settings live in TOML tables; each Style field names the table it is read from.
