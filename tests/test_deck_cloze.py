@@ -183,3 +183,21 @@ def test_an_item_opted_out_has_no_cloze_either(tmp_path: Path) -> None:
     items, _ = note_items(read_note(path), DeckConfig.load(Layouts(tmp_path / "layouts")).settings)
     clozes = sorted(i.key for i in items if i.spec is CLOZE)
     assert clozes == ["cz/cloze/summary/1", "cz/cloze/summary/2", "cz/cloze/summary/3"]
+
+
+def test_an_faq_answer_is_prose_too(tmp_path: Path) -> None:
+    from studypress.layouts import Layouts
+    from studypress.reader import read_note
+    from studypress.renderers.deck import DeckConfig
+    from studypress.renderers.deck.items import note_items
+
+    path = tmp_path / "faq.md"
+    path.write_text("---\ntitle: Faq\n---\n\n## FAQ\n\n### Q: Why so late?\n\n"
+                    "The government had ==repudiated its debts==.\n", "utf-8")
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "deck.toml").write_text(HIGHLIGHTS, "utf-8")
+    items, _ = note_items(read_note(path), DeckConfig.load(Layouts(tmp_path / "layouts")).settings)
+    (cloze,) = [i for i in items if i.spec is CLOZE]
+    assert cloze.key == "faq/cloze/faq-1/1"
+    assert cloze.field("Text") == "The government had {{c1::repudiated its debts}}."
+    assert cloze.field("About") == "Why so late?"

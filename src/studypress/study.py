@@ -426,14 +426,23 @@ def _tagged(paragraph: Paragraph, lines: set[int]) -> bool:
     return any(paragraph.line <= line <= last for line in lines)
 
 
+def _prose(note: Note) -> list[tuple[str, RichText, tuple[Block, ...]]]:
+    """Each run of prose blocks with the base of its paragraphs' identities and what it is
+    about: a section by its title, an FAQ answer by its number."""
+    out = [(f"{note.id}/cloze/{slug(plain_text(s.title)) or s.kind}", s.title, s.blocks)
+           for s in note.sections]
+    out += [(f"{note.id}/cloze/faq-{n}", entry.question, entry.answer)
+            for n, entry in enumerate(note.faq, 1)]
+    return out
+
+
 def _paragraph_items(note: Note, highlights: bool) -> tuple[list[StudyItem], list[Diagnostic]]:
     lines = {line for tag, line in note.metadata.tag_lines if tag.lower() == CLOZE_TAG}
     items: list[StudyItem] = []
     problems: list[Diagnostic] = []
-    for section in note.sections:
-        base = f"{note.id}/cloze/{slug(plain_text(section.title)) or section.kind}"
+    for base, about, blocks in _prose(note):
         rank = 0
-        for block in section.blocks:
+        for block in blocks:
             if not isinstance(block, Paragraph):
                 continue
             hides = _hides(block.text, highlights)
@@ -448,7 +457,7 @@ def _paragraph_items(note: Note, highlights: bool) -> tuple[list[StudyItem], lis
                 continue
             rank += 1
             items.append(StudyItem(
-                Kind.CLOZE, f"{base}/{rank}", section.title, block.text,
+                Kind.CLOZE, f"{base}/{rank}", about, block.text,
                 f"Cloze {short(plain_text(block.text))}", block.line, block))
     return items, problems
 
@@ -457,8 +466,9 @@ def cloze_items(note: Note, highlights: bool) -> tuple[list[StudyItem], list[Dia
     """The note's cloze texts: with ``highlights``, each event, description and definition
     with a ``==highlight==`` (its identity the item's own plus ``/cloze``; a ``{{c1::…}}``
     typed there stays text unless the item has a highlight too); and each prose
-    paragraph tagged ``#cloze``, holding a ``{{c1::…}}`` mark or (with ``highlights``) a
-    highlight, known by its section and its rank among that section's cloze paragraphs.
+    paragraph (of a section or an FAQ answer) tagged ``#cloze``, holding a ``{{c1::…}}`` mark
+    or (with ``highlights``) a highlight, known by its section (or FAQ entry) and its rank
+    among the cloze paragraphs there.
     ``prompt`` holds what the text is about (the date, the name, the term, the section
     title), ``answer`` the text with what it hides."""
     items: list[StudyItem] = []
