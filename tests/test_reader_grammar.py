@@ -299,3 +299,34 @@ def test_arbitrary_text_never_raises(text):
     note = read(text)
     assert not [d for d in note.diagnostics if d.code in ("internal", "unreadable")]
     note_to_json(note)
+
+
+@pytest.mark.parametrize(("line", "aliases", "role"), [
+    # names listed before the role, then a title among them: all are names
+    ("**Qin Shi Huang** (Shi Huangdi, First Emperor, 259–210 BCE): Unified China.",
+     ("Shi Huangdi", "First Emperor"), None),
+    ("**Qin Shi Huang** (Shi Huangdi, First Emperor, founder of the Qin, 259–210 BCE): Text.",
+     ("Shi Huangdi", "First Emperor"), "founder of the Qin"),
+    ("**Qin Shi Huang** (Ying Zheng, Shi Huangdi, 259–210 BCE): Unified China.",
+     ("Ying Zheng", "Shi Huangdi"), None),
+    ("Qin Shi Huang (Shi Huangdi, First Emperor): unified China.",
+     ("Shi Huangdi", "First Emperor"), None),
+    # a title standing alone is the role
+    ("**Qin Shi Huang** (First Emperor, 259–210 BCE): Unified China.", (), "First Emperor"),
+    ("**Zhou Enlai** (Chinese Premier, 1898–1976): Diplomat.", (), "Chinese Premier"),
+    ("**Augustus** (born Gaius Octavius; First Emperor, 63 BCE–14 CE): Heir.",
+     ("Gaius Octavius",), "First Emperor"),
+    # a regnal name and initials are names; a body or a place after the role is no name
+    ("**Liu Bang** (Emperor Gaozu, 256–195 BCE): Founded the Han.", ("Emperor Gaozu",), None),
+    ("**Franklin D. Roosevelt** (FDR, President, 1933–1945): Text.", ("FDR",), "President"),
+    ("**Herbert Hoover** (Republican Party, 1929–1933): Text.", (), "Republican Party"),
+    ("**Alexander Hamilton** (Treasury Secretary, New York, 1755–1804): Text.", (),
+     "Treasury Secretary, New York"),
+    ("**Emperor Wu** (Han Wudi, reigned 141–87 BCE): Text.", ("Han Wudi",), None),
+    ("**Emperor Wu** (Han emperor, reigned 141–87 BCE): Text.", (), "Han emperor"),
+])
+def test_parenthesised_names_and_roles_by_their_evidence(line, aliases, role):
+    note = read(f"## Cast of Characters\n\n{line}\n")
+    (person,) = note.people
+    assert person.aliases == aliases
+    assert person.role == role

@@ -23,6 +23,7 @@ from ..model import (
 )
 from ..model import Heading as HeadingBlock
 from . import inline
+from .names import TITLE_WORDS
 
 _SPAN_PREFIX: list[tuple[re.Pattern[str], SpanKind]] = [
     (re.compile(r"^(reigned|reign|ruled|r\.|in office|served|tenure|term)\s+", re.I),
@@ -99,22 +100,57 @@ def parse_heading(head: str, line: int, diag: Collector) -> Heading:
 
 def _part(part: str, parsed: Heading, line: int, diag: Collector) -> list[str]:
     """Read the comma-separated pieces of one ``;`` part into ``parsed``'s span and aliases;
-    the pieces that are role words come back."""
+    the pieces that are role words come back.
+
+    A piece is another name by its evidence: written in another script (``秦始皇``), the
+    initials of the name (``FDR``), a regnal name (``Emperor Gaozu``), or a capitalised phrase
+    with no role word (``Shi Huangdi``) listed before any role phrase, beside a date or another
+    name. A title (``First Emperor``) is a name too when it stands among other names
+    (``Shi Huangdi, First Emperor``); alone it is the role (``First Emperor, 63 BCE–14 CE``)."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    kinds = [_piece_kind(p, parsed.name) for p in pieces]
+    dated = "date" in kinds
+    names = sum(k in ("name", "script", "initials", "regnal") for k in kinds)
     role_pieces: list[str] = []
-    pieces = [p.strip() for p in part.split(",")]
-    dated = any(re.search(r"\d", p) for p in pieces)
-    for i, piece in enumerate(pieces):
-        found = parse_span(piece, line, diag) if re.search(r"\d", piece) else None
+    for piece, kind in zip(pieces, kinds, strict=True):
+        found = parse_span(piece, line, diag) if kind == "date" else None
         if found is not None:
             parsed.span, parsed.span_kind = _combine(parsed.span, parsed.span_kind, found,
                                                      line, diag)
-        elif not _LATIN.search(piece) and any(c.isalpha() for c in piece):
-            parsed.aliases.append(piece)  # the name in another script: 秦始皇, Лев Троцкий
-        elif i == 0 and dated and not parsed.aliases and _other_name(piece):
-            parsed.aliases.append(piece)  # "Emperor Wu (Han Wudi, reigned 141–87 BCE)"
-        elif piece:
+        elif kind in ("script", "initials", "regnal") or (not role_pieces and (
+                (kind == "name" and (dated or names + kinds.count("title") > 1))
+                or (kind == "title" and names > 0))):
+            parsed.aliases.append(piece)
+        else:
             role_pieces.append(piece)
     return role_pieces
+
+
+def _initials(piece: str, name: str) -> bool:
+    """``FDR`` beside ``Franklin D. Roosevelt``: the capitals of the name's words."""
+    capitals = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return 2 <= len(piece) <= 5 and piece.isupper() and piece == capitals
+
+
+def _piece_kind(piece: str, name: str) -> str:
+    """What one piece of a parenthesis looks like: a date, a name in another script, the
+    name's initials, a regnal name, a name-like phrase, a title, or a role phrase."""
+    words = piece.split()
+    if re.search(r"\d", piece):
+        return "date"
+    if not _LATIN.search(piece) and any(c.isalpha() for c in piece):
+        return "script"  # the name in another script: 秦始皇, Лев Троцкий
+    if _initials(piece, name):
+        return "initials"  # FDR for Franklin D. Roosevelt
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return "role"
+    lowered = [w.lower() for w in words]
+    if lowered[0] in TITLE_WORDS and not any(w in _ROLE_WORDS | _BODY_WORDS
+                                              for w in lowered[1:]):
+        return "regnal"  # Emperor Gaozu, King Alfred
+    if lowered[-1] in TITLE_WORDS:
+        return "title"  # First Emperor, Soviet Premier
+    return "name" if _other_name(piece) else "role"
 
 
 # Words that make a capitalised phrase a role ("Soviet Premier"), not another name.
@@ -131,12 +167,22 @@ _ROLE_WORDS = {
     "soldier", "captain", "colonel", "commodore", "mayor", "speaker", "justice", "envoy",
 }
 
+# Words that make a capitalised phrase a body or a place, not a name ("Republican Party").
+_BODY_WORDS = {
+    "party", "army", "navy", "dynasty", "senate", "empire", "republic", "union", "league",
+    "church", "company", "council", "committee", "congress", "parliament", "court", "movement",
+    "society", "university", "college", "school", "state", "states", "kingdom", "government",
+    "revolution", "war", "front", "corps", "guard", "house", "office", "department", "ministry",
+    "city", "province", "river", "island", "county", "district"}
+
 
 def _other_name(piece: str) -> bool:
-    """Two or three capitalised words, none of them a role word: a name (``Han Wudi``)."""
+    """Two or three capitalised words, none of them a role or body word: a name
+    (``Han Wudi``)."""
     words = piece.split()
     return 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and w.lower().strip(".") not in _ROLE_WORDS for w in words)
+        w[:1].isupper() and w.lower().strip(".") not in _ROLE_WORDS | _BODY_WORDS
+        for w in words)
 
 
 def _combine(span: HistoricalDate | None, kind: SpanKind,

@@ -134,7 +134,7 @@ def _regnal(name: str) -> tuple[str | None, str | None]:
 
 
 # The last word of a role that is a title by which a person is named: "the First Emperor".
-_TITLE_WORDS = frozenset({
+TITLE_WORDS = frozenset({
     "emperor", "empress", "king", "queen", "tsar", "czar", "shogun", "pharaoh", "caliph",
     "sultan", "khan", "pope", "chancellor", "premier", "president", "chairman", "dictator",
     "consul", "regent", "prince", "princess", "duke", "lord", "marshal", "general", "admiral"})
@@ -145,7 +145,7 @@ def _title(role: str | None) -> str | None:
     capitalised words ending in a title; ``President`` alone or ``King of France`` do not."""
     words = tokens(role or "")
     if (2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
-            and words[-1].lower() in _TITLE_WORDS):
+            and words[-1].lower() in TITLE_WORDS):
         return " ".join(words)
     return None
 
