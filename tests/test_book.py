@@ -3,13 +3,17 @@ back as text: contents, chapters, index and the project's timeline."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
+import studypress
 from studypress.build import BuildConfig, build, discover_all
 from studypress.reader import read_note
 
@@ -166,3 +170,29 @@ def test_a_build_of_one_note_leaves_the_book_alone(project, pages):
                                jobs=1, project_dir=project))
     assert book.read_bytes() == before
     assert any("whole folders" in m for m in report.messages)
+
+
+def test_names_in_a_script_without_capitals_are_filed_together(tmp_path):
+    """Built as a user runs it, with the machine's fonts, which print the Chinese names."""
+    if shutil.which("fc-match") is None:
+        pytest.skip("no fontconfig on this machine: only the package's own fonts are used")
+    notes = tmp_path / "source"
+    notes.mkdir()
+    shutil.copy(Path(__file__).parent / "notes" / "lang" / "zh-xinhai.md", notes)
+    shutil.copy(SOURCE / "roman-republic-timeline.md", notes)
+    env = {**os.environ, "STUDYPRESS_SYSTEM_FONTS": "1", "SOURCE_DATE_EPOCH": "1700000000",
+           "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
+    run = subprocess.run([sys.executable, "-m", "studypress", "build", "source", "-o",
+                          "output", "--only", "book", "-j", "1"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "missing-glyph" not in run.stdout + run.stderr and "no glyph" not in run.stdout
+    with pdfplumber.open(tmp_path / "output" / BOOK) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    index = _index(tmp_path, pages)
+    for name in ("孙中山", "袁世凯", "同盟会"):
+        assert name in index
+    lines = [ln.strip() for text in pages[-2:] for ln in text.splitlines()]
+    # no heading of one Chinese character above each name: letters head Latin names only
+    assert not [ln for ln in lines if len(ln) == 1 and ln.upper() == ln.lower()]
+    assert "G" in lines  # Gaius ...

@@ -7,6 +7,7 @@ flowable: ``multiBuild`` repeats the build until the pages it lists are those of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib.styles import ParagraphStyle
@@ -84,10 +85,11 @@ class BookIndex(IndexingFlowable):
     """The index as two balanced columns, letter by letter; each page number links to its
     entry."""
 
-    def __init__(self, styles: Styles, see: str) -> None:
+    def __init__(self, styles: Styles, see: str, heading: Callable[[str], str]) -> None:
         super().__init__()
         self.styles = styles
         self.see = see
+        self.heading = heading  # a letter heading's markup
         self.entries = Entries()
         self.pages: dict[str, dict[int, str]] = {}  # name → page → link target
         self._last: dict[str, dict[int, str]] | None = None
@@ -133,17 +135,19 @@ class BookIndex(IndexingFlowable):
         return sorted(shown, key=sort_key)
 
     def paragraphs(self) -> list[Flowable]:
-        """The index's lines, under a letter wherever the first letter changes."""
+        """The index's lines, under a letter wherever the first letter changes; names in a
+        script without letters of two cases (Chinese, Japanese) follow in one group."""
         out: list[Flowable] = []
         letter = None
         for name in self.names():
-            first = sort_key(name)[0][:1].upper() or "#"
+            first = sort_key(name)[0][:1].upper()
+            first = first if first != first.lower() else ""
             entry = Paragraph(self._entry(name), self.entry_style)
             if first != letter:
                 letter = first
                 # a letter never stands alone at the foot of a column
-                entry = Unsplit(Paragraph(f"<b>{escape(letter)}</b>", self.letter_style),
-                                entry)
+                head = Paragraph(self.heading(first) if first else "", self.letter_style)
+                entry = Unsplit(head, entry)
             out.append(entry)
         return out
 

@@ -27,6 +27,7 @@ from .settings import BookSettings
 from .timeline import combined_note
 
 WORDING = "the wording in layouts/book.toml"
+INDEX = "the index's letters"  # their characters are the names' own, reported with those
 
 
 @dataclass
@@ -51,7 +52,8 @@ class Parts:
     def __post_init__(self) -> None:
         self.fmt = Formatter.create(self.settings, str(Path("layouts") / "book.toml"),
                                     self.fallbacks)
-        self.index = BookIndex(self.styles, self.book.see)
+        self.index = BookIndex(self.styles, self.book.see, lambda letter: self.fmt.plain(
+            letter, 0, bold=True, family=self.styles.head_family, label=INDEX))
 
     def story(self) -> list[Flowable]:
         """Every flowable of the book, in print order."""
@@ -113,6 +115,9 @@ class Parts:
         """The chapters' problems and missing glyphs, said of the book."""
         from ..guide import figure_glyphs
 
+        glyphs = self.fmt.glyphs.found
+        for place in [p for p in glyphs if p.label == INDEX]:
+            del glyphs[place]
         out: list[Diagnostic] = list(self.fmt.diagnostics())
         for built, missing in self.chapters:
             out.extend(built.problems)
