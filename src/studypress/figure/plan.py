@@ -135,6 +135,9 @@ class Plan:
         return self.spread >= gain * other.spread and self.size >= other.size
 
 
+FULL_LABEL_WIDTH = 0.75  # a label given room beside it may be this share of the figure wide
+
+
 def header_height(style: Style) -> float:
     """The height of a page's "continued" line."""
     return text_height(style.key_font_size) + 3.0
@@ -195,6 +198,7 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
     style, fs, width = ins.style, ins.fs, ins.width
     margin = style.margin
     max_w = min(width * style.max_label_width, width - 2 * margin - 2.0)
+    room_w = min(width * FULL_LABEL_WIDTH, width - 2 * margin - 2.0)
     found: list[Plan] = []
     for size, chars in attempts(style):
         lanes = room.lanes(size, 0)
@@ -203,7 +207,8 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
         texts = [label_text(it, chars) for it in ins.items]
         widths, mins = label_widths(texts, size, max_w, min(chars, style.min_label_chars), fs)
         whole = [(it.date_text, it.text) for it in ins.items]
-        fulls = label_widths(whole, size, max_w, chars, fs)[0]
+        # where its lane has room, a label takes more than its share: cut only when room runs out
+        fulls = label_widths(whole, size, max(max_w, room_w), chars, fs)[0]
         placement = place_labels(xs, widths, mins, x_min=margin, x_max=width - margin,
                                  pad=1.5, gap=4.0, max_lanes=lanes, full_widths=fulls)
         if placement is None:

@@ -91,7 +91,7 @@ class Style:
     break_width: float = 12.0
     end_pad: float = 10.0
     marker_size: float = 6.0
-    marker_rows: int = 4
+    marker_rows: int = 8
     # [colours]
     text_colour: str = "#222222"
     muted_colour: str = "#666666"
