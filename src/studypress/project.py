@@ -92,6 +92,15 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
+        return _tool_table_in(path, path.stat().st_mtime_ns)
+    except OSError:
+        return False
+
+
+@functools.lru_cache(maxsize=32)
+def _tool_table_in(path: Path, _mtime: int) -> bool:
+    """Whether the file has ``[tool.studypress]``, read once per version of the file."""
+    try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False

@@ -10,11 +10,12 @@ rendered. A failed build never leaves a half-written output.
 from __future__ import annotations
 
 from ..diagnostics import ordered, strict
-from ..layouts import LayoutError, Layouts
+from ..layouts import LayoutError
 from ..model import Diagnostic, Severity
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
+from .inputs import Prints, prints
 from .limits import Limits
 from .memo import MEMO_NAME, Memo
 from .outputs import check_output, claim_output
@@ -23,7 +24,7 @@ from .project import ProjectResult, combined
 from .prune import prune
 from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote, Terminated
-from .render import Job, JobResult, Progress, render_all, run_job
+from .render import Job, JobResult, Progress, run_job
 from .write import NoteWrites, Writer, clean_temporary, write_atomic, write_notes
 
 __all__ = [
@@ -67,18 +68,18 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     read = read_sources(found.files, _limits(config), memo)
     memo.save()
     read.diagnostics[:0] = found.diagnostics
-    fingerprint = _fingerprint(config)
+    fingerprint = _prints(config)
     saved = cache_file.load(config.output)
     if saved.problem:
         read.diagnostics.append(Diagnostic(Severity.WARNING, "build-record", saved.problem,
                                            str(config.output / CACHE_NAME)))
     planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
-    rendered = render_all(planned.jobs, config.jobs, progress)
+    rendered = planned.render(config.jobs, progress)
     writer = Writer()
     written = write_notes(config.output, rendered, writer)
     messages = prune(written, saved)
     changed = _changed_meanwhile(read.notes, written)
-    _record(planned.cache, written, changed)
+    planned.record(written, set(changed))
     project = combined(config, read.notes, names, fingerprint, planned.cache, writer)
     planned.cache.project = project.entry
     writer.put(config.output / CACHE_NAME, cache_file.dumps(planned.cache), str(config.output))
@@ -110,9 +111,9 @@ def _modules(names: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple((n, renderers.REGISTRY[n]) for n in names)
 
 
-def _fingerprint(config: BuildConfig) -> str:
+def _prints(config: BuildConfig) -> Prints:
     try:
-        return Layouts(config.project_dir / "layouts").fingerprint()
+        return prints(config.project_dir / "layouts")
     except OSError as exc:
         raise BuildError(f"cannot read layouts: {exc}") from None
 
@@ -131,18 +132,6 @@ def _changed_meanwhile(notes: list[SourceNote],
                                   "show the earlier text, and the next build builds it again",
                                   n.file.display))
     return out
-
-
-def _record(cache: Cache, written: list[NoteWrites], changed: dict[str, Diagnostic]) -> None:
-    """Notes whose outputs all reached the disk enter the next record, keyed by the bytes
-    they were read from; any other is tried again next time."""
-    for w in written:
-        entry = cache.notes[w.note_id]
-        if w.ok and w.note_id not in changed:
-            entry.files, entry.diagnostics = w.files, list(w.diagnostics)
-            entry.hashes = w.hashes
-        else:
-            cache.notes.pop(w.note_id, None)
 
 
 def _report(config: BuildConfig, read: ReadResult, planned: Plan, written: list[NoteWrites],

@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import __version__, assets
 from ..diagnostics import terminal_safe
 from ..model import Diagnostic, Severity
+from .inputs import COMBINED, Prints, reads
 from .records import BuildConfig, SourceNote
 
 CACHE_NAME = ".studypress-cache.json"
@@ -18,14 +19,34 @@ CACHE_NAME = ".studypress-cache.json"
 
 @dataclass
 class NoteEntry:
-    key: str
+    key: str  # of all its outputs' keys together: a record edited by hand fails to match it
     files: dict[str, list[str]] = field(default_factory=dict)  # renderer → paths in its folder
     diagnostics: list[Diagnostic] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)  # path → sha256 of what was written
+    keys: dict[str, str] = field(default_factory=dict)  # renderer → the key it was built with
+    made_by: list[str] = field(default_factory=list)  # the renderer of each diagnostic
 
     def recorded(self) -> list[str]:
         """Every file this note's renderers wrote, relative to the note's folder."""
         return [f for group in self.files.values() for f in group]
+
+    def reported(self, renderer: str) -> list[Diagnostic]:
+        """The diagnostics one renderer reported."""
+        return [d for d, by in zip(self.diagnostics, self.made_by, strict=False)
+                if by == renderer]
+
+    @classmethod
+    def made(cls, keys: dict[str, str], files: dict[str, list[str]],
+             reported: dict[str, list[Diagnostic]], hashes: dict[str, str]) -> NoteEntry:
+        """An entry for outputs built with ``keys``, each renderer's files and diagnostics."""
+        diagnostics = [d for name in reported for d in reported[name]]
+        made_by = [name for name in reported for _ in reported[name]]
+        return cls(combined_key(keys), files, diagnostics, hashes, dict(keys), made_by)
+
+
+def combined_key(keys: dict[str, str]) -> str:
+    """One key for a note's outputs' keys."""
+    return hashlib.sha256(json.dumps(keys, sort_keys=True).encode()).hexdigest()
 
 
 @dataclass
@@ -84,8 +105,10 @@ def _note_entry(entry: object) -> NoteEntry | None:
     if not (isinstance(files, dict) and _string_lists(files.values())) \
             or not isinstance(rows, list):
         return None
+    diagnostics, made_by = _diagnostics_from(rows)
     return NoteEntry(entry["key"], {str(k): list(v) for k, v in files.items()},
-                     _diagnostics_from(rows), _hashes(entry.get("hashes")))
+                     diagnostics, _hashes(entry.get("hashes")), _hashes(entry.get("keys")),
+                     made_by)
 
 
 def _hashes(value: object) -> dict[str, str]:
@@ -108,24 +131,26 @@ def _project_entry(entry: object) -> ProjectEntry | None:
     return ProjectEntry(entry["key"], list(files), _hashes(entry.get("hashes")))
 
 
-def _diagnostics_from(rows: list) -> list[Diagnostic]:
-    out = []
+def _diagnostics_from(rows: list) -> tuple[list[Diagnostic], list[str]]:
+    """The diagnostics and, for each, the renderer that reported it ("" when not recorded)."""
+    out, made_by = [], []
     for row in rows:
         try:
-            severity, code, message, file, line = row
+            severity, code, message, file, line, *by = row
             out.append(Diagnostic(Severity(severity), terminal_safe(str(code)),
                                   terminal_safe(str(message)), terminal_safe(str(file)),
                                   int(line) if line is not None else None))
+            made_by.append(str(by[0]) if by else "")
         except (ValueError, TypeError):
             continue
-    return out
+    return out, made_by
 
 
 def dumps(cache: Cache) -> bytes:
     """The record as written to disk."""
-    notes = {k: {"key": e.key, "files": e.files, "hashes": e.hashes,
-                 "diagnostics": [[str(d.severity), d.code, d.message, d.file, d.line]
-                                 for d in e.diagnostics]}
+    notes = {k: {"key": e.key, "keys": e.keys, "files": e.files, "hashes": e.hashes,
+                 "diagnostics": [[str(d.severity), d.code, d.message, d.file, d.line, by]
+                                 for d, by in zip(e.diagnostics, e.made_by, strict=False)]}
              for k, e in cache.notes.items()}
     project = ({"key": cache.project.key, "files": cache.project.files,
                 "hashes": cache.project.hashes} if cache.project else None)
@@ -133,32 +158,38 @@ def dumps(cache: Cache) -> bytes:
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
 
 
-def note_key(source: SourceNote, fingerprint: str, config: BuildConfig, names: list[str],
-             when: int) -> str:
-    """What a note's outputs depend on: its bytes, embeds, layouts, options, outputs, time."""
+def output_keys(source: SourceNote, prints: Prints, config: BuildConfig, names: list[str],
+                when: int) -> dict[str, str]:
+    """What each output of a note depends on: the note's bytes and embeds, the tool, the
+    options, the build time, and the layout files that output reads (``inputs.READS``)."""
     f = source.file
     h = hashlib.sha256(source.digest.encode())
     embeds = [assets.stamp(t, f.path.parent, f.root) for t in source.note.embeds]
-    for part in (f.display, fingerprint, __version__, _options(config), ",".join(names),
-                 str(when), *embeds):
+    for part in (f.display, __version__, _options(config), str(when), *embeds):
         h.update(b"\0" + part.encode())
-    return h.hexdigest()
+    common = h.hexdigest()
+    return {name: hashlib.sha256(f"{common}\0{name}\0{prints.of(name)}".encode()).hexdigest()
+            for name in names}
 
 
-def project_key(notes: list[SourceNote], cache: Cache, names: list[str], fingerprint: str,
+def project_key(notes: list[SourceNote], cache: Cache, names: list[str], prints: Prints,
                 config: BuildConfig) -> str:
-    """What the combined outputs depend on: every note's key, the outputs, layouts, options."""
-    keys = sorted((n.id, e.key if (e := cache.notes.get(n.id)) else "") for n in notes)
+    """What the combined outputs depend on: every note's key of those outputs, the outputs,
+    their layouts, the options."""
+    combined = combined_outputs(names)
+    keys = sorted((n.id, [e.keys.get(c, "") for c in combined] if (e := cache.notes.get(n.id))
+                   else []) for n in notes)
     return hashlib.sha256(json.dumps(
-        [keys, names, fingerprint, _options(config)]).encode()).hexdigest()
+        [keys, combined, [prints.of(c) for c in combined], _options(config)]).encode()).hexdigest()
+
+
+def combined_outputs(names: list[str]) -> list[str]:
+    """The outputs among ``names`` that may have a combined part (any output READS does not
+    know may)."""
+    return [n for n in names if n in COMBINED or reads(n) is None]
 
 
 def _options(config: BuildConfig) -> str:
-    """The options outputs depend on, and the layout settings studypress.toml gives (fonts,
-    the deck's name, subject naming). The project's name is left out: no output uses it, and
-    renaming the project's folder must not rebuild every note."""
-    from ..project import configured
-
-    project = configured(config.project_dir)
-    given = json.dumps(project.layout_settings if project else {}, sort_keys=True)
-    return repr(replace(config.options, project_name="")) + given
+    """The options outputs depend on. The project's name is left out: no output uses it,
+    and renaming the project's folder must not rebuild every note."""
+    return repr(replace(config.options, project_name=""))

@@ -1,4 +1,11 @@
-"""Phase 3, plan: which notes are unchanged since the last build and which must be rendered."""
+"""Phase 3, plan: which outputs of which notes are unchanged since the last build, and which
+must be rendered.
+
+Each output of a note has its own key (cache.output_keys): the note, the options and the layout
+files that output reads. A change to ``layouts/deck.toml`` renders the decks again and leaves
+the guides as they are. Each output to render is a job of its own, so what it reports stays
+its own in the record; the results are gathered back by note before they are written.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +13,95 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..diagnostics import has_errors
 from ..model import Diagnostic
 from ..safepath import contained
-from .cache import Cache, NoteEntry, note_key
+from .cache import Cache, NoteEntry, combined_key, output_keys
+from .inputs import Prints
 from .records import BuildConfig, SourceNote
-from .render import Job
+from .render import Job, JobResult, Progress, Rendered, render_all
+from .write import NoteWrites
 
 
 @dataclass
 class Plan:
-    jobs: list[Job] = field(default_factory=list)
+    jobs: list[Job] = field(default_factory=list)  # one per output to render, note by note
     unchanged: list[str] = field(default_factory=list)
-    # The renderers' warnings of unchanged notes still hold: --strict must fail on every run.
+    # The renderers' warnings of unchanged outputs still hold: --strict must fail every run.
     replayed: list[Diagnostic] = field(default_factory=list)
-    # The next record: unchanged entries kept, rendered notes with their new key.
+    # The next record: unchanged entries kept, rendered notes entered by ``record``.
     cache: Cache = field(default_factory=Cache)
+    keys: dict[str, dict[str, str]] = field(default_factory=dict)  # note → output → key
+    last: dict[str, NoteEntry] = field(default_factory=dict)  # note → its entry, if trusted
+    results: dict[str, dict[str, JobResult]] = field(default_factory=dict)  # note → output
+
+    def render(self, workers: int, progress: Progress | None) -> list[Rendered]:
+        """Render the jobs, and gather each note's outputs into one result."""
+        notes = list(dict.fromkeys(job.note.id for job in self.jobs))
+        # One note renders in this process, as it always did: a pool costs more than it gains.
+        rendered = render_all(self.jobs, 1 if len(notes) == 1 else workers,
+                              _by_note(self.jobs, progress))
+        out: dict[str, Rendered] = {}
+        for item in rendered:
+            note_id = item.job.note.id
+            (name, _), = item.job.names
+            self.results.setdefault(note_id, {})[name] = item.result
+            if note_id in out:
+                _merge(out[note_id].result, item.result)
+            else:
+                out[note_id] = Rendered(item.job, _copy(item.result))
+        return list(out.values())
+
+    def record(self, written: list[NoteWrites], changed: set[str]) -> None:
+        """Enter each rendered note: an output whose files all reached the disk, without an
+        error, with the key it was built with; an output that failed keeps its earlier files
+        in the record but no key, so the next build renders it again. A note that changed
+        while it was built is left out, and built again next time."""
+        for w in written:
+            if w.note_id in changed:
+                self.cache.notes.pop(w.note_id, None)
+                continue
+            last = self.last.get(w.note_id)
+            rendered = self.results.get(w.note_id, {})
+            keys = {k: v for k, v in (last.keys if last else {}).items() if k not in rendered}
+            files = {k: v for k, v in (last.files if last else {}).items()}
+            reported = {k: last.reported(k) for k in keys} if last else {}
+            for name, result in rendered.items():
+                made = w.files.get(name, [])
+                ok = (name not in result.failed and not has_errors(result.diagnostics)
+                      and all(rel in w.hashes for rel in made))
+                if ok:
+                    keys[name], files[name] = self.keys[w.note_id][name], made
+                    reported[name] = list(result.diagnostics)
+            hashes = {rel: h for rel, h in {**(last.hashes if last else {}),
+                                            **w.hashes}.items()
+                      if any(rel in group for group in files.values())}
+            self.cache.notes[w.note_id] = NoteEntry.made(keys, files, reported, hashes)
+
+
+def _copy(result: JobResult) -> JobResult:
+    return JobResult(dict(result.files), list(result.diagnostics), list(result.messages),
+                     set(result.failed))
+
+
+def _merge(into: JobResult, more: JobResult) -> None:
+    into.files.update(more.files)
+    into.diagnostics.extend(more.diagnostics)
+    into.messages.extend(more.messages)
+    into.failed |= more.failed
+
+
+def _by_note(jobs: list[Job], progress: Progress | None) -> Progress | None:
+    """The progress of jobs told as notes: done are the notes whose every output is."""
+    if progress is None:
+        return None
+    total = len(dict.fromkeys(job.note.id for job in jobs))
+    last = {job.note.id: i for i, job in enumerate(jobs)}
+    done_before = [sum(1 for end in last.values() if end < i) for i in range(len(jobs) + 1)]
+
+    def tell(done: int, _total: int, label: str) -> None:
+        progress(done_before[min(done, len(jobs))], total, label)
+    return tell
 
 
 def build_time(path: Path) -> int:
@@ -40,26 +121,42 @@ def _present(folder: Path, rel: str) -> bool:
     return path is not None and path.is_file()
 
 
+def _trusted(entry: NoteEntry | None) -> NoteEntry | None:
+    """The entry, unless its keys do not add up to its key (a record edited by hand)."""
+    return entry if entry is not None and entry.key == combined_key(entry.keys) else None
+
+
 def plan(config: BuildConfig, notes: list[SourceNote], names: list[str],
-         modules: tuple[tuple[str, str], ...], fingerprint: str, saved: Cache) -> Plan:
-    """Compare every note's key with the last build's; unchanged notes keep their entry."""
-    previous = {} if config.force else saved.notes
+         modules: tuple[tuple[str, str], ...], prints: Prints, saved: Cache) -> Plan:
+    """Compare each output's key with the last build's; unchanged outputs keep their entry."""
     # Entries of notes outside this build stay, so building one note keeps the others cached.
     out = Plan(cache=Cache(dict(saved.notes), saved.project))
+    module = dict(modules)
     for source in notes:
         when = build_time(source.file.path)
-        key = note_key(source, fingerprint, config, names, when)
+        keys = output_keys(source, prints, config, names, when)
         folder = config.output / source.id
-        entry = previous.get(source.id)
-        if entry and entry.key == key and all(_present(folder, rel)
-                                              for rel in entry.recorded()):
-            out.cache.notes[source.id] = entry
-            out.unchanged.append(source.id)
+        entry = _trusted(saved.notes.get(source.id))
+        # --force renders every output asked for; the others keep their entries.
+        stale = [n for n in names if config.force or entry is None
+                 or entry.keys.get(n) != keys[n]
+                 or not all(_present(folder, rel) for rel in entry.files.get(n, []))]
+        if entry is not None:
             # Only the note's own: a record written by someone else replays nothing more.
-            out.replayed.extend(d for d in entry.diagnostics if d.file == source.file.display)
+            # A diagnostic the record does not say the renderer of goes with the whole note.
+            kept = {n for n in names if n not in stale} | (set() if stale else {""})
+            out.replayed.extend(d for d, by in zip(entry.diagnostics, entry.made_by,
+                                                   strict=False)
+                                if by in kept and d.file == source.file.display)
+        if not stale:
+            out.unchanged.append(source.id)
             continue
-        out.cache.notes[source.id] = NoteEntry(key)
-        out.jobs.append(Job(source.note, modules, config.options, str(config.project_dir),
-                            str(folder), when, str(source.file.path.parent),
-                            str(source.file.root), str(source.file.path)))
+        out.keys[source.id] = keys
+        if entry is not None:
+            out.last[source.id] = entry
+        out.jobs.extend(Job(source.note, ((n, module[n]),), config.options,
+                            str(config.project_dir), str(folder), when,
+                            str(source.file.path.parent), str(source.file.root),
+                            str(source.file.path))
+                        for n in stale)
     return out

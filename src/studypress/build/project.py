@@ -12,7 +12,8 @@ from ..layouts import Layouts
 from ..model import Diagnostic
 from ..renderers import base
 from ..safepath import contained
-from .cache import Cache, ProjectEntry, project_key
+from .cache import Cache, ProjectEntry, combined_outputs, project_key
+from .inputs import Prints
 from .plan import build_time
 from .records import BuildConfig, SourceNote
 from .render import place_of, read_previous
@@ -26,8 +27,8 @@ class ProjectResult:
     messages: list[str] = field(default_factory=list)
 
 
-def combined(config: BuildConfig, notes: list[SourceNote], names: list[str], fingerprint: str,
-             cache: Cache, writer: Writer) -> ProjectResult:
+def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
+             fingerprint: Prints, cache: Cache, writer: Writer) -> ProjectResult:
     """Make the combined outputs when they are out of date; ``cache`` is the next record."""
     saved = cache.project
     if not all(p.is_dir() for p in config.paths):
@@ -37,6 +38,8 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str], fin
                      "building whole folders; they were left as they were"]
                     if saved and saved.files else [])
         return ProjectResult(saved, messages=messages)
+    if not combined_outputs(names):
+        return ProjectResult(saved)  # none asked for: what the last build made stays as it is
     key = project_key(notes, cache, names, fingerprint, config)
     if not config.force and saved and saved.key == key and all(
             (path := contained(config.output, f)) is not None and path.is_file()

@@ -1,0 +1,141 @@
+"""Which layout files each output reads, and a digest of them per output: the part of an
+output's cache key that makes a change to ``layouts/deck.toml`` rebuild the decks and leave
+the guides alone.
+
+``READS`` is the one place that says it, as data: a renderer that starts reading another
+layout file adds it here (tests/test_project_rebuild.py renders every output and fails when
+one reads a file not listed). A file counts by its bytes, the project's copy and the default
+both (an override may extend the default), and a settings file also by what studypress.toml
+sets in it; a pattern ``file.toml#key`` reads only that top-level key of the merged settings.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..layouts import LayoutError, Layouts
+
+# Card choice (which items make cards, in which directions): every output that makes cards.
+_CARD_CHOICE = ("deck.toml#cards", "deck.toml#essay_cards", "deck.toml#faq_cards",
+                "deck.toml#unanswered_cards")
+
+READS: dict[str, tuple[str, ...]] = {
+    "model": (),
+    "timeline": ("timeline.toml",),
+    "deck": ("deck.toml", "subjects.toml", "anki/**"),
+    "cards": _CARD_CHOICE,
+    # The guide draws the timeline figure, names the note's subject (subjects.toml, or the
+    # [names] table older projects kept in deck.toml) and prints in the note's language.
+    "guide": ("guide.toml", "timeline.toml", "subjects.toml", "deck.toml#names",
+              "lang/*.toml"),
+    "handout": ("handout.toml",),
+    "flashcards": ("handout.toml", *_CARD_CHOICE),
+}
+# Read by the build itself for every note: a note over a limit is not built at all.
+EVERY = ("limits.toml",)
+# Outputs with a combined part (the project deck), made from every note's output of that name.
+COMBINED = ("deck",)
+# Files that are about the layouts, not layouts: read by no output.
+DOCS = ("README*", "*.md", "*.txt")
+
+
+def reads(output: str) -> tuple[str, ...] | None:
+    """The layout patterns an output reads; None for an output this table does not know,
+    which then counts every layout file."""
+    return READS.get(output)
+
+
+@dataclass
+class Prints:
+    """The digest of every layout file in effect, and per output of the ones it reads."""
+
+    files: dict[str, str] = field(default_factory=dict)  # name in layouts/ → digest
+    settings: dict[str, str] = field(default_factory=dict)  # "deck.toml#names" → digest
+    _cache: dict[str, str] = field(default_factory=dict)
+
+    def of(self, output: str) -> str:
+        """The digest of what ``output`` reads (every file, for an output not in READS)."""
+        if output not in self._cache:
+            self._cache[output] = _hash(sorted(self._parts(output)))
+        return self._cache[output]
+
+    def _parts(self, output: str) -> Iterable[tuple[str, str]]:
+        patterns = reads(output)
+        claimed = [p for ps in READS.values() for p in ps]
+        for name, digest in self.files.items():
+            if _matches(name, DOCS):
+                continue
+            if patterns is None or _matches(name, (*patterns, *EVERY)) \
+                    or not _matches(name, claimed):  # unknown files count for every output
+                yield name, digest
+        for pattern in patterns or ():
+            if "#" in pattern:
+                yield pattern, self.settings.get(pattern, "")
+
+    def whole(self) -> str:
+        """One digest of every layout file (what the combined outputs of old records used)."""
+        return _hash(sorted(self.files.items()))
+
+
+def prints(layouts_dir: Path) -> Prints:
+    """The digests of the layouts of the project whose ``layouts/`` is ``layouts_dir``.
+    Raises OSError when a file cannot be read."""
+    layouts = Layouts(layouts_dir)
+    out = Prints()
+    names: set[str] = set()
+    for d in layouts.dirs:
+        names.update(p.relative_to(d).as_posix() for p in d.rglob("*")
+                     if p.is_file() and not any(part.startswith(".")
+                                                for part in p.relative_to(d).parts))
+    for name in sorted(names):
+        out.files[name] = _file_digest(layouts, name)
+    for pattern in {p for ps in READS.values() for p in ps if "#" in p}:
+        file, _, key = pattern.partition("#")
+        out.settings[pattern] = _settings_digest(layouts, file, key)
+    return out
+
+
+def _file_digest(layouts: Layouts, name: str) -> str:
+    """A file's bytes, the project's copy and the default both (an override may extend the
+    default), and for a settings file what studypress.toml sets in it."""
+    from ..project import layout_settings
+
+    h = hashlib.sha256()
+    for d in layouts.dirs:
+        path = d / name
+        h.update(b"\0" + (path.read_bytes() if path.is_file() else b"-"))
+    if name.endswith(".toml"):
+        h.update(b"\0" + _hash(layout_settings(layouts.root, name.removesuffix(".toml"))).encode())
+    return h.hexdigest()
+
+
+def _settings_digest(layouts: Layouts, file: str, key: str | None) -> str:
+    """The merged values of a settings file (or of one key in it); "" when it is broken,
+    so its bytes count instead and the renderer reports the mistake."""
+    try:
+        data = layouts.settings(file.removesuffix(".toml"))
+    except LayoutError:
+        return ""
+    value = data if key is None else data.get(key)
+    return _hash(value)
+
+
+def _hash(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _matches(name: str, patterns: Iterable[str]) -> bool:
+    for pattern in patterns:
+        file = pattern.partition("#")[0]
+        if "#" in pattern:
+            continue  # a key of a settings file: counted by its value, not the whole file
+        if file.endswith("/**") and name.startswith(file[:-2]):
+            return True
+        if fnmatch.fnmatchcase(name, file):
+            return True
+    return False
