@@ -76,7 +76,7 @@ def stamps(project: Path) -> dict[str, int]:
 
 def test_a_deck_layout_change_renders_the_decks_only(project, rendered):
     first = run(project, rendered)
-    assert first == Counter({**{n: 2 for n in ALL}, "deck+": 1})
+    assert first == Counter({**{n: 2 for n in ALL}, "deck+": 1, "book+": 1})
     before = stamps(project)
     (project / "layouts" / "deck.toml").write_text('[labels]\nwhen = "Quand ?"\n',
                                                    encoding="utf-8")
@@ -84,6 +84,7 @@ def test_a_deck_layout_change_renders_the_decks_only(project, rendered):
     after = stamps(project)
     changed = {k for k in after if after[k] != before.get(k)}
     assert changed == {f"{n.stem}/deck.apkg" for n in (SEED, OTHER)} | {"study-notes.apkg"}
+    assert after["study-notes.pdf"] == before["study-notes.pdf"]  # the book
     # The guides are unchanged: not rendered, not written, and the next build has nothing to do.
     assert all(after[f"{n.stem}/guide.pdf"] == before[f"{n.stem}/guide.pdf"]
                for n in (SEED, OTHER))
@@ -99,26 +100,31 @@ def test_the_card_choice_reaches_every_output_that_makes_cards(project, rendered
 
 def test_a_guide_layout_change_leaves_the_decks(project, rendered):
     run(project, rendered)
+    # The course book prints every note's guide: it follows the guide's layouts.
+    book = {"book": 2, "book+": 1}
     (project / "layouts" / "guide.toml").write_text("[sizes]\nbody = 11\n", encoding="utf-8")
-    assert run(project, rendered) == Counter({"guide": 2})
+    assert run(project, rendered) == Counter({"guide": 2, **book})
     (project / "layouts" / "timeline.toml").write_text("[figure]\ndpi = 100\n",
                                                        encoding="utf-8")
-    assert run(project, rendered) == Counter({"guide": 2, "timeline": 2})
+    assert run(project, rendered) == Counter({"guide": 2, "timeline": 2, **book})
 
 
 def test_the_config_settings_render_the_outputs_that_use_them(project, rendered):
     run(project, rendered)
     config = project / "studypress.toml"
+    book = {"book": 2, "book+": 1}
     config.write_text('[fonts]\nbody = "sans"\n', encoding="utf-8")
-    assert run(project, rendered) == Counter({"guide": 2})
+    assert run(project, rendered) == Counter({"guide": 2, **book})
     # A fallback font is for every output that prints text (a missing one is a warning).
     config.write_text('[fonts]\nbody = "sans"\nfallback = ["none.ttf"]\n', encoding="utf-8")
     assert run(project, rendered) == Counter({"guide": 2, "handout": 2, "flashcards": 2,
-                                              "timeline": 2})
+                                              "timeline": 2, **book})
     config.write_text('deck_name = "X"\n[fonts]\nbody = "sans"\nfallback = ["none.ttf"]\n',
                       encoding="utf-8")
-    assert run(project, rendered) == Counter({"deck": 2, "deck+": 1})
+    # The deck's name names the combined outputs: the deck and the book.
+    assert run(project, rendered) == Counter({"deck": 2, "deck+": 1, **book})
     assert (project / "output" / "x.apkg").is_file()
+    assert (project / "output" / "x.pdf").is_file()
 
 
 def test_files_no_output_claims_count_for_every_output_but_notes_for_none(project, rendered):
@@ -127,7 +133,7 @@ def test_files_no_output_claims_count_for_every_output_but_notes_for_none(projec
     assert run(project, rendered) == Counter()
     (project / "layouts" / "fonts").mkdir()
     (project / "layouts" / "fonts" / "extra.ttf").write_bytes(b"not really a font")
-    assert run(project, rendered) == Counter({**{n: 2 for n in ALL}, "deck+": 1})
+    assert run(project, rendered) == Counter({**{n: 2 for n in ALL}, "deck+": 1, "book+": 1})
 
 
 def test_a_build_of_some_outputs_keeps_the_others(project, rendered):

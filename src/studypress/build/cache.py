@@ -51,9 +51,11 @@ def combined_key(keys: dict[str, str]) -> str:
 
 @dataclass
 class ProjectEntry:
-    key: str
+    key: str  # of its outputs' keys together
     files: list[str] = field(default_factory=list)  # relative to the output folder
     hashes: dict[str, str] = field(default_factory=dict)  # path → sha256 of what was written
+    keys: dict[str, str] = field(default_factory=dict)  # combined output → its key
+    made: dict[str, list[str]] = field(default_factory=dict)  # combined output → its files
 
 
 @dataclass
@@ -125,10 +127,12 @@ def _string_lists(values: object) -> bool:
 def _project_entry(entry: object) -> ProjectEntry | None:
     if not isinstance(entry, dict):
         return None
-    files = entry.get("files", [])
-    if not isinstance(entry.get("key"), str) or not _string_lists([files]):
+    files, made = entry.get("files", []), entry.get("made", {})
+    if not isinstance(entry.get("key"), str) or not _string_lists([files]) \
+            or not isinstance(made, dict) or not _string_lists(made.values()):
         return None
-    return ProjectEntry(entry["key"], list(files), _hashes(entry.get("hashes")))
+    return ProjectEntry(entry["key"], list(files), _hashes(entry.get("hashes")),
+                        _hashes(entry.get("keys")), {str(k): list(v) for k, v in made.items()})
 
 
 def _diagnostics_from(rows: list) -> tuple[list[Diagnostic], list[str]]:
@@ -153,7 +157,8 @@ def dumps(cache: Cache) -> bytes:
                                  for d, by in zip(e.diagnostics, e.made_by, strict=False)]}
              for k, e in cache.notes.items()}
     project = ({"key": cache.project.key, "files": cache.project.files,
-                "hashes": cache.project.hashes} if cache.project else None)
+                "hashes": cache.project.hashes, "keys": cache.project.keys,
+                "made": cache.project.made} if cache.project else None)
     data = {"tool": __version__, "notes": notes, "project": project}
     return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
 
@@ -172,15 +177,17 @@ def output_keys(source: SourceNote, prints: Prints, config: BuildConfig, names: 
             for name in names}
 
 
-def project_key(notes: list[SourceNote], cache: Cache, names: list[str], prints: Prints,
-                config: BuildConfig) -> str:
-    """What the combined outputs depend on: every note's key of those outputs, the outputs,
-    their layouts, the options."""
-    combined = combined_outputs(names)
-    keys = sorted((n.id, [e.keys.get(c, "") for c in combined] if (e := cache.notes.get(n.id))
-                   else []) for n in notes)
-    return hashlib.sha256(json.dumps(
-        [keys, combined, [prints.of(c) for c in combined], _options(config)]).encode()).hexdigest()
+def project_keys(notes: list[SourceNote], cache: Cache, names: list[str], prints: Prints,
+                 config: BuildConfig) -> dict[str, str]:
+    """What each combined output depends on: every note's key of that output, the layouts it
+    reads, the options."""
+    out = {}
+    for name in combined_outputs(names):
+        keys = sorted((n.id, e.keys.get(name, "") if (e := cache.notes.get(n.id)) else "")
+                      for n in notes)
+        out[name] = hashlib.sha256(json.dumps(
+            [keys, name, prints.of(name), _options(config)]).encode()).hexdigest()
+    return out
 
 
 def combined_outputs(names: list[str]) -> list[str]:

@@ -24,22 +24,26 @@ from ..layouts import LayoutError, Layouts
 _CARD_CHOICE = ("deck.toml#cards", "deck.toml#essay_cards", "deck.toml#faq_cards",
                 "deck.toml#unanswered_cards")
 
+# The guide's look, which the course book shares; the figure's wording is per language.
+_GUIDE = ("guide.toml", "timeline.toml", "subjects.toml", "deck.toml#names", "lang/*.toml")
+
 READS: dict[str, tuple[str, ...]] = {
     "model": (),
-    "timeline": ("timeline.toml",),
+    "timeline": ("timeline.toml", "lang/*.toml"),
     "deck": ("deck.toml", "subjects.toml", "anki/**"),
     "cards": _CARD_CHOICE,
     # The guide draws the timeline figure, names the note's subject (subjects.toml, or the
     # [names] table older projects kept in deck.toml) and prints in the note's language.
-    "guide": ("guide.toml", "timeline.toml", "subjects.toml", "deck.toml#names",
-              "lang/*.toml"),
-    "handout": ("handout.toml",),
-    "flashcards": ("handout.toml", *_CARD_CHOICE),
+    "guide": _GUIDE,
+    "handout": ("handout.toml", "lang/*.toml"),
+    "flashcards": ("handout.toml", "lang/*.toml", *_CARD_CHOICE),
+    # Named like the combined deck.
+    "book": ("book.toml", *_GUIDE, "deck.toml#project_deck"),
 }
 # Read by the build itself for every note: a note over a limit is not built at all.
 EVERY = ("limits.toml",)
 # Outputs with a combined part (the project deck), made from every note's output of that name.
-COMBINED = ("deck",)
+COMBINED = ("deck", "book")
 # Files that are about the layouts, not layouts: read by no output.
 DOCS = ("README*", "*.md", "*.txt")
 

@@ -12,7 +12,7 @@ from ..layouts import Layouts
 from ..model import Diagnostic
 from ..renderers import base
 from ..safepath import contained
-from .cache import Cache, ProjectEntry, combined_outputs, project_key
+from .cache import Cache, ProjectEntry, combined_key, combined_outputs, project_keys
 from .inputs import Prints
 from .plan import build_time
 from .records import BuildConfig, SourceNote
@@ -40,28 +40,41 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
         return ProjectResult(saved, messages=messages)
     if not combined_outputs(names):
         return ProjectResult(saved)  # none asked for: what the last build made stays as it is
-    key = project_key(notes, cache, names, fingerprint, config)
-    if not config.force and saved and saved.key == key and all(
-            (path := contained(config.output, f)) is not None and path.is_file()
-            for f in saved.files):
+    keys = project_keys(notes, cache, names, fingerprint, config)
+    trusted = saved if saved and saved.key == combined_key(saved.keys) and all(
+        (path := contained(config.output, f)) is not None and path.is_file()
+        for f in saved.files) else None
+    # Each combined output is made again only when its own key changed: a deck setting
+    # leaves the course book alone.
+    stale = [n for n in keys if config.force or trusted is None
+             or trusted.keys.get(n) != keys[n]]
+    if not stale:
         # Unchanged projects skip this step, so a no-op build never imports a renderer.
         return ProjectResult(saved)
     out = ProjectResult(None)
-    hashes, ok = _render_project(config, notes, names, writer, out)
-    out.entry = ProjectEntry(key, sorted(hashes), hashes) if ok else None
+    made = _render_project(config, notes, stale, writer, out)
+    kept = {n: k for n, k in (trusted.keys if trusted else {}).items() if n not in stale}
+    files = {n: f for n, f in (trusted.made if trusted else {}).items()}
+    hashes = dict(trusted.hashes) if trusted else {}
+    for name, (written, ok) in made.items():
+        hashes.update(written)
+        if ok:  # a failed one keeps its earlier files in the record, and is tried again
+            kept[name], files[name] = keys[name], sorted(written)
+    every = sorted({f for group in files.values() for f in group})
+    out.entry = ProjectEntry(combined_key(kept), every, {f: hashes[f] for f in every
+                                                          if f in hashes}, kept, files)
     return out
 
 
 def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[str],
-                    writer: Writer, out: ProjectResult) -> tuple[dict[str, str], bool]:
-    """Returns the files written (relative to the output folder, with the hashes of their
-    bytes) and whether all succeeded."""
+                    writer: Writer, out: ProjectResult) -> dict[str, tuple[dict[str, str], bool]]:
+    """Per combined output: the files written (relative to the output folder, with the
+    hashes of their bytes) and whether all succeeded."""
     from .. import renderers
 
-    written: dict[str, str] = {}
-    ok = True
+    made: dict[str, tuple[dict[str, str], bool]] = {}
     if not notes:
-        return written, ok
+        return made
     # build_time already prefers SOURCE_DATE_EPOCH; otherwise the newest note's time.
     when = max(build_time(n.file.path) for n in notes)
     ctx = base.RenderContext(config.options, Layouts(config.project_dir / "layouts"), when,
@@ -75,6 +88,7 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
         renderer = renderers.load(name)
         if not hasattr(renderer, "render_project"):
             continue
+        written: dict[str, str] = {}
         try:
             result = renderer.render_project(models, ctx)
         except Exception as exc:
@@ -82,10 +96,11 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
             diag.error("renderer", f"the {name} renderer failed on the combined output "
                        f"({type(exc).__name__}: {exc})")
             out.diagnostics.extend(diag.items)
-            ok = False
+            made[name] = written, False
             continue
         out.diagnostics.extend(result.diagnostics)
         out.messages.extend(result.messages)
+        ok = True
         for o in result.files:
             if writer.put_below(config.output, o.path, o.data, str(config.output)):
                 written[o.path] = digest(o.data)
@@ -94,4 +109,5 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
         # Project files are not outputs: not recorded, so never pruned or cleaned.
         ok = all([writer.put_below(config.project_dir, o.path, o.data, str(config.project_dir))
                   for o in result.project_files]) and ok
-    return written, ok
+        made[name] = written, ok
+    return made
