@@ -201,3 +201,38 @@ def test_every_output_reads_only_the_files_it_lists(monkeypatch):
             renderer.render_project(notes, ctx)
         unlisted = {name for name in seen if not _covered(name, output)}
         assert not unlisted, f"{output} reads {unlisted}: add them to inputs.READS"
+
+
+def test_the_progress_counts_notes_whatever_the_outputs(project):
+    """Each output renders as a job of its own, and the progress still tells notes: done,
+    of how many, the one being rendered."""
+    import io
+    import time
+
+    from rich.console import Console
+
+    from studypress import progress
+
+    calls: list[tuple[int, int, str]] = []
+    config = BuildConfig(paths=[project / "source"], output=project / "output",
+                         project_dir=project, jobs=1, renderers=["model", "timeline"])
+    build(config, progress=lambda done, total, note: calls.append((done, total, note)))
+    assert {total for _, total, _ in calls} == {2}
+    assert calls[-1] == (2, 2, "")
+    assert [done for done, _, _ in calls] == sorted(done for done, _, _ in calls)
+    assert {note for _, _, note in calls if note} == {SEED.stem, OTHER.stem}
+    # Drawn on a terminal (rich's console, captured), the count is of notes too.
+    stream = io.StringIO()
+    console = Console(file=stream, force_terminal=True, width=120)
+    display = progress.start(False, console, delay=0)
+    assert display is not None
+    deadline = time.monotonic() + 5
+    while not display.shown and time.monotonic() < deadline:  # it appears from its timer
+        time.sleep(0.01)
+    config.force = True
+    build(config, progress=display)
+    display.close()
+    text = stream.getvalue()
+    assert "2/2" in text and "4/4" not in text
+    # Not a terminal: no display at all.
+    assert progress.start(False, Console(file=io.StringIO())) is None

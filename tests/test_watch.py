@@ -134,6 +134,21 @@ def test_a_layout_change_rebuilds_the_notes_that_use_it(project, watching):
             and (project / "output" / "third.apkg").is_file())
 
 
+def test_a_layout_change_rewrites_only_the_outputs_that_read_it(project, watching):
+    w = watching(only=["model", "timeline"])
+    assert w.next_round().report.built
+    out = project / "output" / "alpha"
+    model, figure = out / "model.json", out / "timeline.svg"
+    before = model.stat().st_mtime_ns, figure.read_bytes()
+    save(project / "layouts" / "deck.toml", 'project_deck = "Unread"\n')  # neither reads it
+    assert w.next_round().report.built == []
+    save(project / "layouts" / "timeline.toml", '[figure]\nmargin = 12\n')
+    changed = w.next_round()
+    assert changed.error is None and sorted(changed.report.built) == ["alpha", "beta"]
+    assert model.stat().st_mtime_ns == before[0]  # the model reads no layout: not rewritten
+    assert figure.read_bytes() != before[1]
+
+
 def test_a_broken_settings_file_is_reported_and_watched(project, watching):
     w = watching()
     assert w.next_round().report.built
