@@ -60,23 +60,24 @@ class Plan:
         for w in written:
             if w.note_id in changed:
                 self.cache.notes.pop(w.note_id, None)
-                continue
-            last = self.last.get(w.note_id)
-            rendered = self.results.get(w.note_id, {})
-            keys = {k: v for k, v in (last.keys if last else {}).items() if k not in rendered}
-            files = {k: v for k, v in (last.files if last else {}).items()}
-            reported = {k: last.reported(k) for k in keys} if last else {}
-            for name, result in rendered.items():
-                made = w.files.get(name, [])
-                ok = (name not in result.failed and not has_errors(result.diagnostics)
-                      and all(rel in w.hashes for rel in made))
-                if ok:
-                    keys[name], files[name] = self.keys[w.note_id][name], made
-                    reported[name] = list(result.diagnostics)
-            hashes = {rel: h for rel, h in {**(last.hashes if last else {}),
-                                            **w.hashes}.items()
-                      if any(rel in group for group in files.values())}
-            self.cache.notes[w.note_id] = NoteEntry.made(keys, files, reported, hashes)
+            else:
+                self.cache.notes[w.note_id] = self._entry(w)
+
+    def _entry(self, w: NoteWrites) -> NoteEntry:
+        last = self.last.get(w.note_id) or NoteEntry("")
+        rendered = self.results.get(w.note_id, {})
+        keys = {k: v for k, v in last.keys.items() if k not in rendered}
+        files = dict(last.files)
+        reported = {k: last.reported(k) for k in keys}
+        for name, result in rendered.items():
+            made = w.files.get(name, [])
+            if name not in result.failed and not has_errors(result.diagnostics) \
+                    and all(rel in w.hashes for rel in made):
+                keys[name], files[name] = self.keys[w.note_id][name], made
+                reported[name] = list(result.diagnostics)
+        hashes = {rel: h for rel, h in {**last.hashes, **w.hashes}.items()
+                  if any(rel in group for group in files.values())}
+        return NoteEntry.made(keys, files, reported, hashes)
 
 
 def _copy(result: JobResult) -> JobResult:

@@ -41,29 +41,43 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
     if not combined_outputs(names):
         return ProjectResult(saved)  # none asked for: what the last build made stays as it is
     keys = project_keys(notes, cache, names, fingerprint, config)
-    trusted = saved if saved and saved.key == combined_key(saved.keys) and all(
-        (path := contained(config.output, f)) is not None and path.is_file()
-        for f in saved.files) else None
+    trusted = _trusted(saved, config)
     # Each combined output is made again only when its own key changed: a deck setting
     # leaves the course book alone.
-    stale = [n for n in keys if config.force or trusted is None
-             or trusted.keys.get(n) != keys[n]]
+    stale = [n for n in keys if config.force or trusted.keys.get(n) != keys[n]]
     if not stale:
         # Unchanged projects skip this step, so a no-op build never imports a renderer.
         return ProjectResult(saved)
     out = ProjectResult(None)
     made = _render_project(config, notes, stale, writer, out)
-    kept = {n: k for n, k in (trusted.keys if trusted else {}).items() if n not in stale}
-    files = {n: f for n, f in (trusted.made if trusted else {}).items()}
-    hashes = dict(trusted.hashes) if trusted else {}
+    out.entry = _entry(trusted, keys, stale, made)
+    return out
+
+
+def _trusted(saved: ProjectEntry | None, config: BuildConfig) -> ProjectEntry:
+    """The last build's entry, or an empty one when it does not add up (a record edited by
+    hand, a file gone or outside the output folder)."""
+    if saved and saved.key == combined_key(saved.keys) and all(
+            (path := contained(config.output, f)) is not None and path.is_file()
+            for f in saved.files):
+        return saved
+    return ProjectEntry("")
+
+
+def _entry(trusted: ProjectEntry, keys: dict[str, str], stale: list[str],
+           made: dict[str, tuple[dict[str, str], bool]]) -> ProjectEntry:
+    """The next entry: the outputs not made kept as they were; a made one with its new key,
+    unless it failed, when its earlier files stay recorded and it is tried again."""
+    kept = {n: k for n, k in trusted.keys.items() if n not in stale}
+    files = dict(trusted.made)
+    hashes = dict(trusted.hashes)
     for name, (written, ok) in made.items():
         hashes.update(written)
-        if ok:  # a failed one keeps its earlier files in the record, and is tried again
+        if ok:
             kept[name], files[name] = keys[name], sorted(written)
     every = sorted({f for group in files.values() for f in group})
-    out.entry = ProjectEntry(combined_key(kept), every, {f: hashes[f] for f in every
-                                                          if f in hashes}, kept, files)
-    return out
+    return ProjectEntry(combined_key(kept), every, {f: hashes[f] for f in every if f in hashes},
+                        kept, files)
 
 
 def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[str],
