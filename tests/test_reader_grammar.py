@@ -330,3 +330,11 @@ def test_parenthesised_names_and_roles_by_their_evidence(line, aliases, role):
     (person,) = note.people
     assert person.aliases == aliases
     assert person.role == role
+
+
+def test_a_date_with_no_separator_after_it_is_warned_about_not_misread():
+    note = read("## Timeline\n\n- 1935--1943 the long war.\n- 1944: the end.\n"
+                "- The council meets again.\n")
+    (warned,) = [d for d in note.diagnostics if d.code == "undated-lead"]
+    assert warned.line == 3 and "1935–1943" in warned.message
+    assert [e.date.edtf if e.date else None for e in note.events] == [None, "1944", None]

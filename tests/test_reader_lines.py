@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from studypress.cli import app
-from studypress.model import Note, QuestionKind, Severity
+from studypress.model import Note, QuestionKind, Severity, plain_text
 from studypress.reader import read_note, read_text
 from studypress.reader.accounting import UNREAD, account
 from studypress.reader.source import decode
@@ -92,28 +92,35 @@ PARAGRAPH_FORMS = {("person", 3), ("term", 2), ("question", 1), ("question", 2)}
 
 def _event(form: int, year: int, words: str, n: int) -> list[str]:
     return [[f"- **{MONTHS[n % 4]} {year}:** {words}."], [f"- {year} – {words}."],
-            [f"- **{year}**: {words}."], [f"| {year} | {words} |"]][form]
+            [f"- **{year}**: {words}."], [f"| {year} | {words} |"],
+            [f"- **{MONTHS[n % 4]} {n + 1}th, {year}:** {words}. ^id-{n}"],  # ordinal, block id
+            [f"- {year}--{year + 3}: {words}."],  # pandoc's double hyphen
+            [f"- {year}-03-{10 + n} {words}."],  # an ISO date leading an outline bullet
+            [f"- {year} {words}."],  # no separator after the date: warned, never misread
+            ][form % 8]
 
 
 def _person(form: int, year: int, words: str, n: int) -> list[str]:
     name = f"{FIRST[n % len(FIRST)]} {LAST[n % len(LAST)]}"
     return [[f"- **{name} (Minister, {year}–{year + 30}):** {words}."], [f"- {name}: {words}."],
-            [f"- {name} — {words}."], [f"#### {name} ({year}–{year + 30})", "", f"{words}."]
-            ][form]
+            [f"- {name} — {words}."], [f"#### {name} ({year}–{year + 30})", "", f"{words}."],
+            [f"- **{name}** (Tsar {LAST[n % len(LAST)]}, First Emperor, {year}–{year + 30}): "
+             f"{words}."]][form % 5]
 
 
 def _term(form: int, year: int, words: str, n: int) -> list[str]:
     term = TERMS[n % len(TERMS)]
     return [[f"- **{term}:** {words}."], [f"- {term} — {words}."], [f"**{term}**", f"{words}."],
-            [f"- **{term}:** {words}."]][form]
+            [f"- **{term}:** {words}."]][form % 4]
 
 
 def _question(form: int, year: int, words: str, n: int) -> list[str]:
     return [[f"{n + 1}. Why did {words}?"], [f"**Q{n + 1}.** Why did {words}?"],
             [f"**Q{n + 1}.** Why did {words}?", f"**A{n + 1}.** Because {words}."],
-            [f"- Why did {words}?"]][form]
+            [f"- Why did {words}?"]][form % 4]
 
 
+FORMS = {"event": 8, "person": 5, "term": 4, "question": 4}
 SECTIONS = {"event": ("Timeline", _event), "person": ("Key Figures", _person),
             "term": ("Glossary", _term), "question": ("Quiz", _question)}
 # A section title as Markdown writes it, as a word processor exports it (bold line, plain
@@ -131,7 +138,7 @@ def planted_notes(draw) -> tuple[str, list[Planted]]:
         lines += [draw(st.sampled_from(HEADINGS)).format(words), ""]
         if draw(st.booleans()):
             lines += ["Some words about this part.", ""]
-        form = draw(st.integers(0, 3))
+        form = draw(st.integers(0, FORMS[kind] - 1))
         if (kind, form) == ("event", 3):
             lines += ["| Date | Event |", "| --- | --- |"]
         for n in range(draw(st.integers(1, 4))):
@@ -159,4 +166,10 @@ def test_planted_items_are_read_or_warned_about_and_no_line_is_lost(case) -> Non
     warned = {d.line for d in note.diagnostics if d.severity is Severity.WARNING}
     silent = [p for p in planted if not _read_as(note, p) and p.line not in warned]
     assert silent == [], text
+    # a planted block id (`` ^id-0``) is the event's id, never words of its text
+    ids = {e.line: e.block_id for e in note.events}
+    for line, written in enumerate(text.splitlines(), 1):
+        if " ^id-" in written:
+            assert ids.get(line) == written.rsplit("^", 1)[1], text
+    assert not any("^id-" in plain_text(e.text) for e in note.events), text
     assert [a.line for a in account(text, note) if a.kind == UNREAD] == [], text

@@ -142,7 +142,8 @@ def _piece_kind(piece: str, name: str) -> str:
         return "script"  # the name in another script: 秦始皇, Лев Троцкий
     if _initials(piece, name):
         return "initials"  # FDR for Franklin D. Roosevelt
-    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+    if not 2 <= len(words) <= 4 or not all(
+            w[:1].isupper() and re.sub(r"[-'’]", "", w).isalpha() for w in words):
         return "role"
     lowered = [w.lower() for w in words]
     if lowered[0] in TITLE_WORDS and not any(w in _ROLE_WORDS | _BODY_WORDS

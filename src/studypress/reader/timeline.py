@@ -246,13 +246,29 @@ class TimelineReader:
                          children=children, block_id=block_id)
         inherited = self.group.date
         label = text[0] if text and isinstance(text[0], Strong) else None
+        lead = _date_lead(text) if inherited is None and label is None else None
         if inherited is None and label is not None:
             words = plain_text(label.children).strip().rstrip(":")
             self.diag.info("undated", f"'{words}' is not a date studypress can read, so this "
                            "event is undated; write it as e.g. 'March 1917' or 'c. 509 BCE' "
                            "to place it", line)
+        elif lead is not None:
+            self.diag.warning("undated-lead", f"this item starts with '{lead}', a date with "
+                              f"no ':' or dash after it, so it is kept undated; write "
+                              f"'{lead}: …' if it is the item's date", line)
         return Event(inherited, text, line, group=self.group.name, children=children,
                      block_id=block_id, inherited_date=inherited is not None)
+
+
+def _date_lead(text: RichText) -> str | None:
+    """The date an undated timeline item starts with when no separator follows it (``1935
+    the war begins``): the longest run of up to four words that reads as a date."""
+    words = plain_text(text).split()
+    for count in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:count]).rstrip(",.;")
+        if re.search(r"\d", head) and looks_like_date(head):
+            return head
+    return None
 
 
 def date_column(table: Table) -> int | None:
