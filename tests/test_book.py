@@ -196,3 +196,21 @@ def test_names_in_a_script_without_capitals_are_filed_together(tmp_path):
     # no heading of one Chinese character above each name: letters head Latin names only
     assert not [ln for ln in lines if len(ln) == 1 and ln.upper() == ln.lower()]
     assert "G" in lines  # Gaius ...
+
+
+def test_the_running_header_names_the_chapter_being_read(pages, notes):
+    contents = _contents(pages)
+    chapters = [(t, p) for t, p in contents if re.match(r"\d+ ", t)]
+    ends = [p for _, p in chapters[1:]] + [contents[-1][1]]
+    checked = 0
+    for (title, start), end in zip(chapters, ends, strict=True):
+        for page in range(start + 1, end):  # the opening page carries no header
+            assert _words(pages[page - 1]).startswith(title.split(" ", 1)[1][:40]), page
+            checked += 1
+    assert checked
+
+
+def test_an_unchanged_project_leaves_the_book_as_it_is(project, pages):
+    again = build(BuildConfig(paths=[project / "source"], output=project / "output",
+                              renderers=["book"], jobs=1, project_dir=project))
+    assert not [p for p in again.written if p.name == BOOK]
