@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.flowables import BalancedColumns
 
+from ...collation import first_letter
 from ..guide.styles import Styles
 from ..guide.text import sort_key
 from ..pdf.markup import escape
@@ -140,7 +141,7 @@ class BookIndex(IndexingFlowable):
         out: list[Flowable] = []
         letter = None
         for name in self.names():
-            first = sort_key(name)[0][:1].upper()
+            first = first_letter(name)
             first = first if first != first.lower() else ""
             entry = Paragraph(self._entry(name), self.entry_style)
             if first != letter:

@@ -438,7 +438,8 @@ class StoryBuilder:
 
     # ------------------------------------------------------------ glossary
     def glossary(self) -> list[Flowable]:
-        terms = sorted(self.note.terms, key=lambda t: sort_key(t.term))
+        terms = sorted(self.note.terms,
+                       key=lambda t: sort_key(t.term, self.note.metadata.language))
         if not terms:
             return []
         out = self.heading(self.titles["glossary"], terms[0].line)

@@ -3,10 +3,10 @@ comes from, and the alphabetical sort key."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 
 from ... import fonts
+from ...collation import collation_key
 from ...model import Diagnostic, RichText, Severity, images
 from ..pdf import markup as pdfmarkup
 from ..pdf.glyphs import GlyphReport
@@ -110,9 +110,7 @@ FOLDERS = "the note's folders"
 
 # ------------------------------------------------------------------ pure helpers
 
-def sort_key(term: str) -> tuple[str, str]:
-    """Alphabetical order that ignores case and accents (``Éclat`` files under E)."""
-    folded = unicodedata.normalize("NFKD", term.casefold())
-    base = "".join(c for c in folded if not unicodedata.combining(c))
-    base = base.lstrip("\"'“‘«(¡¿*_- ")
-    return (base, term)
+def sort_key(term: str, language: str = "en") -> tuple[tuple[tuple[int, int], ...], str]:
+    """Alphabetical order in the language's alphabet that ignores case and accents (``Éclat``
+    files under E; see ``studypress.collation``)."""
+    return collation_key(term, language)

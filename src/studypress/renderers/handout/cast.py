@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ...collation import collation_key
 from ...model import Note, Person
 from ..pdf.people import appearances as _appearances
 
@@ -13,16 +14,11 @@ def order_people(note: Note, order: str) -> list[Person]:
     """The cast in the chosen order: first appearance in the timeline, by name, or as written."""
     people = list(note.people)
     if order == "name":
-        return sorted(people, key=lambda p: _name_key(p.name))
+        return sorted(people, key=lambda p: collation_key(p.name, note.metadata.language))
     if order == "first-appearance":
         never = len(note.events)
         return sorted(people, key=lambda p: min(p.events, default=never))  # stable: note order
     return people
-
-
-def _name_key(name: str) -> tuple[str, str]:
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch)), name
 
 
 def is_latin(value: str) -> bool:
