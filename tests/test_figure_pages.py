@@ -176,3 +176,42 @@ def test_the_people_cap_is_a_setting_and_zero_draws_everyone():
                           fontset_for(Style()))[0]
     assert len({b.person for b in every.bars}) == 60 and every.people_left_out == 0
     assert not [lab for lab in every.labels if "people shown" in lab.text]
+
+
+def test_the_tall_svg_and_png_stack_the_pages_with_the_pdf_fills(note300):
+    """timeline.png holds the pages one above the other: a mark of every page has its fill
+    at the place the page's layout gives it, offset by the pages above."""
+    from PIL import Image
+
+    from studypress.figure.draw import PAGE_GAP, tint
+    from studypress.renderers.timeline import TEXT_WIDTH
+
+    files = {o.path: o.data for o in load("timeline").render(note300, ctx()).files}
+    portrait, landscape = TEXT_WIDTH["a4"]
+    style = Style()
+    lays = paged_layouts(note300.events, note300.people, portrait, landscape, style,
+                         fontset_for(style))
+    img = Image.open(io.BytesIO(files["timeline.png"])).convert("RGB")
+    scale = img.width / portrait
+    total = sum(lay.height for lay in lays) + PAGE_GAP * (len(lays) - 1)
+    assert img.height == round(total * scale)
+    fill = tint(style.event_colour, 0.25)
+    want = tuple(round(255 * v) for v in (fill.red, fill.green, fill.blue))
+    top = 0.0  # the page's top, from the picture's top
+    with pdfplumber.open(io.BytesIO(files["timeline.pdf"])) as pdf:
+        assert len(pdf.pages) == len(lays) > 1
+        for lay, page in zip(lays, pdf.pages, strict=True):
+            span = max((m for m in lay.markers if m.kind == "span" and not m.approximate),
+                       key=lambda m: m.box.x1 - m.box.x0)
+            b = span.box
+            cx, cy = (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2
+            pixel = img.getpixel((int(cx * scale), int((top + lay.height - cy) * scale)))
+            assert all(abs(p - q) <= 4 for p, q in zip(pixel, want, strict=True)), pixel
+            # the PDF page: the same fill over the same box, the drawing centred on the page
+            left = (page.width - lay.width) / 2
+            fills = [tuple(round(255 * v) for v in r["non_stroking_color"]) for r in page.rects
+                     if r["fill"] and abs(r["x0"] - (left + b.x0)) < 0.6
+                     and abs(r["x1"] - (left + b.x1)) < 0.6]
+            assert want in fills or any(
+                all(abs(p - q) <= 1 for p, q in zip(c, want, strict=True)) for c in fills)
+            top += lay.height + PAGE_GAP
