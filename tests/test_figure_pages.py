@@ -118,10 +118,14 @@ def _check_pdf_pages(pages, count: int) -> None:
         assert not _word_overlaps(page), _word_overlaps(page)[:3]
 
 
-def test_the_guide_prints_every_page_of_a_300_event_figure_at_full_size(note300):
+@pytest.mark.parametrize("size", [300, 1000])
+def test_the_guide_prints_every_page_of_a_dense_figure_at_full_size(size, note300, note1000):
     from studypress.renderers.guide import render_guide
 
-    data, _ = render_guide(note300, ctx())
+    note = note300 if size == 300 else note1000
+    start = time.perf_counter()
+    data, _ = render_guide(note, ctx())
+    assert time.perf_counter() - start < 20
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = _figure_pages(pdf)
         total = int(PART.search(pages[0].extract_text()).group(2))

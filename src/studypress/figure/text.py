@@ -23,6 +23,8 @@ class FontSet:
     family: fonts.Family
     fallbacks: tuple[str, ...] = ()
     missing: list[str] = field(default_factory=list)  # characters no font could draw
+    _widths: dict[tuple[str, float, bool], float] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
         """(run, font name) pieces; undrawable characters are replaced by '?'."""
@@ -42,7 +44,13 @@ class FontSet:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width of ``text`` in points at ``size``."""
-        return sum(_string_width(run, font, size) for run, font in self.runs(text, bold))
+        key = (text, size, bold)
+        found = self._widths.get(key)
+        if found is None:  # measured once per figure: a dense one asks again on every page
+            found = sum(_string_width(run, font, size) for run, font in self.runs(text, bold))
+            if len(self._widths) < 200_000:
+                self._widths[key] = found
+        return found
 
 
 @functools.lru_cache(maxsize=4096)
