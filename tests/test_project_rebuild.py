@@ -127,6 +127,22 @@ def test_the_config_settings_render_the_outputs_that_use_them(project, rendered)
     assert (project / "output" / "x.pdf").is_file()
 
 
+def test_a_fallback_font_replaced_in_place_renders_what_prints_with_it(project, rendered):
+    font = project / "fonts" / "extra.ttf"
+    font.parent.mkdir()
+    font.write_bytes(b"first")
+    (project / "layouts" / "handout.toml").write_text('[fonts]\nfallback = "fonts/extra.ttf"\n',
+                                                      encoding="utf-8")
+    rendered.clear()
+    build(BuildConfig(paths=[project / "source"], output=project / "output",
+                      project_dir=project, jobs=1))  # the font is broken: a warning
+    font.write_bytes(b"second, longer")
+    rendered.clear()
+    build(BuildConfig(paths=[project / "source"], output=project / "output",
+                      project_dir=project, jobs=1))
+    assert Counter(rendered) == Counter({"handout": 2, "flashcards": 2})
+
+
 def test_files_no_output_claims_count_for_every_output_but_notes_for_none(project, rendered):
     run(project, rendered)
     (project / "layouts" / "README.md").write_text("How we lay out.\n", encoding="utf-8")

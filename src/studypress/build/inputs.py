@@ -115,7 +115,36 @@ def _file_digest(layouts: Layouts, name: str) -> str:
         h.update(b"\0" + (path.read_bytes() if path.is_file() else b"-"))
     if name.endswith(".toml"):
         h.update(b"\0" + _hash(layout_settings(layouts.root, name.removesuffix(".toml"))).encode())
+        h.update(b"\0" + _hash(_font_stamps(layouts, name)).encode())
     return h.hexdigest()
+
+
+def _font_stamps(layouts: Layouts, name: str) -> list[list[object]]:
+    """Size and time of each fallback font a settings file names, so that a font replaced in
+    place counts as a change of that file."""
+    from ..project import LAYOUT_KEYS
+
+    stamps: list[list[object]] = []
+    for file, dotted in LAYOUT_KEYS["fonts.fallback"]:
+        if f"{file}.toml" != name:
+            continue
+        try:
+            value: object = layouts.settings(file)
+        except LayoutError:
+            return stamps  # the renderer reports the broken file
+        for part in dotted.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        for path in [value] if isinstance(value, str) else value or []:
+            if not isinstance(path, str) or not path.strip():
+                continue
+            where = Path(path) if Path(path).is_absolute() or layouts.root is None \
+                else layouts.root / path
+            try:
+                info = where.stat()
+                stamps.append([path, info.st_size, info.st_mtime_ns])
+            except OSError:
+                stamps.append([path, None, None])
+    return stamps
 
 
 def _settings_digest(layouts: Layouts, file: str, key: str | None) -> str:
