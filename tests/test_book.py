@@ -214,3 +214,20 @@ def test_an_unchanged_project_leaves_the_book_as_it_is(project, pages):
     again = build(BuildConfig(paths=[project / "source"], output=project / "output",
                               renderers=["book"], jobs=1, project_dir=project))
     assert not [p for p in again.written if p.name == BOOK]
+
+
+def test_the_answers_printing_holds_the_answer_keys_numbered_as_their_chapters(project, notes):
+    from studypress.renderers.base import RenderOptions
+
+    out = project / "answers"
+    report = build(BuildConfig(paths=[project / "source"], output=out, renderers=["book"],
+                               jobs=1, project_dir=project,
+                               options=RenderOptions(printing="answers")))
+    assert not report.failed
+    with pdfplumber.open(out / BOOK) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    chapters = [t for t, _ in _contents(pages) if re.match(r"\d+ ", t)]
+    answered = [(i, n) for i, n in enumerate(notes, 1) if any(q.answer for q in n.questions)]
+    assert answered and [t.split(" ", 1)[0] for t in chapters] == [str(i) for i, _ in answered]
+    assert "Timeline of All Notes" not in " ".join(pages)
+    assert _words(" ".join(pages)).count("Answer Key") >= len(answered)

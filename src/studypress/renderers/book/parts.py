@@ -64,10 +64,15 @@ class Parts:
             self.styles, self.fmt, frame_height=self.frame_height,
             frame_width=self.frame_width, figure=self.drawer([], self.settings.lang))
         out = [*self.title_page(), PageBreak(), *front.contents()]
-        timeline = front.figure_section()
+        answers = self.ctx.options.printing == "answers"
+        timeline = [] if answers else front.figure_section()
         if timeline:
             out.extend([*opening(), *timeline])
         for number, note in enumerate(self.notes, 1):
+            # The answers printing holds the answer keys alone, each numbered as its chapter
+            # is in the whole book.
+            if answers and not any(q.answer for q in note.questions):
+                continue
             out.extend(chapter(self.builder(note), number, self.book.chapter))
         out.extend(self.index_part())
         return out
