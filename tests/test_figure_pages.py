@@ -219,3 +219,26 @@ def test_the_tall_svg_and_png_stack_the_pages_with_the_pdf_fills(note300):
             assert want in fills or any(
                 all(abs(p - q) <= 1 for p, q in zip(c, want, strict=True)) for c in fills)
             top += lay.height + PAGE_GAP
+
+
+def test_a_long_undated_list_takes_pages_of_its_own():
+    from studypress.model import Note
+
+    from .test_figure_support import date, event
+
+    events = (*(event(date(1900 + i % 30), f"dated {i}") for i in range(40)),
+              *(event(None, f"Undated thing number {i} with words") for i in range(400)))
+    note = Note("u", "U", "u.md", events=events)
+    style = Style()
+    lays = paged_layouts(note.events, note.people, 481.9, PAGE, style, fontset_for(style))
+    assert len(lays) >= 3
+    for lay in lays:
+        check_layout(lay)
+        assert lay.height <= PAGE + 0.01
+        assert min(lab.size for lab in lay.labels) >= MIN_FONT_SIZE
+    listed = [i for lay in lays for lab in lay.labels if lab.role == "undated"
+              for i in lab.events]
+    assert sorted(listed) == list(range(40, 440))  # each once
+    assert sorted(m.event for lay in lays for m in lay.markers) == list(range(40))
+    heads = [lab.text for lay in lays for lab in lay.labels if lab.role == "continued"]
+    assert heads[-1].startswith(f"Timeline, part {len(lays)} of {len(lays)}: Undated")

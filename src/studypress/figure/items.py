@@ -35,7 +35,7 @@ class Page:
 
     events: Collection[int]
     people: Collection[int] | None = None  # None: every person the figure keeps
-    undated: bool = False
+    undated: bool | Collection[int] = False  # True: every undated event; or those listed
     first_number: int = 1
     header: str = ""
 

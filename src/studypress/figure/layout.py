@@ -45,7 +45,9 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     if page is not None:
         on_page = set(page.events)
         dated = [it for it in dated if it.index in on_page]
-        undated = undated if page.undated else []
+        if page.undated is not True:
+            listed = set(page.undated or ())
+            undated = [it for it in undated if it.index in listed]
     shown, weights = axis_spans(dated, spans)
     axes = timeaxis.axis_options(
         shown, weights, style.margin, width - style.margin, pad=style.end_pad,

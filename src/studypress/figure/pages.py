@@ -20,6 +20,7 @@ from .layout import layout
 from .shapes import Layout, Part
 from .style import Style
 from .text import FontSet, fit
+from .undated import undated_height
 
 PLACEHOLDER = "Part 1 of 2"  # the header's height is what matters while the cuts are sought
 
@@ -34,6 +35,10 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
         return [whole]
     its.sort(key=lambda it: (_middle(it), it.index))
     packer = _Packer(events, people, its, person_spans(people), width, page_height, style, fs)
+    undated = [it.index for it in items(events, "iso") if it.span is None]
+    # a long list of undated events takes pages of its own rather than crowd the last one
+    apart = undated_height(len(undated), width, style) > page_height / 3
+    packer.undated = not apart
     guess = max(1, int(len(its) * page_height / whole.height))
     pages: list[tuple[int, int, Layout]] = []
     while not pages or pages[-1][1] < len(its):
@@ -43,6 +48,8 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
             packer.first += end - start
         pages.append((start, end, lay))
         guess = end - start
+    if apart:
+        pages.extend((len(its), len(its), lay) for lay in packer.lists(undated))
     return _headed(pages, its, style, fs)
 
 
@@ -61,6 +68,23 @@ class _Packer:
         self.width, self.height, self.style, self.fs = width, page_height, style, fs
         self.first = 1  # the number the next numbered page starts from
         self.gaps: set[int] = set()  # cuts made at an empty stretch: pages never grow past one
+        self.undated = True  # the last page of events lists the undated ones
+
+    def lists(self, undated: list[int]) -> list[Layout]:
+        """Pages listing the undated events alone (no axis), as many on each as fit."""
+        out: list[Layout] = []
+        start, m = 0, len(undated)
+        while start < len(undated):
+            part = undated[start:start + m]
+            page = Page(frozenset(), frozenset(), undated=part, header=PLACEHOLDER)
+            lay = layout(self.events, self.people, self.width, None, self.style, self.fs,
+                         page=page)
+            if lay.height > self.height + 0.01 and len(part) > 1:
+                m = max(1, min(len(part) - 1, int(len(part) * self.height / lay.height)))
+                continue
+            out.append(lay)
+            start += len(part)
+        return out
 
     def page(self, start: int, guess: int) -> tuple[int, Layout]:
         """The end (exclusive) and layout of the fullest page starting at ``start``: a few
@@ -119,7 +143,8 @@ class _Packer:
         hi = max(it.span[1] for it in part if it.span)
         mine = [i for i, s in enumerate(self.spans) if s is not None and s[0] < hi and s[1] > lo]
         page = Page(frozenset(it.index for it in part), frozenset(mine),
-                    undated=end == len(self.its), first_number=self.first, header=PLACEHOLDER)
+                    undated=self.undated and end == len(self.its), first_number=self.first,
+                    header=PLACEHOLDER)
         return layout(self.events, self.people, self.width, None, self.style, self.fs,
                       page=page)
 
@@ -149,7 +174,9 @@ def _headed(pages: list[tuple[int, int, Layout]], its: list[Item], style: Style,
     size = style.key_font_size
     out: list[Layout] = []
     for k, (start, end, lay) in enumerate(pages):
-        text = header_text(k + 1, len(pages), _years(its[start:end], style.language), style)
+        years = (_years(its[start:end], style.language) if end > start
+                 else style.say("undated_title").rstrip(":"))  # a page of the undated list
+        text = header_text(k + 1, len(pages), years, style)
         for n, lab in enumerate(lay.labels):
             if lab.role == "continued":
                 shown = fit(text, lay.width - 2 * style.margin, fs.width, size)
