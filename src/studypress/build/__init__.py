@@ -66,7 +66,6 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     # --force parses every note again too.
     memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
     read = read_sources(found.files, _limits(config), memo)
-    memo.save()
     read.diagnostics[:0] = found.diagnostics
     fingerprint = _prints(config)
     saved = cache_file.load(config.output)
@@ -80,7 +79,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     messages = prune(written, saved)
     changed = _changed_meanwhile(read.notes, written)
     planned.record(written, set(changed))
-    project = combined(config, read.notes, names, fingerprint, planned.cache, writer)
+    project = combined(config, read.notes, names, fingerprint, planned.cache, writer, memo)
+    memo.save()
     planned.cache.project = project.entry
     writer.put(config.output / CACHE_NAME, cache_file.dumps(planned.cache), str(config.output))
     return _report(config, read, planned, written, project, writer,

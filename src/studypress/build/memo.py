@@ -22,12 +22,14 @@ import enum
 import hashlib
 import io
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..model import Note
+from .cache import Cache
 from .records import SourceFile
 from .write import write_atomic
 
@@ -53,6 +55,10 @@ class Memo:
     kept: dict[str, _Entry] = field(default_factory=dict)
     used: dict[str, _Entry] = field(default_factory=dict)
     parsed: int = 0  # notes parsed afresh in this build
+    # What a project renderer took from each note (kind, note id → key, value): the deck's
+    # cards of a note, gathered again only when the note's outputs changed.
+    kept_made: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)
+    used_made: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, output: Path) -> Memo:
@@ -63,13 +69,14 @@ class Memo:
         except OSError:
             return cls(path)
         try:
-            stamp, entries = _Unpickler(io.BytesIO(data)).load()
+            stamp, entries, made = _Unpickler(io.BytesIO(data)).load()
         except Exception:  # whatever is wrong with the file, the notes are parsed afresh
             return cls(path)
         if stamp != code_stamp() or not isinstance(entries, dict) or not all(
-                isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()):
+                isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()) \
+                or not isinstance(made, dict):
             return cls(path)
-        return cls(path, entries)
+        return cls(path, entries, kept_made=made)
 
     def note(self, f: SourceFile, digest: str, embed_exists: Callable[[str], bool],
              parse: Callable[[Callable[[str], bool]], Note]) -> Note:
@@ -94,6 +101,33 @@ class Memo:
         self.used[key] = _Entry(digest, f.display, f.path.stem, tuple(asked.items()), note)
         return note
 
+    def remember(self, kind: str, note_id: str, key: str, make: Callable[[], Any]) -> Any:
+        """``make()``, or what it gave the last build under the same ``key``."""
+        slot = (kind, note_id)
+        got = self.kept_made.get(slot)
+        if got is None or got[0] != key:
+            got = (key, make())
+        self.used_made[slot] = got
+        return got[1]
+
+    def remembering(self, cache: Cache, places: Mapping[str, object]
+                    ) -> Callable[[str, str, Callable[[], Any]], Any]:
+        """``RenderContext.remember`` for a project renderer: keyed by the note's key of that
+        output in the record (its bytes, embeds, layouts, options), the files that output
+        wrote, and the note's place."""
+        def remember(kind: str, note_id: str, make: Callable[[], Any]) -> Any:
+            entry = cache.notes.get(note_id)
+            if entry is None or not entry.files:  # not (or not wholly) on disk: no key
+                return make()
+            if kind in entry.keys:  # the key and files of that output alone
+                mine = set(entry.files.get(kind, ()))
+                key = repr((entry.keys[kind], sorted((f, h) for f, h in entry.hashes.items()
+                                                     if f in mine), places.get(note_id)))
+            else:
+                key = repr((entry.key, sorted(entry.hashes.items()), places.get(note_id)))
+            return self.remember(kind, note_id, key, make)
+        return remember
+
     def save(self) -> None:
         """Keep this build's notes, and the kept notes of files this build did not read that
         are still there; written only when that differs from what was kept."""
@@ -103,10 +137,13 @@ class Memo:
         for key, entry in self.kept.items():
             if key not in entries and Path(key).is_file():
                 entries[key] = entry
+        # A build that made no combined output keeps what the last one took from the notes.
+        made = self.used_made if self.used_made else self.kept_made
         if entries.keys() == self.kept.keys() and all(
-                entries[k] is self.kept[k] for k in entries):
+                entries[k] is self.kept[k] for k in entries) and made.keys() == \
+                self.kept_made.keys() and all(made[k] is self.kept_made[k] for k in made):
             return  # nothing new: a no-op build writes nothing
-        data = pickle.dumps((code_stamp(), entries), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((code_stamp(), entries, made), protocol=pickle.HIGHEST_PROTOCOL)
         # A memo that cannot be written costs the next build time, nothing else.
         with contextlib.suppress(OSError):
             write_atomic(self.path, data)

@@ -14,6 +14,7 @@ from ..renderers import base
 from ..safepath import contained
 from .cache import Cache, ProjectEntry, combined_key, combined_outputs, project_keys
 from .inputs import Prints
+from .memo import Memo
 from .plan import build_time
 from .records import BuildConfig, SourceNote
 from .render import place_of, read_previous
@@ -28,7 +29,8 @@ class ProjectResult:
 
 
 def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
-             fingerprint: Prints, cache: Cache, writer: Writer) -> ProjectResult:
+             fingerprint: Prints, cache: Cache, writer: Writer,
+             memo: Memo | None = None) -> ProjectResult:
     """Make the combined outputs when they are out of date; ``cache`` is the next record."""
     saved = cache.project
     if not all(p.is_dir() for p in config.paths):
@@ -49,7 +51,7 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
         # Unchanged projects skip this step, so a no-op build never imports a renderer.
         return ProjectResult(saved)
     out = ProjectResult(None)
-    made = _render_project(config, notes, stale, writer, out)
+    made = _render_project(config, notes, stale, writer, out, memo, cache)
     out.entry = _entry(trusted, keys, stale, made)
     return out
 
@@ -81,7 +83,8 @@ def _entry(trusted: ProjectEntry, keys: dict[str, str], stale: list[str],
 
 
 def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[str],
-                    writer: Writer, out: ProjectResult) -> dict[str, tuple[dict[str, str], bool]]:
+                    writer: Writer, out: ProjectResult, memo: Memo | None = None,
+                    cache: Cache | None = None) -> dict[str, tuple[dict[str, str], bool]]:
     """Per combined output: the files written (relative to the output folder, with the
     hashes of their bytes) and whether all succeeded."""
     from .. import renderers
@@ -91,12 +94,14 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
         return made
     # build_time already prefers SOURCE_DATE_EPOCH; otherwise the newest note's time.
     when = max(build_time(n.file.path) for n in notes)
+    places = {n.note.id: place_of(n.file.path, config.project_dir) for n in notes}
     ctx = base.RenderContext(config.options, Layouts(config.project_dir / "layouts"), when,
                              functools.partial(read_previous, str(config.output)),
                              project_file=functools.partial(read_previous,
                                                             str(config.project_dir)),
-                             places={n.note.id: place_of(n.file.path, config.project_dir)
-                                     for n in notes})
+                             places=places,
+                             **({"remember": memo.remembering(cache, places)}
+                                if memo is not None and cache is not None else {}))
     models = [n.note for n in notes]
     for name in names:
         renderer = renderers.load(name)

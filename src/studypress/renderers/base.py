@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..layouts import Layouts
 from ..model import Diagnostic, Note
@@ -46,6 +46,9 @@ class RenderContext:
     project_file: Callable[[str], bytes | None] = lambda _: None
     # Note id → where its file is (the note's own, or every note's for a project renderer).
     places: Mapping[str, NotePlace] = field(default_factory=dict)
+    # remember(kind, note_id, make): make(), or what it gave an earlier build when nothing it
+    # depends on (the note's outputs and place) changed. Project renderers use it per note.
+    remember: Callable[[str, str, Callable[[], Any]], Any] = lambda _k, _n, make: make()
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from its part of the lock.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -233,6 +234,27 @@ class _Gathered:
                 self.own.notetypes[name] = entry
 
 
+@dataclass(frozen=True)
+class NoteCards:
+    """A note's cards for the combined deck (their GUIDs not yet matched to the ledgers),
+    the media files they show and what was reported on the way."""
+
+    items: tuple[Item, ...]
+    files: tuple[tuple[str, bytes], ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def note_cards(note: Note, settings: Settings, mine: ledgers.Ledger | None,
+               ctx: RenderContext) -> NoteCards:
+    """What ``_gather`` takes from one note: a function of the note, the deck's settings,
+    the note's place and what its own deck build wrote, so the build may keep it."""
+    diagnostics: list[Diagnostic] = []
+    media = Media(_packaged_media(note, mine, ctx, diagnostics))
+    # The per-note builds report the diagnostics of the items.
+    items, _ = note_items(note, settings, media, ctx.places.get(note.id))
+    return NoteCards(tuple(items), tuple(media.files.items()), tuple(diagnostics))
+
+
 def _gather(notes: list[Note], config: DeckConfig, ctx: RenderContext,
             previous: ledgers.Ledger, diagnostics: list[Diagnostic]) -> _Gathered:
     got = _Gathered()
@@ -242,12 +264,13 @@ def _gather(notes: list[Note], config: DeckConfig, ctx: RenderContext,
                 ctx.previous(f"{note.id}/{LEDGER_FILE}"))
         except ledgers.LedgerError:
             mine = None
-        media = Media(_packaged_media(note, mine, ctx, diagnostics))
-        # The per-note builds report the diagnostics.
-        items, _ = note_items(note, config.settings, media, ctx.places.get(note.id))
+        cards = ctx.remember("deck", note.id,
+                             functools.partial(note_cards, note, config.settings, mine, ctx))
+        diagnostics.extend(cards.diagnostics)
         # The note's own build has just matched its items: its ledger has their GUIDs.
-        items = follow(items, mine if mine is not None and mine.items else previous, note.id)
-        got.files.update(media.files)
+        items = follow(list(cards.items), mine if mine is not None and mine.items else previous,
+                       note.id)
+        got.files.update(cards.files)
         got.items.append((note, items))
         got.stamped.extend(_stamped(note, items, config))
         if mine is not None:
@@ -349,6 +372,7 @@ class DeckRenderer:
             project_files=[Output(LOCK_FILE, ledgers.lock_bytes(ledger))])
 
 
-__all__ = ["DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer", "name_notes"]
+__all__ = ["DECK_FILE", "LEDGER_FILE", "RENDERER", "DeckConfig", "DeckRenderer", "NoteCards",
+           "name_notes", "note_cards"]
 
 RENDERER = DeckRenderer()
