@@ -55,10 +55,11 @@ class Memo:
     kept: dict[str, _Entry] = field(default_factory=dict)
     used: dict[str, _Entry] = field(default_factory=dict)
     parsed: int = 0  # notes parsed afresh in this build
-    # What a project renderer took from each note (kind, note id → key, value): the deck's
-    # cards of a note, gathered again only when the note's outputs changed.
-    kept_made: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)
-    used_made: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)
+    # What a project renderer took from each note (kind, note id → key, pickled value): the
+    # deck's cards of a note, gathered again only when the note's outputs changed. Kept
+    # pickled, so a build that makes no combined output never imports the renderer.
+    kept_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
+    used_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, output: Path) -> Memo:
@@ -74,7 +75,9 @@ class Memo:
             return cls(path)
         if stamp != code_stamp() or not isinstance(entries, dict) or not all(
                 isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()) \
-                or not isinstance(made, dict):
+                or not isinstance(made, dict) or not all(
+                    isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
+                    and isinstance(v[1], bytes) for v in made.values()):
             return cls(path)
         return cls(path, entries, kept_made=made)
 
@@ -105,10 +108,17 @@ class Memo:
         """``make()``, or what it gave the last build under the same ``key``."""
         slot = (kind, note_id)
         got = self.kept_made.get(slot)
-        if got is None or got[0] != key:
-            got = (key, make())
-        self.used_made[slot] = got
-        return got[1]
+        if got is not None and got[0] == key:
+            try:
+                value = _Unpickler(io.BytesIO(got[1])).load()
+            except Exception:  # not ours after all: made again
+                pass
+            else:
+                self.used_made[slot] = got
+                return value
+        value = make()
+        self.used_made[slot] = (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
 
     def remembering(self, cache: Cache, places: Mapping[str, object]
                     ) -> Callable[[str, str, Callable[[], Any]], Any]:
