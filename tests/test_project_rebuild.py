@@ -71,7 +71,8 @@ def run(project: Path, counts: Counter) -> Counter:
 
 def stamps(project: Path) -> dict[str, int]:
     return {p.relative_to(project / "output").as_posix(): p.stat().st_mtime_ns
-            for p in (project / "output").rglob("*") if p.is_file() and p.suffix != ".json"}
+            for p in (project / "output").rglob("*")
+            if p.is_file() and p.suffix != ".json" and not p.name.startswith(".")}  # records
 
 
 def test_a_deck_layout_change_renders_the_decks_only(project, rendered):
