@@ -231,3 +231,20 @@ def test_the_answers_printing_holds_the_answer_keys_numbered_as_their_chapters(p
     assert answered and [t.split(" ", 1)[0] for t in chapters] == [str(i) for i, _ in answered]
     assert "Timeline of All Notes" not in " ".join(pages)
     assert _words(" ".join(pages)).count("Answer Key") >= len(answered)
+
+
+def test_every_font_of_the_book_is_embedded(project, pages):
+    from pypdf import PdfReader
+
+    seen = set()
+    for page in PdfReader(project / "output" / BOOK).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descendants = font.get("/DescendantFonts")
+            inner = descendants[0].get_object() if descendants else font
+            descriptor = inner.get("/FontDescriptor")
+            assert descriptor is not None, font["/BaseFont"]  # no unembedded standard font
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+            seen.add(font["/BaseFont"])
+    assert len(seen) >= 3
