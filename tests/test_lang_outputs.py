@@ -151,3 +151,48 @@ def test_pdfs_declare_the_notes_language(built, note):
     code, _ = CASES[note]
     with pdfplumber.open(built / note / "guide.pdf") as pdf:
         assert str(pdf.doc.catalog.get("Lang", b"").decode()) == code
+
+
+def _deck(path: Path) -> tuple[dict, list[str]]:
+    """The note types and the notes' fields of a deck package."""
+    import json
+    import sqlite3
+    import tempfile
+    import zipfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        zipfile.ZipFile(path).extract("collection.anki2", tmp)
+        db = sqlite3.connect(Path(tmp) / "collection.anki2")
+        try:
+            models = json.loads(db.execute("select models from col").fetchone()[0])
+            fields = [row[0] for row in db.execute("select flds from notes")]
+        finally:
+            db.close()
+    return models, fields
+
+
+@pytest.mark.parametrize("note", sorted(CASES))
+def test_cards_ask_in_the_notes_language_on_its_own_note_types(built, note):
+    code, _ = CASES[note]
+    words = _catalogue(code)["deck"]
+    models, fields = _deck(built / note / "deck.apkg")
+    names = sorted(m["name"] for m in models.values())
+    assert names and all(name.endswith(f"({code})") for name in names), names
+    templates = html.unescape(" ".join(t["qfmt"] + t["afmt"] for m in models.values()
+                                       for t in m["tmpls"]))
+    for key in ("when", "what_happened", "context"):
+        assert words[key] in templates, key
+    for english in ("When?", "What happened?", ">Context<"):
+        assert english not in templates
+    # the generated fields say "before" and "after" in the language too
+    assert any(words["before"] in f or words["after"] in f for f in fields)
+
+
+def test_english_cards_keep_their_note_types(built, tmp_path):
+    shutil.copy(Path(__file__).parent / "notes" / "roman-republic-timeline.md", tmp_path)
+    out = tmp_path / "out"
+    assert not build(BuildConfig(paths=[tmp_path], output=out, jobs=1, project_dir=tmp_path,
+                                 renderers=["deck"])).failed
+    models, _ = _deck(out / "roman-republic-timeline" / "deck.apkg")
+    names = {m["name"] for m in models.values()}
+    assert "studypress Event" in names and not any("(" in n for n in names)

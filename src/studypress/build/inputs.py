@@ -30,7 +30,7 @@ _GUIDE = ("guide.toml", "timeline.toml", "subjects.toml", "deck.toml#names", "la
 READS: dict[str, tuple[str, ...]] = {
     "model": (),
     "timeline": ("timeline.toml", "lang/*.toml"),
-    "deck": ("deck.toml", "subjects.toml", "anki/**"),
+    "deck": ("deck.toml", "subjects.toml", "anki/**", "lang/*.toml"),
     "cards": _CARD_CHOICE,
     # The guide draws the timeline figure, names the note's subject (subjects.toml, or the
     # [names] table older projects kept in deck.toml) and prints in the note's language.

@@ -24,13 +24,13 @@ from ...model import Diagnostic, Note, Severity
 from ...settings import Flag, Source, Text
 from ..base import Output, RenderContext, RenderResult
 from ..subjects import Subjects
+from . import language, naming, renames
 from . import ledger as ledgers
-from . import naming, renames
 from .apkg import PackageDeck, PackageNote, PackageType, read_media, write_package
 from .fieldhtml import escape
 from .items import Item, Settings, note_items, same_fronts, with_field
 from .media import Media
-from .notetypes import KEY_FIELD, NOTE_TYPES, RenderedNoteType, render_note_type
+from .notetypes import KEY_FIELD, RenderedNoteType, render_note_type
 
 DECK_FILE = "deck.apkg"
 LEDGER_FILE = "deck-ledger.json"
@@ -148,10 +148,10 @@ def _note_previous(note: Note, ctx: RenderContext,
 
 def _note_types(items: Sequence[Item], layouts: Layouts,
                 config: DeckConfig) -> list[RenderedNoteType]:
-    used = {i.spec.kind for i in items}
-    return [render_note_type(nt, layouts, dict(config.template_values),
+    return [render_note_type(spec, layouts, language.template_labels(
+                config.template_values, layouts, spec, template_values),
                              None if nt.cloze else config.settings.cards(nt.kind))
-            for nt in NOTE_TYPES if nt.kind in used]
+            for spec, nt in language.used_types(items)]
 
 
 def _type_entries(rendered: Sequence[RenderedNoteType], previous: ledgers.Ledger,
@@ -251,7 +251,10 @@ def note_cards(note: Note, settings: Settings, mine: ledgers.Ledger | None,
     diagnostics: list[Diagnostic] = []
     media = Media(_packaged_media(note, mine, ctx, diagnostics))
     # The per-note builds report the diagnostics of the items.
-    items, _ = note_items(note, settings, media, ctx.places.get(note.id))
+    items, _ = note_items(note, language.settings_for(settings, ctx.layouts,
+                                                      note.metadata.language),
+                          media, ctx.places.get(note.id))
+    items = language.localised(items, ctx.layouts, note.metadata.language)
     return NoteCards(tuple(items), tuple(media.files.items()), tuple(diagnostics))
 
 
@@ -319,7 +322,9 @@ class DeckRenderer:
         """The note's own deck, its ledger, and a report of items removed since last time."""
         config = DeckConfig.load(ctx.layouts)
         media = Media(ctx.asset)
-        items, diagnostics = note_items(note, config.settings, media, ctx.places.get(note.id))
+        items, diagnostics = note_items(note, language.settings_for(
+            config.settings, ctx.layouts, note.metadata.language), media, ctx.places.get(note.id))
+        items = language.localised(items, ctx.layouts, note.metadata.language)
         previous = _note_previous(note, ctx, diagnostics)
         items = follow(items, previous, note.id)
         ledger, removed = ledgers.stamp(_stamped(note, items, config), previous,
