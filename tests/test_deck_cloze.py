@@ -201,3 +201,18 @@ def test_an_faq_answer_is_prose_too(tmp_path: Path) -> None:
     assert cloze.key == "faq/cloze/faq-1/1"
     assert cloze.field("Text") == "The government had {{c1::repudiated its debts}}."
     assert cloze.field("About") == "Why so late?"
+
+
+def test_highlights_number_on_from_the_typed_marks_outside_them() -> None:
+    # A mark typed inside a highlight is text of that highlight's cloze, not a number in use.
+    html = fieldhtml.cloze((Text("The {{c1::treaty}} of "),
+                            Highlight((Text("Rapallo {{c9::1922}}"),)),
+                            Text(" and "), Highlight((Text("Locarno"),))), True)
+    assert html.startswith("The {{c1::treaty}} of {{c2::Rapallo ")
+    assert html.endswith(" and {{c3::Locarno}}")
+    assert "c9::" not in html and "c10" not in html
+    alone = fieldhtml.cloze((Highlight((Text("x {{c9::y}}"),)),), True)
+    assert alone.startswith("{{c1::")
+    # Without numbered highlights, a mark typed inside one is a cloze of its own.
+    plain = fieldhtml.cloze((Highlight((Text("x {{c2::y}}"),)), Text(" z")), False)
+    assert "{{c2::y}}" in plain

@@ -235,12 +235,22 @@ class ClozeHtml(FieldHtml):
 
 def cloze(rich: RichText, highlights: bool, media: MediaRef | None = None) -> str:
     """Field HTML for a cloze text (see ``ClozeHtml``); highlights number on from the
-    highest ``{{cN::…}}`` the text already has."""
-    from ...model import plain_text
-
-    typed = [int(m.group(1)) for m in CLOZE_MARK.finditer(plain_text(rich))]
+    highest ``{{cN::…}}`` the text already has outside them (one typed inside a numbered
+    highlight is text there, so it must not push the numbers up)."""
+    typed = [int(m.group(1)) for m in CLOZE_MARK.finditer(_outside(rich, highlights))]
     numbers = _Numbers(max(typed, default=0) + 1)
     return ClozeHtml(None, media, highlights, numbers).inline(rich)
+
+
+def _outside(rich: RichText, highlights: bool) -> str:
+    """The plain text of rich text, leaving out what highlights hold when they are clozes."""
+    from ...model import Highlight, plain_text
+
+    if not highlights:
+        return plain_text(rich)
+    return "".join(" " if isinstance(n, Highlight) else
+                   _outside(n.children, True) if hasattr(n, "children") else plain_text((n,))
+                   for n in rich)
 
 
 # ------------------------------------------------------------------------ blanking
