@@ -602,3 +602,18 @@ def test_cards_printed_one_per_card_page_skip_the_cutting_step(seed, tmp_path):
     (tmp_path / "handout.toml").write_text('[cards]\nformat = "index"\n')
     pages = _pages_text(pdf_of(seed, layouts=Layouts(tmp_path)))
     assert "Printing and cutting" in pages[1] and "Cut along" not in pages[1]
+
+
+def test_an_image_inside_a_description_is_reported_at_the_persons_line() -> None:
+    from studypress.model import Image
+
+    who = Person("Ada Lovelace", 7, role="Mathematician",
+                 description=(Text("Wrote the first program "), Image("notes/engine.png",
+                                                                      "engine.png"),
+                              Text(" for the engine.")))
+    result = render(Note("t", "T", "source/t.md", people=(who, person(2))))
+    found = [d for d in result.diagnostics if d.code == "handout-inline-image"]
+    assert [(d.line, d.severity) for d in found] == [(7, Severity.INFO)]
+    assert "notes/engine.png" in found[0].message
+    sheet = pdfplumber.open(io.BytesIO(result.files[0].data)).pages[0].extract_text()
+    assert "engine.png" in sheet

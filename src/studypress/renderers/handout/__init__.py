@@ -14,7 +14,7 @@ and cuts), ``columns`` (the sheet's two-column flow), ``bars`` (the time bars), 
 
 from __future__ import annotations
 
-from ...model import Diagnostic, Note, Severity
+from ...model import Diagnostic, Note, Severity, images
 from ..base import Output, RenderContext, RenderResult
 from .document import build_pdf
 from .settings import Settings, for_note, load_settings
@@ -41,7 +41,19 @@ class HandoutRenderer:
         data, warnings = build_pdf(note, settings, page, ctx.build_time)
         result.files.append(Output("cast.pdf", data))
         result.diagnostics.extend(warnings)
+        result.diagnostics.extend(inline_images(note))
         return result
+
+
+def inline_images(note: Note) -> list[Diagnostic]:
+    """A note for each image inside a person's text, at their line: the handout prints it as
+    its name, as the guide does."""
+    seen = dict.fromkeys((image.target, person.line) for person in note.people
+                         for image in images(person.description))
+    return [Diagnostic(Severity.INFO, "handout-inline-image",
+                       f"the image '{target}' inside a line of text prints as its name in the "
+                       "cast handout; put it on a line of its own to print the picture",
+                       note.source, line or None) for target, line in seen]
 
 
 RENDERER = HandoutRenderer()
