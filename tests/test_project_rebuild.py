@@ -64,9 +64,23 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> Counter:
 def run(project: Path, counts: Counter) -> Counter:
     counts.clear()
     report = build(BuildConfig(paths=[project / "source"], output=project / "output",
-                               project_dir=project, jobs=1))
+                               renderers=ALL, project_dir=project, jobs=1))
     assert not report.failed, report.diagnostics
     return Counter(counts)
+
+
+def test_a_build_makes_the_course_book_only_when_asked(project):
+    report = build(BuildConfig(paths=[project / "source"], output=project / "output",
+                               project_dir=project, jobs=1))
+    assert not report.failed, report.diagnostics
+    assert (project / "output" / "study-notes.apkg").is_file()
+    assert not (project / "output" / "study-notes.pdf").exists()
+    (project / "studypress.toml").write_text('outputs = ["guide", "book"]\n', encoding="utf-8")
+    from studypress.project import Overrides, build_config
+
+    asked = build(build_config(Overrides()))
+    assert not asked.failed, asked.diagnostics
+    assert (project / "output" / "study-notes.pdf").is_file()
 
 
 def stamps(project: Path) -> dict[str, int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .layouts import Layouts
-from .project import CONFIG_NAME, LAYOUTS_DIR, PAPERS, PRINTINGS, output_names
+from .project import CONFIG_NAME, LAYOUTS_DIR, PAPERS, PRINTINGS
 
 EXAMPLE_NOTE = "source/printing-press.md"
 
@@ -24,7 +24,9 @@ class InitError(Exception):
 
 def config_text() -> str:
     """studypress.toml with every key at its default, each explained."""
-    outputs = ", ".join(f'"{n}"' for n in output_names())
+    from .renderers import defaults
+
+    outputs = ", ".join(f'"{n}"' for n in defaults())
     defaults = Layouts(None)
     deck, subjects = defaults.settings("deck"), defaults.settings("subjects")
     guide = defaults.settings("guide")["fonts"]
@@ -45,7 +47,8 @@ paper = "a4"
 # "answers" (the answer key only). One of {", ".join(PRINTINGS)}.
 printing = "full"
 
-# The outputs to build; remove a name to skip it.
+# The outputs to build; remove a name to skip it, add "book" for the course book
+# (output/study-notes.pdf, every note as a chapter, with an index).
 outputs = [{outputs}]
 
 # Notes rendered at the same time; 0 means one per processor core.

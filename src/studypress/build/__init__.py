@@ -90,7 +90,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
 def _renderer_names(config: BuildConfig) -> list[str]:
     from .. import renderers
 
-    names = config.renderers or renderers.names()
+    names = config.renderers or renderers.defaults()
     unknown = [n for n in names if n not in renderers.REGISTRY]
     if unknown:
         raise BuildError(f"unknown output {', '.join(unknown)}; choose from "

@@ -22,8 +22,19 @@ REGISTRY: dict[str, str] = {
 }
 
 
+# Made only when asked for (`--only`, or `outputs` in studypress.toml): the course book lays
+# out every note again, which a build after each edit should not wait for.
+ON_REQUEST = frozenset({"book"})
+
+
 def names() -> list[str]:
+    """Every output a build can make."""
     return list(REGISTRY)
+
+
+def defaults() -> list[str]:
+    """The outputs a build makes when none are named."""
+    return [n for n in REGISTRY if n not in ON_REQUEST]
 
 
 def load(name: str) -> Any:
