@@ -236,6 +236,27 @@ def test_bold_numbered_quiz_and_table_glossary():
     assert [(t.term, plain_text(t.definition)) for t in note.terms] == [("Soviet", "A council")]
 
 
+@pytest.mark.parametrize("form", ["**{}:** ", "**{}** — ", "**{}** "])
+def test_glossary_terms_on_consecutive_lines_are_a_term_each(form):
+    note = read(
+        "## Glossar\n\n"
+        f"{form.format('Dolchstoßlegende')}die Behauptung, das Heer sei unbesiegt.\n"
+        f"{form.format('Kapp-Putsch')}ein Putschversuch 1920,\n"
+        "dessen Ende ein Generalstreik war.\n"
+        f"{form.format('Inflation')}Geldentwertung 1923.\n"
+    )
+    assert [(t.term, plain_text(t.definition), t.line) for t in note.terms] == [
+        ("Dolchstoßlegende", "die Behauptung, das Heer sei unbesiegt.", 3),
+        ("Kapp-Putsch", "ein Putschversuch 1920, dessen Ende ein Generalstreik war.", 4),
+        ("Inflation", "Geldentwertung 1923.", 6)]
+
+
+def test_a_bold_term_over_its_definition_lines_stays_one_term():
+    note = read("## Glossary\n\n**Soviet**\nA council of workers\nand soldiers.\n")
+    assert [(t.term, plain_text(t.definition)) for t in note.terms] == [
+        ("Soviet", "A council of workers and soldiers.")]
+
+
 # ------------------------------------------------------------------ obsidian
 
 

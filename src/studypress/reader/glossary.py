@@ -70,13 +70,33 @@ def _item(text: RichText, children: tuple[Block, ...], line: int, diag: Collecto
     return None, [Paragraph(text + nested, line), *rest]
 
 
+def _terms_by_line(para: Paragraph) -> list[Term] | None:
+    """Several ``**Term:** definition`` lines with no blank line between them: a term each
+    (a line that starts no term continues the definition above it)."""
+    lines = inline.split_lines(para.text)
+    starts = [i for i, line in enumerate(lines) if read_term(line, para.line + i)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    terms = []
+    for i, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        rich: list = []
+        for line in lines[i:end]:
+            rich.extend([LineBreak(hard=False), *line] if rich else line)
+        term = read_term(tuple(rich), para.line + i)
+        if term:
+            terms.append(term)
+    return terms
+
+
 def read_glossary(blocks: list[Block] | tuple[Block, ...], diag: Collector,
                   ) -> tuple[list[Term], list[Block]]:
     """Terms from paragraphs, list items and two-column tables; the rest comes back."""
     terms: list[Term] = []
     leftovers: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, Paragraph) and (several := _terms_by_line(block)):
+            terms.extend(several)
+        elif isinstance(block, Paragraph):
             term = read_term(block.text, block.line)
             terms.append(term) if term else leftovers.append(block)
         elif isinstance(block, BulletList):
