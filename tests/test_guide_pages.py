@@ -4,6 +4,7 @@ no heading that only repeats the title or stands over nothing, no page left empt
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pdfplumber
 
@@ -93,10 +94,18 @@ ENDS_AT_THE_FOOT = """\
 """
 
 
+# Its essay question's writing lines end at the foot of page 2, just before the answer key's
+# new page: the space after them once fell to page 3 and left it blank.
+ANSWERS_AFTER_THE_FOOT = (Path(__file__).parent / "guide_notes" / "answers-after-the-foot.md"
+                          ).read_text(encoding="utf-8")
+
+
 def test_no_page_is_left_with_nothing_but_the_running_head(corpus, tmp_path):
-    path = tmp_path / "foot.md"
-    path.write_text(ENDS_AT_THE_FOOT, encoding="utf-8")
-    notes = {**corpus, "foot.md": read_note(path, "foot.md")}
+    notes = dict(corpus)
+    for name, text in (("foot.md", ENDS_AT_THE_FOOT), ("crash.md", ANSWERS_AFTER_THE_FOOT)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        notes[name] = read_note(path, name)
     for name, note in notes.items():
         data, _ = render(note)
         with pdfplumber.open(io.BytesIO(data)) as pdf:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreakIfNotEmpty, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -132,6 +132,7 @@ class StoryBuilder:
             return story
         body = self.body()
         if self.printing == "full":
+            _drop_trailing_space(body)  # a space that starts a page would leave it blank
             body.extend(self.answer_key(new_page=True))
         if self._toc_worthy(body):
             contents = self.contents()
@@ -142,8 +143,7 @@ class StoryBuilder:
                             if isinstance(f, Anchor) and f.toc_markup is not None])
             story.extend(contents)
         story.extend(body)
-        while story and isinstance(story[-1], Spacer):  # space after the end would only
-            story.pop()  # start a page of its own when the last page is full
+        _drop_trailing_space(story)  # space after the end would only start a page of its own
         return story
 
     def _toc_worthy(self, body: list[Flowable]) -> bool:
@@ -564,7 +564,7 @@ class StoryBuilder:
                 return [Paragraph(self.fmt.wording(self.titles["no_answers"]),
                                   self.styles["body"])]
             return []
-        out: list[Flowable] = [PageBreak()] if new_page else []
+        out: list[Flowable] = [PageBreakIfNotEmpty()] if new_page else []
         out.extend(self.heading(self.titles["answer_key"], answered[0].answer_line or 0))
         out.extend(self.attached("answer-notes"))
         width = self.blocks.label_width([f"{q.number}." for q in answered], "answer")
@@ -580,3 +580,9 @@ class StoryBuilder:
             out.append(Paragraph(self.fmt.rich(q.answer, q.answer_line or q.line), st,
                                  bulletText=f"{q.number}."))
         return out
+
+
+def _drop_trailing_space(story: list[Flowable]) -> None:
+    """Remove the spacers at the end of ``story``: one that falls to a new page only blanks it."""
+    while story and isinstance(story[-1], Spacer):
+        story.pop()
