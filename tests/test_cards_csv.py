@@ -119,3 +119,16 @@ def test_anki_imports_the_csv_as_basic_notes(tmp_path: Path, seed: Note) -> None
         assert sorted(hostile.tags) == ["event", "history", "two_words"]
     finally:
         col.close()
+
+
+def test_an_undated_event_is_placed_in_the_note_s_language():
+    from studypress.reader import read_text
+
+    note = read_text("---\nlanguage: de\n---\n# Weimar\n\n## Zeitleiste\n\n"
+                     "- **9. November 1918:** Ausrufung der Republik.\n"
+                     "- Die Dolchstoßlegende verbreitet sich.\n"
+                     "- **13. März 1920:** Der Kapp-Putsch beginnt.\n", "weimar.md", "weimar")
+    ctx = RenderContext(RenderOptions(), Layouts(None), 0)
+    data = load("cards").render(note, ctx).files[0].data.decode("utf-8")
+    undated = [r for r in csv.reader(io.StringIO(data)) if len(r) == 3 and "Dolchstoß" in r[1]]
+    assert undated and undated[0][0].startswith("nach ") and "; vor " in undated[0][0]

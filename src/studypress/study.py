@@ -270,6 +270,25 @@ def study_items(note: Note, keep: Callable[[StudyItem], bool] | None = None
 
 # ---------------------------------------------------------------- which items make cards
 
+# A printed or exported card's fronts (flashcards.pdf, cards.csv): the kind of item asked,
+# and how an event's date or place is told apart ({number}, {count}, {event} are filled in).
+CARD_WORDS = {
+    "card_date": "Date", "card_person": "Person", "card_term": "Term",
+    "card_question": "Question", "card_numbered": "Question {number}",
+    "card_event": "Event", "card_name_them": "Who is described?", "card_which_term": "Which term?",
+    "card_same_date": "event {number} of {count}", "card_after": "after {event}",
+    "card_before": "before {event}",
+}
+
+
+def card_words(layouts: Any, language: str) -> dict[str, str]:
+    """The card wording above in a note's language (handout.toml [text] and the language's
+    catalogue over the English here)."""
+    from .wording import wording
+
+    return wording(layouts, language, "handout", CARD_WORDS)
+
+
 # The tag that opts the item on its line out of every card-like output; never a card tag.
 NOCARD_TAG = "nocard"
 # The front-matter key listing block ids (or item names) to make no card of.

@@ -31,7 +31,7 @@ READS: dict[str, tuple[str, ...]] = {
     "model": (),
     "timeline": ("timeline.toml", "lang/*.toml"),
     "deck": ("deck.toml", "subjects.toml", "anki/**", "lang/*.toml"),
-    "cards": _CARD_CHOICE,
+    "cards": ("handout.toml#text", "lang/*.toml", *_CARD_CHOICE),
     # The guide draws the timeline figure, names the note's subject (subjects.toml, or the
     # [names] table older projects kept in deck.toml) and prints in the note's language.
     "guide": _GUIDE,

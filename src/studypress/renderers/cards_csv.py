@@ -12,9 +12,20 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 
 from ..model import Event, Note, Person, Term, plain_text
-from ..study import NOCARD_TAG, CardChoice, Kind, StudyItem, blanked, card_items, event_summary
+from ..study import (
+    CARD_WORDS,
+    NOCARD_TAG,
+    CardChoice,
+    Kind,
+    StudyItem,
+    blanked,
+    card_items,
+    card_words,
+    event_summary,
+)
 from .base import Output, RenderContext, RenderResult
 from .richtext import Formatter
 
@@ -38,7 +49,11 @@ def _event_back(event: Event) -> str:
     return "\n".join(lines)
 
 
-def _event_front(item: StudyItem) -> str:
+def _say(words: Mapping[str, str], key: str, **values: object) -> str:
+    return words.get(key, CARD_WORDS[key]).format(**values)
+
+
+def _event_front(item: StudyItem, words: Mapping[str, str] = CARD_WORDS) -> str:
     """The date, with what tells it apart from others of that date; an undated event is
     placed by its group or its neighbours instead."""
     if item.when is not None:
@@ -46,13 +61,14 @@ def _event_front(item: StudyItem) -> str:
         if item.distinct_group:
             front += f" ({item.distinct_group})"
         elif item.peers is not None:
-            front += f" (event {item.peers[0]} of {item.peers[1]})"
+            peer = _say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
+            front += f" ({peer})"
         return front
     place = [item.group] if item.group else []
     if item.before is not None:
-        place.append(f"after {event_summary(item.before)}")
+        place.append(_say(words, "card_after", event=event_summary(item.before)))
     if item.after is not None:
-        place.append(f"before {event_summary(item.after)}")
+        place.append(_say(words, "card_before", event=event_summary(item.after)))
     return "; ".join(place)
 
 
@@ -63,13 +79,13 @@ def _person_back(person: Person) -> str:
     return f"{head}\n{body}" if head and body else head or body
 
 
-def _reversed(item: StudyItem) -> tuple[str, str]:
+def _reversed(item: StudyItem, words: Mapping[str, str]) -> tuple[str, str]:
     """A card that asks with the answer: the event for its date, the description or
     definition (its names blanked) for the person or term. An undated event has no date
     to ask for."""
     subject = item.subject
     if isinstance(subject, Event):
-        return (_event_back(subject), _event_front(item)) if item.when else ("", "")
+        return (_event_back(subject), _event_front(item, words)) if item.when else ("", "")
     if isinstance(subject, Person):
         return plain_text(blanked(subject.description, subject.names)), subject.name
     if isinstance(subject, Term):
@@ -77,15 +93,16 @@ def _reversed(item: StudyItem) -> tuple[str, str]:
     return plain_text(item.prompt), plain_text(item.answer)
 
 
-def card(item: StudyItem, reverse: bool = False) -> tuple[str, str] | None:
+def card(item: StudyItem, reverse: bool = False,
+         words: Mapping[str, str] = CARD_WORDS) -> tuple[str, str] | None:
     """The front and back of an item's card (``reverse``: asked with its answer), or None
     when there is nothing to ask or to answer (an essay question, a quiz question the
     answer key leaves open)."""
     subject = item.subject
     if reverse:
-        front, back = _reversed(item)
+        front, back = _reversed(item, words)
     elif item.kind is Kind.EVENT and isinstance(subject, Event):
-        front, back = _event_front(item), _event_back(subject)
+        front, back = _event_front(item, words), _event_back(subject)
     elif item.kind is Kind.PERSON and isinstance(subject, Person):
         front, back = plain_text(item.prompt), _person_back(subject)
     elif item.kind is Kind.FAQ:
@@ -101,7 +118,8 @@ def _tag(value: str) -> str:
     return "_".join(value.strip().lstrip("#").split())
 
 
-def rows(note: Note, choice: CardChoice | None = None) -> list[tuple[str, str, str]]:
+def rows(note: Note, choice: CardChoice | None = None,
+         words: Mapping[str, str] = CARD_WORDS) -> list[tuple[str, str, str]]:
     """One (front, back, tags) row per study item of the note that makes a card: the items
     and directions the deck settings choose (``choice``; the defaults when None), asked the
     way round the deck's first chosen direction asks."""
@@ -109,7 +127,7 @@ def rows(note: Note, choice: CardChoice | None = None) -> list[tuple[str, str, s
     out = []
     items, _ = card_items(note, choice)
     for item in items:
-        made = card(item, choice.reversed(item))
+        made = card(item, choice.reversed(item), words)
         if made is None:
             continue
         tags = [t for t in (_tag(v) for v in (*note.metadata.tags, item.kind))
@@ -135,7 +153,8 @@ class CardsCsv:
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
         """The note's flashcards as CSV (identity warnings are the deck's to report)."""
         choice = CardChoice.load(ctx.layouts)
-        return RenderResult(files=[Output(FILE, to_csv(rows(note, choice)))])
+        words = card_words(ctx.layouts, note.metadata.language)
+        return RenderResult(files=[Output(FILE, to_csv(rows(note, choice, words)))])
 
 
 RENDERER = CardsCsv()

@@ -24,6 +24,7 @@ from ...settings import (
     load,
     setting,
 )
+from ...study import CARD_WORDS
 from ..base import RenderContext
 from . import layout as geo
 
@@ -86,15 +87,6 @@ class Settings:
 _COLOR_DEFAULTS = {
     "text": "#1b1b1b", "muted": "#5f6368", "accent": "#1a4f8b", "bar_track": "#d6d9de",
     "bar_span": "#9dbbe0", "bar_event": "#1a4f8b", "rule": "#c8ccd2", "cut_marks": "#000000",
-}
-# The flashcards' fronts: the kind of item asked, and how an event's date or place is told
-# apart ({number}, {count}, {event} are filled in).
-CARD_WORDS = {
-    "card_date": "Date", "card_person": "Person", "card_term": "Term",
-    "card_question": "Question", "card_numbered": "Question {number}",
-    "card_event": "Event", "card_name_them": "Who is described?", "card_which_term": "Which term?",
-    "card_same_date": "event {number} of {count}", "card_after": "after {event}",
-    "card_before": "before {event}",
 }
 _TEXT_DEFAULTS = {**CARD_WORDS,
     "sheet_title": "Cast of characters", "continued": "continued", "appears": "Appears in",
