@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -287,6 +287,14 @@ def card_words(layouts: Any, language: str) -> dict[str, str]:
     from .wording import wording
 
     return wording(layouts, language, "handout", CARD_WORDS)
+
+
+def say(words: Mapping[str, str], key: str, **values: object) -> str:
+    """A card wording with its {placeholders} filled in (a stray brace stays as written)."""
+    out = words.get(key, CARD_WORDS[key])
+    for name, value in values.items():
+        out = out.replace("{" + name + "}", str(value))
+    return out
 
 
 # The tag that opts the item on its line out of every card-like output; never a card tag.

@@ -25,6 +25,7 @@ from ..study import (
     card_items,
     card_words,
     event_summary,
+    say,
 )
 from .base import Output, RenderContext, RenderResult
 from .richtext import Formatter
@@ -49,10 +50,6 @@ def _event_back(event: Event) -> str:
     return "\n".join(lines)
 
 
-def _say(words: Mapping[str, str], key: str, **values: object) -> str:
-    return words.get(key, CARD_WORDS[key]).format(**values)
-
-
 def _event_front(item: StudyItem, words: Mapping[str, str] = CARD_WORDS) -> str:
     """The date, with what tells it apart from others of that date; an undated event is
     placed by its group or its neighbours instead."""
@@ -61,14 +58,14 @@ def _event_front(item: StudyItem, words: Mapping[str, str] = CARD_WORDS) -> str:
         if item.distinct_group:
             front += f" ({item.distinct_group})"
         elif item.peers is not None:
-            peer = _say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
+            peer = say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
             front += f" ({peer})"
         return front
     place = [item.group] if item.group else []
     if item.before is not None:
-        place.append(_say(words, "card_after", event=event_summary(item.before)))
+        place.append(say(words, "card_after", event=event_summary(item.before)))
     if item.after is not None:
-        place.append(_say(words, "card_before", event=event_summary(item.after)))
+        place.append(say(words, "card_before", event=event_summary(item.after)))
     return "; ".join(place)
 
 

@@ -4,6 +4,7 @@ card's safe area and, at the floor size, is cut with a warning."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...model import Note, Person, RichText
@@ -35,25 +36,38 @@ def grid_for(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
 def draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.CardGrid,
                index: dict[int, int], warn: Warnings) -> None:
     """Each sheet of cards as a front page then its back page, cut marks on the fronts."""
+
+    def front(i: int, r: geo.Rect) -> None:
+        problem = _draw_front(c, people[i], note, r, s, warn)
+        if problem:
+            warn.names[index[id(people[i])]] = problem
+
+    def back(i: int, r: geo.Rect) -> None:
+        _draw_back(c, people[i], note, r, s, warn, index[id(people[i])])
+
+    draw_sheets(c, len(people), grid, s, front, back)
+
+
+def draw_sheets(c: Any, count: int, grid: geo.CardGrid, s: Settings,
+                front: Callable[[int, geo.Rect], None],
+                back: Callable[[int, geo.Rect], None]) -> None:
+    """Each sheet of ``count`` cards as a front page (with its cut marks) then its back page;
+    ``front`` and ``back`` draw card *i* into its safe area."""
     page = (grid.page_w, grid.page_h)
 
     def safe(r: geo.Rect) -> geo.Rect:
         return geo.safe_area(r, grid.page_w, grid.page_h, s.safe_inset, s.printer_margin)
 
-    for sheet in geo.place(len(people), grid):
+    for sheet in geo.place(count, grid):
         c.setPageSize(page)
         if s.cut_marks:
             draw_marks(c, grid, s)
-        for i, front, _ in sheet:
-            p = people[i]
-            problem = _draw_front(c, p, note, safe(front), s, warn)
-            if problem:
-                warn.names[index[id(p)]] = problem
+        for i, rect, _ in sheet:
+            front(i, safe(rect))
         c.showPage()
         c.setPageSize(page)
-        for i, _, back in sheet:
-            p = people[i]
-            _draw_back(c, p, note, safe(back), s, warn, index[id(p)])
+        for i, _, rect in sheet:
+            back(i, safe(rect))
         c.showPage()
 
 

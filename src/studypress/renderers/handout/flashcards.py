@@ -30,13 +30,13 @@ from ...model import (
     plain_text,
     text,
 )
-from ...study import CardChoice, Kind, StudyItem, blanked, card_items, event_summary
+from ...study import CardChoice, Kind, StudyItem, blanked, card_items, event_summary, say
 from ..base import Output, RenderContext, RenderResult
 from ..pdf import markup as pdfmarkup
 from ..pdf.runs import draw_runs
 from ..richtext import Formatter
 from . import layout as geo
-from .cards import clip, draw_marks, grid_for
+from .cards import clip, draw_sheets, grid_for
 from .document import card_canvas
 from .fitting import fit_text, sizes
 from .printing import CardPages, draw_instructions
@@ -58,27 +58,19 @@ class Flashcard:
     label: str
 
 
-def _say(words: Mapping[str, str], key: str, **values: object) -> str:
-    """A card wording with its {placeholders} filled in (a stray brace stays as written)."""
-    out = words.get(key, CARD_WORDS[key])
-    for name, value in values.items():
-        out = out.replace("{" + name + "}", str(value))
-    return out
-
-
 def _event_prompt(item: StudyItem, words: Mapping[str, str] = CARD_WORDS) -> RichText:
     """The date, with what tells it apart from other events of that date; an undated event is
     placed by its group heading or its neighbours."""
     if item.when is not None:
         extra = item.distinct_group or (
-            _say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
+            say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
             if item.peers else "")
         return text(f"{item.when.display} ({extra})" if extra else item.when.display)
     place = [item.group] if item.group else []
     if item.before is not None:
-        place.append(_say(words, "card_after", event=event_summary(item.before)))
+        place.append(say(words, "card_after", event=event_summary(item.before)))
     if item.after is not None:
-        place.append(_say(words, "card_before", event=event_summary(item.after)))
+        place.append(say(words, "card_before", event=event_summary(item.after)))
     return text("; ".join(place))
 
 
@@ -96,15 +88,15 @@ def _reversed(item: StudyItem, words: Mapping[str, str] = CARD_WORDS
     to ask for), the description or definition, its names blanked, for the person or term."""
     subject = item.subject
     if isinstance(subject, Event):
-        return (_say(words, "card_event"), subject.text if item.when else (),
+        return (say(words, "card_event"), subject.text if item.when else (),
                 _event_prompt(item, words))
     if isinstance(subject, Person):
-        return _say(words, "card_name_them"), blanked(subject.description, subject.names), \
+        return say(words, "card_name_them"), blanked(subject.description, subject.names), \
             text(subject.name)
     if isinstance(subject, Term):
-        return (_say(words, "card_which_term"), blanked(subject.definition, subject.names),
+        return (say(words, "card_which_term"), blanked(subject.definition, subject.names),
                 text(subject.term))
-    return _say(words, "card_question"), item.prompt, item.answer
+    return say(words, "card_question"), item.prompt, item.answer
 
 
 def flashcard(item: StudyItem, reverse: bool = False,
@@ -116,16 +108,16 @@ def flashcard(item: StudyItem, reverse: bool = False,
     if reverse:
         kind, prompt, answer = _reversed(item, words)
     elif item.kind is Kind.EVENT and isinstance(subject, Event):
-        kind, prompt, answer = _say(words, "card_date"), _event_prompt(item, words), subject.text
+        kind, prompt, answer = say(words, "card_date"), _event_prompt(item, words), subject.text
     elif item.kind is Kind.PERSON and isinstance(subject, Person):
-        kind, prompt, answer = _say(words, "card_person"), item.prompt, _person_answer(subject)
+        kind, prompt, answer = say(words, "card_person"), item.prompt, _person_answer(subject)
     elif item.kind is Kind.FAQ:
-        kind, prompt = _say(words, "card_question"), item.prompt
+        kind, prompt = say(words, "card_question"), item.prompt
         answer = text(" ".join(Formatter().blocks(item.answer_blocks).split()))
     elif item.kind is Kind.TERM:
-        kind, prompt, answer = _say(words, "card_term"), item.prompt, item.answer
+        kind, prompt, answer = say(words, "card_term"), item.prompt, item.answer
     else:
-        kind, prompt, answer = (_say(words, "card_numbered", number=item.number), item.prompt,
+        kind, prompt, answer = (say(words, "card_numbered", number=item.number), item.prompt,
                                 item.answer)
     if not plain_text(prompt).strip() or not plain_text(answer).strip():
         return None
@@ -203,25 +195,17 @@ def _draw_back(c: Any, card: Flashcard, r: geo.Rect, s: Settings, warn: Warnings
 def _draw_cards(c: Any, cards: list[Flashcard], note: Note, s: Settings, grid: geo.CardGrid,
                 warn: Warnings) -> set[int]:
     """Front and back pages for every sheet of cards; returns the cards whose text was cut."""
-    page = (grid.page_w, grid.page_h)
     cut: set[int] = set()
 
-    def safe(r: geo.Rect) -> geo.Rect:
-        return geo.safe_area(r, grid.page_w, grid.page_h, s.safe_inset, s.printer_margin)
+    def front(i: int, r: geo.Rect) -> None:
+        if _draw_front(c, cards[i], note, r, s, warn):
+            cut.add(i)
 
-    for sheet in geo.place(len(cards), grid):
-        c.setPageSize(page)
-        if s.cut_marks:
-            draw_marks(c, grid, s)
-        for i, front, _ in sheet:
-            if _draw_front(c, cards[i], note, safe(front), s, warn):
-                cut.add(i)
-        c.showPage()
-        c.setPageSize(page)
-        for i, _, back in sheet:
-            if _draw_back(c, cards[i], safe(back), s, warn):
-                cut.add(i)
-        c.showPage()
+    def back(i: int, r: geo.Rect) -> None:
+        if _draw_back(c, cards[i], r, s, warn):
+            cut.add(i)
+
+    draw_sheets(c, len(cards), grid, s, front, back)
     return cut
 
 
