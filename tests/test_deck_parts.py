@@ -37,7 +37,7 @@ from studypress.reader.names import telltale_names
 from studypress.renderers.base import RenderContext, RenderOptions
 from studypress.renderers.deck import DeckConfig, fieldhtml, naming, notetypes, strip
 from studypress.renderers.deck import ledger as ledgers
-from studypress.renderers.deck.apkg import zip_time
+from studypress.renderers.deck.apkg import _Ids, zip_time
 from studypress.renderers.deck.items import Settings, note_items
 from studypress.renderers.deck.strip import strip_svg
 
@@ -443,6 +443,27 @@ def test_zip_time_is_valid_for_any_epoch() -> None:
     assert zip_time(0) == (1980, 1, 1, 0, 0, 0)
     assert zip_time(1700000001)[0] == 2023
     assert zip_time(1700000001)[5] % 2 == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from("abcdefgh")), max_size=60))
+def test_ids_are_the_first_free_id_from_the_items_start(takes) -> None:
+    ids, taken = _Ids(), set()
+    for seconds, salt in takes:
+        got = ids.take(seconds, salt)
+        # The first id at or after the start that no earlier item took.
+        start = _Ids().take(seconds, salt)
+        fresh = start
+        while fresh in taken:
+            fresh += 1
+        assert got == fresh
+        taken.add(got)
+
+
+def test_ids_of_many_items_of_one_build_stay_apart() -> None:
+    ids = _Ids()
+    got = [ids.take(1700000000, "same") for _ in range(5000)]
+    assert got == list(range(got[0], got[0] + 5000))
 
 
 def test_templates_render_from_layouts_and_keep_anki_syntax() -> None:

@@ -92,14 +92,22 @@ class _Ids:
     apart) and moves on when taken."""
 
     def __init__(self) -> None:
-        self.taken: set[int] = set()
+        # A taken id → an id at or below the first free one above it. Thousands of cards of
+        # one build share a start, so probing one step at a time would be quadratic; these
+        # links are shortened on every walk (path compression), which keeps it linear.
+        self.after: dict[int, int] = {}
 
     def take(self, seconds: int, salt: str) -> int:
         offset = int.from_bytes(hashlib.sha256(salt.encode()).digest()[:4], "big") % 1000
-        candidate = max(seconds, 1) * 1000 + offset
-        while candidate in self.taken:
-            candidate += 1
-        self.taken.add(candidate)
+        start = max(seconds, 1) * 1000 + offset
+        path = []
+        candidate = start
+        while candidate in self.after:
+            path.append(candidate)
+            candidate = self.after[candidate]
+        for passed in path:
+            self.after[passed] = candidate
+        self.after[candidate] = candidate + 1
         return candidate
 
 
