@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studypress.renderers.deck import naming
 from studypress.renderers.deck.renames import SIMILAR, Current, Known, assign, similarity
@@ -85,3 +89,56 @@ def test_kinds_never_match_across_note_types() -> None:
 def test_similarity_threshold(a: str, b: str, close: bool) -> None:
     assert (similarity(a, b) >= SIMILAR) is close
     assert similarity(a, a) == 1.0
+
+
+def _pairwise(now: list[Current], then: list[Known]) -> list[str]:
+    """The matching as the module states it, trying every pair of item and entry in order."""
+    rank = re.compile(r"#\d+(?:\+\d+)?$")
+
+    def sole(key: str, keys: list[str]) -> bool:
+        bases = [rank.sub("", k) for k in keys]
+        return rank.search(key) is None or bases.count(rank.sub("", key)) == 1
+
+    got: dict[int, str] = {}
+    taken: set[int] = set()
+
+    def pair(i: int, j: int) -> None:
+        if i not in got and j not in taken:
+            got[i] = then[j].guid
+            taken.add(j)
+
+    def open_pairs() -> list[tuple[int, Current, int, Known]]:
+        return [(i, c, j, k) for i, c in enumerate(now) for j, k in enumerate(then)
+                if i not in got and j not in taken and c.kind == k.kind]
+
+    for same in (lambda c, k: c.key == k.key and c.text == k.text,
+                 lambda c, k: bool(c.text) and c.text == k.text,
+                 lambda c, k: c.key == k.key and sole(c.key, [x.key for x in now])
+                 and sole(k.key, [x.key for x in then])):
+        for i, c, j, k in open_pairs():
+            if same(c, k):
+                pair(i, j)
+    scored = sorted((-similarity(c.text, k.text), i, j)
+                    for i, c, j, k in open_pairs() if c.date and c.date == k.date)
+    for score, i, j in scored:
+        if -score >= SIMILAR:
+            pair(i, j)
+    return [got.get(i, "") for i in range(len(now))]
+
+
+_item = st.tuples(st.sampled_from(["n/event/1933#1", "n/event/1933#2", "n/event/1934#1",
+                                   "n/person/ann", "n/question/1"]),
+                  st.sampled_from([EV, PE]),
+                  st.sampled_from(["", "Ann writes.", "Ann wrote.", "Bo sails.", "Poet."]),
+                  st.sampled_from(["", "1933", "1934"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_item, max_size=8), st.lists(_item, max_size=8))
+def test_matching_by_groups_pairs_as_trying_every_pair_does(now, then) -> None:
+    current = [Current(*t) for t in now]
+    known_ = [Known(naming.guid(f"{t[0]}~{n}"), *t) for n, t in enumerate(then)]
+    want = _pairwise(current, known_)
+    got = assign(current, known_)
+    assert [g if w else "" for g, w in zip(got, want, strict=True)] == want
+    assert not {g for g, w in zip(got, want, strict=True) if not w} & {k.guid for k in known_}

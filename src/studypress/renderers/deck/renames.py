@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -70,6 +70,9 @@ def _sole(key: str, counts: Counter[str]) -> bool:
     return _RANK.search(key) is None or counts[_base(key)] == 1
 
 
+_Item = Current | Known
+
+
 class _Matcher:
     def __init__(self, current: Sequence[Current], known: Sequence[Known]) -> None:
         self.current = current
@@ -79,39 +82,51 @@ class _Matcher:
         self.now_counts = Counter(_base(c.key) for c in current)
         self.then_counts = Counter(_base(k.key) for k in known)
 
-    def open_pairs(self) -> Iterable[tuple[int, Current, int, Known]]:
-        for i, c in enumerate(self.current):
-            if i in self.guids:
-                continue
-            for j, k in enumerate(self.known):
-                if j not in self.taken and k.kind == c.kind:
-                    yield i, c, j, k
-
     def pair(self, i: int, j: int) -> None:
         if i not in self.guids and j not in self.taken:
             self.guids[i] = self.known[j].guid
             self.taken.add(j)
 
     def run(self) -> None:
-        self.exact(lambda c, k: c.key == k.key and c.text == k.text)
-        self.exact(lambda c, k: bool(c.text) and c.text == k.text)
-        self.exact(self.same_naming_key)
+        self.exact(lambda x: (x.key, x.text))
+        self.exact(lambda x: x.text or None)
+        self.exact(self.naming_key)
         self.close()
 
-    def exact(self, same: Callable[[Current, Known], bool]) -> None:
-        """Pair, in order, every open item with the first open entry it is the same as."""
-        for i, c, j, k in list(self.open_pairs()):
-            if same(c, k):
-                self.pair(i, j)
+    def open_known(self, sign: Callable[[_Item], Hashable]) -> dict[Hashable, list[int]]:
+        """The open entries by note type and ``sign``, each list in the entries' order."""
+        out: dict[Hashable, list[int]] = {}
+        for j, k in enumerate(self.known):
+            mark = sign(k)
+            if j not in self.taken and mark is not None:
+                out.setdefault((k.kind, mark), []).append(j)
+        return out
 
-    def same_naming_key(self, c: Current, k: Known) -> bool:
-        return (c.key == k.key and _sole(c.key, self.now_counts)
-                and _sole(k.key, self.then_counts))
+    def exact(self, sign: Callable[[_Item], Hashable]) -> None:
+        """Pair, in order, every open item with the first open entry of its note type that
+        has the same ``sign`` (None: the item matches nothing in this pass)."""
+        # Entries grouped by what they must equal: one look-up per item, not one per pair.
+        open_known = self.open_known(sign)
+        for i, c in enumerate(self.current):
+            mark = sign(c)
+            if i in self.guids or mark is None:
+                continue
+            ahead = open_known.get((c.kind, mark))
+            if ahead:
+                self.pair(i, ahead.pop(0))
+
+    def naming_key(self, x: _Item) -> str | None:
+        """The key, where it names the item alone both now and in the last build."""
+        sole = _sole(x.key, self.now_counts) and _sole(x.key, self.then_counts)
+        return x.key if sole else None
 
     def close(self) -> None:
         """Pair events of one date by similar text, the most similar pairs first."""
-        scored = sorted(((similarity(c.text, k.text), i, j)
-                         for i, c, j, k in self.open_pairs() if c.date and c.date == k.date),
+        open_known = self.open_known(lambda x: x.date or None)
+        scored = sorted(((similarity(c.text, self.known[j].text), i, j)
+                         for i, c in enumerate(self.current)
+                         if i not in self.guids and c.date
+                         for j in open_known.get((c.kind, c.date), ())),
                         key=lambda t: (-t[0], t[1], t[2]))
         for score, i, j in scored:
             if score >= SIMILAR:
