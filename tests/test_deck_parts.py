@@ -571,3 +571,20 @@ def test_a_quiz_question_without_an_answer_gets_no_card_unless_asked(tmp_path) -
                      "1. Litvinov.\n", "q.md", "q")
     result = RENDERER.render(read, RenderContext(RenderOptions(), Layouts(None), 1_700_000_000))
     assert [(d.code, d.line) for d in result.diagnostics] == [("deck-unanswered", 6)]
+
+
+@pytest.mark.parametrize(("count", "said"), [
+    (1, "1 item removed from the note since the last build stays in Anki"),
+    (2, "2 items removed from the note since the last build stay in Anki"),
+    (7, "7 items removed from the note since the last build stay in Anki"),
+])
+def test_the_removal_report_agrees_with_its_count(count: int, said: str) -> None:
+    from studypress.renderers.deck import removed_message
+
+    entries = [ledgers.Entry(f"n/term/t{i}", "studypress Term", "h", 1, 1, "n", f"Term t{i}")
+               for i in range(count)]
+    message = removed_message("n.md", entries, "removed from the note since the last build",
+                              "Key:n/*")
+    assert message.startswith(f"n.md: deck: {said}, since importing never deletes (Term t0")
+    assert ("delete it," if count == 1 else "delete them,") in message
+    assert ("and 2 more" in message) == (count == 7)

@@ -194,9 +194,11 @@ def removed_message(source: str, removed: Sequence[ledgers.Entry], why: str,
     """One report line for items gone since the last build, with an Anki search for them."""
     labels = "; ".join(e.label for e in removed[:5])
     more = f"; and {len(removed) - 5} more" if len(removed) > 5 else ""
-    count = f"{len(removed)} item{'s' if len(removed) != 1 else ''}"
-    return (f"{source}: deck: {count} {why} stay in Anki, since importing never deletes "
-            f"({labels}{more}); to review or delete them, search in Anki's browser for: "
+    one = len(removed) == 1
+    count, verb, them = (f"{len(removed)} item", "stays", "it") if one else (
+        f"{len(removed)} items", "stay", "them")
+    return (f"{source}: deck: {count} {why} {verb} in Anki, since importing never deletes "
+            f"({labels}{more}); to review or delete {them}, search in Anki's browser for: "
             f"{search}")
 
 
