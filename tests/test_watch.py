@@ -162,6 +162,60 @@ def test_a_broken_settings_file_is_reported_and_watched(project, watching):
     assert (project / "output" / "alpha" / "timeline.svg").is_file()
 
 
+LITTER = [
+    ".alpha.md.swp", ".alpha.md.swx", "alpha.md.swp", "alpha.md~", ".#alpha.md", "#alpha.md#",
+    "4913", "5036", "alpha.md.tmp", "alpha.TMP", "x.temp", ".~lock.alpha.odt#",
+    "~$alpha.docx", "alpha.md.bak", "alpha.md.part", "alpha.md.crswap", "alpha.md.kate-swp",
+    "alpha.md___jb_tmp___", "alpha.md.orig", ".DS_Store", ".goutputstream-ABC123",
+]
+KEPT = [
+    "alpha.md", "1933.md", "1933 Recognition.md", "notes~draft.md", "swap.md", "tmp.md",
+    "map.png", "deck.toml", "studypress.toml", "C# notes.md", "#tag.md", "4913.md",
+]
+
+
+@pytest.mark.parametrize("name", LITTER)
+def test_editor_litter_is_no_change(name, tmp_path):
+    from studypress.watch import is_litter
+
+    assert is_litter(tmp_path / "source" / name, (tmp_path / "source",))
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_notes_layouts_and_images_are_changes(name, tmp_path):
+    from studypress.watch import is_litter
+
+    assert not is_litter(tmp_path / "source" / "history" / name, (tmp_path / "source",))
+
+
+def test_a_dot_folder_below_a_watched_one_is_litter_and_above_it_is_not(tmp_path):
+    from studypress.watch import is_litter
+
+    vault = tmp_path / ".notes" / "vault"  # a project inside a dot folder still counts
+    for inside in (".obsidian/workspace.json", ".obsidian/plugins/x/data.json",
+                   ".trash/old.md", ".git/index", "history/.cache/a.md"):
+        assert is_litter(vault / inside, (vault,)), inside
+    assert not is_litter(vault / "history" / "alpha.md", (vault,))
+
+
+def test_litter_saved_beside_a_note_is_not_reported_or_built(project, watching):
+    w = watching()
+    assert w.next_round().report.built
+    source = project / "source"
+    (source / ".obsidian").mkdir()
+    for name in ("4913", "alpha.md~", ".#alpha.md", "alpha.md.tmp", ".~lock.alpha.md#"):
+        (source / name).write_text("x", encoding="utf-8")
+    (source / ".obsidian" / "workspace.json").write_text("{}", encoding="utf-8")
+    assert w.quiet_for(1.5), "editor litter alone must start no build"
+    save(source / "alpha.md", NOTE.format(title="Alpha again"))
+    (source / "alpha.md.swp").write_text("x", encoding="utf-8")
+    (source / "4913").unlink()
+    (source / ".obsidian" / "workspace.json").write_text('{"a": 1}', encoding="utf-8")
+    changed = w.next_round()
+    assert changed.changed == [source / "alpha.md"]
+    assert changed.report.built == ["alpha"]
+
+
 def _options(name: str) -> set[str]:
     command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
     return {opt for p in command.params for opt in p.opts}

@@ -11,6 +11,7 @@ the next good save builds.
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -65,16 +66,47 @@ def _within(path: Path, folder: Path) -> bool:
     return folder.is_dir() and path.resolve().is_relative_to(folder.resolve())
 
 
+# Files editors and office suites write beside the file being saved, and remove again: vim's
+# write test ("4913", numbered on when taken), backups ("note.md~"), emacs' auto-save
+# ("#note.md#"), temporary and partial downloads, Office's owner file ("~$note.docx"), kate's
+# and JetBrains' swap files, Chrome's ".crswap". Dot files (".note.md.swp", ".#note.md",
+# ".~lock.note.odt#", ".note.md.tmp") are litter by their dot.
+_LITTER = re.compile(
+    r"""^(?:\d+            # vim's write test
+        |.*~               # a backup
+        |\#.*\#           # emacs' auto-save
+        |~\$.*             # Office's owner file
+        |.*\.(?:sw[a-p]|tmp|temp|bak|part|crdownload|crswap|kate-swp|orig|rej)
+        |.*___jb_(?:tmp|old|bak)___
+        )$""", re.VERBOSE | re.IGNORECASE)
+
+
+def is_litter(path: Path, under: tuple[Path, ...] = ()) -> bool:
+    """Whether a changed file is no note, layout or setting but an editor's or tool's own:
+    a dot file, a file inside a dot folder below a watched folder (Obsidian's ``.obsidian/``
+    workspace, ``.trash/``, ``.git/``), or a temporary, swap or backup file by its name."""
+    name = path.name
+    if name.startswith(".") or _LITTER.match(name):
+        return True
+    for root in under:
+        if path.is_relative_to(root):
+            return any(part.startswith(".") for part in path.relative_to(root).parts[:-1])
+    return False
+
+
 class _Filter:
-    """The editors' and tools' litter (swap files, .git) and the output folder do not count;
+    """The editors' and tools' litter (``is_litter``) and the output folder do not count;
     in the project's own folder only the settings files and layouts/ do."""
 
-    def __init__(self, output: Path, names: frozenset[str] | None = None) -> None:
+    def __init__(self, output: Path, names: frozenset[str] | None = None,
+                 trees: tuple[Path, ...] = ()) -> None:
         from watchfiles import DefaultFilter
 
         self._default = DefaultFilter()
         self._output = output.resolve()
         self._names = names
+        # Both spellings of each tree: watchfiles reports paths as they were given.
+        self._trees = tuple(dict.fromkeys((*trees, *(t.resolve() for t in trees))))
 
     def __call__(self, change: Any, path: str) -> bool:
         if not self._default(change, path):
@@ -83,7 +115,7 @@ class _Filter:
             return Path(path).name in self._names
         if Path(path).resolve().is_relative_to(self._output):
             return False  # our own writes would start the next build
-        return not Path(path).name.startswith(".")
+        return not is_litter(Path(path), self._trees)
 
 
 ROOT_NAMES = frozenset({CONFIG_NAME, PYPROJECT, LAYOUTS_DIR})
@@ -123,7 +155,7 @@ class _Watcher:
         self.batches: queue.Queue[set[Path] | None] = queue.Queue()
         self._stop = threading.Event()
         self._timing = (debounce_ms, step_ms)
-        groups = [(targets.trees, True, _Filter(targets.output)),
+        groups = [(targets.trees, True, _Filter(targets.output, trees=targets.trees)),
                   ((targets.root,), False, _Filter(targets.output, ROOT_NAMES))]
         self._threads = [threading.Thread(target=self._run, args=g, daemon=True,
                                           name="studypress-watch")
