@@ -141,6 +141,52 @@ def test_inspect_a_folder_says_what_to_do(project):
     assert result.exit_code == 2 and "is a folder" in result.output
 
 
+@pytest.mark.parametrize(("args", "suggested"), [
+    (("build", "--bogus"), []),
+    (("build", "--job", "2"), ["--jobs"]),
+    (("build", "--ouptut", "x"), ["--output"]),
+    (("build", "--out", "x"), ["--output"]),
+    (("build", "--forc"), ["--force", "--force-output"]),
+    (("build", "--verbose"), []),
+    (("check", "--stirct"), ["--strict"]),
+    (("check", "--quite"), ["--quiet"]),
+    (("watch", "--paer", "a4"), ["--paper"]),
+    (("--bogus",), []),
+])
+def test_an_unknown_option_suggests_only_close_ones(project, args, suggested):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    said = " ".join(result.output.replace("│", " ").split())
+    assert f"No such option: {args[-1] if len(args) < 3 else args[1]}" in said
+    if suggested:
+        assert f"(Possible options: {', '.join(suggested)})" in said
+    else:
+        assert "Possible options" not in said and "Did you mean" not in said
+
+
+def test_close_options_compares_names_without_dashes():
+    from studypress.cli import close_options
+
+    known = ["--jobs", "--json", "--output", "--only", "--strict", "--no-strict"]
+    assert close_options("--bogus", known) == []
+    assert close_options("--jbos", known) == ["--jobs"]
+    assert close_options("--onyl", known) == ["--only"]
+    assert close_options("--o", known) == []  # one letter begins too many
+
+
+def test_check_takes_quiet_as_build_does(project):
+    loud = invoke("check")
+    assert ": info:" in loud.output and "checked 2 note(s)" in loud.output
+    for flag in ("-q", "--quiet"):
+        result = invoke("check", flag)
+        assert result.exit_code == loud.exit_code
+        assert ": info:" not in result.output and "checked" not in result.output
+    (project / "source" / "bad.md").write_text("## Timeline\n\n- **Febtember 1900:** x\n",
+                                               encoding="utf-8")
+    quiet = invoke("check", "-q")  # problems are still said
+    assert "bad.md:3: warning:" in quiet.output and ": info:" not in quiet.output
+
+
 def test_quiet_prints_only_problems(project):
     result = invoke("build", "--only", "model", "-q")
     assert result.exit_code == 0

@@ -8,18 +8,60 @@ import enum
 import json
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__, progress
 from .anki_sync.command import register as register_sync_command
 from .cli_project import register as register_project_commands
 from .renderers import names as renderer_names
 
+try:  # typer 0.2x carries its own copy of click
+    from typer._click.exceptions import NoSuchOption
+except ImportError:  # pragma: no cover - older typer, on click itself
+    from click.exceptions import NoSuchOption  # type: ignore[no-redef]
+
+
+def close_options(typed: str, known: Iterable[str]) -> list[str]:
+    """The options an unknown one was probably meant as: those it begins (``--forc`` →
+    ``--force``) or nearly spells (``--stirct`` → ``--strict``), compared without their
+    dashes, which click counts as likeness and so offers ``--jobs`` for ``--bogus``."""
+    word = typed.lstrip("-")
+    return sorted(name for name in known if (len(word) >= 2 and name.lstrip("-").startswith(
+        word)) or SequenceMatcher(None, word, name.lstrip("-")).ratio() >= 0.75)
+
+
+@contextlib.contextmanager
+def _close_suggestions() -> Iterator[None]:
+    try:
+        yield
+    except NoSuchOption as exc:
+        command = exc.ctx.command if exc.ctx is not None else None
+        known = [o for p in command.params for o in (*p.opts, *p.secondary_opts)
+                 if o.startswith("--")] if command is not None else exc.possibilities or ()
+        exc.possibilities = close_options(exc.option_name, known)
+        raise
+
+
+class _Group(TyperGroup):
+    """The command group; an unknown option of any command suggests only close names."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        with _close_suggestions():
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:  # the subcommands' options are parsed in here
+        with _close_suggestions():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
+    cls=_Group,
     name="studypress",
     help="Compile Markdown study notes into a PDF study guide, an Anki deck and a "
     "cast-of-characters handout.",
@@ -191,7 +233,8 @@ def _build_config(paths, output, paper, printing, only, jobs, strict, force=Fals
 
 
 @app.command()
-def check(paths: PathsArg = None, strict: StrictOverride = None) -> None:
+def check(paths: PathsArg = None, strict: StrictOverride = None,
+          quiet: QuietOpt = False) -> None:
     """Report diagnostics for the notes without writing anything."""
     from .build import BuildError, discover_all, read_sources
     from .diagnostics import has_errors, ordered
@@ -209,8 +252,9 @@ def check(paths: PathsArg = None, strict: StrictOverride = None) -> None:
     diagnostics = [*found.diagnostics, *read.diagnostics,
                    *(d for n in read.notes for d in n.note.diagnostics)]
     diagnostics = ordered(promote(diagnostics) if strict else diagnostics)
-    _print_diagnostics(diagnostics)
-    typer.echo(f"checked {len(files)} note(s): {_summary(diagnostics)}")
+    _print_diagnostics(diagnostics, quiet)
+    if not quiet:
+        typer.echo(f"checked {len(files)} note(s): {_summary(diagnostics)}")
     raise typer.Exit(EXIT_NOTES if has_errors(diagnostics) else EXIT_OK)
 
 
