@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from studypress.dates import DateError, cldr, languages, leading_date, looks_like_date, parse_date
 from studypress.model import Precision
 
-D, M, Y = Precision.DAY, Precision.MONTH, Precision.YEAR
+D, M, S, Y = Precision.DAY, Precision.MONTH, Precision.SEASON, Precision.YEAR
 DEC, C = Precision.DECADE, Precision.CENTURY
 
 # language, text, EDTF, precision
@@ -196,7 +196,121 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "edtf", "precision"), FORMS)
+# Seasons (EDTF 21 spring … 24 winter, as in English), ranges of days within a month and of
+# months, dotted figures, and the shapes a native writer uses for them.
+SEASONS_AND_RANGES = [
+    ("es", "primavera de 1920", "1920-21", S),
+    ("es", "el verano de 1936", "1936-22", S),
+    ("es", "otoño de 1936", "1936-23", S),
+    ("es", "invierno de 1941", "1941-24", S),
+    ("es", "del 13 al 17 de marzo de 1920", "1920-03-13/1920-03-17", D),
+    ("es", "13–17 de marzo de 1920", "1920-03-13/1920-03-17", D),
+    ("es", "marzo–mayo de 1920", "1920-03/1920-05", M),
+    ("es", "de marzo a mayo de 1920", "1920-03/1920-05", M),
+    ("pt", "verão de 1822", "1822-22", S),
+    ("pt", "no outono de 1822", "1822-23", S),
+    ("pt", "primavera de 1974", "1974-21", S),
+    ("pt", "inverno de 1941", "1941-24", S),
+    ("pt", "de 13 a 17 de março de 1920", "1920-03-13/1920-03-17", D),
+    ("pt", "de março a maio de 1920", "1920-03/1920-05", M),
+    ("fr", "printemps 1848", "1848-21", S),
+    ("fr", "au printemps 1848", "1848-21", S),
+    ("fr", "été 1789", "1789-22", S),
+    ("fr", "l'été 1789", "1789-22", S),
+    ("fr", "automne 1793", "1793-23", S),
+    ("fr", "l'hiver 1812", "1812-24", S),
+    ("fr", "du 13 au 17 mars 1920", "1920-03-13/1920-03-17", D),
+    ("fr", "13–17 mars 1920", "1920-03-13/1920-03-17", D),
+    ("fr", "mars–mai 1920", "1920-03/1920-05", M),
+    ("it", "primavera 1848", "1848-21", S),
+    ("it", "estate 1943", "1943-22", S),
+    ("it", "nell'estate del 1943", "1943-22", S),
+    ("it", "autunno 1922", "1922-23", S),
+    ("it", "inverno 1941", "1941-24", S),
+    ("it", "dal 13 al 17 marzo 1920", "1920-03-13/1920-03-17", D),
+    ("it", "marzo–maggio 1920", "1920-03/1920-05", M),
+    ("de", "Herbst 1923", "1923-23", S),
+    ("de", "im Herbst 1923", "1923-23", S),
+    ("de", "Frühling 1848", "1848-21", S),
+    ("de", "Frühjahr 1945", "1945-21", S),
+    ("de", "Sommer 1914", "1914-22", S),
+    ("de", "Winter 1941/42", "1941-24", S),
+    ("de", "13.–17. März 1920", "1920-03-13/1920-03-17", D),
+    ("de", "vom 13. bis 17. März 1920", "1920-03-13/1920-03-17", D),
+    ("de", "vom 13. bis zum 17. März 1920", "1920-03-13/1920-03-17", D),
+    ("de", "März–Mai 1920", "1920-03/1920-05", M),
+    ("de", "von März bis Mai 1920", "1920-03/1920-05", M),
+    ("de", "9.11.1989", "1989-11-09", D),
+    ("de", "09.11.1989", "1989-11-09", D),
+    ("de", "13.–17.03.1920", "1920-03-13/1920-03-17", D),
+    ("nl", "lente 1945", "1945-21", S),
+    ("nl", "zomer 1944", "1944-22", S),
+    ("nl", "in de zomer van 1944", "1944-22", S),
+    ("nl", "herfst 1944", "1944-23", S),
+    ("nl", "najaar 1944", "1944-23", S),
+    ("nl", "winter 1944/45", "1944-24", S),
+    ("nl", "13–17 maart 1920", "1920-03-13/1920-03-17", D),
+    ("nl", "van 13 tot 17 maart 1920", "1920-03-13/1920-03-17", D),
+    ("nl", "maart–mei 1920", "1920-03/1920-05", M),
+    ("pl", "wiosna 1920", "1920-21", S),
+    ("pl", "latem 1920", "1920-22", S),
+    ("pl", "lato 1980", "1980-22", S),
+    ("pl", "jesienią 1939", "1939-23", S),
+    ("pl", "zimą 1941/42", "1941-24", S),
+    ("pl", "13–17 marca 1920", "1920-03-13/1920-03-17", D),
+    ("pl", "od 13 do 17 marca 1920 r.", "1920-03-13/1920-03-17", D),
+    ("pl", "marzec–maj 1920", "1920-03/1920-05", M),
+    ("pl", "od marca do maja 1920", "1920-03/1920-05", M),
+    ("pl", "9.11.1989", "1989-11-09", D),
+    ("ru", "весна 1917", "1917-21", S),
+    ("ru", "летом 1917 года", "1917-22", S),
+    ("ru", "осень 1917", "1917-23", S),
+    ("ru", "зимой 1941/42 года", "1941-24", S),
+    ("ru", "13–17 марта 1920", "1920-03-13/1920-03-17", D),
+    ("ru", "с 13 по 17 марта 1920 года", "1920-03-13/1920-03-17", D),
+    ("ru", "март–май 1920", "1920-03/1920-05", M),
+    ("ru", "09.11.1989", "1989-11-09", D),
+    ("uk", "навесні 1920", "1920-21", S),
+    ("uk", "влітку 1991 року", "1991-22", S),
+    ("uk", "восени 1917", "1917-23", S),
+    ("uk", "зима 1932", "1932-24", S),
+    ("uk", "13–17 березня 1920", "1920-03-13/1920-03-17", D),
+    ("uk", "з 13 по 17 березня 1920 року", "1920-03-13/1920-03-17", D),
+    ("uk", "березень–травень 1920", "1920-03/1920-05", M),
+    ("tr", "ilkbahar 1920", "1920-21", S),
+    ("tr", "1920 yazı", "1920-22", S),
+    ("tr", "1922 sonbaharında", "1922-23", S),
+    ("tr", "kış 1941", "1941-24", S),
+    ("tr", "1941-42 kışı", "1941-24", S),
+    ("tr", "13-17 Mart 1920", "1920-03-13/1920-03-17", D),
+    ("tr", "Mart–Mayıs 1920", "1920-03/1920-05", M),
+    ("tr", "29 Ekim 1923'te", "1923-10-29", D),
+    ("tr", "1923'te", "1923", Y),
+    ("tr", "M.Ö. 44", "-0043", Y),
+    ("tr", "9.11.1989", "1989-11-09", D),
+    ("id", "musim semi 1920", "1920-21", S),
+    ("id", "musim panas 1945", "1945-22", S),
+    ("id", "musim gugur 1965", "1965-23", S),
+    ("id", "musim dingin 1941", "1941-24", S),
+    ("id", "13–17 Maret 1920", "1920-03-13/1920-03-17", D),
+    ("id", "13 sampai 17 Maret 1920", "1920-03-13/1920-03-17", D),
+    ("id", "3–17 Des 1920", "1920-12-03/1920-12-17", D),
+    ("id", "Maret sampai Mei 1920", "1920-03/1920-05", M),
+    ("id", "44 SM", "-0043", Y),
+    ("ja", "1920年春", "1920-21", S),
+    ("ja", "1920年の夏", "1920-22", S),
+    ("ja", "1941年冬", "1941-24", S),
+    ("ja", "1920年3月13日～17日", "1920-03-13/1920-03-17", D),
+    ("ja", "1920年3月13日から17日まで", "1920-03-13/1920-03-17", D),
+    ("ja", "1920年3月から5月まで", "1920-03/1920-05", M),
+    ("zh", "1920年秋季", "1920-23", S),
+    ("zh", "1920年夏天", "1920-22", S),
+    ("zh", "1920年3月13日至17日", "1920-03-13/1920-03-17", D),
+    ("zh", "1920年3月～5月", "1920-03/1920-05", M),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "edtf", "precision"), FORMS + SEASONS_AND_RANGES)
 def test_form(lang, text, edtf, precision):
     d = parse_date(text)
     assert d is not None
@@ -211,6 +325,22 @@ def test_every_language_has_dates_of_every_kind(lang):
     assert {D, Y, C} <= kinds
 
 
+@pytest.mark.parametrize("lang", [*cldr.LANGUAGES, "ja", "zh"])
+def test_every_language_has_seasons_and_ranges(lang):
+    found = {(p, "/" in edtf) for code, _, edtf, p in SEASONS_AND_RANGES if code == lang}
+    assert {(S, False), (D, True), (M, True)} <= found
+    seasons = {edtf[-2:] for code, _, edtf, p in SEASONS_AND_RANGES if code == lang and p is S}
+    assert seasons >= ({"21", "22", "23", "24"} if lang not in ("ja", "zh") else {"22"})
+
+
+def test_a_season_prints_as_the_note_wrote_it():
+    d = parse_date("im Herbst 1923")
+    assert d is not None and d.display == "im Herbst 1923"
+    assert (d.earliest.month, d.latest.month, d.latest.year) == (9, 11, 1923)
+    winter = parse_date("zimą 1941/42")
+    assert winter is not None and (winter.earliest.month, winter.latest.year) == (12, 1942)
+
+
 REJECTED = [
     ("31 de febrero de 1900", "February 1900 has no day 31"),
     ("30 février 1900", "February 1900 has no day 30"),
@@ -221,6 +351,8 @@ REJECTED = [
     ("los años 20", "leaves out its century"),
     ("les années 20", "leaves out its century"),
     ("die 20er Jahre", "leaves out its century"),
+    ("31.02.1900", "February 1900 has no day 31"),
+    ("Herbst", "not a date"),
     ("del 1816 al 1810", "ends before it starts"),
     ("siglo 0", "not a date"),
     ("25 de mayo", "has no year"),
@@ -381,3 +513,105 @@ def test_generated_dates_in_chinese_numerals(year, month, day):
     text = f"{written}年{_positional(month)}月{_positional(day)}日"
     d = parse_date(text)
     assert d is not None and d.edtf == f"{year:04d}-{month:02d}-{day:02d}", text
+
+
+# ------------------------------------------------------------- ranges in every month
+
+# A range of days within a month ({a}, {b}: days; {m}: the month as running text writes it,
+# genitive where the language has one) and of months ({m}, {n}: standing alone; {g}, {h}:
+# in running text), as each language writes them.
+DAY_RANGES = {
+    "es": ["del {a} al {b} de {m} de {y}", "{a}–{b} de {m} de {y}"],
+    "pt": ["de {a} a {b} de {m} de {y}", "{a}–{b} de {m} de {y}"],
+    "fr": ["du {a} au {b} {m} {y}", "{a}–{b} {m} {y}"],
+    "it": ["dal {a} al {b} {m} {y}", "{a}–{b} {m} {y}"],
+    "de": ["{a}.–{b}. {m} {y}", "vom {a}. bis {b}. {m} {y}", "{a}.-{b}. {m} {y}"],
+    "nl": ["{a}–{b} {m} {y}", "van {a} tot {b} {m} {y}", "{a} t/m {b} {m} {y}"],
+    "pl": ["{a}–{b} {m} {y}", "od {a} do {b} {m} {y} r."],
+    "ru": ["{a}–{b} {m} {y}", "с {a} по {b} {m} {y} года"],
+    "uk": ["{a}–{b} {m} {y}", "з {a} по {b} {m} {y} року"],
+    "tr": ["{a}-{b} {m} {y}", "{a}–{b} {m} {y}"],
+    "id": ["{a}–{b} {m} {y}", "{a} sampai {b} {m} {y}"],
+}
+MONTH_RANGES = {
+    "es": ["{m}–{n} de {y}", "de {m} a {n} de {y}"],
+    "pt": ["{m}–{n} de {y}", "de {m} a {n} de {y}"],
+    "fr": ["{m}–{n} {y}", "de {m} à {n} {y}"],
+    "it": ["{m}–{n} {y}", "da {m} a {n} {y}"],
+    "de": ["{m}–{n} {y}", "von {m} bis {n} {y}"],
+    "nl": ["{m}–{n} {y}", "van {m} tot {n} {y}"],
+    "pl": ["{m}–{n} {y}", "od {g} do {h} {y}"],
+    "ru": ["{m}–{n} {y}", "с {g} по {h} {y} года"],
+    "uk": ["{m}–{n} {y}", "з {g} по {h} {y} року"],
+    "tr": ["{m}–{n} {y}", "{m}-{n} {y}"],
+    "id": ["{m}–{n} {y}", "{m} sampai {n} {y}"],
+}
+
+
+def _month_names(code: str, context: str, width: str) -> dict[int, str]:
+    from babel import Locale
+
+    return Locale.parse(code).months[context][width]
+
+
+@pytest.mark.parametrize(("lang", "form"), [(c, f) for c, forms in DAY_RANGES.items()
+                                            for f in forms])  # fmt: skip
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_every_month_in_a_range_of_days(lang, form, data):
+    month = data.draw(st.integers(min_value=1, max_value=12))
+    width = data.draw(st.sampled_from(["wide", "abbreviated"]))
+    first = data.draw(st.integers(min_value=1, max_value=27))
+    last = data.draw(st.integers(min_value=first + 1, max_value=28))
+    year = data.draw(st.integers(min_value=1000, max_value=2100))
+    text = form.format(a=first, b=last, m=_month_names(lang, "format", width)[month], y=year)
+    d = parse_date(text)
+    assert d is not None, text
+    assert d.edtf == f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}", text
+
+
+@pytest.mark.parametrize(("lang", "form"), [(c, f) for c, forms in MONTH_RANGES.items()
+                                            for f in forms])  # fmt: skip
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_every_month_in_a_range_of_months(lang, form, data):
+    first = data.draw(st.integers(min_value=1, max_value=11))
+    last = data.draw(st.integers(min_value=first + 1, max_value=12))
+    width = data.draw(st.sampled_from(["wide", "abbreviated"]))
+    year = data.draw(st.integers(min_value=1000, max_value=2100))
+    alone, running = (_month_names(lang, c, width) for c in ("stand-alone", "format"))
+    text = form.format(m=alone[first], n=alone[last], g=running[first], h=running[last], y=year)
+    d = parse_date(text)
+    assert d is not None, text
+    assert d.edtf == f"{year}-{first:02d}/{year}-{last:02d}", text
+
+
+@pytest.mark.parametrize("lang", sorted(DAY_RANGES))
+def test_the_range_tables_cover_every_language(lang):
+    assert lang in MONTH_RANGES and set(DAY_RANGES) == set(cldr.LANGUAGES)
+
+
+SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "winter": 24}
+
+
+def _season_words() -> list[tuple[str, str, str, bool]]:
+    """Every season word of lang/words.toml: (language, season, word, written after the year)."""
+    import tomllib
+
+    words = tomllib.loads((cldr.TABLE.parent / "words.toml").read_text("utf-8"))
+    return [(code, season, word, after) for code, table in words.items()
+            for after, key in ((False, "seasons"), (True, "seasons_after"))
+            for season, written in table.get(key, {}).items() for word in written]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "season", "word", "after"), _season_words())
+def test_every_season_word_reads_as_its_season(lang, season, word, after):
+    for year in (1923, 1648):
+        text = f"{year} {word}" if after else f"{word} {year}"
+        d = parse_date(text)
+        assert d is not None and d.edtf == f"{year}-{SEASON_CODES[season]}", (lang, text)
+        assert d.precision is S
+
+
+def test_every_language_has_its_seasons():
+    assert {code for code, *_ in _season_words()} == set(cldr.LANGUAGES)

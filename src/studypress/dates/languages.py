@@ -28,13 +28,14 @@ _LANG = Path(__file__).with_name("lang")
 
 # Which meaning a word takes when two languages use it differently ("do": Portuguese "of",
 # Polish "until"), strongest first.
-_KINDS = ("era", "month", "circa", "circa_after", "range", "filler")
+_KINDS = ("era", "month", "season", "circa", "circa_after", "range", "filler")
 # A rewrite must find one of these, or a filler or range word that is no English word too:
 # "in 1905" stays English.
-_STRONG = {"era", "month", "circa", "circa_after"}
+_STRONG = {"era", "month", "season", "circa", "circa_after"}
 _ENGLISH = {
     "era": lambda v: f" {v.upper()} ",
     "month": lambda v: f" {MONTH_NAMES[int(v)]} ",
+    "season": lambda v: f" {v} ",
     "circa": lambda v: " c. ",
     "circa_after": lambda v: " ~ ",
     "range": lambda v: " – ",
@@ -45,7 +46,13 @@ _ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _NUMERAL = r"(?P<n>[0-9]{1,2}|[ivxlc]{1,7})"
 _ORDINAL_MARK = r"(?:\.|-?(?:e|er|ème|eme|º|ª|°|o|й|го|ий|ый|ті|ci|ncı|nci|üncü|uncu|inci|ıncı))?"
-_DAY_MARK = re.compile(r"(?<![0-9])([0-9]{1,2})(?:\.º|\.|º|ª|°|er|re)(?=\s|$|,)")
+_DAY_MARK = re.compile(r"(?<![0-9])([0-9]{1,2})(?:\.º|\.|º|ª|°|er|re)(?=\s|$|,|–|-)")
+# A day and month in figures with dots, as most of Europe writes them: "9.11.1989", and a
+# range of days in one month, "13.–17.03.1920". The figures must be a possible day and month.
+_DOTTED = re.compile(
+    r"(?<![0-9.])(?P<d>0?[1-9]|[12][0-9]|3[01])\.(?:\s?[–-]\s?(?P<d2>0?[1-9]|[12][0-9]|3[01])\.)?"
+    r"\s?(?P<m>0?[1-9]|1[0-2])\.\s?(?P<y>[0-9]{3,4})(?![0-9.])"
+)
 _SPACES = re.compile(r"\s+")
 _I = re.IGNORECASE
 _CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
@@ -58,6 +65,9 @@ class _Tables:
     centuries: tuple[re.Pattern[str], ...]
     decades: tuple[re.Pattern[str], ...]
     of_century: re.Pattern[str]
+    seasons_after: re.Pattern[str]  # "1920 yazı": a season written after its year
+    after_meaning: dict[str, str]  # folded word -> season
+    year_suffix: re.Pattern[str]  # "1923'te": a case ending on the year
 
 
 def _fold(word: str) -> str:
@@ -103,6 +113,9 @@ def _meanings(cldr: dict, words: dict) -> dict[str, tuple[str, str]]:
     for code, table in words.items():
         if code == "english":
             continue
+        for season, written in table.get("seasons", {}).items():
+            for word in written:
+                add("season", word, season)
         for era in ("bce", "ce"):
             for word in table.get(era, []):
                 add("era", word, era)
@@ -118,17 +131,28 @@ def _english_words() -> frozenset[str]:
     return frozenset(words.get("english", {}).get("words", []))
 
 
-def _is_strong(kind: str, word: str) -> bool:
-    """Whether finding ``word`` is reason enough to read the text as a foreign date: a word
-    that is English too counts only as a month or era written in lower case ("14 mars 1917",
-    not "Augustus 27 BCE")."""
+_AFTER_DAY = re.compile(r"(?<![0-9])[0-9]{1,2}\.?\s*$")  # "17 " before a month name
+
+
+def _is_strong(kind: str, word: str, before: str = "") -> bool:
+    """Whether finding ``word`` (after the text ``before``) is reason enough to read the text
+    as a foreign date: a word that is English too counts only as a month or era written in
+    lower case ("14 mars 1917", not "Augustus 27 BCE"), or as a month after a day ("3–17 Des
+    1920")."""
     if _fold(word) in _english_words():
-        return kind in _STRONG and word.islower()
+        after_day = kind == "month" and _AFTER_DAY.search(before) is not None
+        return kind in _STRONG and (word.islower() or after_day)
     return kind in _STRONG or kind in ("range", "filler")
 
 
 def _gather(words: dict, key: str) -> set[str]:
     return {w for table in words.values() for w in table.get(key, [])}
+
+
+def _seasons_after(words: dict) -> dict[str, str]:
+    """Each season word written after its year, folded, with the season it names."""
+    return {_fold(w): season for table in words.values()
+            for season, written in table.get("seasons_after", {}).items() for w in written}
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -156,8 +180,10 @@ def _data() -> tuple[dict, dict[str, tuple[str, str]], frozenset[str]]:
     keys = [w for w, (kind, _) in meaning.items() if _is_strong(kind, w)]
     for key in ("century", "century_after", "decade"):
         keys += _gather(words, key)
+    keys += _seasons_after(words)
     runs = {run for w in keys for run in _runs(w.lower())}
-    runs.update(run for w in _gather(words, "decade_suffix") for run in _LETTERS.findall(w))
+    runs.update(run for key in ("decade_suffix", "year_suffix") for w in _gather(words, key)
+                for run in _LETTERS.findall(w))
     return words, meaning, frozenset(runs)
 
 
@@ -190,7 +216,14 @@ def _tables() -> _Tables:
         _I,
     )
     every = re.compile(boundary.format(_alternation(set(meaning))), _I)
-    return _Tables(every, meaning, centuries, decades, of_century)
+    after_meaning = _seasons_after(words)
+    seasons_after = re.compile(
+        r"(?<![\w])(?P<y>[0-9]{1,4}(?:\s*[–/-]\s*[0-9]{1,4})?)\s+"
+        rf"(?P<s>{_alternation(set(after_meaning))})(?!\w)", _I)
+    year_suffix = re.compile(rf"(?<=[0-9])(?:{_alternation(_gather(words, 'year_suffix'))})(?!\w)",
+                             _I)
+    return _Tables(every, meaning, centuries, decades, of_century, seasons_after, after_meaning,
+                   year_suffix)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -233,12 +266,19 @@ _CJK_DATE = re.compile(
     r"(?P<era>公元前|紀元前|西元前|前|公元|西暦|西元)?\s*(?P<y>[0-9]{1,5})\s*年"
     r"(?:\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?)?(?P<decade>代)?"
 )
+# A season after its year ("1920年春", "1920年の夏", "1920年秋季"): EDTF's seasons.
+_CJK_SEASON = re.compile(
+    r"(?P<era>公元前|紀元前|西元前|前|公元|西暦|西元)?\s*(?P<y>[0-9]{1,5})\s*年\s*の?\s*"
+    r"(?P<s>[春夏秋冬])(?:季|天)?"
+)
+_CJK_SEASONS = {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"}
+_CJK_DAY = re.compile(r"(?<![0-9])(?P<d>[0-9]{1,2})\s*[日号]")  # "17日" ending a range of days
 _CJK_MONTH_DAY = re.compile(r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?")
 _CJK_CENTURY = re.compile(r"(?P<era>公元前|紀元前|西元前|前)?\s*(?P<n>[0-9]{1,2})\s*世[纪紀]")
 _CJK_WORDS = {
     "大约": " c. ", "大約": " c. ", "约": " c. ", "約": " c. ", "左右": " ~ ", "前后": " ~ ",
     "前後": " ~ ", "頃": " ~ ", "ごろ": " ~ ", "～": " – ", "〜": " – ", "至": " – ", "到": " – ",
-    "、": ", ",
+    "から": " – ", "まで": " ", "、": ", ",
 }  # fmt: skip
 # A Japanese or Chinese era year with its Western date after it in parentheses.
 _CJK_ERA_YEAR = re.compile(
@@ -292,6 +332,10 @@ def _cjk_century(m: re.Match[str]) -> str:
     return f" {_ordinal(int(m.group('n')))} century{_bce(m.group('era'))} "
 
 
+def _cjk_season(m: re.Match[str]) -> str:
+    return f" {_CJK_SEASONS[m.group('s')]} {m.group('y')}{_bce(m.group('era'))} "
+
+
 def _cjk_month_day(m: re.Match[str]) -> str:
     month = _month(m.group("m"))
     return f" {month} {int(m.group('d'))} " if m.group("d") else f" {month} "
@@ -304,8 +348,10 @@ def _cjk(text: str) -> str:
     if era_year:
         text = era_year.group("western")
     text = _CJK_CENTURY.sub(_cjk_century, text)
+    text = _CJK_SEASON.sub(_cjk_season, text)
     text = _CJK_DATE.sub(_cjk_date, text)
     text = _CJK_MONTH_DAY.sub(_cjk_month_day, text)
+    text = _CJK_DAY.sub(lambda m: f" {int(m.group('d'))} ", text)
     for word, english in _CJK_WORDS.items():
         text = text.replace(word, english)
     return text
@@ -328,17 +374,15 @@ def _substitute(
     return new, new != text
 
 
-def translate(norm: str) -> str | None:
-    """``norm`` in the wording the date grammar reads, or None when it holds no foreign date
-    word (month, era, circa, century or decade) to rewrite. Raises DateError for a month
-    number that cannot be ("1900年13月")."""
-    text = _full_width(norm).replace("\u3000", " ")
+def _dotted(m: re.Match[str]) -> str:
+    days = f"{int(m.group('d'))}–{int(m.group('d2'))}" if m.group("d2") else str(int(m.group("d")))
+    return f" {days} {_month(m.group('m'))} {m.group('y')} "
+
+
+def _periods(t: _Tables, text: str) -> tuple[str, bool]:
+    """Centuries, decades, seasons after their year and case endings, in the grammar's words;
+    whether any was found."""
     strong = False
-    if _CJK.search(text):
-        text, strong = _cjk(text), True
-    if not strong and not _worth_trying(text.lower()):
-        return None
-    t = _tables()
     for pattern in t.centuries:
         text, found = _substitute(pattern, text, _century)
         strong = strong or found
@@ -346,11 +390,33 @@ def translate(norm: str) -> str | None:
         text, found = _substitute(pattern, text, _decade)
         strong = strong or found
     text = t.of_century.sub(_decade_in_century, text)
+    text, found = _substitute(t.seasons_after, text, lambda m: (
+        f" {t.after_meaning[_fold(m.group('s'))]} {m.group('y')} "))
+    strong = strong or found
+    text, found = _substitute(t.year_suffix, text, lambda m: "")
+    return text, strong or found
+
+
+def translate(norm: str) -> str | None:
+    """``norm`` in the wording the date grammar reads, or None when it holds no foreign date
+    word (month, season, era, circa, century or decade) or dotted day and month ("9.11.1989")
+    to rewrite. Raises DateError for a month number that cannot be ("1900年13月")."""
+    text = _full_width(norm).replace("\u3000", " ")
+    strong = False
+    if _CJK.search(text):
+        text, strong = _cjk(text), True
+    text, dotted = _substitute(_DOTTED, text, _dotted)
+    strong = strong or dotted
+    if not strong and not _worth_trying(text.lower()):
+        return None
+    t = _tables()
+    text, found = _periods(t, text)
+    strong = strong or found
 
     def word(m: re.Match[str]) -> str:
         nonlocal strong
         kind, value = t.meaning[_fold(m.group(0))]
-        strong = strong or _is_strong(kind, m.group(0))
+        strong = strong or _is_strong(kind, m.group(0), m.string[: m.start()])
         return _ENGLISH[kind](value)
 
     text = t.words.sub(word, text)
