@@ -85,11 +85,10 @@ def chapter(builder: ChapterStory, number: int, kicker: str) -> list[Flowable]:
     label = Paragraph(fmt.wording(kicker.replace("{number}", str(number)), family=head),
                       styles["subtitle"])
     label.keepWithNext = 1
+    top = [label, *builder.title_block()]
     if builder.printing == "answers":
         body = builder.answer_key(new_page=False)
     else:
-        body = builder.body()
-        if builder.printing == "full":
-            body.extend(builder.answer_key(new_page=True))
-    return [*opening(), anchor, label, *builder.title_block(),
-            *nest(body, f"chapter-{number}")]
+        # a chapter never opens on a page holding its title alone
+        body = builder.below(top, builder.printed_body(), builder.printed_body, always=True)
+    return [*opening(), anchor, *top, *nest(body, f"chapter-{number}")]

@@ -37,19 +37,22 @@ FIGURE_HEADING = 40.0
 def figure_drawer(settings: Any, missing: list[str], page_height: float | None = None) -> Any:
     """The timeline figure, when the figure module is installed and the note has a timeline;
     characters its fonts lack are added to ``missing``. With ``page_height``, a figure too
-    tall for one page comes as a list of drawings, one per page (``timeline_pages``)."""
+    tall for one page comes as a list of drawings, one per page (``timeline_pages``); the
+    drawer's third argument, when given, is a lower height for every page (so the first
+    shares a page with what stands above it)."""
     try:
         from ...figure import has_timeline, timeline_figure, timeline_pages
     except ImportError:
         return None
 
-    def draw(note: Note, width: float):
+    def draw(note: Note, width: float, height: float | None = None):
         if not has_timeline(note):
             return None
+        limit = page_height if height is None else height
         drawing, lay = timeline_figure(note, width, settings=settings, missing=missing)
-        if page_height is None or drawing.height <= page_height:
+        if limit is None or drawing.height <= limit:
             return drawing, (dict(lay.numbers) if lay.numbered else {})
-        pages = timeline_pages(note, width, page_height, settings=settings, missing=missing)
+        pages = timeline_pages(note, width, limit, settings=settings, missing=missing)
         numbers = {k: v for _, lay in pages if lay.numbered for k, v in lay.numbers.items()}
         drawings = [d for d, _ in pages]
         return (drawings if len(drawings) > 1 else drawings[0]), numbers

@@ -63,10 +63,14 @@ def shorten(text: str, limit: int) -> str:
 ATTACHED_KINDS = {"timeline-notes", "cast-notes", "glossary-notes", "instructions",
                   "answer-notes"}
 
-# note, width → None, or the figure's Drawing (or a list of them, one per page, for a figure
-# continued over pages) and the numbers on its marks (event index → number; empty when the
-# marks carry labels)
-Drawer = Callable[[Note, float], "tuple[object, dict[int, int]] | None"]
+# note, width, height of a page (None: the whole frame's) → None, or the figure's Drawing (or
+# a list of them, one per page, for a figure continued over pages) and the numbers on its
+# marks (event index → number; empty when the marks carry labels)
+Drawer = Callable[[Note, float, "float | None"], "tuple[object, dict[int, int]] | None"]
+# A figure's first page is set below what opens the page only when at least this share of the
+# frame is left for it: a strip at the foot of a page holds too little of a timeline.
+SHARE_LEAST = 0.4
+SHARE_SLACK = 6.0  # points kept free under a shared first page, for rounding in the frame
 
 
 @dataclass
@@ -84,6 +88,13 @@ class StoryBuilder:
     blocks: BlockRenderer = field(init=False)
     problems: list[Diagnostic] = field(default_factory=list)
     figure_numbers: dict[int, int] = field(default_factory=dict)  # event index → mark number
+    figure_pages: int = 0  # pages of the figure as last drawn
+    _figure_at: int = -1  # where the figure's heading stands in the last body built
+    _drawn: dict[float | None, object] = field(default_factory=dict)  # page height → figure
+    _keys_before: int = 0  # heading keys and problems as the last body began
+    _level_before: int = -1
+    _problems_before: int = 0
+    _figure_late: bool = False  # the figure after the chronology instead of before it
     _keys: int = 0
     _last_level: int = -1
 
@@ -130,11 +141,11 @@ class StoryBuilder:
         if self.printing == "answers":
             story.extend(self.answer_key(new_page=False))
             return story
-        body = self.body()
-        if self.printing == "full":
-            _drop_trailing_space(body)  # a space that starts a page would leave it blank
-            body.extend(self.answer_key(new_page=True))
-        if self._toc_worthy(body):
+        body = self.printed_body()
+        worthy = self._toc_worthy(body)
+        if worthy:
+            above = [*story, *self._contents_stand_in(body)]
+            body = self.below(above, body, self.printed_body)
             contents = self.contents()
             # Known lines with unknown pages: the first pass already lays the contents out at
             # their final height, so the pages after it rarely move and a pass is saved.
@@ -142,9 +153,63 @@ class StoryBuilder:
             toc.addEntries([(f.level, f.toc_markup, 0, f.key) for f in body
                             if isinstance(f, Anchor) and f.toc_markup is not None])
             story.extend(contents)
+        else:
+            body = self.below(story, body, self.printed_body)
         story.extend(body)
         _drop_trailing_space(story)  # space after the end would only start a page of its own
         return story
+
+    def printed_body(self, figure_height: float | None = None) -> list[Flowable]:
+        """The body in the printing asked for: with the answer key after it in ``full``."""
+        body = self.body(figure_height)
+        if self.printing == "full":
+            _drop_trailing_space(body)  # a space that starts a page would leave it blank
+            body.extend(self.answer_key(new_page=True))
+        return body
+
+    def below(self, above: list[Flowable], body: list[Flowable],
+              make: Callable[[float | None], list[Flowable]], always: bool = False
+              ) -> list[Flowable]:
+        """``body``, or ``make``'s body again with the figure's pages made lower, so that its
+        first page stands on the page ``above`` opens instead of leaving that page to
+        ``above`` alone. Lower pages are taken when they cost no page (the figure was continued
+        over pages anyway). With ``always`` (a page holding a chapter's title alone is no
+        page), lower pages that would cost more give way to the chronology: it opens the
+        page, and the figure follows it."""
+        if self._figure_at < 0 or not self.figure_pages:
+            return body
+        used = self._height([*above, *body[:self._figure_at + 2]], self.frame_width)
+        first = body[self._figure_at + 2]
+        room = self.frame_height - used - SHARE_SLACK
+        if first.wrap(self.frame_width, self.frame_height)[1] <= room:
+            return body  # its first page fits under them already
+        if room >= SHARE_LEAST * self.frame_height and (self.figure_pages > 1 or always):
+            pages = self.figure_pages
+            self._draw_figure(room)
+            if self.figure_pages <= pages + 1:
+                return self._rebuilt(make, room)
+            self._draw_figure(None)
+        if not always:
+            return body
+        self._figure_late = True
+        return self._rebuilt(make, None)
+
+    def _rebuilt(self, make: Callable[[float | None], list[Flowable]], height: float | None
+                 ) -> list[Flowable]:
+        """``make(height)`` as if it were the first body built: same keys, no repeated
+        problems."""
+        self._keys, self._last_level = self._keys_before, self._level_before
+        del self.problems[self._problems_before:]
+        return make(height)
+
+    def _contents_stand_in(self, body: list[Flowable]) -> list[Flowable]:
+        """Flowables as tall as the contents will be (a table of contents is measured only on
+        a page)."""
+        s = self.styles
+        lines = [Paragraph(f.toc_markup, s["toc0" if f.level == 0 else "toc1"])
+                 for f in body if isinstance(f, Anchor) and f.toc_markup is not None]
+        head, _, rule = self.contents()
+        return [head, *lines, rule]
 
     def _toc_worthy(self, body: list[Flowable]) -> bool:
         return sum(1 for f in body if isinstance(f, Anchor) and f.toc_markup is not None) >= 2
@@ -196,16 +261,25 @@ class StoryBuilder:
         return [Paragraph(head, s["h2"]), toc, rule]
 
     # ------------------------------------------------------------ body
-    def body(self) -> list[Flowable]:
+    def body(self, figure_height: float | None = None) -> list[Flowable]:
+        """Every section under the title, the figure's pages ``figure_height`` tall at most
+        (None: a page's height)."""
         note = self.note
+        self._keys_before, self._level_before = self._keys, self._last_level
+        self._problems_before = len(self.problems)
         intro = [sec for sec in note.sections if sec.kind in self.settings.introduction]
         attached = {sec.kind for sec in note.sections} & ATTACHED_KINDS
         rest = [sec for sec in note.sections
                 if sec not in intro and sec.kind not in attached]
         out: list[Flowable] = []
         out.extend(self.prose(intro))
-        out.extend(self.figure_section())
-        out.extend(self.chronology())
+        figure = self.figure_section(figure_height)  # first: the chronology gives its numbers
+        if self._figure_late:
+            out.extend(self.chronology())
+        self._figure_at = len(out) if figure else -1
+        out.extend(figure)
+        if not self._figure_late:
+            out.extend(self.chronology())
         out.extend(self.cast())
         out.extend(self.glossary())
         out.extend(self.questions(QuestionKind.SHORT))
@@ -222,11 +296,24 @@ class StoryBuilder:
                 out.extend(self.blocks.blocks(sec.blocks))
         return out
 
-    def figure_section(self) -> list[Flowable]:
+    def _draw_figure(self, height: float | None) -> object:
+        """The drawer's figure with pages ``height`` tall at most, drawn once per height."""
+        if height not in self._drawn:
+            assert self.figure is not None
+            self._drawn[height] = self.figure(self.note, self.frame_width, height)
+        drawn = self._drawn[height]
+        self.figure_pages = 0
+        if drawn is not None:
+            drawing = drawn[0]  # type: ignore[index]
+            self.figure_pages = len(drawing) if isinstance(drawing, list) else 1
+        return drawn
+
+    def figure_section(self, height: float | None = None) -> list[Flowable]:
+        """The timeline heading and the figure's pages, ``height`` tall at most."""
         if self.figure is None:
             return []
         try:
-            drawn = self.figure(self.note, self.frame_width)
+            drawn = self._draw_figure(height)
         except Exception as exc:  # the guide is still worth printing without its figure
             self.problems.append(Diagnostic(
                 Severity.WARNING, "figure", f"the timeline figure could not be drawn "
@@ -235,7 +322,7 @@ class StoryBuilder:
             return []
         if drawn is None:
             return []
-        drawing, self.figure_numbers = drawn
+        drawing, self.figure_numbers = drawn  # type: ignore[misc]
         font = self.styles.body_family.regular
         # A figure continued over pages is a list of drawings, each one page tall at full
         # size; the frame's height is only a guard (shrinking a page would print it too small).
