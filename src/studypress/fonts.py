@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import textwidth
+
 _STYLES = {"regular": "", "italic": "It", "bold": "Bold", "bolditalic": "BoldIt"}
 
 
@@ -66,6 +68,7 @@ def family(kind: str = "serif") -> Family:
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
 
+    textwidth.install()
     package, base, name = _FAMILIES[kind]
     files = _font_files(package, base)
     names = {style: f"{name}-{style}" for style in _STYLES}
@@ -125,6 +128,7 @@ def register_fallback(path: str, index: int = 0) -> str:
     from reportlab.pdfbase.ttfonts import TTFont
 
     _astral_to_unicode()
+    textwidth.install()
     name = "StudypressFallback-" + Path(path).stem + (f"-{index}" if index else "")
     pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
     for bold in (0, 1):
