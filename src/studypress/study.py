@@ -273,7 +273,7 @@ def study_items(note: Note, keep: Callable[[StudyItem], bool] | None = None
 # A printed or exported card's fronts (flashcards.pdf, cards.csv): the kind of item asked,
 # and how an event's date or place is told apart ({number}, {count}, {event} are filled in).
 CARD_WORDS = {
-    "card_date": "Date", "card_person": "Person", "card_term": "Term",
+    "card_date": "Date", "card_when": "When?", "card_person": "Person", "card_term": "Term",
     "card_question": "Question", "card_numbered": "Question {number}",
     "card_event": "Event", "card_name_them": "Who is described?", "card_which_term": "Which term?",
     "card_same_date": "event {number} of {count}", "card_after": "after {event}",

@@ -86,8 +86,10 @@ class BookIndex(IndexingFlowable):
     """The index as two balanced columns, letter by letter; each page number links to its
     entry."""
 
-    def __init__(self, styles: Styles, see: str, heading: Callable[[str], str]) -> None:
+    def __init__(self, styles: Styles, see: str, heading: Callable[[str], str],
+                 language: str = "en") -> None:
         super().__init__()
+        self.language = language  # whose alphabet orders the entries (studypress.collation)
         self.styles = styles
         self.see = see
         self.heading = heading  # a letter heading's markup
@@ -133,7 +135,7 @@ class BookIndex(IndexingFlowable):
         """Every entry in the order printed: the names marked, and the aliases of those."""
         shown = [*self.pages, *(a for a, (_, name) in self.entries.aliases.items()
                                 if a not in self.pages and name in self.pages)]
-        return sorted(shown, key=sort_key)
+        return sorted(shown, key=lambda name: sort_key(name, self.language))
 
     def paragraphs(self) -> list[Flowable]:
         """The index's lines, under a letter wherever the first letter changes; names in a
@@ -141,7 +143,7 @@ class BookIndex(IndexingFlowable):
         out: list[Flowable] = []
         letter = None
         for name in self.names():
-            first = first_letter(name)
+            first = first_letter(name, self.language)
             first = first if first != first.lower() else ""
             entry = Paragraph(self._entry(name), self.entry_style)
             if first != letter:

@@ -52,8 +52,11 @@ class Parts:
     def __post_init__(self) -> None:
         self.fmt = Formatter.create(self.settings, str(Path("layouts") / "book.toml"),
                                     self.fallbacks)
+        # the notes' language when they share one, else the project's
+        languages = {note.metadata.language for note in self.notes}
         self.index = BookIndex(self.styles, self.book.see, lambda letter: self.fmt.plain(
-            letter, 0, bold=True, family=self.styles.head_family, label=INDEX))
+            letter, 0, bold=True, family=self.styles.head_family, label=INDEX),
+            languages.pop() if len(languages) == 1 else self.settings.lang)
 
     def story(self) -> list[Flowable]:
         """Every flowable of the book, in print order."""

@@ -330,7 +330,7 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
     clozes, cloze_problems = cloze_items(note, settings.cloze == "highlights")
     chosen += clozes
     dated = [e.date for e in note.events if e.date is not None]
-    strip = Strip(dated) if dated else None
+    strip = Strip(dated, note.metadata.language) if dated else None
 
     def tags(kind: str) -> tuple[str, ...]:
         own = tuple(t for t in note.metadata.tags if t.lower() not in (NOCARD_TAG, CLOZE_TAG))

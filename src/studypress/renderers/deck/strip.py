@@ -43,7 +43,7 @@ def _width(label: str, size: float = TICK_FONT) -> float:
 class Strip:
     """The axis of one note's timeline, worked out once; ``svg`` draws one event on it."""
 
-    def __init__(self, dates: Sequence[HistoricalDate]) -> None:
+    def __init__(self, dates: Sequence[HistoricalDate], language: str = "en") -> None:
         if not dates:
             raise ValueError("a timeline strip needs at least one date")
         lo, hi = timeaxis.days_range(dates)
@@ -54,8 +54,9 @@ class Strip:
             start_year, end_year = timeaxis.year_after(start_year, -1), timeaxis.year_after(
                 end_year, 1)
         self.axis = timeaxis.linear_axis(lo, hi, PAD, WIDTH - PAD)
-        self.start_label, self.end_label = timeaxis.end_labels(start_year, end_year)
-        ticks = timeaxis.choose_ticks(self.axis, _width, gap=10.0)
+        # the era words and tick labels in the note's language ("v. Chr.", "до н. э.")
+        self.start_label, self.end_label = timeaxis.end_labels(start_year, end_year, language)
+        ticks = timeaxis.choose_ticks(self.axis, _width, gap=10.0, language=language)
         self.scale = "".join(
             f'<text class="tick" x="{_fmt(t.x)}" y="{_fmt(TICK_Y)}" font-size="{_fmt(TICK_FONT)}"'
             f' fill="{FALLBACK_GREY}" text-anchor="middle">{escape(t.label)}</text>'

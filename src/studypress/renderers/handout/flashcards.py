@@ -108,7 +108,9 @@ def flashcard(item: StudyItem, reverse: bool = False,
     if reverse:
         kind, prompt, answer = _reversed(item, words)
     elif item.kind is Kind.EVENT and isinstance(subject, Event):
-        kind, prompt, answer = say(words, "card_date"), _event_prompt(item, words), subject.text
+        # an undated event's front places it among its neighbours: it claims no date
+        kind = say(words, "card_date" if item.when is not None else "card_when")
+        prompt, answer = _event_prompt(item, words), subject.text
     elif item.kind is Kind.PERSON and isinstance(subject, Person):
         kind, prompt, answer = say(words, "card_person"), item.prompt, _person_answer(subject)
     elif item.kind is Kind.FAQ:
