@@ -70,3 +70,24 @@ def dense_markdown(n: int, seed: int = 7, people: int = 12, *, bce: bool = True)
 def dense_note(n: int, seed: int = 7, people: int = 12, **kw) -> Note:
     """``dense_markdown`` read by the reader, as a build would read it."""
     return read_text(dense_markdown(n, seed, people, **kw), "dense.md", "dense")
+
+
+def spread_markdown(n: int, seed: int = 5, start: int = 1900) -> str:
+    """A note of ``n`` events a few months to a few years apart, with wordings from two words
+    to a long sentence: dense enough to need many label lanes, spread enough for labels."""
+    rng = random.Random(seed)
+    lines = ["# Spread history", "", "## Timeline", ""]
+    year, month = start, 1
+    for i in range(n):
+        month += rng.randint(2, 30)
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 14)))
+        when = rng.choice((f"{MONTHS[month - 1]} {year}", f"{year}",
+                           f"{MONTHS[month - 1]} {rng.randint(1, 28)}, {year}"))
+        lines.append(f"- **{when}:** The {words} (event {i}).")
+    return "\n".join(lines) + "\n"
+
+
+def spread_note(n: int, seed: int = 5) -> Note:
+    """``spread_markdown`` read by the reader."""
+    return read_text(spread_markdown(n, seed), "spread.md", "spread")

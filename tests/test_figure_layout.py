@@ -316,3 +316,18 @@ def test_a_compressed_axis_says_where_it_is_cut_and_each_stretch_scale(seed):
     plain = timeline_layout(seed, 481.9, settings={"axis": {"compress": "never"}})
     assert not plain.axis.breaks
     assert not any("1 cm" in lab.text for lab in plain.labels)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_label_is_cut_where_its_whole_wording_had_room(corpus, width):
+    from .figure_notes import spread_note
+    from .test_figure_support import cut_with_room
+
+    notes = [*corpus.values(), *(spread_note(n, seed) for n in (6, 8, 12) for seed in range(4))]
+    cut = 0
+    for note in notes:
+        lay = timeline_layout(note, width)
+        check_layout(lay)
+        assert not cut_with_room(lay, note.events), note.source
+        cut += sum(lab.text.endswith("…") for lab in lay.labels if lab.role == "event")
+    assert cut  # the check has labels to look at: some wordings are longer than any room

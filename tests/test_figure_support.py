@@ -102,3 +102,46 @@ def check_layout(lay: Layout) -> None:
     if lay.numbered and lay.labels and any(lab.role == "key" for lab in lay.labels):
         keyed = sorted(i for lab in lay.labels if lab.role == "key" for i in lab.events)
         assert keyed == sorted(m.event for m in lay.markers), "an event is missing from the key"
+
+
+def whole_fits_beside(lay: Layout, lab, whole: float, *, margin: float = 4.0,
+                      pad: float = 1.5, gap: float = 4.0) -> bool:
+    """Would a label ``whole`` points wide fit in ``lab``'s lane, on either side of its stem,
+    without meeting another text box or another label's stem and within the margins?"""
+    x = lab.stem[0]
+    b = lab.box
+    left, right = margin, lay.width - margin
+    sgap = min(pad, gap) * 0.6
+    for other in lay.labels:
+        if other is lab:
+            continue
+        o = other.box
+        if o.y0 < b.y1 - 0.01 and b.y0 < o.y1 - 0.01:  # a box beside it
+            if o.x0 >= x:
+                right = min(right, o.x0 - gap)
+            elif o.x1 <= x:
+                left = max(left, o.x1 + gap)
+        if other.stem is not None and other.stem[1] < b.y0 + 0.01 < other.stem[2]:
+            if other.stem[0] > x:  # a stem rising past it to a label above
+                right = min(right, other.stem[0] - sgap)
+            else:
+                left = max(left, other.stem[0] + sgap)
+    return x + pad + whole <= right + 0.01 or x - pad - whole >= left - 0.01
+
+
+def cut_with_room(lay: Layout, events) -> list[str]:
+    """Event labels cut short although their whole wording had room beside them."""
+    from studypress.figure.text import ELLIPSIS, clean, default_fontset
+    from studypress.model import plain_text
+
+    fs = default_fontset()
+    out: list[str] = []
+    for lab in lay.labels:
+        if lab.role != "event" or not lab.text.endswith(ELLIPSIS) or len(lab.parts) < 2:
+            continue
+        date = lab.parts[0].text.strip()
+        words = clean(plain_text(events[lab.events[0]].text))
+        whole = fs.width(date, lab.size, True) + fs.width(" " + words, lab.size)
+        if whole_fits_beside(lay, lab, whole):
+            out.append(lab.text)
+    return out

@@ -69,7 +69,9 @@ def fit_label(text: tuple[str, str], w: float, size: float, fs: FontSet) -> tupl
     date_w = fs.width(date, size, True)
     if date_w > w:
         return (Part(fit(date, w, fs.width, size, True), True),)
-    rest = fit(words, w - date_w - fs.width(" ", size), fs.width, size) if words else ""
+    # a hair of tolerance: a box made exactly as wide as the label must not cut its last word
+    room = w - date_w - fs.width(" ", size) + 1e-6
+    rest = fit(words, room, fs.width, size) if words else ""
     if not rest:
         return (Part(date, True),)
     return (Part(date + " ", True), Part(rest))

@@ -28,6 +28,7 @@ from .people import PersonRow, people_rows
 from .shapes import Part
 from .style import Style
 from .text import FontSet, fit
+from .widen import widen
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,9 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
                                  pad=1.5, gap=4.0, max_lanes=lanes, full_widths=fulls)
         if placement is None:
             continue
+        whole_w = label_widths(whole, size, width - 2 * margin, chars, fs)[0]
+        placement = widen(xs, placement, whole_w, x_min=margin, x_max=width - margin, pad=1.5,
+                          gap=4.0, max_lanes=min(lanes, style.comfortable_lanes))
         parts = [fit_label(t, w, size, fs) for t, (_, _, w) in zip(whole, placement, strict=True)]
         found.append(replace(base, size=size, placement=placement,
                              groups=[[i] for i in range(len(ins.items))], parts=parts))
