@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from studypress.model import Highlight, Text
+from studypress.model import Cloze, Highlight, Text
 from studypress.renderers.deck import fieldhtml, naming
 from studypress.renderers.deck.notetypes import CLOZE
 
@@ -165,7 +165,8 @@ def test_highlights_stay_highlights_by_default(tmp_path: Path) -> None:
 
 
 def test_a_double_colon_inside_a_highlight_is_no_hint() -> None:
-    html = fieldhtml.cloze((Text("See {{c1::x}} and "), Highlight((Text("a::b}}"),))), True)
+    html = fieldhtml.cloze((Text("See "), Cloze(1, (Text("x"),)), Text(" and "),
+                            Highlight((Text("a::b}}"),))), True)
     assert html == "See {{c1::x}} and {{c2::a&#58;&#58;b&#125;&#125;}}"
 
 
@@ -205,14 +206,15 @@ def test_an_faq_answer_is_prose_too(tmp_path: Path) -> None:
 
 def test_highlights_number_on_from_the_typed_marks_outside_them() -> None:
     # A mark typed inside a highlight is text of that highlight's cloze, not a number in use.
-    html = fieldhtml.cloze((Text("The {{c1::treaty}} of "),
-                            Highlight((Text("Rapallo {{c9::1922}}"),)),
+    html = fieldhtml.cloze((Text("The "), Cloze(1, (Text("treaty"),)), Text(" of "),
+                            Highlight((Text("Rapallo "), Cloze(9, (Text("1922"),)))),
                             Text(" and "), Highlight((Text("Locarno"),))), True)
     assert html.startswith("The {{c1::treaty}} of {{c2::Rapallo ")
     assert html.endswith(" and {{c3::Locarno}}")
     assert "c9::" not in html and "c10" not in html
-    alone = fieldhtml.cloze((Highlight((Text("x {{c9::y}}"),)),), True)
+    alone = fieldhtml.cloze((Highlight((Text("x "), Cloze(9, (Text("y"),)))),), True)
     assert alone.startswith("{{c1::")
     # Without numbered highlights, a mark typed inside one is a cloze of its own.
-    plain = fieldhtml.cloze((Highlight((Text("x {{c2::y}}"),)), Text(" z")), False)
+    plain = fieldhtml.cloze((Highlight((Text("x "), Cloze(2, (Text("y"),)))), Text(" z")),
+                            False)
     assert "{{c2::y}}" in plain

@@ -7,6 +7,8 @@ import pytest
 
 from studypress.model import (
     Citation,
+    Cloze,
+    Code,
     Embed,
     Emphasis,
     Highlight,
@@ -202,3 +204,26 @@ def test_block_id_in_prose_and_table_cells():
     assert plain_text(para.text) == "A plain paragraph." and para.block_id == "para"
     (table,) = [b for b in blocks(note) if not isinstance(b, Paragraph)]
     assert plain_text(table.rows[0][1]) == "y ^c"  # a cell is no block: its words stay
+
+
+@pytest.mark.parametrize(("typed", "read_as"), [
+    ("{{c1::Moscow}}", (Cloze(1, (Text("Moscow"),)),)),
+    ("{{c2::Leningrad::a city}}", (Cloze(2, (Text("Leningrad"),), "a city"),)),
+    ("{c2::Leningrad::a city}", (Cloze(2, (Text("Leningrad"),), "a city"),)),
+    ("{{c12:: spaced ::  hint }}", (Cloze(12, (Text("spaced"),), "hint"),)),
+    ("{{c1::*the* treaty}}", (Cloze(1, (Emphasis((Text("the"),)), Text(" treaty"))),)),
+    ("=={{c3::x}}==", (Highlight((Cloze(3, (Text("x"),)),)),)),
+    ("{{c1::[[Moscow]]}}", (Cloze(1, (WikiLink("Moscow", (Text("Moscow"),)),)),)),
+    ("`{{c1::code}}`", (Code("{{c1::code}}"),)),  # code is code
+    ("{{c1::}}", (Text("{{c1::}}"),)),  # nothing to hide: text
+    ("{{Front}} {{c::x}}", (Text("{{Front}} {{c::x}}"),)),
+])
+def test_a_typed_cloze_mark_is_a_cloze_node(typed, read_as):
+    assert paragraph(read(f"## Notes\n\n{typed}\n")) == read_as
+
+
+def test_two_marks_in_a_sentence_and_their_plain_text():
+    rich = paragraph(read("## Notes\n\nOpened in {{c1::Moscow}} and {{c2::Leningrad::a city}}.\n"))
+    assert [n.number for n in find(rich, Cloze)] == [1, 2]
+    # The words of the text are the answers; the hint is for the card.
+    assert plain_text(rich) == "Opened in Moscow and Leningrad."

@@ -132,6 +132,17 @@ class Highlight:
 
 
 @dataclass(frozen=True)
+class Cloze:
+    """A part of the text typed as Anki's cloze mark, ``{{c1::answer}}`` or
+    ``{{c1::answer::hint}}``: the answer (``children``) is what the text says; ``number``
+    groups the parts one card hides together; the hint is what its blank may show instead."""
+
+    number: int
+    children: RichText
+    hint: str = ""
+
+
+@dataclass(frozen=True)
 class Link:
     children: RichText
     target: str
@@ -178,7 +189,7 @@ class LineBreak:
 
 Inline = (
     Text | Code | Math | Strong | Emphasis | Strike | Highlight | Link | WikiLink
-    | Citation | FootnoteRef | LineBreak | Image
+    | Citation | FootnoteRef | LineBreak | Image | Cloze
 )
 RichText = tuple[Inline, ...]
 
@@ -206,6 +217,8 @@ def plain_text(rich: RichText) -> str:
                 out.append(plain_text(children))
             case Strong(children) | Emphasis(children) | Strike(children) | Highlight(children):
                 out.append(plain_text(children))
+            case Cloze(_, children, _):
+                out.append(plain_text(children))
     return "".join(out)
 
 
@@ -215,7 +228,7 @@ def images(rich: RichText) -> tuple[Image, ...]:
     for node in rich:
         if isinstance(node, Image):
             found.append(node)
-        elif isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink):
+        elif isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink | Cloze):
             found.extend(images(node.children))
     return tuple(found)
 

@@ -11,6 +11,7 @@ nothing here knows HTML or Anki.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import DateError, parse_date
 from .model import (
     Block,
+    Cloze,
     Diagnostic,
     Emphasis,
     Event,
@@ -277,7 +279,7 @@ CARD_WORDS = {
     "card_question": "Question", "card_numbered": "Question {number}",
     "card_event": "Event", "card_name_them": "Who is described?", "card_which_term": "Which term?",
     "card_same_date": "event {number} of {count}", "card_after": "after {event}",
-    "card_before": "before {event}",
+    "card_before": "before {event}", "card_cloze": "Fill in the blank",
 }
 
 
@@ -330,6 +332,9 @@ class CardChoice:
     essay_cards: bool = setting("essay_cards", Flag(), False)
     faq_cards: bool = setting("faq_cards", Flag(), True)
     unanswered_cards: bool = setting("unanswered_cards", Flag(), False)
+    # "highlights": every ==highlight== in an event, description, definition or paragraph
+    # is also a cloze deletion; "off": only paragraphs tagged #cloze or typed {{c1::…}}.
+    cloze: str = setting("cloze", Choice(("off", "highlights")), "off")
     # [cards]: which directions each kind of item makes cards in.
     event_cards: tuple[str, ...] = _directions("event")
     person_cards: tuple[str, ...] = _directions("person")
@@ -392,10 +397,13 @@ def names_of(item: StudyItem) -> set[str]:
 
 def card_items(note: Note, choice: CardChoice) -> tuple[list[StudyItem], list[Diagnostic]]:
     """The items that make cards: those the choice wants and the note does not opt out of
-    (see ``study_items`` for the order and the identity warnings)."""
+    (see ``study_items`` for the order and the identity warnings), then the cloze texts
+    (``cloze_items``), with their warnings after the others."""
     lines, names = opted_out(note)
-    return study_items(note, lambda i: choice.wants(i) and i.line not in lines
-                       and not names & names_of(i))
+    items, problems = study_items(note, lambda i: choice.wants(i) and i.line not in lines
+                                  and not names & names_of(i))
+    clozes, more = cloze_items(note, choice.cloze == "highlights")
+    return items + clozes, problems + more
 
 
 BLANK = "[…]"
@@ -414,7 +422,8 @@ def blanked(rich: RichText, names: tuple[str, ...]) -> RichText:
         for node in nodes:
             if isinstance(node, Text):
                 out.append(Text(pattern.sub(BLANK, node.value)))
-            elif isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink):
+            elif isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink
+                            | Cloze):
                 out.append(replace(node, children=walk(node.children)))
             else:
                 out.append(node)
@@ -427,9 +436,8 @@ def blanked(rich: RichText, names: tuple[str, ...]) -> RichText:
 
 # The tag that makes a prose paragraph a cloze text; never a card tag.
 CLOZE_TAG = "cloze"
-# Anki's cloze marks as a note may type them: {{c1::answer}} or {c1::answer}, with a hint
-# after a second "::".
-CLOZE_MARK = re.compile(r"\{\{?c(\d+)::(.*?)(?:::(.*?))?\}\}?")
+# The nodes that hold rich text around a cloze (a cloze holds its answer).
+_AROUND = Strong | Emphasis | Strike | Link | WikiLink
 
 
 def has_highlight(rich: RichText) -> bool:
@@ -437,14 +445,93 @@ def has_highlight(rich: RichText) -> bool:
     for node in rich:
         if isinstance(node, Highlight):
             return True
-        if isinstance(node, Strong | Emphasis | Strike | Link | WikiLink) and \
-                has_highlight(node.children):
+        if isinstance(node, _AROUND) and has_highlight(node.children):
             return True
     return False
 
 
+def has_cloze(rich: RichText) -> bool:
+    """Whether rich text holds a typed ``{{c1::…}}`` anywhere (inside a highlight too)."""
+    return any(isinstance(node, Cloze) or (isinstance(node, _AROUND | Highlight)
+                                           and has_cloze(node.children)) for node in rich)
+
+
 def _hides(rich: RichText, highlights: bool) -> bool:
-    return (highlights and has_highlight(rich)) or bool(CLOZE_MARK.search(plain_text(rich)))
+    return (highlights and has_highlight(rich)) or has_cloze(rich)
+
+
+def _typed_numbers(rich: RichText) -> list[int]:
+    """The numbers of the clozes typed outside highlights (one inside is text of it)."""
+    out: list[int] = []
+    for node in rich:
+        if isinstance(node, Cloze):
+            out.append(node.number)
+        elif isinstance(node, _AROUND):
+            out += _typed_numbers(node.children)
+    return out
+
+
+def numbered(rich: RichText, highlights: bool) -> RichText:
+    """A cloze text with every part it hides as a ``Cloze``: with ``highlights``, each
+    highlight becomes the next number after the highest one typed outside highlights (in
+    the order they are read; a mark typed inside one is text of that highlight's cloze)."""
+    if not highlights:
+        return rich
+    numbers = itertools.count(max(_typed_numbers(rich), default=0) + 1)
+
+    def walk(nodes: RichText) -> RichText:
+        out: list[Any] = []
+        for node in nodes:
+            if isinstance(node, Highlight):
+                out.append(Cloze(next(numbers), node.children))
+            elif isinstance(node, _AROUND):
+                out.append(replace(node, children=walk(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    return walk(rich)
+
+
+def cloze_numbers(rich: RichText) -> tuple[int, ...]:
+    """The cloze numbers of a text, each once, in order: one card each."""
+    found: list[int] = []
+    for node in rich:
+        if isinstance(node, Cloze):
+            found.append(node.number)
+        elif isinstance(node, _AROUND | Highlight):
+            found += cloze_numbers(node.children)
+    return tuple(sorted(set(found)))
+
+
+def cloze_side(rich: RichText, number: int, front: bool) -> RichText:
+    """A cloze text as card ``number`` shows it: on the front its parts of that number are
+    blanks (``[…]``, or ``[hint]``), on the back they are highlighted; the other parts read
+    as plain text, as Anki shows them."""
+    out: list[Any] = []
+    for node in rich:
+        if isinstance(node, Cloze):
+            inner = cloze_side(node.children, number, front)
+            if node.number != number:
+                out += inner
+            elif front:
+                out.append(Text(f"[{node.hint}]" if node.hint else BLANK))
+            else:
+                out.append(Highlight(inner))
+        elif isinstance(node, _AROUND | Highlight):
+            out.append(replace(node, children=cloze_side(node.children, number, front)))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def cloze_cards(item: StudyItem) -> list[tuple[RichText, RichText]]:
+    """The (front, back) of each card a cloze text makes, one per number as Anki makes
+    them: the front says what the text is about, then the text with that number's parts
+    blank; the back is the whole text, those parts highlighted."""
+    head = (*item.prompt, LineBreak()) if item.prompt else ()
+    return [(head + cloze_side(item.answer, n, True), cloze_side(item.answer, n, False))
+            for n in cloze_numbers(item.answer)]
 
 
 def _tagged(paragraph: Paragraph, lines: set[int]) -> bool:
@@ -484,7 +571,7 @@ def _paragraph_items(note: Note, highlights: bool) -> tuple[list[StudyItem], lis
                 continue
             rank += 1
             items.append(StudyItem(
-                Kind.CLOZE, f"{base}/{rank}", about, block.text,
+                Kind.CLOZE, f"{base}/{rank}", about, numbered(block.text, highlights),
                 f"Cloze {short(plain_text(block.text))}", block.line, block))
     return items, problems
 
@@ -497,14 +584,15 @@ def cloze_items(note: Note, highlights: bool) -> tuple[list[StudyItem], list[Dia
     or (with ``highlights``) a highlight, known by its section (or FAQ entry) and its rank
     among the cloze paragraphs there.
     ``prompt`` holds what the text is about (the date, the name, the term, the section
-    title), ``answer`` the text with what it hides."""
+    title), ``answer`` the text with what it hides, each part a ``Cloze`` (``numbered``)."""
     items: list[StudyItem] = []
     for item in event_items(note) + person_items(note) + term_items(note):
         if highlights and has_highlight(item.answer):
             about = item.prompt if item.kind is not Kind.EVENT else (
                 text(item.when.display) if item.when else text(item.group))
             items.append(replace(item, kind=Kind.CLOZE, identity=f"{item.identity}/cloze",
-                                 prompt=about, label=f"Cloze {item.label}"))
+                                 prompt=about, answer=numbered(item.answer, True),
+                                 label=f"Cloze {item.label}"))
     more, problems = _paragraph_items(note, highlights)
     lines, names = opted_out(note)  # #nocard and nocards opt a cloze text out as well
     kept = [i for i in items + more if i.line not in lines and not names & names_of(i)]

@@ -22,7 +22,7 @@ from ..layouts import LayoutError, Layouts
 
 # Card choice (which items make cards, in which directions): every output that makes cards.
 _CARD_CHOICE = ("deck.toml#cards", "deck.toml#essay_cards", "deck.toml#faq_cards",
-                "deck.toml#unanswered_cards")
+                "deck.toml#unanswered_cards", "deck.toml#cloze")
 
 # The guide's look, which the course book shares; the figure's wording is per language.
 _GUIDE = ("guide.toml", "timeline.toml", "subjects.toml", "deck.toml#names", "lang/*.toml")

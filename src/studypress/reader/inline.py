@@ -1,8 +1,8 @@
 """Inline Markdown (a markdown-it inline node) → the model's rich text.
 
 markdown-it knows no Obsidian syntax, so ``obsidian_plugin`` adds inline rules for it (wikilinks,
-embeds, ``==highlight==``, citation markers, ``#tags``, ``^block-ids``); ``convert`` turns the
-token tree into the model's rich text.
+embeds, ``==highlight==``, citation markers, ``#tags``, ``^block-ids``) and for Anki's cloze
+marks (``{{c1::answer::hint}}``); ``convert`` turns the token tree into the model's rich text.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..model import (
     Citation,
+    Cloze,
     Code,
     Emphasis,
     FootnoteRef,
@@ -71,6 +72,9 @@ _TAG = re.compile(r"#([A-Za-z][\w/-]*)")
 _NOT_BEFORE_TAG = "&#/{}[(`'\""
 _BLOCK_ID = re.compile(r"\^([A-Za-z0-9-]+)[ \t]*\Z")
 _HL = ord("=")
+# Anki's cloze mark as notes type it: {{c1::answer}}, {{c1::answer::hint}}, or with single
+# braces; on one line, its answer not empty.
+_CLOZE = re.compile(r"\{\{?c(\d+)::(?!\})(.+?)(?:::(.*?))?\}\}?")
 
 
 def obsidian_plugin(md: MarkdownIt) -> None:
@@ -81,6 +85,7 @@ def obsidian_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "wikilink", _wikilink_rule)
     md.inline.ruler.after("link", "citation", _citation_rule)
     md.inline.ruler.before("emphasis", "highlight", _highlight_rule)
+    md.inline.ruler.before("emphasis", "cloze", _cloze_rule)
     md.inline.ruler2.before("emphasis", "highlight", _highlight_pairs)
     md.inline.ruler.push("obsidian_tag", _tag_rule)
     md.inline.ruler.push("obsidian_block_id", _block_id_rule)
@@ -115,6 +120,23 @@ def _wikilink_rule(state: StateInline, silent: bool) -> bool:
             shown = target.split("#")[0].split("/")[-1] or target
             state.push("text", "", 0).content = shown
         state.push("wikilink_close", "", -1)
+    state.pos = m.end()
+    return True
+
+
+def _cloze_rule(state: StateInline, silent: bool) -> bool:
+    """``{{c1::answer::hint}}``: the answer is Markdown (``{{c1::*Moscow*}}``), the hint text."""
+    m = _CLOZE.match(state.src, state.pos, state.posMax)
+    if not m:
+        return False
+    if not silent:
+        state.push("cloze_open", "", 1).meta = {"number": int(m.group(1)),
+                                                 "hint": (m.group(3) or "").strip()}
+        end = state.posMax
+        state.pos, state.posMax = m.start(2), m.end(2)
+        state.md.inline.tokenize(state)
+        state.posMax = end
+        state.push("cloze_close", "", -1)
     state.pos = m.end()
     return True
 
@@ -233,6 +255,9 @@ def _children(nodes: list[SyntaxTreeNode], ctx: InlineContext) -> list[Inline]:
             out.append(WikiLink(target, shown))
         elif t == "citation":
             out.append(Citation(tuple(n.meta["refs"])))
+        elif t == "cloze":
+            out.append(Cloze(int(n.meta["number"]), _merge(_children(n.children, ctx)),
+                             str(n.meta["hint"])))
         elif t == "obsidian_block_id":
             ctx.block_id = str(n.meta["id"])
         else:

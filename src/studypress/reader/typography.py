@@ -12,6 +12,7 @@ from ..model import (
     Block,
     BulletList,
     Callout,
+    Cloze,
     Emphasis,
     Heading,
     Highlight,
@@ -51,7 +52,7 @@ def fact(value: str) -> str:
 def _inline(node: Inline) -> Inline:
     if isinstance(node, Text):
         return Text(dashes(node.value))
-    if isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink):
+    if isinstance(node, Strong | Emphasis | Strike | Highlight | Link | WikiLink | Cloze):
         return replace(node, children=rich(node.children))
     return node
 

@@ -1,6 +1,7 @@
 """``cards.csv``: the study items as flashcards for Quizlet, Anki's text import and other apps.
 
-One row per study item that has an answer: front, back, tags. The file is UTF-8 CSV as
+One row per study item that has an answer (per number of a cloze text, the front
+with that number's parts blank): front, back, tags. The file is UTF-8 CSV as
 RFC 4180 writes it (comma separated, fields with commas, quotes or line breaks quoted, quotes
 doubled, CRLF line ends). Fields are plain text, never HTML: a flashcard app shows them as
 typed, so nothing needs escaping but the CSV quoting itself. The first lines are Anki's file
@@ -24,6 +25,7 @@ from ..study import (
     blanked,
     card_items,
     card_words,
+    cloze_cards,
     event_summary,
     say,
 )
@@ -124,12 +126,13 @@ def rows(note: Note, choice: CardChoice | None = None,
     out = []
     items, _ = card_items(note, choice)
     for item in items:
-        made = card(item, choice.reversed(item), words)
-        if made is None:
-            continue
+        if item.kind is Kind.CLOZE:  # a card per number, as Anki makes them
+            made = [(_words(plain_text(f)), _words(plain_text(b))) for f, b in cloze_cards(item)]
+        else:
+            made = [card(item, choice.reversed(item), words)]
         tags = [t for t in (_tag(v) for v in (*note.metadata.tags, item.kind))
                 if t and t.lower() != NOCARD_TAG]
-        out.append((*made, " ".join(dict.fromkeys(tags))))
+        out += [(*sides, " ".join(dict.fromkeys(tags))) for sides in made if sides]
     return out
 
 

@@ -20,6 +20,7 @@ from ..model import (
     BulletList,
     Callout,
     Citation,
+    Cloze,
     Code,
     CodeBlock,
     Embed,
@@ -82,6 +83,8 @@ class Formatter:
                 return self.line_break(hard)
             case Image(target, alt):
                 return self.image(target, alt)
+            case Cloze(number, children, hint):
+                return self.cloze(number, children, hint)
         return ""
 
     def blocks(self, items: Iterable[Block]) -> str:
@@ -128,6 +131,10 @@ class Formatter:
 
     def highlight(self, children: RichText) -> str:
         return self.inline(children)
+
+    def cloze(self, number: int, children: RichText, hint: str) -> str:
+        # Read as a text, a cloze's answer is what the note says: marked as a highlight is.
+        return self.highlight(children)
 
     def code(self, value: str) -> str:
         return self.text(value)

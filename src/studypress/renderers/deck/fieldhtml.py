@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...model import Block, ListItem, RichText
-from ...study import CLOZE_MARK
+from ...study import numbered
 from ..richtext import Formatter
 from .media import image_extension
 
@@ -90,6 +90,11 @@ class FieldHtml(Formatter):
 
     def highlight(self, children: RichText) -> str:
         return f"<mark>{self.inline(children)}</mark>"
+
+    def cloze(self, number: int, children: RichText, hint: str) -> str:
+        # Outside a cloze note the mark shows as typed, its braces escaped: no card acts on it.
+        return (self.text(f"{{{{c{number}::") + self.inline(children)
+                + self.text(f"::{hint}}}}}" if hint else "}}"))
 
     def code(self, value: str) -> str:
         return f"<code>{escape(value)}</code>"
@@ -192,65 +197,29 @@ def embed(target: str, media: MediaRef | None = None) -> str:
 # --------------------------------------------------------------------------- cloze
 
 
-@dataclass(eq=False)
-class _Numbers:
-    next: int = 1
-
-
 @dataclass(frozen=True, eq=False)
 class ClozeHtml(FieldHtml):
-    """Field HTML for a cloze note's text: each ``{{cN::…}}`` the note typed, and (with
-    ``highlights``) each ``==highlight==`` as the next number after them, becomes Anki's
+    """Field HTML for a cloze note's text (``study.numbered``): each ``Cloze`` becomes Anki's
     cloze mark, its inside escaped like any text (a ``:`` too, so a ``::`` in the note
-    cannot start a hint)."""
+    cannot start a hint); a mark typed inside another shows as typed."""
 
-    highlights: bool = False
-    numbers: _Numbers = field(default_factory=_Numbers)
     inside: bool = False
 
     def text(self, value: str) -> str:
+        return escape(value).replace(":", "&#58;") if self.inside else escape(value)
+
+    def cloze(self, number: int, children: RichText, hint: str) -> str:
         if self.inside:
-            return escape(value).replace(":", "&#58;")
-        out, last = [], 0
-        for m in CLOZE_MARK.finditer(value):
-            out.append(escape(value[last:m.start()]))
-            hint = f"::{self._inner(m.group(3))}" if m.group(3) else ""
-            out.append(f"{{{{c{int(m.group(1))}::{self._inner(m.group(2))}{hint}}}}}")
-            last = m.end()
-        out.append(escape(value[last:]))
-        return "".join(out)
-
-    @staticmethod
-    def _inner(value: str) -> str:
-        return escape(value).replace(":", "&#58;")
-
-    def highlight(self, children: RichText) -> str:
-        if not self.highlights or self.inside:
-            return super().highlight(children)
-        n = self.numbers.next
-        self.numbers.next += 1
-        inner = ClozeHtml(self.blank, self.media, True, self.numbers, True).inline(children)
-        return f"{{{{c{n}::{inner}}}}}"
+            return super().cloze(number, children, hint)
+        inner = ClozeHtml(self.blank, self.media, True)
+        shown = f"::{inner.text(hint)}" if hint else ""
+        return f"{{{{c{number}::{inner.inline(children)}{shown}}}}}"
 
 
 def cloze(rich: RichText, highlights: bool, media: MediaRef | None = None) -> str:
-    """Field HTML for a cloze text (see ``ClozeHtml``); highlights number on from the
-    highest ``{{cN::…}}`` the text already has outside them (one typed inside a numbered
-    highlight is text there, so it must not push the numbers up)."""
-    typed = [int(m.group(1)) for m in CLOZE_MARK.finditer(_outside(rich, highlights))]
-    numbers = _Numbers(max(typed, default=0) + 1)
-    return ClozeHtml(None, media, highlights, numbers).inline(rich)
-
-
-def _outside(rich: RichText, highlights: bool) -> str:
-    """The plain text of rich text, leaving out what highlights hold when they are clozes."""
-    from ...model import Highlight, plain_text
-
-    if not highlights:
-        return plain_text(rich)
-    return "".join(" " if isinstance(n, Highlight) else
-                   _outside(n.children, True) if hasattr(n, "children") else plain_text((n,))
-                   for n in rich)
+    """Field HTML for a cloze text (see ``ClozeHtml``); with ``highlights`` each highlight is
+    a cloze too, numbered as ``study.numbered`` numbers it."""
+    return ClozeHtml(None, media).inline(numbered(rich, highlights))
 
 
 # ------------------------------------------------------------------------ blanking

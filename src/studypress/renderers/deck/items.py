@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ...model import Diagnostic, Event, Note, Person, QuestionKind, Severity, Term, plain_text
-from ...settings import Choice, Flag, Source, Table, Text, load, setting
+from ...settings import Flag, Source, Table, Text, load, setting
 from ...study import (
     CLOZE_TAG,
     NOCARD_TAG,
@@ -27,7 +27,6 @@ from ...study import (
     StudyItem,
     card_items,
     card_kind,
-    cloze_items,
 )
 from ..base import NotePlace
 from ..richtext import Formatter
@@ -83,9 +82,6 @@ class Settings(CardChoice):
     context_open: bool = setting("context_open", Flag(), False)
     vault: str = setting("vault", Text(), "")  # the Obsidian vault's name, when not its folder's
     labels: Mapping[str, str] = setting("labels", Table(Text()), {})
-    # "highlights": every ==highlight== in an event, description, definition or paragraph
-    # is also a cloze deletion; "off": only paragraphs tagged #cloze or typed {{c1::…}}.
-    cloze: str = setting("cloze", Choice(("off", "highlights")), "off")
 
     def label(self, name: str, default: str) -> str:
         value = self.labels.get(name, default)
@@ -326,9 +322,7 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
     """Every item of a note the settings ask for, in the note's order, with unique keys.
     ``media`` turns embedded images into media file names (see media.Media); without it
     they show as file names. With the note's ``place``, each card links back to it."""
-    chosen, duplicates = card_items(note, settings)
-    clozes, cloze_problems = cloze_items(note, settings.cloze == "highlights")
-    chosen += clozes
+    chosen, duplicates = card_items(note, settings)  # the cloze texts' warnings among them
     dated = [e.date for e in note.events if e.date is not None]
     strip = Strip(dated, note.metadata.language) if dated else None
 
@@ -357,7 +351,7 @@ def note_items(note: Note, settings: Settings, media: MediaRef | None = None,
             date=item.when.edtf if item.when and item.kind is Kind.EVENT else ""), item, note,
             media))
     items, same = distinct_fronts(items, note)
-    return items, unanswered_diagnostics(note, settings) + duplicates + cloze_problems + same
+    return items, unanswered_diagnostics(note, settings) + duplicates + same
 
 
 def fronts(item: Item) -> list[tuple[str, str, str]]:

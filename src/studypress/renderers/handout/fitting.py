@@ -9,6 +9,7 @@ from typing import Any
 
 from ...model import (
     Citation,
+    Cloze,
     Code,
     Emphasis,
     FootnoteRef,
@@ -92,6 +93,9 @@ def _cut(rich: RichText, n: int) -> tuple[RichText, int]:
             case WikiLink(target, children):
                 inner, n = _cut(children, n)
                 kept.append(WikiLink(target, inner))
+            case Cloze(number, children, hint):
+                inner, n = _cut(children, n)
+                kept.append(Cloze(number, inner, hint))
     return tuple(kept), n
 
 

@@ -30,7 +30,16 @@ from ...model import (
     plain_text,
     text,
 )
-from ...study import CardChoice, Kind, StudyItem, blanked, card_items, event_summary, say
+from ...study import (
+    CardChoice,
+    Kind,
+    StudyItem,
+    blanked,
+    card_items,
+    cloze_cards,
+    event_summary,
+    say,
+)
 from ..base import Output, RenderContext, RenderResult
 from ..pdf import markup as pdfmarkup
 from ..pdf.runs import draw_runs
@@ -127,13 +136,20 @@ def flashcard(item: StudyItem, reverse: bool = False,
 
 
 def flashcards(note: Note, choice: CardChoice | None = None,
-               words: Mapping[str, str] = CARD_WORDS) -> list[Flashcard]:
+               words: Mapping[str, str] = CARD_WORDS, people: bool = True) -> list[Flashcard]:
     """The note's cards, in the order of its study items: the items and directions the deck
     settings choose (``choice``; the defaults when None), asked the way round the deck's
-    first chosen direction asks, worded with ``words``."""
+    first chosen direction asks, worded with ``words``; a cloze text makes a card per
+    number. ``people``: the cast's cards too."""
     choice = choice or CardChoice()
     items, _ = card_items(note, choice)
-    made = (flashcard(item, choice.reversed(item), words) for item in items)
+    made: list[Flashcard | None] = []
+    for item in items:
+        if item.kind is Kind.CLOZE:
+            made += [Flashcard(say(words, "card_cloze"), front, back, item.line, item.label)
+                     for front, back in cloze_cards(item)]
+        elif people or item.kind is not Kind.PERSON:
+            made.append(flashcard(item, choice.reversed(item), words))
     return [card for card in made if card is not None]
 
 
@@ -268,8 +284,8 @@ class FlashcardsRenderer:
         result = RenderResult()
         # A note that is only a cast has its cards in cast.pdf already.
         choice = CardChoice.load(ctx.layouts)
-        cards = flashcards(note, choice) if (
-            note.events or note.terms or note.questions or note.faq) else []
+        people = bool(note.events or note.terms or note.questions or note.faq)
+        cards = flashcards(note, choice, people=people)
         if not cards:
             result.diagnostics.append(Diagnostic(
                 Severity.INFO, "flashcards-none", "nothing to make flashcards of (no "
@@ -279,7 +295,7 @@ class FlashcardsRenderer:
         settings, page, problems = for_note(ctx, note.source, note.metadata.language)
         result.diagnostics.extend(problems)
         if any(settings.text.get(k) != v for k, v in CARD_WORDS.items()):
-            cards = flashcards(note, choice, settings.text)  # worded otherwise: again
+            cards = flashcards(note, choice, settings.text, people)  # worded otherwise: again
         data, warnings = build_pdf(note, cards, settings, page, ctx.build_time)
         result.files.append(Output(FILE, data))
         result.diagnostics.extend(warnings)
