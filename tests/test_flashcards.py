@@ -117,3 +117,52 @@ def test_a_cast_alone_is_left_to_the_cast_cards(tmp_path):
     note = read_note(path, "cast.md")
     assert note.people and flashcards(note)  # the cast would make cards ...
     assert render(note).files == []  # ... but cast.pdf has them already
+
+
+def _blocks(page, largest: bool = False) -> dict[tuple[int, int], tuple[float, float]]:
+    """(top, bottom) of the text on each card of an A7 card page, from the page's top; with
+    ``largest``, of the words in the card's largest type only (a front's prompt)."""
+    top = (page.height - 4 * CARD_H) / 2
+    cells: dict[tuple[int, int], list[dict]] = {}
+    for w in page.extract_words(extra_attrs=["size"]):
+        cy = (w["top"] + w["bottom"]) / 2
+        cell = (int(w["x0"] // (page.width / 2)), int((cy - top) // CARD_H))
+        cells.setdefault(cell, []).append(w)
+    out = {}
+    for cell, words in cells.items():
+        if largest:
+            size = max(w["size"] for w in words)
+            words = [w for w in words if w["size"] > size - 0.01]
+        out[cell] = (min(w["top"] for w in words), max(w["bottom"] for w in words))
+    return out
+
+
+def test_prompts_and_answers_stand_in_the_middle_of_their_cards(guide_pdf):
+    checked = 0
+    with pdfplumber.open(io.BytesIO(guide_pdf)) as pdf:
+        top = (pdf.pages[2].height - 4 * CARD_H) / 2
+        for n in range(2, len(pdf.pages) - 1, 2):
+            fronts = _blocks(pdf.pages[n], largest=True)
+            backs = _blocks(pdf.pages[n + 1])
+            assert len(fronts) == len(backs)
+            for sides in (fronts, backs):
+                for (_, row), (upper, lower) in sides.items():
+                    middle = top + (row + 0.5) * CARD_H
+                    if lower - upper > 0.75 * CARD_H:
+                        continue  # a text that fills the card starts at its top
+                    # 5 points of play: glyphs sit low in their lines (large type most),
+                    # and the paper's edge keeps the outer rows' text from the cut lines
+                    assert abs((upper + lower) / 2 - middle) < 5.0, (n, row, upper, lower)
+                    checked += 1
+    assert checked > 20
+
+
+def test_a_role_that_ends_its_sentence_gets_no_second_full_stop(seed):
+    from dataclasses import replace
+
+    from studypress.model import plain_text
+
+    person = replace(seed.people[0], role="Envoy in Washington D.C.", span=None)
+    note = replace(seed, people=(person,))
+    card = next(c for c in flashcards(note) if c.prompt and plain_text(c.prompt) == person.name)
+    assert plain_text(card.answer).startswith("Envoy in Washington D.C. ")

@@ -213,6 +213,36 @@ def test_each_back_lands_behind_its_front_long_edge(seed, seed_pdf):
         assert cell_of(backs, squash(p.role)) == (1 - col, row), p.name
 
 
+def _block_middles(page, largest: bool = False) -> dict[tuple[int, int], float]:
+    """The offset of each A7 card's text block from its card's middle, in points (positive:
+    lower); with ``largest``, of the words in the card's largest type only (a front's name)."""
+    card_h = A7[1]
+    top = (page.height - 4 * card_h) / 2
+    cells: dict[tuple[int, int], list[dict]] = {}
+    for w in page.extract_words(extra_attrs=["size"]):
+        cy = (w["top"] + w["bottom"]) / 2
+        cells.setdefault((int(w["x0"] // A7[0]), int((cy - top) // card_h)), []).append(w)
+    out = {}
+    for (col, row), words in cells.items():
+        if largest:
+            size = max(w["size"] for w in words)
+            words = [w for w in words if w["size"] > size - 0.01]
+        upper, lower = min(w["top"] for w in words), max(w["bottom"] for w in words)
+        out[col, row] = (upper + lower) / 2 - (top + (row + 0.5) * card_h)
+    return out
+
+
+def test_names_and_backs_stand_in_the_middle_of_their_cards(seed_pdf):
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        fronts = _block_middles(pdf.pages[2], largest=True)
+        backs = _block_middles(pdf.pages[3])
+    assert len(fronts) == len(backs) == 8
+    # 5 points of play: glyphs sit low in their lines (large type most), and the paper's
+    # edge keeps the outer rows' text a little further from it than the cut lines
+    assert all(abs(d) < 5.0 for d in fronts.values()), fronts
+    assert all(abs(d) < 5.0 for d in backs.values()), backs
+
+
 def test_each_back_lands_behind_its_front_short_edge(seed, tmp_path):
     (tmp_path / "handout.toml").write_text('[cards]\nduplex = "short"\n')
     data = pdf_of(seed, layouts=Layouts(tmp_path))

@@ -188,9 +188,9 @@ def _draw_back(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
         warn.cuts[who] = problem
     c.saveState()
     clip(c, r)
-    # centred on the card, a little above the middle, as the front's name is
-    spare = max(0.0, r.h - _stack_height(parts, r.w))
-    y = r.top - spare * 0.4
+    # centred on the card, as the front's name is: turned over, the answer stands where
+    # the question stood; one that fills the card starts at the top of its safe area
+    y = geo.centred_top(r, _stack_height(parts, r.w))
     for f, gap in parts:
         h = height_of(f, r.w)
         y -= gap + h

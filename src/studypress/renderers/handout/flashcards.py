@@ -87,7 +87,9 @@ def _person_answer(person: Person) -> RichText:
     head = ", ".join(p for p in (person.role, person.span.display if person.span else None)
                      if p)
     if head and person.description:
-        return text(head + ". ") + person.description
+        # "… in Washington D.C." already ends its sentence: no second full stop
+        stop = "" if head.endswith((".", "!", "?", "…")) else "."
+        return text(f"{head}{stop} ") + person.description
     return person.description or text(head)
 
 
@@ -193,19 +195,20 @@ def _draw_front(c: Any, card: Flashcard, note: Note, r: geo.Rect, s: Settings,
     c.saveState()
     clip(c, r)
     head.drawOn(c, r.x, r.top - head_h)
-    prompt.drawOn(c, r.x, room.y + max(0.0, (room.h - h) / 2))
+    prompt.drawOn(c, r.x, geo.centred_top(r, h, room) - h)
     foot.drawOn(c, r.x, r.y)
     c.restoreState()
     return cut
 
 
 def _draw_back(c: Any, card: Flashcard, r: geo.Rect, s: Settings, warn: Warnings) -> bool:
-    """The answer, as large as fits, a little above the middle of the card."""
+    """The answer, as large as fits, centred on the card as the prompt is (from the top of
+    the card's safe area when it fills it)."""
     answer, cut = _fitted(card.answer, r, s, _body, warn.glyphs.at(card.line), s.card_body)
     h = height_of(answer, r.w)
     c.saveState()
     clip(c, r)
-    answer.drawOn(c, r.x, r.top - max(0.0, r.h - h) * 0.4 - h)
+    answer.drawOn(c, r.x, geo.centred_top(r, h) - h)
     c.restoreState()
     return cut
 

@@ -192,6 +192,16 @@ def safe_area(card: Rect, page_w: float, page_h: float, inset: float,
     return card.inset(inset).intersect(page)
 
 
+def centred_top(area: Rect, height: float, within: Rect | None = None) -> float:
+    """The top of a block ``height`` tall centred on ``area``, moved down or up as little as
+    keeps it ``within`` (by default ``area``) when it would cross its edges; a block taller
+    than that room starts at its top."""
+    room = within or area
+    top = area.y + (area.h + height) / 2
+    top = max(top, room.y + height)
+    return min(top, room.top)
+
+
 def pages_needed(count: int, per_page: int) -> int:
     """Card sheets (front + back page pairs) needed for ``count`` cards."""
     return max(0, -(-count // per_page))
