@@ -17,21 +17,21 @@ advances is summed in Python, as without the accelerator.
 from __future__ import annotations
 
 import functools
-import weakref
 from typing import Any
 
-# A face → whether all its advance widths are whole numbers (then C's sum can be recovered).
-_WHOLE: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+# id(face) → (face, whether all its advance widths are whole numbers); the face is kept so
+# that its id is never reused by another face while the entry stands.
+_WHOLE: dict[int, tuple[Any, bool]] = {}
 
 
 def _whole_advances(face: Any) -> bool:
-    try:
-        return _WHOLE[face]
-    except KeyError:
-        whole = all(isinstance(w, int) for w in face.charWidths.values()) and isinstance(
-            face.defaultWidth, int)
-        _WHOLE[face] = whole
-        return whole
+    entry = _WHOLE.get(id(face))
+    if entry is not None and entry[0] is face:
+        return entry[1]
+    whole = all(isinstance(w, int) for w in face.charWidths.values()) and isinstance(
+        face.defaultWidth, int)
+    _WHOLE[id(face)] = (face, whole)
+    return whole
 
 
 def python_width(font: Any, text: str | bytes, size: float, encoding: str = "utf8") -> float:
