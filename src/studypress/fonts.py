@@ -361,6 +361,8 @@ _SHAPED_RANGES = (
 
 def needs_shaping(text: str) -> bool:
     """True when ``text`` holds a character of a script that must be shaped to read right."""
+    if text.isascii():  # the common case, decided without a look at each character
+        return False
     return any(lo <= ord(ch) <= hi for ch in text if ord(ch) >= 0x0590
                for lo, hi in _SHAPED_RANGES)
 

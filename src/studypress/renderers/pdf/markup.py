@@ -77,6 +77,8 @@ def _text(value: str, style: MarkupStyle, bold: bool, italic: bool,
 def _joined(run: str) -> str:
     """A right-to-left run with no-break spaces: a Paragraph shapes word by word, and a phrase
     shaped as one word comes out in right-to-left word order."""
+    if run.isascii():  # no right-to-left letter: skip the per-character look-up
+        return run
     return run.replace(" ", "\u00a0") if any(fonts.is_rtl(ch) for ch in run) else run
 
 
