@@ -225,3 +225,34 @@ def test_workers_load_renderers_by_module_path(project):
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         result = pool.submit(run_job, job).result()
     assert [o.path for o in result.files["echo"]] == ["echo.txt"]
+
+
+def test_the_pool_gets_the_longest_jobs_first_and_results_keep_the_jobs_order(monkeypatch):
+    from studypress.build import render
+    from studypress.model import Event, Note
+
+    given: list[tuple[str, str]] = []
+
+    class InOrder:  # the pool's interface, run here in the order it is handed the jobs
+        def __init__(self, fn, *_args) -> None:
+            self.fn = fn
+
+        def run(self, items):
+            for i, job in enumerate(items):
+                given.append((job.note.id, job.names[0][0]))
+                yield i, render.JobResult(messages=[job.note.id + ":" + job.names[0][0]])
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(render, "Pool", InOrder)
+    short = Note(id="short", title="Short", source="short.md")
+    long = Note(id="long", title="Long", source="long.md",
+                events=tuple(Event(date=None, text=(), line=n) for n in range(50)))
+    jobs = [render.Job(note, ((name, name),), RenderOptions(), "", "", 0, "", "")
+            for note in (short, long) for name in ("model", "guide", "timeline")]
+    out = render.render_all(jobs, 2, None)
+    assert given[:2] == [("long", "timeline"), ("long", "guide")]
+    assert given[-1] == ("short", "model")
+    assert [r.result.messages[0] for r in out] == [
+        f"{j.note.id}:{j.names[0][0]}" for j in jobs]
