@@ -80,7 +80,51 @@ def test_a_missing_fallback_font_is_reported_by_its_path(tmp_path, monkeypatch):
     write(tmp_path / "proj" / "studypress.toml", '[fonts]\nfallback = "fonts/none.ttf"\n')
     write(tmp_path / "proj" / "source" / "a.md", NOTE)
     result = build(tmp_path, monkeypatch, "proj/source", "--only", "guide")  # from outside
-    assert str(tmp_path / "proj" / "fonts" / "none.ttf") in result.output
+    assert ("proj/studypress.toml:2: warning: the fallback font proj/fonts/none.ttf "
+            "([fonts] fallback) was not found") in result.output
+
+
+def fallback_lines(output: str) -> list[str]:
+    return [line for line in output.splitlines() if "fallback font" in line]
+
+
+def test_a_missing_fallback_font_is_reported_once_at_its_line(tmp_path, monkeypatch):
+    vera = Path(__import__("reportlab").__file__).parent / "fonts" / "Vera.ttf"
+    write(tmp_path / "studypress.toml",
+          'paper = "a4"\n\n[fonts]\nbody = "serif"\nfallback = ["fonts/none.ttf", "v.ttf"]\n')
+    (tmp_path / "v.ttf").write_bytes(vera.read_bytes())
+    for name in ("a", "b", "c"):
+        write(tmp_path / "source" / f"{name}.md", NOTE.replace("# A", f"# {name}"))
+    said = ("studypress.toml:5: warning: the fallback font fonts/none.ttf ([fonts] fallback) "
+            "was not found; characters the built-in fonts lack print as '?'")
+    # Three notes, every output that prints text: one warning, at the setting's line.
+    first = build(tmp_path, monkeypatch, "--only", "guide", "--only", "handout",
+                  "--only", "timeline", "--only", "flashcards", "--only", "book")
+    assert fallback_lines(first.output) == [said]
+    again = build(tmp_path, monkeypatch)  # nothing to rebuild: still said, once
+    assert fallback_lines(again.output) == [said]
+    checked = runner.invoke(app, ["check"])
+    assert fallback_lines(checked.output) == [said]
+    # The font that is there still serves the outputs; the missing one is left out.
+    from studypress.settings import FONT_PATHS
+
+    for name, key in (("guide", "fonts.fallback"), ("handout", "fonts.fallback"),
+                      ("timeline", "figure.fallback_fonts")):
+        source = Source.from_layouts(Layouts(tmp_path / "layouts"), name)
+        assert FONT_PATHS.read(source, key, source.get(key)) == (str(tmp_path / "v.ttf"),)
+    # Once the file is there, nothing is said, and the outputs print with it.
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "none.ttf").write_bytes(vera.read_bytes())
+    assert fallback_lines(build(tmp_path, monkeypatch).output) == []
+
+
+def test_a_missing_font_a_layout_file_names_is_still_the_renderers_to_report(
+        tmp_path, monkeypatch):
+    write(tmp_path / "studypress.toml", '[fonts]\nbody = "serif"\n')
+    write(tmp_path / "layouts" / "guide.toml", '[fonts]\nfallback = "gone.ttf"\n')
+    write(tmp_path / "source" / "a.md", NOTE)
+    lines = fallback_lines(build(tmp_path, monkeypatch, "--only", "guide").output)
+    assert len(lines) == 1 and "layouts/guide.toml [fonts] fallback" in lines[0]
 
 
 def test_subject_naming_follows_the_config(tmp_path):

@@ -249,8 +249,10 @@ def check(paths: PathsArg = None, strict: StrictOverride = None,
         raise typer.Exit(EXIT_USAGE) from None
     files = found.files
     read = read_sources(files)
-    diagnostics = [*found.diagnostics, *read.diagnostics,
-                   *(d for n in read.notes for d in n.note.diagnostics)]
+    from .project import config_diagnostics
+
+    diagnostics = [*config_diagnostics(config.project_dir), *found.diagnostics,
+                   *read.diagnostics, *(d for n in read.notes for d in n.note.diagnostics)]
     diagnostics = ordered(promote(diagnostics) if strict else diagnostics)
     _print_diagnostics(diagnostics, quiet)
     if not quiet:

@@ -433,6 +433,23 @@ def _load_cached(path: Path, _mtime: int) -> Project:
     return load(path)
 
 
+def config_diagnostics(root: Path | None) -> list[Any]:
+    """What the configuration file in ``root`` names that is not there (a ``[fonts]
+    fallback`` file), as one located warning each, for the build to report once."""
+    from .model import Diagnostic, Severity
+
+    project = configured(root)
+    if project is None or project.config_file is None:
+        return []
+    key, line = project.layout_origins.get(("guide", "fonts.fallback"), ("", 0))
+    paths = project.layout_settings.get("guide", {}).get("fonts", {}).get("fallback", [])
+    return [Diagnostic(Severity.WARNING, "fallback-font",
+                       f"the fallback font {shown(Path(p))} ([fonts] fallback) was not found; "
+                       "characters the built-in fonts lack print as '?'",
+                       shown(project.config_file), line or None)
+            for p in paths if key and not Path(p).is_file()]
+
+
 def layout_settings(root: Path | None, name: str) -> dict[str, Any]:
     """What the configuration file in ``root`` sets in ``layouts/<name>.toml`` (fonts, the
     deck's name, subject naming), as nested tables."""

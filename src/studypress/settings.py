@@ -179,7 +179,20 @@ class Strings(Kind):
         return tuple(self.of.convert(v) for v in items)
 
 
-FONT_PATHS = Strings(what="font paths", blank=False)  # "" or [] for none
+@dataclass(frozen=True)
+class FontPaths(Strings):
+    """Font files. One that studypress.toml names and that is not there is left out: the
+    build reports it once, at its line there (``project.config_diagnostics``), rather than
+    every output of every note."""
+
+    def read(self, source: Source, key: str, raw: Any) -> Any:
+        paths = super().read(source, key, raw)
+        if key not in source.lines:  # set by a layouts/*.toml: its renderer reports it
+            return paths
+        return tuple(p for p in paths if Path(p).expanduser().is_file())
+
+
+FONT_PATHS = FontPaths(what="font paths", blank=False)  # "" or [] for none
 
 
 @dataclass(frozen=True)

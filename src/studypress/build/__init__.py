@@ -54,6 +54,7 @@ __all__ = [
 def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     """Compile every note under ``config.paths`` into ``config.output``."""
     from .. import assets
+    from ..project import config_diagnostics
 
     names = _renderer_names(config)
     assets.forget()
@@ -66,7 +67,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     # --force parses every note again too.
     memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
     read = read_sources(found.files, _limits(config), memo)
-    read.diagnostics[:0] = found.diagnostics
+    read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
     fingerprint = _prints(config)
     saved = cache_file.load(config.output)
     if saved.problem:
