@@ -20,7 +20,56 @@ EXPECTED = [
     ("pt-independencia-do-brasil.md", 3, 2, 2, 2),
     ("ru-revolyutsiya.md", 3, 3, 2, 2),
     ("zh-xinhai.md", 3, 3, 2, 2),
+    ("it-unita-d-italia.md", 5, 3, 2, 2),
+    ("nl-bezetting.md", 5, 3, 2, 2),
+    ("pl-solidarnosc.md", 6, 3, 2, 2),
+    ("uk-nezalezhnist.md", 5, 3, 2, 2),
+    ("tr-cumhuriyet.md", 5, 3, 2, 2),
+    ("id-proklamasi.md", 5, 3, 2, 2),
+    ("ja-meiji-ishin.md", 5, 3, 2, 2),
 ]
+
+# note, its language, each event's EDTF (in the note's order), its people and its terms: the
+# dates in the shapes a writer of that language uses (seasons, ranges of days, eras)
+MODELS = [
+    ("it-unita-d-italia.md", "it",
+     ["-0752", "1848-03-18/1848-03-22", "1860-05-05", "1861-03-17", "1870-09-20"],
+     {"Giuseppe Garibaldi", "Camillo Benso di Cavour", "Vittorio Emanuele II"},
+     {"Risorgimento", "Spedizione dei Mille"}),
+    ("nl-bezetting.md", "nl",
+     ["1940-05-10", "1940-05-14", "1941-02-25/1941-02-26", "1944-24", "1945-05-05"],
+     {"Wilhelmina", "Anne Frank", "Arthur Seyss-Inquart"}, {"Februaristaking", "Hongerwinter"}),
+    ("pl-solidarnosc.md", "pl",
+     ["0966~", "1939-09-01", "1944-08-01/1944-10-02", "1980-08-31", "1989-06-04", "1989-23"],
+     {"Lech Wałęsa", "Tadeusz Mazowiecki", "Wojciech Jaruzelski"},
+     {"Solidarność", "Okrągły Stół"}),
+    ("uk-nezalezhnist.md", "uk",
+     ["0988", "1932/1933", "1991-08-24", "1991-12-01", "2004-11/2005-01"],
+     {"Леонід Кравчук", "Михайло Грушевський", "Віктор Ющенко"}, {"Верховна Рада", "Голодомор"}),
+    ("tr-cumhuriyet.md", "tr",
+     ["-0333", "1453-05-29", "1919-05-19", "1922-08-26/1922-08-30", "1923-10-29"],
+     {"Mustafa Kemal Atatürk", "İsmet İnönü", "Fatih Sultan Mehmet"}, {"Cumhuriyet", "TBMM"}),
+    ("id-proklamasi.md", "id",
+     ["0601/0700", "1928-10-28", "1945-08-17", "1945-11-10", "1955-04-18/1955-04-24"],
+     {"Soekarno", "Mohammad Hatta", "Sutan Sjahrir"}, {"Proklamasi", "Sumpah Pemuda"}),
+    ("ja-meiji-ishin.md", "ja",
+     ["-0659", "1853-07-08", "1868-01-03", "1889-02-11", "1904-02-08/1905-09-05"],
+     {"明治天皇", "伊藤博文", "西郷隆盛"}, {"大政奉還", "廃藩置県"}),
+]
+
+
+@pytest.mark.parametrize(("name", "code", "edtf", "people", "terms"), MODELS)
+def test_note_reads_as_its_writer_meant(name, code, edtf, people, terms):
+    note = read_note(NOTES / name)
+    assert note.metadata.language == code  # detected: the notes do not declare it
+    assert "lang:" not in (NOTES / name).read_text("utf-8")
+    assert [e.date.edtf for e in note.events] == edtf
+    assert all(e.date.display == e.date.text for e in note.events)  # the note's own words
+    assert {p.name for p in note.people} == people
+    assert {t.term for t in note.terms} == terms
+    # every question has its answer, found by number in the answers section
+    assert note.questions and all(q.answer for q in note.questions)
+    assert not note.diagnostics, note.diagnostics
 
 
 def _count_bullets(text: str, heading_index: int) -> int:
@@ -77,6 +126,22 @@ def test_chinese_full_width_colon_ends_the_label():
     ("Ответы", Kind.ANSWERS), ("Эссе", Kind.ESSAY),
     ("时间线", Kind.TIMELINE), ("主要人物", Kind.CAST), ("复习题答案", Kind.ANSWERS),
     ("常见问题", Kind.FAQ),
+    ("Cronologia", Kind.TIMELINE), ("Personaggi principali", Kind.CAST),
+    ("Domande di ripasso", Kind.QUIZ), ("Risposte", Kind.ANSWERS),
+    ("Tijdlijn", Kind.TIMELINE), ("Belangrijke personen", Kind.CAST),
+    ("Woordenlijst", Kind.GLOSSARY), ("Herhalingsvragen", Kind.QUIZ),
+    ("Oś czasu", Kind.TIMELINE), ("Postacie", Kind.CAST), ("Słowniczek", Kind.GLOSSARY),
+    ("Pytania kontrolne", Kind.QUIZ), ("Odpowiedzi", Kind.ANSWERS),
+    ("Хронологія", Kind.TIMELINE), ("Дійові особи", Kind.CAST), ("Глосарій", Kind.GLOSSARY),
+    ("Питання для повторення", Kind.QUIZ), ("Відповіді", Kind.ANSWERS),
+    ("Kronoloji", Kind.TIMELINE), ("Önemli kişiler", Kind.CAST), ("Kavramlar", Kind.GLOSSARY),
+    ("Tekrar soruları", Kind.QUIZ), ("Cevap anahtarı", Kind.ANSWERS),
+    ("Garis waktu", Kind.TIMELINE), ("Tokoh penting", Kind.CAST),
+    ("Daftar istilah", Kind.GLOSSARY), ("Soal latihan", Kind.QUIZ),
+    ("Kunci jawaban", Kind.ANSWERS),
+    ("年譜", Kind.TIMELINE), ("登場人物", Kind.CAST), ("用語集", Kind.GLOSSARY),
+    ("確認問題", Kind.QUIZ), ("解答", Kind.ANSWERS),
+    ("Test results", Kind.PROSE), ("Time slot", Kind.PROSE),
     # English as before
     ("Cast of Characters", Kind.CAST), ("Quiz Answer Key", Kind.ANSWERS),
     ("Quizzes and more", Kind.PROSE), ("Background", Kind.PROSE),
@@ -95,5 +160,6 @@ def test_prose_kinds_in_other_languages():
 def test_every_language_file_loads_with_known_kinds():
     codes = [w.code for w in languages()]
     assert codes[0] == "en"
-    assert {"es", "fr", "de", "pt", "ru", "zh"} <= set(codes)
+    assert {"es", "fr", "de", "pt", "ru", "zh", "it", "nl", "pl", "uk", "tr", "id",
+            "ja"} <= set(codes)
     assert all(w.sections for w in languages())

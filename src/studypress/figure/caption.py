@@ -37,8 +37,9 @@ def caption_parts(ax: timeaxis.Axis, pad: float, style: Style) -> list[str]:
         inner = pad / seg.scale
         first = timeaxis.civil(math.ceil(seg.d0 + inner))[0]
         last = timeaxis.civil(math.floor(seg.d1 - inner) - 1)[0]
-        years = year_label(first, era) if first == last else (
-            f"{year_label(first, era)}–{year_label(last, era)}")
+        lang = style.language  # "MÖ 357–MÖ 311", not "357 BCE–311 BCE", in a Turkish note
+        years = year_label(first, era, lang) if first == last else (
+            f"{year_label(first, era, lang)}–{year_label(last, era, lang)}")
         out.append(style.say("scale", years=years, worth=_worth(CM / seg.scale, style)))
     return out
 
