@@ -256,3 +256,18 @@ def test_an_old_ledger_in_output_is_migrated_into_the_lock(tmp_path: Path) -> No
     assert migrated is not None and set(migrated.items) == set(first.items)
     changed = {e.key for g, e in migrated.items.items() if e.mod != first.items[g].mod}
     assert changed == {"identity/event/192X#1"}
+
+
+def test_a_lock_read_again_is_the_same_ledger_and_each_reader_has_its_own() -> None:
+    lock = ledgers.Ledger({"g1": ledgers.Entry("n/event/1933#1", "studypress Event", "h", 5, 5,
+                                               "n", "1933")})
+    data = ledgers.lock_bytes(lock)
+    first = ledgers.parse_lock(data)
+    assert first == lock
+    first.items.clear()  # a deck build changes the ledger it was given
+    again = ledgers.parse_lock(bytes(data))
+    assert again == lock and again is not first
+    other = ledgers.lock_bytes(ledgers.Ledger())
+    assert ledgers.parse_lock(other) == ledgers.Ledger()
+    with pytest.raises(ledgers.LedgerError):
+        ledgers.parse_lock(b"{}")

@@ -57,6 +57,10 @@ class Ledger:
     def to_bytes(self) -> bytes:
         return _dump(self.to_data())
 
+    def copy(self) -> Ledger:
+        """A ledger with tables of its own (the entries are frozen, so they are shared)."""
+        return Ledger(dict(self.items), dict(self.notetypes), dict(self.media))
+
     def of_note(self, note_id: str) -> Ledger:
         """The part of a project's ledger one note's deck starts from."""
         return Ledger({g: e for g, e in self.items.items() if e.note == note_id},
@@ -110,10 +114,24 @@ def lock_bytes(ledger: Ledger) -> bytes:
     return _dump({"studypress-lock": LOCK_FORMAT, "deck": ledger.to_data()})
 
 
+# The last lock read in this process, with its ledger: every note's deck of a build without
+# ledgers in output/ starts from the lock, and parsing it for each would be quadratic.
+_LAST_LOCK: list[tuple[bytes, Ledger]] = []
+
+
 def parse_lock(data: bytes | None) -> Ledger | None:
-    """The deck ledger in a lock's bytes; None when there is no lock. Raises LedgerError."""
+    """The deck ledger in a lock's bytes (a copy of its own for each caller); None when there
+    is no lock. Raises LedgerError."""
     if data is None:
         return None
+    if _LAST_LOCK and _LAST_LOCK[0][0] == data:
+        return _LAST_LOCK[0][1].copy()
+    ledger = _parse_lock(data)
+    _LAST_LOCK[:] = [(data, ledger)]
+    return ledger.copy()
+
+
+def _parse_lock(data: bytes) -> Ledger:
     try:
         raw = json.loads(data.decode("utf-8"))
         if not isinstance(raw, dict) or raw.get("studypress-lock") != LOCK_FORMAT:
