@@ -16,6 +16,7 @@ import pytest
 import studypress
 from studypress.build import BuildConfig, build, discover_all
 from studypress.reader import read_note
+from studypress.reader.names import name_forms
 
 SOURCE = Path(__file__).resolve().parent.parent / "source"
 BOOK = "study-notes.pdf"
@@ -126,8 +127,11 @@ def test_the_index_gives_every_person_and_term_with_the_pages_where_each_stands(
     checked = 0
     for note in notes:
         # a person is listed where their cast entry stands and where an event names them
-        # (by any of their names); a term where its glossary entry stands
-        names = [(p.name, (p.name, *p.names)) for p in note.people]
+        # (by any of the forms the reader knows them by: "Pompey" for Pompey the Great); a
+        # term where its glossary entry stands
+        forms = name_forms(list(note.people), {})
+        names = [(p.name, (p.name, *p.names, *(f.text for f in known)))
+                 for p, known in zip(note.people, forms, strict=True)]
         names += [(t.term, (t.term,)) for t in note.terms]
         for name, forms in names:
             assert name in index, f"{name} ({note.id}) is not in the index"

@@ -112,3 +112,57 @@ def test_no_page_is_left_with_nothing_but_the_running_head(corpus, tmp_path):
             for page in pdf.pages[1:]:
                 lines = [ln["text"] for ln in page.extract_text_lines()]
                 assert len(lines) > 2, f"{name}: page {page.page_number} holds {lines}"
+
+
+# ----------------------------------------------------------------------- tables over pages
+
+def _table_pages(rows: list[tuple[str, str]], room: float, page: float = 400.0
+                 ) -> list[list[str]]:
+    """The lines of each page when a chronology-like table of ``rows`` (date, text) starts
+    ``room`` points above the foot of the first page."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    from studypress.renderers.guide.doc import RowTable
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12,
+                           allowWidows=0, allowOrphans=0)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=(400, page + 72), topMargin=36, bottomMargin=36)
+    height = doc.height - 12  # the frame's own padding, 6 points at the top and the foot
+    table = RowTable([[Paragraph(d, style), Paragraph(t, style)] for d, t in rows],
+                     colWidths=[80, 200], splitByRow=1, splitInRow=1, page_height=height)
+    doc.build([Spacer(1, height - room), table])
+    with pdfplumber.open(io.BytesIO(out.getvalue())) as pdf:
+        return [(p.extract_text() or "").splitlines() for p in pdf.pages]
+
+
+ROW = 18.0  # a one-line row: 12 points of leading and the table's paddings
+
+
+def _rows(n: int) -> list[tuple[str, str]]:
+    return [(f"day {i}", f"event {i}") for i in range(n)]
+
+
+def test_a_table_leaves_no_row_alone_at_the_top_of_a_page():
+    pages = _table_pages(_rows(6), room=5 * ROW + 2)  # room for five of the six rows
+    assert [len(p) for p in pages] == [4, 2]
+
+
+def test_a_table_leaves_no_row_alone_at_the_foot_of_a_page():
+    pages = _table_pages(_rows(6), room=1 * ROW + 2)  # room for the first row only
+    assert pages[0] == [] and len(pages[1]) == 6
+
+
+def test_a_row_moves_whole_rather_than_leave_its_date_behind():
+    # the date takes one line and would fit; its text takes three, which may not be split
+    rows = [*_rows(2), ("day 2", "event two " * 12), ("day 3", "event 3")]
+    pages = _table_pages(rows, room=2 * ROW + 20)
+    dates = [[line.split()[1] for line in p if line.startswith("day")] for p in pages]
+    assert dates == [["0", "1"], ["2", "3"]]
+
+
+def test_a_row_taller_than_a_page_is_still_split():
+    rows = [("day 0", "event 0"), ("day 1", "word " * 900)]
+    pages = _table_pages(rows, room=100)
+    assert len(pages) >= 3 and any("day 1" in line for line in pages[1])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate, IndexingFlowable, PageTemplate
 from reportlab.platypus.frames import Frame
 
@@ -182,6 +182,46 @@ class FitDrawing(Flowable):
         self.canv.scale(self.scale, self.scale)
         renderPDF.draw(self.drawing, self.canv, 0, 0)
         self.canv.restoreState()
+
+
+FRESH = 0.8  # a table given this share of a page's height or more stands at its top
+
+
+class RowTable(Table):
+    """A table of entries (the chronology's events, the cast's pairs) that splits between rows
+    as a reader expects: never one row alone at the top of a page, never the first row alone
+    at the foot of one, and never inside a row (a date on one page, its text on the next)
+    unless the row is too tall for the top of a page as well."""
+
+    def __init__(self, *args: object, page_height: float = 700.0, **kw: object) -> None:
+        super().__init__(*args, **kw)  # type: ignore[arg-type]
+        self.page_height = page_height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._calc(availWidth, availHeight)
+        heights = self._rowHeights
+        fits = self._getFirstPossibleSplitRowPosition(availHeight)
+        if fits >= len(heights):
+            return [self]
+        # at the top of a page (under a heading, perhaps): take what fits, or nothing moves on
+        fresh = availHeight >= FRESH * self.page_height
+        if not fresh and fits > 0 and len(heights) - fits == 1:
+            fits -= 1  # the last row goes over with the one before it
+        if fits == 0:
+            # not even the first row fits: only a row the next page cannot hold is cut inside
+            parts = self._splitRows(availHeight, doInRowSplit=True) if fresh else []
+        elif not fresh and fits == 1:
+            parts = []  # the first row alone at the foot of a page: all of it goes over
+        else:
+            parts = self._splitRows(sum(heights[:fits]) + 0.01, doInRowSplit=False)
+        for k, part in enumerate(parts):  # ReportLab makes the parts anew, without the page
+            part.page_height = self.page_height
+            if k:
+                # ReportLab repeats the rule under the last row left behind above the first
+                # row carried over, where it doubles the running header's rule
+                part._linecmds = [c for c in part._linecmds
+                                  if not (c[0] == "LINEABOVE" and c[1][1] == 0)]
+        return parts
 
 
 class GuideDoc(BaseDocTemplate):

@@ -27,7 +27,7 @@ from ...model import (
 from ..pdf.paragraph import Paragraph
 from ..pdf.people import appearances, span_prefix
 from .blocks import BULLETS, BlockRenderer
-from .doc import Anchor, FitDrawing, WritingLines
+from .doc import Anchor, FitDrawing, RowTable, WritingLines
 from .settings import GuideSettings
 from .styles import Styles
 from .text import FOLDERS, TAGS, TITLE, Formatter, sort_key
@@ -401,8 +401,9 @@ class StoryBuilder:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LINEBELOW", (0, 0), (-1, -2), 0.3, s.colour("rule")),
         ]
-        return Table(rows, colWidths=widths, style=TableStyle(commands), splitByRow=1,
-                     splitInRow=1, hAlign="LEFT", spaceAfter=4)
+        return RowTable(rows, colWidths=widths, style=TableStyle(commands), splitByRow=1,
+                        splitInRow=1, hAlign="LEFT", spaceAfter=4,
+                        page_height=self.frame_height)
 
     def event_cell(self, event: Event) -> list[Flowable]:
         """What the chronology prints beside an event's date: its text and its sub-items."""
@@ -489,8 +490,8 @@ class StoryBuilder:
                             ("LEFTPADDING", (1, 0), (1, -1), CAST_GUTTER),
                             ("TOPPADDING", (0, 0), (-1, -1), 0),
                             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)])
-        return Table(rows, colWidths=[column, column + CAST_GUTTER], style=style,
-                     splitByRow=1, hAlign="LEFT")
+        return RowTable(rows, colWidths=[column, column + CAST_GUTTER], style=style,
+                        splitByRow=1, hAlign="LEFT", page_height=self.frame_height)
 
     @staticmethod
     def _height(block: list[Flowable], width: float) -> float:
