@@ -15,6 +15,7 @@ from studypress.figure.pages import paged_layouts
 from studypress.figure.style import MIN_FONT_SIZE
 from studypress.layouts import Layouts
 from studypress.model import Severity
+from studypress.reader import read_text
 from studypress.renderers import load
 from studypress.renderers.base import RenderContext, RenderOptions
 
@@ -242,3 +243,41 @@ def test_a_long_undated_list_takes_pages_of_its_own():
     assert sorted(m.event for lay in lays for m in lay.markers) == list(range(40))
     heads = [lab.text for lay in lays for lab in lay.labels if lab.role == "continued"]
     assert heads[-1].startswith(f"Timeline, part {len(lays)} of {len(lays)}: Undated")
+
+
+def _lines(drawing) -> list:
+    """Every Line shape of a Drawing, however deep in its groups."""
+    from reportlab.graphics.shapes import Group, Line
+
+    out, todo = [], list(drawing.contents)
+    while todo:
+        shape = todo.pop()
+        if isinstance(shape, Group):
+            todo.extend(shape.contents)
+        elif isinstance(shape, Line):
+            out.append(shape)
+    return out
+
+
+def test_a_page_of_undated_events_draws_no_axis():
+    from .figure_notes import spread_markdown
+
+    undated = "".join(f"- The council meets about matter {i} and adjourns.\n" for i in range(400))
+    note = read_text(spread_markdown(30) + "\n## Undated\n\n" + undated, "u.md", "u")
+    pages = timeline_pages(note, 481.9, PAGE)
+    lists = [(d, lay) for d, lay in pages if not lay.markers]
+    assert lists and len(lists) < len(pages)  # pages of the undated list, after the dated ones
+    for drawing, lay in lists:
+        check_layout(lay)
+        assert not lay.axis_shown and not lay.ticks
+        assert not _lines(drawing)  # no axis line, no ticks, no stems
+        assert any(lab.role == "undated" for lab in lay.labels)
+        # the list starts under the "continued" line, not below an empty axis's room
+        top = max(lab.box.y1 for lab in lay.labels if lab.role != "continued")
+        head = next(lab for lab in lay.labels if lab.role == "continued")
+        assert head.box.y0 - top < 12
+    for drawing, lay in pages[:len(pages) - len(lists)]:
+        assert lay.axis_shown and _lines(drawing)
+    only = read_text("# U\n\n## Timeline\n\n" + undated[:300], "o.md", "o")
+    drawing, lay = timeline_pages(only, 481.9, PAGE)[0]
+    assert not lay.markers and not _lines(drawing)

@@ -32,10 +32,10 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     top = fig_h - style.margin - h.header
     band_title_y = top - band_row
     lane0_y = band_title_y - pl.lanes * lane_h
-    axis_y = lane0_y - 3.0 - n_rows * h.row - 2.0
+    axis_y = lane0_y - 3.0 - n_rows * h.row - 2.0 if h.axis else lane0_y
 
     out = Layout(ins.width, fig_h, pl.axis, axis_y, numbered=pl.numbered, font_size=pl.size,
-                 content_height=natural)
+                 content_height=natural, axis_shown=h.axis)
     if height is not None and natural > height:
         out.scale = height / natural
         out.height = natural
@@ -44,7 +44,7 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     _bands(out, pl, ins, band_title_y, top)
     if ins.header:
         _header(out, ins, top)
-    y = _ticks(out, pl, ins)
+    y = _ticks(out, pl, ins) if h.axis else axis_y
     y = _people(out, pl, ins, y)
     y = place_legend(out, ins.legend, style, ins.fs, y)
     y = place_caption(out, pl.caption, style, ins.fs, y)

@@ -87,7 +87,8 @@ def _figure(lay: Layout, style: Style, fontset: FontSet, box_h: float) -> Any:
     elif box_h != lay.height:
         g.transform = (1, 0, 0, 1, 0, box_h - lay.height)
     _bands(g, lay, style)
-    _axis(g, lay, style)
+    if lay.axis_shown:
+        _axis(g, lay, style)
     for label in lay.labels:
         if label.stem is not None:
             _stem(g, label, style)

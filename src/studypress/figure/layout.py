@@ -57,7 +57,8 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     header = page.header if page is not None else ""
     heights = Heights(style, legend_lines(kinds, width, style, fs),
                       undated_height(len(undated), width, style),
-                      header_height(style) if header else 0.0)
+                      header_height(style) if header else 0.0,
+                      axis=bool(dated) or any(s is not None for s in spans))
     ins = Inputs(events, people, dated, undated, spans, style, fs, width, height, heights,
                  kinds, note, page.first_number if page is not None else 1, header)
     out = assemble(best_plan([plan(ins, ax) for ax in axes], style), ins)

@@ -39,6 +39,7 @@ class Heights:
     legend_lines: int
     undated: float = 0.0  # the list of undated events
     header: float = 0.0  # the "continued" line of a page of a figure continued over pages
+    axis: bool = True  # False: nothing dated to place (a page of undated events), no axis drawn
 
     @property
     def row(self) -> float:
@@ -57,7 +58,7 @@ class Heights:
     def below_axis(self, people_lanes: int, key_rows: int, caption: float = 0.0) -> float:
         """Ticks, people, legend, the axis's caption and key."""
         style = self.style
-        h = 3.0 + text_height(style.tick_font_size) + 4.0
+        h = 3.0 + text_height(style.tick_font_size) + 4.0 if self.axis else 0.0
         if people_lanes:
             h += people_lanes * self.person_lane + 2.0
         h += self.legend_lines * (text_height(style.key_font_size) + 2.0) + 4.0
@@ -67,7 +68,8 @@ class Heights:
 
     def above_fixed(self, n_rows: int, band_row: float) -> float:
         """The top margin, the band titles and the rows of marks."""
-        return self.style.margin + self.header + band_row + 3.0 + n_rows * self.row + 2.0
+        marks = 3.0 + n_rows * self.row + 2.0 if self.axis else 0.0
+        return self.style.margin + self.header + band_row + marks
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,7 @@ class Layout:
     content_height: float = 0.0
     missing: list[str] = field(default_factory=list)
     people_left_out: int = 0  # people with dates the figure does not draw (``max_people``)
+    axis_shown: bool = True  # False: nothing on the page is dated, and no axis is drawn
 
     @property
     def frame(self) -> Box:
