@@ -91,3 +91,23 @@ def spread_markdown(n: int, seed: int = 5, start: int = 1900) -> str:
 def spread_note(n: int, seed: int = 5) -> Note:
     """``spread_markdown`` read by the reader."""
     return read_text(spread_markdown(n, seed), "spread.md", "spread")
+
+
+SUBJECTS = ("Railway Boom", "Printing Guilds", "Harbour Strikes", "River Treaty",
+            "Coastal Leagues", "Mountain Frontier", "Northern Provinces", "Grain Tariffs",
+            "Canal Building", "Census Reform")
+
+
+def overlapping_notes(n: int, seed: int = 3) -> dict[str, str]:
+    """``n`` short notes (file name → Markdown) whose stretches of time overlap, as the notes
+    of one course often do: a course book's timeline draws each as a band."""
+    rng = random.Random(seed)
+    out: dict[str, str] = {}
+    for i in range(n):
+        start = 1900 + rng.randint(0, 40)
+        lines = [f"# {SUBJECTS[i % len(SUBJECTS)]}: notes {i + 1}", "", "## Timeline", ""]
+        for k in range(rng.randint(3, 8)):
+            lines.append(f"- **{start + rng.randint(0, 20)}:** The council meets about matter "
+                         f"{k} of note {i}.")
+        out[f"note-{i:02d}.md"] = "\n".join(lines) + "\n"
+    return out

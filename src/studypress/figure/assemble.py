@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from .bands import row_height
+from .bands import RULE, row_height
 from .caption import caption_height, place_caption
 from .labels import lane_height, text_height
 from .legend import place_legend
@@ -22,7 +22,7 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     """Give the chosen plan its vertical positions and build the result."""
     style, h, height = ins.style, ins.heights, ins.height
     n_rows = max(pl.rows, default=-1) + 1
-    band_row = h.band_rows(pl.titles)
+    band_row = h.band_rows(pl.titles, pl.stacked)
     lane_h = lane_height(pl.size)
     key_rows = math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered and style.key else 0
     natural = (h.above_fixed(n_rows, band_row) + pl.lanes * lane_h
@@ -86,14 +86,19 @@ def _event_labels(out: Layout, pl: Plan, ins: Inputs, lane0_y: float) -> None:
 
 
 def _bands(out: Layout, pl: Plan, ins: Inputs, band_title_y: float, top: float) -> None:
-    """Era bands behind everything above the axis, their titles in rows above the lanes."""
+    """Era bands behind everything above the axis, their titles in rows above the lanes;
+    stacked, each title over a rule spanning its band instead."""
     size = ins.style.band_font_size
-    step = row_height(ins.style)
+    step = row_height(ins.style, pl.stacked)
     for shade, ((bx0, bx1, _), (shown, x, row)) in enumerate(
             zip(pl.bands, pl.titles, strict=True)):
-        out.bands.append(Band(bx0, bx1, out.axis_y, band_title_y, shown, shade % 2))
+        y0 = top - (row + 1) * step
+        if not pl.stacked:
+            out.bands.append(Band(bx0, bx1, out.axis_y, band_title_y, shown, shade % 2))
+        elif shown:
+            out.bands.append(Band(bx0, bx1, y0 + 0.4, y0 + RULE - 0.4, shown, shade % 2, "rule"))
+            y0 += RULE
         if shown:
-            y0 = top - (row + 1) * step
             box = Box(x, y0, x + ins.fs.width(shown, size, True), y0 + text_height(size))
             out.labels.append(Label(box, (Part(shown, True, True),), size, "band"))
 

@@ -104,9 +104,16 @@ def _figure(lay: Layout, style: Style, fontset: FontSet, box_h: float) -> Any:
 
 
 def _bands(g, lay: Layout, style: Style) -> None:
-    from reportlab.graphics.shapes import Rect
+    from reportlab.graphics.shapes import Line, Rect
 
     for band in lay.bands:
+        if band.kind == "rule":  # a bracket over the band's stretch: a bar with end ticks
+            c = colour(style.muted_colour, "#666666")
+            mid = (band.y0 + band.y1) / 2
+            g.add(Line(band.x0, mid, band.x1, mid, strokeColor=c, strokeWidth=1.0))
+            for x in (band.x0, band.x1):
+                g.add(Line(x, band.y0, x, band.y1, strokeColor=c, strokeWidth=0.7))
+            continue
         fill = colour(style.band_colours[band.shade % len(style.band_colours)], "#eeeeee")
         g.add(Rect(band.x0, band.y0, band.x1 - band.x0, band.y1 - band.y0, fillColor=fill,
                    strokeColor=None, strokeWidth=0))

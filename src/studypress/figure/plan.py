@@ -51,9 +51,9 @@ class Heights:
         """One lane of people."""
         return text_height(self.style.person_font_size) + 7.0
 
-    def band_rows(self, titles: list[tuple[str, float, int]]) -> float:
+    def band_rows(self, titles: list[tuple[str, float, int]], stacked: bool = False) -> float:
         """The rows of band titles."""
-        return title_rows(titles) * row_height(self.style)
+        return title_rows(titles) * row_height(self.style, stacked)
 
     def below_axis(self, people_lanes: int, key_rows: int, caption: float = 0.0) -> float:
         """Ticks, people, legend, the axis's caption and key."""
@@ -104,6 +104,7 @@ class Plan:
     people_rows: list[PersonRow]
     bands: list[tuple[float, float, str]]
     titles: list[tuple[str, float, int]]  # each band's shown title, its x and its row
+    stacked: bool  # bands overlap: titles over rules, no backgrounds (``bands``)
     numbered: bool
     size: float
     placement: Placement
@@ -180,16 +181,16 @@ def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
                                   language=style.language)
     prows = people_rows(ins.people, ins.person_spans, ax, style, fs, ins.width)
     bands = marks.band_extents(ins.events, ins.items, ax)
-    titles = band_titles(bands, fs, style, ins.width)
+    titles, stacked = band_titles(bands, fs, style, ins.width)
     spread = _spread(sorted(where[it.index] for it in ins.items if it.span))
     caption = caption_lines(caption_parts(ax, style.end_pad, style), ins.width, style, fs)
     if ins.people_note:
         caption.append(fit(ins.people_note, ins.width - 2 * style.margin, fs.width,
                            style.key_font_size))
-    base = Plan(ax, where, ext, rws, ticks, prows, bands, titles, False, 0.0, [], [], [], {}, [], 1,
-                spread, caption)
+    base = Plan(ax, where, ext, rws, ticks, prows, bands, titles, stacked, False, 0.0, [], [], [],
+                {}, [], 1, spread, caption)
     n_rows = max(rws, default=-1) + 1
-    fixed = ins.heights.above_fixed(n_rows, ins.heights.band_rows(titles)) + style.margin
+    fixed = ins.heights.above_fixed(n_rows, ins.heights.band_rows(titles, stacked)) + style.margin
     room = _Room(ins, fixed, base.people_lanes, caption_height(base.caption, style))
     xs = [where[it.index] for it in ins.items]
     return _labelled(ins, base, xs, room) or _numbered(ins, base, xs, room)

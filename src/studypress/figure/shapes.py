@@ -86,7 +86,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class Band:
-    """A light background band behind an era's events."""
+    """A light background band behind an era's events, or (``kind`` "rule") the thin rule
+    under a stacked band title that spans the band's stretch of time."""
 
     x0: float
     x1: float
@@ -94,6 +95,7 @@ class Band:
     y1: float
     title: str
     shade: int
+    kind: str = "era"
 
 
 @dataclass(frozen=True)
