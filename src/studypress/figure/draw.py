@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from .. import textline
 from .shapes import Bar, Label, Layout, LegendItem, Marker
 from .style import Style
 from .text import FontSet
@@ -225,6 +226,6 @@ def _text(g, label: Label, style: Style, fontset: FontSet) -> None:
         c = muted_c if part.muted else text_c
         if label.role == "number":
             c = colour(style.event_colour)
-        for run, font in fontset.runs(part.text, part.bold):
+        for run, font, _ in fontset.visual(part.text, part.bold):
             g.add(String(x, y, run, fontName=font, fontSize=label.size, fillColor=c))
-            x += fontset.width(run, label.size, part.bold) if len(run) else 0
+            x += textline.width(run, font, label.size) if len(run) else 0

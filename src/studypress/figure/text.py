@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .. import fonts
+from .. import bidi, fonts, textline
 
 ELLIPSIS = "…"
 
@@ -42,11 +42,17 @@ class FontSet:
                 out.append((run, font))
         return out
 
+    def visual(self, text: str, bold: bool = False) -> list[textline.Run]:
+        """The runs of ``text`` as they are drawn, left to right (right-to-left ones shaped)."""
+        return textline.visual(self.runs(text, bold))
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """Width of ``text`` in points at ``size``."""
         key = (text, size, bold)
         found = self._widths.get(key)
-        if found is None:  # measured once per figure: a dense one asks again on every page
+        if found is None and bidi.has_rtl(text):
+            found = sum(textline.width(run, font, size) for run, font, _ in self.visual(text, bold))
+        elif found is None:  # measured once per figure: a dense one asks again on every page
             found = sum(_string_width(run, font, size) for run, font in self.runs(text, bold))
             if len(self._widths) < 200_000:
                 self._widths[key] = found

@@ -68,18 +68,10 @@ def _text(value: str, style: MarkupStyle, bold: bool, italic: bool,
                     missing.add(ch)
             out.append("?" * len(run))
         elif font == chain[0] and fam is style.family:
-            out.append(escape(_joined(run)))
+            out.append(escape(run))
         else:
-            out.append(f'<font name="{fonts.pinned(font)}">{escape(_joined(run))}</font>')
+            out.append(f'<font name="{fonts.pinned(font)}">{escape(run)}</font>')
     return "".join(out)
-
-
-def _joined(run: str) -> str:
-    """A right-to-left run with no-break spaces: a Paragraph shapes word by word, and a phrase
-    shaped as one word comes out in right-to-left word order."""
-    if run.isascii():  # no right-to-left letter: skip the per-character look-up
-        return run
-    return run.replace(" ", "\u00a0") if any(fonts.is_rtl(ch) for ch in run) else run
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,35 +1,30 @@
-"""Text drawn straight on a canvas as runs, each character in the first font that has it;
-a run in a script that must be shaped (Arabic, Hebrew, Devanagari) goes through ReportLab's
-HarfBuzz shaping, which also puts right-to-left text in visual order."""
+"""Text drawn straight on a canvas as runs, each character in the first font that has it,
+in visual order (``textline``): a right-to-left phrase reads right to left, its numbers and
+Latin words left to right, its Arabic letters joined; a run in a left-to-right script that must
+be shaped (Devanagari) goes through ReportLab's HarfBuzz shaping."""
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
-from ... import fonts
+from ... import fonts, textline
 
 
-def _width(run: str, font: str, size: float) -> float:
-    if fonts.needs_shaping(run):
-        from reportlab.pdfgen.textobject import bidiShapedText
-
-        return bidiShapedText(run, None, fontName=font, fontSize=size, shaping=True)[1]
-    return stringWidth(run, font, size)
+def _drawn(text: str, chain: tuple[str, ...]) -> list[textline.Run]:
+    return textline.visual([(run if font else "?" * len(run), font or chain[0])
+                            for run, font in fonts.runs(text, chain)])
 
 
 def draw_runs(canv, x: float, y: float, text: str, chain: tuple[str, ...], size: float,
               align: str = "left") -> None:
     """Draw a line of text, each character in the first font of ``chain`` that has it."""
-    pieces = [(run if font else "?" * len(run), font or chain[0])
-              for run, font in fonts.runs(text, chain)]
-    widths = [_width(run, font, size) for run, font in pieces]
+    pieces = _drawn(text, chain)
+    widths = [textline.width(run, font, size, shape) for run, font, shape in pieces]
     if align == "right":
         x -= sum(widths)
     elif align == "centre":
         x -= sum(widths) / 2
-    for (run, font), width in zip(pieces, widths, strict=True):
+    for (run, font, shape), width in zip(pieces, widths, strict=True):
         canv.setFont(font, size)
-        if fonts.needs_shaping(run):
+        if shape:
             canv.drawString(x, y, run, shaping=True)
         else:
             canv.drawString(x, y, run)
@@ -38,7 +33,7 @@ def draw_runs(canv, x: float, y: float, text: str, chain: tuple[str, ...], size:
 
 def runs_width(text: str, chain: tuple[str, ...], size: float) -> float:
     """The width ``draw_runs`` gives ``text``, in points."""
-    return sum(_width(run, font or chain[0], size) for run, font in fonts.runs(text, chain))
+    return sum(textline.width(run, font, size, shape) for run, font, shape in _drawn(text, chain))
 
 
 def fit_runs(text: str, width: float, chain: tuple[str, ...], size: float) -> str:

@@ -28,6 +28,10 @@ def _glyph(font: str, ch: str) -> str:
     """The SVG path data of one character's outline at 1000 units an em, y upwards."""
     from reportlab.graphics.utils import text2PathDescription
 
+    if 0xE000 <= ord(ch) <= 0xF8FF:  # a shaped glyph (an Arabic joined form): by its number
+        from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+
+        ch = ShapedStr(ch, [ShapeData(0, 0, 0, 0, 0, 0)])
     parts: list[str] = []
     for op in text2PathDescription(ch, 0, 0, font, EM, truncate=0):
         name, *xy = op
