@@ -8,8 +8,9 @@ from __future__ import annotations
 from ... import fonts, textline
 
 
-def _drawn(text: str, chain: tuple[str, ...]) -> list[textline.Run]:
-    return textline.visual([(run if font else "?" * len(run), font or chain[0])
+def _drawn(text: str, chain: tuple[str, ...], marked: bool = True) -> list[textline.Run]:
+    """The runs of ``text`` to draw; characters no font has as '?' when ``marked``."""
+    return textline.visual([(run if font or not marked else "?" * len(run), font or chain[0])
                             for run, font in fonts.runs(text, chain)])
 
 
@@ -33,7 +34,8 @@ def draw_runs(canv, x: float, y: float, text: str, chain: tuple[str, ...], size:
 
 def runs_width(text: str, chain: tuple[str, ...], size: float) -> float:
     """The width ``draw_runs`` gives ``text``, in points."""
-    return sum(textline.width(run, font, size, shape) for run, font, shape in _drawn(text, chain))
+    return sum(textline.width(run, font, size, shape)
+               for run, font, shape in _drawn(text, chain, marked=False))
 
 
 def fit_runs(text: str, width: float, chain: tuple[str, ...], size: float) -> str:
