@@ -25,6 +25,8 @@ _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left character (Hebrew, Arabic ... or an RTL mark)."""
+    if text.isascii():  # most text: no per-character look-up
+        return False
     return any(ord(ch) >= 0x0590 and unicodedata.bidirectional(ch) in _RTL_CLASSES
                for ch in text)
 
