@@ -33,7 +33,7 @@ from ..model import (
 )
 from ..slug import slug
 from . import blocks as block_parser
-from . import exports, typography
+from . import exports, front_matter, typography
 from .cast import dated_people, heading_entry, people_table, read_cast, read_cast_table
 from .glossary import heading_term, read_glossary
 from .inline import InlineContext, note_target
@@ -425,7 +425,7 @@ def _read(text: str, source: str, stem: str, diag: Collector,
     exported = exports.normalise(fm.body)
     ctx = InlineContext()
     parsed = block_parser.parse(exported.body, ctx)
-    meta = _with_properties(fm.data, exported.properties)
+    meta = _with_properties(front_matter.checked(fm.data, fm.lines, diag), exported.properties)
     shaped = shape(list(typography.blocks(parsed.blocks)),
                    titled=_scalar(meta.get("title")) is not None)
     meta = _with_properties(meta, shaped.properties)

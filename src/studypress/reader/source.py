@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -49,6 +49,7 @@ _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 class FrontMatter:
     data: dict[str, Any]
     body: str  # the note with the front matter blanked out, so line numbers stay true
+    lines: dict[str, int] = field(default_factory=dict)  # each top-level key's line
 
 
 _FENCE = re.compile(r"^---[ \t]*$")
@@ -85,7 +86,7 @@ def split_front_matter(text: str, diag: Collector) -> FrontMatter:
     blank = "\n" * end
     body = blank + "\n" + "\n".join(lines[end + 1 :])
     try:
-        data = yaml.load(raw, Loader=_NoAliases) if raw.strip() else {}
+        data, keys = _load(raw) if raw.strip() else ({}, {})
     except _AliasRefused as exc:
         diag.error("front-matter-alias", "front matter uses a YAML alias (*name); study "
                    "notes never need one and aliases can grow without bound, so the front "
@@ -102,7 +103,23 @@ def split_front_matter(text: str, diag: Collector) -> FrontMatter:
         diag.warning("front-matter", "front matter is not a mapping of keys to values; "
                      "it was ignored", 2)
         return FrontMatter({}, body)
-    return FrontMatter({str(k): v for k, v in data.items()}, body)
+    return FrontMatter({str(k): v for k, v in data.items()}, body, keys)
+
+
+def _load(raw: str) -> tuple[Any, dict[str, int]]:
+    """The YAML's value, and the line in the note of each top-level key (the YAML starts on
+    the note's second line)."""
+    loader = _NoAliases(raw)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    keys: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            keys.setdefault(str(getattr(key, "value", "")), key.start_mark.line + 2)
+    return data, keys
 
 
 def as_string_list(value: Any) -> tuple[str, ...]:
