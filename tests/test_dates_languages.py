@@ -310,7 +310,53 @@ SEASONS_AND_RANGES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "edtf", "precision"), FORMS + SEASONS_AND_RANGES)
+# The early, middle and late part of a year, decade or century (as "early 1920", "mid-1920s",
+# "late 19th century" in English), Italian's named hundreds, and other shapes native writers use.
+QUALIFIED = [
+    ("es", "principios del siglo XX", "1901/1940", C),
+    ("es", "a finales del siglo XIX", "1871/1900", C),
+    ("es", "hacia finales del siglo XIX", "1871~/1900~", C),
+    ("es", "finales de 1920", "1920-39", Y),
+    ("es", "mediados del siglo XIX", "1831/1870", C),
+    ("pt", "em meados do século XIX", "1831/1870", C),
+    ("pt", "no final do século XIX", "1871/1900", C),
+    ("fr", "début du XXe siècle", "1901/1940", C),
+    ("fr", "au début des années 1920", "1920/1923", DEC),
+    ("fr", "fin 1920", "1920-39", Y),
+    ("it", "inizio del XX secolo", "1901/1940", C),
+    ("it", "fine Ottocento", "1870/1899", C),
+    ("it", "il Novecento", "19XX", C),
+    ("it", "primo Novecento", "1900/1939", C),
+    ("it", "l'11 settembre 2001", "2001-09-11", D),
+    ("it", "dell'8 settembre 1943", "1943-09-08", D),
+    ("de", "Anfang 1920", "1920-37", Y),
+    ("de", "Mitte der 1920er Jahre", "1923/1926", DEC),
+    ("de", "Ende des 19. Jahrhunderts", "1871/1900", C),
+    ("nl", "begin 20e eeuw", "1901/1940", C),
+    ("nl", "eind 1945", "1945-39", Y),
+    ("pl", "na początku XX wieku", "1901/1940", C),
+    ("pl", "pod koniec 1920 r.", "1920-39", Y),
+    ("pl", "9 XI 1989", "1989-11-09", D),
+    ("pl", "1.IX.1939 r.", "1939-09-01", D),
+    ("ru", "начало XX века", "1901/1940", C),
+    ("ru", "в середине XIX века", "1831/1870", C),
+    ("ru", "конец 1920-х годов", "1927/1929", DEC),
+    ("uk", "наприкінці XIX століття", "1871/1900", C),
+    ("uk", "на початку XX століття", "1901/1940", C),
+    ("tr", "XIX. yüzyılın sonları", "1871/1900", C),
+    ("tr", "1920'lerin sonu", "1927/1929", DEC),
+    ("tr", "1923 yılının sonu", "1923-39", Y),
+    ("id", "awal abad ke-20", "1901/1940", C),
+    ("id", "pertengahan 1945", "1945-38", Y),
+    ("ja", "19世紀末", "1871/1900", C),
+    ("ja", "19世紀前半", "1801/1850", C),
+    ("ja", "1920年代後半", "1925/1929", DEC),
+    ("zh", "19世纪初", "1801/1840", C),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "edtf", "precision"),
+                         FORMS + SEASONS_AND_RANGES + QUALIFIED)
 def test_form(lang, text, edtf, precision):
     d = parse_date(text)
     assert d is not None
@@ -353,6 +399,9 @@ REJECTED = [
     ("die 20er Jahre", "leaves out its century"),
     ("31.02.1900", "February 1900 has no day 31"),
     ("Herbst", "not a date"),
+    ("31 II 1900", "February 1900 has no day 31"),
+    ("Ende", "not a date"),
+    ("Henry V 1413", "not a date"),
     ("del 1816 al 1810", "ends before it starts"),
     ("siglo 0", "not a date"),
     ("25 de mayo", "has no year"),

@@ -28,20 +28,36 @@ _LANG = Path(__file__).with_name("lang")
 
 # Which meaning a word takes when two languages use it differently ("do": Portuguese "of",
 # Polish "until"), strongest first.
-_KINDS = ("era", "month", "season", "circa", "circa_after", "range", "filler")
+_KINDS = ("era", "month", "season", "hundreds", "qualifier", "circa", "circa_after", "range",
+          "filler")
 # A rewrite must find one of these, or a filler or range word that is no English word too:
 # "in 1905" stays English.
-_STRONG = {"era", "month", "season", "circa", "circa_after"}
+_STRONG = {"era", "month", "season", "hundreds", "qualifier", "circa", "circa_after"}
 _ENGLISH = {
     "era": lambda v: f" {v.upper()} ",
     "month": lambda v: f" {MONTH_NAMES[int(v)]} ",
     "season": lambda v: f" {v} ",
+    "hundreds": lambda v: f" {v}s ",  # "Ottocento": the 1800s
+    "qualifier": lambda v: f" {v} ",  # "early", "mid", "late"
     "circa": lambda v: " c. ",
     "circa_after": lambda v: " ~ ",
     "range": lambda v: " – ",
     "filler": lambda v: " ",
 }
 
+# A date as the grammar writes it, followed by a word for its early, middle or late part:
+# "19th century", "1920s", "1923" (with its era).
+_DATE_BEFORE_PART = (r"(?P<d>(?:[0-9]{1,2}(?:st|nd|rd|th) century|'?[0-9]{1,4}s|[0-9]{1,4})"
+                     r"(?:\s+(?:BCE|CE))?)")
+# A month in Roman figures between the day and the year, as Polish writes it: "9 XI 1989",
+# "9.XI.1989".
+_ROMAN_MONTH = re.compile(
+    r"(?<![\w.])(?P<d>0?[1-9]|[12][0-9]|3[01])(?:\.\s?|\s)(?P<m>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+    r"(?:\.\s?|\s)(?P<y>[0-9]{3,4})(?![\w.])"
+)
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# An article or preposition elided before a day in figures: Italian "l'11 settembre 2001".
+_ELIDED = re.compile(r"(?<![\w'’])(?:l|dell|all|nell|dall|sull)['’](?=[0-9])", re.I)
 _ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _NUMERAL = r"(?P<n>[0-9]{1,2}|[ivxlc]{1,7})"
@@ -68,6 +84,8 @@ class _Tables:
     seasons_after: re.Pattern[str]  # "1920 yazı": a season written after its year
     after_meaning: dict[str, str]  # folded word -> season
     year_suffix: re.Pattern[str]  # "1923'te": a case ending on the year
+    part_after: re.Pattern[str]  # "19th century sonları": early, mid or late after the date
+    part_meaning: dict[str, str]  # folded word -> early, mid or late
 
 
 def _fold(word: str) -> str:
@@ -116,6 +134,11 @@ def _meanings(cldr: dict, words: dict) -> dict[str, tuple[str, str]]:
         for season, written in table.get("seasons", {}).items():
             for word in written:
                 add("season", word, season)
+        for part, written in table.get("qualifiers", {}).items():
+            for word in written:
+                add("qualifier", word, part)
+        for word, hundred in table.get("hundreds", {}).items():
+            add("hundreds", word, str(hundred))
         for era in ("bce", "ce"):
             for word in table.get(era, []):
                 add("era", word, era)
@@ -149,10 +172,11 @@ def _gather(words: dict, key: str) -> set[str]:
     return {w for table in words.values() for w in table.get(key, [])}
 
 
-def _seasons_after(words: dict) -> dict[str, str]:
-    """Each season word written after its year, folded, with the season it names."""
+def _seasons_after(words: dict, key: str = "seasons_after") -> dict[str, str]:
+    """Each season (or, with ``key`` "qualifiers_after", part) word written after its date,
+    folded, with the season or part it names."""
     return {_fold(w): season for table in words.values()
-            for season, written in table.get("seasons_after", {}).items() for w in written}
+            for season, written in table.get(key, {}).items() for w in written}
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -180,7 +204,7 @@ def _data() -> tuple[dict, dict[str, tuple[str, str]], frozenset[str]]:
     keys = [w for w, (kind, _) in meaning.items() if _is_strong(kind, w)]
     for key in ("century", "century_after", "decade"):
         keys += _gather(words, key)
-    keys += _seasons_after(words)
+    keys += [*_seasons_after(words), *_seasons_after(words, "qualifiers_after")]
     runs = {run for w in keys for run in _runs(w.lower())}
     runs.update(run for key in ("decade_suffix", "year_suffix") for w in _gather(words, key)
                 for run in _LETTERS.findall(w))
@@ -222,8 +246,11 @@ def _tables() -> _Tables:
         rf"(?P<s>{_alternation(set(after_meaning))})(?!\w)", _I)
     year_suffix = re.compile(rf"(?<=[0-9])(?:{_alternation(_gather(words, 'year_suffix'))})(?!\w)",
                              _I)
+    part_meaning = _seasons_after(words, "qualifiers_after")
+    parts = _alternation(set(part_meaning))
+    part_after = re.compile(rf"{_DATE_BEFORE_PART}\s+(?P<q>{parts})(?!\w)", _I)
     return _Tables(every, meaning, centuries, decades, of_century, seasons_after, after_meaning,
-                   year_suffix)
+                   year_suffix, part_after, part_meaning)
 
 
 # --------------------------------------------------------------------------- numbers
@@ -272,6 +299,18 @@ _CJK_SEASON = re.compile(
     r"(?P<s>[春夏秋冬])(?:季|天)?"
 )
 _CJK_SEASONS = {"春": "spring", "夏": "summer", "秋": "autumn", "冬": "winter"}
+# Early, middle, late and the halves, after a century, decade or year ("19世紀末", "1920年代後半").
+_CJK_PARTS = {
+    "初頭": "early", "初め": "early", "初期": "early", "早期": "early", "初": "early",
+    "中頃": "mid", "中葉": "mid", "半ば": "mid", "中期": "mid", "中叶": "mid",
+    "末期": "late", "末": "late", "晚期": "late", "晩期": "late",
+    "前半": "first half of", "上半叶": "first half of", "上半葉": "first half of",
+    "後半": "second half of", "后半": "second half of", "下半叶": "second half of",
+    "下半葉": "second half of",
+}  # fmt: skip
+_CJK_PART = re.compile(
+    _DATE_BEFORE_PART + r"\s*(?P<q>" + "|".join(sorted(_CJK_PARTS, key=len, reverse=True)) + ")"
+)
 _CJK_DAY = re.compile(r"(?<![0-9])(?P<d>[0-9]{1,2})\s*[日号]")  # "17日" ending a range of days
 _CJK_MONTH_DAY = re.compile(r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?")
 _CJK_CENTURY = re.compile(r"(?P<era>公元前|紀元前|西元前|前)?\s*(?P<n>[0-9]{1,2})\s*世[纪紀]")
@@ -352,6 +391,7 @@ def _cjk(text: str) -> str:
     text = _CJK_DATE.sub(_cjk_date, text)
     text = _CJK_MONTH_DAY.sub(_cjk_month_day, text)
     text = _CJK_DAY.sub(lambda m: f" {int(m.group('d'))} ", text)
+    text = _CJK_PART.sub(lambda m: f" {_CJK_PARTS[m.group('q')]} {m.group('d')} ", text)
     for word, english in _CJK_WORDS.items():
         text = text.replace(word, english)
     return text
@@ -377,6 +417,11 @@ def _substitute(
 def _dotted(m: re.Match[str]) -> str:
     days = f"{int(m.group('d'))}–{int(m.group('d2'))}" if m.group("d2") else str(int(m.group("d")))
     return f" {days} {_month(m.group('m'))} {m.group('y')} "
+
+
+def _roman_month(m: re.Match[str]) -> str:
+    month = MONTH_NAMES[_ROMAN_MONTHS.index(m.group("m")) + 1]
+    return f" {int(m.group('d'))} {month} {m.group('y')} "
 
 
 def _periods(t: _Tables, text: str) -> tuple[str, bool]:
@@ -406,7 +451,8 @@ def translate(norm: str) -> str | None:
     if _CJK.search(text):
         text, strong = _cjk(text), True
     text, dotted = _substitute(_DOTTED, text, _dotted)
-    strong = strong or dotted
+    text, roman = _substitute(_ROMAN_MONTH, text, _roman_month)
+    strong = strong or dotted or roman
     if not strong and not _worth_trying(text.lower()):
         return None
     t = _tables()
@@ -419,7 +465,9 @@ def translate(norm: str) -> str | None:
         strong = strong or _is_strong(kind, m.group(0), m.string[: m.start()])
         return _ENGLISH[kind](value)
 
-    text = t.words.sub(word, text)
+    text = _ELIDED.sub(" ", t.words.sub(word, text))
+    text = t.part_after.sub(lambda m: f" {t.part_meaning[_fold(m.group('q'))]} {m.group('d')} ",
+                            text)
     if not strong or not any(c.isdigit() for c in text):
         return None  # a month name alone ("Augustus", "Mars") is a word, not a date
     text = _DAY_MARK.sub(r"\1", text)
