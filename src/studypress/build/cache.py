@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .. import __version__, assets
+from .. import __version__, assets, jsontext
 from ..diagnostics import terminal_safe
 from ..model import Diagnostic, Severity
 from .inputs import COMBINED, Prints, reads
@@ -160,7 +160,7 @@ def dumps(cache: Cache) -> bytes:
                 "hashes": cache.project.hashes, "keys": cache.project.keys,
                 "made": cache.project.made} if cache.project else None)
     data = {"tool": __version__, "notes": notes, "project": project}
-    return (json.dumps(data, indent=1, sort_keys=True) + "\n").encode()
+    return (jsontext.dumps(data, 1, sort_keys=True) + "\n").encode()
 
 
 def output_keys(source: SourceNote, prints: Prints, config: BuildConfig, names: list[str],

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from .. import jsontext
 from ..jsonform import note_to_json
 from ..model import Note
 from .base import Output, RenderContext, RenderResult
@@ -13,7 +12,7 @@ class ModelJson:
     name = "model"
 
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
-        data = json.dumps(note_to_json(note), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+        data = jsontext.dumps(note_to_json(note), 2, ensure_ascii=False) + "\n"
         return RenderResult(files=[Output("model.json", data.encode("utf-8"))])
 
 

@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ... import jsontext
+
 FORMAT = 1
 
 
@@ -70,7 +72,7 @@ class Ledger:
 def _dump(data: object) -> bytes:
     # One key per line, sorted: a merge of two branches that touched different items is a
     # merge of different lines.
-    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode()
+    return (jsontext.dumps(data, 1, sort_keys=True, ensure_ascii=False) + "\n").encode()
 
 
 class LedgerError(ValueError):
