@@ -647,3 +647,18 @@ def test_an_image_inside_a_description_is_reported_at_the_persons_line() -> None
     assert "notes/engine.png" in found[0].message
     sheet = pdfplumber.open(io.BytesIO(result.files[0].data)).pages[0].extract_text()
     assert "engine.png" in sheet
+
+
+def test_every_card_keeps_the_same_margin_from_its_cut_lines(seed_pdf):
+    # a card cut from the sheet's edge looks like one from its middle: the backs' text
+    # (set flush left) starts as far from each card's left cut on every card
+    with pdfplumber.open(io.BytesIO(seed_pdf)) as pdf:
+        page = pdf.pages[3]
+        left = (page.width - 2 * A7[0]) / 2
+        starts: dict[int, float] = {}
+        for w in page.extract_words():
+            col = int((w["x0"] - left) // A7[0])
+            starts[col] = min(starts.get(col, 1e9), w["x0"] - left - col * A7[0])
+    assert len(starts) == 2
+    assert abs(starts[0] - starts[1]) < 0.1, starts
+    assert min(starts.values()) >= 4 * MM

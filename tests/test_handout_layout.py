@@ -251,14 +251,21 @@ def test_a_full_page_grid_marks_the_inner_cut_lines_at_the_paper_edge():
 def test_text_area_keeps_clear_of_cut_lines_and_paper_edge(fmt, paper, duplex):
     grid = format_grid(fmt, paper, duplex, offset_mm=(1.0, -1.0))
     s = handout.load_settings(Layouts(Path("/nonexistent")), paper)
-    for rects in (grid.fronts, grid.backs):
+    insets = geo.text_insets(grid.fronts, grid.page_w, grid.page_h, s.safe_inset,
+                             s.printer_margin)
+    for rects, moved in ((grid.fronts, 0.0), (grid.backs, 1.0 * MM)):
         for r in rects:
-            safe = geo.safe_area(r, grid.page_w, grid.page_h, s.safe_inset, s.printer_margin)
+            safe = geo.safe_area(r, insets)
             assert safe.w > 20 * MM and safe.h > 20 * MM
-            for edge_gap in (safe.x - r.x, r.right - safe.right, safe.y - r.y, r.top - safe.top):
-                assert edge_gap >= 4 * MM - 1e-6
-            assert safe.x >= s.printer_margin - 1e-6
-            assert safe.right <= grid.page_w - s.printer_margin + 1e-6
+            gaps = (safe.x - r.x, r.right - safe.right, safe.y - r.y, r.top - safe.top)
+            assert all(gap >= 4 * MM - 1e-6 for gap in gaps)
+            # the same margins on opposite sides of a card, on every card
+            assert abs(gaps[0] - gaps[1]) < 1e-6 and abs(gaps[2] - gaps[3]) < 1e-6
+            # clear of the paper's edge; a back by less the offset that moved it
+            assert safe.x >= s.printer_margin - moved - 1e-6
+            assert safe.right <= grid.page_w - s.printer_margin + moved + 1e-6
+            assert safe.y >= s.printer_margin - moved - 1e-6
+            assert safe.top <= grid.page_h - s.printer_margin + moved + 1e-6
 
 
 def test_safe_inset_below_4_mm_is_refused(tmp_path):

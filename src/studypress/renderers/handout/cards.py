@@ -54,9 +54,11 @@ def draw_sheets(c: Any, count: int, grid: geo.CardGrid, s: Settings,
     """Each sheet of ``count`` cards as a front page (with its cut marks) then its back page;
     ``front`` and ``back`` draw card *i* into its safe area."""
     page = (grid.page_w, grid.page_h)
+    insets = geo.text_insets(grid.fronts, grid.page_w, grid.page_h, s.safe_inset,
+                             s.printer_margin)
 
     def safe(r: geo.Rect) -> geo.Rect:
-        return geo.safe_area(r, grid.page_w, grid.page_h, s.safe_inset, s.printer_margin)
+        return geo.safe_area(r, insets)
 
     for sheet in geo.place(count, grid):
         c.setPageSize(page)

@@ -184,12 +184,24 @@ def cut_marks(page_w: float, page_h: float, x0: float, y0: float, card_w: float,
 _EDGE_MARK = 10 * MM
 
 
-def safe_area(card: Rect, page_w: float, page_h: float, inset: float,
-              printer_margin: float) -> Rect:
-    """Where a card's text may go: ``inset`` inside its cut lines and ``printer_margin`` inside
-    the paper's edge, which most printers cannot print near (A7 cards reach the edge of A4)."""
+def text_insets(cards: list[Rect], page_w: float, page_h: float, inset: float,
+                printer_margin: float) -> tuple[float, float]:
+    """How far a card's text keeps inside its cut lines, across and along: ``inset``, or more
+    where a card reaches into the ``printer_margin`` by the paper's edge, which most printers
+    cannot print near (A7 cards reach the edge of A4). One pair for every card of the sheet,
+    so that cut out, a card from the edge of the sheet looks like one from its middle, and a
+    back moved by ``back_offset`` keeps its text where it was on the card."""
     page = Rect(0.0, 0.0, page_w, page_h).inset(printer_margin)
-    return card.inset(inset).intersect(page)
+    across = max([inset, *(page.x - r.x for r in cards), *(r.right - page.right for r in cards)])
+    along = max([inset, *(page.y - r.y for r in cards), *(r.top - page.top for r in cards)])
+    return across, along
+
+
+def safe_area(card: Rect, insets: tuple[float, float]) -> Rect:
+    """Where a card's text may go: ``insets`` (across, along, from ``text_insets``) inside its
+    cut lines."""
+    across, along = insets
+    return Rect(card.x + across, card.y + along, card.w - 2 * across, card.h - 2 * along)
 
 
 def centred_top(area: Rect, height: float, within: Rect | None = None) -> float:
