@@ -664,3 +664,23 @@ def test_every_season_word_reads_as_its_season(lang, season, word, after):
 
 def test_every_language_has_its_seasons():
     assert {code for code, *_ in _season_words()} == set(cldr.LANGUAGES)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=1000, max_value=2100),
+    st.integers(min_value=1, max_value=11),
+    st.data(),
+    st.sampled_from(["{y}年{m}月{a}日～{b}日", "{y}年{m}月{a}日から{b}日まで",
+                     "{y}年{m}月{a}日至{b}日"]),
+    st.sampled_from(["{y}年{m}月～{n}月", "{y}年{m}月から{n}月まで", "{y}年{m}月至{n}月"]),
+)
+def test_every_month_in_chinese_and_japanese_ranges(year, month, data, days_form, months_form):
+    first = data.draw(st.integers(min_value=1, max_value=27))
+    last = data.draw(st.integers(min_value=first + 1, max_value=28))
+    end = data.draw(st.integers(min_value=month + 1, max_value=12))
+    days = parse_date(days_form.format(y=year, m=month, a=first, b=last))
+    assert days is not None
+    assert days.edtf == f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
+    months = parse_date(months_form.format(y=year, m=month, n=end))
+    assert months is not None and months.edtf == f"{year}-{month:02d}/{year}-{end:02d}"
