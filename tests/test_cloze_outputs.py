@@ -167,3 +167,9 @@ def test_a_text_cut_to_fit_a_card_keeps_its_clozes_words() -> None:
     rich = (Text("Opened in "), Cloze(1, (Text("Moscow"),), "a city"), Text(" in 1933."))
     assert plain_text(cut_rich(rich, 13)) == "Opened in Mos"
     assert cut_rich(rich, 99) == rich
+
+
+def test_a_cloze_card_is_headed_in_the_note_s_language(tmp_path: Path) -> None:
+    note = NOTE.replace("title: Cloze Test", "title: Lückentest\nlang: de")
+    text = pdf_text(render(tmp_path, "flashcards", note), tmp_path)
+    assert text.count("Ergänze die Lücke") == 2 and "Fill in the blank" not in text
