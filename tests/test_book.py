@@ -15,6 +15,7 @@ import pytest
 
 import studypress
 from studypress.build import BuildConfig, build, discover_all
+from studypress.names import filed
 from studypress.reader import read_note
 from studypress.reader.names import name_forms
 
@@ -130,12 +131,13 @@ def test_the_index_gives_every_person_and_term_with_the_pages_where_each_stands(
         # (by any of the forms the reader knows them by: "Pompey" for Pompey the Great); a
         # term where its glossary entry stands
         forms = name_forms(list(note.people), {})
-        names = [(p.name, (p.name, *p.names, *(f.text for f in known)))
+        names = [(p.name, filed(p.name, p.aliases).text,
+                  (p.name, *p.names, *(f.text for f in known)))
                  for p, known in zip(note.people, forms, strict=True)]
-        names += [(t.term, (t.term,)) for t in note.terms]
-        for name, forms in names:
-            assert name in index, f"{name} ({note.id}) is not in the index"
-            listed = [int(n) for n in index[name].split(", ")]
+        names += [(t.term, t.term, (t.term,)) for t in note.terms]
+        for name, entry, forms in names:
+            assert entry in index, f"{entry} ({note.id}) is not in the index"
+            listed = [int(n) for n in index[entry].split(", ")]
             assert any(p in within[note.id] for p in listed), (name, listed)
             for page in listed:
                 text = _words(pages[page - 1])
@@ -153,7 +155,67 @@ def test_an_alias_points_to_the_name_it_is_filed_under(project, pages, notes):
     aliases = [(a, p.name) for n in notes for p in n.people for a in p.aliases]
     assert aliases
     for alias, name in aliases:
-        assert index.get(alias) == f"see {name}" or alias in index
+        entry = filed(alias).text
+        assert index.get(entry) == f"see {filed(name).text}" or entry in index
+
+
+FILING = """---
+title: Filing names
+---
+# Filing names
+
+## Key People
+
+- **Franklin D. Roosevelt** (FDR, 1882–1945): President of the United States.
+- **Charles de Gaulle** (1890–1970): Leader of Free France.
+- **Martin Luther King Jr.** (1929–1968): Civil rights leader.
+- **Иосиф Сталин** (1878–1953): Soviet leader.
+- **Mao Zedong** (1893–1976): Chairman of the Party.
+- **Louis XIV** (1638–1715): King of France.
+- **Augustus** (63 BCE – 14 CE): First Roman emperor.
+
+## Glossary
+
+- **Gentleman's agreement**: An understanding that is not a treaty.
+"""
+
+
+def _letters(pdf_path: Path) -> dict[str, str]:
+    """Each index entry (without its pages) by the letter heading it stands under."""
+    under: dict[str, str] = {}
+    with pdfplumber.open(pdf_path) as pdf:
+        page = pdf.pages[-1]
+        half, foot = page.width / 2, page.height - 50
+        for box in ((0, 0, half, foot), (half, 0, page.width, foot)):
+            letter = ""
+            for line in (page.crop(box).extract_text() or "").splitlines():
+                line = line.strip()
+                if len(line) == 1:
+                    letter = line
+                elif line and line != "Index":
+                    under[re.sub(r"\s\d+(?:, \d+)*$", "", line)] = letter
+    return under
+
+
+def test_people_are_filed_by_family_name_and_found_by_their_other_names(tmp_path):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "filing.md").write_text(FILING, encoding="utf-8")
+    report = build(BuildConfig(paths=[tmp_path / "source"], output=tmp_path / "output",
+                               renderers=["book"], jobs=1, project_dir=tmp_path))
+    assert not report.failed, report.diagnostics
+    under = _letters(tmp_path / "output" / BOOK)
+    assert under["Roosevelt, Franklin D."] == "R"
+    assert under["FDR, see Roosevelt, Franklin D."] == "F"
+    assert under["Gaulle, Charles de"] == "G"
+    assert under["de Gaulle, Charles, see Gaulle, Charles de"] == "D"
+    assert under["King, Martin Luther, Jr."] == "K"
+    assert under["Сталин, Иосиф"] == "С"
+    # kept as written: the family name first, a regnal name, a mononym, a term
+    assert under["Mao Zedong"] == "M"
+    assert under["Louis XIV"] == "L"
+    assert under["Augustus"] == "A"
+    assert under["Gentleman's agreement"] == "G"
+    assert not [line for line in under if line.startswith(("Franklin D.", "Charles de"))]
 
 
 def test_the_project_timeline_comes_before_the_chapters_with_every_note_in_it(pages, notes):

@@ -19,6 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Person
+from ..names import CJK as CJK
+from ..names import MACRON as _MACRON
+from ..names import family_first, tokens
 
 # Words of a name that are no name by themselves: "de" in "Charles de Gaulle".
 _PARTICLES = frozenset({
@@ -65,44 +68,6 @@ _EPITHET = re.compile(r"\s+the\s+[A-Z][\w'-]*(\s+[A-Z][\w'-]*)*$")
 class Form:
     text: str
     short: bool  # a surname or bare regnal name: its neighbours must agree
-
-
-def tokens(name: str) -> list[str]:
-    """The words of a name, split at whitespace."""
-    return [t for t in re.split(r"\s+", name.strip()) if t]
-
-
-# Family names written first (East Asian order): "Mao Zedong" is Mao, "Saigō Takamori" Saigō.
-# A Chinese or Korean one only before a romanised given name ("Kim Philby" is Philby).
-_FAMILY_CN_KR = frozenset({
-    "mao", "zhou", "deng", "chiang", "sun", "liu", "zhang", "wang", "li", "chen", "yuan", "hu",
-    "xi", "jiang", "zhu", "lin", "kang", "liang", "zeng", "lu", "kim", "park", "rhee", "yi"})
-_FAMILY_JA = frozenset({
-    "tokugawa", "oda", "toyotomi", "minamoto", "taira", "fujiwara", "ashikaga", "hojo", "tojo",
-    "yamamoto", "konoe", "ito", "okubo", "saigo", "kido", "yoshida", "sakamoto", "iwakura",
-    "yamagata", "takeda", "uesugi", "date", "mori", "shimazu"})
-# Hepburn's long vowels (Saigō, Ōkubo, Itō) mark a Japanese name.
-_MACRON = re.compile(r"[āēīōūĀĒĪŌŪ]")
-# Chinese, Japanese (kana) and Korean (Hangul) script: names written without spaces.
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-             r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un"
-             r"|ia|ie|iu|ua|uo|ui|er|a|o|e|i|u)")
-# A given name in pinyin or hyphenated syllables: "Zedong", "Enlai", "Il-sung", "Kai-shek".
-_ROMANISED_GIVEN = re.compile(rf"^(?:{_SYLLABLE}){{1,2}}$|^[a-z]+-[a-z]+$", re.IGNORECASE)
-
-
-def family_first(name: str, aliases: Iterable[str] = ()) -> bool:
-    """Whether a name gives the family name first (``Saigō Takamori``, ``Mao Zedong``)."""
-    words = tokens(name)
-    if len(words) not in (2, 3) or not words[0][:1].isupper():
-        return False
-    first = words[0].lower()
-    if _MACRON.search(words[0]) or first in _FAMILY_JA:
-        return len(words) == 2
-    if any(CJK.search(a) for a in (name, *aliases)):
-        return True
-    return first in _FAMILY_CN_KR and all(_ROMANISED_GIVEN.match(w) for w in words[1:])
 
 
 def _surname(name: str, aliases: Iterable[str] = ()) -> str | None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ...model import Event, Person, Term
+from ...names import filed
 from ..guide.doc import Anchor
 from ..guide.story import StoryBuilder
 from ..guide.text import TITLE
@@ -28,21 +29,29 @@ class ChapterStory(StoryBuilder):
         block = super().cast_entry(person)
         if self.index is None:
             return block
-        for alias in person.aliases:
-            self.index.alias(alias, self.fmt.plain(alias, person.line), person.name)
-        return [self.index.mark(person.name, self.fmt.plain(person.name, person.line)), *block]
+        form = filed(person.name, person.aliases)
+        for other in dict.fromkeys((*form.variants, *(filed(a).text for a in person.aliases))):
+            self.index.alias(other, self.fmt.plain(other, person.line), person.name)
+        return [self._person_mark(person, person.line), *block]
+
+    def _person_mark(self, person: Person, line: int) -> Flowable:
+        """The index mark of a person, filed by family name."""
+        assert self.index is not None
+        text = filed(person.name, person.aliases).text
+        return self.index.mark(person.name, self.fmt.plain(text, line), text)
 
     def event_cell(self, event: Event) -> list[Flowable]:
         cell = super().event_cell(event)
         if self.index is None:
             return cell
-        marks = [self.index.mark(name, self.fmt.plain(name, event.line))
-                 for name in dict.fromkeys(_mentioned(event)) if name in self._cast]
+        cast = self._cast
+        marks = [self._person_mark(cast[name], event.line)
+                 for name in dict.fromkeys(_mentioned(event)) if name in cast]
         return [*marks, *cell]
 
     @property
-    def _cast(self) -> set[str]:
-        return {p.name for p in self.note.people}
+    def _cast(self) -> dict[str, Person]:
+        return {p.name: p for p in self.note.people}
 
     def term_entry(self, term: Term) -> list[Flowable]:
         block = super().term_entry(term)

@@ -79,6 +79,7 @@ class Entries:
     """What the index knows before the pages: each name's markup and the aliases."""
 
     markup: dict[str, str] = field(default_factory=dict)  # name → its escaped markup
+    filed: dict[str, str] = field(default_factory=dict)  # name → the text it sorts and files by
     aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # alias → (markup, name)
 
 
@@ -106,9 +107,11 @@ class BookIndex(IndexingFlowable):
             "index-letter", parent=styles["h3"], spaceBefore=size * 0.8, spaceAfter=size * 0.2)
 
     # ------------------------------------------------------------ gathering
-    def mark(self, name: str, markup: str) -> IndexMark:
-        """A mark for ``name`` (shown as ``markup``) at the place it stands."""
+    def mark(self, name: str, markup: str, filed: str | None = None) -> IndexMark:
+        """A mark for ``name`` (shown as ``markup``, filed as ``filed``: a person's name as
+        ``studypress.names.filed`` inverts it) at the place it stands."""
         self.entries.markup.setdefault(name, markup)
+        self.entries.filed.setdefault(name, filed or name)
         self._marks += 1
         return IndexMark(self, name, f"index-{self._marks}")
 
@@ -135,7 +138,10 @@ class BookIndex(IndexingFlowable):
         """Every entry in the order printed: the names marked, and the aliases of those."""
         shown = [*self.pages, *(a for a, (_, name) in self.entries.aliases.items()
                                 if a not in self.pages and name in self.pages)]
-        return sorted(shown, key=lambda name: sort_key(name, self.language))
+        return sorted(shown, key=lambda name: sort_key(self._filed(name), self.language))
+
+    def _filed(self, name: str) -> str:
+        return self.entries.filed.get(name, name)
 
     def paragraphs(self) -> list[Flowable]:
         """The index's lines, under a letter wherever the first letter changes; names in a
@@ -143,7 +149,7 @@ class BookIndex(IndexingFlowable):
         out: list[Flowable] = []
         letter = None
         for name in self.names():
-            first = first_letter(name, self.language)
+            first = first_letter(self._filed(name), self.language)
             first = first if first != first.lower() else ""
             entry = Paragraph(self._entry(name), self.entry_style)
             if first != letter:
