@@ -268,3 +268,14 @@ def test_the_figure_measures_an_arabic_label_as_it_draws_it():
     label = "صلاح الدين في عام 1187"
     drawn = sum(textline.width(run, font, 9) for run, font, _ in fs.visual(label))
     assert fs.width(label, 9) == pytest.approx(drawn)
+
+
+def test_the_figure_places_each_shaped_mark_where_harfbuzz_put_it():
+    chain = fonts.fallback_chain(fonts.family("sans"), False, False)
+    [(run, font, _)] = textline.visual(fonts.runs("الدين", chain))
+    pieces = textline.placed(run, 10)
+    assert "".join(p for p, _, _ in pieces) == str(run)
+    assert any(dy for _, _, dy in pieces), "a dot or a vowel mark sits off the baseline"
+    starts = [dx for _, dx, _ in pieces]
+    assert -1 < min(starts) and max(starts) < textline.width(run, font, 10)
+    assert textline.placed("plain", 10) == [("plain", 0.0, 0.0)]

@@ -73,6 +73,30 @@ def width(run: str, font: str, size: float, shape: bool = False) -> float:
     return stringWidth(run, font, size)
 
 
+def placed(run: str, size: float) -> list[tuple[str, float, float]]:
+    """A drawn run as pieces placed from its start, (text, dx, dy) in points: one piece for
+    a plain run; for a shaped one, a piece per glyph HarfBuzz moved off its plain place (an
+    Arabic letter's dots and vowel marks, a kerned pair) between pieces of plain glyphs.
+    The SVG's glyph outlines know nothing of HarfBuzz's positions; these carry them."""
+    from reportlab.pdfbase.ttfonts import ShapedStr
+
+    if not isinstance(run, ShapedStr):
+        return [(run, 0.0, 0.0)]
+    scale = size / 1000
+    out: list[tuple[str, float, float]] = []
+    pen = 0.0
+    plain = False  # the last piece takes the next glyph if both sit in their plain place
+    for ch, d in zip(str(run), run.__shapeData__, strict=True):
+        here = not d.x_offset and not d.y_offset and d.x_advance == d.width
+        if here and plain:
+            out[-1] = (out[-1][0] + ch, out[-1][1], 0.0)
+        else:
+            out.append((ch, pen + d.x_offset * scale, d.y_offset * scale))
+        plain = here
+        pen += d.x_advance * scale
+    return out
+
+
 @functools.cache
 def guard_rise() -> None:
     """Let ReportLab draw a shaped run whose first glyph sits off the baseline (an Arabic mark,

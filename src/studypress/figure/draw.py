@@ -227,5 +227,7 @@ def _text(g, label: Label, style: Style, fontset: FontSet) -> None:
         if label.role == "number":
             c = colour(style.event_colour)
         for run, font, _ in fontset.visual(part.text, part.bold):
-            g.add(String(x, y, run, fontName=font, fontSize=label.size, fillColor=c))
+            for piece, dx, dy in textline.placed(run, label.size):  # marks sit where shaped
+                g.add(String(x + dx, y + dy, piece, fontName=font, fontSize=label.size,
+                             fillColor=c))
             x += textline.width(run, font, label.size) if len(run) else 0
