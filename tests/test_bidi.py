@@ -277,5 +277,26 @@ def test_the_figure_places_each_shaped_mark_where_harfbuzz_put_it():
     assert "".join(p for p, _, _ in pieces) == str(run)
     assert any(dy for _, _, dy in pieces), "a dot or a vowel mark sits off the baseline"
     starts = [dx for _, dx, _ in pieces]
-    assert -1 < min(starts) and max(starts) < textline.width(run, font, 10)
+    assert min(starts) > -1 and max(starts) < textline.width(run, font, 10)
     assert textline.placed("plain", 10) == [("plain", 0.0, 0.0)]
+
+
+def test_an_arabic_heading_is_shaped_in_the_table_of_contents(tmp_path):
+    from studypress.renderers.guide import RENDERER as GUIDE
+
+    path = tmp_path / "ar.md"
+    path.write_text("# Levant\n\n## مقدمة\n\nنص قصير.\n\n## Timeline\n\n"
+                    "- **1187:** صلاح الدين يستعيد القدس.\n", encoding="utf-8")
+    ctx = RenderContext(RenderOptions(), Layouts(Path(__file__).parents[1] / "layouts"),
+                        1700000000)
+    result = GUIDE.render(read_note(path, "notes/ar.md"), ctx)
+    data = next(out.data for out in result.files if out.path.endswith("guide.pdf"))
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        rows = _lines([c for c in pdf.pages[0].chars if c["text"].strip()])
+    entry = next(r for r in rows if "." in "".join(c["text"] for c in r)
+                 and any("ARABIC" in unicodedata.name(c["text"], "") for c in r))
+    arabic = [c for c in entry if "ARABIC" in unicodedata.name(c["text"], "")]
+    assert any(unicodedata.name(c["text"]).endswith(("INITIAL FORM", "MEDIAL FORM",
+                                                      "FINAL FORM")) for c in arabic)
+    assert max(c["x1"] for c in arabic) < min(c["x0"] for c in entry if c["text"] == ".")
+    assert entry[-1]["text"].isdigit(), "title, dots, then the page number at the right"

@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 import reportlab.platypus.paragraph as _rl_paragraph
+import reportlab.platypus.tableofcontents as _rl_toc
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -39,12 +40,16 @@ class Paragraph(_Paragraph):
     """A ReportLab Paragraph, shaped when its text holds a script that needs it, and laid out
     by the bidirectional algorithm when it holds a right-to-left character."""
 
+    #: the paragraph's direction, 0 (left to right) or 1; None: that of its first letter
+    base_level: int | None = None
+
     def __init__(self, text: str | None, style: Any = None, *args: Any, **kwargs: Any) -> None:
         if text and style is not None and not style.shaping and fonts.needs_shaping(text):
             style = ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
         self._bidi_base: int | None = None
         if text and bidi.has_rtl(text):
-            self._bidi_base = bidi.base_level(html.unescape(_TAG.sub("", text)))
+            self._bidi_base = self.base_level if self.base_level is not None else \
+                bidi.base_level(html.unescape(_TAG.sub("", text)))
             if self._bidi_base and style.alignment in (TA_LEFT, TA_JUSTIFY):
                 style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         super().__init__(text, style, *args, **kwargs)
@@ -60,6 +65,13 @@ class Paragraph(_Paragraph):
             for line in lines.lines:
                 _visual_line(line)
         return lines
+
+
+class EntryParagraph(Paragraph):
+    """A line of a listing laid out left to right whatever its words (a table of contents'
+    entry: the title, the dots, the page number); an Arabic title in it reads right to left."""
+
+    base_level = 0
 
 
 def _level_frags(frags: list[Any], base: int) -> list[Any]:
@@ -157,14 +169,7 @@ def _shape_per_font(shape: Any) -> Any:
     def shape_word(word: Any, *args: Any, **kwargs: Any) -> Any:
         if isinstance(word, ShapedFragWord):
             return word
-        groups: list[tuple[Any, list[Any]]] = []
-        for item in word[1:]:
-            frag = item[0]
-            key = (getattr(frag, "fontName", None), getattr(frag, "bidi", None))
-            if groups and (hasattr(frag, "cbDefn") or groups[-1][0] == key):
-                groups[-1][1].append(item)
-            else:
-                groups.append((key, [item]))
+        groups = _groups(word)
         if len(groups) < 2:
             return _one_run(shape(word, *args, **kwargs)) if _shapes(groups) else word
         parts = [_one_run(shape(word.__class__([_width(items), *items]), *args, **kwargs))
@@ -181,19 +186,47 @@ def _shape_per_font(shape: Any) -> Any:
     return shape_word
 
 
+def _groups(word: Any) -> list[tuple[Any, list[Any]]]:
+    """The pieces of a word by font and level, each group to be shaped on its own. An image
+    or a marker goes with the piece before it, or, in a bidirectional paragraph, in a group
+    of its own that is not shaped (ReportLab's shaper hands such a piece back broken)."""
+    split = any(hasattr(item[0], "bidi") for item in word[1:])
+    groups: list[tuple[Any, list[Any]]] = []
+    for item in word[1:]:
+        frag = item[0]
+        if split and hasattr(frag, "cbDefn"):
+            groups.append((_SPECIAL, [item]))
+            continue
+        key = (getattr(frag, "fontName", None), getattr(frag, "bidi", None))
+        if groups and groups[-1][0] is not _SPECIAL and (
+                hasattr(frag, "cbDefn") or groups[-1][0] == key):
+            groups[-1][1].append(item)
+        else:
+            groups.append((key, [item]))
+    return groups
+
+
+_SPECIAL = ("special", None)
+
+
 def _one_run(word: Any) -> Any:
     """A shaped word whose glyphs came back in several pieces (a quote and the Arabic word it
     opens, in two pieces of markup) marked as one run: they are in visual order already."""
     if isinstance(word, ShapedFragWord) and len(word) > 2:
         run = next(_serial)
-        word[1:] = [(f.clone(bidiRun=run), text) for f, text in word[1:]]
+        word[1:] = [(item[0].clone(bidiRun=run), item[1])
+                    if len(item) == 2 and not hasattr(item[0], "cbDefn") else item
+                    for item in word[1:]]  # an image or a marker stays as it is
     return word
 
 
 def _shapes(groups: list[tuple[Any, list[Any]]]) -> bool:
     """False for a right-to-left group with no right-to-left letter: HarfBuzz would keep its
     order, and the line reverses it."""
-    for (_, level), items in groups:
+    for key, items in groups:
+        if key is _SPECIAL:
+            return False
+        level = key[1]
         if level is not None and level % 2 and not any(
                 fonts.is_rtl(ch) for f, text in items if not hasattr(f, "cbDefn") for ch in text):
             return False
@@ -221,3 +254,4 @@ if not getattr(_rl_paragraph.shapeFragWord, "per_font", False):
 if not getattr(_rl_paragraph.sameFrag, "per_piece", False):
     _rl_paragraph.sameFrag = _same_piece(_rl_paragraph.sameFrag)
 textline.guard_rise()
+_rl_toc.Paragraph = EntryParagraph  # ReportLab's table of contents makes its own paragraphs
