@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, PageBreakIfNotEmpty, Spacer, Table, Tab
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from ... import fonts
 from ...model import (
     Diagnostic,
     Event,
@@ -26,7 +27,9 @@ from ...model import (
 )
 from ..pdf.paragraph import Paragraph
 from ..pdf.people import appearances, span_prefix
+from ..pdf.runs import runs_width
 from .blocks import BULLETS, BlockRenderer
+from .breaks import date_lines
 from .doc import Anchor, FitDrawing, RowTable, WritingLines
 from .settings import GuideSettings
 from .styles import Styles
@@ -356,6 +359,11 @@ class StoryBuilder:
         out.extend(self.attached("timeline-notes"))
         return out
 
+    @property
+    def date_width(self) -> float:
+        """The chronology's date column, in points: the layout's width, at most 40 % of a page."""
+        return min(self.settings.date_column, self.frame_width * 0.4)
+
     def _event_table(self, indices: list[int], number_width: float = 0.0) -> Table:
         """The events at ``indices`` as rows of date and text; with ``number_width``, a first
         column holds the number of each event's mark on the figure."""
@@ -366,13 +374,11 @@ class StoryBuilder:
             date_cell: list[Flowable] = []
             if event.date and event.inherited_date:
                 # the date repeats the group heading above: shown, but quietly
-                date_cell.append(Paragraph(self.fmt.plain(
-                    event.date.display, event.line, family=s.head_family),
-                    s["date_inherited"]))
+                date_cell.append(self._date_paragraph(event.date.display, event.line,
+                                                      "date_inherited"))
             elif event.date:
-                date_cell.append(Paragraph(self.fmt.plain(
-                    event.date.display, event.line, bold=True, family=s.head_family),
-                    s["date"]))
+                date_cell.append(self._date_paragraph(event.date.display, event.line,
+                                                      "date", bold=True))
             else:
                 date_cell.append(Paragraph(self.fmt.wording(
                     self.titles["undated"], italic=True, family=s.head_family),
@@ -386,7 +392,7 @@ class StoryBuilder:
                 number = self.figure_numbers.get(index)
                 row.insert(0, [Paragraph(str(number), s["number"])] if number else [])
             rows.append(row)
-        width = min(self.settings.date_column, self.frame_width * 0.4)
+        width = self.date_width
         widths = [width, self.frame_width - width]
         if number_width:
             widths = [number_width, width, self.frame_width - width - number_width]
@@ -404,6 +410,19 @@ class StoryBuilder:
         return RowTable(rows, colWidths=widths, style=TableStyle(commands), splitByRow=1,
                         splitInRow=1, hAlign="LEFT", spaceAfter=4,
                         page_height=self.frame_height)
+
+    def _date_paragraph(self, text: str, line: int, style: str, bold: bool = False
+                        ) -> Paragraph:
+        """A date in the chronology's date column, broken where a date may break."""
+        st = self.styles[style]
+        fam = self.styles.head_family
+        chain = fonts.fallback_chain(fam, bold, False, self.fmt.base.fallbacks)
+        room = self.date_width - NUMBER_GAP  # the column's right padding
+        lines = date_lines(text, room, lambda t: runs_width(t, chain, st.fontSize))
+        # A number wider than the column runs into the gap beside it rather than be cut.
+        return Paragraph("<br/>".join(self.fmt.plain(piece, line, bold=bold, family=fam)
+                                      for piece in lines),
+                         self.blocks.style(style, splitLongWords=0))
 
     def event_cell(self, event: Event) -> list[Flowable]:
         """What the chronology prints beside an event's date: its text and its sub-items."""
