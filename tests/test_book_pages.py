@@ -45,6 +45,18 @@ def long_note() -> str:
     return make_vault.note_text(1)[0]
 
 
+def test_a_chapter_figure_sharing_its_opening_page_costs_no_page(long_note, monkeypatch):
+    from studypress.renderers.guide import story
+
+    pages = _book(long_note)
+    (k, _), = _openings(pages)
+    parts = _parts(pages, k)
+    monkeypatch.setattr(story, "SHARE_LEAST", 2.0)  # never shared: the chronology opens it
+    late = _book(long_note)
+    assert len(pages) <= len(late)
+    assert parts[0][2] <= _parts(late, k)[0][2] + 1
+
+
 def _openings(pages: list[str]) -> list[tuple[int, list[str]]]:
     """Each chapter's first page: its index and the words under the title block (which ends
     with the note's tags, in this file's notes), without the page's footer."""
@@ -79,8 +91,9 @@ def test_a_chapter_with_a_long_figure_opens_with_its_first_page(long_note):
 
 
 def test_a_chapter_whose_figure_would_cost_pages_opens_with_its_chronology(long_note):
-    # A title block so tall that the figure's pages, made lower to share its page, would
-    # each hold far fewer events: the chronology opens the chapter and the figure follows it.
+    # A title block so tall that the figure's first page, made lower to share its page, would
+    # leave its pages one more: the chronology opens the chapter (filling the page the figure
+    # would have shared) and the figure follows it.
     text = long_note.replace('title: "Coastal Leagues: Study Notes 1"',
                              f'title: "{LONG_TITLE}"').replace(
         "tags: [revolution, diplomacy]", f"tags: [{TAGS}]")

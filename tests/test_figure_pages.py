@@ -40,13 +40,15 @@ def note1000():
     return dense_note(1000, seed=11)
 
 
-def _check_pages(note, lays, page_height: float) -> None:
-    """Every page: laid out cleanly, within the page, no text below 6.5 pt, its "continued"
-    line; together: every dated event on exactly one page, numbers running on."""
+def _check_pages(note, lays, page_height: float, first_height: float | None = None) -> None:
+    """Every page: laid out cleanly, within its page (the first within ``first_height`` when
+    given), no text below 6.5 pt, its "continued" line; together: every dated event on exactly
+    one page, numbers running on."""
     assert len(lays) > 1
     for k, lay in enumerate(lays, 1):
         check_layout(lay)
-        assert lay.height <= page_height + 0.01
+        limit = first_height if k == 1 and first_height is not None else page_height
+        assert lay.height <= limit + 0.01
         assert lay.scale == 1.0
         small = [(lab.text, lab.size) for lab in lay.labels if lab.size < MIN_FONT_SIZE]
         assert not small, small[:3]
@@ -83,6 +85,36 @@ def test_a_1000_event_note_continues_over_pages_quickly(note1000):
     assert time.perf_counter() - start < 10
     _check_pages(note1000, lays, PAGE)
     assert len(lays) >= 4
+
+
+def test_a_lower_first_page_holds_a_stretch_and_the_others_keep_the_whole_page(note300):
+    style = Style()
+    fs = fontset_for(style)
+    whole = paged_layouts(note300.events, note300.people, 481.9, PAGE, style, fs)
+    first = 0.4 * PAGE  # the least room the guide gives a figure's first page
+    lays = paged_layouts(note300.events, note300.people, 481.9, PAGE, style, fs,
+                         first_height=first)
+    _check_pages(note300, lays, PAGE, first)
+    assert len(lays) <= len(whole) + 1
+    most = max(len(lay.markers) for lay in whole)
+    assert len(lays[0].markers) >= 0.2 * most  # a stretch worth its room, not a sliver
+    assert max(lay.height for lay in lays[1:]) > first + 0.3 * PAGE
+
+
+def test_a_first_page_with_room_for_the_whole_pages_first_cut_changes_nothing(note300):
+    style = Style()
+    fs = fontset_for(style)
+    whole = paged_layouts(note300.events, note300.people, 481.9, PAGE, style, fs)
+    lays = paged_layouts(note300.events, note300.people, 481.9, PAGE, style, fs,
+                         first_height=whole[0].height + 1)
+    assert [sorted(m.event for m in lay.markers) for lay in lays] == \
+        [sorted(m.event for m in lay.markers) for lay in whole]
+
+
+def test_a_figure_that_fits_its_first_page_stays_one_page(seed):
+    pages = timeline_pages(seed, 481.9, PAGE, first_height=timeline_pages(
+        seed, 481.9, PAGE)[0][1].height)
+    assert len(pages) == 1
 
 
 def test_a_figure_that_fits_stays_one_page(seed):

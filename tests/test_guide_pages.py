@@ -166,3 +166,33 @@ def test_a_row_taller_than_a_page_is_still_split():
     rows = [("day 0", "event 0"), ("day 1", "word " * 900)]
     pages = _table_pages(rows, room=100)
     assert len(pages) >= 3 and any("day 1" in line for line in pages[1])
+
+
+# ----------------------------------------------------------------------- the figure's first page
+
+def _figure_first_pages(note) -> tuple[int, list[str]]:
+    """The guide's page count and the text of its first page."""
+    data, _ = render(note)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages), [(p.extract_text() or "") for p in pdf.pages[:1]]
+
+
+def test_a_long_figure_starts_under_the_contents_and_costs_no_page(monkeypatch):
+    from studypress.reader import read_text
+    from studypress.renderers.guide import story
+
+    from .test_book_pages import PART, make_vault
+
+    note = read_text(make_vault.note_text(1)[0], "long.md", "long")
+    total, (first,) = _figure_first_pages(note)
+    assert "Contents" in first
+    assert [m.groups()[0] for m in PART.finditer(first)] == ["1"]
+    monkeypatch.setattr(story, "SHARE_LEAST", 2.0)  # no room is enough: a page to the figure
+    alone, (opening,) = _figure_first_pages(note)
+    assert not PART.search(opening)
+    assert total <= alone
+
+
+def test_a_figure_that_fits_under_the_contents_stays_whole(seed):
+    _, (first,) = _figure_first_pages(seed)
+    assert "Timeline" in first and "Timeline, part" not in first

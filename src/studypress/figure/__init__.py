@@ -7,8 +7,9 @@ Public API::
     timeline_figure(note, width, height=None, *, settings=None, missing=None)
         -> (Drawing, Layout)   the drawing and the layout it draws (``numbers``: event → mark)
     timeline_layout(note, width, height=None, *, settings=None) -> Layout
-    timeline_pages(note, width, page_height, *, settings=None, missing=None)
-        -> [(Drawing, Layout)]   one per page when a page of page_height cannot hold it
+    timeline_pages(note, width, page_height, *, first_height=None, settings=None,
+                   missing=None)
+        -> [(Drawing, Layout)]   one per page when its first page cannot hold it
     glyph_places(note, missing) -> [(line, label, chars)]
 
 The drawing is a platypus flowable; the guide, the handout and the timeline renderer (SVG, PNG)
@@ -106,11 +107,13 @@ def timeline_figure(note: Note, width: float, height: float | None = None, *,
 
 
 def timeline_pages(note: Note, width: float, page_height: float, *,
+                   first_height: float | None = None,
                    settings: dict[str, Any] | None = None,
                    missing: list[str] | None = None) -> list[tuple[Drawing, Layout]]:
-    """The note's timeline as one drawing per page, none taller than ``page_height``: the whole
-    figure when it fits, else stretches of time, each with its own axis, people, key and a
-    "continued" line (``pages``). Text keeps its size: a page takes fewer events instead.
+    """The note's timeline as one drawing per page, none taller than ``page_height`` (the first
+    none taller than ``first_height``, when given: the room under what opens its page): the
+    whole figure when it fits, else stretches of time, each with its own axis, people, key and
+    a "continued" line (``pages``). Text keeps its size: a page takes fewer events instead.
     Numbered marks run on from page to page, so ``numbers`` of all pages together give each
     event one number."""
     from .draw import draw
@@ -118,7 +121,8 @@ def timeline_pages(note: Note, width: float, page_height: float, *,
 
     style = Style.from_settings(settings)
     fs = fontset_for(style)
-    lays = paged_layouts(note.events, note.people, width, page_height, style, fs)
+    lays = paged_layouts(note.events, note.people, width, page_height, style, fs,
+                         first_height=first_height)
     out = [(draw(lay, style, fs), lay) for lay in lays]
     if missing is not None:
         missing.extend(ch for ch in fs.missing if ch not in missing)

@@ -26,12 +26,17 @@ PLACEHOLDER = "Part 1 of 2"  # the header's height is what matters while the cut
 
 
 def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: float,
-                  page_height: float, style: Style, fs: FontSet) -> list[Layout]:
-    """The figure as one layout when it fits ``page_height``, else one layout per page, each
-    no taller than ``page_height`` (unless a single event with its people cannot fit)."""
+                  page_height: float, style: Style, fs: FontSet, *,
+                  first_height: float | None = None) -> list[Layout]:
+    """The figure as one layout when it fits its first page, else one layout per page, each
+    no taller than its page (unless a single event with its people cannot fit).
+
+    The first page is ``first_height`` tall (the room left under what opens the page it
+    shares), every other one ``page_height``; None: all are ``page_height``."""
+    first = page_height if first_height is None else first_height
     whole = layout(events, people, width, None, style, fs)
     its = [it for it in items(events, "iso") if it.span is not None]
-    if whole.height <= page_height + 0.01 or len(its) < 2:
+    if whole.height <= first + 0.01 or len(its) < 2:
         return [whole]
     its.sort(key=lambda it: (_middle(it), it.index))
     packer = _Packer(events, people, its, person_spans(people), width, page_height, style, fs)
@@ -39,15 +44,17 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
     # a long list of undated events takes pages of its own rather than crowd the last one
     apart = undated_height(len(undated), width, style) > page_height / 3
     packer.undated = not apart
-    guess = max(1, int(len(its) * page_height / whole.height))
+    guess = max(1, int(len(its) * first / whole.height))
     pages: list[tuple[int, int, Layout]] = []
     while not pages or pages[-1][1] < len(its):
         start = pages[-1][1] if pages else 0
-        end, lay = packer.page(start, guess)
+        height = page_height if pages else first
+        end, lay = packer.page(start, guess, height)
         if lay.numbered:
             packer.first += end - start
         pages.append((start, end, lay))
-        guess = end - start
+        # the next page holds about as many events for its height as this one did
+        guess = max(1, int((end - start) * page_height / height))
     if apart:
         pages.extend((len(its), len(its), lay) for lay in packer.lists(undated))
     return _headed(pages, its, style, fs)
@@ -86,10 +93,10 @@ class _Packer:
             start += len(part)
         return out
 
-    def page(self, start: int, guess: int) -> tuple[int, Layout]:
-        """The end (exclusive) and layout of the fullest page starting at ``start``: a few
-        tries, each sized from the last one's height, between the largest count known to fit
-        and the smallest known not to."""
+    def page(self, start: int, guess: int, height: float) -> tuple[int, Layout]:
+        """The end (exclusive) and layout of the fullest page ``height`` tall starting at
+        ``start``: a few tries, each sized from the last one's height, between the largest
+        count known to fit and the smallest known not to."""
         left = len(self.its) - start
         good: tuple[int, Layout] | None = None
         bad = left + 1
@@ -98,16 +105,16 @@ class _Packer:
             end = self.cut(start, m, good[0] + 1 if good else start + 1)
             lay = self.lay(start, end)
             n = end - start
-            if lay.height <= self.height + 0.01:
+            if lay.height <= height + 0.01:
                 good = (end, lay)
-                if end - start == left or lay.height >= 0.85 * self.height or end in self.gaps:
+                if end - start == left or lay.height >= 0.85 * height or end in self.gaps:
                     break
-                m = min(bad - 1, int(n * min(1.5, 0.95 * self.height / lay.height)) + 1)
+                m = min(bad - 1, int(n * min(1.5, 0.95 * height / lay.height)) + 1)
             else:
                 bad = n
                 if good is None and n == 1:
                     return end, lay  # one event alone is too tall: nothing fits better
-                m = max(1, min(bad - 1, int(n * 0.95 * self.height / lay.height)))
+                m = max(1, min(bad - 1, int(n * 0.95 * height / lay.height)))
             if good is not None and m <= good[0] - start:
                 break
         if good is None:

@@ -38,21 +38,24 @@ def figure_drawer(settings: Any, missing: list[str], page_height: float | None =
     """The timeline figure, when the figure module is installed and the note has a timeline;
     characters its fonts lack are added to ``missing``. With ``page_height``, a figure too
     tall for one page comes as a list of drawings, one per page (``timeline_pages``); the
-    drawer's third argument, when given, is a lower height for every page (so the first
-    shares a page with what stands above it)."""
+    drawer's third argument, when given, is a lower height for the first page alone (so it
+    shares a page with what stands above it), the others keep ``page_height``."""
     try:
         from ...figure import has_timeline, timeline_figure, timeline_pages
     except ImportError:
         return None
 
-    def draw(note: Note, width: float, height: float | None = None):
+    def draw(note: Note, width: float, first: float | None = None):
         if not has_timeline(note):
             return None
-        limit = page_height if height is None else height
+        full = page_height if page_height is not None else first
+        if full is not None and first is not None:
+            first = min(first, full)
         drawing, lay = timeline_figure(note, width, settings=settings, missing=missing)
-        if limit is None or drawing.height <= limit:
+        if full is None or drawing.height <= (full if first is None else first):
             return drawing, (dict(lay.numbers) if lay.numbered else {})
-        pages = timeline_pages(note, width, limit, settings=settings, missing=missing)
+        pages = timeline_pages(note, width, full, first_height=first, settings=settings,
+                               missing=missing)
         numbers = {k: v for _, lay in pages if lay.numbered for k, v in lay.numbers.items()}
         drawings = [d for d, _ in pages]
         return (drawings if len(drawings) > 1 else drawings[0]), numbers

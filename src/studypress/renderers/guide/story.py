@@ -66,9 +66,10 @@ def shorten(text: str, limit: int) -> str:
 ATTACHED_KINDS = {"timeline-notes", "cast-notes", "glossary-notes", "instructions",
                   "answer-notes"}
 
-# note, width, height of a page (None: the whole frame's) → None, or the figure's Drawing (or
-# a list of them, one per page, for a figure continued over pages) and the numbers on its
-# marks (event index → number; empty when the marks carry labels)
+# note, width, height of the figure's first page (None: the whole frame's; the others always
+# take the whole frame) → None, or the figure's Drawing (or a list of them, one per page, for a
+# figure continued over pages) and the numbers on its marks (event index → number; empty when
+# the marks carry labels)
 Drawer = Callable[[Note, float, "float | None"], "tuple[object, dict[int, int]] | None"]
 # A figure's first page is set below what opens the page only when at least this share of the
 # frame is left for it: a strip at the foot of a page holds too little of a timeline.
@@ -173,12 +174,13 @@ class StoryBuilder:
     def below(self, above: list[Flowable], body: list[Flowable],
               make: Callable[[float | None], list[Flowable]], always: bool = False
               ) -> list[Flowable]:
-        """``body``, or ``make``'s body again with the figure's pages made lower, so that its
-        first page stands on the page ``above`` opens instead of leaving that page to
-        ``above`` alone. Lower pages are taken when they cost no page (the figure was continued
-        over pages anyway). With ``always`` (a page holding a chapter's title alone is no
-        page), lower pages that would cost more give way to the chronology: it opens the
-        page, and the figure follows it."""
+        """``body``, or ``make``'s body again with the figure's first page made lower, so that
+        it fills the room on the page ``above`` opens instead of leaving that page to ``above``
+        alone; the figure's other pages keep the whole frame. The lower first page is taken
+        when it costs no page (the figure was continued over pages anyway, and one page more
+        of it is the page no longer left to ``above``). With ``always`` (a page holding a
+        chapter's title alone is no page), a lower first page that would cost more gives way
+        to the chronology: it opens the page, and the figure follows it."""
         if self._figure_at < 0 or not self.figure_pages:
             return body
         used = self._height([*above, *body[:self._figure_at + 2]], self.frame_width)
@@ -188,8 +190,12 @@ class StoryBuilder:
             return body  # its first page fits under them already
         if room >= SHARE_LEAST * self.frame_height and (self.figure_pages > 1 or always):
             pages = self.figure_pages
+            # Left to ``above``, the page is lost; given to the chronology (``always``), it is
+            # not, so there one figure page more is a page more (but for a figure of one page,
+            # whose rest still needs a page of its own).
+            more = 0 if always and pages > 1 else 1
             self._draw_figure(room)
-            if self.figure_pages <= pages + 1:
+            if self.figure_pages <= pages + more:
                 return self._rebuilt(make, room)
             self._draw_figure(None)
         if not always:
@@ -265,8 +271,8 @@ class StoryBuilder:
 
     # ------------------------------------------------------------ body
     def body(self, figure_height: float | None = None) -> list[Flowable]:
-        """Every section under the title, the figure's pages ``figure_height`` tall at most
-        (None: a page's height)."""
+        """Every section under the title, the figure's first page ``figure_height`` tall at
+        most (None: a page's height)."""
         note = self.note
         self._keys_before, self._level_before = self._keys, self._last_level
         self._problems_before = len(self.problems)
@@ -300,7 +306,8 @@ class StoryBuilder:
         return out
 
     def _draw_figure(self, height: float | None) -> object:
-        """The drawer's figure with pages ``height`` tall at most, drawn once per height."""
+        """The drawer's figure with its first page ``height`` tall at most (None: the frame's),
+        drawn once per height."""
         if height not in self._drawn:
             assert self.figure is not None
             self._drawn[height] = self.figure(self.note, self.frame_width, height)
@@ -312,7 +319,7 @@ class StoryBuilder:
         return drawn
 
     def figure_section(self, height: float | None = None) -> list[Flowable]:
-        """The timeline heading and the figure's pages, ``height`` tall at most."""
+        """The timeline heading and the figure's pages, the first ``height`` tall at most."""
         if self.figure is None:
             return []
         try:
@@ -327,8 +334,9 @@ class StoryBuilder:
             return []
         drawing, self.figure_numbers = drawn  # type: ignore[misc]
         font = self.styles.body_family.regular
-        # A figure continued over pages is a list of drawings, each one page tall at full
-        # size; the frame's height is only a guard (shrinking a page would print it too small).
+        # A figure continued over pages is a list of drawings, each as tall as its page holds
+        # at full size; the frame's height is only a guard (shrinking a page would print it
+        # too small).
         drawings = drawing if isinstance(drawing, list) else [drawing]
         pages: list[Flowable] = [FitDrawing(d, self.frame_height, font) for d in drawings]
         return [*self.heading(self.titles["timeline"], 0), *pages, Spacer(1, 8)]
