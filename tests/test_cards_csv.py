@@ -74,7 +74,7 @@ def test_one_row_per_answerable_item_with_front_back_and_tags() -> None:
         'Recognition, with "quotes", a comma & <b>no tag</b>.\n• Telegrams exchanged.')
     assert by_front["November 16, 1933 (event 2 of 2)"][1] == "Second event that day."
     placed = [r for r in rows if r[1] == "Talks stall."]
-    assert placed[0][0].startswith("Post-Recognition; after November 16, 1933: ")
+    assert placed[0][0] == "Post-Recognition; after November 16, 1933 (Second event that day)"
     assert by_front["Maxim Litvinov"][1] == "Commissar\nNegotiated."
     assert by_front["Narkomindel"][1] == "The commissariat,\nfor foreign affairs."
     assert by_front["Who came?"][1] == "Litvinov."
@@ -131,4 +131,5 @@ def test_an_undated_event_is_placed_in_the_note_s_language():
     ctx = RenderContext(RenderOptions(), Layouts(None), 0)
     data = load("cards").render(note, ctx).files[0].data.decode("utf-8")
     undated = [r for r in csv.reader(io.StringIO(data)) if len(r) == 3 and "Dolchstoß" in r[1]]
-    assert undated and undated[0][0].startswith("nach ") and "; vor " in undated[0][0]
+    assert undated and undated[0][0] == ("nach 9. November 1918 (Ausrufung der Republik) und "
+                                         "vor 13. März 1920 (Der Kapp-Putsch beginnt)")

@@ -187,6 +187,43 @@ def event_summary(event: Event) -> str:
     return short(when + plain_text(event.text))
 
 
+def clip(value: str, limit: int = 60) -> str:
+    """One line of at most ``limit`` characters, cut at a word boundary with an ellipsis (a
+    text without spaces where they are, as Chinese, at a character)."""
+    value = " ".join(value.split())
+    if len(value) <= limit:
+        return value
+    head = value[: limit - 1]
+    if value[limit - 1] != " ":  # the cut falls inside a word: leave that word out
+        space = head.rfind(" ")
+        if space >= limit // 3:
+            head = head[:space]
+    return head.rstrip(" ,;:-–—") + "…"
+
+
+def undated_place(item: StudyItem, words: Mapping[str, str], limit: int = 60) -> str:
+    """Where an undated event stands, for a card's front: its group heading, and the events
+    after and before it (``after December 1933 (William C. Bullitt becomes the first U.S.
+    ambassador…) and before …``), each cut at a word within ``limit`` characters."""
+    after, before = (_neighbour(e, words, limit) if e is not None else ""
+                     for e in (item.before, item.after))
+    if after and before:
+        place = say(words, "card_between", after=after, before=before)
+    else:
+        place = (say(words, "card_after", event=after) if after
+                 else say(words, "card_before", event=before) if before else "")
+    return "; ".join(p for p in (item.group, place) if p)
+
+
+def _neighbour(event: Event, words: Mapping[str, str], limit: int) -> str:
+    body = clip(plain_text(event.text), limit)
+    # a sentence's full stop, not an abbreviation's ("U.S."), would end the card's sentence
+    body = body[:-1] if re.search(r"[^\W\d_]{2}\.$|[\d)]\.$", body) else body
+    if event.date is None:
+        return say(words, "card_undated", event=body)
+    return say(words, "card_dated", date=event.date.display, event=body)
+
+
 def event_items(note: Note) -> list[StudyItem]:
     """One item per top-level timeline entry (sub-bullets belong to their parent)."""
     keys = _event_identities(note)
@@ -280,6 +317,8 @@ CARD_WORDS = {
     "card_event": "Event", "card_name_them": "Who is described?", "card_which_term": "Which term?",
     "card_same_date": "event {number} of {count}", "card_after": "after {event}",
     "card_before": "before {event}", "card_cloze": "Fill in the blank",
+    "card_between": "after {after} and before {before}", "card_dated": "{date} ({event})",
+    "card_undated": "“{event}”",
 }
 
 
@@ -294,9 +333,8 @@ def card_words(layouts: Any, language: str) -> dict[str, str]:
 def say(words: Mapping[str, str], key: str, **values: object) -> str:
     """A card wording with its {placeholders} filled in (a stray brace stays as written)."""
     out = words.get(key, CARD_WORDS[key])
-    for name, value in values.items():
-        out = out.replace("{" + name + "}", str(value))
-    return out
+    # one pass, so a value that holds a "{placeholder}" of its own is left as written
+    return re.sub(r"\{(\w+)\}", lambda m: str(values[m[1]]) if m[1] in values else m[0], out)
 
 
 # The tag that opts the item on its line out of every card-like output; never a card tag.

@@ -28,6 +28,7 @@ from ..study import (
     cloze_cards,
     event_summary,
     say,
+    undated_place,
 )
 from .base import Output, RenderContext, RenderResult
 from .richtext import Formatter
@@ -63,12 +64,7 @@ def _event_front(item: StudyItem, words: Mapping[str, str] = CARD_WORDS) -> str:
             peer = say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
             front += f" ({peer})"
         return front
-    place = [item.group] if item.group else []
-    if item.before is not None:
-        place.append(say(words, "card_after", event=event_summary(item.before)))
-    if item.after is not None:
-        place.append(say(words, "card_before", event=event_summary(item.after)))
-    return "; ".join(place)
+    return undated_place(item, words)
 
 
 def _person_back(person: Person) -> str:

@@ -37,8 +37,8 @@ from ...study import (
     blanked,
     card_items,
     cloze_cards,
-    event_summary,
     say,
+    undated_place,
 )
 from ..base import Output, RenderContext, RenderResult
 from ..pdf import markup as pdfmarkup
@@ -75,12 +75,7 @@ def _event_prompt(item: StudyItem, words: Mapping[str, str] = CARD_WORDS) -> Ric
             say(words, "card_same_date", number=item.peers[0], count=item.peers[1])
             if item.peers else "")
         return text(f"{item.when.display} ({extra})" if extra else item.when.display)
-    place = [item.group] if item.group else []
-    if item.before is not None:
-        place.append(say(words, "card_after", event=event_summary(item.before)))
-    if item.after is not None:
-        place.append(say(words, "card_before", event=event_summary(item.after)))
-    return text("; ".join(place))
+    return text(undated_place(item, words))
 
 
 def _person_answer(person: Person) -> RichText:
