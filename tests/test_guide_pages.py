@@ -196,3 +196,51 @@ def test_a_long_figure_starts_under_the_contents_and_costs_no_page(monkeypatch):
 def test_a_figure_that_fits_under_the_contents_stays_whole(seed):
     _, (first,) = _figure_first_pages(seed)
     assert "Timeline" in first and "Timeline, part" not in first
+
+
+def _quiz_note(tmp_path: Path, events: int) -> Path:
+    lines = [f"- **{1800 + i}:** Something happened in year {1800 + i}, and it mattered."
+             for i in range(events)]
+    quiz = [f"{n}. What happened in the year {1800 + n}, and why did it matter?"
+            for n in range(1, 7)]
+    path = tmp_path / f"quiz-{events}.md"
+    path.write_text("# Years\n\n## Timeline\n\n" + "\n".join(lines) + "\n\n## Quiz\n\n"
+                    + "\n".join(quiz) + "\n", encoding="utf-8")
+    return path
+
+
+def _quiz_pages(data: bytes) -> tuple[int, int, int]:
+    """The page of the quiz's heading, of its second question, and the number of pages."""
+    heading = second = -1
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for n, page in enumerate(pdf.pages):
+            words = page.extract_words(extra_attrs=["size"])
+            if any(w["text"] == "Quiz" and w["size"] > 12 for w in words):
+                heading = n
+            if page.search("year 1802, and why"):
+                second = n
+        return heading, second, len(pdf.pages)
+
+
+def test_a_quiz_never_leaves_its_heading_and_first_question_alone_at_a_page_foot(
+        tmp_path, monkeypatch):
+    from studypress.renderers.guide.doc import MoveOver
+
+    lonely: list[int] = []
+    moved: list[int] = []
+    for events in range(20, 70, 3):
+        note = read_note(_quiz_note(tmp_path, events), "quiz.md")
+        with monkeypatch.context() as m:
+            m.setattr(MoveOver, "SHARE", 0.0)  # as the guide was: no section moves over
+            heading, second, pages = _quiz_pages(render(note)[0])
+        if heading == second:
+            continue
+        lonely.append(events)
+        now_heading, now_second, now_pages = _quiz_pages(render(note)[0])
+        assert now_pages == pages, events  # moving over never costs a page
+        if now_heading == now_second:
+            assert now_heading == second, events
+            moved.append(events)
+        else:  # it would have cost one: left as it was
+            assert (now_heading, now_second) == (heading, second), events
+    assert lonely and moved, (lonely, moved)

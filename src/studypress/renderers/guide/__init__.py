@@ -112,7 +112,7 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
         asset=ctx.asset, subject=subject,
     )
     story = [PageTotal(doc), *builder.build()]
-    doc.multiBuild(story, maxPasses=12)
+    doc.multiBuild(story, maxPasses=16)
     diagnostics.extend(builder.problems)
     diagnostics.extend(fmt.diagnostics(figure_glyphs(note, figure_missing)))
     return buffer.getvalue(), diagnostics

@@ -103,6 +103,77 @@ class KeepWithNext(KeepTogether):
         return [*head, *parts] if first_height <= free else None
 
 
+class MoveOver(IndexingFlowable):
+    """Before a section's heading: when the heading and its first item stand alone at the
+    foot of a page (the second item starts the next), the section starts on the next page
+    instead, if that costs no page.
+
+    The first pass finds out (the heading's ``Anchor`` and the second item carry
+    ``page_probe``); every such section moves in the second, and all move back in a third
+    if the guide grew by a page: at most two passes more, however many sections there are.
+    """
+
+    SHARE = 0.4  # at most this share of a page is left empty by a move
+    _ZEROSIZE = 1
+    _SPACETRANSFER = True  # like ``Anchor``: the space around it merges as if it were absent
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = self.height = 0
+        self.state = "watch"  # then "moved", then "kept" or "back"
+        self.rounds = 0
+        self.pages: dict[int, int] = {}
+        self.room = 0.0
+        self.pages_then = 0
+        self.doc: GuideDoc | None = None
+        self._satisfied = True
+
+    def saw(self, slot: int, page: int, doc: GuideDoc) -> None:
+        """The page the heading (slot 0) or the second item (slot 1) was drawn on."""
+        self.pages.setdefault(slot, page)
+        self.doc = doc
+
+    def beforeBuild(self) -> None:
+        self.pages = {}
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is None:
+            return 0, 0
+        self.room = 0.0 if getattr(frame, "_atTop", 0) else availHeight / frame._height
+        if self.state in ("moved", "kept") and 0 < self.room < self.SHARE:
+            from reportlab.platypus.doctemplate import FrameBreak
+
+            frame.add_generated_content(FrameBreak)
+        return 0, 0
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        pass  # nothing to draw, not even an empty graphics state in the page's content
+
+    def draw(self) -> None:
+        pass
+
+    def _lonely(self) -> bool:
+        first, second = self.pages.get(0), self.pages.get(1)
+        return (first is not None and second is not None and second > first
+                and 0 < self.room < self.SHARE)
+
+    def afterBuild(self) -> None:
+        self.rounds += 1
+        self._satisfied = True
+        if self.doc is None:
+            return
+        pages = self.doc.pages_made
+        if self.state == "watch" and self.rounds == 1 and self._lonely():
+            self.state, self.pages_then, self._satisfied = "moved", pages, False
+        elif self.state == "moved":
+            grew = pages > self.pages_then
+            self.state, self._satisfied = ("back", False) if grew else ("kept", True)
+
+    def isSatisfied(self) -> bool:
+        return self._satisfied
+
+
 class PageTotal(IndexingFlowable):
     """Keeps ``multiBuild`` going until the footers' page total matches the real one."""
 
@@ -269,6 +340,9 @@ class GuideDoc(BaseDocTemplate):
         self.pages_made = self.page
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        probe = getattr(flowable, "page_probe", None)
+        if probe is not None:
+            probe[0].saw(probe[1], self.page, self)
         if isinstance(flowable, Anchor):
             self.canv.addOutlineEntry(flowable.title, flowable.key, flowable.level,
                                       closed=flowable.level > 0)

@@ -30,7 +30,7 @@ from ..pdf.people import appearances, span_prefix
 from ..pdf.runs import runs_width
 from .blocks import BULLETS, BlockRenderer
 from .breaks import date_lines
-from .doc import Anchor, FitDrawing, RowTable, WritingLines
+from .doc import Anchor, FitDrawing, MoveOver, RowTable, WritingLines
 from .settings import GuideSettings
 from .styles import Styles
 from .text import FOLDERS, TAGS, TITLE, Formatter, sort_key
@@ -558,10 +558,11 @@ class StoryBuilder:
         if not terms:
             return []
         out = self.heading(self.titles["glossary"], terms[0].line)
-        for term in terms:
-            out.extend(self.term_entry(term))
+        entries = [self.term_entry(term) for term in terms]
+        for entry in entries:
+            out.extend(entry)
         out.extend(self.attached("glossary-notes"))
-        return out
+        return self.moving_over(out, entries[1][0] if len(entries) > 1 else None)
 
     def term_entry(self, term: Term) -> list[Flowable]:
         """One glossary entry: the term in bold, then its definition."""
@@ -600,8 +601,10 @@ class StoryBuilder:
                  else self.settings.essay_lines)
         width = self.blocks.label_width([f"{q.number}." for q in items], "question")
         st = self.blocks.style("question", left=width, bullet=0)
-        for q in items:
+        second = None
+        for n, q in enumerate(items):
             para = Paragraph(self.fmt.rich(q.prompt, q.line), st, bulletText=f"{q.number}.")
+            second = para if n == 1 else second
             if lines:
                 para.keepWithNext = 1
                 out.append(para)
@@ -611,7 +614,7 @@ class StoryBuilder:
                 para.keepWithNext = 0
                 out.append(para)
         out.append(Spacer(1, 6))
-        return out
+        return self.moving_over(out, second)
 
     # ------------------------------------------------------------ FAQ, prose, notes
     def faq(self) -> list[Flowable]:
@@ -619,13 +622,26 @@ class StoryBuilder:
         if not entries:
             return []
         out = self.heading(self.titles["faq"], entries[0].line)
-        for entry in entries:
+        second = None
+        for n, entry in enumerate(entries):
             para = Paragraph(self.fmt.rich(entry.question, entry.line, bold=True),
                              self.blocks.style("question", fontName=self.styles.body_family.bold))
             para.keepWithNext = 1
+            second = para if n == 1 else second
             out.append(para)
             out.extend(self.blocks.blocks(entry.answer))
-        return out
+        return self.moving_over(out, second)
+
+    @staticmethod
+    def moving_over(section: list[Flowable], second: Flowable | None) -> list[Flowable]:
+        """A section (its heading first) that starts on the next page rather than leave its
+        heading and first item alone at the foot of this one (``MoveOver``)."""
+        if second is None or not section or not isinstance(section[0], Anchor):
+            return section
+        mover = MoveOver()
+        section[0].page_probe = (mover, 0)
+        second.page_probe = (mover, 1)
+        return [mover, *section]
 
     def prose(self, sections: list[Section]) -> list[Flowable]:
         if not sections:
