@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from studypress import names
 from studypress.names import family_name, filed
 
 CASES = [
@@ -99,10 +100,13 @@ def test_a_particle_name_is_also_found_under_its_particle():
 
 _word = st.text(st.characters(categories=("Lu", "Ll")), min_size=2, max_size=8).map(
     lambda w: w[0].upper() + w[1:].lower()).filter(lambda w: w[0].isupper() and w[1:].islower())
+# A capitalised particle ("Van Buren") belongs to the family name, so a word that is a particle
+# is no plain given name here; its filing has tests of its own.
+_given = _word.filter(lambda w: w.lower() not in names._TRAILING_PARTICLES)
 _any = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 
-@given(st.lists(_word, min_size=1, max_size=4), _word)
+@given(st.lists(_given, min_size=1, max_size=4), _word)
 def test_an_inverted_name_keeps_every_word_and_files_under_its_last(given_names, family):
     name = " ".join([*given_names, family])
     form = filed(name)
