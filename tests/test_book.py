@@ -282,7 +282,8 @@ def test_an_unchanged_project_leaves_the_book_as_it_is(project, pages):
     assert not [p for p in again.written if p.name == BOOK]
 
 
-def test_the_answers_printing_holds_the_answer_keys_numbered_as_their_chapters(project, notes):
+@pytest.fixture(scope="module")
+def answers_pages(project) -> list[str]:
     from studypress.renderers.base import RenderOptions
 
     out = project / "answers"
@@ -291,12 +292,31 @@ def test_the_answers_printing_holds_the_answer_keys_numbered_as_their_chapters(p
                                options=RenderOptions(printing="answers")))
     assert not report.failed
     with pdfplumber.open(out / BOOK) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_the_answers_printing_holds_the_answer_keys_numbered_as_their_chapters(answers_pages,
+                                                                              notes):
+    pages = answers_pages
     chapters = [t for t, _ in _contents(pages) if re.match(r"\d+ ", t)]
     answered = [(i, n) for i, n in enumerate(notes, 1) if any(q.answer for q in n.questions)]
     assert answered and [t.split(" ", 1)[0] for t in chapters] == [str(i) for i, _ in answered]
     assert "Timeline of All Notes" not in " ".join(pages)
     assert _words(" ".join(pages)).count("Answer Key") >= len(answered)
+
+
+def _counted(title_page: str) -> str:
+    """The line of the title page that says how many notes the book holds."""
+    return next(line.strip() for line in title_page.splitlines()
+                if re.fullmatch(r"\d+ notes?", line.strip()))
+
+
+def test_the_title_page_counts_the_chapters_the_book_holds(pages, answers_pages, notes):
+    chapters = [t for t, _ in _contents(answers_pages) if re.match(r"\d+ ", t)]
+    held = len(chapters)
+    assert 0 < held < len(notes)  # the answers printing leaves out the notes without answers
+    assert _counted(answers_pages[0]) == f"{held} note" + ("s" if held > 1 else "")
+    assert _counted(pages[0]) == f"{len(notes)} notes"
 
 
 def test_every_font_of_the_book_is_embedded(project, pages):

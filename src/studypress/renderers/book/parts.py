@@ -66,19 +66,22 @@ class Parts:
                                            "timeline": self.book.timeline}),
             self.styles, self.fmt, frame_height=self.frame_height,
             frame_width=self.frame_width, figure=self.drawer([], self.settings.lang))
-        out = [*self.title_page(), PageBreak(), *front.contents()]
-        answers = self.ctx.options.printing == "answers"
-        timeline = [] if answers else front.figure_section()
+        held = self.held()
+        out = [*self.title_page(len(held)), PageBreak(), *front.contents()]
+        timeline = [] if self.ctx.options.printing == "answers" else front.figure_section()
         if timeline:
             out.extend([*opening(), *timeline])
-        for number, note in enumerate(self.notes, 1):
-            # The answers printing holds the answer keys alone, each numbered as its chapter
-            # is in the whole book.
-            if answers and not any(q.answer for q in note.questions):
-                continue
+        for number, note in held:
             out.extend(chapter(self.builder(note), number, self.book.chapter))
         out.extend(self.index_part())
         return out
+
+    def held(self) -> list[tuple[int, Note]]:
+        """The chapters the book holds, each with its number. The answers printing holds the
+        answer keys alone, each numbered as its chapter is in the whole book."""
+        answers = self.ctx.options.printing == "answers"
+        return [(number, note) for number, note in enumerate(self.notes, 1)
+                if not answers or any(q.answer for q in note.questions)]
 
     def builder(self, note: Note) -> ChapterStory:
         from ..subjects import Subjects
@@ -93,7 +96,8 @@ class Parts:
         self.chapters.append((built, missing))
         return built
 
-    def title_page(self) -> list[Flowable]:
+    def title_page(self, chapters: int) -> list[Flowable]:
+        """The title, and under it how many chapters (notes) the book holds."""
         s = self.styles
         head = s.head_family
         big = ParagraphStyle("book-title", parent=s["title"], fontSize=s["title"].fontSize * 1.6,
@@ -102,7 +106,8 @@ class Parts:
         under = ParagraphStyle("book-subtitle", parent=s["subtitle"], alignment=TA_CENTER,
                                fontSize=s["subtitle"].fontSize * 1.3,
                                leading=s["subtitle"].fontSize * 1.3 * 1.4)
-        count = self.book.notes.replace("{count}", str(len(self.notes)))
+        wording = self.book.note if chapters == 1 else self.book.notes
+        count = wording.replace("{count}", str(chapters))
         return [Spacer(1, self.frame_height * 0.3),
                 Paragraph(self.fmt.plain(self.title, 0, bold=True, family=head,
                                          label="the book's title"), big),

@@ -19,6 +19,7 @@ class BookSettings:
     index: str = setting("titles.index", Text(), "Index")
     see: str = setting("titles.see", Text(), "see")
     notes: str = setting("titles.notes", Text(), "{count} notes")
+    note: str = setting("titles.note", Text(), "{count} note")
 
 
 def load(layouts: Layouts) -> BookSettings:
