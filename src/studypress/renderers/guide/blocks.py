@@ -33,6 +33,7 @@ from ...model import (
 from ...model import Paragraph as ParaBlock
 from ...model import Table as TableBlock
 from ..pdf.paragraph import Paragraph
+from .items import Item
 from .styles import Styles
 from .text import Formatter
 
@@ -117,9 +118,10 @@ class BlockRenderer:
         return style
 
     def para(self, rich: RichText, line: int, style: str = "body", **kw: object) -> Paragraph:
+        """A paragraph of note text; indented (inside a list item), from the side it starts."""
         st = self.styles[style]
         bold, italic = _slant(st)
-        return Paragraph(self.fmt.rich(rich, line, bold=bold, italic=italic,
+        return Item(self.fmt.rich(rich, line, bold=bold, italic=italic,
                                        family=self._family(st)), self._maybe(style, **kw))
 
     def _maybe(self, name: str, **kw: object) -> ParagraphStyle:
@@ -219,7 +221,7 @@ class BlockRenderer:
             bold, italic = _slant(st)
             markup = self.fmt.rich(item.text, item.line, bold=bold, italic=italic,
                                    family=self._family(st))
-            out.append(Paragraph(markup, st, bulletText=label))
+            out.append(Item(markup, st, bulletText=label))
             if item.children:
                 out.extend(self.blocks(item.children, depth + 1, style))
         if out and depth == 0:

@@ -198,14 +198,17 @@ class PageTotal(IndexingFlowable):
 
 
 class WritingLines(Flowable):
-    """Ruled lines to write an answer on."""
+    """Ruled lines to write an answer on, ``indent`` in from the left (from the right, under
+    a question that reads right to left)."""
 
-    def __init__(self, count: int, spacing: float, colour: str, indent: float = 0) -> None:
+    def __init__(self, count: int, spacing: float, colour: str, indent: float = 0,
+                 from_right: bool = False) -> None:
         super().__init__()
         self.count = count
         self.spacing = spacing
         self.colour = colour
         self.indent = indent
+        self.from_right = from_right
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -219,7 +222,10 @@ class WritingLines(Flowable):
         c.setLineWidth(0.5)
         for i in range(1, self.count + 1):
             y = self.height - i * self.spacing
-            c.line(self.indent, y, self.width, y)
+            if self.from_right:
+                c.line(0, y, self.width - self.indent, y)
+            else:
+                c.line(self.indent, y, self.width, y)
         c.restoreState()
 
 

@@ -31,6 +31,7 @@ from ..pdf.runs import runs_width
 from .blocks import BULLETS, BlockRenderer
 from .breaks import date_lines
 from .doc import Anchor, FitDrawing, MoveOver, RowTable, WritingLines
+from .items import Item
 from .settings import GuideSettings
 from .styles import Styles
 from .text import FOLDERS, TAGS, TITLE, Formatter, sort_key
@@ -453,7 +454,7 @@ class StoryBuilder:
                                         family=s.head_family)
                 markup = f"<b>{markup}</b>"
             markup += self.fmt.rich(child.text, child.line)
-            out.append(Paragraph(markup, st, bulletText=bullet))
+            out.append(Item(markup, st, bulletText=bullet))
             out.extend(self._children(child.children, depth + 1))
         return out
 
@@ -603,13 +604,14 @@ class StoryBuilder:
         st = self.blocks.style("question", left=width, bullet=0)
         second = None
         for n, q in enumerate(items):
-            para = Paragraph(self.fmt.rich(q.prompt, q.line), st, bulletText=f"{q.number}.")
+            para = Item(self.fmt.rich(q.prompt, q.line), st, bulletText=f"{q.number}.")
             second = para if n == 1 else second
             if lines:
                 para.keepWithNext = 1
                 out.append(para)
                 out.append(WritingLines(lines, self.settings.line_spacing,
-                                        self.settings.colours["writing_lines"], indent=width))
+                                        self.settings.colours["writing_lines"], indent=width,
+                                        from_right=para.mirrored))
             else:
                 para.keepWithNext = 0
                 out.append(para)
@@ -680,7 +682,7 @@ class StoryBuilder:
         width = self.blocks.label_width(labels, "body")
         for label, note in zip(labels, notes, strict=True):
             st = self.blocks.style("body", left=width, bullet=0)
-            out.append(Paragraph(self.fmt.rich(note.text, note.line), st, bulletText=label))
+            out.append(Item(self.fmt.rich(note.text, note.line), st, bulletText=label))
         return out
 
     # ------------------------------------------------------------ answer key
@@ -708,8 +710,8 @@ class StoryBuilder:
                                                       family=self.styles.head_family),
                                      self.styles["group"]))
             assert q.answer is not None
-            out.append(Paragraph(self.fmt.rich(q.answer, q.answer_line or q.line), st,
-                                 bulletText=f"{q.number}."))
+            out.append(Item(self.fmt.rich(q.answer, q.answer_line or q.line), st,
+                            bulletText=f"{q.number}."))
         return out
 
 
