@@ -215,3 +215,32 @@ def test_the_deck_settings_of_that_project_apply(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "proj" / "output" / "proj-deck.apkg").is_file()
     assert not (tmp_path / "output").exists()
+
+
+def test_notes_from_elsewhere_leave_the_projects_lock_and_deck_alone(tmp_path, monkeypatch):
+    """Building another folder (or a part of source/) from a project must not drop the cards of
+    the project's own notes from its lock, nor make a combined deck of the other notes."""
+    from typer.testing import CliRunner
+
+    from studypress.cli import app
+
+    project, elsewhere = tmp_path / "proj", tmp_path / "elsewhere"
+    write(project / "source" / "a.md", "# A\n\n## Timeline\n\n- **1933:** Something.\n")
+    write(project / "source" / "sub" / "b.md", "# B\n\n## Timeline\n\n- **1934:** Other.\n")
+    write(elsewhere / "c.md", "# C\n\n## Timeline\n\n- **1935:** Third.\n")
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", "source"]).exit_code == 0
+    lock = (project / "studypress.lock").read_bytes()
+    assert b"a/event/1933" in lock and b"b/event/1934" in lock
+    for folder, out in ((elsewhere, tmp_path / "other-out"), (project / "source" / "sub", None)):
+        args = ["build", str(folder)] + (["-o", str(out)] if out else [])
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "made only when building the project's whole source (source)" in result.output
+        assert (project / "studypress.lock").read_bytes() == lock
+    assert (tmp_path / "other-out" / "c" / "deck.apkg").is_file()
+    assert not (tmp_path / "other-out" / "study-notes.apkg").exists()
+    # The whole source again: the combined outputs are made as before.
+    result = runner.invoke(app, ["build", "source", "--force"])
+    assert result.exit_code == 0 and "made only when" not in result.output

@@ -493,6 +493,7 @@ def build_config(given: Overrides, cwd: Path | None = None) -> Any:
         jobs=pick("jobs"),
         force=given.force,
         project_dir=project.root,
+        sources=[project.root / folder for folder in project.source],
         force_output=given.force_output,
     )
 

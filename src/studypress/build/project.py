@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..diagnostics import Collector
 from ..layouts import Layouts
@@ -33,6 +34,14 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
              memo: Memo | None = None) -> ProjectResult:
     """Make the combined outputs when they are out of date; ``cache`` is the next record."""
     saved = cache.project
+    left_out = _sources_left_out(config)
+    if left_out:
+        # Folders from elsewhere (or a part of the source): a combined deck and lock made from
+        # them would drop every card of the project's own notes.
+        return ProjectResult(saved, messages=[
+            "combined outputs (the project deck, the course book) are made only when building "
+            f"the project's whole source ({', '.join(left_out)}); they were left as they were: "
+            "build without paths, or from the notes' own folder, to make them"])
     if not all(p.is_dir() for p in config.paths):
         # A build of single notes sees only part of the project: a combined output made from
         # it would drop every other note (and report them all as removed).
@@ -54,6 +63,20 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
     made = _render_project(config, notes, stale, writer, out, memo, cache)
     out.entry = _entry(trusted, keys, stale, made)
     return out
+
+
+def _sources_left_out(config: BuildConfig) -> list[str]:
+    """The project's source folders that exist and that no folder of this build holds."""
+    built = [p.resolve() for p in config.paths if p.is_dir()]
+    return [_shown(folder, config.project_dir) for folder in config.sources
+            if folder.is_dir() and not any(folder.resolve().is_relative_to(b) for b in built)]
+
+
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return str(folder.relative_to(root))
+    except ValueError:
+        return str(folder)
 
 
 def _trusted(saved: ProjectEntry | None, config: BuildConfig) -> ProjectEntry:

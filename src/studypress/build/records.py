@@ -53,6 +53,9 @@ class BuildConfig:
     jobs: int = 0  # 0: one per core
     force: bool = False
     project_dir: Path = field(default_factory=Path.cwd)
+    # The project's own source folders: a build of other folders leaves its combined outputs
+    # and lock alone (empty: the folders built are the whole project).
+    sources: list[Path] = field(default_factory=list)
     force_output: bool = False  # write into a folder the build would refuse (see outputs.py)
 
 
