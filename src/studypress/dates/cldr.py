@@ -1,4 +1,4 @@
-"""Regenerate ``lang/cldr.json``: month names and era words from CLDR, through Babel.
+"""Regenerate ``lang/cldr.json``: month, weekday and era words from CLDR, through Babel.
 
 The date parser reads the generated file, not Babel, so reading a note never pays for loading
 Babel's locale data. Run ``python -m studypress.dates.cldr`` after adding a language to
@@ -43,6 +43,18 @@ def _eras(locale: Any) -> dict[str, str]:
     return dict(sorted(eras.items()))
 
 
+def _weekdays(locale: Any) -> dict[str, int]:
+    """Every wide and abbreviated weekday name (0 is Monday), as a date may open with one."""
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.days[context][width].items():
+                word = _fold(name).rstrip(".")
+                if len(word) >= 2:
+                    names[word] = number
+    return dict(sorted(names.items()))
+
+
 def generate() -> dict[str, Any]:
     """The table as Babel's CLDR data gives it now."""
     from babel import Locale  # only here: reading dates never imports Babel
@@ -51,8 +63,9 @@ def generate() -> dict[str, Any]:
     for code in LANGUAGES:
         locale = Locale.parse(code)
         locales[code] = {"months": _months(locale), "eras": _eras(locale)}
-    return {"about": "CLDR month names and eras, via Babel; regenerate, do not edit",
-            "locales": locales}  # fmt: skip
+    weekdays = {code: _weekdays(Locale.parse(code)) for code in ("en", *LANGUAGES)}
+    return {"about": "CLDR month names, weekdays and eras, via Babel; regenerate, do not edit",
+            "locales": locales, "weekdays": weekdays}  # fmt: skip
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from .grammar import (
 from .languages import translate
 from .resolve import Span, coarser, resolve
 from .tokens import Tok, is_unknown, normalise, tokenize, without_insertions, without_notes
+from .weekday import checked, split_weekday
 
 
 def _single(p: Part, span: Span, original: str, display: str) -> HistoricalDate:
@@ -158,19 +159,34 @@ def parse_date(text: str) -> HistoricalDate | None:
     full = normalise(text)
     if not full:
         raise NotADate("not a date: an empty date")
+    try:
+        return _parse_date(full, text.strip())
+    except NotADate:
+        days, rest = split_weekday(full)
+        if not days:
+            raise
+        try:
+            found = _parse_date(rest, text.strip())
+        except NotADate:
+            raise not_a_date(full) from None
+        return checked(found, days, text.strip())
+
+
+def _parse_date(full: str, original: str) -> HistoricalDate | None:
+    """``parse_date`` of normalised text."""
     aside = read_aside(without_insertions(full))
     if aside is not None:
-        read = _read_aside(aside, text.strip())
+        read = _read_aside(aside, original)
         if read is not None:
             return read
     norm = without_notes(full)
     if is_unknown(norm):
         return None
     try:
-        return _parse(norm, text.strip())
+        return _parse(norm, original)
     except (NotADate, MonthTypo) as exc:
         try:
-            found = _foreign(norm, full, text.strip())
+            found = _foreign(norm, full, original)
         except DateError:
             if isinstance(exc, MonthTypo):
                 raise exc from None  # "ca. Febtember 1917": the misspelt month is the news
