@@ -34,21 +34,13 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
              memo: Memo | None = None) -> ProjectResult:
     """Make the combined outputs when they are out of date; ``cache`` is the next record."""
     saved = cache.project
-    left_out = _sources_left_out(config)
-    if left_out:
-        # Folders from elsewhere (or a part of the source): a combined deck and lock made from
-        # them would drop every card of the project's own notes.
+    part = _only_part(config)
+    if part:
+        # A build that sees only part of the project: a combined deck and lock made from it
+        # would drop every other note's cards (and report them all as removed).
         return ProjectResult(saved, messages=[
             "combined outputs (the project deck, the course book) are made only when building "
-            f"the project's whole source ({', '.join(left_out)}); they were left as they were: "
-            "build without paths, or from the notes' own folder, to make them"])
-    if not all(p.is_dir() for p in config.paths):
-        # A build of single notes sees only part of the project: a combined output made from
-        # it would drop every other note (and report them all as removed).
-        messages = (["combined outputs (the project deck, the course book) are made only when "
-                     "building whole folders; they were left as they were"]
-                    if saved and saved.files else [])
-        return ProjectResult(saved, messages=messages)
+            f"{part}; they were left as they were (build the source folder to make them)"])
     if not combined_outputs(names):
         return ProjectResult(saved)  # none asked for: what the last build made stays as it is
     keys = project_keys(notes, cache, names, fingerprint, config)
@@ -65,11 +57,15 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
     return out
 
 
-def _sources_left_out(config: BuildConfig) -> list[str]:
-    """The project's source folders that exist and that no folder of this build holds."""
-    built = [p.resolve() for p in config.paths if p.is_dir()]
-    return [_shown(folder, config.project_dir) for folder in config.sources
-            if folder.is_dir() and not any(folder.resolve().is_relative_to(b) for b in built)]
+def _only_part(config: BuildConfig) -> str:
+    """What a build must hold to see the whole project, when this one does not ("": it does):
+    whole folders, and every source folder of the project that exists."""
+    if not all(p.is_dir() for p in config.paths):
+        return "whole folders"
+    built = [p.resolve() for p in config.paths]
+    left_out = [_shown(folder, config.project_dir) for folder in config.sources
+                if folder.is_dir() and not any(folder.resolve().is_relative_to(b) for b in built)]
+    return f"the project's whole source ({', '.join(left_out)})" if left_out else ""
 
 
 def _shown(folder: Path, root: Path) -> str:

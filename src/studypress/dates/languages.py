@@ -196,9 +196,15 @@ def _runs(text: str) -> set[str]:
 
 
 @cache
+def cldr_table() -> dict:
+    """``lang/cldr.json`` (month, weekday and era words), read once."""
+    return json.loads((_LANG / "cldr.json").read_text("utf-8"))
+
+
+@cache
 def _data() -> tuple[dict, dict[str, tuple[str, str]], frozenset[str]]:
     """The word tables, every word's meaning, and the letter runs that can start a rewrite."""
-    cldr = json.loads((_LANG / "cldr.json").read_text("utf-8"))
+    cldr = cldr_table()
     words = tomllib.loads((_LANG / "words.toml").read_text("utf-8"))
     meaning = _meanings(cldr, words)
     keys = [w for w, (kind, _) in meaning.items() if _is_strong(kind, w)]

@@ -7,15 +7,13 @@ reported, not read, since one of the two was written wrong and the note does not
 from __future__ import annotations
 
 import functools
-import json
 import re
 from datetime import date
-from pathlib import Path
 
 from ..model import Day, HistoricalDate
 from .errors import DateError, not_a_date
+from .languages import cldr_table
 
-_TABLE = Path(__file__).with_name("lang") / "cldr.json"
 _LEAD = re.compile(r"^(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)\.?,?\s+(?=\S)")
 _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -24,8 +22,7 @@ _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "S
 def _weekdays() -> dict[str, frozenset[int]]:
     """Each weekday word of every language the parser knows → the days it may name."""
     found: dict[str, set[int]] = {}
-    table = json.loads(_TABLE.read_text("utf-8"))["weekdays"]
-    for words in table.values():
+    for words in cldr_table()["weekdays"].values():
         for word, day in words.items():
             found.setdefault(word, set()).add(day)
     return {word: frozenset(days) for word, days in found.items()}
