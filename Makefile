@@ -10,7 +10,7 @@ BENCH_STAMP := $(VENV)/.installed-bench
 
 build: $(STAMP)
 	$(BIN)/studypress build source -o output
-	$(BIN)/studypress build source -o output --only book
+	$(BIN)/studypress build source -o output --only book --only png
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -n auto

@@ -223,7 +223,8 @@ def test_the_tall_svg_and_png_stack_the_pages_with_the_pdf_fills(note300):
     from studypress.figure.draw import PAGE_GAP, tint
     from studypress.renderers.timeline import TEXT_WIDTH
 
-    files = {o.path: o.data for o in load("timeline").render(note300, ctx()).files}
+    files = {o.path: o.data for name in ("timeline", "png")
+             for o in load(name).render(note300, ctx()).files}
     portrait, landscape = TEXT_WIDTH["a4"]
     style = Style()
     lays = paged_layouts(note300.events, note300.people, portrait, landscape, style,

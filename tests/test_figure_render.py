@@ -31,7 +31,12 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def render(note: Note, paper: str = "a4"):
-    return load("timeline").render(note, ctx(paper))
+    """The files and diagnostics of the ``timeline`` and the ``png`` outputs together."""
+    result = load("timeline").render(note, ctx(paper))
+    png = load("png").render(note, ctx(paper))
+    assert png.diagnostics == result.diagnostics  # the same figure says the same
+    result.files.extend(png.files)
+    return result
 
 
 def test_seed_writes_svg_and_png(seed):
@@ -151,7 +156,8 @@ def test_a_wrong_setting_is_a_located_error_and_a_missing_font_a_warning(seed, t
     (tmp_path / "timeline.toml").write_text(
         '[figure]\nfallback_fonts = ["/nonexistent.ttf"]\n', encoding="utf-8")
     result = load("timeline").render(seed, c)
-    assert {o.path for o in result.files} == {"timeline.pdf", "timeline.svg", "timeline.png"}
+    assert {o.path for o in result.files} == {"timeline.pdf", "timeline.svg"}
+    assert [o.path for o in load("png").render(seed, c).files] == ["timeline.png"]
     assert "timeline-font" in {d.code for d in result.diagnostics}
 
 
@@ -294,3 +300,85 @@ def test_svg_text_is_outlines_and_shows_the_same_without_fonts(seed):
         crop = img.crop((int(b.x0 * scale), int((lay.height - b.y1) * scale),
                          int(b.x1 * scale) + 1, int((lay.height - b.y0) * scale) + 1))
         assert crop.getextrema()[0] < 120, lab.text
+
+
+def _build(project, names=None):
+    from studypress.build import BuildConfig, build
+
+    report = build(BuildConfig(paths=[project / "source"], output=project / "output",
+                               renderers=names, project_dir=project, jobs=1))
+    assert not report.failed, report.diagnostics
+    return report
+
+
+def test_timeline_png_is_made_only_when_asked_and_then_left_alone(tmp_path, monkeypatch):
+    """A default build makes timeline.pdf and .svg; ``png`` makes timeline.png, which a later
+    default build leaves in place (as it leaves the course book)."""
+    import shutil
+
+    from .conftest import SEED
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    (tmp_path / "source").mkdir()
+    shutil.copy(SEED, tmp_path / "source" / SEED.name)
+    folder = tmp_path / "output" / SEED.stem
+    _build(tmp_path)
+    assert (folder / "timeline.svg").is_file() and (folder / "timeline.pdf").is_file()
+    assert not (folder / "timeline.png").exists()
+    svg = (folder / "timeline.svg").read_bytes()
+    _build(tmp_path, ["png"])
+    png = (folder / "timeline.png").read_bytes()
+    assert png_size(png)[0] == round(481.9 * 150 / 72)
+    assert (folder / "timeline.svg").read_bytes() == svg
+    report = _build(tmp_path)
+    assert (folder / "timeline.png").read_bytes() == png
+    assert not any("timeline.png" in m for m in report.messages)
+
+
+def test_a_png_from_an_earlier_default_build_is_removed_when_the_timeline_is_redrawn(
+        tmp_path, monkeypatch):
+    """A record from when the timeline output made timeline.png: the next figure written
+    without it removes the PNG (the bytes studypress wrote) and no longer claims it."""
+    import json
+    import shutil
+
+    from studypress.build import CACHE_NAME
+
+    from .conftest import SEED
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    (tmp_path / "source").mkdir()
+    shutil.copy(SEED, tmp_path / "source" / SEED.name)
+    folder = tmp_path / "output" / SEED.stem
+    _build(tmp_path, ["timeline", "png"])
+    record = tmp_path / "output" / CACHE_NAME
+    data = json.loads(record.read_text())
+    entry = data["notes"][SEED.stem]
+    entry["files"]["timeline"] += entry["files"].pop("png")  # as the timeline output made it
+    entry["keys"]["timeline"] = "older"
+    del entry["keys"]["png"]
+    from studypress.build.cache import combined_key
+
+    entry["key"] = combined_key(entry["keys"])
+    record.write_text(json.dumps(data))
+    report = _build(tmp_path)
+    assert not (folder / "timeline.png").exists() and (folder / "timeline.svg").is_file()
+    assert any(m.startswith("removed") and "timeline.png" in m for m in report.messages)
+    after = json.loads(record.read_text())["notes"][SEED.stem]
+    assert "timeline.png" not in json.dumps(after)
+
+
+def test_the_figure_warns_once_when_both_its_outputs_are_built(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "cjk.md").write_text(
+        "# CJK\n\n## Timeline\n\n- **1911:** 辛亥革命 revolution\n- **1912:** A republic\n",
+        encoding="utf-8")
+    report = _build(tmp_path, ["timeline", "png"])
+    warn = [d for d in report.diagnostics if d.code == "missing-glyph"]
+    assert len(warn) == 1 and "U+8F9B" in warn[0].message
+    (tmp_path / "output" / "cjk" / "timeline.png").unlink()  # the PNG alone renders again
+    report = _build(tmp_path, ["timeline", "png"])
+    assert len([d for d in report.diagnostics if d.code == "missing-glyph"]) == 1
+    only = _build(tmp_path, ["png"])
+    assert len([d for d in only.diagnostics if d.code == "missing-glyph"]) == 1

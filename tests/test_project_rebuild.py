@@ -121,7 +121,7 @@ def test_a_guide_layout_change_leaves_the_decks(project, rendered):
     assert run(project, rendered) == Counter({"guide": 2, **book})
     (project / "layouts" / "timeline.toml").write_text("[figure]\ndpi = 100\n",
                                                        encoding="utf-8")
-    assert run(project, rendered) == Counter({"guide": 2, "timeline": 2, **book})
+    assert run(project, rendered) == Counter({"guide": 2, "timeline": 2, "png": 2, **book})
 
 
 def test_the_config_settings_render_the_outputs_that_use_them(project, rendered):
@@ -133,7 +133,7 @@ def test_the_config_settings_render_the_outputs_that_use_them(project, rendered)
     # A fallback font is for every output that prints text (a missing one is a warning).
     config.write_text('[fonts]\nbody = "sans"\nfallback = ["none.ttf"]\n', encoding="utf-8")
     assert run(project, rendered) == Counter({"guide": 2, "handout": 2, "flashcards": 2,
-                                              "timeline": 2, **book})
+                                              "timeline": 2, "png": 2, **book})
     config.write_text('deck_name = "X"\n[fonts]\nbody = "sans"\nfallback = ["none.ttf"]\n',
                       encoding="utf-8")
     # The deck's name names the combined outputs: the deck and the book.

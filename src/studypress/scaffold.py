@@ -48,7 +48,8 @@ paper = "a4"
 printing = "full"
 
 # The outputs to build; remove a name to skip it, add "book" for the course book
-# (output/study-notes.pdf, every note as a chapter, with an index).
+# (output/study-notes.pdf, every note as a chapter, with an index) and "png" for each
+# timeline figure as a picture (output/<note>/timeline.png).
 outputs = [{outputs}]
 
 # Notes rendered at the same time; 0 means one per processor core.

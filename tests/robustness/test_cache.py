@@ -45,12 +45,12 @@ def test_tampered_cache_paths_delete_nothing_outside(project):
 @case("cache", "a record lists a file inside output/ that studypress did not write (or that "
       "was changed since)", "kept and reported: stale removal needs the recorded content hash")
 def test_stale_removal_needs_the_written_bytes(project):
-    run(project, renderers=["model", "timeline"])
+    run(project, renderers=["model", "timeline", "png"])
     figure = project / "output" / "n0" / "timeline.svg"
     assert figure.is_file()
     (project / "source" / "n0.md").write_text("# Note 0\n\nNo dates now.\n", encoding="utf-8")
     figure.write_text("edited by hand")
-    report = run(project, renderers=["model", "timeline"])
+    report = run(project, renderers=["model", "timeline", "png"])
     assert figure.read_text() == "edited by hand"
     assert any("left" in m and "timeline.svg" in m for m in report.messages)
     png = project / "output" / "n0" / "timeline.png"

@@ -142,6 +142,7 @@ def _report(config: BuildConfig, read: ReadResult, planned: Plan, written: list[
     diagnostics = [*read.diagnostics, *(d for n in read.notes for d in n.note.diagnostics),
                    *planned.replayed, *(d for w in written for d in w.diagnostics),
                    *project.diagnostics, *writer.diagnostics, *changed]
+    diagnostics = list(dict.fromkeys(diagnostics))  # said alike by two outputs (timeline, png)
     report = BuildReport(
         diagnostics=ordered(strict(diagnostics) if config.strict else diagnostics),
         built=[w.note_id for w in written if w.ok],

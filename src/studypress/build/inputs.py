@@ -30,6 +30,7 @@ _GUIDE = ("guide.toml", "timeline.toml", "subjects.toml", "deck.toml#names", "la
 READS: dict[str, tuple[str, ...]] = {
     "model": (),
     "timeline": ("timeline.toml", "lang/*.toml"),
+    "png": ("timeline.toml", "lang/*.toml"),  # timeline.png: the same figure
     "deck": ("deck.toml", "subjects.toml", "anki/**", "lang/*.toml"),
     "cards": ("handout.toml#text", "lang/*.toml", *_CARD_CHOICE),
     # The guide draws the timeline figure, names the note's subject (subjects.toml, or the

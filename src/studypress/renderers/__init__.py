@@ -13,6 +13,7 @@ from typing import Any
 REGISTRY: dict[str, str] = {
     "model": "studypress.renderers.model_json",
     "timeline": "studypress.renderers.timeline",
+    "png": "studypress.renderers.timeline.png",
     "deck": "studypress.renderers.deck",
     "cards": "studypress.renderers.cards_csv",
     "guide": "studypress.renderers.guide",
@@ -23,8 +24,9 @@ REGISTRY: dict[str, str] = {
 
 
 # Made only when asked for (`--only`, or `outputs` in studypress.toml): the course book lays
-# out every note again, which a build after each edit should not wait for.
-ON_REQUEST = frozenset({"book"})
+# out every note again, and rasterising timeline.png takes as long as drawing the figure, which
+# a build after each edit should not wait for.
+ON_REQUEST = frozenset({"book", "png"})
 
 
 def names() -> list[str]:

@@ -1,4 +1,5 @@
-"""``timeline.pdf``, ``timeline.svg`` and ``timeline.png``: the note's timeline figure as files.
+"""``timeline.pdf`` and ``timeline.svg``: the note's timeline figure as files (and, on
+request, ``timeline.png``: ``png``).
 
 The box is the text width of the build's page (A4 or Letter, portrait), widened to the landscape
 text width when the portrait figure would have to fall back to numbered marks and a key. A
@@ -11,7 +12,9 @@ drawn as glyph outlines (``outline``), so it needs no font to show.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from ...model import Diagnostic, Note, Severity
@@ -44,43 +47,76 @@ def missing_glyphs(note: Note, missing: list[str]) -> list[Diagnostic]:
                               prefix="timeline")
 
 
+@dataclass
+class Figure:
+    """The note's figure laid out and drawn, and what it warns about: what ``timeline.pdf``,
+    ``timeline.svg`` and ``timeline.png`` are made from."""
+
+    lays: list[Any]  # one Layout a page
+    drawing: Any  # the whole figure, its pages one above the other
+    svg: str  # the drawing as SVG, its text as outlines
+    style: Style
+    fs: Any  # the FontSet it is drawn with
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def render_figure(note: Note, ctx: RenderContext,
+                  files: Callable[[Note, RenderContext, Figure], list[Output]]) -> RenderResult:
+    """The files ``files`` makes of the note's figure, with the figure's warnings; a note
+    without events gets a line saying so, a figure that fails an error and no files.
+
+    ``timeline`` and ``timeline-png`` both make the figure and say the same things about it;
+    the build reports a warning both give once."""
+    result = RenderResult()
+    if not note.events:
+        result.diagnostics.append(Diagnostic(
+            Severity.INFO, "no-timeline",
+            "no timeline events found, so no timeline figure was made (a list whose items "
+            "start with a date, or a Timeline section, makes one)", note.source))
+        return result
+    from ...figure.style import Style
+
+    style = Style.load(ctx.layouts)  # a wrong setting is a located layout error
+    style = style.in_language(ctx.layouts, note.metadata.language)
+    try:
+        fig = _figure(note, ctx, style)
+        made = files(note, ctx, fig)
+    except Exception as exc:  # a figure problem must not stop the guide or the deck
+        result.diagnostics.append(Diagnostic(
+            Severity.ERROR, "timeline-failed",
+            f"the timeline figure could not be drawn ({type(exc).__name__}: {exc}); "
+            "please report this note with the message", note.source))
+        return result
+    result.files.extend(made)
+    result.diagnostics.extend(fig.diagnostics)
+    return result
+
+
 class TimelineRenderer:
     name = "timeline"
 
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
-        result = RenderResult()
-        if not note.events:
-            result.diagnostics.append(Diagnostic(
-                Severity.INFO, "no-timeline",
-                "no timeline events found, so no timeline figure was made (a list whose items "
-                "start with a date, or a Timeline section, makes one)", note.source))
-            return result
-        from ...figure.style import Style
-
-        style = Style.load(ctx.layouts)  # a wrong setting is a located layout error
-        style = style.in_language(ctx.layouts, note.metadata.language)
-        try:
-            files, diags = _render(note, ctx, style)
-        except Exception as exc:  # a figure problem must not stop the guide or the deck
-            result.diagnostics.append(Diagnostic(
-                Severity.ERROR, "timeline-failed",
-                f"the timeline figure could not be drawn ({type(exc).__name__}: {exc}); "
-                "please report this note with the message", note.source))
-            return result
-        result.files.extend(files)
-        result.diagnostics.extend(diags)
-        return result
+        return render_figure(note, ctx, _pdf_and_svg)
 
 
-def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
-                                                                    list[Diagnostic]]:
+def _pdf_and_svg(note: Note, ctx: RenderContext, fig: Figure) -> list[Output]:
+    """``timeline.pdf``, a page for each page of the figure, and ``timeline.svg``."""
+    from ...figure.draw import draw
+    from .pdf import figure_pdf
+
+    height = fig.style.height or None
+    pages = ([draw(la, fig.style, fig.fs, height) for la in fig.lays] if len(fig.lays) > 1
+             else [fig.drawing])
+    pdf = figure_pdf(pages, ctx.options.paper, f"Timeline: {note.title}", fig.fs.family.regular)
+    return [Output("timeline.pdf", pdf), Output("timeline.svg", fig.svg.encode("utf-8"))]
+
+
+def _figure(note: Note, ctx: RenderContext, style: Style) -> Figure:
     from reportlab.graphics import renderSVG
 
     from ...figure import fontset_for
     from ...figure.draw import draw, draw_stack
     from .outline import describe, outline_text
-    from .pdf import figure_pdf
-    from .png import svg_png
 
     diags: list[Diagnostic] = []
     fs = fontset_for(style)
@@ -106,12 +142,7 @@ def _render(note: Note, ctx: RenderContext, style: Style) -> tuple[list[Output],
     title = escape(f"Timeline: {note.title}")
     svg = svg.replace("<title>...</title>", f"<title>{title}</title>", 1)
     svg, texts = outline_text(svg)  # no font needed to show it: the same picture everywhere
-    svg = describe(svg, texts)
-    png = svg_png(svg, drawing.width, drawing.height, style.dpi, [], "sans-serif")
-    pages = [draw(la, style, fs, height) for la in lays] if len(lays) > 1 else [drawing]
-    pdf = figure_pdf(pages, ctx.options.paper, f"Timeline: {note.title}", fs.family.regular)
-    return [Output("timeline.pdf", pdf), Output("timeline.svg", svg.encode("utf-8")),
-            Output("timeline.png", png)], diags
+    return Figure(lays, drawing, describe(svg, texts), style, fs, diags)
 
 
 def _pages(note: Note, style: Style, fs, portrait: float, landscape: float) -> list:

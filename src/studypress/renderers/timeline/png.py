@@ -1,4 +1,9 @@
-"""``timeline.png``: the figure's SVG rasterised by resvg, with the figure's own font files.
+"""``timeline.png``, the ``png`` output, made only when asked for (``--only png``, or ``"png"``
+in ``outputs``): the figure's SVG rasterised by resvg.
+
+Rasterising a figure takes as long as laying it out and drawing it, so a build after each edit
+does not wait for it; the figure it rasterises is the one ``timeline.svg`` holds, with the same
+warnings (the build reports them once).
 
 Rendering the SVG (rather than the drawing again through ReportLab's renderPM) makes the PNG the
 same picture as the SVG, needs no cairo, and is several times faster: renderPM's only backend
@@ -9,7 +14,13 @@ are loaded, never the machine's own fonts, so the PNG is the same on every machi
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..base import Output, RenderContext, RenderResult
+
+if TYPE_CHECKING:
+    from ...model import Note
+    from . import Figure
 
 _ROOT = re.compile(r"<svg\b[^>]*>")
 _CLIP = ' style="clip-path: url(#clip)"'
@@ -59,3 +70,21 @@ def svg_png(svg: str, width: float, height: float, dpi: float, fonts: list[str],
         svg_string=_sized(svg, width, height, px_w, px_h), background="#ffffff",
         skip_system_fonts=True, font_files=fonts, sans_serif_family=family,
         font_family=family))
+
+
+class PngRenderer:
+    name = "png"
+
+    def render(self, note: Note, ctx: RenderContext) -> RenderResult:
+        from . import render_figure
+
+        return render_figure(note, ctx, _png)
+
+
+def _png(note: Note, ctx: RenderContext, fig: Figure) -> list[Output]:
+    d = fig.drawing
+    return [Output("timeline.png", svg_png(fig.svg, d.width, d.height, fig.style.dpi, [],
+                                           "sans-serif"))]
+
+
+RENDERER = PngRenderer()
