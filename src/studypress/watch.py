@@ -22,7 +22,7 @@ from typing import Any
 from .project import CONFIG_NAME, LAYOUTS_DIR, PYPROJECT
 
 DEBOUNCE_MS = 1600  # the longest a burst of changes is gathered before a build starts
-STEP_MS = 100  # a burst ends after this long without a change
+STEP_MS = 50  # a burst ends after this long without a change (watchfiles' own default)
 
 
 @dataclass
@@ -300,7 +300,11 @@ def command(given: Any, quiet: bool, stop: threading.Event | None = None) -> Non
             where = [shown(t) for t in targets.trees] or [shown(targets.root)]
             typer.echo(f"watching {', '.join(where)}; Ctrl-C to stop", err=True)
 
-    with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C is how a watch ends
+    from .build.render import kept_workers
+
+    # The workers stay for the whole watch: a save renders in processes that have their
+    # fonts loaded already, the note's outputs side by side.
+    with kept_workers(), contextlib.suppress(KeyboardInterrupt):  # Ctrl-C ends a watch
         watch(make_config, on_round, build=build, stop=stop, on_start=on_start)
 
 

@@ -19,7 +19,7 @@ from ..safepath import contained
 from .cache import Cache, NoteEntry, combined_key, output_keys
 from .inputs import Prints
 from .records import BuildConfig, SourceNote
-from .render import Job, JobResult, Progress, Rendered, render_all
+from .render import Job, JobResult, Progress, Rendered, keeping, render_all
 from .write import NoteWrites
 
 
@@ -38,8 +38,9 @@ class Plan:
     def render(self, workers: int, progress: Progress | None) -> list[Rendered]:
         """Render the jobs, and gather each note's outputs into one result."""
         notes = list(dict.fromkeys(job.note.id for job in self.jobs))
-        # One note renders in this process, as it always did: a pool costs more than it gains.
-        rendered = render_all(self.jobs, 1 if len(notes) == 1 else workers,
+        # One note renders in this process: starting a pool costs more than it gains, unless
+        # a watch keeps one started.
+        rendered = render_all(self.jobs, workers if len(notes) > 1 or keeping() else 1,
                               _by_note(self.jobs, progress))
         out: dict[str, Rendered] = {}
         for item in rendered:

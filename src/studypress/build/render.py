@@ -3,9 +3,10 @@ are several notes. Renderers return bytes; nothing here writes a file."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,13 +112,67 @@ def _render_one(name: str, renderer: base.Renderer, note: Note, ctx: base.Render
     out.messages.extend(result.messages)
 
 
+class _Kept:
+    """A watch's workers, kept from one build to the next (``kept_workers``): a worker
+    started once keeps its modules and fonts loaded."""
+
+    active = False
+    pool: Pool | None = None
+    size = 0
+    build = 0  # the build the workers serve now; a new one makes them forget file indexes
+
+    def pool_for(self, workers: int) -> Pool:
+        if self.pool is None or self.size != workers:
+            self.drop()
+            self.pool = Pool(_kept_job, workers, _worker_start, (os.getpid(),))
+            self.size = workers
+        return self.pool
+
+    def drop(self, kill: bool = False) -> None:
+        pool, self.pool, self.size = self.pool, None, 0
+        if pool is not None:
+            pool.kill() if kill else pool.close()
+
+
+_KEPT = _Kept()
+_SERVED = [0]  # in a kept worker: the build whose jobs it ran last
+
+
+@contextlib.contextmanager
+def kept_workers() -> Iterator[None]:
+    """Inside, builds render in worker processes kept for the next build, even one note's
+    outputs, so an edit in a watch is not charged for starting them and loading fonts."""
+    _KEPT.active = True
+    try:
+        yield
+    finally:
+        _KEPT.active = False
+        _KEPT.drop()
+
+
+def keeping() -> bool:
+    """Whether builds now render in kept workers (inside ``kept_workers``)."""
+    return _KEPT.active
+
+
+def _kept_job(item: tuple[int, Job]) -> JobResult:
+    build, job = item
+    if build != _SERVED[0]:  # files may have come or gone since the last build
+        _SERVED[0] = build
+        assets.forget()
+    return run_job(job)
+
+
 def render_all(jobs: list[Job], workers: int, progress: Progress | None) -> list[Rendered]:
     """Every job's result, in the jobs' order."""
     total = len(jobs)
     if total == 0:
         return []
     workers = workers or (os.cpu_count() or 1)
-    if total == 1 or workers == 1:
+    if _KEPT.active and workers > 1:
+        _KEPT.build += 1
+        results = _in_pool(jobs, workers, progress, _KEPT)
+    elif total == 1 or workers == 1:
         results = []
         for i, job in enumerate(jobs):
             _tick(progress, i, total, job.note.id)
@@ -140,23 +195,30 @@ def cost(job: Job) -> float:
     return size * sum(_COST.get(name, 0.1) for name, _ in job.names)
 
 
-def _in_pool(jobs: list[Job], workers: int, progress: Progress | None) -> list[Rendered]:
-    pool = Pool(run_job, workers, _worker_start, (os.getpid(),))
+def _in_pool(jobs: list[Job], workers: int, progress: Progress | None,
+             kept: _Kept | None = None) -> list[Rendered]:
+    pool = kept.pool_for(workers) if kept else Pool(run_job, workers, _worker_start,
+                                                    (os.getpid(),))
+    items = [(kept.build, job) for job in jobs] if kept else jobs
     results: list[JobResult | None] = [None] * len(jobs)
     # Longest first: a long note's job started last would keep one worker busy while the
     # others have nothing left to do. Results still come back in the jobs' own order.
     order = sorted(range(len(jobs)), key=lambda i: (-cost(jobs[i]), i))
     try:
-        for done, (at, result) in enumerate(pool.run([jobs[i] for i in order])):
+        for done, (at, result) in enumerate(pool.run([items[i] for i in order])):
             index = order[at]
             _tick(progress, done, len(jobs), jobs[index].note.id)
             results[index] = result if isinstance(result, JobResult) else _lost(jobs[index],
                                                                                 result)
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: no worker may outlive the build.
-        pool.kill()
+        if kept:
+            kept.drop(kill=True)
+        else:
+            pool.kill()
         raise
-    pool.close()
+    if not kept:
+        pool.close()
     return [Rendered(job, result) for job, result in zip(jobs, results, strict=True)
             if result is not None]
 
