@@ -70,3 +70,68 @@ def test_reportlab_measures_as_without_the_accelerator(text, size) -> None:
     assert textwidth.install()
     font = pdfmetrics.getFont(name)
     assert pdfmetrics.stringWidth(text, name, size) == textwidth.python_width(font, text, size)
+
+
+def _recording(widths: dict[str, float]):
+    asked: list[str] = []
+
+    def measure(text, name, size, encoding="utf8"):
+        asked.append(text)
+        return widths.get(text, 1.0) * size
+
+    return measure, asked
+
+
+def test_a_remembered_width_is_measured_once() -> None:
+    measure, asked = _recording({"treaty": 2.5})
+    registry = {"Serif": object()}
+    width = textwidth.memoised(measure, registry)
+    assert width("treaty", "Serif", 10) == 25.0
+    assert width("treaty", "Serif", 10) == 25.0
+    assert width("treaty", "Serif", 9) == 22.5
+    assert asked == ["treaty", "treaty"]
+
+
+def test_a_name_registered_anew_is_measured_anew() -> None:
+    measure, asked = _recording({})
+    registry = {"Serif": object()}
+    width = textwidth.memoised(measure, registry)
+    width("council", "Serif", 10)
+    registry["Serif"] = object()  # another face under the same name
+    width("council", "Serif", 10)
+    assert asked == ["council", "council"]
+
+
+def test_shaped_strings_and_unknown_fonts_are_not_kept() -> None:
+    from reportlab.pdfbase.ttfonts import ShapedStr
+
+    measure, asked = _recording({})
+    width = textwidth.memoised(measure, {})
+    for _ in range(2):
+        width("envoy", "Unregistered", 10)
+    shaped = textwidth.memoised(measure, {"Serif": object()})
+    for _ in range(2):
+        shaped(ShapedStr("envoy", []), "Serif", 10)
+    assert asked == ["envoy"] * 4
+
+
+def test_the_remembered_widths_are_bounded(monkeypatch) -> None:
+    monkeypatch.setattr(textwidth, "_LIMIT", 3)
+    monkeypatch.setattr(textwidth, "_MEASURED", {})
+    measure, _ = _recording({})
+    width = textwidth.memoised(measure, {"Serif": object()})
+    for k in range(10):
+        width(f"word{k}", "Serif", 10)
+        assert len(textwidth._MEASURED) <= 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT, _SIZES)
+def test_paragraphs_measure_as_reportlab_does(text, size) -> None:
+    from reportlab.platypus import paragraph
+
+    from studypress.renderers.pdf import paragraph as _installs  # noqa: F401
+
+    name = fonts.family("serif").regular
+    assert paragraph.stringWidth(text, name, size) == pdfmetrics.stringWidth(text, name, size)
+    assert paragraph.stringWidth(text, name, size) == pdfmetrics.stringWidth(text, name, size)

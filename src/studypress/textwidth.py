@@ -12,6 +12,11 @@ the slow part, still comes from C: its width at size 1 is the sum times 0.001, r
 times 1000, rounded to an integer, it is the sum again exactly when every advance is a whole
 number, as it is in any font of 1000 units per em (ours all are). A face with fractional
 advances is summed in Python, as without the accelerator.
+
+Line breaking measures the same words over and over (a paragraph is wrapped several times
+before it is drawn, and every space of it again), so :func:`memoised` keeps the widths it was
+asked for, keyed on the text, the font's name and the size, and checked against the font that
+name stands for now: it hands back the very float it was given the first time.
 """
 
 from __future__ import annotations
@@ -54,6 +59,44 @@ def accelerated(c_width: Any) -> Any:
         return 0.001 * size * round(c_width(font, text, 1.0) * 1000)
 
     return width
+
+
+# (text, font name, size, encoding) → (the font measured, its width); cleared when full.
+_MEASURED: dict[tuple[str, str, float, str], tuple[Any, float]] = {}
+_LIMIT = 1 << 16
+
+
+def memoised(measure: Any, registry: dict[str, Any]) -> Any:
+    """``measure`` (``pdfmetrics.stringWidth``'s signature) remembering its widths; ``registry``
+    maps font names to fonts (``pdfmetrics._fonts``), so a name registered anew is measured
+    anew. A ``str`` subclass (ReportLab's shaped strings) and a zero size are never kept."""
+
+    def string_width(text: Any, fontName: str, fontSize: float,
+                     encoding: str = "utf8") -> float:
+        if type(text) is not str or not fontSize:
+            return measure(text, fontName, fontSize, encoding)
+        key = (text, fontName, fontSize, encoding)
+        font = registry.get(fontName)
+        found = _MEASURED.get(key)
+        if found is not None and found[0] is font and font is not None:
+            return found[1]
+        width = measure(text, fontName, fontSize, encoding)
+        if len(_MEASURED) >= _LIMIT:
+            _MEASURED.clear()
+        _MEASURED[key] = (registry.get(fontName), width)
+        return width
+
+    string_width.memoised = True  # type: ignore[attr-defined]
+    return string_width
+
+
+def install_memo() -> None:
+    """Make ReportLab's paragraphs measure their words through :func:`memoised` (once)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.platypus import paragraph
+
+    if not getattr(paragraph.stringWidth, "memoised", False):
+        paragraph.stringWidth = memoised(paragraph.stringWidth, pdfmetrics._fonts)
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from reportlab.platypus.frames import Frame
 
 from ... import fonts
 from ..pdf.document import pdf_date
+from ..pdf.paragraph import drafting
 from ..pdf.runs import draw_runs, fit_runs
 from .settings import GuideSettings
 
@@ -252,8 +253,7 @@ class FitDrawing(Flowable):
     def draw(self) -> None:
         from reportlab.graphics import renderPDF
 
-        doc = getattr(self.canv, "_doctemplate", None)
-        if getattr(doc, "drafting", False):
+        if drafting(self.canv):
             return  # the first pass only measures; its pages are never kept
         self.canv.saveState()
         self.canv.scale(self.scale, self.scale)

@@ -29,11 +29,19 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
 from reportlab.platypus import Paragraph as _Paragraph
 
-from ... import bidi, fonts, textline
+from ... import bidi, fonts, textline, textwidth
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"(\s+)")
 _serial = itertools.count(1)
+# What ``Paragraph.wrap`` (and the ``breakLines`` it calls) sets on the paragraph.
+_WRAPPED = ("width", "blPara", "height", "_width_max", "_splitLongWordCount", "_hyphenations")
+
+
+def drafting(canvas: Any) -> bool:
+    """True while a document template draws a page it throws away (``GuideDoc.drafting``: the
+    first pass of ``multiBuild``, run only to learn page numbers)."""
+    return bool(getattr(getattr(canvas, "_doctemplate", None), "drafting", False))
 
 
 class Paragraph(_Paragraph):
@@ -58,6 +66,35 @@ class Paragraph(_Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
         if frags is None and self._bidi_base is not None:
             self.frags = _level_frags(self.frags, self._bidi_base)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Platypus wraps a paragraph several times at the same width before it is drawn (a
+        # frame, a split, a group kept together, a table measuring its rows and then drawing
+        # them) and a first pass of ``multiBuild`` that draws nothing leaves it as wrapped
+        # for the next: the lines stand until the text, style, width or bullet changes.
+        memo = self.__dict__.get("_wrapped")
+        if (memo is not None and memo[0] == availWidth and memo[1] is self.frags
+                and memo[2] is self.style and memo[3] == self.bulletText):
+            self.__dict__.update(memo[4], _wrapWidths=list(memo[5]))
+            return availWidth, self.height
+        size = super().wrap(availWidth, availHeight)
+        if availWidth >= _rl_paragraph._FUZZ:
+            state = {k: self.__dict__[k] for k in _WRAPPED if k in self.__dict__}
+            self._wrapped = (availWidth, self.frags, self.style, self.bulletText, state,
+                             tuple(self._wrapWidths))
+        return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        if parts != [self]:  # ReportLab may have changed the pieces the lines were made of
+            self._wrapped = None
+        return parts
+
+    def drawOn(self, canvas: Any, *args: Any, **kwargs: Any) -> None:
+        if drafting(canvas):
+            return
+        self._wrapped = None  # drawing may reorder a line's words: wrap anew after it
+        super().drawOn(canvas, *args, **kwargs)
 
     def breakLines(self, width: Any) -> Any:
         lines = super().breakLines(width)
@@ -254,4 +291,5 @@ if not getattr(_rl_paragraph.shapeFragWord, "per_font", False):
 if not getattr(_rl_paragraph.sameFrag, "per_piece", False):
     _rl_paragraph.sameFrag = _same_piece(_rl_paragraph.sameFrag)
 textline.guard_rise()
+textwidth.install_memo()
 _rl_toc.Paragraph = EntryParagraph  # ReportLab's table of contents makes its own paragraphs

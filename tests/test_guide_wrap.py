@@ -1,0 +1,113 @@
+"""A paragraph is broken into lines once per width (pdf.paragraph), the first pass of the
+guide draws no text, and none of it changes a byte of the guide."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Paragraph as PlainParagraph
+from reportlab.platypus import paragraph as rl_paragraph
+
+from studypress import fonts
+from studypress.reader import read_note
+from studypress.renderers.pdf import paragraph as pdf_paragraph
+from studypress.renderers.pdf.paragraph import Paragraph
+
+from .conftest import NOTES
+from .test_guide_support import render
+
+TEXT = ("The delegation crossed the <b>frontier</b> at dawn and was received by the council, "
+        "which debated the treaty for three days before it agreed to its terms. ") * 3
+
+
+def _style() -> ParagraphStyle:
+    return ParagraphStyle("body", fontName=fonts.family("serif").regular, fontSize=10,
+                          leading=13)
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    broken: list[object] = []
+    real = PlainParagraph.breakLines
+
+    def breakLines(self, width):
+        broken.append(width)
+        return real(self, width)
+
+    monkeypatch.setattr(PlainParagraph, "breakLines", breakLines)
+    return broken
+
+
+def _lines(p: PlainParagraph) -> list[str]:
+    return [" ".join(w.text for w in line.words) for line in p.blPara.lines]
+
+
+def test_a_second_wrap_at_the_same_width_keeps_the_lines(monkeypatch) -> None:
+    broken = _counting(monkeypatch)
+    p = Paragraph(TEXT, _style())
+    first = p.wrap(200, 800)
+    lines = _lines(p)
+    assert p.wrap(200, 800) == first
+    assert _lines(p) == lines
+    assert len(broken) == 1
+
+
+def test_another_width_breaks_the_lines_anew(monkeypatch) -> None:
+    broken = _counting(monkeypatch)
+    p = Paragraph(TEXT, _style())
+    p.wrap(200, 800)
+    narrow = p.wrap(120, 800)
+    fresh = Paragraph(TEXT, _style())
+    assert narrow == fresh.wrap(120, 800)
+    assert _lines(p) == _lines(fresh)
+    assert len(broken) == 3
+    assert p.wrap(200, 800) == Paragraph(TEXT, _style()).wrap(200, 800)
+
+
+def test_a_split_paragraph_is_wrapped_anew(monkeypatch) -> None:
+    p = Paragraph(TEXT, _style())
+    p.wrap(200, 800)
+    top, _rest = p.split(200, 30)
+    assert len(top.blPara.lines) == 2
+    broken = _counting(monkeypatch)
+    p.wrap(200, 800)
+    assert len(broken) == 1
+
+
+def test_drawing_ends_what_the_wrap_kept(monkeypatch) -> None:
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    p = Paragraph(TEXT, _style())
+    p.wrap(200, 800)
+    p.drawOn(Canvas(io.BytesIO()), 0, 0)
+    broken = _counting(monkeypatch)
+    p.wrap(200, 800)
+    assert len(broken) == 1
+
+
+@pytest.mark.parametrize("name", ["roman-republic-timeline.md", "messy-notes.md",
+                                  "russian-history-ii-us-recognition-study-guide.md"])
+def test_the_guide_is_the_same_as_with_reportlabs_own_wrapping(monkeypatch, name) -> None:
+    note = read_note(NOTES / name, name)
+    fast, _ = render(note)
+    monkeypatch.setattr(Paragraph, "wrap", PlainParagraph.wrap)
+    monkeypatch.setattr(Paragraph, "split", PlainParagraph.split)
+    monkeypatch.setattr(Paragraph, "drawOn", PlainParagraph.drawOn)
+    monkeypatch.setattr(rl_paragraph, "stringWidth", pdfmetrics.stringWidth)
+    slow, _ = render(note)
+    assert fast == slow
+
+
+def test_the_first_pass_draws_no_paragraph(monkeypatch) -> None:
+    drawn: list[bool] = []
+    real = PlainParagraph.drawOn
+
+    def drawOn(self, canvas, *args, **kwargs):
+        drawn.append(pdf_paragraph.drafting(canvas))
+        return real(self, canvas, *args, **kwargs)
+
+    monkeypatch.setattr(PlainParagraph, "drawOn", drawOn)
+    render(read_note(NOTES / "roman-republic-timeline.md", "roman.md"))
+    assert drawn and not any(drawn)
