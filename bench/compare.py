@@ -46,8 +46,8 @@ class Sample:
     of any of them in MiB."""
 
     seconds: float
-    cpu: float
-    peak_mib: float
+    cpu: float | None  # None: not measured (a watch round is part of a longer process)
+    peak_mib: float | None
 
 
 def run(commands: list[list[str]], cwd: Path) -> Sample:
@@ -78,9 +78,10 @@ class Row:
     note: str = ""
 
     def median(self, samples: list[Sample] | None, cpu: bool = False) -> float | None:
-        if not samples:
+        values = [s.cpu if cpu else s.seconds for s in samples or []]
+        if not values or None in values:
             return None
-        return statistics.median(s.cpu if cpu else s.seconds for s in samples)
+        return statistics.median(values)  # type: ignore[type-var]
 
 
 def paired(row: Row, ours: Callable[[], Sample], theirs: Callable[[], Sample] | None,
@@ -146,8 +147,19 @@ def seed_rows(work: Path, jobs: int, repeat: int, other: bool) -> list[Row]:
                if pandoc else None, repeat),
         paired(Row("the seed note, no-op rebuild", [], note="pandoc + Typst: nothing cached"),
                lambda: run([build(notes, out, 1)], work), None, repeat),
+        watch_row(max(repeat, 5)),
     ]
     return rows
+
+
+def watch_row(rounds: int) -> Row:
+    """The seed note saved while ``studypress watch`` runs, to its outputs on disk."""
+    from bench_watch import floor_rounds, watch_rounds
+
+    samples = [Sample(s, None, None) for s in watch_rounds(rounds)]
+    floor = statistics.median(floor_rounds(rounds))
+    return Row("the seed note saved in `watch`, to its outputs on disk", samples,
+               note=f"of which watchfiles noticing the save: {_cell(floor)}")
 
 
 def vault_rows(work: Path, size: int, jobs: int, repeat: int, vault_repeat: int,
@@ -208,8 +220,8 @@ def table(rows: list[Row]) -> str:
         cpu = _cell(row.median(row.ours, cpu=True))
         if row.theirs:
             cpu += f" / {_cell(row.median(row.theirs, cpu=True))}"
-        peak_ours = max(s.peak_mib for s in row.ours)
-        peak = f"{peak_ours:.0f} MiB"
+        peaks = [s.peak_mib for s in row.ours if s.peak_mib is not None]
+        peak = f"{max(peaks):.0f} MiB" if peaks else "—"
         if row.theirs:
             peak += f" / {max(s.peak_mib for s in row.theirs):.0f} MiB"
         lines.append(f"| {row.work} | {_cell(ours)} | {_cell(theirs)} | {ratio} | {cpu} "
