@@ -287,7 +287,7 @@ def inspect(
         raise typer.Exit(EXIT_NOTES) from None
     if lines:
         from .reader.accounting import report
-        from .reader.source import decode
+        from .reader.decoding import decode
 
         typer.echo(report(decode(note.read_bytes()), model))
     elif as_json:

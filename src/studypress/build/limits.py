@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..layouts import Layouts
-from ..model import Diagnostic, Note, Severity
+from ..model import Diagnostic, Severity
 from ..settings import Integer, load_file, setting
+from .records import NoteBrief
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,8 @@ def line_problem(limits: Limits, text: str, display: str) -> Diagnostic | None:
     return None
 
 
-def items_problem(limits: Limits, note: Note) -> Diagnostic | None:
-    count = len(note.events) + len(note.people) + len(note.terms) + len(note.questions)
-    if count > limits.items:
-        return _over("the number of events, people, terms and questions", count,
+def items_problem(limits: Limits, note: NoteBrief) -> Diagnostic | None:
+    if note.items > limits.items:
+        return _over("the number of events, people, terms and questions", note.items,
                      limits.items, "items", note.source)
     return None

@@ -9,6 +9,10 @@ file's display name and stem, and each embed the reader looked up with the answe
 again now); the file as a whole is keyed by the code of the package (its files' sizes and
 times), so an upgrade or an edit of the reader starts afresh.
 
+Each note is kept pickled and compressed, with a brief of it beside (its id, embeds,
+diagnostics and count of items): a build unpickles only the notes it renders, so a build that
+has nothing to do reads the file and builds no note at all.
+
 The file is read with an unpickler that builds nothing but the content model's own frozen
 dataclasses and enums (and the builtin containers), so a file put in output/ by someone else
 can at worst make a build parse its notes again, never run code.
@@ -19,9 +23,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import functools
 import hashlib
 import io
+import os
 import pickle
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +37,10 @@ from typing import Any
 from .. import __version__
 from ..model import Note
 from .cache import Cache
-from .records import SourceFile
-from .write import write_atomic
+from .records import NoteBrief, SourceFile
 
 MEMO_NAME = ".studypress-notes.pickle"
-_FORMAT = 1
+_FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -44,7 +50,8 @@ class _Entry:
     display: str
     stem: str
     asked: tuple[tuple[str, bool], ...]  # each embed the reader looked up, and the answer
-    note: Note
+    brief: NoteBrief
+    packed: bytes  # the note, pickled and compressed ("" until saved)
 
 
 @dataclass
@@ -54,10 +61,12 @@ class Memo:
     path: Path | None = None  # where it is kept; None keeps nothing
     kept: dict[str, _Entry] = field(default_factory=dict)
     used: dict[str, _Entry] = field(default_factory=dict)
+    fresh: dict[str, Note] = field(default_factory=dict)  # the notes parsed in this build
     parsed: int = 0  # notes parsed afresh in this build
     # What a project renderer took from each note (kind, note id → key, pickled value): the
     # deck's cards of a note, gathered again only when the note's outputs changed. Kept
-    # pickled, so a build that makes no combined output never imports the renderer.
+    # pickled (and compressed), so a build that makes no combined output never imports the
+    # renderer.
     kept_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
     used_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
 
@@ -82,16 +91,17 @@ class Memo:
         return cls(path, entries, kept_made=made)
 
     def note(self, f: SourceFile, digest: str, embed_exists: Callable[[str], bool],
-             parse: Callable[[Callable[[str], bool]], Note]) -> Note:
-        """The note in ``f`` (whose bytes have ``digest``): the kept one when nothing it
-        depends on changed, else ``parse(embed_exists)``."""
+             parse: Callable[[Callable[[str], bool]], Note]
+             ) -> tuple[NoteBrief, Callable[[], Note]]:
+        """The brief of the note in ``f`` (whose bytes have ``digest``) and how to load the
+        note: the kept one when nothing it depends on changed, else ``parse(embed_exists)``."""
         key = str(f.path.resolve())
         entry = self.kept.get(key)
         if entry is not None and entry.digest == digest and entry.display == f.display \
                 and entry.stem == f.path.stem \
                 and all(embed_exists(t) == found for t, found in entry.asked):
             self.used[key] = entry
-            return entry.note
+            return entry.brief, functools.partial(_unpack, entry.packed, parse, embed_exists)
         asked: dict[str, bool] = {}
 
         def ask(target: str) -> bool:
@@ -101,8 +111,10 @@ class Memo:
 
         note = parse(ask)
         self.parsed += 1
-        self.used[key] = _Entry(digest, f.display, f.path.stem, tuple(asked.items()), note)
-        return note
+        brief = NoteBrief.of(note)
+        self.used[key] = _Entry(digest, f.display, f.path.stem, tuple(asked.items()), brief, b"")
+        self.fresh[key] = note
+        return brief, lambda: note
 
     def remember(self, kind: str, note_id: str, key: str, make: Callable[[], Any]) -> Any:
         """``make()``, or what it gave the last build under the same ``key``."""
@@ -110,14 +122,14 @@ class Memo:
         got = self.kept_made.get(slot)
         if got is not None and got[0] == key:
             try:
-                value = _Unpickler(io.BytesIO(got[1])).load()
+                value = _Unpickler(io.BytesIO(zlib.decompress(got[1]))).load()
             except Exception:  # not ours after all: made again
                 pass
             else:
                 self.used_made[slot] = got
                 return value
         value = make()
-        self.used_made[slot] = (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self.used_made[slot] = (key, _pack(value))
         return value
 
     def remembering(self, cache: Cache, places: Mapping[str, object]
@@ -143,7 +155,8 @@ class Memo:
         are still there; written only when that differs from what was kept."""
         if self.path is None:
             return
-        entries = dict(self.used)
+        entries = {k: dataclasses.replace(e, packed=_pack(self.fresh[k])) if k in self.fresh
+                   else e for k, e in self.used.items()}
         for key, entry in self.kept.items():
             if key not in entries and Path(key).is_file():
                 entries[key] = entry
@@ -154,19 +167,44 @@ class Memo:
                 self.kept_made.keys() and all(made[k] is self.kept_made[k] for k in made):
             return  # nothing new: a no-op build writes nothing
         data = pickle.dumps((code_stamp(), entries, made), protocol=pickle.HIGHEST_PROTOCOL)
+        from .write import write_atomic
+
         # A memo that cannot be written costs the next build time, nothing else.
         with contextlib.suppress(OSError):
             write_atomic(self.path, data)
 
 
+def _pack(value: object) -> bytes:
+    # The fastest level: the notes are kept for this machine, not shipped.
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(packed: bytes, parse: Callable[[Callable[[str], bool]], Note],
+            embed_exists: Callable[[str], bool]) -> Note:
+    """A kept note; one that does not unpack into a note is parsed again."""
+    try:
+        note = _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
+    except Exception:  # not ours after all
+        note = None
+    return note if isinstance(note, Note) else parse(embed_exists)
+
+
+@functools.cache
 def code_stamp() -> str:
     """The version, and the size and time of every module of the package: a kept note is
-    only as good as the code that read it."""
+    only as good as the code that read it. Once per process: the code running is the code
+    that was loaded."""
     h = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
-    for p in sorted(_PACKAGE.rglob("*.py")):
-        with contextlib.suppress(OSError):
-            st = p.stat()
-            h.update(f"\0{p.relative_to(_PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    found = []
+    for folder, _, files in os.walk(_PACKAGE):
+        for name in files:
+            if name.endswith(".py"):
+                with contextlib.suppress(OSError):
+                    st = os.stat(os.path.join(folder, name))
+                    rel = os.path.relpath(os.path.join(folder, name), _PACKAGE)
+                    found.append(f"\0{Path(rel).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}")
+    for line in sorted(found):
+        h.update(line.encode())
     return h.hexdigest()
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 from .. import assets
 from ..model import Diagnostic, Note, Severity
 from ..reader import ReadError, read_text, slugify
-from ..reader.source import DecodeError, decode
+from ..reader.decoding import DecodeError, decode
 from .discover import display_path
 from .limits import Limits, items_problem, line_problem, size_problem
 from .memo import Memo
-from .records import SourceFile, SourceNote
+from .records import NoteBrief, SourceFile, SourceNote
 
 
 @dataclass
@@ -39,7 +39,7 @@ def read_sources(files: list[SourceFile], limits: Limits | None = None,
     limits = limits or Limits()
     for f in files:
         try:
-            note, digest = read_file(f, limits, memo)
+            source = read_file(f, limits, memo)
         except ReadError as exc:
             result.diagnostics.append(Diagnostic(Severity.ERROR, "unreadable", exc.message,
                                                  exc.file, exc.line))
@@ -47,20 +47,28 @@ def read_sources(files: list[SourceFile], limits: Limits | None = None,
         except TooLarge as exc:
             result.diagnostics.append(exc.diagnostic)
             continue
-        if note.id in seen:
-            new_id = _unique(note.id, f.path, seen)
+        if source.id in seen:
+            new_id = _unique(source.id, f.path, seen)
             result.diagnostics.append(Diagnostic(
                 Severity.WARNING, "duplicate-id",
-                f"note id '{note.id}' is already used by {seen[note.id]}; this note is built "
-                f"as '{new_id}' (give it its own permalink to choose the name)", f.display, 1))
-            note = replace(note, id=new_id)
-        seen[note.id] = f.display
-        result.notes.append(SourceNote(f, note, digest))
-        result.diagnostics.extend(_embeds_outside(f, note))
+                f"note id '{source.id}' is already used by {seen[source.id]}; this note is "
+                f"built as '{new_id}' (give it its own permalink to choose the name)",
+                f.display, 1))
+            source = _renamed(source, new_id)
+        seen[source.id] = f.display
+        result.notes.append(source)
+        result.diagnostics.extend(_embeds_outside(f, source.brief))
     return result
 
 
-def _embeds_outside(f: SourceFile, note: Note) -> list[Diagnostic]:
+def _renamed(source: SourceNote, new_id: str) -> SourceNote:
+    load = source.load
+    assert load is not None
+    return SourceNote(source.file, replace(source.brief, id=new_id), source.digest,
+                      lambda: replace(load(), id=new_id))
+
+
+def _embeds_outside(f: SourceFile, note: NoteBrief) -> list[Diagnostic]:
     """A warning at each embed that names a file outside the vault (a symlink leading out):
     it is left out of every output."""
     out = []
@@ -96,8 +104,8 @@ def file_digest(path: Path) -> str | None:
 
 
 def read_file(f: SourceFile, limits: Limits | None = None,
-              memo: Memo | None = None) -> tuple[Note, str]:
-    """The note in ``f`` and the hash of the very bytes it was read from, so the cache keys
+              memo: Memo | None = None) -> SourceNote:
+    """The note in ``f`` with the hash of the very bytes it was read from, so the cache keys
     what was parsed, not the file as it is later. A note over a limit raises TooLarge."""
     limits = limits or Limits()
     try:
@@ -123,10 +131,14 @@ def read_file(f: SourceFile, limits: Limits | None = None,
         return read_text(text, f.display, f.path.stem, embed_exists=exists)
 
     digest = hashlib.sha256(data).hexdigest()
-    note = parse(embed_exists) if memo is None else memo.note(f, digest, embed_exists, parse)
-    if (problem := items_problem(limits, note)) is not None:
+    if memo is None:
+        source = SourceNote.read(f, parse(embed_exists), digest)
+    else:
+        brief, load = memo.note(f, digest, embed_exists, parse)
+        source = SourceNote(f, brief, digest, load)
+    if (problem := items_problem(limits, source.brief)) is not None:
         raise TooLarge(problem)
-    return note, digest
+    return source
 
 
 def _size(path: Path, read: int) -> int:

@@ -3,7 +3,9 @@ notes read from them, and what the build reports at the end."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..diagnostics import has_errors
@@ -30,17 +32,48 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class NoteBrief:
+    """What a build needs of a note it does not render: its id, its embeds (in its key), its
+    diagnostics (reported every build) and how many items it holds (against the limit)."""
+
+    id: str
+    source: str
+    embeds: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    items: int = 0  # events, people, terms and questions
+
+    @classmethod
+    def of(cls, note: Note) -> NoteBrief:
+        """The brief of a note."""
+        return cls(note.id, note.source, note.embeds, note.diagnostics,
+                   len(note.events) + len(note.people) + len(note.terms) + len(note.questions))
+
+
+@dataclass(frozen=True, eq=False)
 class SourceNote:
     """A note together with the file it was read from: the build finds a note's file here,
-    never by parsing the display string its diagnostics carry."""
+    never by parsing the display string its diagnostics carry. The note itself is loaded
+    when first asked for (a note kept from the last build and not rendered never is)."""
 
     file: SourceFile
-    note: Note
+    brief: NoteBrief
     digest: str = ""  # sha256 of the bytes the note was read from
+    load: Callable[[], Note] | None = field(default=None, repr=False)
+
+    @classmethod
+    def read(cls, file: SourceFile, note: Note, digest: str = "") -> SourceNote:
+        """A note just read."""
+        return cls(file, NoteBrief.of(note), digest, lambda: note)
 
     @property
     def id(self) -> str:
-        return self.note.id
+        return self.brief.id
+
+    @cached_property
+    def note(self) -> Note:
+        """The note (loaded once)."""
+        assert self.load is not None
+        return self.load()
 
 
 @dataclass
