@@ -252,7 +252,7 @@ def check(paths: PathsArg = None, strict: StrictOverride = None,
     from .project import config_diagnostics
 
     diagnostics = [*config_diagnostics(config.project_dir), *found.diagnostics,
-                   *read.diagnostics, *(d for n in read.notes for d in n.note.diagnostics)]
+                   *read.diagnostics, *(d for n in read.notes for d in n.brief.diagnostics)]
     diagnostics = ordered(promote(diagnostics) if strict else diagnostics)
     _print_diagnostics(diagnostics, quiet)
     if not quiet:

@@ -139,7 +139,7 @@ def _report(config: BuildConfig, read: ReadResult, planned: Plan, written: list[
             project: ProjectResult, writer: Writer, messages: list[str],
             changed: list[Diagnostic]) -> BuildReport:
     """Phase 7, report: every diagnostic in file and line order, and what was done."""
-    diagnostics = [*read.diagnostics, *(d for n in read.notes for d in n.note.diagnostics),
+    diagnostics = [*read.diagnostics, *(d for n in read.notes for d in n.brief.diagnostics),
                    *planned.replayed, *(d for w in written for d in w.diagnostics),
                    *project.diagnostics, *writer.diagnostics, *changed]
     diagnostics = list(dict.fromkeys(diagnostics))  # said alike by two outputs (timeline, png)

@@ -169,7 +169,7 @@ def output_keys(source: SourceNote, prints: Prints, config: BuildConfig, names: 
     options, the build time, and the layout files that output reads (``inputs.READS``)."""
     f = source.file
     h = hashlib.sha256(source.digest.encode())
-    embeds = [assets.stamp(t, f.path.parent, f.root) for t in source.note.embeds]
+    embeds = [assets.stamp(t, f.path.parent, f.root) for t in source.brief.embeds]
     for part in (f.display, __version__, _options(config), str(when), *embeds):
         h.update(b"\0" + part.encode())
     common = h.hexdigest()

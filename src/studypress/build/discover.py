@@ -7,7 +7,9 @@ naming the path, never silently.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,15 @@ def display_path(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
+        return str(path)
+
+
+def _shown(path: Path, real: Path, cwd: Path | None) -> str:
+    """``display_path(path)``, given the path resolved and the current folder (None when
+    it cannot be known)."""
+    try:
+        return str(real.relative_to(cwd)) if cwd is not None else str(path)
+    except ValueError:
         return str(path)
 
 
@@ -39,6 +50,10 @@ def discover_all(paths: list[Path]) -> Discovery:
     """The notes under ``paths`` and a warning for each file or folder skipped."""
     out = Discovery()
     found: dict[Path, SourceFile] = {}
+    try:
+        cwd: Path | None = Path.cwd().resolve()
+    except OSError:
+        cwd = None
     for p in paths:
         if not p.exists():
             raise BuildError(f"{p}: no such file or folder; give a note or a folder of notes")
@@ -47,7 +62,8 @@ def discover_all(paths: list[Path]) -> Discovery:
                              "of notes")
         root = p if p.is_dir() else p.parent
         for f in _walk(p, out.diagnostics) if p.is_dir() else [p]:
-            found.setdefault(f.resolve(), SourceFile(f, display_path(f), root))
+            real = f.resolve()
+            found.setdefault(real, SourceFile(f, _shown(f, real, cwd), root, str(real)))
     out.files = list(found.values())
     return out
 
@@ -109,6 +125,10 @@ def _note(root: Path, path: Path, problems: list[Diagnostic]) -> Path | None:
         problems.append(_skipped(path, "a name starting with '.' is hidden; rename the note "
                                  "to build it"))
         return None
+    # A plain file (no link) in a folder _enter let in stays inside: one lstat tells.
+    with contextlib.suppress(OSError):
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            return path
     if not inside(root, path):
         problems.append(_skipped(path, f"a symbolic link to a file outside {root}"))
         return None

@@ -95,7 +95,7 @@ class Memo:
              ) -> tuple[NoteBrief, Callable[[], Note]]:
         """The brief of the note in ``f`` (whose bytes have ``digest``) and how to load the
         note: the kept one when nothing it depends on changed, else ``parse(embed_exists)``."""
-        key = str(f.path.resolve())
+        key = f.resolved()
         entry = self.kept.get(key)
         if entry is not None and entry.digest == digest and entry.display == f.display \
                 and entry.stem == f.path.stem \

@@ -10,12 +10,13 @@ its own in the record; the results are gathered back by note before they are wri
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import has_errors
 from ..model import Diagnostic
-from ..safepath import contained
+from ..safepath import contained, parts
 from .cache import Cache, NoteEntry, combined_key, output_keys
 from .inputs import Prints
 from .records import BuildConfig, SourceNote
@@ -119,6 +120,14 @@ def build_time(path: Path) -> int:
 
 def _present(folder: Path, rel: str) -> bool:
     """A recorded output is still there (a path leading out of the folder never counts)."""
+    steps = parts(rel)
+    if steps is not None and len(steps) == 1:
+        # A file right in the folder that is no link stays inside it: one lstat tells.
+        try:
+            if stat.S_ISREG(os.lstat(os.path.join(folder, steps[0])).st_mode):
+                return True
+        except OSError:
+            return False
     path = contained(folder, rel)
     return path is not None and path.is_file()
 

@@ -113,7 +113,7 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
         return made
     # build_time already prefers SOURCE_DATE_EPOCH; otherwise the newest note's time.
     when = max(build_time(n.file.path) for n in notes)
-    places = {n.note.id: place_of(n.file.path, config.project_dir) for n in notes}
+    places = {n.id: place_of(n.file.path, config.project_dir) for n in notes}
     ctx = base.RenderContext(config.options, Layouts(config.project_dir / "layouts"), when,
                              functools.partial(read_previous, str(config.output)),
                              project_file=functools.partial(read_previous,

@@ -29,6 +29,11 @@ class SourceFile:
     path: Path
     display: str  # as shown in diagnostics, relative to the current folder when possible
     root: Path  # the folder the build was given: embeds are looked up below it
+    real: str = ""  # the path with every link resolved ("": not known yet)
+
+    def resolved(self) -> str:
+        """The path with every link resolved."""
+        return self.real or str(self.path.resolve())
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ never outside the output folder."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -121,18 +122,22 @@ def write_notes(output: Path, rendered: list[Rendered], writer: Writer) -> list[
 
 def clean_temporary(output: Path) -> int:
     """Remove temporary files a killed build left in the output folder (this build's own
-    folders only: the output folder and the folders below it); returns how many."""
+    folders only: the output folder and the folders below it, no link followed); returns
+    how many."""
     removed = 0
     if not output.is_dir() or output.is_symlink():
         return 0
-    for folder, dirs, files in os.walk(output):
-        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
-        for name in files:
-            path = Path(folder) / name
-            if TEMP_NAME.match(name) and path.is_file() and not path.is_symlink():
-                try:
-                    path.unlink()
-                    removed += 1
-                except OSError:
-                    continue
+    folders = [str(output)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+                    elif TEMP_NAME.match(entry.name) and entry.is_file(follow_symlinks=False):
+                        with contextlib.suppress(OSError):
+                            os.unlink(entry.path)
+                            removed += 1
+        except OSError:
+            continue
     return removed
