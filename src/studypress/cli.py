@@ -68,6 +68,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain help and usage errors: formatting them with rich imports rich, markdown-it and
+    # pygments, three times what the rest of --help takes.
+    rich_markup_mode=None,
 )
 
 EXIT_OK, EXIT_NOTES, EXIT_USAGE = 0, 1, 2

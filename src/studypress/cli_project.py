@@ -12,7 +12,7 @@ EXIT_USAGE = 2  # as studypress.cli documents it
 
 layouts_app = typer.Typer(
     help="List the layout files in use (the project's or the defaults); copy one to edit.",
-    invoke_without_command=True, no_args_is_help=False)
+    invoke_without_command=True, no_args_is_help=False, rich_markup_mode=None)
 
 ProjectArg = Annotated[Path | None, typer.Argument(
     help="A folder in the project (default: the working folder).", show_default=False)]

@@ -9,13 +9,16 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import assets
 from ..layouts import LayoutError, Layouts
 from ..model import Diagnostic, Note, Severity
 from ..renderers import base
 from ..safepath import contained
-from .workers import Pool
+
+if TYPE_CHECKING:
+    from .workers import Pool
 
 Progress = Callable[[int, int, str], None]
 
@@ -122,6 +125,8 @@ class _Kept:
     build = 0  # the build the workers serve now; a new one makes them forget file indexes
 
     def pool_for(self, workers: int) -> Pool:
+        from .workers import Pool
+
         if self.pool is None or self.size != workers:
             self.drop()
             self.pool = Pool(_kept_job, workers, _worker_start, (os.getpid(),))
@@ -197,6 +202,8 @@ def cost(job: Job) -> float:
 
 def _in_pool(jobs: list[Job], workers: int, progress: Progress | None,
              kept: _Kept | None = None) -> list[Rendered]:
+    from .workers import Pool  # multiprocessing: only a build that renders in parallel
+
     pool = kept.pool_for(workers) if kept else Pool(run_job, workers, _worker_start,
                                                     (os.getpid(),))
     items = [(kept.build, job) for job in jobs] if kept else jobs

@@ -8,14 +8,16 @@ import functools
 import hashlib
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import has_errors
 from ..model import Diagnostic, Severity
 from ..safepath import contained
-from .render import Rendered
+
+if TYPE_CHECKING:
+    from .render import Rendered
 
 # mkstemp's names for the files written before their rename: ".guide.pdf.k2j4_x9a.tmp".
 TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
@@ -29,6 +31,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # with random, milliseconds a no-op build, which writes nothing, saves
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
