@@ -228,7 +228,7 @@ def test_workers_load_renderers_by_module_path(project):
 
 
 def test_the_pool_gets_the_longest_jobs_first_and_results_keep_the_jobs_order(monkeypatch):
-    from studypress.build import render
+    from studypress.build import render, workers
     from studypress.model import Event, Note
 
     given: list[tuple[str, str]] = []
@@ -245,7 +245,7 @@ def test_the_pool_gets_the_longest_jobs_first_and_results_keep_the_jobs_order(mo
         def close(self) -> None:
             pass
 
-    monkeypatch.setattr(render, "Pool", InOrder)
+    monkeypatch.setattr(workers, "Pool", InOrder)
     short = Note(id="short", title="Short", source="short.md")
     long = Note(id="long", title="Long", source="long.md",
                 events=tuple(Event(date=None, text=(), line=n) for n in range(50)))
