@@ -260,6 +260,26 @@ def note_cards(note: Note, settings: Settings, mine: ledgers.Ledger | None,
     return NoteCards(tuple(items), tuple(media.files.items()), tuple(diagnostics))
 
 
+@dataclass(frozen=True)
+class _Taken:
+    """What the combined deck keeps of a note: its cards and, when the note's own build
+    matched them (its ledger, whose bytes the key covers), their GUIDs and stamps."""
+
+    cards: NoteCards
+    items: tuple[Item, ...] | None = None  # None: matched against the lock, every build
+    stamped: tuple[ledgers.Stamped, ...] = ()
+
+
+def _take(note: Note, config: DeckConfig, mine: ledgers.Ledger | None,
+          ctx: RenderContext) -> _Taken:
+    cards = note_cards(note, config.settings, mine, ctx)
+    if mine is None or not mine.items:
+        return _Taken(cards)
+    # The note's own build has just matched its items: its ledger has their GUIDs.
+    items = follow(list(cards.items), mine, note.id)
+    return _Taken(cards, tuple(items), tuple(_stamped(note, items, config)))
+
+
 def _gather(notes: list[Note], config: DeckConfig, ctx: RenderContext,
             previous: ledgers.Ledger, diagnostics: list[Diagnostic]) -> _Gathered:
     got = _Gathered()
@@ -269,15 +289,16 @@ def _gather(notes: list[Note], config: DeckConfig, ctx: RenderContext,
                 ctx.previous(f"{note.id}/{LEDGER_FILE}"))
         except ledgers.LedgerError:
             mine = None
-        cards = ctx.remember("deck", note.id,
-                             functools.partial(note_cards, note, config.settings, mine, ctx))
-        diagnostics.extend(cards.diagnostics)
-        # The note's own build has just matched its items: its ledger has their GUIDs.
-        items = follow(list(cards.items), mine if mine is not None and mine.items else previous,
-                       note.id)
-        got.files.update(cards.files)
+        taken = ctx.remember("deck", note.id, functools.partial(_take, note, config, mine, ctx))
+        diagnostics.extend(taken.cards.diagnostics)
+        if taken.items is None:
+            items = follow(list(taken.cards.items), previous, note.id)
+            stamped = _stamped(note, items, config)
+        else:
+            items, stamped = list(taken.items), list(taken.stamped)
+        got.files.update(taken.cards.files)
         got.items.append((note, items))
-        got.stamped.extend(_stamped(note, items, config))
+        got.stamped.extend(stamped)
         if mine is not None:
             got.take(mine)
     got.items = name_notes(got.items)
