@@ -49,11 +49,13 @@ def figure_drawer(settings: Any, missing: list[str], page_height: float | None =
         if not has_timeline(note):
             return None
         full = page_height if page_height is not None else first
-        if full is not None and first is not None:
-            first = min(first, full)
-        drawing, lay = timeline_figure(note, width, settings=settings, missing=missing)
-        if full is None or drawing.height <= (full if first is None else first):
+        if full is None:
+            drawing, lay = timeline_figure(note, width, settings=settings, missing=missing)
             return drawing, (dict(lay.numbers) if lay.numbered else {})
+        if first is not None:
+            first = min(first, full)
+        # The whole figure when its first page holds it, else its pages: laid out once,
+        # never first drawn whole only to be thrown away.
         pages = timeline_pages(note, width, full, first_height=first, settings=settings,
                                missing=missing)
         numbers = {k: v for _, lay in pages if lay.numbered for k, v in lay.numbers.items()}
