@@ -14,6 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable, KeepTogether, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate, IndexingFlowable, PageTemplate
 from reportlab.platypus.frames import Frame
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from ... import fonts
 from ..pdf.document import pdf_date
@@ -196,6 +197,31 @@ class PageTotal(IndexingFlowable):
 
     def isSatisfied(self) -> bool:
         return self._printed == self.doc.page_total
+
+
+class Contents(TableOfContents):
+    """ReportLab's table of contents, its table made once per pass and width: the frame, a
+    split and a group kept together each ask its size, and ReportLab's would build every
+    line's paragraph anew each time."""
+
+    _CALLBACK = "drawTOCEntryEnd"  # ReportLab's name for what draws the dots and the page
+
+    def __init__(self, **kw: object) -> None:
+        super().__init__(**kw)
+        self._made: tuple[object, ...] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        made = self._made
+        if (made is not None and made[0] is self.canv and made[1] == availWidth
+                and made[2] == self._lastEntries):
+            # the callback that draws the page numbers is the one made for this width
+            self.canv.setNamedCB(self._CALLBACK, made[3])
+            self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._made = (self.canv, availWidth, list(self._lastEntries),
+                      self.canv.getNamedCB(self._CALLBACK))
+        return size
 
 
 class WritingLines(Flowable):

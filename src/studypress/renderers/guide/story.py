@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, PageBreakIfNotEmpty, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ... import fonts
 from ...model import (
@@ -30,7 +29,7 @@ from ..pdf.people import appearances, span_prefix
 from ..pdf.runs import runs_width
 from .blocks import BULLETS, BlockRenderer
 from .breaks import date_lines
-from .doc import Anchor, FitDrawing, MoveOver, RowTable, WritingLines
+from .doc import Anchor, Contents, FitDrawing, MoveOver, RowTable, WritingLines
 from .items import Item
 from .settings import GuideSettings
 from .styles import Styles
@@ -154,7 +153,7 @@ class StoryBuilder:
             contents = self.contents()
             # Known lines with unknown pages: the first pass already lays the contents out at
             # their final height, so the pages after it rarely move and a pass is saved.
-            toc = next(f for f in contents if isinstance(f, TableOfContents))
+            toc = next(f for f in contents if isinstance(f, Contents))
             toc.addEntries([(f.level, f.toc_markup, 0, f.key) for f in body
                             if isinstance(f, Anchor) and f.toc_markup is not None])
             story.extend(contents)
@@ -253,7 +252,7 @@ class StoryBuilder:
 
     def contents(self) -> list[Flowable]:
         s = self.styles
-        toc = TableOfContents(
+        toc = Contents(
             levelStyles=[s["toc0"], s["toc1"]],
             tableStyle=TableStyle([
                 ("FONT", (0, 0), (-1, -1), s["toc0"].fontName, s["toc0"].fontSize),
