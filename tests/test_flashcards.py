@@ -166,3 +166,54 @@ def test_a_role_that_ends_its_sentence_gets_no_second_full_stop(seed):
     note = replace(seed, people=(person,))
     card = next(c for c in flashcards(note) if c.prompt and plain_text(c.prompt) == person.name)
     assert plain_text(card.answer).startswith("Envoy in Washington D.C. ")
+
+
+def _without_reuse(monkeypatch) -> None:
+    from studypress.renderers.handout import text as handout_text
+
+    monkeypatch.setattr(handout_text.Styles, "at", classmethod(lambda cls, s, size: cls(s, size)))
+    monkeypatch.setattr(handout_text.OneLines, "line",
+                        lambda self, *args: handout_text.one_line(*args))
+
+
+@pytest.mark.parametrize("name", ["russian-history-ii-us-recognition-study-guide.md",
+                                  "messy-notes.md"])
+def test_reused_styles_and_lines_change_no_byte(monkeypatch, name) -> None:
+    from studypress.renderers.handout import RENDERER as CAST
+
+    note = read_note(NOTES / name, name)
+    ctx = RenderContext(RenderOptions(), Layouts(None), 1700000000)
+    fast = [RENDERER.render(note, ctx), CAST.render(note, ctx)]
+    _without_reuse(monkeypatch)
+    slow = [RENDERER.render(note, ctx), CAST.render(note, ctx)]
+    assert [f.data for r in fast for f in r.files] == [f.data for r in slow for f in r.files]
+    assert [r.diagnostics for r in fast] == [r.diagnostics for r in slow]
+
+
+def test_styles_are_made_once_per_size_and_colours() -> None:
+    from dataclasses import replace
+
+    from studypress.renderers.handout.settings import load_settings
+    from studypress.renderers.handout.text import Styles
+
+    s = load_settings(Layouts(None), "a4")
+    assert Styles.at(s, 9) is Styles.at(s, 9)
+    assert Styles.at(s, 9) is not Styles.at(s, 8)
+    other = replace(s, colors={**s.colors, "accent": "#123456"})
+    assert Styles.at(other, 9) is not Styles.at(s, 9)
+    assert Styles.at(other, 9).role[0].textColor.hexval() == "0x123456"
+
+
+def test_a_repeated_line_is_fitted_once_per_style_and_width() -> None:
+    from studypress.renderers.handout.settings import load_settings
+    from studypress.renderers.handout.text import OneLines, Styles, Warnings
+
+    small = Styles.at(load_settings(Layouts(None), "a4"), 6).footer
+    lines, warn = OneLines(), Warnings()
+    title = "The Recognition of the Soviet Union " * 4
+    first = lines.line(title, small, 120, warn.title())
+    assert lines.line(title, small, 120, warn.title()) is first
+    wider = lines.line(title, small, 300, warn.title())
+    assert wider is not first
+    assert len(wider.getPlainText()) > len(first.getPlainText())
+    assert first.getPlainText().endswith("…")

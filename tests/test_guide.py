@@ -648,6 +648,7 @@ def test_a_failing_figure_is_a_warning_not_a_failed_guide(seed, monkeypatch):
         raise ValueError("no room")
 
     monkeypatch.setattr(studypress.figure, "timeline_figure", broken)
+    monkeypatch.setattr(studypress.figure, "timeline_pages", broken)
     data, diags = render(seed)
     assert [d.code for d in diags] == ["figure"]
     assert "no room" in diags[0].message

@@ -13,7 +13,7 @@ from . import layout as geo
 from .cast import other_script_name
 from .fitting import fit_text, sizes
 from .settings import PAPER, Settings, _bad
-from .text import Styles, Warnings, also_para, appears_para, height_of, one_line, para
+from .text import OneLines, Styles, Warnings, also_para, appears_para, height_of, para
 
 
 def grid_for(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
@@ -36,9 +36,10 @@ def grid_for(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
 def draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.CardGrid,
                index: dict[int, int], warn: Warnings) -> None:
     """Each sheet of cards as a front page then its back page, cut marks on the fronts."""
+    lines = OneLines()
 
     def front(i: int, r: geo.Rect) -> None:
-        problem = _draw_front(c, people[i], note, r, s, warn)
+        problem = _draw_front(c, people[i], note, r, s, warn, lines)
         if problem:
             warn.names[index[id(people[i])]] = problem
 
@@ -91,17 +92,17 @@ def clip(c: Any, r: geo.Rect) -> None:
 
 
 def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
-                warn: Warnings) -> str | None:
+                warn: Warnings, lines: OneLines) -> str | None:
     """The name, large and centred; under it the name in another script; the note at the foot.
     Returns a warning when the name cannot fit even at the floor size."""
-    foot = one_line(note.title, Styles(s, s.name_floor).footer, r.w, warn.title())
+    foot = lines.line(note.title, Styles.at(s, s.name_floor).footer, r.w, warn.title())
     missing = warn.person(person)
     _, foot_h = foot.wrap(r.w, r.h)
     room = r.h - foot_h - 4
     alias = other_script_name(person)
     chosen: list[Any] = []
     for size in sizes(s.name_size, s.name_floor, 1.0):
-        st = Styles(s, size)
+        st = Styles.at(s, size)
         name = para(person.name, st.front_name, missing)
         chosen = [name]
         if alias:
@@ -162,10 +163,10 @@ def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings,
     """The back's parts at the largest size that fits; at the floor, the description cut.
     Returns the parts and, when something had to go, a warning."""
     for size in sizes(s.card_body, s.card_floor, s.card_step):
-        parts = _back_parts(person, note, Styles(s, size), s, person.description, warn)
+        parts = _back_parts(person, note, Styles.at(s, size), s, person.description, warn)
         if _stack_height(parts, r.w) <= r.h:
             return parts, None
-    floor = Styles(s, s.card_floor)
+    floor = Styles.at(s, s.card_floor)
 
     def fits(desc: RichText) -> bool:
         return _stack_height(_back_parts(person, note, floor, s, desc, warn), r.w) <= r.h

@@ -50,7 +50,7 @@ from .document import card_canvas
 from .fitting import fit_text, sizes
 from .printing import CardPages, draw_instructions
 from .settings import CARD_WORDS, Settings, for_note
-from .text import Styles, Warnings, height_of, one_line, para
+from .text import OneLines, Styles, Warnings, height_of, para
 
 FILE = "flashcards.pdf"
 
@@ -158,10 +158,10 @@ def _fitted(value: RichText, r: geo.Rect, s: Settings, st_of: Any, missing: Any,
     """The paragraph of ``value`` at the largest size from ``start`` that fits ``r``; at the
     floor, ``value`` cut after a sentence or word. Returns it and whether it was cut."""
     for size in sizes(start, s.card_floor, s.card_step):
-        p = para(value, st_of(Styles(s, size)), missing)
+        p = para(value, st_of(Styles.at(s, size)), missing)
         if height_of(p, r.w) <= r.h:
             return p, False
-    floor = st_of(Styles(s, s.card_floor))
+    floor = st_of(Styles.at(s, s.card_floor))
     cut, _ = fit_text(value, lambda v: height_of(para(v, floor, missing), r.w) <= r.h)
     return para(cut, floor, missing), True
 
@@ -176,11 +176,11 @@ def _body(st: Styles) -> tuple[Any, pdfmarkup.MarkupStyle]:
 
 
 def _draw_front(c: Any, card: Flashcard, note: Note, r: geo.Rect, s: Settings,
-                warn: Warnings) -> bool:
+                warn: Warnings, lines: OneLines) -> bool:
     """The kind at the top, the prompt large and centred, the note's title at the foot."""
-    small = Styles(s, s.name_floor)
-    head = one_line(card.kind, small.footer, r.w, warn.wording())
-    foot = one_line(note.title, small.footer, r.w, warn.title())
+    small = Styles.at(s, s.name_floor)
+    head = lines.line(card.kind, small.footer, r.w, warn.wording())
+    foot = lines.line(note.title, small.footer, r.w, warn.title())
     _, head_h = head.wrap(r.w, r.h)
     _, foot_h = foot.wrap(r.w, r.h)
     room = geo.Rect(r.x, r.y + foot_h + 4, r.w, r.h - head_h - foot_h - 8)
@@ -212,9 +212,10 @@ def _draw_cards(c: Any, cards: list[Flashcard], note: Note, s: Settings, grid: g
                 warn: Warnings) -> set[int]:
     """Front and back pages for every sheet of cards; returns the cards whose text was cut."""
     cut: set[int] = set()
+    lines = OneLines()
 
     def front(i: int, r: geo.Rect) -> None:
-        if _draw_front(c, cards[i], note, r, s, warn):
+        if _draw_front(c, cards[i], note, r, s, warn, lines):
             cut.add(i)
 
     def back(i: int, r: geo.Rect) -> None:

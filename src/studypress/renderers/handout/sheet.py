@@ -139,7 +139,7 @@ def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
                       top=page_h - s.margin - 16, bottom=s.margin + footer_h)
 
     def layout(size: float) -> list[list[Placed]]:
-        st = Styles(s, size)
+        st = Styles.at(s, size)
         return flow_columns([_entry(p, note, st, s, axis, warn) for p in people], g, size * 1.1)
 
     pages = _fewest_pages(layout, s)

@@ -53,6 +53,24 @@ class Styles:
         self.footer = ps("footer", self.sans, False, False, 6.5, muted, 1.2,
                          alignment=TA_CENTER)
 
+    @classmethod
+    def at(cls, settings: Settings, size: float) -> Styles:
+        """``Styles(settings, size)``, made once per size and colours: fitting a text tries
+        the same sizes for every person and card."""
+        key = (size, settings.fallbacks, *(settings.colors[k] for k in _COLOURS))
+        found = _MADE.get(key)
+        if found is None:
+            if len(_MADE) >= 256:
+                _MADE.clear()
+            found = _MADE[key] = cls(settings, size)
+        return found
+
+
+# The colours ``Styles`` takes from the settings; with the size and the fallback fonts, all
+# that its styles are made of.
+_COLOURS = ("text", "muted", "accent")
+_MADE: dict[tuple[Any, ...], Styles] = {}
+
 
 def para(value: str | RichText, pair: tuple[Any, pdfmarkup.MarkupStyle],
           missing: pdfmarkup.Missing) -> Any:
@@ -136,6 +154,24 @@ def one_line(value: str, pair: tuple[Any, pdfmarkup.MarkupStyle], width: float,
     best = largest(cuts, lambda n: height_of(para(value[:n] + "…", pair, missing), width)
                     <= leading * 1.01)
     return para((value[:best] if best else "") + "…", pair, missing)
+
+
+class OneLines:
+    """``one_line`` for the lines every card of a document repeats (the note's title at each
+    card's foot, a card's kind at its head): each fitted and parsed once, then drawn on
+    every card."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, int, float], tuple[Any, Any]] = {}
+
+    def line(self, value: str, pair: tuple[Any, pdfmarkup.MarkupStyle], width: float,
+             missing: pdfmarkup.Missing) -> Any:
+        """``one_line(value, pair, width, missing)``, the same paragraph each time."""
+        key = (value, id(pair[0]), width)
+        found = self._made.get(key)
+        if found is None or found[0] is not pair[0]:
+            found = self._made[key] = (pair[0], one_line(value, pair, width, missing))
+        return found[1]
 
 
 def height_of(f: Any, w: float) -> float:
