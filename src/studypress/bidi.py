@@ -23,12 +23,17 @@ _LEVELS = re.compile(r"levels: \[(.*?)\]", re.S)
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
 
+# Every right-to-left character lies at U+0590 or above (Hebrew is the first block).
+_HIGH = re.compile("[\u0590-\U0010ffff]")
+
+
 def has_rtl(text: str) -> bool:
     """True when ``text`` holds a right-to-left character (Hebrew, Arabic ... or an RTL mark)."""
     if text.isascii():  # most text: no per-character look-up
         return False
-    return any(ord(ch) >= 0x0590 and unicodedata.bidirectional(ch) in _RTL_CLASSES
-               for ch in text)
+    # only the characters that may be (a Latin text's dashes and ellipses), each once
+    return any(unicodedata.bidirectional(ch) in _RTL_CLASSES
+               for ch in set(_HIGH.findall(text)))
 
 
 def base_level(text: str) -> int:

@@ -14,7 +14,6 @@ from .labels import lane_height, text_height
 from .legend import place_legend
 from .plan import Inputs, Plan
 from .shapes import Band, Bar, Box, Label, Layout, Marker, Part
-from .text import fit
 from .undated import place_undated
 
 
@@ -106,7 +105,7 @@ def _bands(out: Layout, pl: Plan, ins: Inputs, band_title_y: float, top: float) 
 def _header(out: Layout, ins: Inputs, top: float) -> None:
     """A page's "continued" line, above everything else."""
     size = ins.style.key_font_size
-    text = fit(ins.header, out.width - 2 * ins.style.margin, ins.fs.width, size)
+    text = ins.fs.fit(ins.header, out.width - 2 * ins.style.margin, size)
     x = ins.style.margin
     box = Box(x, top, x + ins.fs.width(text, size, True), top + text_height(size))
     out.labels.append(Label(box, (Part(text, True, True),), size, "continued"))
@@ -159,7 +158,7 @@ def _key(out: Layout, pl: Plan, ins: Inputs, y: float, key_rows: int) -> float:
         col, row = divmod(n, key_rows)
         kx = margin + col * (col_w + 8)
         ky = y - (row + 1) * text_height(size)
-        rest = fit(f"{it.date_text} {it.text}", col_w - num_w, fs.width, size)
+        rest = fs.fit(f"{it.date_text} {it.text}", col_w - num_w, size)
         w = fs.width(rest, size)
         out.labels.append(Label(Box(kx, ky, kx + num_w + w, ky + text_height(size)),
                                 (Part(str(num), True), Part(" " + rest if rest else "")),

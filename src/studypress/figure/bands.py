@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .labels import text_height
 from .style import Style
-from .text import FontSet, fit
+from .text import FontSet
 
 MAX_ROWS = 3  # rows of titles over side-by-side bands before they are stacked
 GAP = 4.0  # between two titles in a row
@@ -59,7 +59,7 @@ def _rows(bands: list[tuple[float, float, str]], fs: FontSet, style: Style, widt
     ends: list[float] = []
     out: Titles = []
     for bx0, bx1, title in bands:
-        shown = fit(title, width - 2 * margin, fs.width, size, True) if title else ""
+        shown = fs.fit(title, width - 2 * margin, size, True) if title else ""
         if not shown:
             out.append(("", bx0, 0))
             continue

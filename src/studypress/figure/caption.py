@@ -10,7 +10,7 @@ from ..dates import display, year_label
 from .labels import text_height
 from .shapes import Box, Label, Layout, Part
 from .style import Style
-from .text import FontSet, fit
+from .text import FontSet
 
 CM = 72 / 2.54  # points in a centimetre
 
@@ -55,7 +55,7 @@ def caption_lines(parts: list[str], width: float, style: Style, fs: FontSet) -> 
             if fs.width(joined, size) <= room:
                 lines[-1] = joined
                 continue
-        lines.append(fit(part, room, fs.width, size))
+        lines.append(fs.fit(part, room, size))
     return lines
 
 

@@ -5,6 +5,7 @@ Days are ``Day.ordinal()`` numbers; an interval is ``[first day, last day + 1)``
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +43,19 @@ class Page:
 
 def items(events: Sequence[Event], date_style: str, language: str = "en") -> list[Item]:
     """The figure's view of each event, in the order given, dates labelled in ``date_style``."""
+    try:
+        return list(_items(tuple(events), date_style, language))
+    except TypeError:  # an event that cannot be a key (a list inside it)
+        return _make(events, date_style, language)
+
+
+# Every layout of a figure (each candidate page of a long one) starts from the same items.
+@functools.lru_cache(maxsize=32)
+def _items(events: tuple[Event, ...], date_style: str, language: str) -> tuple[Item, ...]:
+    return tuple(_make(events, date_style, language))
+
+
+def _make(events: Sequence[Event], date_style: str, language: str) -> list[Item]:
     out: list[Item] = []
     for i, ev in enumerate(events):
         words = clean(plain_text(ev.text)) or "(no text)"

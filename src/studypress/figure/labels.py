@@ -9,7 +9,7 @@ from .items import Item
 from .lanes import Placement, place_labels
 from .shapes import Part
 from .style import Style
-from .text import FontSet, fit, shorten
+from .text import MAX_MEMO, FontSet, shorten
 
 
 def lane_height(size: float) -> float:
@@ -49,18 +49,47 @@ def label_text(it: Item, chars: int) -> tuple[str, str]:
 def label_widths(texts: list[tuple[str, str]], size: float, max_w: float, min_chars: int,
                  fs: FontSet) -> tuple[list[float], list[float]]:
     """Full and minimum label widths, neither above ``max_w``."""
-    widths: list[float] = []
-    mins: list[float] = []
+    return clamped(measured(texts, size, min_chars, fs), max_w)
+
+
+def measured(texts: list[tuple[str, str]], size: float, min_chars: int | None,
+             fs: FontSet) -> list[tuple[float, float, float]]:
+    """Each label's date width, full width and width with its words cut to ``min_chars``
+    (None: the full width again), before ``clamped``."""
+    memo = fs.memo
+    out: list[tuple[float, float, float]] = []
     for date, words in texts:
-        date_w = fs.width(date, size, True)
-        full = date_w + (fs.width(" " + words, size) if words else 0.0)
-        short = shorten(words, min_chars)
-        least = date_w + (fs.width(" " + short, size) if short else 0.0)
+        key = ("label", date, words, size, min_chars)
+        found = memo.get(key)
+        if found is None:
+            found = _measure(date, words, size, min_chars, fs)
+            if len(memo) < MAX_MEMO:
+                memo[key] = found
+        out.append(found)  # type: ignore[arg-type]
+    return out
+
+
+def _measure(date: str, words: str, size: float, min_chars: int | None,
+             fs: FontSet) -> tuple[float, float, float]:
+    date_w = fs.width(date, size, True)
+    full = date_w + (fs.width(" " + words, size) if words else 0.0)
+    if min_chars is None:
+        return date_w, full, full
+    short = shorten(words, min_chars)
+    return date_w, full, date_w + (fs.width(" " + short, size) if short else 0.0)
+
+
+def clamped(widths: list[tuple[float, float, float]], max_w: float
+            ) -> tuple[list[float], list[float]]:
+    """Full and minimum widths of ``measured`` labels, neither above ``max_w``."""
+    fulls: list[float] = []
+    mins: list[float] = []
+    for date_w, full, least in widths:
         if date_w > max_w:  # a date too long for any label: cut, as the words would be
             full = least = max_w
-        widths.append(min(full, max_w))
+        fulls.append(min(full, max_w))
         mins.append(min(least, full, max_w))
-    return widths, mins
+    return fulls, mins
 
 
 def fit_label(text: tuple[str, str], w: float, size: float, fs: FontSet) -> tuple[Part, ...]:
@@ -68,10 +97,10 @@ def fit_label(text: tuple[str, str], w: float, size: float, fs: FontSet) -> tupl
     date, words = text
     date_w = fs.width(date, size, True)
     if date_w > w:
-        return (Part(fit(date, w, fs.width, size, True), True),)
+        return (Part(fs.fit(date, w, size, True), True),)
     # a hair of tolerance: a box made exactly as wide as the label must not cut its last word
     room = w - date_w - fs.width(" ", size) + 1e-6
-    rest = fit(words, room, fs.width, size) if words else ""
+    rest = fs.fit(words, room, size) if words else ""
     if not rest:
         return (Part(date, True),)
     return (Part(date + " ", True), Part(rest))

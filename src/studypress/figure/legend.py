@@ -6,7 +6,7 @@ from .items import Item
 from .labels import text_height
 from .shapes import Box, Label, Layout, LegendItem, Part
 from .style import Style
-from .text import FontSet, fit
+from .text import FontSet
 
 
 def legend_kinds(its: list[Item], people: bool, style: Style) -> list[tuple[str, str]]:
@@ -63,7 +63,7 @@ def place_legend(out: Layout, kinds: list[tuple[str, str]], style: Style, fs: Fo
         cy = y_leg + text_height(key_size) / 2
         h = style.marker_size / 2
         out.legend.append(LegendItem(Box(x, cy - h, x + sample_w, cy + h), kind))
-        words = fit(words, width - margin - (x + sample_w + 3), fs.width, key_size)
+        words = fs.fit(words, width - margin - (x + sample_w + 3), key_size)
         w = fs.width(words, key_size)
         out.labels.append(Label(Box(x + sample_w + 3, y_leg, x + sample_w + 3 + w,
                                     y_leg + text_height(key_size)), (Part(words, muted=True),),

@@ -19,7 +19,7 @@ from .items import Item, Page, items, person_spans
 from .layout import layout
 from .shapes import Layout, Part
 from .style import Style
-from .text import FontSet, fit
+from .text import FontSet
 from .undated import undated_height
 
 PLACEHOLDER = "Part 1 of 2"  # the header's height is what matters while the cuts are sought
@@ -186,7 +186,7 @@ def _headed(pages: list[tuple[int, int, Layout]], its: list[Item], style: Style,
         text = header_text(k + 1, len(pages), years, style)
         for n, lab in enumerate(lay.labels):
             if lab.role == "continued":
-                shown = fit(text, lay.width - 2 * style.margin, fs.width, size)
+                shown = fs.fit(text, lay.width - 2 * style.margin, size)
                 box = replace(lab.box, x1=lab.box.x0 + fs.width(shown, size, True))
                 lay.labels[n] = replace(lab, box=box, parts=(Part(shown, True, True),))
         out.append(lay)

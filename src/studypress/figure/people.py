@@ -10,7 +10,7 @@ from ..model import HistoricalDate, Person, SpanKind
 from .datelabel import date_label
 from .items import DaySpan
 from .style import Style
-from .text import FontSet, clean, fit
+from .text import FontSet, clean
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def _row(pi: int, p: Person, date: HistoricalDate, s: DaySpan, ax: timeaxis.Axis
         bx0, bx1 = x_a, x_b
     size = style.person_font_size
     margin = style.margin
-    text = fit(text, width - 2 * margin, fs.width, size)
+    text = fs.fit(text, width - 2 * margin, size)
     lw = fs.width(text, size)
     lx = min(max(bx0, margin), width - margin - lw)
     return PersonRow(0, pi, bx0, bx1, kind, text, clip_l, clip_r,

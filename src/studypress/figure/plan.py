@@ -16,10 +16,11 @@ from .caption import caption_height, caption_lines, caption_parts
 from .items import DaySpan, Item
 from .labels import (
     attempts,
+    clamped,
     fit_label,
     label_text,
-    label_widths,
     lane_height,
+    measured,
     numbered,
     text_height,
 )
@@ -27,7 +28,7 @@ from .lanes import Placement, place_labels
 from .people import PersonRow, people_rows
 from .shapes import Part
 from .style import Style
-from .text import FontSet, fit
+from .text import FontSet
 from .widen import widen
 
 
@@ -90,6 +91,9 @@ class Inputs:
     people_note: str = ""  # the caption line saying how many people are left out
     first_number: int = 1  # the number of the first numbered mark
     header: str = ""  # a page's "continued" line
+    # the labels' widths by (font size, characters), shared by the candidate axes' plans
+    measured: dict[tuple[float, int | None], list[tuple[float, float, float]]] = field(
+        default_factory=dict, compare=False)
 
 
 @dataclass
@@ -185,8 +189,8 @@ def plan(ins: Inputs, ax: timeaxis.Axis) -> Plan:
     spread = _spread(sorted(where[it.index] for it in ins.items if it.span))
     caption = caption_lines(caption_parts(ax, style.end_pad, style), ins.width, style, fs)
     if ins.people_note:
-        caption.append(fit(ins.people_note, ins.width - 2 * style.margin, fs.width,
-                           style.key_font_size))
+        caption.append(fs.fit(ins.people_note, ins.width - 2 * style.margin,
+                              style.key_font_size))
     base = Plan(ax, where, ext, rws, ticks, prows, bands, titles, stacked, False, 0.0, [], [], [],
                 {}, [], 1, spread, caption)
     n_rows = max(rws, default=-1) + 1
@@ -204,20 +208,19 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
     max_w = min(width * style.max_label_width, width - 2 * margin - 2.0)
     room_w = min(width * FULL_LABEL_WIDTH, width - 2 * margin - 2.0)
     found: list[Plan] = []
+    whole = [(it.date_text, it.text) for it in ins.items]
     for size, chars in attempts(style):
         lanes = room.lanes(size, 0)
         if lanes < 1:
             continue
-        texts = [label_text(it, chars) for it in ins.items]
-        widths, mins = label_widths(texts, size, max_w, min(chars, style.min_label_chars), fs)
-        whole = [(it.date_text, it.text) for it in ins.items]
+        widths, mins = clamped(_measured(ins, size, chars), max_w)
         # where its lane has room, a label takes more than its share: cut only when room runs out
-        fulls = label_widths(whole, size, max(max_w, room_w), chars, fs)[0]
+        fulls = clamped(_measured(ins, size, None), max(max_w, room_w))[0]
         placement = place_labels(xs, widths, mins, x_min=margin, x_max=width - margin,
                                  pad=1.5, gap=4.0, max_lanes=lanes, full_widths=fulls)
         if placement is None:
             continue
-        whole_w = label_widths(whole, size, width - 2 * margin, chars, fs)[0]
+        whole_w = clamped(_measured(ins, size, None), width - 2 * margin)[0]
         placement = widen(xs, placement, whole_w, x_min=margin, x_max=width - margin, pad=1.5,
                           gap=4.0, max_lanes=min(lanes, style.comfortable_lanes))
         parts = [fit_label(t, w, size, fs) for t, (_, _, w) in zip(whole, placement, strict=True)]
@@ -228,6 +231,21 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
     if not found:
         return None
     return min(found, key=lambda p: p.lanes if p.lanes > style.comfortable_lanes else 0)
+
+
+def _measured(ins: Inputs, size: float, chars: int | None) -> list[tuple[float, float, float]]:
+    """The labels' widths at ``size`` cut to ``chars`` (None: whole), measured once for every
+    candidate axis."""
+    key = (size, chars)
+    if key not in ins.measured:
+        if chars is None:
+            texts = [(it.date_text, it.text) for it in ins.items]
+            ins.measured[key] = measured(texts, size, None, ins.fs)
+        else:
+            texts = [label_text(it, chars) for it in ins.items]
+            least = min(chars, ins.style.min_label_chars)
+            ins.measured[key] = measured(texts, size, least, ins.fs)
+    return ins.measured[key]
 
 
 def _numbered(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan:

@@ -18,16 +18,33 @@ ELLIPSIS = "…"
 
 @dataclass
 class FontSet:
-    """The fonts a figure draws with: a family and optional user fallback fonts."""
+    """The fonts a figure draws with: a family and optional user fallback fonts.
+
+    Each text is split into runs, measured and fitted once per font set (one figure): a dense
+    figure asks again for every candidate axis and every page it tries."""
 
     family: fonts.Family
     fallbacks: tuple[str, ...] = ()
     missing: list[str] = field(default_factory=list)  # characters no font could draw
     _widths: dict[tuple[str, float, bool], float] = field(
         default_factory=dict, repr=False, compare=False)
+    _runs: dict[tuple[str, bool], list[tuple[str, str]]] = field(
+        default_factory=dict, repr=False, compare=False)
+    _fits: dict[tuple[str, float, float, bool], str] = field(
+        default_factory=dict, repr=False, compare=False)
+    # what the figure's modules measure with these fonts, by their own keys (labels' widths)
+    memo: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
         """(run, font name) pieces; undrawable characters are replaced by '?'."""
+        found = self._runs.get((text, bold))
+        if found is None:  # the characters it lacks are in ``missing`` since the first time
+            found = self._split(text, bold)
+            if len(self._runs) < MAX_MEMO:
+                self._runs[text, bold] = found
+        return list(found)
+
+    def _split(self, text: str, bold: bool) -> list[tuple[str, str]]:
         chain = fonts.fallback_chain(self.family, bold, False, self.fallbacks)
         out: list[tuple[str, str]] = []
         for run, font in _runs(text, chain):
@@ -50,13 +67,29 @@ class FontSet:
         """Width of ``text`` in points at ``size``."""
         key = (text, size, bold)
         found = self._widths.get(key)
-        if found is None and bidi.has_rtl(text):
+        if found is not None:
+            return found
+        # right to left needs a character at U+0590 or above: most text is spared the look-up
+        if not text.isascii() and max(text) >= "\u0590" and bidi.has_rtl(text):
             found = sum(textline.width(run, font, size) for run, font, _ in self.visual(text, bold))
-        elif found is None:  # measured once per figure: a dense one asks again on every page
+        else:
             found = sum(_string_width(run, font, size) for run, font in self.runs(text, bold))
-            if len(self._widths) < 200_000:
-                self._widths[key] = found
+        if len(self._widths) < MAX_MEMO:
+            self._widths[key] = found
         return found
+
+    def fit(self, text: str, max_width: float, size: float, bold: bool = False) -> str:
+        """``fit`` measured in these fonts."""
+        key = (text, max_width, size, bold)
+        found = self._fits.get(key)
+        if found is None:
+            found = fit(text, max_width, self.width, size, bold)
+            if len(self._fits) < MAX_MEMO:
+                self._fits[key] = found
+        return found
+
+
+MAX_MEMO = 200_000  # texts remembered per font set, at most
 
 
 @functools.lru_cache(maxsize=4096)
@@ -81,15 +114,21 @@ _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+@functools.lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """One line of text: whitespace runs (newlines too) become single spaces; control
     characters, which XML (the SVG) cannot carry, are dropped."""
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def shorten(text: str, max_chars: int) -> str:
     """``text`` cut to at most ``max_chars`` characters at a word boundary, with an ellipsis."""
-    text = clean(text)
+    return _cut(clean(text), max_chars)
+
+
+def _cut(text: str, max_chars: int) -> str:
+    """``shorten`` of a text already clean."""
     if len(text) <= max_chars:
         return text
     if max_chars <= 1:
@@ -113,7 +152,7 @@ def fit(text: str, max_width: float, measure, size: float, bold: bool = False) -
     best = ""
     while lo <= hi:
         mid = (lo + hi) // 2
-        candidate = shorten(text, mid) if mid > 0 else ""
+        candidate = _cut(text, mid) if mid > 0 else ""
         if candidate and measure(candidate, size, bold) <= max_width:
             best, lo = candidate, mid + 1
         else:

@@ -9,7 +9,7 @@ from .items import Item
 from .labels import text_height
 from .shapes import Box, Label, Layout, LegendItem, Part
 from .style import Style
-from .text import FontSet, fit
+from .text import FontSet
 
 TITLE = "Undated, not on the axis:"
 
@@ -53,7 +53,7 @@ def place_undated(out: Layout, undated: list[Item], style: Style, fs: FontSet,
         cy = y0 + line / 2
         out.legend.append(LegendItem(Box(x, cy - sample / 2, x + sample, cy + sample / 2),
                                      "undated"))
-        words = fit(it.text, col_w - sample - 3, fs.width, size)
+        words = fs.fit(it.text, col_w - sample - 3, size)
         w = fs.width(words, size)
         out.labels.append(Label(Box(x + sample + 3, y0, x + sample + 3 + w, y0 + line),
                                 (Part(words),), size, "undated", (it.index,)))
