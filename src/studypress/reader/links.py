@@ -12,8 +12,9 @@ before their time.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..model import Event, HistoricalDate, Person, RichText, SpanKind, WikiLink, plain_text
 from .names import CJK as _CJK
@@ -67,12 +68,28 @@ def _short_ok(text: str, start: int, end: int, form: str, own: set[str]) -> bool
     return True
 
 
+@functools.lru_cache(maxsize=8192)  # the same cast's names come in note after note
 def _pattern(form: str) -> re.Pattern[str]:
     """A name form as it stands in text: between word boundaries, except at an edge written
     in Chinese, Japanese or Korean script, which puts no space between words (``孙中山就任``)."""
     before = "" if _CJK.match(form[0]) else r"(?<![\w-])"
     after = "" if _CJK.match(form[-1]) else r"(?![\w-])"
     return re.compile(before + re.escape(form) + after)
+
+
+@dataclass(frozen=True)
+class _Sought:
+    """A name form ready to be looked for: its pattern, and the longer CJK names holding it."""
+
+    form: Form
+    pattern: re.Pattern[str]
+    longer: tuple[str, ...]
+
+
+def _sought(forms: list[Form], cjk: list[str]) -> list[_Sought]:
+    return [_Sought(f, _pattern(f.text),
+                    tuple(n for n in cjk if len(n) > len(f.text) and f.text in n))
+            for f in forms]
 
 
 def _inside_longer(text: str, start: int, end: int, longer: list[str]) -> bool:
@@ -85,11 +102,13 @@ def _inside_longer(text: str, start: int, end: int, longer: list[str]) -> bool:
     return False
 
 
-def _mentions(text: str, forms: list[Form], own: set[str], cjk: list[str]) -> bool:
-    for form in forms:
-        longer = [n for n in cjk if len(n) > len(form.text) and form.text in n]
-        for m in _pattern(form.text).finditer(text):
-            if longer and _inside_longer(text, m.start(), m.end(), longer):
+def _mentions(text: str, forms: list[_Sought], own: set[str]) -> bool:
+    for sought in forms:
+        form = sought.form
+        if form.text not in text:  # the pattern matches only where the form stands
+            continue
+        for m in sought.pattern.finditer(text):
+            if sought.longer and _inside_longer(text, m.start(), m.end(), list(sought.longer)):
                 continue
             if not form.short or _short_ok(text, m.start(), m.end(), form.text, own):
                 return True
@@ -122,12 +141,13 @@ def link(events: list[Event], people: list[Person], wikilink_aliases: dict[str, 
     own = [set(tokens(p.name)) | {t for a in p.aliases for t in tokens(a)} for p in people]
     mentions: list[list[int]] = [[] for _ in people]
     cjk = sorted({f.text for found in forms for f in found if _CJK.search(f.text)})
+    sought = [_sought(found, cjk) for found in forms]  # compiled once, looked for everywhere
     linked: list[Event] = []
     for i, event in enumerate(events):
         text = _event_text(event)
         names = []
         for j, person in enumerate(people):
-            if _mentions(text, forms[j], own[j], cjk) and _in_their_time(person, event.date):
+            if _mentions(text, sought[j], own[j]) and _in_their_time(person, event.date):
                 names.append(person.name)
                 mentions[j].append(i)
         linked.append(replace(event, people=tuple(names)))
