@@ -692,3 +692,34 @@ def test_circa_before_a_range_marks_both_ends(a, b):
 def test_circa_stays_with_a_start_that_names_its_era():
     got = parse_date("c. 1 BCE – 1 CE")
     assert got is not None and got.edtf == "0000~/0001"
+
+
+@pytest.mark.parametrize("text", ["31 February 1900", "Febtember 1917", "hello there",
+                                  "44 BCE – 50 BCE", ""])
+def test_a_text_read_again_raises_the_same_error_anew(text):
+    from studypress.dates.parse import _ANSWERS
+
+    raised = []
+    for _ in range(3):
+        with pytest.raises(DateError) as info:
+            parse_date(text)
+        raised.append(info.value)
+    assert text in _ANSWERS
+    assert len({(type(e), str(e)) for e in raised}) == 1
+    assert len({id(e) for e in raised}) == 3  # a new error each time: no traceback grows
+    assert all(len(list(_frames(e.__traceback__))) < 6 for e in raised)
+
+
+def _frames(tb):
+    while tb is not None:
+        yield tb
+        tb = tb.tb_next
+
+
+@given(st.sampled_from(["November 7, 1917", "c. 1066", "44 BCE", "1920s", "Unknown date",
+                        "9 XI 1989", "Herbst 1923"]))
+def test_a_date_read_again_is_the_same_date(text):
+    assert parse_date(text) == parse_date(text)
+    from studypress.dates.parse import _ANSWERS, _fresh
+
+    assert _ANSWERS[text] == _fresh(text)
