@@ -75,15 +75,16 @@ class Memo:
     def load(cls, output: Path) -> Memo:
         """The memo in ``output``; one that is missing, damaged or from other code is empty."""
         path = output / MEMO_NAME
+        stamp = code_stamp()  # now, before any note is read: the code that reads them
         try:
             data = path.read_bytes()
         except OSError:
             return cls(path)
         try:
-            stamp, entries, made = _Unpickler(io.BytesIO(data)).load()
+            kept, entries, made = _Unpickler(io.BytesIO(data)).load()
         except Exception:  # whatever is wrong with the file, the notes are parsed afresh
             return cls(path)
-        if stamp != code_stamp() or not isinstance(entries, dict) or not all(
+        if kept != stamp or not isinstance(entries, dict) or not all(
                 isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()) \
                 or not isinstance(made, dict) or not all(
                     isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)

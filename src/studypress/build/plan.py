@@ -10,13 +10,14 @@ its own in the record; the results are gathered back by note before they are wri
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import has_errors
 from ..model import Diagnostic
-from ..safepath import contained, parts
+from ..safepath import contained
 from .cache import Cache, NoteEntry, combined_key, output_keys
 from .inputs import Prints
 from .records import BuildConfig, SourceNote
@@ -118,13 +119,16 @@ def build_time(path: Path) -> int:
         return 0
 
 
+# A name with no separator, drive or NUL: a file right in its folder (safepath.parts).
+_PLAIN = re.compile(r"[^/\\:\0]+")
+
+
 def _present(folder: Path, rel: str) -> bool:
     """A recorded output is still there (a path leading out of the folder never counts)."""
-    steps = parts(rel)
-    if steps is not None and len(steps) == 1:
+    if _PLAIN.fullmatch(rel) and rel.strip() and rel not in (".", ".."):
         # A file right in the folder that is no link stays inside it: one lstat tells.
         try:
-            if stat.S_ISREG(os.lstat(os.path.join(folder, steps[0])).st_mode):
+            if stat.S_ISREG(os.lstat(os.path.join(folder, rel)).st_mode):
                 return True
         except OSError:
             return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -57,7 +57,7 @@ def read_sources(files: list[SourceFile], limits: Limits | None = None,
             source = _renamed(source, new_id)
         seen[source.id] = f.display
         result.notes.append(source)
-        result.diagnostics.extend(_embeds_outside(f, source.brief))
+        result.diagnostics.extend(_embeds_outside(f, source.brief, source.found))
     return result
 
 
@@ -65,14 +65,17 @@ def _renamed(source: SourceNote, new_id: str) -> SourceNote:
     load = source.load
     assert load is not None
     return SourceNote(source.file, replace(source.brief, id=new_id), source.digest,
-                      lambda: replace(load(), id=new_id))
+                      lambda: replace(load(), id=new_id), source.found)
 
 
-def _embeds_outside(f: SourceFile, note: NoteBrief) -> list[Diagnostic]:
+def _embeds_outside(f: SourceFile, note: NoteBrief,
+                    found: Mapping[str, bool]) -> list[Diagnostic]:
     """A warning at each embed that names a file outside the vault (a symlink leading out):
-    it is left out of every output."""
+    it is left out of every output. An embed found in the vault is not outside."""
     out = []
     for target in note.embeds:
+        if found.get(target):
+            continue
         path = assets.outside(target, f.path.parent, f.root)
         if path is not None:
             out.append(Diagnostic(
@@ -123,19 +126,23 @@ def read_file(f: SourceFile, limits: Limits | None = None,
     if (problem := line_problem(limits, text, f.display)) is not None:
         raise TooLarge(problem)
     folder = f.path.parent
+    found: dict[str, bool] = {}  # a target asked for twice (the memo, the reader) is sought once
 
     def embed_exists(target: str) -> bool:
-        return assets.is_url(target) or assets.find(target, folder, f.root) is not None
+        if target not in found:
+            found[target] = assets.is_url(target) or assets.find(target, folder,
+                                                                  f.root) is not None
+        return found[target]
 
     def parse(exists: Callable[[str], bool]) -> Note:
         return read_text(text, f.display, f.path.stem, embed_exists=exists)
 
     digest = hashlib.sha256(data).hexdigest()
     if memo is None:
-        source = SourceNote.read(f, parse(embed_exists), digest)
+        source = SourceNote.read(f, parse(embed_exists), digest, found)
     else:
         brief, load = memo.note(f, digest, embed_exists, parse)
-        source = SourceNote(f, brief, digest, load)
+        source = SourceNote(f, brief, digest, load, found)
     if (problem := items_problem(limits, source.brief)) is not None:
         raise TooLarge(problem)
     return source

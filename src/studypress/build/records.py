@@ -3,7 +3,7 @@ notes read from them, and what the build reports at the end."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -64,11 +64,14 @@ class SourceNote:
     brief: NoteBrief
     digest: str = ""  # sha256 of the bytes the note was read from
     load: Callable[[], Note] | None = field(default=None, repr=False)
+    # Each embed target looked up while reading it, and whether it was found in the vault.
+    found: Mapping[str, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def read(cls, file: SourceFile, note: Note, digest: str = "") -> SourceNote:
+    def read(cls, file: SourceFile, note: Note, digest: str = "",
+             found: Mapping[str, bool] | None = None) -> SourceNote:
         """A note just read."""
-        return cls(file, NoteBrief.of(note), digest, lambda: note)
+        return cls(file, NoteBrief.of(note), digest, lambda: note, found or {})
 
     @property
     def id(self) -> str:
