@@ -30,7 +30,7 @@ import io
 import os
 import pickle
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -181,17 +181,24 @@ def _pack(value: object) -> bytes:
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-def _unpickle(packed: bytes) -> Any:
-    """What ``_pack`` packed. The cyclic collector is paused meanwhile: the thousands of
-    objects a note is made of would set it off again and again, each time walking every
-    object made so far (it halves the time a combined deck takes to load its notes)."""
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: building thousands of objects that stay (a
+    note, every note's cards) would set it off again and again, each time walking every
+    object made so far; what they leave is collected once it runs again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def _unpickle(packed: bytes) -> Any:
+    """What ``_pack`` packed (with the collector paused, it loads in half the time)."""
+    with collector_paused():
+        return _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
 
 
 def _unpack(packed: bytes, parse: Callable[[Callable[[str], bool]], Note],

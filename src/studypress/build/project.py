@@ -15,7 +15,7 @@ from ..renderers import base
 from ..safepath import contained
 from .cache import Cache, ProjectEntry, combined_key, combined_outputs, project_keys
 from .inputs import Prints
-from .memo import Memo
+from .memo import Memo, collector_paused
 from .plan import build_time
 from .records import BuildConfig, SourceNote
 from .render import place_of, read_previous
@@ -52,7 +52,9 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
         # Unchanged projects skip this step, so a no-op build never imports a renderer.
         return ProjectResult(saved)
     out = ProjectResult(None)
-    made = _render_project(config, notes, stale, writer, out, memo, cache)
+    # Every note's cards are held at once: the collector would walk them again and again.
+    with collector_paused():
+        made = _render_project(config, notes, stale, writer, out, memo, cache)
     out.entry = _entry(trusted, keys, stale, made)
     return out
 
