@@ -74,17 +74,36 @@ def test_a_split_paragraph_is_wrapped_anew(monkeypatch) -> None:
     assert len(broken) == 1
 
 
-def test_drawing_ends_what_the_wrap_kept(monkeypatch) -> None:
+def _drawn(*paragraphs: Paragraph) -> list[bytes]:
+    """Each paragraph drawn on a page of its own: the pages' content streams."""
     import io
 
     from reportlab.pdfgen.canvas import Canvas
 
+    c = Canvas(io.BytesIO(), pageCompression=0)
+    out = []
+    for p in paragraphs:
+        p.wrap(200, 800)
+        p.drawOn(c, 10, 10)
+        out.append("\n".join(c._code).encode())
+        c.showPage()
+    return out
+
+
+def test_a_paragraph_drawn_again_keeps_its_lines_and_prints_the_same(monkeypatch) -> None:
     p = Paragraph(TEXT, _style())
-    p.wrap(200, 800)
-    p.drawOn(Canvas(io.BytesIO()), 0, 0)
+    once = _drawn(Paragraph(TEXT, _style()))[0]
     broken = _counting(monkeypatch)
-    p.wrap(200, 800)
+    assert _drawn(p, p, p) == [once] * 3
     assert len(broken) == 1
+
+
+def test_reportlabs_right_to_left_wrapping_breaks_anew_after_drawing(monkeypatch) -> None:
+    style = ParagraphStyle("rtl", parent=_style(), wordWrap="RTL")
+    p = Paragraph(TEXT, style)
+    broken = _counting(monkeypatch)
+    _drawn(p, p)
+    assert len(broken) == 2
 
 
 @pytest.mark.parametrize("name", ["roman-republic-timeline.md", "messy-notes.md",

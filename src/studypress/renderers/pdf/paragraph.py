@@ -70,8 +70,8 @@ class Paragraph(_Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # Platypus wraps a paragraph several times at the same width before it is drawn (a
         # frame, a split, a group kept together, a table measuring its rows and then drawing
-        # them) and a first pass of ``multiBuild`` that draws nothing leaves it as wrapped
-        # for the next: the lines stand until the text, style, width or bullet changes.
+        # them, or draws it again on every card) and the next pass of ``multiBuild`` wraps it
+        # again: the lines stand until the text, style, width or bullet changes.
         memo = self.__dict__.get("_wrapped")
         if (memo is not None and memo[0] == availWidth and memo[1] is self.frags
                 and memo[2] is self.style and memo[3] == self.bulletText):
@@ -93,7 +93,8 @@ class Paragraph(_Paragraph):
     def drawOn(self, canvas: Any, *args: Any, **kwargs: Any) -> None:
         if drafting(canvas):
             return
-        self._wrapped = None  # drawing may reorder a line's words: wrap anew after it
+        if self.style.wordWrap == "RTL":  # ReportLab's drawing reverses each line's words
+            self._wrapped = None
         super().drawOn(canvas, *args, **kwargs)
 
     def breakLines(self, width: Any) -> Any:
