@@ -43,13 +43,17 @@ def tint(value: str, amount: float, fallback: str = "#000000") -> Any:
 
 def draw(lay: Layout, style: Style, fontset: FontSet, height: float | None = None) -> Any:
     """The Drawing of ``lay``, ``lay.width`` x (``height`` or ``lay.height``) points."""
+    box_h = lay.height if height is None else float(height)
+    return _drawing(lay.width, box_h, fontset, _figure(lay, style, fontset, box_h))
+
+
+def _drawing(width: float, height: float, fontset: FontSet, figure: Any) -> Any:
     from reportlab.graphics.shapes import Drawing
 
-    box_h = lay.height if height is None else float(height)
     # The drawing's own initial font: without it ReportLab puts an unembedded Helvetica into
     # any PDF the figure is placed in.
-    d = Drawing(lay.width, box_h, initialFontName=fontset.family.regular)
-    d.add(_figure(lay, style, fontset, box_h))
+    d = Drawing(width, height, initialFontName=fontset.family.regular)
+    d.add(figure)
     return d
 
 
@@ -59,18 +63,32 @@ PAGE_GAP = 18.0  # points between two pages of a figure drawn one above the othe
 def draw_stack(lays: list[Layout], style: Style, fontset: FontSet) -> Any:
     """The pages of a figure continued over pages as one tall Drawing, first page on top, a
     thin dashed rule in the gap between two pages."""
+    return _stack(lays, style, fontset, [_figure(lay, style, fontset, lay.height)
+                                         for lay in lays])
+
+
+def draw_pages(lays: list[Layout], style: Style, fontset: FontSet) -> tuple[Any, list[Any]]:
+    """``draw_stack`` of the pages and the Drawing of each page (``draw``), which share the
+    pages' shapes: each page is drawn once."""
+    figures = [_figure(lay, style, fontset, lay.height) for lay in lays]
+    pages = [_drawing(lay.width, lay.height, fontset, fig)
+             for lay, fig in zip(lays, figures, strict=True)]
+    return _stack(lays, style, fontset, figures), pages
+
+
+def _stack(lays: list[Layout], style: Style, fontset: FontSet, figures: list[Any]) -> Any:
     from reportlab.graphics.shapes import Drawing, Group, Line
 
     width = max(lay.width for lay in lays)
     total = sum(lay.height for lay in lays) + PAGE_GAP * (len(lays) - 1)
     d = Drawing(width, total, initialFontName=fontset.family.regular)
     top = total
-    for n, lay in enumerate(lays):
+    for n, (lay, figure) in enumerate(zip(lays, figures, strict=True)):
         if n:
             y = top + PAGE_GAP / 2
             d.add(Line(0, y, width, y, strokeColor=colour(style.stem_colour, "#999999"),
                        strokeWidth=0.5, strokeDashArray=(3, 2)))
-        page = Group(_figure(lay, style, fontset, lay.height))
+        page = Group(figure)
         page.transform = (1, 0, 0, 1, 0, top - lay.height)
         d.add(page)
         top -= lay.height + PAGE_GAP

@@ -9,11 +9,10 @@ the results are in ``shapes``).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .. import fonts, timeaxis
+from .. import timeaxis
 from ..model import Event, Person
 from .assemble import assemble
 from .datelabel import STYLES, note_style
@@ -27,29 +26,6 @@ from .text import FontSet, default_fontset
 from .undated import undated_height
 
 
-class _Key:
-    """A tuple of values hashed once (a note's events are many)."""
-
-    __slots__ = ("hash", "parts")
-
-    def __init__(self, parts: tuple) -> None:
-        self.parts = parts
-        self.hash = hash(parts)
-
-    def __hash__(self) -> int:
-        return self.hash
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Key) and self.hash == other.hash and self.parts == other.parts
-
-
-# The last layouts made, by everything they are made from: the guide lays out the figure the
-# timeline renderer laid out (the whole figure, then its first page) and then the same again
-# for its pages; a dense figure's pages are tried more than once.
-_MEMO: OrderedDict[_Key, tuple[Layout, tuple[str, ...]]] = OrderedDict()
-MEMO_SIZE = 48
-
-
 def layout(events: Sequence[Event], people: Sequence[Person], width: float,
            height: float | None, style: Style | None = None,
            fontset: FontSet | None = None, *, page: Page | None = None) -> Layout:
@@ -57,55 +33,10 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
 
     ``height`` None means as tall as needed. ``page`` lays out one page of a figure continued
     over several (``pages.paged_layouts``): only its events, its people and its header. Pure:
-    the same input gives the same layout (an equal one, made once: the characters its fonts
-    lack are added to ``fontset.missing`` as making it would).
+    the same input gives the same layout.
     """
-    style = style or Style()
+    style = _with_date_style(style or Style(), events, people)
     fs = fontset or default_fontset(style.font_family)
-    try:
-        key: _Key | None = _memo_key(events, people, width, height, style, fs, page)
-    except TypeError:  # an input that cannot be a key (a list inside an event)
-        key = None
-    found = _MEMO.get(key) if key is not None else None
-    if found is None:
-        out = _layout(events, people, width, height, style, fs, page)
-        if key is not None:
-            _MEMO[key] = (_copy(out), tuple(out.missing))
-            while len(_MEMO) > MEMO_SIZE:
-                _MEMO.popitem(last=False)
-        return out
-    _MEMO.move_to_end(key)
-    made, missing = found
-    fs.missing.extend(ch for ch in missing if ch not in fs.missing)
-    out = _copy(made)
-    out.missing = list(fs.missing)
-    return out
-
-
-def _memo_key(events: Sequence[Event], people: Sequence[Person], width: float,
-              height: float | None, style: Style, fs: FontSet, page: Page | None
-              ) -> _Key:
-    """Everything a layout is made from, as values."""
-    where = None if page is None else (
-        frozenset(page.events), None if page.people is None else frozenset(page.people),
-        True if page.undated is True else frozenset(page.undated or ()),
-        page.first_number, page.header)
-    return _Key((tuple(events), tuple(people), float(width), height, style,
-                 tuple(sorted(style.words.items())), fs.family, fs.fallbacks,
-                 fonts.system_fonts_enabled(), where))
-
-
-def _copy(lay: Layout) -> Layout:
-    """A layout whose lists a caller may change (``pages`` puts its header in) alone."""
-    return replace(lay, markers=list(lay.markers), labels=list(lay.labels),
-                   ticks=list(lay.ticks), bars=list(lay.bars), bands=list(lay.bands),
-                   legend=list(lay.legend), numbers=dict(lay.numbers),
-                   missing=list(lay.missing))
-
-
-def _layout(events: Sequence[Event], people: Sequence[Person], width: float,
-            height: float | None, style: Style, fs: FontSet, page: Page | None) -> Layout:
-    style = _with_date_style(style, events, people)
     width = max(float(width), 120.0)
     its = items(events, style.date_style, style.language)
     dated = [it for it in its if it.span is not None]

@@ -32,6 +32,8 @@ class FontSet:
         default_factory=dict, repr=False, compare=False)
     _fits: dict[tuple[str, float, float, bool], str] = field(
         default_factory=dict, repr=False, compare=False)
+    _chains: dict[bool, tuple[str, ...]] = field(default_factory=dict, repr=False,
+                                                 compare=False)
     # what the figure's modules measure with these fonts, by their own keys (labels' widths)
     memo: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
 
@@ -44,8 +46,15 @@ class FontSet:
                 self._runs[text, bold] = found
         return list(found)
 
+    def _chain(self, bold: bool) -> tuple[str, ...]:
+        chain = self._chains.get(bold)
+        if chain is None:
+            chain = self._chains[bold] = fonts.fallback_chain(self.family, bold, False,
+                                                              self.fallbacks)
+        return chain
+
     def _split(self, text: str, bold: bool) -> list[tuple[str, str]]:
-        chain = fonts.fallback_chain(self.family, bold, False, self.fallbacks)
+        chain = self._chain(bold)
         out: list[tuple[str, str]] = []
         for run, font in _runs(text, chain):
             if font is None:
@@ -72,6 +81,8 @@ class FontSet:
         # right to left needs a character at U+0590 or above: most text is spared the look-up
         if not text.isascii() and max(text) >= "\u0590" and bidi.has_rtl(text):
             found = sum(textline.width(run, font, size) for run, font, _ in self.visual(text, bold))
+        elif text and fonts.charmap(first := self._chain(bold)[0]).issuperset(map(ord, text)):
+            found = _string_width(text, first, size)  # the one run ``runs`` would give
         else:
             found = sum(_string_width(run, font, size) for run, font in self.runs(text, bold))
         if len(self._widths) < MAX_MEMO:

@@ -57,6 +57,7 @@ class Figure:
     svg: str  # the drawing as SVG, its text as outlines
     style: Style
     fs: Any  # the FontSet it is drawn with
+    pages: list[Any]  # one Drawing a page (``drawing`` itself for a figure of one page)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -101,13 +102,10 @@ class TimelineRenderer:
 
 def _pdf_and_svg(note: Note, ctx: RenderContext, fig: Figure) -> list[Output]:
     """``timeline.pdf``, a page for each page of the figure, and ``timeline.svg``."""
-    from ...figure.draw import draw
     from .pdf import figure_pdf
 
-    height = fig.style.height or None
-    pages = ([draw(la, fig.style, fig.fs, height) for la in fig.lays] if len(fig.lays) > 1
-             else [fig.drawing])
-    pdf = figure_pdf(pages, ctx.options.paper, f"Timeline: {note.title}", fig.fs.family.regular)
+    pdf = figure_pdf(fig.pages, ctx.options.paper, f"Timeline: {note.title}",
+                     fig.fs.family.regular)
     return [Output("timeline.pdf", pdf), Output("timeline.svg", fig.svg.encode("utf-8"))]
 
 
@@ -115,7 +113,7 @@ def _figure(note: Note, ctx: RenderContext, style: Style) -> Figure:
     from reportlab.graphics import renderSVG
 
     from ...figure import fontset_for
-    from ...figure.draw import draw, draw_stack
+    from ...figure.draw import draw, draw_pages
     from .outline import describe, outline_text
 
     diags: list[Diagnostic] = []
@@ -137,12 +135,16 @@ def _figure(note: Note, ctx: RenderContext, style: Style) -> Figure:
             "an automatic height)", note.source))
     diags.extend(people_left_out(note, lay.people_left_out))
     diags.extend(missing_glyphs(note, sorted({ch for la in lays for ch in la.missing})))
-    drawing = draw(lay, style, fs, height) if len(lays) == 1 else draw_stack(lays, style, fs)
+    if len(lays) == 1:
+        drawing = draw(lay, style, fs, height)
+        pages = [drawing]
+    else:
+        drawing, pages = draw_pages(lays, style, fs)
     svg = renderSVG.drawToString(drawing)
     title = escape(f"Timeline: {note.title}")
     svg = svg.replace("<title>...</title>", f"<title>{title}</title>", 1)
     svg, texts = outline_text(svg)  # no font needed to show it: the same picture everywhere
-    return Figure(lays, drawing, describe(svg, texts), style, fs, diags)
+    return Figure(lays, drawing, describe(svg, texts), style, fs, pages, diags)
 
 
 def _pages(note: Note, style: Style, fs, portrait: float, landscape: float) -> list:
