@@ -1,7 +1,8 @@
 """The ``studypress`` command: parse options, call build/check/inspect, map outcomes to exit
 codes (0 ok, 1 errors in notes, 2 usage)."""
 
-from __future__ import annotations
+# Annotations stay objects (no ``from __future__ import annotations``): typer reads every
+# command's parameters at each start, and evaluating them from strings took twice as long.
 
 import contextlib
 import enum
@@ -9,7 +10,6 @@ import json
 import signal
 import time
 from collections.abc import Iterable, Iterator
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,6 +31,8 @@ def close_options(typed: str, known: Iterable[str]) -> list[str]:
     """The options an unknown one was probably meant as: those it begins (``--forc`` →
     ``--force``) or nearly spells (``--stirct`` → ``--strict``), compared without their
     dashes, which click counts as likeness and so offers ``--jobs`` for ``--bogus``."""
+    from difflib import SequenceMatcher  # only an unknown option needs it
+
     word = typed.lstrip("-")
     return sorted(name for name in known if (len(word) >= 2 and name.lstrip("-").startswith(
         word)) or SequenceMatcher(None, word, name.lstrip("-")).ratio() >= 0.75)
