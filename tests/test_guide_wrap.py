@@ -130,3 +130,32 @@ def test_the_first_pass_draws_no_paragraph(monkeypatch) -> None:
     monkeypatch.setattr(PlainParagraph, "drawOn", drawOn)
     render(read_note(NOTES / "roman-republic-timeline.md", "roman.md"))
     assert drawn and not any(drawn)
+
+
+def test_a_table_asked_again_for_the_same_room_is_not_measured_again(monkeypatch) -> None:
+    from reportlab.platypus import Table
+
+    from studypress.renderers.guide.doc import RowTable
+
+    def rows() -> list[list[Paragraph]]:
+        return [[Paragraph(f"{1900 + k}", _style()), Paragraph(TEXT, _style())]
+                for k in range(6)]
+
+    measured: list[tuple[float, float]] = []
+    real = Table._calc
+
+    def _calc(self, availWidth, availHeight):
+        measured.append((availWidth, availHeight))
+        return real(self, availWidth, availHeight)
+
+    monkeypatch.setattr(Table, "_calc", _calc)
+    table = RowTable(rows(), colWidths=[60, 300])
+    size = table.wrap(360, 500)
+    assert table.wrap(360, 500) == size
+    assert measured == [(360, 500)]
+    parts = table.split(360, 500)
+    assert measured == [(360, 500)]
+    assert len(parts) == 2
+    assert table.wrap(360, 900) == size  # another room: measured anew, as tall
+    assert measured == [(360, 500), (360, 900)]
+    assert RowTable(rows(), colWidths=[60, 300]).wrap(360, 500) == size

@@ -299,9 +299,21 @@ class RowTable(Table):
     def __init__(self, *args: object, page_height: float = 700.0, **kw: object) -> None:
         super().__init__(*args, **kw)  # type: ignore[arg-type]
         self.page_height = page_height
+        self._sized: tuple[float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # Asked again for the room it was last measured in (by the frame, a kept-together
+        # group, the next pass), the table has the rows it had: its cells are what they were.
+        if self._sized != (availWidth, availHeight):
+            super().wrap(availWidth, availHeight)
+            self._sized = (availWidth, availHeight)
+        self.availWidth = availWidth
+        return self._width, self._height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self._calc(availWidth, availHeight)
+        if self._sized != (availWidth, availHeight):
+            self._calc(availWidth, availHeight)
+            self._sized = (availWidth, availHeight)
         heights = self._rowHeights
         fits = self._getFirstPossibleSplitRowPosition(availHeight)
         if fits >= len(heights):
