@@ -25,7 +25,7 @@ from .prune import prune
 from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote, Terminated
 from .render import Job, JobResult, Progress, run_job
-from .write import NoteWrites, Writer, clean_temporary, write_atomic, write_notes
+from .write import NoteWrites, Writer, clean_temporary, job_writer, note_writes, write_atomic
 
 __all__ = [
     "CACHE_NAME",
@@ -74,9 +74,10 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         read.diagnostics.append(Diagnostic(Severity.WARNING, "build-record", saved.problem,
                                            str(config.output / CACHE_NAME)))
     planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
-    rendered = planned.render(config.jobs, progress)
     writer = Writer()
-    written = write_notes(config.output, rendered, writer)
+    # Each job's files are written as it ends, so the build holds no note's bytes for long.
+    rendered = planned.render(config.jobs, progress, job_writer(config.output, writer))
+    written = note_writes(config.output, rendered)
     messages = prune(written, saved)
     changed = _changed_meanwhile(read.notes, written)
     planned.record(written, set(changed))

@@ -21,7 +21,7 @@ from ..safepath import contained
 from .cache import Cache, NoteEntry, combined_key, output_keys
 from .inputs import Prints
 from .records import BuildConfig, SourceNote
-from .render import Job, JobResult, Progress, Rendered, keeping, render_all
+from .render import Job, JobResult, Progress, Rendered, Sink, keeping, render_all
 from .write import NoteWrites
 
 
@@ -37,13 +37,14 @@ class Plan:
     last: dict[str, NoteEntry] = field(default_factory=dict)  # note → its entry, if trusted
     results: dict[str, dict[str, JobResult]] = field(default_factory=dict)  # note → output
 
-    def render(self, workers: int, progress: Progress | None) -> list[Rendered]:
-        """Render the jobs, and gather each note's outputs into one result."""
+    def render(self, workers: int, progress: Progress | None, sink: Sink) -> list[Rendered]:
+        """Render the jobs, each result through ``sink`` as it comes (the writing), and gather
+        each note's results into one."""
         notes = list(dict.fromkeys(job.note.id for job in self.jobs))
         # One note renders in this process: starting a pool costs more than it gains, unless
         # a watch keeps one started.
         rendered = render_all(self.jobs, workers if len(notes) > 1 or keeping() else 1,
-                              _by_note(self.jobs, progress))
+                              _by_note(self.jobs, progress), sink)
         out: dict[str, Rendered] = {}
         for item in rendered:
             note_id = item.job.note.id
@@ -85,11 +86,15 @@ class Plan:
 
 def _copy(result: JobResult) -> JobResult:
     return JobResult(dict(result.files), list(result.diagnostics), list(result.messages),
-                     set(result.failed))
+                     set(result.failed), dict(result.made), dict(result.hashes),
+                     result.unwritten)
 
 
 def _merge(into: JobResult, more: JobResult) -> None:
     into.files.update(more.files)
+    into.made.update(more.made)
+    into.hashes.update(more.hashes)
+    into.unwritten |= more.unwritten
     into.diagnostics.extend(more.diagnostics)
     into.messages.extend(more.messages)
     into.failed |= more.failed

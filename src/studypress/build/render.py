@@ -45,6 +45,11 @@ class JobResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)  # renderers that raised
+    # Once written (build.write.job_writer): renderer → the paths it made; path → the sha256
+    # of the bytes on disk; whether a file failed to reach the disk. ``files`` is then empty.
+    made: dict[str, list[str]] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    unwritten: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,22 +173,31 @@ def _kept_job(item: tuple[int, Job]) -> JobResult:
     return run_job(job)
 
 
-def render_all(jobs: list[Job], workers: int, progress: Progress | None) -> list[Rendered]:
-    """Every job's result, in the jobs' order."""
+Sink = Callable[[Job, JobResult], JobResult]
+
+
+def _as_is(_job: Job, result: JobResult) -> JobResult:
+    return result
+
+
+def render_all(jobs: list[Job], workers: int, progress: Progress | None,
+               sink: Sink = _as_is) -> list[Rendered]:
+    """Every job's result, in the jobs' order. Each result goes through ``sink`` the moment
+    it comes (the write phase: a job's bytes need not wait in memory for every other job)."""
     total = len(jobs)
     if total == 0:
         return []
     workers = workers or (os.cpu_count() or 1)
     if _KEPT.active and workers > 1:
         _KEPT.build += 1
-        results = _in_pool(jobs, workers, progress, _KEPT)
+        results = _in_pool(jobs, workers, progress, sink, _KEPT)
     elif total == 1 or workers == 1:
         results = []
         for i, job in enumerate(jobs):
             _tick(progress, i, total, job.note.id)
-            results.append(Rendered(job, run_job(job)))
+            results.append(Rendered(job, sink(job, run_job(job))))
     else:
-        results = _in_pool(jobs, min(workers, total), progress)
+        results = _in_pool(jobs, min(workers, total), progress, sink)
     _tick(progress, total, total, "")
     return results
 
@@ -200,7 +214,7 @@ def cost(job: Job) -> float:
     return size * sum(_COST.get(name, 0.1) for name, _ in job.names)
 
 
-def _in_pool(jobs: list[Job], workers: int, progress: Progress | None,
+def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sink,
              kept: _Kept | None = None) -> list[Rendered]:
     from .workers import Pool  # multiprocessing: only a build that renders in parallel
 
@@ -215,8 +229,8 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None,
         for done, (at, result) in enumerate(pool.run([items[i] for i in order])):
             index = order[at]
             _tick(progress, done, len(jobs), jobs[index].note.id)
-            results[index] = result if isinstance(result, JobResult) else _lost(jobs[index],
-                                                                                result)
+            results[index] = sink(jobs[index], result if isinstance(result, JobResult)
+                                  else _lost(jobs[index], result))
     except BaseException:
         # Ctrl-C, SIGTERM or a failure: no worker may outlive the build.
         if kept:

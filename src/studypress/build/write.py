@@ -8,6 +8,7 @@ import functools
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from ..model import Diagnostic, Severity
 from ..safepath import contained
 
 if TYPE_CHECKING:
-    from .render import Rendered
+    from .render import Job, JobResult, Rendered
 
 # mkstemp's names for the files written before their rename: ".guide.pdf.k2j4_x9a.tmp".
 TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
@@ -105,22 +106,35 @@ class NoteWrites:
         return self.rendered_ok and self.written_ok
 
 
-def write_notes(output: Path, rendered: list[Rendered], writer: Writer) -> list[NoteWrites]:
-    """Write every rendered note's files below ``output/<note id>/``."""
-    out = []
-    for item in rendered:
-        note, result = item.job.note, item.result
+def job_writer(output: Path, writer: Writer) -> Callable[[Job, JobResult], JobResult]:
+    """The render phase's sink: a job's files written below ``output/<note id>/`` as soon as
+    it is rendered, the result then holding their paths and digests instead of their bytes,
+    so a build's memory does not grow with its outputs."""
+
+    def write(job: Job, result: JobResult) -> JobResult:
+        note = job.note
         folder = output / note.id
-        w = NoteWrites(note.id, folder, {}, not has_errors(result.diagnostics),
-                       result.diagnostics, result.messages)
         for name, outputs in result.files.items():
             for o in outputs:
                 if writer.put_below(folder, o.path, o.data, note.source):
-                    w.hashes[o.path] = digest(o.data)
+                    result.hashes[o.path] = digest(o.data)
                 else:
-                    w.written_ok = False
-            w.files[name] = sorted({o.path for o in outputs})
-        out.append(w)
+                    result.unwritten = True
+            result.made[name] = sorted({o.path for o in outputs})
+        result.files = {}
+        return result
+
+    return write
+
+
+def note_writes(output: Path, rendered: list[Rendered]) -> list[NoteWrites]:
+    """What each rendered note's jobs wrote below ``output/<note id>/`` (``job_writer``)."""
+    out = []
+    for item in rendered:
+        note, result = item.job.note, item.result
+        out.append(NoteWrites(note.id, output / note.id, dict(result.made),
+                              not has_errors(result.diagnostics), result.diagnostics,
+                              result.messages, dict(result.hashes), not result.unwritten))
     return out
 
 
