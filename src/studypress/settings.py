@@ -12,6 +12,7 @@ and what is allowed::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -400,10 +401,18 @@ def _shown(path: Path) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
+        stat = path.stat()
+        return _read_toml_once(str(path), stat.st_mtime_ns, stat.st_size)
     except (OSError, tomllib.TOMLDecodeError):
         return {}  # Layouts.settings has reported a broken file already
+
+
+@functools.lru_cache(maxsize=64)
+def _read_toml_once(path: str, _mtime_ns: int, _size: int) -> dict[str, Any]:
+    """A settings file's data, read once per process while it stays the same (each note's
+    renderers ask for the same files); callers only read it."""
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
 
 
 def _dotted_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
