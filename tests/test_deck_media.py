@@ -562,3 +562,38 @@ def test_zip_time_is_shared_by_media_members() -> None:
     data = render(small_note(), {"map.png": PNG})["deck.apkg"]
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert {i.date_time for i in z.infolist()} == {zip_time(EPOCH)}
+
+
+def test_the_collection_on_disk_is_the_database_made_in_memory(tmp_path) -> None:
+    """A deck's collection is written to a file (a large vault's does not fit in memory
+    twice); its bytes are those of the same database serialised from memory."""
+    import sqlite3
+
+    import genanki
+
+    from studypress.renderers.deck import apkg
+
+    def decks() -> list:
+        model = genanki.Model(1607392319, "Simple", fields=[{"name": "Q"}, {"name": "A"}],
+                              templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"}])
+        deck = genanki.Deck(2059400110, "Many")
+        for i in range(3000):
+            note = apkg._Note(model=model, fields=[f"q{i} " * (i % 40), f"a{i}"], guid=f"g{i}")
+            note.note_id, note.mod, note.position = 10_000 + i, 1700000000, i
+            note.card_ids = [20_000 + i]
+            deck.add_note(note)
+        return [deck]
+
+    memory = sqlite3.connect(":memory:")
+    genanki.Package(decks()).write_to_db(memory.cursor(), 1700000000, iter(()))
+    memory.commit()
+    expected = memory.serialize()
+    memory.close()
+    path = tmp_path / "collection.anki2"
+    apkg._write_collection(decks(), 1700000000, path)
+    assert len(expected) > 100_000
+    assert path.read_bytes() == expected
+    packed = apkg._archive(path, {}, apkg.zip_time(1700000000))
+    with zipfile.ZipFile(io.BytesIO(packed)) as z:
+        assert z.read("collection.anki2") == expected
+        assert z.getinfo("collection.anki2").compress_type == zipfile.ZIP_DEFLATED

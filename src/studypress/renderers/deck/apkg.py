@@ -11,11 +11,14 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import shutil
 import sqlite3
+import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import genanki
@@ -143,33 +146,63 @@ def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType],
             gdeck.add_note(note)
         genanki_decks.append(gdeck)
 
-    conn = sqlite3.connect(":memory:")
+    with tempfile.TemporaryDirectory(prefix="studypress-deck-") as tmp:
+        collection = Path(tmp) / "collection.anki2"
+        _write_collection(genanki_decks, latest, collection)
+        return _archive(collection, media or {}, zip_time(latest))
+
+
+# The collection's header fields a database on disk counts up (its change counter, the number
+# its version is valid for, the library's version number) and an in-memory one leaves at zero.
+_COUNTED = ((24, 4), (92, 8))
+
+
+def _write_collection(decks: list[Any], latest: int, path: Path) -> None:
+    """The collection database, on disk rather than in memory: a combined deck of a large
+    vault is hundreds of megabytes. The bytes are those of the same database in memory."""
+    conn = sqlite3.connect(path)
     try:
+        conn.execute("PRAGMA journal_mode=OFF")  # a new file: nothing to roll back to
+        conn.execute("PRAGMA synchronous=OFF")
         cursor = conn.cursor()
-        genanki.Package(genanki_decks).write_to_db(cursor, latest, iter(()))
+        genanki.Package(decks).write_to_db(cursor, latest, iter(()))
         conn.commit()
-        collection = conn.serialize()
     finally:
         conn.close()
+    with path.open("r+b") as fh:
+        for offset, size in _COUNTED:
+            fh.seek(offset)
+            fh.write(bytes(size))
 
+
+def _archive(collection: Path, media: Mapping[str, bytes],
+             stamp: tuple[int, int, int, int, int, int]) -> bytes:
+    """The package's zip: the collection (copied from its file in pieces), the media index
+    and the media files."""
     # Anki's package layout: a JSON "media" index maps member "0", "1"… to file names.
     # Sorted by name, so the same files always get the same members.
-    files = dict(media or {})
+    files = dict(media)
     names = sorted(files)
     index = json.dumps({str(i): n for i, n in enumerate(names)}, ensure_ascii=False,
                        separators=(",", ":")).encode()
-    members = [("collection.anki2", collection, True), ("media", index, True)]
     # PNG, JPEG, GIF and WebP are compressed already; only SVG (text) gains from deflate.
-    members += [(str(i), files[n], n.endswith(".svg")) for i, n in enumerate(names)]
+    members: list[tuple[str, bytes | Path, bool]] = [
+        ("collection.anki2", collection, True), ("media", index, True),
+        *((str(i), files[n], n.endswith(".svg")) for i, n in enumerate(names))]
     out = io.BytesIO()
-    stamp = zip_time(latest)
     with zipfile.ZipFile(out, "w") as archive:
         for name, data, deflate in members:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            archive.writestr(info, data, compresslevel=6 if deflate else None)
+            if isinstance(data, bytes):
+                archive.writestr(info, data, compresslevel=6 if deflate else None)
+                continue
+            # writestr writes through the same stream; its size known, the header is the same.
+            info.file_size = data.stat().st_size
+            with data.open("rb") as src, archive.open(info, "w") as dest:
+                shutil.copyfileobj(src, dest, 1 << 20)
     return out.getvalue()
 
 
