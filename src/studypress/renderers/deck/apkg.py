@@ -15,13 +15,15 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import genanki
+from genanki.apkg_col import APKG_COL
+from genanki.apkg_schema import APKG_SCHEMA
 
 from .naming import stable_id
 from .notetypes import RenderedNoteType, model_fields, model_templates
@@ -124,12 +126,21 @@ def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType],
                   media: Mapping[str, bytes] | None = None) -> bytes:
     """The ``.apkg`` bytes for these decks (sub-decks by name), note types and media files
     (name → bytes; the fields must refer to them, or Anki ignores them)."""
+    latest = max([t.mod for t in types] + [n.mod for d in decks for n in d.notes] + [0])
+    with tempfile.TemporaryDirectory(prefix="studypress-deck-") as tmp:
+        collection = Path(tmp) / "collection.anki2"
+        _write_collection(_genanki_decks(decks, types), latest, collection)
+        return _archive(collection, media or {}, zip_time(latest))
+
+
+def _genanki_decks(decks: Sequence[PackageDeck], types: Sequence[PackageType]
+                   ) -> Iterator[genanki.Deck]:
+    """The decks as genanki writes them, each made as it is written and then let go: a
+    combined deck of a large vault holds too many notes to hold their objects all at once."""
     models = {t.rendered.spec.name: _Model(t) for t in types}
     ids = _Ids()
     card_ids = _Ids()
-    genanki_decks = []
     position = 0
-    latest = max([t.mod for t in types] + [n.mod for d in decks for n in d.notes] + [0])
     for deck in decks:
         gdeck = genanki.Deck(stable_id("studypress deck", deck.name), deck.name,
                              deck.description)
@@ -144,12 +155,7 @@ def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType],
             position += 1
             note.position = position
             gdeck.add_note(note)
-        genanki_decks.append(gdeck)
-
-    with tempfile.TemporaryDirectory(prefix="studypress-deck-") as tmp:
-        collection = Path(tmp) / "collection.anki2"
-        _write_collection(genanki_decks, latest, collection)
-        return _archive(collection, media or {}, zip_time(latest))
+        yield gdeck
 
 
 # The collection's header fields a database on disk counts up (its change counter, the number
@@ -157,7 +163,7 @@ def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType],
 _COUNTED = ((24, 4), (92, 8))
 
 
-def _write_collection(decks: list[Any], latest: int, path: Path) -> None:
+def _write_collection(decks: Iterable[Any], latest: int, path: Path) -> None:
     """The collection database, on disk rather than in memory: a combined deck of a large
     vault is hundreds of megabytes. The bytes are those of the same database in memory."""
     conn = sqlite3.connect(path)
@@ -165,7 +171,11 @@ def _write_collection(decks: list[Any], latest: int, path: Path) -> None:
         conn.execute("PRAGMA journal_mode=OFF")  # a new file: nothing to roll back to
         conn.execute("PRAGMA synchronous=OFF")
         cursor = conn.cursor()
-        genanki.Package(decks).write_to_db(cursor, latest, iter(()))
+        # genanki.Package.write_to_db, one deck at a time.
+        cursor.executescript(APKG_SCHEMA)
+        cursor.executescript(APKG_COL)
+        for deck in decks:
+            deck.write_to_db(cursor, latest, iter(()))
         conn.commit()
     finally:
         conn.close()
