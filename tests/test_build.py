@@ -160,7 +160,7 @@ def test_single_note_builds_leave_combined_outputs_alone(project):
     assert any("only when building whole folders" in m for m in report.messages)
 
 
-def test_no_op_build_imports_no_renderer(project, tmp_path):
+def test_no_op_build_imports_no_renderer_and_no_model(project, tmp_path):
     """An unchanged project is checked without loading any output format's code."""
     import subprocess
     import sys
@@ -180,7 +180,8 @@ def test_no_op_build_imports_no_renderer(project, tmp_path):
         "try:\n    runpy.run_module('studypress', run_name='__main__')\n"
         "except SystemExit:\n    pass\n"
         "heavy = [m for m in ('reportlab', 'genanki', 'studypress.renderers.guide', "
-        "'studypress.renderers.deck') if m in sys.modules]\n"
+        "'studypress.renderers.deck', 'studypress.model', 'studypress.reader.note') "
+        "if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     second = subprocess.run([sys.executable, "-c", probe], cwd=project, env=env,

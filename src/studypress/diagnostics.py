@@ -4,8 +4,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
 
-from .model import Diagnostic, Severity
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A message about a place in a note (or a layout): what is wrong, at which file and line."""
+
+    severity: Severity
+    code: str
+    message: str
+    file: str
+    line: int | None = None
+
+    def format(self) -> str:
+        """Compiler style: ``source/x.md:14: warning: message``."""
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity}: {self.message}"
 
 
 class Collector:

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Part of the model, defined beside the functions over them so that a build with nothing to
+# render (which reports earlier diagnostics) needs no more of the model.
+from .diagnostics import Diagnostic, Severity  # noqa: F401
+
 MODEL_VERSION = 1
 
 
@@ -416,26 +420,6 @@ class Section:
     kind: str  # "prose", "summary", "briefing", "quote", "conclusion", "preamble"
     blocks: tuple[Block, ...]
     line: int
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-@dataclass(frozen=True)
-class Diagnostic:
-    severity: Severity
-    code: str
-    message: str
-    file: str
-    line: int | None = None
-
-    def format(self) -> str:
-        """Compiler style: ``source/x.md:14: warning: message``."""
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.severity}: {self.message}"
 
 
 @dataclass(frozen=True)

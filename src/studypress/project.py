@@ -436,7 +436,7 @@ def _load_cached(path: Path, _mtime: int) -> Project:
 def config_diagnostics(root: Path | None) -> list[Any]:
     """What the configuration file in ``root`` names that is not there (a ``[fonts]
     fallback`` file), as one located warning each, for the build to report once."""
-    from .model import Diagnostic, Severity
+    from .diagnostics import Diagnostic, Severity
 
     project = configured(root)
     if project is None or project.config_file is None:

@@ -9,9 +9,8 @@ rendered. A failed build never leaves a half-written output.
 
 from __future__ import annotations
 
-from ..diagnostics import ordered, strict
+from ..diagnostics import Diagnostic, Severity, ordered, strict
 from ..layouts import LayoutError
-from ..model import Diagnostic, Severity
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path

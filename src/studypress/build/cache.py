@@ -9,8 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__, assets, jsontext
-from ..diagnostics import terminal_safe
-from ..model import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, terminal_safe
 from .inputs import COMBINED, Prints, reads
 from .records import BuildConfig, SourceNote
 

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity
 from ..safepath import inside
 from .records import BuildError, SourceFile
 

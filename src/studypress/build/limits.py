@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..diagnostics import Diagnostic, Severity
 from ..layouts import Layouts
-from ..model import Diagnostic, Severity
 from ..settings import Integer, load_file, setting
 from .records import NoteBrief
 

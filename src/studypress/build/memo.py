@@ -33,12 +33,14 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..model import Note
 from .cache import Cache
 from .records import NoteBrief, SourceFile
+
+if TYPE_CHECKING:
+    from ..model import Note
 
 MEMO_NAME = ".studypress-notes.pickle"
 _FORMAT = 2
@@ -208,6 +210,8 @@ def _unpack(packed: bytes, parse: Callable[[Callable[[str], bool]], Note],
         note = _unpickle(packed)
     except Exception:  # not ours after all
         note = None
+    from ..model import Note  # the model's classes load with the first note kept
+
     return note if isinstance(note, Note) else parse(embed_exists)
 
 

@@ -15,8 +15,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import has_errors
-from ..model import Diagnostic
+from ..diagnostics import Diagnostic, has_errors
 from ..safepath import contained
 from .cache import Cache, NoteEntry, combined_key, output_keys
 from .inputs import Prints

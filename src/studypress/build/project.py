@@ -8,9 +8,8 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Collector
+from ..diagnostics import Collector, Diagnostic
 from ..layouts import Layouts
-from ..model import Diagnostic
 from ..renderers import base
 from ..safepath import contained
 from .cache import Cache, ProjectEntry, combined_key, combined_outputs, project_keys

@@ -6,15 +6,19 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import assets
-from ..model import Diagnostic, Note, Severity
+from ..diagnostics import Diagnostic, Severity
 from ..reader import ReadError, read_text, slugify
 from ..reader.decoding import DecodeError, decode
 from .discover import display_path
 from .limits import Limits, items_problem, line_problem, size_problem
 from .memo import Memo
 from .records import NoteBrief, SourceFile, SourceNote
+
+if TYPE_CHECKING:
+    from ..model import Note
 
 
 @dataclass

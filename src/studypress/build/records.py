@@ -7,10 +7,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..diagnostics import has_errors
-from ..model import Diagnostic, Note
+from ..diagnostics import Diagnostic, has_errors
 from ..renderers import base
+
+if TYPE_CHECKING:
+    from ..model import Note
 
 
 class BuildError(Exception):

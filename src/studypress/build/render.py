@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import assets
+from ..diagnostics import Diagnostic, Severity
 from ..layouts import LayoutError, Layouts
-from ..model import Diagnostic, Note, Severity
 from ..renderers import base
 from ..safepath import contained
 
 if TYPE_CHECKING:
+    from ..model import Note
     from .workers import Pool
 
 Progress = Callable[[int, int, str], None]

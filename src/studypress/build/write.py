@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..diagnostics import has_errors
-from ..model import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, has_errors
 from ..safepath import contained
 
 if TYPE_CHECKING:

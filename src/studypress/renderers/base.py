@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from ..diagnostics import Diagnostic
 from ..layouts import Layouts
-from ..model import Diagnostic, Note
+
+if TYPE_CHECKING:
+    from ..model import Note
 
 
 @dataclass(frozen=True)
