@@ -20,7 +20,7 @@ from ..safepath import contained
 from .cache import Cache, NoteEntry, combined_key, output_keys
 from .inputs import Prints
 from .records import BuildConfig, SourceNote
-from .render import Job, JobResult, Progress, Rendered, Sink, keeping, render_all
+from .render import Job, JobResult, Progress, Rendered, Sink, render_all
 from .write import NoteWrites
 
 
@@ -39,11 +39,7 @@ class Plan:
     def render(self, workers: int, progress: Progress | None, sink: Sink) -> list[Rendered]:
         """Render the jobs, each result through ``sink`` as it comes (the writing), and gather
         each note's results into one."""
-        notes = list(dict.fromkeys(job.note.id for job in self.jobs))
-        # One note renders in this process: starting a pool costs more than it gains, unless
-        # a watch keeps one started.
-        rendered = render_all(self.jobs, workers if len(notes) > 1 or keeping() else 1,
-                              _by_note(self.jobs, progress), sink)
+        rendered = render_all(self.jobs, workers, _by_note(self.jobs, progress), sink)
         out: dict[str, Rendered] = {}
         for item in rendered:
             note_id = item.job.note.id

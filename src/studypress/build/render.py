@@ -189,10 +189,13 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None,
     if total == 0:
         return []
     workers = workers or (os.cpu_count() or 1)
+    # One note renders in this process: starting a pool costs more than it gains, unless a
+    # watch keeps one started.
+    one_note = len({job.note.id for job in jobs}) == 1
     if _KEPT.active and workers > 1:
         _KEPT.build += 1
         results = _in_pool(jobs, workers, progress, sink, _KEPT)
-    elif total == 1 or workers == 1:
+    elif one_note or workers == 1:
         results = []
         for i, job in enumerate(jobs):
             _tick(progress, i, total, job.note.id)

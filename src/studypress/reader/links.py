@@ -92,7 +92,7 @@ def _sought(forms: list[Form], cjk: list[str]) -> list[_Sought]:
             for f in forms]
 
 
-def _inside_longer(text: str, start: int, end: int, longer: list[str]) -> bool:
+def _inside_longer(text: str, start: int, end: int, longer: tuple[str, ...]) -> bool:
     """Whether text[start:end] lies inside a longer CJK name of the cast (``李鸿`` in
     ``李鸿章``): with no spaces, only the longer name says where a name ends."""
     for name in longer:
@@ -108,7 +108,7 @@ def _mentions(text: str, forms: list[_Sought], own: set[str]) -> bool:
         if form.text not in text:  # the pattern matches only where the form stands
             continue
         for m in sought.pattern.finditer(text):
-            if sought.longer and _inside_longer(text, m.start(), m.end(), list(sought.longer)):
+            if sought.longer and _inside_longer(text, m.start(), m.end(), sought.longer):
                 continue
             if not form.short or _short_ok(text, m.start(), m.end(), form.text, own):
                 return True
