@@ -11,7 +11,7 @@ import pytest
 from studypress import renderers
 from studypress.build import BuildConfig, build
 from studypress.build import render as render_phase
-from studypress.build.render import keeping, kept_workers
+from studypress.build.render import kept_workers
 
 
 class PidRenderer:
@@ -56,9 +56,9 @@ def _pids(vault) -> set[str]:
 
 
 def test_every_build_renders_in_the_same_kept_processes(vault):
-    assert not keeping()
+    assert not render_phase._KEPT.active
     with kept_workers():
-        assert keeping()
+        assert render_phase._KEPT.active
         build(_config(vault, ["pid"]))
         first = _pids(vault)
         assert first and str(os.getpid()) not in first  # rendered in workers
@@ -66,7 +66,7 @@ def test_every_build_renders_in_the_same_kept_processes(vault):
         assert build(_config(vault, ["pid"])).built == ["one"]  # one note: still the workers
         assert _pids(vault) <= first
         assert (vault / "out" / "one" / "pid.txt").read_text() in first
-    assert not keeping()
+    assert not render_phase._KEPT.active
     _edit(vault, "one", "Yet more text.")
     build(_config(vault, ["pid"]))  # without kept workers one note renders in this process
     assert (vault / "out" / "one" / "pid.txt").read_text() == str(os.getpid())

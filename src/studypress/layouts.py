@@ -76,7 +76,7 @@ class Layouts:
         for d in reversed(self.dirs):
             path = d / f"{name}.toml"
             if path.is_file():
-                merged = _merge(merged, _load_toml(path))
+                merged = _merge(merged, load_toml(path))
             if d == self.default:
                 merged = _merge(merged, layout_settings(self.root, name))
         return merged
@@ -137,7 +137,9 @@ def _load_toml_cached(path: str, mtime: float) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def load_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data, parsed once per process while it stays the same; callers only
+    read it. A syntax error is a located LayoutError."""
     try:
         return _load_toml_cached(str(path), path.stat().st_mtime)
     except tomllib.TOMLDecodeError as exc:

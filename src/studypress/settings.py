@@ -12,15 +12,13 @@ and what is allowed::
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
-from .layouts import LayoutError, Layouts
+from .layouts import LayoutError, Layouts, load_toml
 
 T = TypeVar("T")
 _MISSING = object()
@@ -401,18 +399,9 @@ def _shown(path: Path) -> str:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        stat = path.stat()
-        return _read_toml_once(str(path), stat.st_mtime_ns, stat.st_size)
-    except (OSError, tomllib.TOMLDecodeError):
+        return load_toml(path)
+    except (OSError, LayoutError):
         return {}  # Layouts.settings has reported a broken file already
-
-
-@functools.lru_cache(maxsize=64)
-def _read_toml_once(path: str, _mtime_ns: int, _size: int) -> dict[str, Any]:
-    """A settings file's data, read once per process while it stays the same (each note's
-    renderers ask for the same files); callers only read it."""
-    with open(path, "rb") as fh:
-        return tomllib.load(fh)
 
 
 def _dotted_keys(data: dict[str, Any], prefix: str = "") -> list[str]:

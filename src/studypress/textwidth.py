@@ -83,7 +83,7 @@ def memoised(measure: Any, registry: dict[str, Any]) -> Any:
         width = measure(text, fontName, fontSize, encoding)
         if len(_MEASURED) >= _LIMIT:
             _MEASURED.clear()
-        _MEASURED[key] = (registry.get(fontName), width)
+        _MEASURED[key] = (font if font is not None else registry.get(fontName), width)
         return width
 
     string_width.memoised = True  # type: ignore[attr-defined]

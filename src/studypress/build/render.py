@@ -161,11 +161,6 @@ def kept_workers() -> Iterator[None]:
         _KEPT.drop()
 
 
-def keeping() -> bool:
-    """Whether builds now render in kept workers (inside ``kept_workers``)."""
-    return _KEPT.active
-
-
 def _kept_job(item: tuple[int, Job]) -> JobResult:
     build, job = item
     if build != _SERVED[0]:  # files may have come or gone since the last build

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -147,13 +148,6 @@ def _parse(norm: str, original: str) -> HistoricalDate:
     return _single(p, resolve(p, norm), original, norm)
 
 
-# parse_date's answers by text: a reader asks about the same text several times (is this
-# prefix a date? which prefix is longest? then the date itself). An error is kept as its class
-# and message and raised anew each time, so no traceback grows from one raise to the next.
-_ANSWERS: dict[str, HistoricalDate | tuple[type[DateError], tuple] | None] = {}
-_ANSWERS_KEPT = 50_000
-
-
 def parse_date(text: str) -> HistoricalDate | None:
     """Parse a date as a note writes it.
 
@@ -163,19 +157,21 @@ def parse_date(text: str) -> HistoricalDate | None:
     a user-facing message (what is wrong, e.g. "February 1900 has no day 31") for impossible
     dates and for text that is not a date at all (message: "not a date: '...'").
     """
-    if text in _ANSWERS:
-        found = _ANSWERS[text]
-    else:
-        try:
-            found = _fresh(text)
-        except DateError as exc:
-            found = (type(exc), exc.args)
-        if len(_ANSWERS) >= _ANSWERS_KEPT:
-            _ANSWERS.clear()
-        _ANSWERS[text] = found
+    found = _answer(text)
     if isinstance(found, tuple):
         raise found[0](*found[1])
     return found
+
+
+# A reader asks about the same text several times (is this prefix a date? which prefix is
+# longest? then the date itself). An error is kept as its class and message and raised anew
+# each time, so no traceback grows from one raise to the next.
+@functools.lru_cache(maxsize=50_000)
+def _answer(text: str) -> HistoricalDate | tuple[type[DateError], tuple] | None:
+    try:
+        return _fresh(text)
+    except DateError as exc:
+        return (type(exc), exc.args)
 
 
 def _fresh(text: str) -> HistoricalDate | None:

@@ -60,16 +60,10 @@ def _drawing(width: float, height: float, fontset: FontSet, figure: Any) -> Any:
 PAGE_GAP = 18.0  # points between two pages of a figure drawn one above the other
 
 
-def draw_stack(lays: list[Layout], style: Style, fontset: FontSet) -> Any:
-    """The pages of a figure continued over pages as one tall Drawing, first page on top, a
-    thin dashed rule in the gap between two pages."""
-    return _stack(lays, style, fontset, [_figure(lay, style, fontset, lay.height)
-                                         for lay in lays])
-
-
 def draw_pages(lays: list[Layout], style: Style, fontset: FontSet) -> tuple[Any, list[Any]]:
-    """``draw_stack`` of the pages and the Drawing of each page (``draw``), which share the
-    pages' shapes: each page is drawn once."""
+    """The pages of a figure continued over pages as one tall Drawing, first page on top, a
+    thin dashed rule in the gap between two pages; and the Drawing of each page (``draw``),
+    sharing the pages' shapes: each page is drawn once."""
     figures = [_figure(lay, style, fontset, lay.height) for lay in lays]
     pages = [_drawing(lay.width, lay.height, fontset, fig)
              for lay, fig in zip(lays, figures, strict=True)]

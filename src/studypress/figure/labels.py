@@ -46,12 +46,6 @@ def label_text(it: Item, chars: int) -> tuple[str, str]:
     return (it.date_text, shorten(it.text, chars))
 
 
-def label_widths(texts: list[tuple[str, str]], size: float, max_w: float, min_chars: int,
-                 fs: FontSet) -> tuple[list[float], list[float]]:
-    """Full and minimum label widths, neither above ``max_w``."""
-    return clamped(measured(texts, size, min_chars, fs), max_w)
-
-
 def measured(texts: list[tuple[str, str]], size: float, min_chars: int | None,
              fs: FontSet) -> list[tuple[float, float, float]]:
     """Each label's date width, full width and width with its words cut to ``min_chars``

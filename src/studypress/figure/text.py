@@ -78,8 +78,7 @@ class FontSet:
         found = self._widths.get(key)
         if found is not None:
             return found
-        # right to left needs a character at U+0590 or above: most text is spared the look-up
-        if not text.isascii() and max(text) >= "\u0590" and bidi.has_rtl(text):
+        if bidi.has_rtl(text):
             found = sum(textline.width(run, font, size) for run, font, _ in self.visual(text, bold))
         elif text and fonts.charmap(first := self._chain(bold)[0]).issuperset(map(ord, text)):
             found = _string_width(text, first, size)  # the one run ``runs`` would give

@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import genanki
-from genanki.apkg_col import APKG_COL
-from genanki.apkg_schema import APKG_SCHEMA
 
 from .naming import stable_id
 from .notetypes import RenderedNoteType, model_fields, model_templates
@@ -158,8 +156,9 @@ def _genanki_decks(decks: Sequence[PackageDeck], types: Sequence[PackageType]
         yield gdeck
 
 
-# The collection's header fields a database on disk counts up (its change counter, the number
-# its version is valid for, the library's version number) and an in-memory one leaves at zero.
+# The collection's header fields (SQLite's file format, "The Database Header") that a database
+# on disk counts up and an in-memory one leaves at zero: the file change counter (offset 24),
+# the version-valid-for number (92) and the library's version number (96).
 _COUNTED = ((24, 4), (92, 8))
 
 
@@ -171,11 +170,8 @@ def _write_collection(decks: Iterable[Any], latest: int, path: Path) -> None:
         conn.execute("PRAGMA journal_mode=OFF")  # a new file: nothing to roll back to
         conn.execute("PRAGMA synchronous=OFF")
         cursor = conn.cursor()
-        # genanki.Package.write_to_db, one deck at a time.
-        cursor.executescript(APKG_SCHEMA)
-        cursor.executescript(APKG_COL)
-        for deck in decks:
-            deck.write_to_db(cursor, latest, iter(()))
+        # genanki goes through the decks once, so each is made as it is written.
+        genanki.Package(decks).write_to_db(cursor, latest, iter(()))
         conn.commit()
     finally:
         conn.close()
