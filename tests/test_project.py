@@ -244,3 +244,22 @@ def test_notes_from_elsewhere_leave_the_projects_lock_and_deck_alone(tmp_path, m
     # The whole source again: the combined outputs are made as before.
     result = runner.invoke(app, ["build", "source", "--force"])
     assert result.exit_code == 0 and "made only when" not in result.output
+
+
+def test_a_part_built_without_combined_outputs_says_nothing_of_them(tmp_path, monkeypatch):
+    """Only a build that asks for a combined output says it was left alone."""
+    from typer.testing import CliRunner
+
+    from studypress.cli import app
+
+    project = tmp_path / "proj"
+    write(project / "source" / "a.md", "# A\n\n## Timeline\n\n- **1933:** Something.\n")
+    write(project / "source" / "sub" / "b.md", "# B\n\n## Timeline\n\n- **1934:** Other.\n")
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    quiet = runner.invoke(app, ["build", "source/sub", "--only", "model"])
+    assert quiet.exit_code == 0, quiet.output
+    assert "combined outputs" not in quiet.output
+    told = runner.invoke(app, ["build", "source/sub", "--only", "deck"])
+    assert told.exit_code == 0, told.output
+    assert "made only when building the project's whole source (source)" in told.output

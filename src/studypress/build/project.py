@@ -33,6 +33,8 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
              memo: Memo | None = None) -> ProjectResult:
     """Make the combined outputs when they are out of date; ``cache`` is the next record."""
     saved = cache.project
+    if not combined_outputs(names):
+        return ProjectResult(saved)  # none asked for: what the last build made stays as it is
     part = _only_part(config)
     if part:
         # A build that sees only part of the project: a combined deck and lock made from it
@@ -40,8 +42,6 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
         return ProjectResult(saved, messages=[
             "combined outputs (the project deck, the course book) are made only when building "
             f"{part}; they were left as they were (build the source folder to make them)"])
-    if not combined_outputs(names):
-        return ProjectResult(saved)  # none asked for: what the last build made stays as it is
     keys = project_keys(notes, cache, names, fingerprint, config)
     trusted = _trusted(saved, config)
     # Each combined output is made again only when its own key changed: a deck setting
