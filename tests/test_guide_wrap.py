@@ -159,3 +159,45 @@ def test_a_table_asked_again_for_the_same_room_is_not_measured_again(monkeypatch
     assert table.wrap(360, 900) == size  # another room: measured anew, as tall
     assert measured == [(360, 500), (360, 900)]
     assert RowTable(rows(), colWidths=[60, 300]).wrap(360, 500) == size
+
+
+@pytest.mark.parametrize("text", ["The council met at dawn.", "  two\n  lines  ", "a > b",
+                                  "Революция и Αθήνα"])
+@pytest.mark.parametrize("face", ["regular", "bold", "italic"])
+def test_text_without_markup_gets_the_pieces_reportlabs_parser_makes(text, face) -> None:
+    style = ParagraphStyle("x", fontName=getattr(fonts.family("serif"), face), fontSize=9,
+                           textTransform="uppercase" if face == "bold" else None)
+    ours, theirs = Paragraph(text, style), PlainParagraph(text, style)
+    assert ours.text == theirs.text
+    assert ([list(f.__dict__.items()) for f in ours.frags]
+            == [list(f.__dict__.items()) for f in theirs.frags])
+
+
+def test_only_markup_goes_through_reportlabs_parser(monkeypatch) -> None:
+    from reportlab.platypus.paraparser import ParaParser
+
+    parsed: list[str] = []
+    real = ParaParser.parse
+
+    def parse(self, text, style):
+        parsed.append(text)
+        return real(self, text, style)
+
+    monkeypatch.setattr(ParaParser, "parse", parse)
+    Paragraph("plain words", _style())
+    Paragraph("Tom &amp; Jerry", _style())
+    Paragraph("a <b>bold</b> word", _style())
+    assert parsed == ["Tom &amp; Jerry", "a <b>bold</b> word"]
+
+
+@pytest.mark.parametrize("name", ["roman-republic-timeline.md", "messy-notes.md",
+                                  "russian-history-ii-us-recognition-study-guide.md"])
+def test_the_guide_is_the_same_as_with_reportlabs_parser_for_every_paragraph(monkeypatch,
+                                                                            name) -> None:
+    import re
+
+    note = read_note(NOTES / name, name)
+    fast, _ = render(note)
+    monkeypatch.setattr(pdf_paragraph, "_MARKUP", re.compile(""))  # matches any text
+    slow, _ = render(note)
+    assert fast == slow

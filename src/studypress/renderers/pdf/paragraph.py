@@ -24,14 +24,17 @@ from typing import Any
 import reportlab.platypus.paragraph as _rl_paragraph
 import reportlab.platypus.tableofcontents as _rl_toc
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedFragWord, ShapedStr, makeShapedFragWord
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paraparser import ParaFrag
 
 from ... import bidi, fonts, textline, textwidth
 
 _TAG = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"[<&]")  # what starts a tag or an entity
 _SPACE = re.compile(r"(\s+)")
 _serial = itertools.count(1)
 # What ``Paragraph.wrap`` (and the ``breakLines`` it calls) sets on the paragraph.
@@ -63,8 +66,16 @@ class Paragraph(_Paragraph):
         super().__init__(text, style, *args, **kwargs)
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        parsed = frags is None
+        if parsed and isinstance(text, str) and not _MARKUP.search(text):
+            # Most of a guide's paragraphs are text without a tag: ReportLab's parser, an
+            # HTMLParser, would make the one piece made here, at many times the cost.
+            cleaned = cleaner(text)
+            if cleaned:
+                text, frags = cleaned, [plain_frag(cleaned, style)]
+                _rl_paragraph.textTransformFrags(frags, style)
         super()._setup(text, style, bulletText, frags, cleaner)
-        if frags is None and self._bidi_base is not None:
+        if parsed and self._bidi_base is not None:
             self.frags = _level_frags(self.frags, self._bidi_base)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -103,6 +114,24 @@ class Paragraph(_Paragraph):
             for line in lines.lines:
                 _visual_line(line)
         return lines
+
+
+def plain_frag(text: str, style: Any) -> Any:
+    """The piece ReportLab's parser makes of ``text`` (no tag, no entity) in ``style``: the
+    same attributes, set in the same order (``ParaParser._initial_frag``, ``start_para`` and
+    ``handle_data``)."""
+    frag = ParaFrag()
+    frag.rise = 0
+    frag.greek = 0
+    frag.link = []
+    frag.fontName, frag.bold, frag.italic = ps2tt(style.fontName)
+    frag.fontSize = style.fontSize
+    frag.textColor = style.textColor
+    frag.us_lines = []
+    frag.__tag__ = "para"
+    frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
+    frag.text = text
+    return frag
 
 
 class EntryParagraph(Paragraph):
