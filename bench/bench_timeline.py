@@ -42,12 +42,13 @@ def generated_note(n: int, seed: int = 1) -> Note:
 
 
 def main() -> None:
-    from reportlab.graphics import renderSVG
-
+    from studypress.figure import Style, fontset_for
+    from studypress.figure.draw import scene
     from studypress.renderers.timeline.png import font_files, svg_png
+    from studypress.renderers.timeline.svg import scene_svg
 
     timeline_drawing(generated_note(5), 481.9)  # fonts registered outside the timings
-    print(f"{'events':>7} {'layout s':>9} {'layout+draw s':>14} {'svg s':>6} {'png s':>6} "
+    print(f"{'events':>7} {'layout s':>9} {'layout+draw s':>14} {'scene+svg s':>12} {'png s':>6} "
           f"{'mode':>9} {'height pt':>10}")
     for n in (10, 100, 1000):
         note = generated_note(n)
@@ -56,12 +57,13 @@ def main() -> None:
         t1 = time.perf_counter()
         drawing = timeline_drawing(note, 481.9)
         t2 = time.perf_counter()
-        svg = renderSVG.drawToString(drawing)
+        style = Style()
+        svg = scene_svg(scene(lay, style, fontset_for(style)), "Timeline")
         t3 = time.perf_counter()
         svg_png(svg, drawing.width, drawing.height, 150, font_files(drawing), "Source Sans Pro")
         t4 = time.perf_counter()
         mode = "numbered" if lay.numbered else "labels"
-        print(f"{n:>7} {t1 - t0:>9.3f} {t2 - t1:>14.3f} {t3 - t2:>6.3f} {t4 - t3:>6.3f} "
+        print(f"{n:>7} {t1 - t0:>9.3f} {t2 - t1:>14.3f} {t3 - t2:>12.3f} {t4 - t3:>6.3f} "
               f"{mode:>9} {drawing.height:>10.0f}")
 
 

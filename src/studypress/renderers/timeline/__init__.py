@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from ...model import Diagnostic, Note, Severity
 from ..base import Output, RenderContext, RenderResult
@@ -53,11 +52,11 @@ class Figure:
     ``timeline.svg`` and ``timeline.png`` are made from."""
 
     lays: list[Any]  # one Layout a page
-    drawing: Any  # the whole figure, its pages one above the other
-    svg: str  # the drawing as SVG, its text as outlines
+    scene: Any  # the whole figure, its pages one above the other (a ``figure.scene.Scene``)
+    svg: str  # the scene as SVG, its text as outlines
     style: Style
     fs: Any  # the FontSet it is drawn with
-    pages: list[Any]  # one Drawing a page (``drawing`` itself for a figure of one page)
+    pages: list[Any]  # one Scene a page (``scene`` itself for a figure of one page)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -110,11 +109,9 @@ def _pdf_and_svg(note: Note, ctx: RenderContext, fig: Figure) -> list[Output]:
 
 
 def _figure(note: Note, ctx: RenderContext, style: Style) -> Figure:
-    from reportlab.graphics import renderSVG
-
     from ...figure import fontset_for
-    from ...figure.draw import draw, draw_pages
-    from .outline import describe, outline_text
+    from ...figure.draw import draw_pages, scene
+    from .svg import scene_svg
 
     diags: list[Diagnostic] = []
     fs = fontset_for(style)
@@ -136,15 +133,13 @@ def _figure(note: Note, ctx: RenderContext, style: Style) -> Figure:
     diags.extend(people_left_out(note, lay.people_left_out))
     diags.extend(missing_glyphs(note, sorted({ch for la in lays for ch in la.missing})))
     if len(lays) == 1:
-        drawing = draw(lay, style, fs, height)
-        pages = [drawing]
+        whole = scene(lay, style, fs, height)
+        pages = [whole]
     else:
-        drawing, pages = draw_pages(lays, style, fs)
-    svg = renderSVG.drawToString(drawing)
-    title = escape(f"Timeline: {note.title}")
-    svg = svg.replace("<title>...</title>", f"<title>{title}</title>", 1)
-    svg, texts = outline_text(svg)  # no font needed to show it: the same picture everywhere
-    return Figure(lays, drawing, describe(svg, texts), style, fs, pages, diags)
+        whole, pages = draw_pages(lays, style, fs)
+    # text as outlines: no font needed to show it, the same picture everywhere
+    svg = scene_svg(whole, f"Timeline: {note.title}")
+    return Figure(lays, whole, svg, style, fs, pages, diags)
 
 
 def _pages(note: Note, style: Style, fs, portrait: float, landscape: float) -> list:

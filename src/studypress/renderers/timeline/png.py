@@ -82,7 +82,7 @@ class PngRenderer:
 
 
 def _png(note: Note, ctx: RenderContext, fig: Figure) -> list[Output]:
-    d = fig.drawing
+    d = fig.scene
     return [Output("timeline.png", svg_png(fig.svg, d.width, d.height, fig.style.dpi, [],
                                            "sans-serif"))]
 
