@@ -17,9 +17,10 @@ from studypress.figure import Style, fontset_for
 from studypress.figure.draw import draw_pages, scene
 from studypress.figure.layout import layout
 from studypress.figure.pages import paged_layouts
-from studypress.figure.scene import to_drawing
+from studypress.figure.paint import drawing
+from studypress.figure.scene import shape
 from studypress.reader import read_text
-from studypress.renderers.timeline.outline import EM, advance, Glyphs
+from studypress.renderers.timeline.outline import EM, Glyphs, advance
 from studypress.renderers.timeline.svg import scene_svg
 
 from .conftest import CORPUS, NOTES, read
@@ -63,6 +64,16 @@ def reference_svg(drawing, title: str) -> str:
     return svg.replace("<desc>...</desc>", f"<desc>{lines}</desc>" if lines else "", 1)
 
 
+def to_drawing(scene):
+    """The Drawing of the scene's shapes, as ReportLab holds it."""
+    from reportlab.graphics.shapes import Drawing
+
+    d = Drawing(scene.width, scene.height, initialFontName=scene.font)
+    for item in scene.items:
+        d.add(shape(item))
+    return d
+
+
 def pdf_bytes(scenes, painter) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -76,14 +87,32 @@ def pdf_bytes(scenes, painter) -> bytes:
 
 
 def check(whole, pages, title: str = "Timeline: a note") -> None:
-    from reportlab.graphics import renderPDF
+    from reportlab.graphics import renderPDF, renderSVG
 
     from studypress.figure.paint import paint
 
-    assert scene_svg(whole, title) == reference_svg(to_drawing(whole), title)
-    ours = pdf_bytes(pages, lambda s, c: paint(s, c, 20, 30))
+    svg = reference_svg(to_drawing(whole), title)
+    assert scene_svg(whole, title) == svg
     theirs = pdf_bytes(pages, lambda s, c: renderPDF.draw(to_drawing(s), c, 20, 30))
-    assert ours == theirs
+    assert pdf_bytes(pages, lambda s, c: paint(s, c, 20, 30)) == theirs
+    # the Drawing the guide places: painted from the scene, the same again
+    assert pdf_bytes(pages, lambda s, c: renderPDF.draw(drawing(s), c, 20, 30)) == theirs
+    # drawn by another renderer, and read shape by shape: the shapes themselves
+    plain = renderSVG.drawToString(to_drawing(whole))
+    assert renderSVG.drawToString(drawing(whole)) == plain
+    assert len(_shapes(drawing(whole))) == len(_shapes(to_drawing(whole)))
+
+
+def _shapes(d) -> list:
+    from reportlab.graphics.shapes import Group
+
+    out, todo = [], list(d.contents)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Group):
+            todo.extend(node.contents)
+        out.append(node)
+    return out
 
 
 def figures():

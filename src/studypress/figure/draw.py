@@ -11,7 +11,7 @@ import functools
 from typing import Any
 
 from .. import textline
-from .scene import Circle, Group, Line, Polygon, Rect, Scene, Text, to_drawing
+from .scene import Circle, Group, Line, Polygon, Rect, Scene, Text
 from .shapes import Bar, Label, Layout, LegendItem, Marker
 from .style import Style
 from .text import FontSet
@@ -44,7 +44,9 @@ def tint(value: str, amount: float, fallback: str = "#000000") -> Any:
 
 def draw(lay: Layout, style: Style, fontset: FontSet, height: float | None = None) -> Any:
     """The Drawing of ``lay``, ``lay.width`` x (``height`` or ``lay.height``) points."""
-    return to_drawing(scene(lay, style, fontset, height))
+    from .paint import drawing
+
+    return drawing(scene(lay, style, fontset, height))
 
 
 def scene(lay: Layout, style: Style, fontset: FontSet, height: float | None = None) -> Scene:

@@ -1,16 +1,20 @@
-"""A scene (``figure.scene``) painted onto a ReportLab canvas.
+"""A scene (``figure.scene``) painted onto a ReportLab canvas: on its own (``paint``, each page
+of ``timeline.pdf``) or as the Drawing a guide places (``drawing``).
 
-The canvas receives exactly the calls ReportLab's ``renderPDF`` makes for the scene's Drawing,
-in the same order (each shape in its own saved state, its paint set the way ``renderPDF`` sets
-it), so the page's operators are the same bytes; what is skipped is building the Drawing and
-walking it with a state tracker, shape by shape.
+The canvas receives exactly the calls ReportLab's ``renderPDF`` makes for the Drawing of the
+scene's shapes, in the same order (each shape in its own saved state, its paint set the way
+``renderPDF`` sets it), so the page's operators are the same bytes; what is skipped is building
+that Drawing and walking it with a state tracker, shape by shape.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .scene import IDENTITY, Circle, Line, Polygon, Rect, Scene, Text
+from reportlab.graphics.renderPDF import _PDFRenderer
+from reportlab.graphics.shapes import DirectDraw, Drawing
+
+from .scene import Circle, Group, Line, Polygon, Rect, Scene, Text, shape
 
 
 class _Initial:
@@ -21,28 +25,84 @@ class _Initial:
 
 
 def paint(scene: Scene, canvas: Any, x: float, y: float) -> None:
-    """Paint ``scene`` with its bottom left corner at (``x``, ``y``)."""
+    """Paint ``scene`` with its bottom left corner at (``x``, ``y``), as ``renderPDF.draw``
+    would paint its Drawing."""
     from reportlab.graphics.renderbase import StateTracker
-    from reportlab.graphics.renderPDF import _PDFRenderer
 
     r = _PDFRenderer()
     r._canvas = canvas
     r._tracker = StateTracker(defaultObj=_Initial(scene.font))
     canvas.saveState()
     r.initState(x, y)
-    _Painter(r, canvas).group(scene.items, IDENTITY)
+    _Painter(r).group(Group(scene.items))
     canvas.restoreState()
 
 
+def drawing(scene: Scene) -> Any:
+    """The scene as a ``reportlab.graphics`` Drawing (a platypus flowable) that ``renderPDF``
+    paints straight from the scene; its shapes (``contents``) are made only if asked for."""
+    return _SceneDrawing(scene)
+
+
+class _Painted(DirectDraw):
+    """One group of the scene in a Drawing. ``renderPDF`` gives it the group's own state (its
+    transform) and then has it paint the group's items; any other renderer draws its shapes."""
+
+    def __init__(self, group: Group) -> None:
+        self.transform = group.transform
+        self._group = group
+        self._shape: Any = None
+
+    def shape(self) -> Any:
+        """The group as ``reportlab.graphics`` shapes."""
+        if self._shape is None:
+            self._shape = shape(self._group)
+        return self._shape
+
+    def drawDirectly(self, renderer: Any) -> None:
+        if type(renderer) is _PDFRenderer:
+            _Painter(renderer).items(self._group.items)
+        else:  # the state is the group's already: draw what is in it
+            renderer.drawGroup(self.shape())
+
+
+class _SceneDrawing(Drawing):
+    """A Drawing whose renderers meet the scene's groups as ``_Painted`` nodes."""
+
+    def __init__(self, scene: Scene) -> None:
+        # The drawing's own initial font: without it ReportLab puts an unembedded Helvetica
+        # into any PDF the figure is placed in.
+        super().__init__(scene.width, scene.height, initialFontName=scene.font)
+        self._nodes = [_Painted(i) if type(i) is Group else shape(i) for i in scene.items]
+
+    def getContents(self) -> list[Any]:
+        return self._nodes
+
+    @property
+    def contents(self) -> list[Any]:  # type: ignore[override]
+        """The drawing's shapes, as a Drawing made of them holds them."""
+        return [n.shape() if isinstance(n, _Painted) else n for n in self._nodes]
+
+    @contents.setter
+    def contents(self, value: list[Any]) -> None:
+        if value:  # only a Group's own empty start is ever set: the scene is the content
+            raise ValueError("a scene's Drawing holds the scene's shapes only")
+
+
 class _Painter:
-    def __init__(self, renderer: Any, canvas: Any) -> None:
-        self.r, self.canvas = renderer, canvas
+    def __init__(self, renderer: Any) -> None:
+        self.r, self.canvas = renderer, renderer._canvas
         self.apply = renderer.applyStateChanges
 
-    def group(self, items: list[Any], transform: tuple) -> None:
+    def group(self, group: Group) -> None:
         canvas = self.canvas
         canvas.saveState()
-        self.apply({"transform": transform}, {})
+        self.apply({"transform": group.transform}, {})
+        self.items(group.items)
+        canvas.restoreState()
+
+    def items(self, items: list[Any]) -> None:
+        canvas = self.canvas
         for item in items:
             kind = type(item)
             if kind is Text:
@@ -56,8 +116,7 @@ class _Painter:
             elif kind in (Rect, Circle, Polygon):
                 self.solid(item)
             else:
-                self.group(item.items, item.transform)
-        canvas.restoreState()
+                self.group(item)
 
     def solid(self, item: Any) -> None:
         canvas, r = self.canvas, self.r

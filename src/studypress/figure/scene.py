@@ -2,10 +2,10 @@
 groups), each with its paint, in drawing order.
 
 A scene is what ``draw`` makes of a layout and what every output of the figure is written from:
-``to_drawing`` makes it the ``reportlab.graphics`` Drawing the guide places as a flowable,
-``figure.canvas`` paints it straight onto a ReportLab canvas (``timeline.pdf``) and
-``renderers.timeline.svg`` writes it as SVG, both with the very operators and elements
-ReportLab's own renderers would write for that Drawing, without building it shape by shape.
+``figure.paint`` paints it straight onto a ReportLab canvas (``timeline.pdf``, and the Drawing
+the guide places as a flowable) and ``renderers.timeline.svg`` writes it as SVG, both with the
+very operators and elements ReportLab's own renderers would write for the Drawing of its
+shapes (``shape``), without building that Drawing shape by shape.
 Colours are ReportLab colours; ``dash`` is a dash array or None.
 """
 
@@ -77,19 +77,8 @@ class Scene(NamedTuple):
     items: list[Any]
 
 
-def to_drawing(scene: Scene) -> Any:
-    """The scene as a ``reportlab.graphics`` Drawing (a platypus flowable)."""
-    from reportlab.graphics.shapes import Drawing
-
-    # The drawing's own initial font: without it ReportLab puts an unembedded Helvetica into
-    # any PDF the figure is placed in.
-    d = Drawing(scene.width, scene.height, initialFontName=scene.font)
-    for item in scene.items:
-        d.add(_shape(item))
-    return d
-
-
-def _shape(item: Any) -> Any:
+def shape(item: Any) -> Any:
+    """One item (a group with everything in it) as ``reportlab.graphics`` shapes."""
     from reportlab.graphics import shapes
 
     kind = type(item)
@@ -110,6 +99,6 @@ def _shape(item: Any) -> Any:
     if kind is Text:
         return shapes.String(item.x, item.y, item.text, fontName=item.font,
                              fontSize=item.size, fillColor=item.fill)
-    g = shapes.Group(*(_shape(child) for child in item.items))
+    g = shapes.Group(*(shape(child) for child in item.items))
     g.transform = item.transform
     return g

@@ -15,7 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ...figure.scene import Circle, Line, Polygon, Rect, Scene, Text
-from .outline import EM, advance, Glyphs
+from .outline import EM, Glyphs, advance
 
 LINE_STYLES = frozenset(("stroke-width", "stroke-linecap", "stroke", "stroke-opacity",
                          "stroke-dasharray", "stroke-dashoffset", "id"))
