@@ -201,3 +201,23 @@ def test_the_guide_is_the_same_as_with_reportlabs_parser_for_every_paragraph(mon
     monkeypatch.setattr(pdf_paragraph, "_MARKUP", re.compile(""))  # matches any text
     slow, _ = render(note)
     assert fast == slow
+
+
+def test_the_first_pass_puts_no_text_and_no_table_on_its_pages(monkeypatch) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    drafts: list[str] = []
+    real = Canvas.showPage
+
+    def showPage(self):
+        if pdf_paragraph.drafting(self):
+            drafts.append("\n".join(self._code))
+        return real(self)
+
+    monkeypatch.setattr(Canvas, "showPage", showPage)
+    for name in ("roman-republic-timeline.md", "russian-history-ii-us-recognition-study-guide.md"):
+        render(read_note(NOTES / name, name))
+    assert drafts
+    for page in drafts:
+        assert " Tf" not in page and "BT" not in page  # no footer, header, contents or cell
+        assert " re" not in page  # no table's shading

@@ -56,6 +56,10 @@ class Anchor(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        if not drafting(canvas):  # the first pass's outline is thrown away with its pages
+            super().drawOn(canvas, x, y, _sW)
+
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
 
@@ -223,6 +227,10 @@ class Contents(TableOfContents):
                       self.canv.getNamedCB(self._CALLBACK))
         return size
 
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        if not drafting(canvas):  # the first pass only learns the pages
+            super().drawOn(canvas, x, y, _sW)
+
 
 class WritingLines(Flowable):
     """Ruled lines to write an answer on, ``indent`` in from the left (from the right, under
@@ -241,6 +249,10 @@ class WritingLines(Flowable):
         self.width = availWidth
         self.height = self.count * self.spacing + 2
         return self.width, self.height
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        if not drafting(canvas):
+            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         c = self.canv
@@ -309,6 +321,10 @@ class RowTable(Table):
             self._sized = (availWidth, availHeight)
         self.availWidth = availWidth
         return self._width, self._height
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        if not drafting(canvas):  # rules, shading and cells alike are thrown away
+            super().drawOn(canvas, x, y, _sW)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self._sized != (availWidth, availHeight):
@@ -403,11 +419,15 @@ class GuideDoc(BaseDocTemplate):
                   self._chain, s.sizes["footer"], align="centre")
 
     def _first_page(self, canv, doc) -> None:
+        if self.drafting:
+            return  # the first pass's pages are thrown away
         canv.saveState()
         self._footer(canv)
         canv.restoreState()
 
     def _later_page(self, canv, doc) -> None:
+        if self.drafting:
+            return
         s = self.settings
         _top, right, _bottom, left = s.margins
         width = self.pagesize[0] - left - right
