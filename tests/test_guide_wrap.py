@@ -221,3 +221,22 @@ def test_the_first_pass_puts_no_text_and_no_table_on_its_pages(monkeypatch) -> N
     for page in drafts:
         assert " Tf" not in page and "BT" not in page  # no footer, header, contents or cell
         assert " re" not in page  # no table's shading
+
+
+def test_the_frame_deep_copied_is_an_equal_and_separate_frame() -> None:
+    import copy
+
+    from reportlab.platypus import FrameBreak
+
+    from studypress.renderers.guide.doc import BodyFrame
+
+    frame = BodyFrame(10, 20, 400, 700, id="body", leftPadding=0)
+    frame._frameBGs = [("white", 0, 0)]
+    frame.add_generated_content(FrameBreak)
+    twin = copy.deepcopy(frame)
+    assert type(twin) is BodyFrame and twin.__dict__.keys() == frame.__dict__.keys()
+    assert {k: v for k, v in twin.__dict__.items() if k != "_generated_content"} == \
+        {k: v for k, v in frame.__dict__.items() if k != "_generated_content"}
+    twin._frameBGs.append("more")
+    twin._generated_content.append(FrameBreak)
+    assert frame._frameBGs == [("white", 0, 0)] and len(frame._generated_content) == 1

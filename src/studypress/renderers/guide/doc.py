@@ -8,6 +8,7 @@ building until the total printed in the footers equals the pages actually made).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
@@ -355,6 +356,21 @@ class RowTable(Table):
         return parts
 
 
+_ATOMS = (int, float, str, type(None))
+
+
+class BodyFrame(Frame):
+    """The page's frame, deep-copied without a step per number: a kept-together group copies
+    the frame every time it is measured (``_listWrapOn``), and a frame is mostly numbers."""
+
+    def __deepcopy__(self, memo: dict[int, object]) -> BodyFrame:
+        twin = self.__class__.__new__(self.__class__)
+        memo[id(self)] = twin
+        twin.__dict__.update({k: v if type(v) in _ATOMS else deepcopy(v, memo)
+                              for k, v in self.__dict__.items()})
+        return twin
+
+
 class GuideDoc(BaseDocTemplate):
     """A4 or Letter pages with the guide's furniture; outline and contents from ``Anchor``s."""
 
@@ -376,8 +392,8 @@ class GuideDoc(BaseDocTemplate):
         self.pages_made = 0
         self._head = fonts.family(settings.heading_family)
         self._chain = fonts.fallback_chain(self._head, False, False, fallbacks)
-        frame = Frame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom,
-                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = BodyFrame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom,
+                          id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.frame_height = frame._height
         self.frame_width = frame._width
         self.addPageTemplates([
