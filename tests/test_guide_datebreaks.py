@@ -171,3 +171,24 @@ def test_a_range_breaks_after_its_sign_before_between_a_unit_and_a_figure():
         "1904年2月8日から", "1905年9月5日まで"]
     assert date_lines("1904年2月8日～1905年9月5日", 7, _chars) == [
         "1904年2月", "8日～", "1905年9月", "5日"]
+
+
+def test_a_date_many_events_share_is_broken_once(monkeypatch, tmp_path):
+    from studypress.renderers.guide import story
+
+    broken: list[str] = []
+    real = story.date_lines
+
+    def counting(text, width, measure):
+        broken.append(text)
+        return real(text, width, measure)
+
+    monkeypatch.setattr(story, "date_lines", counting)
+    events = "\n".join(f"- **1933**: Event {k} happens." for k in range(5))
+    note = tmp_path / "shared.md"
+    note.write_text(f"# Shared dates\n\n## Timeline\n\n{events}\n- **1934**: Later.\n",
+                    encoding="utf-8")
+    pdf, _ = render(read_note(note, "shared.md"))
+    assert sorted(broken) == ["1933", "1934"]
+    text = "".join(page.extract_text() for page in pdfplumber.open(io.BytesIO(pdf)).pages)
+    assert text.count("1933") >= 5

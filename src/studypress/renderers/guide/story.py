@@ -101,6 +101,8 @@ class StoryBuilder:
     _figure_late: bool = False  # the figure after the chronology instead of before it
     _keys: int = 0
     _last_level: int = -1
+    # a date's lines by its text, font chain, size and room: many events share a date
+    _date_breaks: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.printing not in PRINTINGS:
@@ -426,7 +428,11 @@ class StoryBuilder:
         fam = self.styles.head_family
         chain = fonts.fallback_chain(fam, bold, False, self.fmt.base.fallbacks)
         room = self.date_width - NUMBER_GAP  # the column's right padding
-        lines = date_lines(text, room, lambda t: runs_width(t, chain, st.fontSize))
+        key = (text, chain, st.fontSize, room)
+        lines = self._date_breaks.get(key)
+        if lines is None:
+            lines = self._date_breaks[key] = date_lines(
+                text, room, lambda t: runs_width(t, chain, st.fontSize))
         # A number wider than the column runs into the gap beside it rather than be cut.
         return Paragraph("<br/>".join(self.fmt.plain(piece, line, bold=bold, family=fam)
                                       for piece in lines),
