@@ -156,9 +156,53 @@ def test_a_table_asked_again_for_the_same_room_is_not_measured_again(monkeypatch
     parts = table.split(360, 500)
     assert measured == [(360, 500)]
     assert len(parts) == 2
-    assert table.wrap(360, 900) == size  # another room: measured anew, as tall
-    assert measured == [(360, 500), (360, 900)]
+    assert table.wrap(360, 900) == size  # another height: every row was measured already
+    assert measured == [(360, 500)]
+    table.wrap(300, 900)  # another width: measured anew
+    assert measured == [(360, 500), (300, 900)]
+    assert table.wrap(360, 700) == size
     assert RowTable(rows(), colWidths=[60, 300]).wrap(360, 500) == size
+
+
+def test_a_table_with_spanned_cells_is_measured_anew_for_another_height(monkeypatch) -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    from studypress.renderers.guide.doc import RowTable
+
+    measured: list[tuple[float, float]] = []
+    real = Table._calc
+
+    def _calc(self, availWidth, availHeight):
+        measured.append((availWidth, availHeight))
+        return real(self, availWidth, availHeight)
+
+    monkeypatch.setattr(Table, "_calc", _calc)
+    rows = [[Paragraph(TEXT, _style()), ""] for _ in range(4)]
+    table = RowTable(rows, colWidths=[180, 180], style=TableStyle([("SPAN", (0, 0), (1, 0))]))
+    table.wrap(360, 500)
+    table.wrap(360, 900)
+    assert measured == [(360, 500), (360, 900)]
+
+
+def test_a_table_measured_in_one_height_is_the_table_measured_in_another() -> None:
+    from studypress.renderers.guide.doc import RowTable
+
+    def rows() -> list[list[Paragraph]]:
+        return [[Paragraph(f"{1900 + k}", _style()), Paragraph(TEXT * (k % 3 + 1), _style())]
+                for k in range(12)]
+
+    def state(table: RowTable) -> tuple[object, ...]:
+        return (table._width, table._height, table._rowHeights, table._rowpositions,
+                table._colpositions, table._hmax)
+
+    for low, high in ((120, 900), (900, 120), (40, 2000)):
+        once = RowTable(rows(), colWidths=[60, 300])
+        once.wrap(360, low)
+        fresh = RowTable(rows(), colWidths=[60, 300])
+        fresh.wrap(360, high)
+        assert state(once) == state(fresh)
+        assert [len(p._cellvalues) for p in once.split(360, high)] == \
+            [len(p._cellvalues) for p in fresh.split(360, high)]
 
 
 @pytest.mark.parametrize("text", ["The council met at dawn.", "  two\n  lines  ", "a > b",

@@ -312,14 +312,21 @@ class RowTable(Table):
     def __init__(self, *args: object, page_height: float = 700.0, **kw: object) -> None:
         super().__init__(*args, **kw)  # type: ignore[arg-type]
         self.page_height = page_height
-        self._sized: tuple[float, float] | None = None
+        self._sized: object = None
+
+    def _room(self, availWidth: float, availHeight: float) -> object:
+        # Without spanned cells ReportLab measures every row whatever the height offered
+        # (``Table._calc_height`` stops early only to finish a span): the width alone counts.
+        return (availWidth, availHeight) if self._spanCmds else availWidth
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         # Asked again for the room it was last measured in (by the frame, a kept-together
-        # group, the next pass), the table has the rows it had: its cells are what they were.
-        if self._sized != (availWidth, availHeight):
+        # group, the next pass, another page), the table has the rows it had: its cells are
+        # what they were.
+        room = self._room(availWidth, availHeight)
+        if self._sized != room:
             super().wrap(availWidth, availHeight)
-            self._sized = (availWidth, availHeight)
+            self._sized = room
         self.availWidth = availWidth
         return self._width, self._height
 
@@ -328,9 +335,10 @@ class RowTable(Table):
             super().drawOn(canvas, x, y, _sW)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        if self._sized != (availWidth, availHeight):
+        room = self._room(availWidth, availHeight)
+        if self._sized != room:
             self._calc(availWidth, availHeight)
-            self._sized = (availWidth, availHeight)
+            self._sized = room
         heights = self._rowHeights
         fits = self._getFirstPossibleSplitRowPosition(availHeight)
         if fits >= len(heights):
