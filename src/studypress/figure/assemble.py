@@ -17,20 +17,37 @@ from .shapes import Band, Bar, Box, Label, Layout, Marker, Part
 from .undated import place_undated
 
 
+def natural_height(pl: Plan, ins: Inputs) -> float:
+    """The height the plan's content needs."""
+    style, h = ins.style, ins.heights
+    n_rows = max(pl.rows, default=-1) + 1
+    band_row = h.band_rows(pl.titles, pl.stacked)
+    return (h.above_fixed(n_rows, band_row) + pl.lanes * lane_height(pl.size)
+            + h.below_axis(pl.people_lanes, _key_rows(pl, ins), caption_height(pl.caption, style))
+            + style.margin)
+
+
+def figure_height(pl: Plan, ins: Inputs) -> float:
+    """The height of the plan's layout: its content's, or the box's when that is taller."""
+    natural = natural_height(pl, ins)
+    return natural if ins.height is None else max(natural, float(ins.height))
+
+
+def _key_rows(pl: Plan, ins: Inputs) -> int:
+    return math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered and ins.style.key else 0
+
+
 def assemble(pl: Plan, ins: Inputs) -> Layout:
     """Give the chosen plan its vertical positions and build the result."""
     style, h, height = ins.style, ins.heights, ins.height
     n_rows = max(pl.rows, default=-1) + 1
     band_row = h.band_rows(pl.titles, pl.stacked)
-    lane_h = lane_height(pl.size)
-    key_rows = math.ceil(len(pl.key_entries) / pl.key_cols) if pl.numbered and style.key else 0
-    natural = (h.above_fixed(n_rows, band_row) + pl.lanes * lane_h
-               + h.below_axis(pl.people_lanes, key_rows, caption_height(pl.caption, style))
-               + style.margin)
-    fig_h = natural if height is None else max(natural, float(height))
+    key_rows = _key_rows(pl, ins)
+    natural = natural_height(pl, ins)
+    fig_h = figure_height(pl, ins)
     top = fig_h - style.margin - h.header
     band_title_y = top - band_row
-    lane0_y = band_title_y - pl.lanes * lane_h
+    lane0_y = band_title_y - pl.lanes * lane_height(pl.size)
     axis_y = lane0_y - 3.0 - n_rows * h.row - 2.0 if h.axis else lane0_y
 
     out = Layout(ins.width, fig_h, pl.axis, axis_y, numbered=pl.numbered, font_size=pl.size,

@@ -5,7 +5,6 @@ Days are ``Day.ordinal()`` numbers; an interval is ``[first day, last day + 1)``
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -43,16 +42,20 @@ class Page:
 
 def items(events: Sequence[Event], date_style: str, language: str = "en") -> list[Item]:
     """The figure's view of each event, in the order given, dates labelled in ``date_style``."""
-    try:
-        return list(_items(tuple(events), date_style, language))
-    except TypeError:  # an event that cannot be a key (a list inside it)
+    if not isinstance(events, tuple):  # a list may change: made afresh
         return _make(events, date_style, language)
+    # Every layout of a figure (each candidate page of a long one) starts from the same
+    # events: known by the tuple itself, not by hashing every event in it again.
+    key = (id(events), date_style, language)
+    found = _MADE.get(key)
+    if found is None or found[0] is not events:
+        if len(_MADE) >= 32:
+            _MADE.pop(next(iter(_MADE)))
+        found = _MADE[key] = (events, tuple(_make(events, date_style, language)))
+    return list(found[1])
 
 
-# Every layout of a figure (each candidate page of a long one) starts from the same items.
-@functools.lru_cache(maxsize=32)
-def _items(events: tuple[Event, ...], date_style: str, language: str) -> tuple[Item, ...]:
-    return tuple(_make(events, date_style, language))
+_MADE: dict[tuple[int, str, str], tuple[tuple[Event, ...], tuple[Item, ...]]] = {}
 
 
 def _make(events: Sequence[Event], date_style: str, language: str) -> list[Item]:

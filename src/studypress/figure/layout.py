@@ -10,16 +10,16 @@ the results are in ``shapes``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .. import timeaxis
 from ..model import Event, Person
-from .assemble import assemble
+from .assemble import assemble, figure_height
 from .datelabel import STYLES, note_style
 from .items import DaySpan, Page, axis_spans, items, person_spans
 from .legend import legend_kinds, legend_lines
 from .people import kept_people, left_out_note
-from .plan import Heights, Inputs, best_plan, header_height, plan
+from .plan import Heights, Inputs, Plan, best_plan, header_height, plan
 from .shapes import Layout
 from .style import Style
 from .text import FontSet, default_fontset
@@ -35,6 +35,42 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
     over several (``pages.paged_layouts``): only its events, its people and its header. Pure:
     the same input gives the same layout.
     """
+    return draft(events, people, width, height, style, fontset, page=page).layout()
+
+
+@dataclass
+class Draft:
+    """A layout planned but not yet assembled: its height and mode are known before its text
+    is placed (a page of a figure continued over pages is tried at several lengths, and only
+    the one kept is assembled)."""
+
+    plan: Plan
+    inputs: Inputs
+    people_left_out: int
+    _made: Layout | None = None
+
+    @property
+    def height(self) -> float:
+        """The layout's height (``Layout.height``)."""
+        return figure_height(self.plan, self.inputs)
+
+    @property
+    def numbered(self) -> bool:
+        """Numbered marks and a key rather than full labels (``Layout.numbered``)."""
+        return self.plan.numbered
+
+    def layout(self) -> Layout:
+        """The layout, assembled once."""
+        if self._made is None:
+            self._made = assemble(self.plan, self.inputs)
+            self._made.people_left_out = self.people_left_out
+        return self._made
+
+
+def draft(events: Sequence[Event], people: Sequence[Person], width: float,
+          height: float | None, style: Style | None = None,
+          fontset: FontSet | None = None, *, page: Page | None = None) -> Draft:
+    """``layout`` up to its assembly."""
     style = _with_date_style(style or Style(), events, people)
     fs = fontset or default_fontset(style.font_family)
     width = max(float(width), 120.0)
@@ -61,9 +97,7 @@ def layout(events: Sequence[Event], people: Sequence[Person], width: float,
                       axis=bool(dated) or any(s is not None for s in spans))
     ins = Inputs(events, people, dated, undated, spans, style, fs, width, height, heights,
                  kinds, note, page.first_number if page is not None else 1, header)
-    out = assemble(best_plan([plan(ins, ax) for ax in axes], style), ins)
-    out.people_left_out = left_out
-    return out
+    return Draft(best_plan([plan(ins, ax) for ax in axes], style), ins, left_out)
 
 
 def _people(people: Sequence[Person], style: Style, page: Page | None

@@ -16,7 +16,7 @@ from .. import timeaxis
 from ..dates import year_label
 from ..model import Event, Person
 from .items import Item, Page, items, person_spans
-from .layout import layout
+from .layout import Draft, draft
 from .shapes import Layout, Part
 from .style import Style
 from .text import FontSet
@@ -34,10 +34,10 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
     The first page is ``first_height`` tall (the room left under what opens the page it
     shares), every other one ``page_height``; None: all are ``page_height``."""
     first = page_height if first_height is None else first_height
-    whole = layout(events, people, width, None, style, fs)
+    whole = draft(events, people, width, None, style, fs)
     its = [it for it in items(events, "iso") if it.span is not None]
     if whole.height <= first + 0.01 or len(its) < 2:
-        return [whole]
+        return [whole.layout()]
     its.sort(key=lambda it: (_middle(it), it.index))
     packer = _Packer(events, people, its, person_spans(people), width, page_height, style, fs)
     undated = [it.index for it in items(events, "iso") if it.span is None]
@@ -45,7 +45,7 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
     apart = undated_height(len(undated), width, style) > page_height / 3
     packer.undated = not apart
     guess = max(1, int(len(its) * first / whole.height))
-    pages: list[tuple[int, int, Layout]] = []
+    pages: list[tuple[int, int, Draft]] = []
     while not pages or pages[-1][1] < len(its):
         start = pages[-1][1] if pages else 0
         height = page_height if pages else first
@@ -57,7 +57,7 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
         guess = max(1, int((end - start) * page_height / height))
     if apart:
         pages.extend((len(its), len(its), lay) for lay in packer.lists(undated))
-    return _headed(pages, its, style, fs)
+    return _headed([(a, b, d.layout()) for a, b, d in pages], its, style, fs)
 
 
 def _middle(it: Item) -> float:
@@ -77,15 +77,15 @@ class _Packer:
         self.gaps: set[int] = set()  # cuts made at an empty stretch: pages never grow past one
         self.undated = True  # the last page of events lists the undated ones
 
-    def lists(self, undated: list[int]) -> list[Layout]:
+    def lists(self, undated: list[int]) -> list[Draft]:
         """Pages listing the undated events alone (no axis), as many on each as fit."""
-        out: list[Layout] = []
+        out: list[Draft] = []
         start, m = 0, len(undated)
         while start < len(undated):
             part = undated[start:start + m]
             page = Page(frozenset(), frozenset(), undated=part, header=PLACEHOLDER)
-            lay = layout(self.events, self.people, self.width, None, self.style, self.fs,
-                         page=page)
+            lay = draft(self.events, self.people, self.width, None, self.style, self.fs,
+                        page=page)
             if lay.height > self.height + 0.01 and len(part) > 1:
                 m = max(1, min(len(part) - 1, int(len(part) * self.height / lay.height)))
                 continue
@@ -93,12 +93,12 @@ class _Packer:
             start += len(part)
         return out
 
-    def page(self, start: int, guess: int, height: float) -> tuple[int, Layout]:
+    def page(self, start: int, guess: int, height: float) -> tuple[int, Draft]:
         """The end (exclusive) and layout of the fullest page ``height`` tall starting at
         ``start``: a few tries, each sized from the last one's height, between the largest
         count known to fit and the smallest known not to."""
         left = len(self.its) - start
-        good: tuple[int, Layout] | None = None
+        good: tuple[int, Draft] | None = None
         bad = left + 1
         m = max(1, min(guess, left))
         for _ in range(8):
@@ -144,7 +144,7 @@ class _Packer:
         return max(range(lo, end + 1),
                    key=lambda c: (_middle(its[c]) - _middle(its[c - 1]), c))
 
-    def lay(self, start: int, end: int) -> Layout:
+    def lay(self, start: int, end: int) -> Draft:
         part = self.its[start:end]
         lo = min(it.span[0] for it in part if it.span)
         hi = max(it.span[1] for it in part if it.span)
@@ -152,8 +152,8 @@ class _Packer:
         page = Page(frozenset(it.index for it in part), frozenset(mine),
                     undated=self.undated and end == len(self.its), first_number=self.first,
                     header=PLACEHOLDER)
-        return layout(self.events, self.people, self.width, None, self.style, self.fs,
-                      page=page)
+        return draft(self.events, self.people, self.width, None, self.style, self.fs,
+                     page=page)
 
 
 def _years(part: list[Item], language: str = "en") -> str:
