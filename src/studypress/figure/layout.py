@@ -118,6 +118,19 @@ def _with_date_style(style: Style, events: Sequence[Event], people: Sequence[Per
     """The style with its date style decided: "auto" takes the note's own."""
     if style.date_style in STYLES:
         return style
+    # every layout of one figure asks again: known by the very style, events and people
+    key = (id(style), id(events), id(people))
+    found = _DECIDED.get(key)
+    if found is not None and found[0] is style and found[1] is events and found[2] is people:
+        return found[3]
     dates = [e.date for e in events if e.date is not None]
     dates += [p.span for p in people if p.span is not None]
-    return replace(style, date_style=note_style(dates))
+    decided = replace(style, date_style=note_style(dates))
+    if isinstance(events, tuple) and isinstance(people, tuple):  # a list may change
+        if len(_DECIDED) >= 32:
+            _DECIDED.pop(next(iter(_DECIDED)))
+        _DECIDED[key] = (style, events, people, decided)
+    return decided
+
+
+_DECIDED: dict[tuple[int, int, int], tuple[Style, Sequence[Event], Sequence[Person], Style]] = {}

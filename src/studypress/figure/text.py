@@ -32,6 +32,8 @@ class FontSet:
         default_factory=dict, repr=False, compare=False)
     _fits: dict[tuple[str, float, float, bool], str] = field(
         default_factory=dict, repr=False, compare=False)
+    _measures: dict[tuple[str, bool], object] = field(default_factory=dict, repr=False,
+                                                      compare=False)
     _chains: dict[bool, tuple[str, ...]] = field(default_factory=dict, repr=False,
                                                  compare=False)
     # what the figure's modules measure with these fonts, by their own keys (labels' widths)
@@ -78,15 +80,29 @@ class FontSet:
         found = self._widths.get(key)
         if found is not None:
             return found
-        if bidi.has_rtl(text):
+        how = self._measures.get((text, bold))
+        if how is None:  # how this text is measured, whatever the size: decided once
+            how = self._measure(text, bold)
+            if len(self._measures) < MAX_MEMO:
+                self._measures[text, bold] = how
+        if how is _RTL:
             found = sum(textline.width(run, font, size) for run, font, _ in self.visual(text, bold))
-        elif text and fonts.charmap(first := self._chain(bold)[0]).issuperset(map(ord, text)):
-            found = _string_width(text, first, size)  # the one run ``runs`` would give
+        elif isinstance(how, str):  # the one run ``runs`` would give
+            found = _string_width(text, how, size)
         else:
-            found = sum(_string_width(run, font, size) for run, font in self.runs(text, bold))
+            found = sum(_string_width(run, font, size) for run, font in how)
         if len(self._widths) < MAX_MEMO:
             self._widths[key] = found
         return found
+
+    def _measure(self, text: str, bold: bool) -> object:
+        """``_RTL`` (laid out in visual order), the one font a text's characters are all in,
+        or the text's runs."""
+        if bidi.has_rtl(text):
+            return _RTL
+        if text and fonts.charmap(first := self._chain(bold)[0]).issuperset(map(ord, text)):
+            return first
+        return tuple(self.runs(text, bold))
 
     def fit(self, text: str, max_width: float, size: float, bold: bool = False) -> str:
         """``fit`` measured in these fonts."""
@@ -107,11 +123,30 @@ def _runs(text: str, chain: tuple[str, ...]) -> tuple[tuple[str, str | None], ..
     return tuple(fonts.runs(text, chain))
 
 
-@functools.lru_cache(maxsize=65536)
-def _string_width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
+_RTL = object()  # ``FontSet._measure``: a text laid out in visual order
 
-    return stringWidth(text, font, size)
+
+def _string_width(text: str, font: str, size: float) -> float:
+    """ReportLab's width of ``text`` in ``font`` at ``size``, to the last bit."""
+    units = _advances(text, font)
+    if units is None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(text, font, size)
+    return 0.001 * size * units
+
+
+@functools.lru_cache(maxsize=65536)
+def _advances(text: str, font: str) -> float | None:
+    """The sum of the text's advances in a TrueType font, in 1/1000 em; None for another
+    kind of font. ReportLab's width of a TrueType text at any size is ``0.001 * size`` times
+    this sum (``textwidth``), so a text measured at one size is measured at every size."""
+    from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if not isinstance(getFont(font), TTFont):
+        return None
+    return stringWidth(text, font, 1000)  # 0.001 * 1000 is exactly 1: the sum itself
 
 
 @functools.cache
