@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from xml.sax.saxutils import escape as _xml_escape
+from html import escape as _html_escape
 
 from ... import fonts
 from ...model import RichText
@@ -20,7 +20,7 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 def escape(value: str) -> str:
     """Escape text for Paragraph markup (and attribute values)."""
-    return _xml_escape(value, {'"': "&quot;"})
+    return _html_escape(value, quote=False).replace('"', "&quot;")
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ and reading it back with a pattern.
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ...figure.scene import Circle, Line, Polygon, Rect, Scene, Text
 from .outline import EM, Glyphs, advance
@@ -177,7 +177,7 @@ def scene_svg(scene: Scene, title: str) -> str:
     w.group(scene.items, (1, 0, 0, 1, 0, 0), "\t\t")
     width, height = scene.width, scene.height
     defs = "<defs>" + "".join(w.glyphs.defs) + "</defs>\n" if w.glyphs.defs else ""
-    desc = "\n".join(escape(t) for t in w.texts if t.strip())
+    desc = "\n".join(escape(t, quote=False) for t in w.texts if t.strip())
     head = (
         '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg\n'
         "  PUBLIC '-//W3C//DTD SVG 1.0//EN'\n"
@@ -185,7 +185,7 @@ def scene_svg(scene: Scene, title: str) -> str:
         f'<svg width="{width}" height="{height}" preserveAspectRatio="xMinYMin meet" '
         f'viewBox="0 0 {int(width)} {int(height)}" xmlns="http://www.w3.org/2000/svg" '
         'version="1.0" fill-rule="evenodd" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
-        f"{defs}\t<title>{escape(title)}</title>\n"
+        f"{defs}\t<title>{escape(title, quote=False)}</title>\n"
         f"\t{f'<desc>{desc}</desc>' if desc else ''}\n"
         '\t<clipPath id="clip">\n'
         f'\t\t<rect x="0" y="0" width="{width}" height="{height}"/>\n'
