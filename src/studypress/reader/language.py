@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from ..dates.tables import MONTH_NAMES
-from .sections import languages
+from .sections import compile_any, languages
 
 DEFAULT = "en"
 _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
@@ -37,13 +37,21 @@ def _month_words() -> dict[str, frozenset[str]]:
             for code, table in locales.items()}
 
 
-def _scores(headings: Iterable[str], text: str) -> Counter[str]:
+@cache
+def _heading_words(code: str) -> re.Pattern[str]:
+    """One pattern of all the section and prose words of a language, compiled when asked."""
+    return compile_any(next(w for w in languages() if w.code == code).patterns())
+
+
+def _heading_hits(code: str, headings: list[str]) -> int:
+    """How many headings use a section or prose word of the language."""
+    pattern = _heading_words(code)
+    return sum(1 for h in headings if pattern.search(h))
+
+
+def _month_scores(text: str) -> Counter[str]:
+    """Each language's count of its month names in the text (English's among them)."""
     scores: Counter[str] = Counter()
-    headings = list(headings)
-    for words in languages():
-        patterns = [*words.sections.values(), *words.prose.values()]
-        hits = sum(1 for h in headings if any(p.search(h) for p in patterns))
-        scores[words.code] += _HEADING_WEIGHT * hits
     found = Counter(w.lower() for w in _WORD.findall(text))
     english = {m.lower() for m in MONTH_NAMES if m}
     scores[DEFAULT] += sum(n for w, n in found.items() if w in english)
@@ -54,7 +62,16 @@ def _scores(headings: Iterable[str], text: str) -> Counter[str]:
 
 def detect(headings: Iterable[str], text: str) -> str:
     """The language with the most section and month words, English on a tie or with none."""
-    scores = _scores(headings, text)
+    headings = list(headings)
+    scores = _month_scores(text)
+    scores[DEFAULT] += _HEADING_WEIGHT * _heading_hits(DEFAULT, headings)
+    # A language that could not pass English even if every heading were in its words cannot
+    # win, so its words are left uncompiled: an English note with dates rarely compiles more
+    # than English's.
+    most = _HEADING_WEIGHT * len(headings)
+    for code in (words.code for words in languages()):
+        if code != DEFAULT and scores[code] + most > scores[DEFAULT]:
+            scores[code] += _HEADING_WEIGHT * _heading_hits(code, headings)
     best = max(sorted(scores), key=lambda code: scores[code], default=DEFAULT)
     return best if scores[best] > scores[DEFAULT] else DEFAULT
 

@@ -31,22 +31,33 @@ _LANG = Path(__file__).with_name("lang")
 
 @dataclass(frozen=True)
 class Words:
-    """One language's section words: a pattern per kind of section and per kind of prose."""
+    """One language's section words: a pattern per kind of section and per kind of prose,
+    as text (each is compiled where it is used, once: joined with the other languages' for
+    ``classify``, with the rest of its language's for telling languages apart)."""
 
     code: str
-    sections: dict[Kind, re.Pattern[str]]
-    prose: dict[str, re.Pattern[str]]
+    sections: dict[Kind, str]
+    prose: dict[str, str]
+
+    def patterns(self) -> list[str]:
+        """Every pattern of the language, sections' then prose's."""
+        return [*self.sections.values(), *self.prose.values()]
 
 
-def _compile(entries: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{e})" for e in entries), re.I)
+def _alternatives(entries: list[str]) -> str:
+    return "|".join(f"(?:{e})" for e in entries)
+
+
+def compile_any(patterns: list[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` does, case-insensitive."""
+    return re.compile(_alternatives(patterns), re.I)
 
 
 def _words(path: Path) -> Words:
     data = tomllib.loads(path.read_text("utf-8"))
-    sections = {Kind(k.replace("_", "-")): _compile(v)
+    sections = {Kind(k.replace("_", "-")): _alternatives(v)
                 for k, v in data.get("sections", {}).items() if v}
-    prose = {k: _compile(v) for k, v in data.get("prose", {}).items() if v}
+    prose = {k: _alternatives(v) for k, v in data.get("prose", {}).items() if v}
     return Words(path.stem, sections, prose)
 
 
@@ -60,9 +71,16 @@ def languages() -> tuple[Words, ...]:
 @cache
 def _rules() -> tuple[tuple[Kind, re.Pattern[str]], ...]:
     """Every language's words for a kind joined into one pattern, kinds in their order."""
-    return tuple((kind, _compile([w.sections[kind].pattern for w in languages()
-                                  if kind in w.sections]))
+    return tuple((kind, compile_any([w.sections[kind] for w in languages()
+                                     if kind in w.sections]))
                  for kind in _ORDER)
+
+
+@cache
+def _prose_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every language's words for a kind of prose joined into one pattern."""
+    return tuple((kind, compile_any([w.prose[kind] for w in languages() if kind in w.prose]))
+                 for kind in _PROSE if any(kind in w.prose for w in languages()))
 
 
 # Sections whose sub-headings subdivide them (``### 1789`` in a timeline, eras in a cast,
@@ -90,7 +108,7 @@ def timeline_subject(heading: str) -> str | None:
 
 def prose_kind(heading: str) -> str:
     """What a prose section holds, by its heading's words: summary, conclusion, quotes, prose."""
-    for kind in _PROSE:
-        if any(kind in w.prose and w.prose[kind].search(heading) for w in languages()):
+    for kind, pattern in _prose_rules():
+        if pattern.search(heading):
             return kind
     return "prose"
