@@ -467,7 +467,10 @@ def translate(norm: str) -> str | None:
 
     def word(m: re.Match[str]) -> str:
         nonlocal strong
-        kind, value = t.meaning[_fold(m.group(0))]
+        found = t.meaning.get(_fold(m.group(0)))
+        if found is None:  # a spelling only the pattern's case folding equates ("deſ": "des")
+            return m.group(0)
+        kind, value = found
         strong = strong or _is_strong(kind, m.group(0), m.string[: m.start()])
         return _ENGLISH[kind](value)
 
