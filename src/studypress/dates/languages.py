@@ -149,9 +149,14 @@ def _meanings(cldr: dict, words: dict) -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _words_table() -> dict:
+    """``lang/words.toml``, read once."""
+    return tomllib.loads((_LANG / "words.toml").read_text("utf-8"))
+
+
+@cache
 def _english_words() -> frozenset[str]:
-    words = tomllib.loads((_LANG / "words.toml").read_text("utf-8"))
-    return frozenset(words.get("english", {}).get("words", []))
+    return frozenset(_words_table().get("english", {}).get("words", []))
 
 
 _AFTER_DAY = re.compile(r"(?<![0-9])[0-9]{1,2}\.?\s*$")  # "17 " before a month name
@@ -205,7 +210,7 @@ def cldr_table() -> dict:
 def _data() -> tuple[dict, dict[str, tuple[str, str]], frozenset[str]]:
     """The word tables, every word's meaning, and the letter runs that can start a rewrite."""
     cldr = cldr_table()
-    words = tomllib.loads((_LANG / "words.toml").read_text("utf-8"))
+    words = _words_table()
     meaning = _meanings(cldr, words)
     keys = [w for w, (kind, _) in meaning.items() if _is_strong(kind, w)]
     for key in ("century", "century_after", "decade"):
@@ -223,17 +228,41 @@ def _worth_trying(low: str) -> bool:
     return not _runs(low).isdisjoint(_data()[2])
 
 
+# A table word as the rewriting finds it: whole, not inside a longer word.
+_WHOLE = r"(?<![\w'’])(?:{})(?![\w'’])"
+
+
 @cache
-def _tables() -> _Tables:
-    words, meaning, _ = _data()
-    boundary = r"(?<![\w'’])(?:{})(?![\w'’])"
+def _centuries() -> tuple[re.Pattern[str], ...]:
+    """A numeral after a century word ("siglo XIX") and before one ("XIXe siècle")."""
+    words = _words_table()
     before, after = _gather(words, "century"), _gather(words, "century_after")
-    centuries = (
+    return (
         re.compile(
             rf"(?<![\w])(?:{_alternation(before)})\s*-?\s*{_NUMERAL}{_ORDINAL_MARK}(?!\w)", _I
         ),
         re.compile(rf"(?<![\w]){_NUMERAL}{_ORDINAL_MARK}\s*(?:{_alternation(after)})(?!\w)", _I),
     )
+
+
+@cache
+def _hundreds() -> re.Pattern[str]:
+    """Every name of a hundred years ("Ottocento"), whole."""
+    names = {w for table in _words_table().values() for w in table.get("hundreds", {})}
+    return re.compile(_WHOLE.format(_alternation(names)), _I)
+
+
+def _can_make_figures(text: str) -> bool:
+    """Whether rewriting could put figures into a text that has none, as a century in Roman
+    figures ("siglo XIX") or a name of a hundred years ("Ottocento") becomes figures; a text
+    left without figures is no date."""
+    return any(p.search(text) for p in _centuries()) or _hundreds().search(text) is not None
+
+
+@cache
+def _tables() -> _Tables:
+    words, meaning, _ = _data()
+    centuries = _centuries()
     decades = (
         re.compile(rf"(?<![\w])(?:{_alternation(_gather(words, 'decade'))})\s+"
                    r"(?P<apos>['’])?(?P<y>[0-9]{2,4})(?![0-9])", _I),
@@ -245,7 +274,7 @@ def _tables() -> _Tables:
         r"(?P<c>[0-9]{1,2})(?:st|nd|rd|th) century",
         _I,
     )
-    every = re.compile(boundary.format(_alternation(set(meaning))), _I)
+    every = re.compile(_WHOLE.format(_alternation(set(meaning))), _I)
     after_meaning = _seasons_after(words)
     seasons_after = re.compile(
         r"(?<![\w])(?P<y>[0-9]{1,4}(?:\s*[–/-]\s*[0-9]{1,4})?)\s+"
@@ -459,6 +488,11 @@ def translate(norm: str) -> str | None:
     text, dotted = _substitute(_DOTTED, text, _dotted)
     text, roman = _substitute(_ROMAN_MONTH, text, _roman_month)
     strong = strong or dotted or roman
+    # Two cheap tests spare the tables' patterns (and most English prose their compiling): a
+    # text without figures that nothing can give figures, and a text with no word that can
+    # begin a rewrite, come out as no date whatever the tables say.
+    if not strong and not any(c.isdigit() for c in text) and not _can_make_figures(text):
+        return None
     if not strong and not _worth_trying(text.lower()):
         return None
     t = _tables()
