@@ -1,0 +1,55 @@
+"""What a cold build of one English note loads: only what its outputs use."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import studypress
+
+NOTE = """---
+{"dg-publish":true,"permalink":"/notes/recognition/"}
+---
+
+## Timeline of Events
+
+- **November 16, 1933:** The United States recognises the Soviet Union.
+- **1934:** Debt talks stall.
+  - Debt talks stall, and evidence emerges of interference in American affairs, contrary to
+    the agreement.
+
+## Key Figures
+
+- **Franklin D. Roosevelt** (President, 1933-1945): opened relations.
+"""
+
+PROBE = """\
+import runpy, sys
+sys.argv = ['studypress', 'build', 'source', '-o', 'output', '-q']
+try:
+    runpy.run_module('studypress', run_name='__main__')
+except SystemExit as exc:
+    assert not exc.code, exc.code
+from studypress.dates import languages
+print('LOADED', [m for m in ('cairo', 'rlPyCairo', 'urllib.request', 'multiprocessing')
+                 if m in sys.modules])
+print('TABLES', languages._tables.cache_info().currsize, languages._data.cache_info().currsize)
+"""
+
+
+def test_a_cold_build_of_one_note_loads_only_what_it_uses(tmp_path):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "recognition.md").write_text(NOTE, encoding="utf-8")
+    # The package under test, not whichever copy the interpreter has installed.
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin",
+           "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    # The SVG is written without renderPM's cairo backend; one note renders without a pool.
+    assert "LOADED []" in done.stdout, done.stdout
+    # English event text holding a word of the foreign date tables ("in") builds no table.
+    assert "TABLES 0 0" in done.stdout, done.stdout
+    svg = (tmp_path / "output" / "recognition" / "timeline.svg").read_text("utf-8")
+    assert "<svg" in svg and "1933" in svg
