@@ -47,7 +47,7 @@ def test_a_cold_build_of_one_note_loads_only_what_it_uses(tmp_path):
     done = subprocess.run([sys.executable, "-c", PROBE], cwd=tmp_path, env=env,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    # The SVG is written without renderPM's cairo backend; one note renders without a pool.
+    # No cairo (timeline.png is not asked for), no XML library for escaping, no pool for one note.
     assert "LOADED []" in done.stdout, done.stdout
     # English event text holding a word of the foreign date tables ("in") builds no table.
     assert "TABLES 0 0" in done.stdout, done.stdout
