@@ -564,33 +564,40 @@ def test_zip_time_is_shared_by_media_members() -> None:
         assert {i.date_time for i in z.infolist()} == {zip_time(EPOCH)}
 
 
-def test_the_collection_on_disk_is_the_database_made_in_memory(tmp_path) -> None:
-    """A deck's collection is written to a file (a large vault's does not fit in memory
-    twice); its bytes are those of the same database serialised from memory."""
+def test_the_collection_on_disk_is_the_database_genanki_makes_in_memory(tmp_path) -> None:
+    """A deck's collection is written to a file, note by note (a large vault's does not fit
+    in memory); its bytes are those of the same notes written by genanki's own package into a
+    database in memory."""
     import sqlite3
 
     import genanki
 
     from studypress.renderers.deck import apkg
+    from studypress.renderers.deck.naming import stable_id
 
-    def decks() -> list:
-        model = genanki.Model(1607392319, "Simple", fields=[{"name": "Q"}, {"name": "A"}],
-                              templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"}])
-        deck = genanki.Deck(2059400110, "Many")
-        for i in range(3000):
-            note = apkg._Note(model=model, fields=[f"q{i} " * (i % 40), f"a{i}"], guid=f"g{i}")
-            note.note_id, note.mod, note.position = 10_000 + i, 1700000000, i
-            note.card_ids = [20_000 + i]
-            deck.add_note(note)
-        return [deck]
+    model = genanki.Model(1607392319, "Simple", fields=[{"name": "Q"}, {"name": "A"}],
+                          templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"}])
+    notes = tuple(apkg.PackageNote(f"g{i}", "Simple", (f"q{i} " * (i % 40), f"a{i}"), (),
+                                   1700000000 + i % 7, 1700000000) for i in range(3000))
+    path = tmp_path / "collection.anki2"
+    book = apkg.Collection(path)
+    book.add(apkg.PackageDeck("Many", "", notes), {"Simple": model}, announce=True)
+    book.close()
 
+    ids, card_ids = apkg._Ids(), apkg._Ids()
+    deck = genanki.Deck(stable_id("studypress deck", "Many"), "Many")
+    deck.add_model(model)
+    for position, pn in enumerate(notes, 1):
+        note = apkg._Note(model=model, fields=list(pn.values), guid=pn.guid)
+        note.note_id, note.mod, note.position = ids.take(pn.added, pn.guid), pn.mod, position
+        note.card_ids = [card_ids.take(pn.added, f"{pn.guid}/{c.ord}") for c in note.cards]
+        deck.add_note(note)
     memory = sqlite3.connect(":memory:")
-    genanki.Package(decks()).write_to_db(memory.cursor(), 1700000000, iter(()))
+    # Time 0: a plain genanki model takes the package's time (the deck's models keep their own).
+    genanki.Package([deck]).write_to_db(memory.cursor(), 0, iter(()))
     memory.commit()
     expected = memory.serialize()
     memory.close()
-    path = tmp_path / "collection.anki2"
-    apkg._write_collection(decks(), 1700000000, path)
     assert len(expected) > 100_000
     assert path.read_bytes() == expected
     packed = apkg._archive(path, {}, apkg.zip_time(1700000000))

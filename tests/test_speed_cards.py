@@ -14,6 +14,7 @@ import pytest
 from studypress.build import BuildConfig, build
 from studypress.build.memo import MEMO_NAME
 from studypress.renderers import deck as deck_module
+from studypress.renderers.deck import combined as combined_module
 
 
 def note(i: int, extra: str = "") -> str:
@@ -44,7 +45,7 @@ def gathered(monkeypatch):
         seen.append(n.id)
         return real(n, *args, **kw)
 
-    monkeypatch.setattr(deck_module, "note_cards", counting)
+    monkeypatch.setattr(combined_module, "note_cards", counting)
     return seen
 
 

@@ -170,12 +170,12 @@ class Memo:
                 entries[k] is self.kept[k] for k in entries) and made.keys() == \
                 self.kept_made.keys() and all(made[k] is self.kept_made[k] for k in made):
             return  # nothing new: a no-op build writes nothing
-        data = pickle.dumps((code_stamp(), entries, made), protocol=pickle.HIGHEST_PROTOCOL)
-        from .write import write_atomic
+        from .write import atomic_file
 
-        # A memo that cannot be written costs the next build time, nothing else.
-        with contextlib.suppress(OSError):
-            write_atomic(self.path, data)
+        # A memo that cannot be written costs the next build time, nothing else. Pickled
+        # straight into the file: a large vault's memo is tens of megabytes.
+        with contextlib.suppress(OSError), atomic_file(self.path) as fh:
+            pickle.dump((code_stamp(), entries, made), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _pack(value: object) -> bytes:

@@ -122,7 +122,7 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
                              places=places,
                              **({"remember": memo.remembering(cache, places)}
                                 if memo is not None and cache is not None else {}))
-    models = [n.note for n in notes]
+    models = base.Notes([n.id for n in notes], lambda i: notes[i].fetch())
     for name in names:
         renderer = renderers.load(name)
         if not hasattr(renderer, "render_project"):

@@ -86,6 +86,15 @@ class SourceNote:
         assert self.load is not None
         return self.load()
 
+    def fetch(self) -> Note:
+        """The note, loaded again unless it is already, and not kept: a combined output
+        takes every note of a large vault once."""
+        loaded = self.__dict__.get("note")  # where ``note`` keeps it, once asked for
+        if loaded is not None:
+            return loaded
+        assert self.load is not None
+        return self.load()
+
 
 @dataclass
 class BuildConfig:

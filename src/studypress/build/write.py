@@ -8,10 +8,10 @@ import functools
 import hashlib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..diagnostics import Diagnostic, Severity, has_errors
 from ..safepath import contained
@@ -30,20 +30,28 @@ def write_atomic(path: Path, data: bytes) -> bool:
             return False
     except OSError:
         pass
+    with atomic_file(path) as fh:
+        fh.write(data)
+    return True
+
+
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write ``path``'s new bytes into: written beside it and renamed over it once
+    complete, so a reader never sees half of it (removed when the writing fails)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # with random, milliseconds a no-op build, which writes nothing, saves
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
         # mkstemp creates files only the owner can read; outputs are ordinary files.
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
 
 
 @functools.cache

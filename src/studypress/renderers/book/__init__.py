@@ -9,6 +9,7 @@ deck, and named like it; the build makes it only when building whole folders.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from ... import __version__
 from ...model import Diagnostic, Note
@@ -66,10 +67,11 @@ class BookRenderer:
         """Nothing per note: the book is made once, from every note."""
         return RenderResult()
 
-    def render_project(self, notes: list[Note], ctx: RenderContext) -> RenderResult:
+    def render_project(self, notes: Sequence[Note], ctx: RenderContext) -> RenderResult:
         from ..deck.naming import file_name
 
-        data, diagnostics = render_book(notes, ctx)
+        # The book goes through its notes many times: each is loaded once.
+        data, diagnostics = render_book(list(notes), ctx)
         return RenderResult(files=[Output(f"{file_name(project_name(ctx))}.pdf", data)],
                             diagnostics=diagnostics)
 

@@ -8,6 +8,7 @@ same input and ledger give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -15,7 +16,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -103,14 +104,18 @@ class _Ids:
     def take(self, seconds: int, salt: str) -> int:
         offset = int.from_bytes(hashlib.sha256(salt.encode()).digest()[:4], "big") % 1000
         start = max(seconds, 1) * 1000 + offset
-        path = []
-        candidate = start
-        while candidate in self.after:
+        after = self.after
+        candidate = after.get(start)
+        if candidate is None:  # free: most ids of a build that adds few items
+            after[start] = start + 1
+            return start
+        path = [start]
+        while (step := after.get(candidate)) is not None:
             path.append(candidate)
-            candidate = self.after[candidate]
+            candidate = step
         for passed in path:
-            self.after[passed] = candidate
-        self.after[candidate] = candidate + 1
+            after[passed] = candidate
+        after[candidate] = candidate + 1
         return candidate
 
 
@@ -124,61 +129,121 @@ def write_package(decks: Sequence[PackageDeck], types: Sequence[PackageType],
                   media: Mapping[str, bytes] | None = None) -> bytes:
     """The ``.apkg`` bytes for these decks (sub-decks by name), note types and media files
     (name → bytes; the fields must refer to them, or Anki ignores them)."""
-    latest = max([t.mod for t in types] + [n.mod for d in decks for n in d.notes] + [0])
+    with collection() as book:
+        models = {t.rendered.spec.name: _Model(t) for t in types}
+        for deck in decks:
+            book.add(deck, models, announce=True)
+        return book.package(types, media or {})
+
+
+@contextlib.contextmanager
+def collection() -> Iterator[Collection]:
+    """A collection database in a temporary file, to be written deck by deck."""
     with tempfile.TemporaryDirectory(prefix="studypress-deck-") as tmp:
-        collection = Path(tmp) / "collection.anki2"
-        _write_collection(_genanki_decks(decks, types), latest, collection)
-        return _archive(collection, media or {}, zip_time(latest))
+        book = Collection(Path(tmp) / "collection.anki2")
+        try:
+            yield book
+        finally:
+            book.close()
 
 
-def _genanki_decks(decks: Sequence[PackageDeck], types: Sequence[PackageType]
-                   ) -> Iterator[genanki.Deck]:
-    """The decks as genanki writes them, each made as it is written and then let go: a
-    combined deck of a large vault holds too many notes to hold their objects all at once."""
-    models = {t.rendered.spec.name: _Model(t) for t in types}
-    ids = _Ids()
-    card_ids = _Ids()
-    position = 0
-    for deck in decks:
+def model(rendered: RenderedNoteType) -> genanki.Model:
+    """The genanki model that writes a note type's notes (its time is set when packaged)."""
+    return _Model(PackageType(rendered, 0))
+
+
+class Collection:
+    """A package's collection database, written into a file deck by deck: a combined deck of
+    a large vault is hundreds of megabytes, and its notes are never all held at once."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = sqlite3.connect(path)
+        self.conn.execute("PRAGMA journal_mode=OFF")  # a new file: nothing to roll back to
+        self.conn.execute("PRAGMA synchronous=OFF")
+        self.cursor = self.conn.cursor()
+        genanki.Package([]).write_to_db(self.cursor, 0, iter(()))  # the schema, the col row
+        self.ids, self.card_ids = _Ids(), _Ids()
+        self.position = 0
+        self.latest = 0  # the newest note's time
+        self.untold: list[genanki.Deck] = []  # decks the col row is told of when packaged
+        self.open = True
+
+    def add(self, deck: PackageDeck, models: Mapping[str, genanki.Model],
+            announce: bool = False) -> list[int]:
+        """Write a deck's notes (``models`` by note type name); their note ids, in order.
+        ``announce`` tells the col row of the deck first, as genanki does deck by deck (a
+        package of a few decks); otherwise it is told of every deck once, when packaged."""
         gdeck = genanki.Deck(stable_id("studypress deck", deck.name), deck.name,
                              deck.description)
-        for model in models.values():
-            gdeck.add_model(model)
+        for m in models.values():
+            gdeck.add_model(m)
+        if announce:
+            gdeck.write_to_db(self.cursor, 0, None)  # its notes are not in gdeck: col only
+        else:
+            self.untold.append(gdeck)
+        written = []
         for pn in deck.notes:
-            note = _Note(model=models[pn.notetype], fields=list(pn.values), tags=list(pn.tags),
-                         guid=pn.guid)
-            note.note_id = ids.take(pn.added, pn.guid)
+            note = _Note(model=models[pn.notetype], fields=list(pn.values),
+                         tags=list(pn.tags), guid=pn.guid)
+            note.note_id = self.ids.take(pn.added, pn.guid)
             note.mod = pn.mod
-            note.card_ids = [card_ids.take(pn.added, f"{pn.guid}/{c.ord}") for c in note.cards]
-            position += 1
-            note.position = position
-            gdeck.add_note(note)
-        yield gdeck
+            note.card_ids = [self.card_ids.take(pn.added, f"{pn.guid}/{c.ord}")
+                             for c in note.cards]
+            self.position += 1
+            note.position = self.position
+            note.write_to_db(self.cursor, 0, gdeck.deck_id, None)
+            self.latest = max(self.latest, pn.mod)
+            written.append(note.note_id)
+        return written
+
+    def append(self, note_id: int, additions: Sequence[tuple[int, str]], sort_index: int
+               ) -> None:
+        """Add text to the end of fields of a written note (field index, text), in order."""
+        (flds,), = self.cursor.execute("SELECT flds FROM notes WHERE id = ?", (note_id,))
+        fields = flds.split("\x1f")
+        for where, text in additions:
+            fields[where] += text
+        self.cursor.execute("UPDATE notes SET flds = ?, sfld = ? WHERE id = ?",
+                            ("\x1f".join(fields), fields[sort_index], note_id))
+
+    def package(self, types: Sequence[PackageType], media: Mapping[str, bytes]) -> bytes:
+        """The ``.apkg`` bytes: the col row told of the decks and note types, the database
+        closed and zipped with the media files."""
+        latest = max([t.mod for t in types] + [self.latest])
+        if self.untold:
+            self._tell(types, latest)
+        self.close()
+        return _archive(self.path, media, zip_time(latest))
+
+    def _tell(self, types: Sequence[PackageType], latest: int) -> None:
+        (decks_json, models_json), = self.cursor.execute("SELECT decks, models FROM col")
+        decks = json.loads(decks_json)
+        decks.update({str(d.deck_id): d.to_json() for d in self.untold})
+        models = json.loads(models_json)
+        models.update({str(t.rendered.spec.id): _Model(t).to_json(latest, None) for t in types})
+        self.cursor.execute("UPDATE col SET decks = ?, models = ?",
+                            (json.dumps(decks), json.dumps(models)))
+
+    def close(self) -> None:
+        """Commit and close the database (once), its counted header fields zeroed."""
+        if not self.open:
+            return
+        self.open = False
+        try:
+            self.conn.commit()
+        finally:
+            self.conn.close()
+        with self.path.open("r+b") as fh:
+            for offset, size in _COUNTED:
+                fh.seek(offset)
+                fh.write(bytes(size))
 
 
 # The collection's header fields (SQLite's file format, "The Database Header") that a database
 # on disk counts up and an in-memory one leaves at zero: the file change counter (offset 24),
 # the version-valid-for number (92) and the library's version number (96).
 _COUNTED = ((24, 4), (92, 8))
-
-
-def _write_collection(decks: Iterable[Any], latest: int, path: Path) -> None:
-    """The collection database, on disk rather than in memory: a combined deck of a large
-    vault is hundreds of megabytes. The bytes are those of the same database in memory."""
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA journal_mode=OFF")  # a new file: nothing to roll back to
-        conn.execute("PRAGMA synchronous=OFF")
-        cursor = conn.cursor()
-        # genanki goes through the decks once, so each is made as it is written.
-        genanki.Package(decks).write_to_db(cursor, latest, iter(()))
-        conn.commit()
-    finally:
-        conn.close()
-    with path.open("r+b") as fh:
-        for offset, size in _COUNTED:
-            fh.seek(offset)
-            fh.write(bytes(size))
 
 
 def _archive(collection: Path, media: Mapping[str, bytes],

@@ -8,7 +8,7 @@ language (``studypress Event (es)``), whose templates carry that language's labe
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -54,7 +54,12 @@ def localised(items: list[Item], layouts: Layouts, language: str) -> list[Item]:
 def used_types(items: Sequence[Item]) -> list[tuple[NoteTypeSpec, NoteTypeSpec]]:
     """(the note type, the English one it is a variant of) for each note type the items use,
     in the order of NOTE_TYPES, English first, then by name."""
-    used = {i.spec.name: i.spec for i in items}
+    return ordered_types([i.spec for i in items])
+
+
+def ordered_types(specs: Iterable[NoteTypeSpec]) -> list[tuple[NoteTypeSpec, NoteTypeSpec]]:
+    """``used_types`` of items of these note types."""
+    used = {spec.name: spec for spec in specs}
     base = {name: _BASE.get(name) or _BASE[name.rsplit(" (", 1)[0]] for name in used}
     order = [nt.name for nt in NOTE_TYPES]
     return [(used[n], base[n]) for n in sorted(used, key=lambda n: (order.index(base[n].name),

@@ -9,15 +9,17 @@ one when it changes; items that disappeared are reported, since no import can re
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 
 from ... import jsontext
 
 FORMAT = 1
 
 
-@dataclass(frozen=True)
+# Slots: a large project's lock holds an entry for each of tens of thousands of items.
+@dataclass(frozen=True, slots=True)
 class Entry:
     key: str
     kind: str  # note type name
@@ -31,7 +33,7 @@ class Entry:
     date: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TypeEntry:
     id: int
     hash: str
@@ -46,11 +48,13 @@ class Ledger:
     # note's images from its deck.apkg (it has no access to the note's folder).
     media: dict[str, str] = field(default_factory=dict)
 
-    def to_data(self) -> dict[str, object]:
+    def to_data(self, items: object = None) -> dict[str, object]:
+        """The ledger as JSON data; ``items`` stands in for its entries when given."""
         data: dict[str, object] = {
             "format": FORMAT,
-            "items": {g: vars(e) for g, e in sorted(self.items.items())},
-            "notetypes": {n: vars(t) for n, t in sorted(self.notetypes.items())},
+            "items": items if items is not None else {
+                g: entry_data(e) for g, e in sorted(self.items.items())},
+            "notetypes": {n: _type_data(t) for n, t in sorted(self.notetypes.items())},
         }
         if self.media:
             data["media"] = dict(sorted(self.media.items()))
@@ -69,6 +73,28 @@ class Ledger:
                       dict(self.notetypes))
 
 
+def entry_data(e: Entry) -> dict[str, object]:
+    """An entry as the ledger's JSON holds it."""
+    return {"key": e.key, "kind": e.kind, "hash": e.hash, "mod": e.mod, "added": e.added,
+            "note": e.note, "label": e.label, "text": e.text, "date": e.date}
+
+
+def lock_entry(e: Entry) -> bytes:
+    """An entry's text in the lock (as ``lock_bytes`` writes it, indented to its place),
+    made once: a combined deck's lock is put together from the texts of its entries as each
+    note is stamped, never holding every entry's data at once. Spelt out, since a lock has
+    tens of thousands of entries; a test holds it to ``_dump``'s text."""
+    s = encode_basestring
+    return (f'{{\n    "added": {int(e.added)},\n    "date": {s(e.date)},\n'
+            f'    "hash": {s(e.hash)},\n    "key": {s(e.key)},\n    "kind": {s(e.kind)},\n'
+            f'    "label": {s(e.label)},\n    "mod": {int(e.mod)},\n'
+            f'    "note": {s(e.note)},\n    "text": {s(e.text)}\n   }}').encode()
+
+
+def _type_data(t: TypeEntry) -> dict[str, object]:
+    return {"id": t.id, "hash": t.hash, "mod": t.mod}
+
+
 def _dump(data: object) -> bytes:
     # One key per line, sorted: a merge of two branches that touched different items is a
     # merge of different lines.
@@ -84,20 +110,46 @@ def parse(data: bytes | None) -> Ledger:
     if data is None:
         return Ledger()
     try:
-        return _from_data(json.loads(data.decode("utf-8")))
+        return _from_data(_loads(data))
     except LedgerError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise LedgerError(str(exc) or type(exc).__name__) from None
 
 
+class _Entries:
+    """Makes each item entry the moment the JSON parser has read it, so the dictionaries it
+    reads them into never pile up (a large project's lock holds tens of thousands), and
+    shares the note ids and note type names they repeat."""
+
+    def __init__(self) -> None:
+        self.shared: dict[str, str] = {}
+
+    def __call__(self, raw: dict[str, object]) -> object:
+        if "hash" not in raw or "note" not in raw or "key" not in raw:
+            return raw
+        shared = self.shared
+        kind, note = str(raw["kind"]), str(raw["note"])
+        return Entry(str(raw["key"]), shared.setdefault(kind, kind), str(raw["hash"]),
+                     _int(raw["mod"]), _int(raw["added"]), shared.setdefault(note, note),
+                     str(raw["label"]), str(raw.get("text", "")), str(raw.get("date", "")))
+
+
+def _int(value: object) -> int:
+    return int(value)  # type: ignore[call-overload]
+
+
+def _loads(data: bytes) -> object:
+    return json.loads(data.decode("utf-8"), object_hook=_Entries())
+
+
 def _from_data(raw: object) -> Ledger:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise LedgerError("unknown ledger format")
-    items = {str(g): Entry(str(e["key"]), str(e["kind"]), str(e["hash"]), int(e["mod"]),
-                           int(e["added"]), str(e["note"]), str(e["label"]),
-                           str(e.get("text", "")), str(e.get("date", "")))
-             for g, e in raw.get("items", {}).items()}
+    found = raw.get("items", {})
+    if not isinstance(found, dict) or not all(isinstance(e, Entry) for e in found.values()):
+        raise LedgerError("an item entry lacks its key, note or hash")
+    items = {str(g): e for g, e in found.items()}
     types = {str(n): TypeEntry(int(t["id"]), str(t["hash"]), int(t["mod"]))
              for n, t in raw.get("notetypes", {}).items()}
     media = {str(t): str(n) for t, n in raw.get("media", {}).items()}
@@ -110,10 +162,27 @@ LOCK_FILE = "studypress.lock"
 LOCK_FORMAT = 1
 
 
-def lock_bytes(ledger: Ledger) -> bytes:
+def lock_bytes(ledger: Ledger, items: Mapping[str, bytes] | None = None) -> bytes:
     """``studypress.lock``: the project's deck ledger, kept beside the sources (and meant to
-    be committed with them), so deleting output/ loses no card's identity or time."""
-    return _dump({"studypress-lock": LOCK_FORMAT, "deck": ledger.to_data()})
+    be committed with them), so deleting output/ loses no card's identity or time.
+    ``items`` (GUID → ``lock_entry``) stands in for the ledger's own entries when given."""
+    if items is None:
+        items = {g: lock_entry(e) for g, e in ledger.items.items()}
+    # The items go where a marker stands: a value no lock holds anywhere else.
+    text = _dump({"studypress-lock": LOCK_FORMAT, "deck": ledger.to_data(_MARK)})
+    before, after = text.split(_MARK_TEXT)
+    if not items:
+        return before + b'"items": {}' + after
+    pieces = [before, b'"items": {\n']
+    for g in sorted(items):  # one join: a large lock is copied once
+        pieces += (b"   ", encode_basestring(g).encode(), b": ", items[g], b",\n")
+    pieces[-1] = b"\n  }"
+    pieces.append(after)
+    return b"".join(pieces)
+
+
+_MARK = "\0"
+_MARK_TEXT = b'"items": "\\u0000"'
 
 
 # The last lock read in this process, with its ledger: every note's deck of a build without
@@ -121,21 +190,24 @@ def lock_bytes(ledger: Ledger) -> bytes:
 _LAST_LOCK: list[tuple[bytes, Ledger]] = []
 
 
-def parse_lock(data: bytes | None) -> Ledger | None:
+def parse_lock(data: bytes | None, keep: bool = True) -> Ledger | None:
     """The deck ledger in a lock's bytes (a copy of its own for each caller); None when there
-    is no lock. Raises LedgerError."""
+    is no lock. ``keep=False``: read once, so not kept for the next caller. Raises
+    LedgerError."""
     if data is None:
         return None
     if _LAST_LOCK and _LAST_LOCK[0][0] == data:
         return _LAST_LOCK[0][1].copy()
     ledger = _parse_lock(data)
+    if not keep:
+        return ledger
     _LAST_LOCK[:] = [(data, ledger)]
     return ledger.copy()
 
 
 def _parse_lock(data: bytes) -> Ledger:
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw = _loads(data)
         if not isinstance(raw, dict) or raw.get("studypress-lock") != LOCK_FORMAT:
             raise LedgerError("unknown lock format")
         return _from_data(raw.get("deck"))
@@ -151,7 +223,7 @@ def next_time(previous: int | None, build_time: int) -> int:
     return build_time if previous is None else max(build_time, previous + 1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stamped:
     guid: str
     key: str
@@ -170,22 +242,29 @@ def stamp(current: Iterable[Stamped], previous: Ledger, build_time: int,
     ``prefer`` is consulted first when given: the combined deck takes each item's time from
     the note's own ledger, so both files give an item the same time.
     """
-    items: dict[str, Entry] = {}
-    for s in current:
-        old = prefer.items.get(s.guid) if prefer is not None else None
-        if old is None:
-            old = previous.items.get(s.guid)
-        # A new key is a change too: the card's Key field must follow its item.
-        if old is not None and old.hash == s.hash and old.key == s.key:
-            mod = old.mod
-        else:
-            mod = next_time(old.mod if old else None, build_time)
-        added = old.added if old else build_time
-        items[s.guid] = Entry(s.key, s.kind, s.hash, mod, added, s.note, s.label, s.text,
-                              s.date)
-    removed = [e for g, e in sorted(previous.items.items(), key=lambda kv: kv[1].key)
-               if g not in items]
-    return Ledger(items, {}), removed
+    items = {s.guid: stamp_one(s, previous, build_time, prefer) for s in current}
+    return Ledger(items, {}), removed_since(previous, items)
+
+
+def stamp_one(s: Stamped, previous: Ledger, build_time: int,
+              prefer: Ledger | None = None) -> Entry:
+    """One item's new entry (see ``stamp``)."""
+    old = prefer.items.get(s.guid) if prefer is not None else None
+    if old is None:
+        old = previous.items.get(s.guid)
+    # A new key is a change too: the card's Key field must follow its item.
+    if old is not None and old.hash == s.hash and old.key == s.key:
+        mod = old.mod
+    else:
+        mod = next_time(old.mod if old else None, build_time)
+    added = old.added if old else build_time
+    return Entry(s.key, s.kind, s.hash, mod, added, s.note, s.label, s.text, s.date)
+
+
+def removed_since(previous: Ledger, current: Mapping[str, object]) -> list[Entry]:
+    """The entries of ``previous`` whose GUIDs ``current`` lacks, in the order of their keys."""
+    return [e for g, e in sorted(previous.items.items(), key=lambda kv: kv[1].key)
+            if g not in current]
 
 
 def stamp_type(name: str, type_id: int, content_hash: str, previous: Ledger, build_time: int,

@@ -1,0 +1,299 @@
+"""The combined deck: every note of the project as a sub-deck of one package, and the
+project's ``studypress.lock``.
+
+A large vault's cards do not fit in memory at once, so the deck is written note by note: each
+note's cards are taken (what the last build took, when the note's own deck is unchanged),
+stamped, written into the collection and let go. Only their lock entries (as JSON text) and
+fronts stay to the end, when the cards that ask the very same thing as another note's card
+are named after their notes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from ...model import Diagnostic, Note, Severity
+from ..base import Notes, Output, RenderContext, RenderResult
+from . import apkg, language, naming
+from . import ledger as ledgers
+from .apkg import PackageDeck, PackageType, read_media
+from .config import DeckConfig
+from .fieldhtml import escape
+from .items import Item, Settings, fronts, note_items, with_field
+from .media import Media
+from .notetypes import RenderedNoteType
+from .stamping import (
+    DECK_FILE,
+    LEDGER_FILE,
+    LOCK_FILE,
+    follow,
+    note_types,
+    package_notes,
+    read_ledger,
+    read_lock,
+    removed_message,
+    search_for_note,
+    stamped_items,
+    type_entries,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class NoteCards:
+    """A note's cards for the combined deck (their GUIDs not yet matched to the ledgers),
+    the media files they show and what was reported on the way."""
+
+    items: tuple[Item, ...]
+    files: tuple[tuple[str, bytes], ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def note_cards(note: Note, settings: Settings, mine: ledgers.Ledger | None,
+               ctx: RenderContext) -> NoteCards:
+    """What the combined deck takes from one note: a function of the note, the deck's
+    settings, the note's place and what its own deck build wrote, so the build may keep it."""
+    diagnostics: list[Diagnostic] = []
+    media = Media(_packaged_media(note, mine, ctx, diagnostics))
+    # The per-note builds report the diagnostics of the items.
+    items, _ = note_items(note, language.settings_for(settings, ctx.layouts,
+                                                      note.metadata.language),
+                          media, ctx.places.get(note.id))
+    items = language.localised(items, ctx.layouts, note.metadata.language)
+    return NoteCards(tuple(items), tuple(media.files.items()), tuple(diagnostics))
+
+
+def _packaged_media(note: Note, mine: ledgers.Ledger | None, ctx: RenderContext,
+                    diagnostics: list[Diagnostic]) -> Callable[[str], bytes | None]:
+    """The images of a note, taken from its own deck.apkg (a project renderer cannot see the
+    note's folder; the note's build has just packed them)."""
+    if mine is None or not mine.media:
+        return lambda _: None
+    packed = read_media(ctx.previous(f"{note.id}/{DECK_FILE}"))
+    lost = sorted(t for t, name in mine.media.items() if name not in packed)
+    if lost:
+        diagnostics.append(Diagnostic(
+            Severity.WARNING, "deck-media",
+            f"the combined deck shows {', '.join(repr(t) for t in lost)} as file "
+            f"name{'s' if len(lost) > 1 else ''}: {note.id}/{DECK_FILE} does not hold "
+            f"{'them' if len(lost) > 1 else 'it'}; rebuild with --force", note.source))
+    names = dict(mine.media)
+    return lambda target: packed.get(names.get(target, ""))
+
+
+@dataclass(frozen=True)
+class Taken:
+    """What the combined deck keeps of a note from one build to the next: its cards, its own
+    deck's ledger (None when unreadable or not there) and, when that ledger matched them
+    (its bytes are part of the key), their GUIDs and stamps; and what each card's front
+    asks: (item index, card name, the field the front ends with, what it shows)."""
+
+    cards: NoteCards
+    items: tuple[Item, ...] | None = None  # None: matched against the lock, every build
+    stamped: tuple[ledgers.Stamped, ...] = ()
+    fronts: tuple[tuple[int, str, str, str], ...] = ()
+    # The own ledger's entries and note types (the build keeps only frozen data).
+    own: tuple[tuple[str, ledgers.Entry], ...] | None = None
+    own_types: tuple[tuple[str, ledgers.TypeEntry], ...] = ()
+
+    def own_ledger(self) -> ledgers.Ledger | None:
+        """The note's own deck's ledger, as far as the combined deck uses it."""
+        return None if self.own is None else ledgers.Ledger(dict(self.own),
+                                                            dict(self.own_types))
+
+
+def take(note: Note, config: DeckConfig, ctx: RenderContext) -> Taken:
+    """A note's ``Taken``, made from the note and its own deck's ledger."""
+    try:
+        mine: ledgers.Ledger | None = ledgers.parse(ctx.previous(f"{note.id}/{LEDGER_FILE}"))
+    except ledgers.LedgerError:
+        mine = None
+    cards = note_cards(note, config.settings, mine, ctx)
+    asked = tuple((n, card, last, shown) for n, item in enumerate(cards.items)
+                  for card, last, shown in fronts(item))
+    own = {} if mine is None else {
+        "own": tuple(mine.items.items()), "own_types": tuple(mine.notetypes.items())}
+    if mine is None or not mine.items:
+        return Taken(cards, fronts=asked, **own)
+    # The note's own build has just matched its items: its ledger has their GUIDs.
+    items = follow(list(cards.items), mine, note.id)
+    return Taken(cards, tuple(items), tuple(stamped_items(note, items, config)), asked, **own)
+
+
+class FrontIndex(Generic[T]):
+    """Cards of different notes whose fronts ask the very same thing, found as the notes go
+    by: each card is told with its note and what to call it by (``T``)."""
+
+    def __init__(self) -> None:
+        # A digest of (note type, card, front) → one card, or a list once there are more.
+        self._by_front: dict[bytes, tuple[int, T] | list[tuple[int, T]]] = {}
+
+    def add(self, note_type: str, card: str, shown: str, note: int, member: T) -> None:
+        """One card of note number ``note``."""
+        key = hashlib.blake2b("\0".join((note_type, card, shown)).encode(),
+                              digest_size=16).digest()
+        found = self._by_front.get(key)
+        if found is None:
+            self._by_front[key] = (note, member)
+        elif isinstance(found, list):
+            found.append((note, member))
+        else:
+            self._by_front[key] = [found, (note, member)]
+
+    def shared(self) -> Iterator[tuple[int, T]]:
+        """(note, member) of each card whose front a card of another note shares, front by
+        front in the order they were first seen."""
+        for found in self._by_front.values():
+            if isinstance(found, list) and len({n for n, _ in found}) > 1:
+                yield from found
+
+
+def name_notes(decks: list[tuple[Note, list[Item]]]) -> list[tuple[Note, list[Item]]]:
+    """In the combined deck, a card whose front another note's card shares names its note
+    (a note's own deck needs no such help). Its time stays the note deck's: the name
+    follows from the project, not from an edit."""
+    index: FrontIndex[tuple[int, str]] = FrontIndex()
+    for n, (_, items) in enumerate(decks):
+        for i, item in enumerate(items):
+            for card, last, shown in fronts(item):
+                index.add(item.spec.name, card, shown, n, (i, last))
+    out = [(note, list(items)) for note, items in decks]
+    for n, (i, last) in index.shared():
+        note, items = out[n]
+        items[i] = with_field(items[i], last, _note_name(note.title))
+    return out
+
+
+def _note_name(title: str) -> str:
+    return f' <span class="note-name">({escape(title)})</span>'
+
+
+@dataclass
+class _Written:
+    """What stays of each note written into the combined deck until it is packaged."""
+
+    titles: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    lock: dict[str, bytes] = field(default_factory=dict)  # GUID → its entry's text
+    types: dict[str, RenderedNoteType] = field(default_factory=dict)  # by name
+    models: dict[str, Any] = field(default_factory=dict)  # genanki's, by note type name
+    own_types: dict[str, ledgers.TypeEntry] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    # (note id in the collection, the field the front ends with, the sort field), by front.
+    fronts: FrontIndex[tuple[int, int, int]] = field(default_factory=FrontIndex)
+
+
+class Combined:
+    """The combined deck and lock of a project, written note by note."""
+
+    def __init__(self, config: DeckConfig, ctx: RenderContext, book: apkg.Collection) -> None:
+        self.config, self.ctx, self.book = config, ctx, book
+        self.diagnostics: list[Diagnostic] = []
+        # The lock, or once, when there is none yet, the ledger older builds kept in output/.
+        # Read once per build, and a large project's lock is large: not kept for later.
+        lock = read_lock(ctx, LOCK_FILE, self.diagnostics, keep=False)
+        self.previous = (lock if lock is not None
+                         else read_ledger(ctx, LEDGER_FILE, LEDGER_FILE, self.diagnostics))
+        self.kept = _Written()
+        project = config.project_name()
+        self.root = "::".join(naming.deck_part(p) for p in project.split("::")
+                              if p.strip()) or "studypress"
+        book.add(PackageDeck(self.root, "", ()), {})
+
+    def add(self, note: Note) -> None:
+        """Write one note's cards (notes in the order of their ids)."""
+        taken: Taken = self.ctx.remember(
+            "deck", note.id, functools.partial(take, note, self.config, self.ctx))
+        kept = self.kept
+        self.diagnostics.extend(taken.cards.diagnostics)
+        if taken.items is None:
+            items = follow(list(taken.cards.items), self.previous, note.id)
+            stamped: Sequence[ledgers.Stamped] = stamped_items(note, items, self.config)
+        else:
+            items, stamped = list(taken.items), taken.stamped
+        mine = taken.own_ledger()
+        if mine is not None:
+            for name, entry in mine.notetypes.items():
+                if entry.mod >= kept.own_types.get(name, entry).mod:
+                    kept.own_types[name] = entry
+        kept.files.update(taken.cards.files)
+        # An item's time is its own note's: both decks give it the same one.
+        entries = {s.guid: ledgers.stamp_one(s, self.previous, self.ctx.build_time, mine)
+                   for s in stamped}
+        for guid, entry in entries.items():
+            kept.lock[guid] = ledgers.lock_entry(entry)
+        written = self.book.add(
+            PackageDeck(f"{self.root}::{self.config.deck_name(note)}", "",
+                        package_notes(items, entries)), self._models(items))
+        number = len(kept.titles)
+        for i, card, last, shown in taken.fronts:
+            spec = items[i].spec
+            kept.fronts.add(spec.name, card, shown, number,
+                            (written[i], spec.fields.index(last),
+                             spec.fields.index(spec.sort_field)))
+        kept.titles.append(note.title)
+        kept.ids.add(note.id)
+
+    def _models(self, items: Sequence[Item]) -> dict[str, Any]:
+        kept = self.kept
+        new = [i for i in items if i.spec.name not in kept.models]
+        for rendered in note_types(new, self.ctx.layouts, self.config):
+            kept.models[rendered.spec.name] = apkg.model(rendered)
+            kept.types[rendered.spec.name] = rendered
+        return kept.models
+
+    def finish(self) -> RenderResult:
+        """Name the cards whose fronts other notes' cards share; the deck and the lock."""
+        kept = self.kept
+        self._name(kept.fronts)
+        kept.fronts = FrontIndex()  # what a large project holds is let go as soon as it can
+        rendered = [kept.types[spec.name] for spec, _ in language.ordered_types(
+            [r.spec for r in kept.types.values()])]
+        notetypes = type_entries(rendered, self.previous, self.ctx.build_time,
+                                 prefer=ledgers.Ledger(notetypes=kept.own_types))
+        gone = _gone_notes(ledgers.removed_since(self.previous, kept.lock), kept.ids)
+        self.previous = ledgers.Ledger()
+        types = [PackageType(r, notetypes[r.spec.name].mod) for r in rendered]
+        data = self.book.package(types, kept.files)
+        lock = ledgers.lock_bytes(ledgers.Ledger(notetypes=notetypes), kept.lock)
+        return RenderResult(files=[Output(self.config.project_file(), data)],
+                            diagnostics=self.diagnostics, messages=gone,
+                            project_files=[Output(LOCK_FILE, lock)])
+
+    def _name(self, shared: FrontIndex[tuple[int, int, int]]) -> None:
+        named: dict[int, tuple[int, list[tuple[int, str]]]] = {}
+        for number, (note_id, where, sort) in shared.shared():
+            named.setdefault(note_id, (sort, []))[1].append(
+                (where, _note_name(self.kept.titles[number])))
+        # In the order of their ids, the order of the table: each page is visited once.
+        for note_id in sorted(named):
+            sort, additions = named[note_id]
+            self.book.append(note_id, additions, sort)
+
+
+def _gone_notes(removed: Sequence[ledgers.Entry], current: set[str]) -> list[str]:
+    """Report lines for the items of notes no longer in the project (removals inside a note
+    are its own build's report)."""
+    gone: dict[str, list[ledgers.Entry]] = {}
+    for entry in removed:
+        if entry.note not in current:
+            gone.setdefault(entry.note, []).append(entry)
+    return [removed_message(note_id, entries, "of a note no longer in the project",
+                            search_for_note(note_id))
+            for note_id, entries in sorted(gone.items())]
+
+
+def render(notes: Sequence[Note], ctx: RenderContext) -> RenderResult:
+    """The combined deck (every note as a sub-deck of the project's deck) and the lock.
+    The notes may be loaded one at a time as they are taken (``base.Notes``)."""
+    ids = notes.ids if isinstance(notes, Notes) else [n.id for n in notes]
+    with apkg.collection() as book:
+        run = Combined(DeckConfig.load(ctx.layouts), ctx, book)
+        for n in sorted(range(len(notes)), key=ids.__getitem__):
+            run.add(notes[n])
+        return run.finish()
