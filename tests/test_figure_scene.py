@@ -144,3 +144,19 @@ def test_a_shrunk_figure_writes_what_reportlab_writes(seed):
     assert lay.scale < 1.0
     whole = scene(lay, style, fs, 120.0)
     check(whole, [whole])
+
+
+def test_an_invariant_reportlab_paints_what_it_writes(seed, monkeypatch):
+    """ReportLab run invariant applies a shape's state in sorted order: so does the painter."""
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    style = Style()
+    fs = fontset_for(style)
+    for note in (seed, dense_note(300)):
+        lays = paged_layouts(note.events, note.people, 481.9, 690.0, style, fs)
+        if len(lays) == 1:
+            whole = scene(lays[0], style, fs)
+            check(whole, [whole])
+        else:
+            check(*draw_pages(lays, style, fs))

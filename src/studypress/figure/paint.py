@@ -90,9 +90,18 @@ class _SceneDrawing(Drawing):
 
 
 class _Painter:
+    """Paints items as ``renderPDF`` does: each in a saved state, its paint set first.
+
+    ``renderPDF`` applies a shape's state in the order of the shape's properties (sorted,
+    when ReportLab runs invariant); in that first order the calls are made here directly, in
+    the other through ``renderPDF`` itself."""
+
     def __init__(self, renderer: Any) -> None:
+        from reportlab import rl_config
+
         self.r, self.canvas = renderer, renderer._canvas
         self.apply = renderer.applyStateChanges
+        self.direct = not rl_config.invariant
 
     def group(self, group: Group) -> None:
         canvas = self.canvas
@@ -109,7 +118,7 @@ class _Painter:
                 self.text(item)
             elif kind is Line:
                 canvas.saveState()
-                self.apply(_stroke_state(item.stroke, item.width, item.dash), {})
+                self.stroke(item.stroke, item.width, item.dash)
                 if self.r._stroke:
                     canvas.line(item.x1, item.y1, item.x2, item.y2)
                 canvas.restoreState()
@@ -118,12 +127,48 @@ class _Painter:
             else:
                 self.group(item)
 
+    def stroke(self, color: Any, width: float, dash: Any) -> None:
+        """A line's state (``LineShape``'s properties)."""
+        if not self.direct:
+            self.apply(_stroke_state(color, width, dash), {})
+            return
+        canvas = self.canvas
+        if color is None:
+            self.r._stroke = 0
+        else:
+            self.r._stroke = 1
+            canvas.setStrokeColor(color)
+        canvas.setLineWidth(width)
+        canvas.setLineCap(0)
+        canvas.setLineJoin(0)
+        if dash:
+            if isinstance(dash, (list, tuple)) and len(dash) == 2 and isinstance(
+                    dash[1], (tuple, list)):
+                canvas.setDash(dash[1], dash[0])
+            else:
+                canvas.setDash(dash, 0)
+        else:
+            canvas.setDash()
+
+    def fill(self, color: Any) -> None:
+        """A solid shape's or a string's fill."""
+        if color is None:
+            self.r._fill = 0
+        else:
+            self.r._fill = 1
+            self.canvas.setFillColor(color)
+
     def solid(self, item: Any) -> None:
         canvas, r = self.canvas, self.r
         canvas.saveState()
-        state = {"fillColor": item.fill, "fillOpacity": None}
-        state.update(_stroke_state(item.stroke, item.width, getattr(item, "dash", None)))
-        self.apply(state, {})
+        dash = getattr(item, "dash", None)
+        if self.direct:  # a solid shape's own properties first, then a line's
+            self.fill(item.fill)
+            self.stroke(item.stroke, item.width, dash)
+        else:
+            state = {"fillColor": item.fill, "fillOpacity": None}
+            state.update(_stroke_state(item.stroke, item.width, dash))
+            self.apply(state, {})
         kind = type(item)
         if kind is Rect:
             canvas.rect(item.x, item.y, item.w, item.h, stroke=r._stroke, fill=r._fill)
@@ -142,8 +187,13 @@ class _Painter:
     def text(self, item: Text) -> None:
         canvas = self.canvas
         canvas.saveState()
-        self.apply({"textAnchor": "start", "fontName": item.font, "fontSize": item.size,
-                    "fillColor": item.fill}, {})
+        if self.direct:  # a String's properties: anchor, font name, font size, fill
+            canvas.setFont(item.font, item.size)
+            canvas.setFont(item.font, item.size)
+            self.fill(item.fill)
+        else:
+            self.apply({"textAnchor": "start", "fontName": item.font, "fontSize": item.size,
+                        "fillColor": item.fill}, {})
         if self.r._fill:
             canvas.drawString(item.x, item.y, item.text, mode=None)
         canvas.restoreState()

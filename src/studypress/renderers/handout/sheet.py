@@ -170,10 +170,10 @@ def _fewest_pages(layout: Callable[[float], list[list[Placed]]], s: Settings
                   ) -> list[list[Placed]]:
     """The layout at the largest type size that needs no more pages than the floor size does."""
     candidates = sizes(s.body_size, s.floor, s.step)
-    fewest = len(layout(candidates[-1]))
+    floor = layout(candidates[-1])
     for size in candidates:
-        pages = layout(size)
-        if len(pages) <= fewest:
+        pages = floor if size == candidates[-1] else layout(size)  # the floor's: laid out once
+        if len(pages) <= len(floor):
             break
     return pages
 
