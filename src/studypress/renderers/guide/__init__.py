@@ -80,6 +80,16 @@ def figure_glyphs(note: Note, missing: list[str]) -> Any:
 
 def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic]]:
     """The guide's PDF bytes and the warnings met while making it."""
+    from .replay import Mismatch
+
+    try:
+        return _render_guide(note, ctx, replay_pass=True)
+    except Mismatch:  # the contents grew with their page numbers: lay every pass out
+        return _render_guide(note, ctx, replay_pass=False)
+
+
+def _render_guide(note: Note, ctx: RenderContext, replay_pass: bool
+                  ) -> tuple[bytes, list[Diagnostic]]:
     from ..pdf import glyphs
     from ..subjects import Subjects
     from .doc import DocInfo, GuideDoc, PageTotal
@@ -104,7 +114,7 @@ def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic
         build_time=ctx.build_time,
     )
     buffer = io.BytesIO()
-    doc = GuideDoc(buffer, settings, info, pagesize, fallbacks)
+    doc = GuideDoc(buffer, settings, info, pagesize, fallbacks, replay_pass=replay_pass)
     figure_missing: list[str] = []
     builder = StoryBuilder(
         note, settings, styles, fmt, printing=ctx.options.printing,

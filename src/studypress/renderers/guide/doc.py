@@ -21,6 +21,7 @@ from ... import fonts
 from ..pdf.document import pdf_date
 from ..pdf.paragraph import drafting
 from ..pdf.runs import draw_runs, fit_runs
+from . import replay
 from .settings import GuideSettings
 
 
@@ -214,8 +215,11 @@ class Contents(TableOfContents):
     def __init__(self, **kw: object) -> None:
         super().__init__(**kw)
         self._made: tuple[object, ...] | None = None
+        self.room: tuple[float, float] | None = None  # as last asked its size
+        self.was_split = False
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.room = (availWidth, availHeight)
         made = self._made
         if (made is not None and made[0] is self.canv and made[1] == availWidth
                 and made[2] == self._lastEntries):
@@ -231,6 +235,10 @@ class Contents(TableOfContents):
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
         if not drafting(canvas):  # the first pass only learns the pages
             super().drawOn(canvas, x, y, _sW)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.was_split = True  # its pieces would keep the first pass's pages
+        return super().split(availWidth, availHeight)
 
 
 class WritingLines(Flowable):
@@ -371,11 +379,32 @@ class BodyFrame(Frame):
     """The page's frame, deep-copied without a step per number: a kept-together group copies
     the frame every time it is measured (``_listWrapOn``), and a frame is mostly numbers."""
 
+    #: where the frame drew what it was given (``replay.Placement``), while it records
+    log: list[replay.Placement] | None = None
+
+    def add(self, flowable: Flowable, canv, trySplit: int = 0) -> int:
+        log = self.log
+        if log is None:
+            return super().add(flowable, canv, trySplit)
+        draw = flowable.drawOn
+
+        def record(canvas, x: float, y: float, _sW: float = 0) -> None:
+            room = getattr(flowable, "room", None) if isinstance(flowable, Contents) else None
+            log.append(replay.Placement(flowable, canvas.getPageNumber(), x, y, _sW, room,
+                                        flowable.height if room else 0.0))
+            draw(canvas, x, y, _sW=_sW)  # what a flowable does while drawn stays as it was
+
+        flowable.drawOn = record  # the frame draws what fits through this
+        try:
+            return super().add(flowable, canv, trySplit)
+        finally:
+            del flowable.drawOn
+
     def __deepcopy__(self, memo: dict[int, object]) -> BodyFrame:
         twin = self.__class__.__new__(self.__class__)
         memo[id(self)] = twin
         twin.__dict__.update({k: v if type(v) in _ATOMS else deepcopy(v, memo)
-                              for k, v in self.__dict__.items()})
+                              for k, v in self.__dict__.items() if k != "log"})
         return twin
 
 
@@ -383,7 +412,8 @@ class GuideDoc(BaseDocTemplate):
     """A4 or Letter pages with the guide's furniture; outline and contents from ``Anchor``s."""
 
     def __init__(self, buffer, settings: GuideSettings, info: DocInfo,
-                 pagesize: tuple[float, float], fallbacks: tuple[str, ...] = ()) -> None:
+                 pagesize: tuple[float, float], fallbacks: tuple[str, ...] = (),
+                 replay_pass: bool = False) -> None:
         top, right, bottom, left = settings.margins
         body = fonts.family(settings.body_family)
         super().__init__(
@@ -404,6 +434,9 @@ class GuideDoc(BaseDocTemplate):
                           id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.frame_height = frame._height
         self.frame_width = frame._width
+        self._frame = frame
+        self.replay_pass = replay_pass  # the second pass draws where the first placed things
+        self._placements: list[replay.Placement] | None = None
         self.addPageTemplates([
             PageTemplate("first", [frame], onPage=self._first_page, autoNextPageTemplate="later"),
             PageTemplate("later", [frame], onPage=self._later_page),
@@ -413,6 +446,34 @@ class GuideDoc(BaseDocTemplate):
     def drafting(self) -> bool:
         """True in the first pass, whose pages are thrown away (no page total yet)."""
         return self.page_total is None
+
+    def build(self, flowables, filename=None, canvasmaker=None) -> None:
+        """One pass of ``multiBuild``: the first records where everything goes, the second
+        draws it there (``replay``) when nothing but page numbers can have changed."""
+        kw = {} if canvasmaker is None else {"canvasmaker": canvasmaker}
+        placements, self._placements = self._placements, None
+        if self.drafting and self.replay_pass:
+            self._frame.log = []
+            try:
+                super().build(flowables, filename, **kw)
+            finally:
+                self._placements, self._frame.log = self._frame.log, None
+            return
+        replayed = self._replayable(placements)
+        super().build(replayed if replayed is not None else flowables, filename, **kw)
+
+    def _replayable(self, placements: list[replay.Placement] | None) -> list[Flowable] | None:
+        """The first pass's places as a story, when this pass would find the same."""
+        if placements is None:
+            return None
+        for f in self._indexingFlowables:
+            if isinstance(f, MoveOver) and f.state != "watch":
+                return None  # a section moves: the pages change
+            if isinstance(f, Contents) and f.was_split:
+                return None
+            if not isinstance(f, (MoveOver, Contents, PageTotal)):
+                return None
+        return replay.story(placements, self.page_total or 0)
 
     # ------------------------------------------------------------ hooks
     def beforeDocument(self) -> None:
@@ -424,6 +485,7 @@ class GuideDoc(BaseDocTemplate):
         self.pages_made = self.page
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        flowable = getattr(flowable, "placed", flowable)  # drawn where the first pass put it
         probe = getattr(flowable, "page_probe", None)
         if probe is not None:
             probe[0].saw(probe[1], self.page, self)
