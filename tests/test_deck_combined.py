@@ -114,3 +114,38 @@ def test_the_lock_from_entry_texts_is_the_lock_of_the_whole_ledger(found) -> Non
     assert whole == ledgers._dump({"studypress-lock": ledgers.LOCK_FORMAT,
                                    "deck": ledgers.Ledger(items, types).to_data()})
     assert ledgers.parse_lock(whole).items == items
+
+
+def test_an_edit_loads_only_the_edited_note_for_the_combined_deck(tmp_path, monkeypatch
+                                                                   ) -> None:
+    """What the last build took from an unchanged note serves without loading the note."""
+    from studypress.build import records
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "source"
+    src.mkdir()
+    for name in ("a", "bb", "ccc"):
+        (src / f"{name}.md").write_text(_note(name, name.upper(), f"{name} happens."),
+                                        encoding="utf-8")
+    (tmp_path / "layouts").mkdir()
+
+    def run() -> None:
+        build(BuildConfig(paths=[src], output=tmp_path / "out", renderers=["deck"],
+                          project_dir=tmp_path))
+
+    run()
+    fetched: list[str] = []
+    real = records.SourceNote.fetch
+
+    def counting(self):
+        fetched.append(self.id)
+        return real(self)
+
+    monkeypatch.setattr(records.SourceNote, "fetch", counting)
+    (src / "bb.md").write_text(_note("bb", "BB", "bb happens again."), encoding="utf-8")
+    run()
+    assert fetched == ["bb"]
+    rows = _notes_rows((tmp_path / "out" / "study-notes.apkg").read_bytes(), tmp_path)
+    assert any("bb happens again." in f for _, f, _ in rows)
+    assert any("a happens." in f for _, f, _ in rows)

@@ -53,7 +53,7 @@ class DeckRenderer:
         items = language.localised(items, ctx.layouts, note.metadata.language)
         previous = note_previous(note, ctx, diagnostics)
         items = follow(items, previous, note.id)
-        ledger, removed = ledgers.stamp(stamped_items(note, items, config), previous,
+        ledger, removed = ledgers.stamp(stamped_items(note.id, items, config), previous,
                                         ctx.build_time)
         ledger.media = dict(media.used)
         rendered = note_types(items, ctx.layouts, config)

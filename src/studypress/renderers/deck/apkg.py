@@ -83,11 +83,11 @@ class _Note(genanki.Note):
             "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);",
             (self.note_id, self.guid, self.model.model_id, self.mod, -1, self._format_tags(),
              self._format_fields(), self.sort_field, 0, 0, ""))
-        for card, card_id in zip(self.cards, self.card_ids, strict=False):
-            cursor.execute(
-                "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);",
-                (card_id, self.note_id, deck_id, card.ord, self.mod, -1, 0, 0,
-                 self.position, 0, 0, 0, 0, 0, 0, 0, 0, ""))
+        cursor.executemany(
+            "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);",
+            [(card_id, self.note_id, deck_id, card.ord, self.mod, -1, 0, 0,
+              self.position, 0, 0, 0, 0, 0, 0, 0, 0, "")
+             for card, card_id in zip(self.cards, self.card_ids, strict=False)])
 
 
 class _Ids:

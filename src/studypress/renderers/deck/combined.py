@@ -94,6 +94,8 @@ class Taken:
     asks: (item index, card name, the field the front ends with, what it shows)."""
 
     cards: NoteCards
+    deck: str  # the note's sub-deck name
+    title: str
     items: tuple[Item, ...] | None = None  # None: matched against the lock, every build
     stamped: tuple[ledgers.Stamped, ...] = ()
     fronts: tuple[tuple[int, str, str, str], ...] = ()
@@ -118,11 +120,13 @@ def take(note: Note, config: DeckConfig, ctx: RenderContext) -> Taken:
                   for card, last, shown in fronts(item))
     own = {} if mine is None else {
         "own": tuple(mine.items.items()), "own_types": tuple(mine.notetypes.items())}
+    named = (cards, config.deck_name(note), note.title)
     if mine is None or not mine.items:
-        return Taken(cards, fronts=asked, **own)
+        return Taken(*named, fronts=asked, **own)
     # The note's own build has just matched its items: its ledger has their GUIDs.
     items = follow(list(cards.items), mine, note.id)
-    return Taken(cards, tuple(items), tuple(stamped_items(note, items, config)), asked, **own)
+    return Taken(*named, tuple(items), tuple(stamped_items(note.id, items, config)), asked,
+                 **own)
 
 
 class FrontIndex(Generic[T]):
@@ -205,15 +209,16 @@ class Combined:
                               if p.strip()) or "studypress"
         book.add(PackageDeck(self.root, "", ()), {})
 
-    def add(self, note: Note) -> None:
-        """Write one note's cards (notes in the order of their ids)."""
+    def add(self, note_id: str, load: Callable[[], Note]) -> None:
+        """Write one note's cards (notes in the order of their ids); the note is loaded only
+        when what the last build took from it does not serve."""
         taken: Taken = self.ctx.remember(
-            "deck", note.id, functools.partial(take, note, self.config, self.ctx))
+            "deck", note_id, lambda: take(load(), self.config, self.ctx))
         kept = self.kept
         self.diagnostics.extend(taken.cards.diagnostics)
         if taken.items is None:
-            items = follow(list(taken.cards.items), self.previous, note.id)
-            stamped: Sequence[ledgers.Stamped] = stamped_items(note, items, self.config)
+            items = follow(list(taken.cards.items), self.previous, note_id)
+            stamped: Sequence[ledgers.Stamped] = stamped_items(note_id, items, self.config)
         else:
             items, stamped = list(taken.items), taken.stamped
         mine = taken.own_ledger()
@@ -228,7 +233,7 @@ class Combined:
         for guid, entry in entries.items():
             kept.lock[guid] = ledgers.lock_entry(entry)
         written = self.book.add(
-            PackageDeck(f"{self.root}::{self.config.deck_name(note)}", "",
+            PackageDeck(f"{self.root}::{taken.deck}", "",
                         package_notes(items, entries)), self._models(items))
         number = len(kept.titles)
         for i, card, last, shown in taken.fronts:
@@ -236,8 +241,8 @@ class Combined:
             kept.fronts.add(spec.name, card, shown, number,
                             (written[i], spec.fields.index(last),
                              spec.fields.index(spec.sort_field)))
-        kept.titles.append(note.title)
-        kept.ids.add(note.id)
+        kept.titles.append(taken.title)
+        kept.ids.add(note_id)
 
     def _models(self, items: Sequence[Item]) -> dict[str, Any]:
         kept = self.kept
@@ -295,5 +300,5 @@ def render(notes: Sequence[Note], ctx: RenderContext) -> RenderResult:
     with apkg.collection() as book:
         run = Combined(DeckConfig.load(ctx.layouts), ctx, book)
         for n in sorted(range(len(notes)), key=ids.__getitem__):
-            run.add(notes[n])
+            run.add(ids[n], functools.partial(notes.__getitem__, n))
         return run.finish()

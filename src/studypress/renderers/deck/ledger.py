@@ -18,9 +18,20 @@ from ... import jsontext
 FORMAT = 1
 
 
+class _Fields:
+    """Pickled as its fields in order, made again through ``__init__``: a frozen slotted
+    dataclass otherwise sets each field through a slow generic path, and the build keeps
+    every note's entries from one build to the next."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), tuple(getattr(self, name) for name in self.__slots__)
+
+
 # Slots: a large project's lock holds an entry for each of tens of thousands of items.
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(_Fields):
     key: str
     kind: str  # note type name
     hash: str
@@ -34,7 +45,7 @@ class Entry:
 
 
 @dataclass(frozen=True, slots=True)
-class TypeEntry:
+class TypeEntry(_Fields):
     id: int
     hash: str
     mod: int
@@ -224,7 +235,7 @@ def next_time(previous: int | None, build_time: int) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Stamped:
+class Stamped(_Fields):
     guid: str
     key: str
     kind: str

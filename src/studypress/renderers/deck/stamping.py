@@ -24,9 +24,11 @@ LEDGER_FILE = "deck-ledger.json"
 LOCK_FILE = ledgers.LOCK_FILE
 
 
-def stamped_items(note: Note, items: Sequence[Item], config: DeckConfig) -> list[ledgers.Stamped]:
+def stamped_items(note_id: str, items: Sequence[Item], config: DeckConfig
+                  ) -> list[ledgers.Stamped]:
+    """What the ledgers record of a note's items (by ``note_id``), to stamp them with."""
     return [ledgers.Stamped(i.guid, i.key, i.spec.name,
-                            i.content_hash(config.changes_include_context), note.id, i.label,
+                            i.content_hash(config.changes_include_context), note_id, i.label,
                             i.text, i.date)
             for i in items]
 
