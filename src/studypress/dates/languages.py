@@ -71,7 +71,7 @@ _DOTTED = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 _I = re.IGNORECASE
-_CJK = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+_CJK = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"  # every character U+3000 or above
 
 
 @dataclass(frozen=True)
@@ -324,12 +324,12 @@ def _decade_in_century(m: re.Match[str]) -> str:
 
 # ------------------------------------------------------------------------------- CJK
 
-_CJK_DATE = re.compile(
+_CJK_DATE = (
     r"(?P<era>公元前|紀元前|西元前|前|公元|西暦|西元)?\s*(?P<y>[0-9]{1,5})\s*年"
     r"(?:\s*(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?)?(?P<decade>代)?"
 )
 # A season after its year ("1920年春", "1920年の夏", "1920年秋季"): EDTF's seasons.
-_CJK_SEASON = re.compile(
+_CJK_SEASON = (
     r"(?P<era>公元前|紀元前|西元前|前|公元|西暦|西元)?\s*(?P<y>[0-9]{1,5})\s*年\s*の?\s*"
     r"(?P<s>[春夏秋冬])(?:季|天)?"
 )
@@ -343,19 +343,19 @@ _CJK_PARTS = {
     "後半": "second half of", "后半": "second half of", "下半叶": "second half of",
     "下半葉": "second half of",
 }  # fmt: skip
-_CJK_PART = re.compile(
+_CJK_PART = (
     _DATE_BEFORE_PART + r"\s*(?P<q>" + "|".join(sorted(_CJK_PARTS, key=len, reverse=True)) + ")"
 )
-_CJK_DAY = re.compile(r"(?<![0-9])(?P<d>[0-9]{1,2})\s*[日号]")  # "17日" ending a range of days
-_CJK_MONTH_DAY = re.compile(r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?")
-_CJK_CENTURY = re.compile(r"(?P<era>公元前|紀元前|西元前|前)?\s*(?P<n>[0-9]{1,2})\s*世[纪紀]")
+_CJK_DAY = r"(?<![0-9])(?P<d>[0-9]{1,2})\s*[日号]"  # "17日" ending a range of days
+_CJK_MONTH_DAY = r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?"
+_CJK_CENTURY = r"(?P<era>公元前|紀元前|西元前|前)?\s*(?P<n>[0-9]{1,2})\s*世[纪紀]"
 _CJK_WORDS = {
     "大约": " c. ", "大約": " c. ", "约": " c. ", "約": " c. ", "左右": " ~ ", "前后": " ~ ",
     "前後": " ~ ", "頃": " ~ ", "ごろ": " ~ ", "～": " – ", "〜": " – ", "至": " – ", "到": " – ",
     "から": " – ", "まで": " ", "、": ", ",
 }  # fmt: skip
 # A Japanese or Chinese era year with its Western date after it in parentheses.
-_CJK_ERA_YEAR = re.compile(
+_CJK_ERA_YEAR = (
     r"(?:明治|大正|昭和|平成|令和|慶応|元治|康熙|雍正|乾隆|嘉庆|嘉慶|道光|咸丰|咸豐|同治|光绪|光緒|"
     r"宣统|宣統|民国|民國)\s*(?:[0-9]{1,2}|元)\s*年\s*\((?P<western>[^()]+)\)"
 )
@@ -363,7 +363,7 @@ _CJK_ERA_YEAR = re.compile(
 
 _CJK_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CJK_NUMBER = re.compile(r"[〇零一二三四五六七八九十百千]+(?=\s*(?:年|月|日|号|世[纪紀]))")
+_CJK_NUMBER = r"[〇零一二三四五六七八九十百千]+(?=\s*(?:年|月|日|号|世[纪紀]))"
 
 
 def _cjk_number(m: re.Match[str]) -> str:
@@ -415,18 +415,32 @@ def _cjk_month_day(m: re.Match[str]) -> str:
     return f" {month} {int(m.group('d'))} " if m.group("d") else f" {month} "
 
 
+@cache
+def _cjk_patterns() -> tuple[re.Pattern[str], ...]:
+    """The Chinese and Japanese patterns, compiled when a text first has such characters."""
+    return tuple(map(re.compile, (_CJK, _CJK_NUMBER, _CJK_ERA_YEAR, _CJK_CENTURY, _CJK_SEASON,
+                                  _CJK_DATE, _CJK_MONTH_DAY, _CJK_DAY, _CJK_PART)))
+
+
+def _has_cjk(text: str) -> bool:
+    """Whether the text has a Chinese or Japanese character (most text is told by its largest
+    character alone)."""
+    return bool(text) and max(text) >= "\u3000" and _cjk_patterns()[0].search(text) is not None
+
+
 def _cjk(text: str) -> str:
     """Chinese and Japanese dates in the grammar's words."""
-    text = _CJK_NUMBER.sub(_cjk_number, text)
-    era_year = _CJK_ERA_YEAR.fullmatch(text.strip())
+    _, number, era_year_p, century, season, date, month_day, day, part = _cjk_patterns()
+    text = number.sub(_cjk_number, text)
+    era_year = era_year_p.fullmatch(text.strip())
     if era_year:
         text = era_year.group("western")
-    text = _CJK_CENTURY.sub(_cjk_century, text)
-    text = _CJK_SEASON.sub(_cjk_season, text)
-    text = _CJK_DATE.sub(_cjk_date, text)
-    text = _CJK_MONTH_DAY.sub(_cjk_month_day, text)
-    text = _CJK_DAY.sub(lambda m: f" {int(m.group('d'))} ", text)
-    text = _CJK_PART.sub(lambda m: f" {_CJK_PARTS[m.group('q')]} {m.group('d')} ", text)
+    text = century.sub(_cjk_century, text)
+    text = season.sub(_cjk_season, text)
+    text = date.sub(_cjk_date, text)
+    text = month_day.sub(_cjk_month_day, text)
+    text = day.sub(lambda m: f" {int(m.group('d'))} ", text)
+    text = part.sub(lambda m: f" {_CJK_PARTS[m.group('q')]} {m.group('d')} ", text)
     for word, english in _CJK_WORDS.items():
         text = text.replace(word, english)
     return text
@@ -483,7 +497,7 @@ def translate(norm: str) -> str | None:
     to rewrite. Raises DateError for a month number that cannot be ("1900年13月")."""
     text = _full_width(norm).replace("\u3000", " ")
     strong = False
-    if _CJK.search(text):
+    if _has_cjk(text):
         text, strong = _cjk(text), True
     text, dotted = _substitute(_DOTTED, text, _dotted)
     text, roman = _substitute(_ROMAN_MONTH, text, _roman_month)
