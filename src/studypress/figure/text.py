@@ -8,8 +8,11 @@ in the first font of the chain that has all its characters. Characters no font h
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import bidi, fonts, textline
 
@@ -109,10 +112,32 @@ class FontSet:
         key = (text, max_width, size, bold)
         found = self._fits.get(key)
         if found is None:
-            found = fit(text, max_width, self.width, size, bold)
+            found = fit(text, max_width, self._cuts_measure(clean(text), bold), size, bold)
             if len(self._fits) < MAX_MEMO:
                 self._fits[key] = found
         return found
+
+    def _cuts_measure(self, text: str, bold: bool) -> Callable[[str, float, bool], float]:
+        """``width`` for ``fit``'s tries at ``text``: each a start of it and an ellipsis. When
+        the text and the ellipsis are all in one TrueType font of whole advances, a try's width
+        is ReportLab's ``0.001 * size * advances``, the advances summed from the text's own
+        running sums (exact, being whole numbers) instead of measured afresh."""
+        how = self._measures.get((text, bold))
+        if how is None:
+            how = self._measure(text, bold)
+        sums = _running_sums(text, how, ELLIPSIS) if isinstance(how, str) else None
+        if sums is None:
+            return self.width
+        starts, tail = sums
+        width, n = self.width, len(text)
+
+        def measure(candidate: str, size: float, bold: bool) -> float:
+            k = len(candidate) - 1
+            if 0 <= k < n and candidate[-1] == ELLIPSIS and text.startswith(candidate[:k]):
+                return 0.001 * size * (starts[k] + tail)
+            return width(candidate, size, bold)
+
+        return measure
 
 
 MAX_MEMO = 200_000  # texts remembered per font set, at most
@@ -124,6 +149,39 @@ def _runs(text: str, chain: tuple[str, ...]) -> tuple[tuple[str, str | None], ..
 
 
 _RTL = object()  # ``FontSet._measure``: a text laid out in visual order
+
+
+def _whole(face: Any) -> bool:
+    """Are all the face's advances whole numbers (as in a font of 1000 units an em)?"""
+    entry = _WHOLE.get(id(face))
+    if entry is None or entry[0] is not face:
+        whole = isinstance(face.defaultWidth, int) and all(
+            isinstance(w, int) for w in face.charWidths.values())
+        entry = _WHOLE[id(face)] = (face, whole)
+    return entry[1]
+
+
+_WHOLE: dict[int, tuple[Any, bool]] = {}  # id(face) → (face, whole): the face keeps its id
+
+
+@functools.lru_cache(maxsize=4096)
+def _running_sums(text: str, font: str, tail: str) -> tuple[list[int], int] | None:
+    """The advances of each start of ``text`` in ``font`` (``[0, a0, a0 + a1, ...]``) and the
+    advance of ``tail``; None unless the font is TrueType, its advances are whole numbers and it
+    has ``tail``."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    found = getFont(font)
+    if not isinstance(found, TTFont) or not fonts.charmap(font).issuperset(map(ord, tail)):
+        return None
+    face = found.face
+    if not _whole(face):
+        return None
+    get, default = face.charWidths.get, face.defaultWidth
+    advances = map(get, map(ord, text), itertools.repeat(default))
+    return (list(itertools.accumulate(advances, initial=0)),
+            sum(map(get, map(ord, tail), itertools.repeat(default))))
 
 
 def _string_width(text: str, font: str, size: float) -> float:

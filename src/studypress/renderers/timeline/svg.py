@@ -103,6 +103,7 @@ class _Writer:
         self.style = _Style(font)
         self.glyphs = Glyphs()
         self.texts: list[str] = []
+        self.uses: dict[tuple[str, str], str] = {}
 
     def group(self, items: list[Any], transform: tuple, indent: str) -> None:
         out = self.out
@@ -157,6 +158,17 @@ class _Writer:
         self.texts.append(text)
         font = item.font.strip()
         s = float(str(item.size)) / EM
+        key = (font, text)
+        uses = self.uses.get(key)
+        if uses is None:  # a text's glyphs, once numbered, are the same glyphs every time
+            uses = self.uses[key] = self.outline(font, text)
+        place = (f"translate(0,{int(2 * item.y)}) scale(1,-1) translate({item.x},{item.y}) "
+                 f"scale({s:.6g},{-s:.6g})")
+        self.out.append(f'{indent}<g transform="{place}" style="{self.style.paint(item.fill)}">'
+                        f"{uses}</g>\n")
+
+    def outline(self, font: str, text: str) -> str:
+        """The ``<use>`` of each inked character of ``text``, at its advance."""
         uses: list[str] = []
         x = 0.0
         ref = self.glyphs.ref
@@ -165,10 +177,7 @@ class _Writer:
             if r is not None:
                 uses.append(f'<use xlink:href="#{r}" x="{x:.0f}"/>')
             x += advance(font, ch)
-        place = (f"translate(0,{int(2 * item.y)}) scale(1,-1) translate({item.x},{item.y}) "
-                 f"scale({s:.6g},{-s:.6g})")
-        self.out.append(f'{indent}<g transform="{place}" style="{self.style.paint(item.fill)}">'
-                        f'{"".join(uses)}</g>\n')
+        return "".join(uses)
 
 
 def scene_svg(scene: Scene, title: str) -> str:
