@@ -75,8 +75,12 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
     writer = Writer()
     # Each job's files are written as it ends, so the build holds no note's bytes for long.
-    rendered = planned.render(config.jobs, progress, job_writer(config.output, writer))
-    written = note_writes(config.output, rendered)
+    written = note_writes(config.output, planned.render(config.jobs, progress,
+                                                        job_writer(config.output, writer)))
+    # Rendered, the notes are packed and let go: the combined outputs take them one by one.
+    memo.release()
+    for source in read.notes:
+        source.forget()
     messages = prune(written, saved)
     changed = _changed_meanwhile(read.notes, written)
     planned.record(written, set(changed))

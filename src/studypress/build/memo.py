@@ -118,7 +118,22 @@ class Memo:
         brief = NoteBrief.of(note)
         self.used[key] = _Entry(digest, f.display, f.path.stem, tuple(asked.items()), brief, b"")
         self.fresh[key] = note
-        return brief, lambda: note
+        return brief, functools.partial(self._fresh_note, key, parse, embed_exists)
+
+    def _fresh_note(self, key: str, parse: Callable[[Callable[[str], bool]], Note],
+                    embed_exists: Callable[[str], bool]) -> Note:
+        note = self.fresh.get(key)
+        return note if note is not None else _unpack(self.used[key].packed, parse,
+                                                     embed_exists)
+
+    def release(self) -> None:
+        """Pack the notes parsed in this build now and let them go: once rendered, a large
+        vault's notes need not stay in memory. Each is unpacked again when asked for."""
+        if self.path is None:
+            return  # nothing is kept, so nothing could be unpacked: the notes stay
+        for key, note in self.fresh.items():
+            self.used[key] = dataclasses.replace(self.used[key], packed=_pack(note))
+        self.fresh.clear()
 
     def remember(self, kind: str, note_id: str, key: str, make: Callable[[], Any]) -> Any:
         """``make()``, or what it gave the last build under the same ``key``."""

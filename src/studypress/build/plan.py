@@ -39,7 +39,9 @@ class Plan:
     def render(self, workers: int, progress: Progress | None, sink: Sink) -> list[Rendered]:
         """Render the jobs, each result through ``sink`` as it comes (the writing), and gather
         each note's results into one."""
-        rendered = render_all(self.jobs, workers, _by_note(self.jobs, progress), sink)
+        # The jobs hold their notes: they go with what is returned, once it is written.
+        jobs, self.jobs = self.jobs, []
+        rendered = render_all(jobs, workers, _by_note(jobs, progress), sink)
         out: dict[str, Rendered] = {}
         for item in rendered:
             note_id = item.job.note.id

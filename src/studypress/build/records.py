@@ -86,6 +86,10 @@ class SourceNote:
         assert self.load is not None
         return self.load()
 
+    def forget(self) -> None:
+        """Let the loaded note go (it is loaded again when asked for)."""
+        self.__dict__.pop("note", None)
+
     def fetch(self) -> Note:
         """The note, loaded again unless it is already, and not kept: a combined output
         takes every note of a large vault once."""
