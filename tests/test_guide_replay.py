@@ -103,3 +103,9 @@ def test_a_page_that_held_nothing_is_not_replayed() -> None:
     story = replay.story(placed[:1] + [replay.Placement(object(), 2, 0, 0, 0)], 2)
     assert story is not None and [type(f).__name__ for f in story] == \
         ["Placed", "PageBreak", "Placed"]
+
+
+def test_a_flowable_drawn_twice_is_not_replayed() -> None:
+    twice = object()
+    placed = [replay.Placement(twice, 1, 0, 0, 0), replay.Placement(twice, 2, 0, 10, 0)]
+    assert replay.story(placed, 2) is None

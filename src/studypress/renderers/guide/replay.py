@@ -61,8 +61,11 @@ class Placed(Flowable):
 
 def story(placements: list[Placement], pages: int) -> list[Flowable] | None:
     """The flowables of the first pass, page by page, as a story of ``Placed``; None when a
-    page held nothing (a page break alone on it would not make it again)."""
+    page held nothing (a page break alone on it would not make it again) or one flowable was
+    drawn twice (it would hold the lines of its last place only)."""
     if not placements or {p.page for p in placements} != set(range(1, pages + 1)):
+        return None
+    if len({id(p.flowable) for p in placements}) != len(placements):
         return None
     out: list[Flowable] = []
     page = placements[0].page
