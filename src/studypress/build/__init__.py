@@ -9,6 +9,8 @@ rendered. A failed build never leaves a half-written output.
 
 from __future__ import annotations
 
+import os
+
 from ..diagnostics import Diagnostic, Severity, ordered, strict
 from ..layouts import LayoutError
 from . import cache as cache_file
@@ -65,7 +67,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     clean_temporary(config.output)  # left by a build that was killed
     # --force parses every note again too.
     memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
-    read = read_sources(found.files, _limits(config), memo)
+    read = read_sources(found.files, _limits(config), memo, config.jobs or os.cpu_count() or 1)
     read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
     fingerprint = _prints(config)
     saved = cache_file.load(config.output)

@@ -33,17 +33,22 @@ class TooLarge(Exception):
         self.diagnostic = diagnostic
 
 
+# Below this many notes to parse, starting worker processes costs more than it saves.
+AHEAD_MIN = 32
+
+
 def read_sources(files: list[SourceFile], limits: Limits | None = None,
-                 memo: Memo | None = None) -> ReadResult:
+                 memo: Memo | None = None, workers: int = 1) -> ReadResult:
     """Read every note; unreadable files become error diagnostics, never exceptions. With
     ``memo``, a note whose bytes and embeds are as the last build read them is not parsed
-    again."""
+    again; with ``workers`` > 1, many notes to parse are parsed in worker processes."""
     result = ReadResult()
     seen: dict[str, str] = {}
     limits = limits or Limits()
+    ahead = _parse_ahead(files, limits, memo, workers)
     for f in files:
         try:
-            source = read_file(f, limits, memo)
+            source = read_file(f, limits, memo, ahead.pop(f.resolved(), None))
         except ReadError as exc:
             result.diagnostics.append(Diagnostic(Severity.ERROR, "unreadable", exc.message,
                                                  exc.file, exc.line))
@@ -110,10 +115,11 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def read_file(f: SourceFile, limits: Limits | None = None,
-              memo: Memo | None = None) -> SourceNote:
+def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = None,
+              parsed: Parsed | None = None) -> SourceNote:
     """The note in ``f`` with the hash of the very bytes it was read from, so the cache keys
-    what was parsed, not the file as it is later. A note over a limit raises TooLarge."""
+    what was parsed, not the file as it is later. A note over a limit raises TooLarge.
+    ``parsed``: the note a worker read from the file, used if its bytes are these."""
     limits = limits or Limits()
     try:
         with open(f.path, "rb") as fh:
@@ -138,10 +144,15 @@ def read_file(f: SourceFile, limits: Limits | None = None,
                                                                   f.root) is not None
         return found[target]
 
+    digest = hashlib.sha256(data).hexdigest()
+
     def parse(exists: Callable[[str], bool]) -> Note:
+        if parsed is not None and parsed.digest == digest:
+            for target in parsed.asked:  # the same embeds asked about, in the same order
+                exists(target)
+            return parsed.note
         return read_text(text, f.display, f.path.stem, embed_exists=exists)
 
-    digest = hashlib.sha256(data).hexdigest()
     if memo is None:
         source = SourceNote.read(f, parse(embed_exists), digest, found)
     else:
@@ -150,6 +161,71 @@ def read_file(f: SourceFile, limits: Limits | None = None,
     if (problem := items_problem(limits, source.brief)) is not None:
         raise TooLarge(problem)
     return source
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A note a worker read: the digest of the bytes it read, the note, and the embeds the
+    reader asked about, in order."""
+
+    digest: str
+    note: Note
+    asked: tuple[str, ...]
+
+
+def _parse_ahead(files: list[SourceFile], limits: Limits, memo: Memo | None,
+                 workers: int) -> dict[str, Parsed]:
+    """The notes to parse this build, parsed in worker processes when there are many (by
+    resolved path); any a worker could not read are read here, in order, as before."""
+    if workers < 2 or (memo is not None and len(files) - len(memo.kept) < AHEAD_MIN):
+        return {}  # few to parse (a rebuild): nothing of a no-op build's time goes here
+    # Notes the memo has never seen; an edited one is parsed here, in order, as before.
+    todo = [f for f in files if memo is None or f.resolved() not in memo.kept]
+    if len(todo) < AHEAD_MIN:
+        return {}
+    import os
+
+    from .render import worker_start
+    from .workers import Pool
+
+    pool = Pool(parse_in_worker, min(workers, len(todo)), worker_start, (os.getpid(),))
+    out: dict[str, Parsed] = {}
+    try:
+        for index, got in pool.run([(str(f.path), f.display, f.path.stem, str(f.root),
+                                     limits.note_bytes) for f in todo]):
+            if isinstance(got, Parsed):
+                out[todo[index].resolved()] = got
+    except BaseException:
+        pool.kill()
+        raise
+    pool.close()
+    return out
+
+
+def parse_in_worker(item: tuple[str, str, str, str, int]) -> Parsed | None:
+    """Read and parse one note (in a worker process); None when it cannot be read here: it is
+    then read in the build's own process, which reports why."""
+    path, display, stem, root, limit = item
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+        text = decode(data)
+    except (OSError, DecodeError):
+        return None
+    folder, top = Path(path).parent, Path(root)
+    asked: dict[str, bool] = {}
+
+    def embed_exists(target: str) -> bool:
+        if target not in asked:
+            asked[target] = assets.is_url(target) or assets.find(target, folder,
+                                                                  top) is not None
+        return asked[target]
+
+    try:
+        note = read_text(text, display, stem, embed_exists=embed_exists)
+    except ReadError:
+        return None
+    return Parsed(hashlib.sha256(data).hexdigest(), note, tuple(asked))
 
 
 def _size(path: Path, read: int) -> int:

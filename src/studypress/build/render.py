@@ -135,7 +135,7 @@ class _Kept:
 
         if self.pool is None or self.size != workers:
             self.drop()
-            self.pool = Pool(_kept_job, workers, _worker_start, (os.getpid(),))
+            self.pool = Pool(_kept_job, workers, worker_start, (os.getpid(),))
             self.size = workers
         return self.pool
 
@@ -217,7 +217,7 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
              kept: _Kept | None = None) -> list[Rendered]:
     from .workers import Pool  # multiprocessing: only a build that renders in parallel
 
-    pool = kept.pool_for(workers) if kept else Pool(run_job, workers, _worker_start,
+    pool = kept.pool_for(workers) if kept else Pool(run_job, workers, worker_start,
                                                     (os.getpid(),))
     items = [(kept.build, job) for job in jobs] if kept else jobs
     results: list[JobResult | None] = [None] * len(jobs)
@@ -253,7 +253,7 @@ def _lost(job: Job, error: Exception) -> JobResult:
     return out
 
 
-def _worker_start(parent: int) -> None:
+def worker_start(parent: int) -> None:
     """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind."""
     import signal
     import threading

@@ -1,0 +1,75 @@
+"""Many notes to parse are parsed in worker processes: the notes, their diagnostics, what the
+memo keeps and every output are those of reading them one after another here."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from studypress.build import BuildConfig, build
+from studypress.build import read as read_module
+from studypress.build.memo import MEMO_NAME, Memo
+
+NOTES = Path(__file__).parent / "notes"
+
+
+def _vault(root: Path) -> Path:
+    source = root / "source"
+    source.mkdir()
+    for path in [*sorted(NOTES.glob("*.md")), *sorted((NOTES / "lang").glob("*.md"))[:6]]:
+        shutil.copy(path, source / path.name)
+    for i in range(read_module.AHEAD_MIN):  # enough notes to parse in workers
+        (source / f"made-{i}.md").write_text(
+            f"# Made {i}\n\n## Timeline\n\n- **19{i:02}:** Ada Lovelace writes note {i}.\n"
+            f"- **c. 18{i:02}** – a fuzzy date\n\n## Cast of Characters\n\n"
+            f"- **Ada Lovelace** (1815–1852): writes the notes\n", encoding="utf-8")
+    (source / "attachments").mkdir()
+    (source / "attachments" / "map.png").write_bytes(
+        (Path(__file__).parent / "assets" / "map.png").read_bytes()
+        if (Path(__file__).parent / "assets" / "map.png").exists() else b"\x89PNG\r\n\x1a\n")
+    (source / "embeds.md").write_text("# Embeds\n\n![[map.png]] and ![[missing.png]]\n\n"
+                                      "## Timeline\n\n- **1950:** War breaks out.\n",
+                                      encoding="utf-8")
+    (source / "bad.md").write_bytes(b"# Bad\n\n\xff\xfe\x00 not text \x00\x00\n")
+    sub = source / "again"
+    sub.mkdir()
+    (sub / "embeds.md").write_text("# Same id\n\nA second note of the same name.\n",
+                                   encoding="utf-8")
+    return source
+
+
+def test_notes_parsed_in_workers_are_the_notes_read_here(tmp_path, monkeypatch) -> None:
+    source = _vault(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    ahead: list[int] = []
+    real = read_module._parse_ahead
+
+    def counting(*args, **kw):
+        got = real(*args, **kw)
+        ahead.append(len(got))
+        return got
+
+    monkeypatch.setattr(read_module, "_parse_ahead", counting)
+    reports, files, memos = {}, {}, {}
+    for jobs in (1, 2):
+        (tmp_path / "studypress.lock").unlink(missing_ok=True)
+        out = tmp_path / f"out-{jobs}"
+        reports[jobs] = build(BuildConfig(paths=[source], output=out, project_dir=tmp_path,
+                                          jobs=jobs, renderers=["model", "deck"]))
+        files[jobs] = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+                       if p.is_file() and not p.name.startswith(".studypress-")}
+        memo = Memo.load(out)
+        memos[jobs] = {Path(k).relative_to(tmp_path): (e.digest, e.asked, e.brief)
+                       for k, e in memo.kept.items()}
+    assert ahead[0] == 0 and ahead[1] >= read_module.AHEAD_MIN  # parsed in workers
+    one, two = reports[1], reports[2]
+    assert [(d.code, d.file, d.line, d.message) for d in one.diagnostics] == \
+        [(d.code, d.file, d.line, d.message) for d in two.diagnostics]
+    assert any(d.code == "duplicate-id" for d in one.diagnostics)
+    assert any(d.file and d.file.endswith("bad.md") for d in one.diagnostics)
+    assert one.built == two.built
+    assert files[1] == files[2]
+    assert memos[1] == memos[2]
+    assert any(asked for _, asked, _ in memos[2].values())  # embeds asked about, kept
+    assert (tmp_path / "out-2" / MEMO_NAME).is_file()
