@@ -28,6 +28,16 @@ def _num(*args: float) -> str:
     return ",".join(f"{a:f}".rstrip("0").rstrip(".") for a in args)
 
 
+def _paint(style: dict[str, Any], what: str, color: Any) -> None:
+    """A stroke or fill colour (``what``), with its opacity when not opaque; None: none."""
+    if color is None:
+        style[what] = "none"
+        return
+    style[what] = _rgb(color)
+    if color.normalizedAlpha != 1:
+        style[f"{what}-opacity"] = str(color.normalizedAlpha)
+
+
 def _rgb(c: Any) -> str:
     return f"rgb({int(c.red * 100)}%,{int(c.green * 100)}%,{int(c.blue * 100)}%)"
 
@@ -44,24 +54,14 @@ class _Style:
         self.cache: dict[tuple, str] = {}
 
     def _stroke(self, style: dict[str, Any], color: Any, width: float, dash: Any) -> None:
-        if color is None:
-            style["stroke"] = "none"
-        else:
-            style["stroke"] = _rgb(color)
-            if color.normalizedAlpha != 1:
-                style["stroke-opacity"] = str(color.normalizedAlpha)
+        _paint(style, "stroke", color)
         if width != 1:
             style["stroke-width"] = width
         if isinstance(dash, (tuple, list)) and dash:
             style["stroke-dasharray"] = ", ".join(map(str, dash))
 
     def _fill(self, style: dict[str, Any], color: Any) -> None:
-        if color is None:
-            style["fill"] = "none"
-        else:
-            style["fill"] = _rgb(color)
-            if color.normalizedAlpha != 1:
-                style["fill-opacity"] = str(color.normalizedAlpha)
+        _paint(style, "fill", color)
 
     def line(self, stroke: Any, width: float, dash: Any) -> str:
         key = ("l", stroke, width, dash)
