@@ -73,3 +73,24 @@ def test_notes_parsed_in_workers_are_the_notes_read_here(tmp_path, monkeypatch) 
     assert memos[1] == memos[2]
     assert any(asked for _, asked, _ in memos[2].values())  # embeds asked about, kept
     assert (tmp_path / "out-2" / MEMO_NAME).is_file()
+
+
+def test_notes_parsed_in_workers_are_let_go_once_released(tmp_path) -> None:
+    """Nothing the reading kept holds a note the memo has packed."""
+    import gc
+
+    from studypress.build.discover import discover_all
+    from studypress.build.read import read_sources
+    from studypress.model import Note
+
+    source = _vault(tmp_path)
+    memo = Memo(tmp_path / "out" / MEMO_NAME)
+    read = read_sources(discover_all([source]).files, None, memo, workers=2)
+    assert len(read.notes) > read_module.AHEAD_MIN
+    memo.release()
+    for note in read.notes:
+        note.forget()
+    gc.collect()
+    mine = {n.file.display for n in read.notes}
+    assert not [o for o in gc.get_objects() if isinstance(o, Note) and o.source in mine]
+    assert read.notes[0].note.source in mine  # and each loads again when asked for

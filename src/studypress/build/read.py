@@ -147,10 +147,13 @@ def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = N
     digest = hashlib.sha256(data).hexdigest()
 
     def parse(exists: Callable[[str], bool]) -> Note:
+        nonlocal parsed
         if parsed is not None and parsed.digest == digest:
-            for target in parsed.asked:  # the same embeds asked about, in the same order
+            # The memo keeps this closure to parse again: it must not keep the note too.
+            note, asked, parsed = parsed.note, parsed.asked, None
+            for target in asked:  # the same embeds asked about, in the same order
                 exists(target)
-            return parsed.note
+            return note
         return read_text(text, f.display, f.path.stem, embed_exists=exists)
 
     if memo is None:
