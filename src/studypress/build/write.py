@@ -25,14 +25,29 @@ TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write via a temporary file and rename; returns False when the bytes were already there."""
-    try:
-        if path.is_file() and path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
+    if _holds(path, data):
+        return False
     with atomic_file(path) as fh:
         fh.write(data)
     return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file holds exactly ``data``, read a piece at a time (a large project's
+    lock and combined deck are tens of megabytes, not to be held twice)."""
+    view = memoryview(data)
+    try:
+        if not path.is_file() or path.stat().st_size != len(data):
+            return False
+        with path.open("rb") as fh:
+            at = 0
+            while piece := fh.read(1 << 20):
+                if view[at:at + len(piece)] != piece:
+                    return False
+                at += len(piece)
+            return at == len(data)
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager

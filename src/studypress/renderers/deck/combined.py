@@ -14,7 +14,7 @@ import functools
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from ...model import Diagnostic, Note, Severity
 from ..base import Notes, Output, RenderContext, RenderResult
@@ -40,8 +40,6 @@ from .stamping import (
     stamped_items,
     type_entries,
 )
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -129,48 +127,62 @@ def take(note: Note, config: DeckConfig, ctx: RenderContext) -> Taken:
                  **own)
 
 
-class FrontIndex(Generic[T]):
+class FrontIndex:
     """Cards of different notes whose fronts ask the very same thing, found as the notes go
-    by: each card is told with its note and what to call it by (``T``)."""
+    by: each card is told with its note's number and a number to know it by. A large
+    project has hundreds of thousands of cards, so each is kept as one integer."""
+
+    NOTE_BITS = 24  # up to 16 million notes
 
     def __init__(self) -> None:
         # A digest of (note type, card, front) → one card, or a list once there are more.
-        self._by_front: dict[bytes, tuple[int, T] | list[tuple[int, T]]] = {}
+        self._by_front: dict[bytes, int | list[int]] = {}
 
-    def add(self, note_type: str, card: str, shown: str, note: int, member: T) -> None:
-        """One card of note number ``note``."""
+    def add(self, note_type: str, card: str, shown: str, note: int, member: int) -> None:
+        """One card of note number ``note``, known by ``member`` (a number ≥ 0)."""
         key = hashlib.blake2b("\0".join((note_type, card, shown)).encode(),
                               digest_size=16).digest()
+        packed = member << self.NOTE_BITS | note
         found = self._by_front.get(key)
         if found is None:
-            self._by_front[key] = (note, member)
+            self._by_front[key] = packed
         elif isinstance(found, list):
-            found.append((note, member))
+            found.append(packed)
         else:
-            self._by_front[key] = [found, (note, member)]
+            self._by_front[key] = [found, packed]
 
-    def shared(self) -> Iterator[tuple[int, T]]:
+    def shared(self) -> Iterator[tuple[int, int]]:
         """(note, member) of each card whose front a card of another note shares, front by
         front in the order they were first seen."""
+        low = (1 << self.NOTE_BITS) - 1
         for found in self._by_front.values():
-            if isinstance(found, list) and len({n for n, _ in found}) > 1:
-                yield from found
+            if isinstance(found, list) and len({p & low for p in found}) > 1:
+                for packed in found:
+                    yield packed & low, packed >> self.NOTE_BITS
 
 
 def name_notes(decks: list[tuple[Note, list[Item]]]) -> list[tuple[Note, list[Item]]]:
     """In the combined deck, a card whose front another note's card shares names its note
     (a note's own deck needs no such help). Its time stays the note deck's: the name
     follows from the project, not from an edit."""
-    index: FrontIndex[tuple[int, str]] = FrontIndex()
+    index = FrontIndex()
     for n, (_, items) in enumerate(decks):
         for i, item in enumerate(items):
             for card, last, shown in fronts(item):
-                index.add(item.spec.name, card, shown, n, (i, last))
+                index.add(item.spec.name, card, shown, n,
+                          i << _FIELD_BITS | item.spec.fields.index(last))
     out = [(note, list(items)) for note, items in decks]
-    for n, (i, last) in index.shared():
+    for n, member in index.shared():
         note, items = out[n]
-        items[i] = with_field(items[i], last, _note_name(note.title))
+        i, where = member >> _FIELD_BITS, member & _FIELD_MASK
+        items[i] = with_field(items[i], items[i].spec.fields[where], _note_name(note.title))
     return out
+
+
+# A card's field numbers (the one its front ends with, its note type's sort field) in the
+# low bits of what the front index knows it by: a note type has far fewer fields.
+_FIELD_BITS = 8
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 
 def _note_name(title: str) -> str:
@@ -188,8 +200,8 @@ class _Written:
     models: dict[str, Any] = field(default_factory=dict)  # genanki's, by note type name
     own_types: dict[str, ledgers.TypeEntry] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
-    # (note id in the collection, the field the front ends with, the sort field), by front.
-    fronts: FrontIndex[tuple[int, int, int]] = field(default_factory=FrontIndex)
+    # By front: (the note id in the collection, the field the front ends with, the sort field).
+    fronts: FrontIndex = field(default_factory=FrontIndex)
 
 
 class Combined:
@@ -239,8 +251,8 @@ class Combined:
         for i, card, last, shown in taken.fronts:
             spec = items[i].spec
             kept.fronts.add(spec.name, card, shown, number,
-                            (written[i], spec.fields.index(last),
-                             spec.fields.index(spec.sort_field)))
+                            (written[i] << _FIELD_BITS | spec.fields.index(last))
+                            << _FIELD_BITS | spec.fields.index(spec.sort_field))
         kept.titles.append(taken.title)
         kept.ids.add(note_id)
 
@@ -270,9 +282,11 @@ class Combined:
                             diagnostics=self.diagnostics, messages=gone,
                             project_files=[Output(LOCK_FILE, lock)])
 
-    def _name(self, shared: FrontIndex[tuple[int, int, int]]) -> None:
+    def _name(self, shared: FrontIndex) -> None:
         named: dict[int, tuple[int, list[tuple[int, str]]]] = {}
-        for number, (note_id, where, sort) in shared.shared():
+        for number, member in shared.shared():
+            note_id, where, sort = (member >> 2 * _FIELD_BITS,
+                                    member >> _FIELD_BITS & _FIELD_MASK, member & _FIELD_MASK)
             named.setdefault(note_id, (sort, []))[1].append(
                 (where, _note_name(self.kept.titles[number])))
         # In the order of their ids, the order of the table: each page is visited once.
