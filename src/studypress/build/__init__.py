@@ -67,7 +67,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     clean_temporary(config.output)  # left by a build that was killed
     # --force parses every note again too.
     memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
-    read = read_sources(found.files, _limits(config), memo, config.jobs or os.cpu_count() or 1)
+    workers = config.jobs or os.cpu_count() or 1  # 0: one per core
+    read = read_sources(found.files, _limits(config), memo, workers)
     read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
     fingerprint = _prints(config)
     saved = cache_file.load(config.output)
@@ -77,7 +78,7 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
     writer = Writer()
     # Each job's files are written as it ends, so the build holds no note's bytes for long.
-    written = note_writes(config.output, planned.render(config.jobs, progress,
+    written = note_writes(config.output, planned.render(workers, progress,
                                                         job_writer(config.output, writer)))
     # Rendered, the notes are packed and let go: the combined outputs take them one by one.
     memo.release()

@@ -135,14 +135,8 @@ def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = N
         raise ReadError(f.display, str(exc), exc.line) from None
     if (problem := line_problem(limits, text, f.display)) is not None:
         raise TooLarge(problem)
-    folder = f.path.parent
     found: dict[str, bool] = {}  # a target asked for twice (the memo, the reader) is sought once
-
-    def embed_exists(target: str) -> bool:
-        if target not in found:
-            found[target] = assets.is_url(target) or assets.find(target, folder,
-                                                                  f.root) is not None
-        return found[target]
+    embed_exists = _embeds_in(f.path.parent, f.root, found)
 
     digest = hashlib.sha256(data).hexdigest()
 
@@ -215,20 +209,25 @@ def parse_in_worker(item: tuple[str, str, str, str, int]) -> Parsed | None:
         text = decode(data)
     except (OSError, DecodeError):
         return None
-    folder, top = Path(path).parent, Path(root)
     asked: dict[str, bool] = {}
-
-    def embed_exists(target: str) -> bool:
-        if target not in asked:
-            asked[target] = assets.is_url(target) or assets.find(target, folder,
-                                                                  top) is not None
-        return asked[target]
+    embed_exists = _embeds_in(Path(path).parent, Path(root), asked)
 
     try:
         note = read_text(text, display, stem, embed_exists=embed_exists)
     except ReadError:
         return None
     return Parsed(hashlib.sha256(data).hexdigest(), note, tuple(asked))
+
+
+def _embeds_in(folder: Path, root: Path, found: dict[str, bool]) -> Callable[[str], bool]:
+    """Whether an embed target is in the vault (a URL always is), each answer kept in
+    ``found`` in the order asked."""
+    def embed_exists(target: str) -> bool:
+        if target not in found:
+            found[target] = assets.is_url(target) or assets.find(target, folder,
+                                                                  root) is not None
+        return found[target]
+    return embed_exists
 
 
 def _size(path: Path, read: int) -> int:
