@@ -564,10 +564,9 @@ def test_zip_time_is_shared_by_media_members() -> None:
         assert {i.date_time for i in z.infolist()} == {zip_time(EPOCH)}
 
 
-def test_the_collection_on_disk_is_the_database_genanki_makes_in_memory(tmp_path) -> None:
-    """A deck's collection is written to a file, note by note (a large vault's does not fit
-    in memory); its bytes are those of the same notes written by genanki's own package into a
-    database in memory."""
+def _genanki_collection(decks: list, notes_of: dict, models: dict) -> bytes:
+    """The same decks written by genanki's own notes and package into a database in memory,
+    with the ids, times and positions the collection gives them."""
     import sqlite3
 
     import genanki
@@ -575,32 +574,96 @@ def test_the_collection_on_disk_is_the_database_genanki_makes_in_memory(tmp_path
     from studypress.renderers.deck import apkg
     from studypress.renderers.deck.naming import stable_id
 
-    model = genanki.Model(1607392319, "Simple", fields=[{"name": "Q"}, {"name": "A"}],
-                          templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"}])
-    notes = tuple(apkg.PackageNote(f"g{i}", "Simple", (f"q{i} " * (i % 40), f"a{i}"), (),
-                                   1700000000 + i % 7, 1700000000) for i in range(3000))
-    path = tmp_path / "collection.anki2"
-    book = apkg.Collection(path)
-    book.add(apkg.PackageDeck("Many", "", notes), {"Simple": model}, announce=True)
-    book.close()
+    class Note(genanki.Note):
+        def write_to_db(self, cursor, timestamp, deck_id, id_gen) -> None:
+            cursor.execute("INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);", (
+                self.note_id, self.guid, self.model.model_id, self.mod, -1,
+                self._format_tags(), self._format_fields(), self.sort_field, 0, 0, ""))
+            for card, card_id in zip(self.cards, self.card_ids, strict=True):
+                cursor.execute("INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);",
+                               (card_id, self.note_id, deck_id, card.ord, self.mod, -1, 0, 0,
+                                self.position, 0, 0, 0, 0, 0, 0, 0, 0, ""))
 
     ids, card_ids = apkg._Ids(), apkg._Ids()
-    deck = genanki.Deck(stable_id("studypress deck", "Many"), "Many")
-    deck.add_model(model)
-    for position, pn in enumerate(notes, 1):
-        note = apkg._Note(model=model, fields=list(pn.values), guid=pn.guid)
-        note.note_id, note.mod, note.position = ids.take(pn.added, pn.guid), pn.mod, position
-        note.card_ids = [card_ids.take(pn.added, f"{pn.guid}/{c.ord}") for c in note.cards]
-        deck.add_note(note)
+    gdecks, position = [], 0
+    for name in decks:
+        deck = genanki.Deck(stable_id("studypress deck", name), name)
+        for m in models.values():
+            deck.add_model(m)
+        for pn in notes_of[name]:
+            position += 1
+            note = Note(model=models[pn.notetype], fields=list(pn.values), tags=list(pn.tags),
+                        guid=pn.guid)
+            note.note_id, note.mod, note.position = ids.take(pn.added, pn.guid), pn.mod, position
+            note.card_ids = [card_ids.take(pn.added, f"{pn.guid}/{c.ord}") for c in note.cards]
+            deck.add_note(note)
+        gdecks.append(deck)
     memory = sqlite3.connect(":memory:")
     # Time 0: a plain genanki model takes the package's time (the deck's models keep their own).
-    genanki.Package([deck]).write_to_db(memory.cursor(), 0, iter(()))
+    genanki.Package(gdecks).write_to_db(memory.cursor(), 0, iter(()))
     memory.commit()
     expected = memory.serialize()
     memory.close()
+    return expected
+
+
+def test_the_collection_on_disk_is_the_database_genanki_makes_in_memory(tmp_path) -> None:
+    """A deck's collection is written to a file, note by note (a large vault's does not fit
+    in memory); its bytes are those of the same notes written by genanki's own notes and
+    package into a database in memory: the same rows, the same cards for front/back notes
+    with empty fields and for cloze notes, in the same order."""
+    import genanki
+
+    from studypress.renderers.deck import apkg
+
+    simple = genanki.Model(1607392319, "Simple", fields=[{"name": "Q"}, {"name": "A"},
+                                                         {"name": "Extra"}],
+                           templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"},
+                                      {"name": "r", "qfmt": "{{#Extra}}{{A}}{{/Extra}}",
+                                       "afmt": "{{Q}}"}])
+    cloze = genanki.Model(1607392320, "Gaps", fields=[{"name": "Text"}, {"name": "More"}],
+                          templates=[{"name": "g", "qfmt": "{{cloze:Text}}",
+                                      "afmt": "{{cloze:Text}}<br>{{More}}"}],
+                          model_type=genanki.Model.CLOZE)
+    models = {"Simple": simple, "Gaps": cloze}
+
+    def note(i: int):
+        if i % 5 == 4:
+            gaps = " ".join(f"{{{{c{1 + (i * k) % 12}::w{k}}}}}" for k in range(1 + i % 4))
+            return apkg.PackageNote(f"z{i}", "Gaps", (gaps, f"m{i}"), ("t1", f"n{i % 3}"),
+                                    1700000000 + i % 7, 1700000000)
+        return apkg.PackageNote(f"g{i}", "Simple", (f"q{i} " * (i % 40), f"a{i}",
+                                                    "x" if i % 3 == 0 else ""),
+                                ("one",) if i % 2 else (), 1700000000 + i % 7, 1700000000)
+
+    notes_of = {"Many": tuple(note(i) for i in range(3000)),
+                "Many::More": tuple(note(i) for i in range(3000, 3400))}
+    path = tmp_path / "collection.anki2"
+    book = apkg.Collection(path)
+    for name, notes in notes_of.items():
+        book.add(apkg.PackageDeck(name, "", notes), models, announce=True)
+    book.close()
+    expected = _genanki_collection(list(notes_of), notes_of, models)
     assert len(expected) > 100_000
     assert path.read_bytes() == expected
     packed = apkg._archive(path, {}, apkg.zip_time(1700000000))
     with zipfile.ZipFile(io.BytesIO(packed)) as z:
         assert z.read("collection.anki2") == expected
         assert z.getinfo("collection.anki2").compress_type == zipfile.ZIP_DEFLATED
+
+
+def test_a_tag_with_a_space_is_refused_as_genanki_refuses_it(tmp_path) -> None:
+    import genanki
+
+    from studypress.renderers.deck import apkg
+
+    model = genanki.Model(1607392319, "Simple", fields=[{"name": "Q"}, {"name": "A"}],
+                          templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"}])
+    book = apkg.Collection(tmp_path / "collection.anki2")
+    try:
+        with pytest.raises(ValueError, match="contains a space"):
+            book.add(apkg.PackageDeck("D", "", (apkg.PackageNote(
+                "g", "Simple", ("q", "a"), ("two words",), 1700000000, 1700000000),)),
+                {"Simple": model})
+    finally:
+        book.close()

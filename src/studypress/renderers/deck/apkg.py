@@ -70,24 +70,15 @@ class _Model(genanki.Model):
         return data
 
 
-class _Note(genanki.Note):
-    """A genanki note written with its own id, modification time and card ids."""
+_NOTE_ROW = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
+_CARD_ROW = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
 
-    note_id: int
-    mod: int
-    card_ids: list[int]
-    position: int
 
-    def write_to_db(self, cursor: Any, timestamp: float, deck_id: Any, id_gen: Any) -> None:
-        cursor.execute(
-            "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);",
-            (self.note_id, self.guid, self.model.model_id, self.mod, -1, self._format_tags(),
-             self._format_fields(), self.sort_field, 0, 0, ""))
-        cursor.executemany(
-            "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);",
-            [(card_id, self.note_id, deck_id, card.ord, self.mod, -1, 0, 0,
-              self.position, 0, 0, 0, 0, 0, 0, 0, 0, "")
-             for card, card_id in zip(self.cards, self.card_ids, strict=False)])
+class _Fields(genanki.Note):
+    """Just enough of a genanki note for genanki to say which cards it has."""
+
+    def __init__(self, model: genanki.Model, values: Sequence[str]) -> None:
+        self.model, self.fields = model, list(values)
 
 
 class _Ids:
@@ -168,6 +159,7 @@ class Collection:
         self.latest = 0  # the newest note's time
         self.untold: list[genanki.Deck] = []  # decks the col row is told of when packaged
         self.open = True
+        self.front_back: dict[tuple[int, tuple[bool, ...]], tuple[int, ...]] = {}
 
     def add(self, deck: PackageDeck, models: Mapping[str, genanki.Model],
             announce: bool = False) -> list[int]:
@@ -183,19 +175,37 @@ class Collection:
         else:
             self.untold.append(gdeck)
         written = []
+        cursor = self.cursor
         for pn in deck.notes:
-            note = _Note(model=models[pn.notetype], fields=list(pn.values),
-                         tags=list(pn.tags), guid=pn.guid)
-            note.note_id = self.ids.take(pn.added, pn.guid)
-            note.mod = pn.mod
-            note.card_ids = [self.card_ids.take(pn.added, f"{pn.guid}/{c.ord}")
-                             for c in note.cards]
+            model = models[pn.notetype]
+            for tag in pn.tags:
+                if " " in tag:  # genanki's own check: Anki splits tags at spaces
+                    raise ValueError(f'Tag "{tag}" contains a space; this is not allowed!')
+            note_id = self.ids.take(pn.added, pn.guid)
             self.position += 1
-            note.position = self.position
-            note.write_to_db(self.cursor, 0, gdeck.deck_id, None)
+            # Row for row what genanki's Note.write_to_db writes, with our own ids and times.
+            cursor.execute(_NOTE_ROW, (note_id, pn.guid, model.model_id, pn.mod, -1,
+                                       f" {' '.join(pn.tags)} ", "\x1f".join(pn.values),
+                                       pn.values[model.sort_field_index], 0, 0, ""))
+            cursor.executemany(_CARD_ROW, [
+                (self.card_ids.take(pn.added, f"{pn.guid}/{o}"), note_id, gdeck.deck_id, o,
+                 pn.mod, -1, 0, 0, self.position, 0, 0, 0, 0, 0, 0, 0, 0, "")
+                for o in self.ords(model, pn.values)])
             self.latest = max(self.latest, pn.mod)
-            written.append(note.note_id)
+            written.append(note_id)
         return written
+
+    def ords(self, model: genanki.Model, values: Sequence[str]) -> tuple[int, ...]:
+        """The card ords genanki gives a note of ``model`` with these field values: for a
+        front/back type they depend only on which fields are empty, so they are kept."""
+        if model.model_type == genanki.Model.CLOZE:
+            return tuple(c.ord for c in _Fields(model, values)._cloze_cards())
+        key = (model.model_id, tuple(map(bool, values)))
+        found = self.front_back.get(key)
+        if found is None:
+            found = self.front_back[key] = tuple(
+                c.ord for c in _Fields(model, values)._front_back_cards())
+        return found
 
     def append(self, note_id: int, additions: Sequence[tuple[int, str]], sort_index: int
                ) -> None:
