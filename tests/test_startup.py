@@ -32,7 +32,8 @@ try:
 except SystemExit as exc:
     assert not exc.code, exc.code
 from studypress.dates import languages
-print('LOADED', [m for m in ('cairo', 'rlPyCairo', 'urllib.request', 'multiprocessing')
+print('LOADED', [m for m in ('cairo', 'rlPyCairo', 'urllib.request', 'multiprocessing',
+                           'asyncio', 'cached_property')
                  if m in sys.modules])
 print('TABLES', languages._tables.cache_info().currsize, languages._data.cache_info().currsize)
 """
@@ -47,9 +48,22 @@ def test_a_cold_build_of_one_note_loads_only_what_it_uses(tmp_path):
     done = subprocess.run([sys.executable, "-c", PROBE], cwd=tmp_path, env=env,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
-    # No cairo (timeline.png is not asked for), no XML library for escaping, no pool for one note.
+    # No cairo (timeline.png is not asked for), no XML library for escaping, no pool for one
+    # note, and no asyncio (genanki's cached properties are the standard library's).
     assert "LOADED []" in done.stdout, done.stdout
     # English event text holding a word of the foreign date tables ("in") builds no table.
     assert "TABLES 0 0" in done.stdout, done.stdout
     svg = (tmp_path / "output" / "recognition" / "timeline.svg").read_text("utf-8")
     assert "<svg" in svg and "1933" in svg
+
+
+def test_genanki_caches_its_properties_per_instance_without_the_backport():
+    from studypress.renderers.deck.genanki_loader import genanki
+
+    model = genanki.Model(1607392319, "m", fields=[{"name": "Front"}, {"name": "Back"}],
+                          templates=[{"name": "c", "qfmt": "{{Front}}", "afmt": "{{Back}}"}])
+    note = genanki.Note(model=model, fields=["a", "b"])
+    # Computed once and kept on the instance, as the backport did.
+    assert note.cards is note.cards and len(note.cards) == 1
+    assert model._req == [[0, "all", [0]]]
+    assert "_req" in vars(model) and "cards" in vars(note)

@@ -22,8 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import genanki
-
+from .genanki_loader import genanki
 from .naming import stable_id
 from .notetypes import RenderedNoteType, model_fields, model_templates
 
