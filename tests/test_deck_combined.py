@@ -116,9 +116,10 @@ def test_the_lock_from_entry_texts_is_the_lock_of_the_whole_ledger(found) -> Non
     assert ledgers.parse_lock(whole).items == items
 
 
-def test_an_edit_loads_only_the_edited_note_for_the_combined_deck(tmp_path, monkeypatch
-                                                                   ) -> None:
-    """What the last build took from an unchanged note serves without loading the note."""
+def test_an_edit_loads_no_note_for_the_combined_deck(tmp_path, monkeypatch
+                                                     ) -> None:
+    """What the last build took from an unchanged note serves without loading the note, and
+    the edited note's part is made along with its own deck: the combined deck loads none."""
     from studypress.build import records
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -145,7 +146,7 @@ def test_an_edit_loads_only_the_edited_note_for_the_combined_deck(tmp_path, monk
     monkeypatch.setattr(records.SourceNote, "fetch", counting)
     (src / "bb.md").write_text(_note("bb", "BB", "bb happens again."), encoding="utf-8")
     run()
-    assert fetched == ["bb"]
+    assert fetched == []
     rows = _notes_rows((tmp_path / "out" / "study-notes.apkg").read_bytes(), tmp_path)
     assert any("bb happens again." in f for _, f, _ in rows)
     assert any("a happens." in f for _, f, _ in rows)

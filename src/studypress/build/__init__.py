@@ -25,7 +25,7 @@ from .project import ProjectResult, combined
 from .prune import prune
 from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote, Terminated
-from .render import Job, JobResult, Progress, run_job
+from .render import Job, JobResult, Progress, offering, run_job
 from .write import NoteWrites, Writer, clean_temporary, job_writer, note_writes, write_atomic
 
 __all__ = [
@@ -78,8 +78,8 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
     writer = Writer()
     # Each job's files are written as it ends, so the build holds no note's bytes for long.
-    written = note_writes(config.output, planned.render(workers, progress,
-                                                        job_writer(config.output, writer)))
+    written = note_writes(config.output, planned.render(
+        workers, progress, offering(job_writer(config.output, writer), memo.offer)))
     # Rendered, the notes are packed and let go: the combined outputs take them one by one.
     memo.release()
     for source in read.notes:

@@ -72,6 +72,9 @@ class Memo:
     # renderer.
     kept_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
     used_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
+    # What the renderers made of a note beside its outputs in this build (``offer``), packed:
+    # it serves instead of ``make()``, which would make the same from the same files.
+    offered: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
     @classmethod
     def load(cls, output: Path) -> Memo:
@@ -132,12 +135,31 @@ class Memo:
         if self.path is None:
             return  # nothing is kept, so nothing could be unpacked: the notes stay
         for key, note in self.fresh.items():
-            self.used[key] = dataclasses.replace(self.used[key], packed=_pack(note))
+            self.used[key] = dataclasses.replace(self.used[key], packed=pack(note))
         self.fresh.clear()
 
+    def offer(self, kind: str, note_id: str, packed: bytes) -> None:
+        """What ``make()`` would give for the note, made (and packed) along with its
+        output ``kind`` in this build, from the very files that output has just written."""
+        self.offered[(kind, note_id)] = packed
+
+    def _take_offered(self, slot: tuple[str, str]) -> tuple[bytes, Any] | None:
+        packed = self.offered.pop(slot, None)
+        if packed is None:
+            return None
+        try:
+            return packed, _unpickle(packed)
+        except Exception:  # not ours after all: made again
+            return None
+
     def remember(self, kind: str, note_id: str, key: str, make: Callable[[], Any]) -> Any:
-        """``make()``, or what it gave the last build under the same ``key``."""
+        """What was offered for the note in this build, else ``make()``, or what it gave the
+        last build under the same ``key``."""
         slot = (kind, note_id)
+        offered = self._take_offered(slot)
+        if offered is not None:
+            self.used_made[slot] = (key, offered[0])
+            return offered[1]
         got = self.kept_made.get(slot)
         if got is not None and got[0] == key:
             try:
@@ -148,7 +170,7 @@ class Memo:
                 self.used_made[slot] = got
                 return value
         value = make()
-        self.used_made[slot] = (key, _pack(value))
+        self.used_made[slot] = (key, pack(value))
         return value
 
     def remembering(self, cache: Cache, places: Mapping[str, object]
@@ -159,7 +181,8 @@ class Memo:
         def remember(kind: str, note_id: str, make: Callable[[], Any]) -> Any:
             entry = cache.notes.get(note_id)
             if entry is None or not entry.files:  # not (or not wholly) on disk: no key
-                return make()
+                offered = self._take_offered((kind, note_id))
+                return make() if offered is None else offered[1]
             if kind in entry.keys:  # the key and files of that output alone
                 mine = set(entry.files.get(kind, ()))
                 key = repr((entry.keys[kind], sorted((f, h) for f, h in entry.hashes.items()
@@ -174,7 +197,7 @@ class Memo:
         are still there; written only when that differs from what was kept."""
         if self.path is None:
             return
-        entries = {k: dataclasses.replace(e, packed=_pack(self.fresh[k])) if k in self.fresh
+        entries = {k: dataclasses.replace(e, packed=pack(self.fresh[k])) if k in self.fresh
                    else e for k, e in self.used.items()}
         for key, entry in self.kept.items():
             if key not in entries and Path(key).is_file():
@@ -193,7 +216,8 @@ class Memo:
             pickle.dump((code_stamp(), entries, made), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _pack(value: object) -> bytes:
+def pack(value: object) -> bytes:
+    """A value as the memo keeps it: pickled and compressed."""
     # The fastest level: the notes are kept for this machine, not shipped.
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
@@ -213,7 +237,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def _unpickle(packed: bytes) -> Any:
-    """What ``_pack`` packed (with the collector paused, it loads in half the time)."""
+    """What ``pack`` packed (with the collector paused, it loads in half the time)."""
     with collector_paused():
         return _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
 

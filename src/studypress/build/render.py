@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import assets
 from ..diagnostics import Diagnostic, Severity
@@ -51,6 +51,9 @@ class JobResult:
     made: dict[str, list[str]] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     unwritten: bool = False
+    # Renderer → what its combined output takes from this note (``project_part``), packed
+    # (memo.pack), made here so the build's own process need not make it (see ``offering``).
+    parts: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -96,29 +99,45 @@ def run_job(job: Job) -> JobResult:
     for name, module in job.names:
         renderer = renderers.load_module(module)
         if hasattr(renderer, "render"):
-            _render_one(name, renderer, job.note, ctx, out)
+            files = _render_one(name, renderer, job.note, ctx, out)
+            if files is not None and hasattr(renderer, "project_part"):
+                _project_part(name, renderer, job.note, files, ctx, out)
     return out
 
 
 def _render_one(name: str, renderer: base.Renderer, note: Note, ctx: base.RenderContext,
-                out: JobResult) -> None:
+                out: JobResult) -> list[base.Output] | None:
+    """The renderer's files for the note (also in ``out``), or None when it failed."""
     try:
         result = renderer.render(note, ctx)
     except LayoutError as exc:
         out.failed.add(name)
         out.diagnostics.append(Diagnostic(Severity.ERROR, "layout", f"{name}: {exc}",
                                           note.source))
-        return
+        return None
     except Exception as exc:
         out.failed.add(name)
         out.diagnostics.append(Diagnostic(
             Severity.ERROR, "renderer", f"the {name} renderer failed "
             f"({type(exc).__name__}: {exc}); its earlier output was left as it was",
             note.source))
-        return
+        return None
     out.files[name] = result.files
     out.diagnostics.extend(result.diagnostics)
     out.messages.extend(result.messages)
+    return result.files
+
+
+def _project_part(name: str, renderer: Any, note: Note, files: list[base.Output],
+                  ctx: base.RenderContext, out: JobResult) -> None:
+    """What the renderer's combined output takes from the note, made from the files just
+    rendered: in a worker, where the notes are made side by side, rather than one after
+    another in the build's own process. One that fails is made there as before, and the
+    combined output reports what is wrong."""
+    from .memo import pack
+
+    with contextlib.suppress(Exception):
+        out.parts[name] = pack(renderer.project_part(note, files, ctx))
 
 
 class _Kept:
@@ -170,6 +189,23 @@ def _kept_job(item: tuple[int, Job]) -> JobResult:
 
 
 Sink = Callable[[Job, JobResult], JobResult]
+
+
+def offering(sink: Sink, offer: Callable[[str, str, bytes], None]) -> Sink:
+    """``sink``, then each job's project parts handed to ``offer(output, note id, packed)``
+    once its files are on disk (a part is made from the files the combined output would
+    read back: only those that were written may stand in for them)."""
+
+    def take(job: Job, result: JobResult) -> JobResult:
+        parts, result.parts = result.parts, {}
+        done = sink(job, result)
+        if not done.unwritten:
+            for name, packed in parts.items():
+                if name not in done.failed:
+                    offer(name, job.note.id, packed)
+        return done
+
+    return take
 
 
 def _as_is(_job: Job, result: JobResult) -> JobResult:

@@ -75,6 +75,11 @@ class DeckRenderer:
                 search_for_entries(removed)))
         return result
 
+    def project_part(self, note: Note, files: Sequence[Output], ctx: RenderContext
+                     ) -> combined.Taken:
+        """What the combined deck takes from the note, made from its deck's new ``files``."""
+        return combined.part(note, files, ctx)
+
     def render_project(self, notes: Sequence[Note], ctx: RenderContext) -> RenderResult:
         """One deck holding every note as a sub-deck of the project's deck, and the lock."""
         return combined.render(notes, ctx)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...model import Diagnostic, Note, Severity
@@ -125,6 +125,13 @@ def take(note: Note, config: DeckConfig, ctx: RenderContext) -> Taken:
     items = follow(list(cards.items), mine, note.id)
     return Taken(*named, tuple(items), tuple(stamped_items(note.id, items, config)), asked,
                  **own)
+
+
+def part(note: Note, files: Sequence[Output], ctx: RenderContext) -> Taken:
+    """A note's ``Taken``, made in its own deck's build (``ctx`` that build's) from the files
+    it has just made: what the combined deck would read back from ``output/<note id>/``."""
+    made = {f"{note.id}/{o.path}": o.data for o in files}
+    return take(note, DeckConfig.load(ctx.layouts), replace(ctx, previous=made.get))
 
 
 class FrontIndex:
