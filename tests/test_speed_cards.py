@@ -50,8 +50,9 @@ def gathered(monkeypatch):
 
 
 def run(project: Path, output: str = "output", **kw):
+    # One process: every gathering is counted, with a note's own deck or for the combined one.
     return build(BuildConfig(paths=[project / "source"], output=project / output,
-                             renderers=["deck"], project_dir=project, **kw))
+                             renderers=["deck"], project_dir=project, jobs=1, **kw))
 
 
 def combined(project: Path, output: str = "output") -> bytes:
