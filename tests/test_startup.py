@@ -67,3 +67,26 @@ def test_genanki_caches_its_properties_per_instance_without_the_backport():
     assert note.cards is note.cards and len(note.cards) == 1
     assert model._req == [[0, "all", [0]]]
     assert "_req" in vars(model) and "cards" in vars(note)
+
+
+def test_the_model_readers_and_settings_dataclasses_carry_their_own_docstrings():
+    # dataclasses writes a docstring for a class without one by computing its signature
+    # (inspect.signature), at every import of every such class.
+    import dataclasses
+    import importlib
+    import pkgutil
+
+    import studypress.reader
+
+    names = ["studypress.model", "studypress.settings", "studypress.timeaxis",
+             "studypress.renderers.base", "studypress.renderers.guide.settings",
+             "studypress.renderers.guide.story", "studypress.renderers.handout.bars",
+             "studypress.renderers.pdf.markup", "studypress.dates.languages",
+             *(f"studypress.reader.{m.name}" for m in pkgutil.iter_modules(
+                 studypress.reader.__path__))]
+    undocumented = [f"{name}.{cls.__name__}" for name in names
+                    for cls in vars(importlib.import_module(name)).values()
+                    if isinstance(cls, type) and dataclasses.is_dataclass(cls)
+                    and cls.__module__ == name and "__doc__" in vars(cls)
+                    and (cls.__doc__ or "").startswith(f"{cls.__name__}(")]
+    assert undocumented == []

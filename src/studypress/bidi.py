@@ -23,8 +23,9 @@ _LEVELS = re.compile(r"levels: \[(.*?)\]", re.S)
 _LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
 
-# Every right-to-left character lies at U+0590 or above (Hebrew is the first block).
-_HIGH = re.compile("[\u0590-\U0010ffff]")
+# Every right-to-left character lies at U+0590 or above (Hebrew is the first block). Written
+# as what it leaves out: compiling the range itself walks its 63,000 characters below U+FFFF.
+_HIGH = re.compile(r"[^\x00-\u058f]")
 
 
 def has_rtl(text: str) -> bool:

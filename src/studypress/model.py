@@ -99,11 +99,15 @@ class HistoricalDate:
 
 @dataclass(frozen=True)
 class Text:
+    """Plain text."""
+
     value: str
 
 
 @dataclass(frozen=True)
 class Code:
+    """Inline code, shown as written."""
+
     value: str
 
 
@@ -117,21 +121,29 @@ class Math:
 
 @dataclass(frozen=True)
 class Strong:
+    """Strong emphasis (bold)."""
+
     children: RichText
 
 
 @dataclass(frozen=True)
 class Emphasis:
+    """Emphasis (italic)."""
+
     children: RichText
 
 
 @dataclass(frozen=True)
 class Strike:
+    """Struck-out text."""
+
     children: RichText
 
 
 @dataclass(frozen=True)
 class Highlight:
+    """``==highlighted==`` text."""
+
     children: RichText
 
 
@@ -148,6 +160,8 @@ class Cloze:
 
 @dataclass(frozen=True)
 class Link:
+    """A link to ``target`` shown as its children."""
+
     children: RichText
     target: str
 
@@ -169,6 +183,8 @@ class Citation:
 
 @dataclass(frozen=True)
 class FootnoteRef:
+    """A reference to the footnote ``label``."""
+
     label: str
 
 
@@ -247,6 +263,8 @@ def text(value: str) -> RichText:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of rich text."""
+
     text: RichText
     line: int
     block_id: str | None = None  # Obsidian's "^id" at the end of the paragraph
@@ -254,6 +272,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class ListItem:
+    """One item of a list, with the blocks nested under it."""
+
     text: RichText
     children: tuple[Block, ...]
     line: int
@@ -263,6 +283,8 @@ class ListItem:
 
 @dataclass(frozen=True)
 class BulletList:
+    """A list, bulleted or (``ordered``) numbered from ``start``."""
+
     items: tuple[ListItem, ...]
     ordered: bool
     line: int
@@ -290,6 +312,8 @@ class Callout:
 
 @dataclass(frozen=True)
 class Table:
+    """A table: header cells and rows of cells."""
+
     header: tuple[RichText, ...]
     rows: tuple[tuple[RichText, ...], ...]
     line: int
@@ -298,6 +322,8 @@ class Table:
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of prose inside a section."""
+
     level: int
     text: RichText
     line: int
@@ -305,6 +331,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class CodeBlock:
+    """A fenced or indented code block."""
+
     value: str
     language: str
     line: int
@@ -312,6 +340,8 @@ class CodeBlock:
 
 @dataclass(frozen=True)
 class MathBlock:
+    """A display formula, TeX source."""
+
     value: str
     line: int
 
@@ -361,6 +391,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Person:
+    """One entry of the cast: a name, role, span, description and aliases."""
+
     name: str
     line: int
     role: str | None = None
@@ -376,6 +408,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary entry."""
+
     term: str
     definition: RichText
     line: int
@@ -389,6 +423,8 @@ class QuestionKind(StrEnum):
 
 @dataclass(frozen=True)
 class Question:
+    """A quiz or essay question, with its answer when the note gives one."""
+
     number: int
     prompt: RichText
     line: int
@@ -399,6 +435,8 @@ class Question:
 
 @dataclass(frozen=True)
 class FaqEntry:
+    """A question of an FAQ with its answer."""
+
     question: RichText
     answer: tuple[Block, ...]
     line: int
@@ -406,6 +444,8 @@ class FaqEntry:
 
 @dataclass(frozen=True)
 class Footnote:
+    """A footnote's text."""
+
     label: str
     text: RichText
     line: int
@@ -424,6 +464,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Metadata:
+    """What the front matter and inline tags say about the note."""
+
     tags: tuple[str, ...] = ()
     permalink: str | None = None
     aliases: tuple[str, ...] = ()
@@ -437,6 +479,8 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Note:
+    """A whole note as the reader understood it: what every renderer takes."""
+
     id: str
     title: str
     source: str  # path as given to the reader, used in diagnostics

@@ -60,6 +60,8 @@ def _is_number(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class Number(Kind):
+    """A number, within ``low`` .. ``high`` when given."""
+
     low: float | None = None
     high: float | None = None
 
@@ -75,6 +77,8 @@ class Number(Kind):
 
 @dataclass(frozen=True)
 class Integer(Kind):
+    """A whole number, within ``low`` .. ``high`` when given."""
+
     low: int | None = None
     high: int | None = None
 
@@ -105,6 +109,8 @@ def _within(value: float, low: float | None, high: float | None) -> bool:
 
 @dataclass(frozen=True)
 class Text(Kind):
+    """A string."""
+
     expect = "a string"
 
     def convert(self, value: Any) -> str:
@@ -115,6 +121,8 @@ class Text(Kind):
 
 @dataclass(frozen=True)
 class Choice(Kind):
+    """One of a few strings."""
+
     options: tuple[str, ...] = ()
 
     @property
@@ -129,6 +137,8 @@ class Choice(Kind):
 
 @dataclass(frozen=True)
 class Pattern(Kind):
+    """A string matching ``regex`` (``example`` shows one)."""
+
     regex: str = ".*"
     example: str = ""
 
@@ -147,6 +157,8 @@ COLOUR = Pattern(r"#[0-9a-fA-F]{6}", '"#1a4f8b"')
 
 @dataclass(frozen=True)
 class Flag(Kind):
+    """True or false."""
+
     expect = "true or false"
 
     def convert(self, value: Any) -> bool:
@@ -196,6 +208,8 @@ FONT_PATHS = FontPaths(what="font paths", blank=False)  # "" or [] for none
 
 @dataclass(frozen=True)
 class Pair(Kind):
+    """A pair of numbers."""
+
     expect = "a pair of numbers such as [105.0, 74.0]"
 
     def convert(self, value: Any) -> tuple[float, float]:
@@ -260,6 +274,8 @@ class Raw(Kind):
 
 @dataclass(frozen=True)
 class Spec:
+    """A setting's TOML key and the kind of value it takes."""
+
     key: str  # dotted: "page.margin_top"; top-level keys have no dot
     kind: Kind
 

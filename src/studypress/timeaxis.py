@@ -275,6 +275,8 @@ def axis_options(spans: list[tuple[float, float]], weights: list[tuple[float, fl
 
 @dataclass(frozen=True)
 class Tick:
+    """A labelled tick of a time axis."""
+
     x: float
     label: str
     day: int

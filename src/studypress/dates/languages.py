@@ -76,6 +76,8 @@ _CJK = r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]"  # every character U+3000 or
 
 @dataclass(frozen=True)
 class _Tables:
+    """The compiled word tables of every language, with what each word means."""
+
     words: re.Pattern[str]  # every word of the tables, longest first
     meaning: dict[str, tuple[str, str]]  # folded word -> (kind, value)
     centuries: tuple[re.Pattern[str], ...]

@@ -51,6 +51,8 @@ def parser() -> MarkdownIt:
 
 @dataclass
 class ParsedBody:
+    """A note body's blocks and footnotes."""
+
     blocks: list[Block]
     footnotes: list[Footnote] = field(default_factory=list)
 

@@ -39,6 +39,8 @@ _QUOTES = "\"'“”‘’«»"
 
 @dataclass
 class Heading:
+    """What a cast entry's head says: name, aliases, role and span."""
+
     name: str
     aliases: list[str]
     role: str | None

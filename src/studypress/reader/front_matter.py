@@ -21,6 +21,8 @@ CODE = "front-matter-type"
 
 @dataclass(frozen=True)
 class _Field:
+    """What a front-matter field takes."""
+
     expect: str  # what the field takes, as a message says it
     list_ok: bool  # a list of words is allowed (tags, aliases, nocards)
     number_ok: bool  # a number reads as its text (a title "1984", a tag 1917)

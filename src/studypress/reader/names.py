@@ -66,6 +66,8 @@ _EPITHET = re.compile(r"\s+the\s+[A-Z][\w'-]*(\s+[A-Z][\w'-]*)*$")
 
 @dataclass(frozen=True)
 class Form:
+    """A written form of a name."""
+
     text: str
     short: bool  # a surname or bare regnal name: its neighbours must agree
 

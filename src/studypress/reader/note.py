@@ -74,6 +74,8 @@ def read(text: str, source: str, stem: str,
 
 @dataclass
 class _Region:
+    """A section of a note: its heading, kind and blocks."""
+
     heading: Heading | None
     kind: Kind
     blocks: list[Block] = field(default_factory=list)
@@ -124,6 +126,8 @@ def _date_heading(words: str, level: int, timeline_level: int | None) -> bool:
 
 @dataclass
 class _Builder:
+    """The items of a note gathered region by region."""
+
     diag: Collector
     events: list[Event] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)

@@ -23,6 +23,8 @@ from . import inline
 
 @dataclass(frozen=True)
 class Numbered:
+    """A numbered prompt or answer, its number None when unnumbered."""
+
     number: int | None
     text: RichText
     line: int

@@ -36,6 +36,8 @@ _KNOWN_PROPERTIES = {"tags", "created", "status", "type", "date", "author", "cou
 
 @dataclass
 class Shaped:
+    """A body's blocks after shaping, and the ``Key: value`` lines found."""
+
     blocks: list[Block]
     properties: list[tuple[int, str, str]] = field(default_factory=list)
 

@@ -18,6 +18,8 @@ __all__ = ["DecodeError", "FrontMatter", "aliases_list", "as_string_list", "deco
 
 @dataclass(frozen=True)
 class FrontMatter:
+    """A note's front matter, parsed, and the rest of its text."""
+
     data: dict[str, Any]
     body: str  # the note with the front matter blanked out, so line numbers stay true
     lines: dict[str, int] = field(default_factory=dict)  # each top-level key's line

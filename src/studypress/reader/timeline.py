@@ -28,12 +28,16 @@ _SEPARATORS = ":–—-,; \t"
 
 @dataclass
 class Group:
+    """The group heading events stand under, and its date."""
+
     name: str | None = None
     date: HistoricalDate | None = None
 
 
 @dataclass
 class DatedText:
+    """A timeline item's text split into its date, a note on the date and the rest."""
+
     date_text: str
     note: str | None
     rest: RichText
@@ -131,6 +135,8 @@ def _struck(rich: RichText) -> bool:
 
 @dataclass
 class TimelineReader:
+    """Reads a timeline section's items into events, in order."""
+
     diag: Collector
     group: Group = field(default_factory=Group)
     events: list[Event] = field(default_factory=list)

@@ -56,12 +56,16 @@ class RenderContext:
 
 @dataclass(frozen=True)
 class Output:
+    """One file a renderer made, and its bytes."""
+
     path: str  # relative to output/<note-id>/ (or to output/ for project renderers)
     data: bytes
 
 
 @dataclass
 class RenderResult:
+    """What rendering one note gave: files, diagnostics and messages."""
+
     files: list[Output] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # plain report lines for the user

@@ -48,6 +48,8 @@ FILE = "layouts/guide.toml"
 
 @dataclass(frozen=True)
 class GuideSettings:
+    """The guide's settings from ``layouts/guide.toml``."""
+
     lang: str
     margins: tuple[float, float, float, float]  # top, right, bottom, left in points
     header_offset: float

@@ -79,6 +79,8 @@ SHARE_SLACK = 6.0  # points kept free under a shared first page, for rounding in
 
 @dataclass
 class StoryBuilder:
+    """Builds the guide's flowables, section by section."""
+
     note: Note
     settings: GuideSettings
     styles: Styles

@@ -43,6 +43,8 @@ def time_axis(note: Note) -> Axis | None:
 
 @dataclass(frozen=True)
 class BarMark:
+    """A mark on a person's time bar: a span or an event."""
+
     start: float  # fraction of the axis, 0..1
     end: float
     kind: str  # "span" or "event"

@@ -25,6 +25,8 @@ def escape(value: str) -> str:
 
 @dataclass(frozen=True)
 class MarkupStyle:
+    """How rich text becomes ReportLab paragraph markup."""
+
     family: fonts.Family
     bold: bool = False  # the paragraph style's own weight and slant
     italic: bool = False
