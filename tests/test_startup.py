@@ -90,3 +90,19 @@ def test_the_model_readers_and_settings_dataclasses_carry_their_own_docstrings()
                     and cls.__module__ == name and "__doc__" in vars(cls)
                     and (cls.__doc__ or "").startswith(f"{cls.__name__}(")]
     assert undocumented == []
+
+
+def test_a_misspelt_month_is_found_by_edits_whatever_the_letters_test_skips():
+    from studypress.dates.tables import MONTH_NAMES
+    from studypress.dates.tokens import _month_typo, edit_distance
+
+    # Every word one or two edits from a month (a swap, a letter dropped, added or changed)
+    # and words that share no edit with any: the quick letters test agrees with the edits.
+    words = ["febtember", "novmber", "decmeber", "sepetmber", "agust", "januray", "octobr",
+             "recognition", "embassy", "americans", "soviets", "stalemate", "maybe"]
+    for word in words:
+        limit = 2 if len(word) >= 7 else 1
+        by_edits = any(abs(len(word) - len(n)) <= 1 and edit_distance(word, n.lower()) <= limit
+                       for n in MONTH_NAMES[1:])
+        assert _month_typo(word) == by_edits, word
+    assert _month_typo("novmber") and not _month_typo("recognition")

@@ -137,8 +137,12 @@ def _month_typo(word: str) -> bool:
     if len(word) < 5:
         return False
     limit = 2 if len(word) >= 7 else 1
+    letters = set(word)
+    # Each edit brings in at most one letter the month lacks: a word with more such letters
+    # than edits allowed is not that month, and most words fail this before the slow part.
     return any(
-        abs(len(word) - len(name)) <= 1 and edit_distance(word, name.lower()) <= limit
+        abs(len(word) - len(name)) <= 1 and len(letters - set(name.lower())) <= limit
+        and edit_distance(word, name.lower()) <= limit
         for name in MONTH_NAMES[1:]
     )
 
