@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 
 EM = 1000.0  # glyph outlines are drawn in units of 1/1000 em
+_COMMANDS = {"moveTo": "M", "lineTo": "L", "curveTo": "C", "closePath": "Z"}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -24,13 +25,8 @@ def _glyph(font: str, ch: str) -> str:
         from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
         ch = ShapedStr(ch, [ShapeData(0, 0, 0, 0, 0, 0)])
-    parts: list[str] = []
-    for op in text2PathDescription(ch, 0, 0, font, EM, truncate=0):
-        name, *xy = op
-        nums = " ".join(f"{round(v)}" for v in xy)
-        parts.append({"moveTo": "M", "lineTo": "L", "curveTo": "C",
-                      "closePath": "Z"}[name] + nums)
-    return "".join(parts)
+    ops = text2PathDescription(ch, 0, 0, font, EM, truncate=0)
+    return "".join(_COMMANDS[op[0]] + " ".join(map(str, map(round, op[1:]))) for op in ops)
 
 
 @functools.lru_cache(maxsize=65536)
