@@ -18,7 +18,7 @@ from .memo import Memo, collector_paused
 from .plan import build_time
 from .records import BuildConfig, SourceNote
 from .render import place_of, read_previous
-from .write import Writer, digest
+from .write import Writer
 
 
 @dataclass
@@ -141,12 +141,15 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
         out.messages.extend(result.messages)
         ok = True
         for o in result.files:
-            if writer.put_below(config.output, o.path, o.data, str(config.output)):
-                written[o.path] = digest(o.data)
+            sha = writer.put_output(config.output, o, str(config.output))
+            if sha is not None:
+                written[o.path] = sha
             else:
                 ok = False
         # Project files are not outputs: not recorded, so never pruned or cleaned.
-        ok = all([writer.put_below(config.project_dir, o.path, o.data, str(config.project_dir))
+        ok = all([writer.put_output(config.project_dir, o, str(config.project_dir)) is not None
                   for o in result.project_files]) and ok
+        # What writes a large output holds its parts until it is let go.
+        del result
         made[name] = written, ok
     return made

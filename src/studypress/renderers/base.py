@@ -1,11 +1,12 @@
-"""What a renderer receives and returns. Renderers take values and return bytes; only the
-build writes files."""
+"""What a renderer receives and returns. Renderers take values and return bytes (or what
+writes them); only the build writes files."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, overload
 
 from ..diagnostics import Diagnostic
 from ..layouts import Layouts
@@ -56,10 +57,21 @@ class RenderContext:
 
 @dataclass(frozen=True)
 class Output:
-    """One file a renderer made, and its bytes."""
+    """A file a renderer made: its bytes, or, for a file too large to hold whole (a large
+    project's combined deck and lock), a function that writes them into a binary file, which
+    the build calls with the file it writes (seekable; the function may be called again)."""
 
     path: str  # relative to output/<note-id>/ (or to output/ for project renderers)
-    data: bytes
+    content: bytes | Callable[[BinaryIO], object]
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes (a written one's made in memory: for small files and tests)."""
+        if isinstance(self.content, bytes):
+            return self.content
+        out = io.BytesIO()
+        self.content(out)
+        return out.getvalue()
 
 
 @dataclass
