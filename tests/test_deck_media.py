@@ -646,8 +646,9 @@ def test_the_collection_on_disk_is_the_database_genanki_makes_in_memory(tmp_path
     expected = _genanki_collection(list(notes_of), notes_of, models)
     assert len(expected) > 100_000
     assert path.read_bytes() == expected
-    packed = apkg._archive(path, {}, apkg.zip_time(1700000000))
-    with zipfile.ZipFile(io.BytesIO(packed)) as z:
+    packed = io.BytesIO()
+    apkg._archive(path, {}, apkg.zip_time(1700000000), packed)
+    with zipfile.ZipFile(packed) as z:
         assert z.read("collection.anki2") == expected
         assert z.getinfo("collection.anki2").compress_type == zipfile.ZIP_DEFLATED
 

@@ -16,11 +16,11 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .genanki_loader import genanki
 from .naming import stable_id
@@ -217,13 +217,29 @@ class Collection:
                             ("\x1f".join(fields), fields[sort_index], note_id))
 
     def package(self, types: Sequence[PackageType], media: Mapping[str, bytes]) -> bytes:
-        """The ``.apkg`` bytes: the col row told of the decks and note types, the database
-        closed and zipped with the media files."""
+        """The ``.apkg`` bytes (see ``packager``)."""
+        out = io.BytesIO()
+        self.packager(types, media)(out)
+        return out.getvalue()
+
+    def packager(self, types: Sequence[PackageType], media: Mapping[str, bytes]
+                 ) -> Callable[[BinaryIO], None]:
+        """What writes the ``.apkg`` into a seekable binary file, so a large one is never
+        whole in memory: the col row told of the decks and note types, the database closed
+        and zipped with the media files. The database moves to a folder of its own, which
+        outlives the collection's and goes when the packager is let go."""
         latest = max([t.mod for t in types] + [self.latest])
         if self.untold:
             self._tell(types, latest)
         self.close()
-        return _archive(self.path, media, zip_time(latest))
+        kept = tempfile.TemporaryDirectory(prefix="studypress-package-")
+        name, stamp = self.path.name, zip_time(latest)
+        shutil.move(self.path, Path(kept.name) / name)
+
+        def write(out: BinaryIO) -> None:
+            _archive(Path(kept.name) / name, media, stamp, out)
+
+        return write
 
     def _tell(self, types: Sequence[PackageType], latest: int) -> None:
         (decks_json, models_json), = self.cursor.execute("SELECT decks, models FROM col")
@@ -256,9 +272,9 @@ _COUNTED = ((24, 4), (92, 8))
 
 
 def _archive(collection: Path, media: Mapping[str, bytes],
-             stamp: tuple[int, int, int, int, int, int]) -> bytes:
-    """The package's zip: the collection (copied from its file in pieces), the media index
-    and the media files."""
+             stamp: tuple[int, int, int, int, int, int], out: BinaryIO) -> None:
+    """The package's zip, written into ``out``: the collection (copied from its file in
+    pieces), the media index and the media files."""
     # Anki's package layout: a JSON "media" index maps member "0", "1"… to file names.
     # Sorted by name, so the same files always get the same members.
     files = dict(media)
@@ -269,7 +285,6 @@ def _archive(collection: Path, media: Mapping[str, bytes],
     members: list[tuple[str, bytes | Path, bool]] = [
         ("collection.anki2", collection, True), ("media", index, True),
         *((str(i), files[n], n.endswith(".svg")) for i, n in enumerate(names))]
-    out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data, deflate in members:
             info = zipfile.ZipInfo(name, date_time=stamp)
@@ -283,7 +298,6 @@ def _archive(collection: Path, media: Mapping[str, bytes],
             info.file_size = data.stat().st_size
             with data.open("rb") as src, archive.open(info, "w") as dest:
                 shutil.copyfileobj(src, dest, 1 << 20)
-    return out.getvalue()
 
 
 def read_media(package: bytes | None) -> dict[str, bytes]:

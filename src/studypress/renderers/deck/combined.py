@@ -283,9 +283,12 @@ class Combined:
         gone = _gone_notes(ledgers.removed_since(self.previous, kept.lock), kept.ids)
         self.previous = ledgers.Ledger()
         types = [PackageType(r, notetypes[r.spec.name].mod) for r in rendered]
-        data = self.book.package(types, kept.files)
-        lock = ledgers.lock_bytes(ledgers.Ledger(notetypes=notetypes), kept.lock)
-        return RenderResult(files=[Output(self.config.project_file(), data)],
+        # Both written as the build writes them: a large project's deck and lock are tens of
+        # megabytes each, never whole in memory.
+        package = self.book.packager(types, kept.files)
+        lock = functools.partial(ledgers.write_lock, ledger=ledgers.Ledger(notetypes=notetypes),
+                                 items=kept.lock)
+        return RenderResult(files=[Output(self.config.project_file(), package)],
                             diagnostics=self.diagnostics, messages=gone,
                             project_files=[Output(LOCK_FILE, lock)])
 

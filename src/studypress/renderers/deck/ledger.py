@@ -8,10 +8,12 @@ one when it changes; items that disappeared are reported, since no import can re
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
+from typing import BinaryIO
 
 from ... import jsontext
 
@@ -177,19 +179,35 @@ def lock_bytes(ledger: Ledger, items: Mapping[str, bytes] | None = None) -> byte
     """``studypress.lock``: the project's deck ledger, kept beside the sources (and meant to
     be committed with them), so deleting output/ loses no card's identity or time.
     ``items`` (GUID → ``lock_entry``) stands in for the ledger's own entries when given."""
+    out = io.BytesIO()
+    write_lock(out, ledger, items)
+    return out.getvalue()
+
+
+def write_lock(out: BinaryIO, ledger: Ledger, items: Mapping[str, bytes] | None = None
+               ) -> None:
+    """``lock_bytes``'s bytes written into ``out`` a few thousand entries at a time: a large
+    project's lock is tens of megabytes, never to be whole in memory besides its entries."""
     if items is None:
         items = {g: lock_entry(e) for g, e in ledger.items.items()}
     # The items go where a marker stands: a value no lock holds anywhere else.
     text = _dump({"studypress-lock": LOCK_FORMAT, "deck": ledger.to_data(_MARK)})
     before, after = text.split(_MARK_TEXT)
     if not items:
-        return before + b'"items": {}' + after
+        out.write(before + b'"items": {}' + after)
+        return
     pieces = [before, b'"items": {\n']
-    for g in sorted(items):  # one join: a large lock is copied once
+    for g in sorted(items):
+        if len(pieces) > _PIECES:
+            out.write(b"".join(pieces))
+            pieces.clear()
         pieces += (b"   ", encode_basestring(g).encode(), b": ", items[g], b",\n")
     pieces[-1] = b"\n  }"
     pieces.append(after)
-    return b"".join(pieces)
+    out.write(b"".join(pieces))
+
+
+_PIECES = 5 * 4096  # the pieces of the entries written at once: under a megabyte
 
 
 _MARK = "\0"
