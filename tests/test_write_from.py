@@ -148,3 +148,24 @@ def test_the_combined_deck_and_lock_are_written_as_made_and_kept_when_unchanged(
     for p, data in before.items():
         assert p.read_bytes() == data and p.stat().st_mtime == 1_000_000_000
     assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_a_packager_outlives_its_collection_and_its_file_goes_with_it(tmp_path,
+                                                                      monkeypatch) -> None:
+    import tempfile
+
+    from studypress.renderers.deck import apkg
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with apkg.collection() as book:
+        book.add(apkg.PackageDeck("Deck", "", ()), {})
+        write = book.packager([], {"a.svg": b"<svg/>"})
+    out = io.BytesIO()
+    write(out)
+    with zipfile.ZipFile(out) as archive:
+        assert archive.read("collection.anki2").startswith(b"SQLite format 3\0")
+        assert archive.read("0") == b"<svg/>"
+    assert Output("d.apkg", write).data == out.getvalue()  # and again, the same
+    assert len(list(tmp_path.iterdir())) == 1
+    del write
+    assert list(tmp_path.iterdir()) == []

@@ -15,6 +15,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
+import weakref
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -232,13 +233,14 @@ class Collection:
         if self.untold:
             self._tell(types, latest)
         self.close()
-        kept = tempfile.TemporaryDirectory(prefix="studypress-package-")
-        name, stamp = self.path.name, zip_time(latest)
-        shutil.move(self.path, Path(kept.name) / name)
+        folder = tempfile.mkdtemp(prefix="studypress-package-")
+        database, stamp = Path(folder) / self.path.name, zip_time(latest)
+        shutil.move(self.path, database)
 
         def write(out: BinaryIO) -> None:
-            _archive(Path(kept.name) / name, media, stamp, out)
+            _archive(database, media, stamp, out)
 
+        weakref.finalize(write, shutil.rmtree, folder, ignore_errors=True)
         return write
 
     def _tell(self, types: Sequence[PackageType], latest: int) -> None:
