@@ -159,7 +159,8 @@ class Writer:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def put(self, path: Path, data: Content, source: str) -> bool:
-        """Write one output; a disk problem is an error naming the path, not a traceback."""
+        """Write one output (its bytes, or what a function writes); a disk problem, or the
+        function failing, is an error naming the path, not a traceback."""
         if isinstance(data, bytes):
             try:
                 write_atomic(path, data)
