@@ -16,6 +16,19 @@ EM = 1000.0  # glyph outlines are drawn in units of 1/1000 em
 _COMMANDS = {"moveTo": "M", "lineTo": "L", "curveTo": "C", "closePath": "Z"}
 
 
+@functools.cache
+def _outliner():
+    """One outliner for every glyph, which opens each font once: ReportLab otherwise makes
+    one per call, reading the whole font into a new FreeType face for every character."""
+    import atexit
+
+    from reportlab.graphics.utils import FTTextPath
+
+    # The faces are let go before FreeType itself is torn down at exit.
+    atexit.register(_outliner.cache_clear)
+    return FTTextPath()
+
+
 @functools.lru_cache(maxsize=8192)
 def _glyph(font: str, ch: str) -> str:
     """The SVG path data of one character's outline at 1000 units an em, y upwards."""
@@ -25,7 +38,7 @@ def _glyph(font: str, ch: str) -> str:
         from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
         ch = ShapedStr(ch, [ShapeData(0, 0, 0, 0, 0, 0)])
-    ops = text2PathDescription(ch, 0, 0, font, EM, truncate=0)
+    ops = text2PathDescription(ch, 0, 0, font, EM, truncate=0, gs=_outliner())
     return "".join(_COMMANDS[op[0]] + " ".join(map(str, map(round, op[1:]))) for op in ops)
 
 
