@@ -86,25 +86,27 @@ def _packaged_media(note: Note, mine: ledgers.Ledger | None, ctx: RenderContext,
 
 @dataclass(frozen=True)
 class Taken:
-    """What the combined deck keeps of a note from one build to the next: its cards, its own
-    deck's ledger (None when unreadable or not there) and, when that ledger matched them
-    (its bytes are part of the key), their GUIDs and stamps; and what each card's front
-    asks: (item index, card name, the field the front ends with, what it shows)."""
+    """What the combined deck keeps of a note from one build to the next, as little as it
+    needs (a large project's notes are all loaded again when one changes): its cards, the
+    media they show, what was reported on the way, its sub-deck and title; when its own
+    deck's ledger matched the cards (its bytes are part of the key), their content hashes
+    and what that ledger says of each; its note types' entries there; and each card's front
+    as (item index, what it asks as ``FrontIndex.key``, the field it ends with)."""
 
-    cards: NoteCards
+    items: tuple[Item, ...]  # with their own deck's GUIDs when ``hashes`` is given
+    files: tuple[tuple[str, bytes], ...]
+    diagnostics: tuple[Diagnostic, ...]
     deck: str  # the note's sub-deck name
     title: str
-    items: tuple[Item, ...] | None = None  # None: matched against the lock, every build
-    stamped: tuple[ledgers.Stamped, ...] = ()
-    fronts: tuple[tuple[int, str, str, str], ...] = ()
-    # The own ledger's entries and note types (the build keeps only frozen data).
-    own: tuple[tuple[str, ledgers.Entry], ...] | None = None
-    own_types: tuple[tuple[str, ledgers.TypeEntry], ...] = ()
+    hashes: tuple[str, ...] | None = None  # None: matched against the lock, every build
+    own: tuple[Own | None, ...] = ()  # per item; None: the own ledger does not know it
+    own_types: tuple[tuple[str, ledgers.TypeEntry], ...] | None = None  # None: no ledger
+    fronts: tuple[tuple[int, bytes, int], ...] = ()
 
-    def own_ledger(self) -> ledgers.Ledger | None:
-        """The note's own deck's ledger, as far as the combined deck uses it."""
-        return None if self.own is None else ledgers.Ledger(dict(self.own),
-                                                            dict(self.own_types))
+
+# What a note's own ledger says of one of its items: (mod, added, unchanged: its hash and
+# key are the item's). Enough to stamp it as ``ledger.stamp_one`` would, preferring it.
+Own = tuple[int, int, bool]
 
 
 def take(note: Note, config: DeckConfig, ctx: RenderContext) -> Taken:
@@ -114,17 +116,33 @@ def take(note: Note, config: DeckConfig, ctx: RenderContext) -> Taken:
     except ledgers.LedgerError:
         mine = None
     cards = note_cards(note, config.settings, mine, ctx)
-    asked = tuple((n, card, last, shown) for n, item in enumerate(cards.items)
-                  for card, last, shown in fronts(item))
-    own = {} if mine is None else {
-        "own": tuple(mine.items.items()), "own_types": tuple(mine.notetypes.items())}
-    named = (cards, config.deck_name(note), note.title)
+    asked = tuple((n, FrontIndex.key(item.spec.name, card, shown),
+                   item.spec.fields.index(last))
+                  for n, item in enumerate(cards.items) for card, last, shown in fronts(item))
+    named = (cards.files, cards.diagnostics, config.deck_name(note), note.title)
+    types = None if mine is None else tuple(mine.notetypes.items())
     if mine is None or not mine.items:
-        return Taken(*named, fronts=asked, **own)
+        return Taken(cards.items, *named, own_types=types, fronts=asked)
     # The note's own build has just matched its items: its ledger has their GUIDs.
     items = follow(list(cards.items), mine, note.id)
-    return Taken(*named, tuple(items), tuple(stamped_items(note.id, items, config)), asked,
-                 **own)
+    stamped = stamped_items(note.id, items, config)
+    own = tuple(None if (e := mine.items.get(s.guid)) is None
+                else (e.mod, e.added, e.hash == s.hash and e.key == s.key) for s in stamped)
+    return Taken(tuple(items), *named, tuple(s.hash for s in stamped), own, types, asked)
+
+
+def _entry(item: Item, content: str, own: Own | None, note_id: str,
+           previous: ledgers.Ledger, build_time: int) -> ledgers.Entry:
+    """An item's entry in the lock: its own deck's time (as ``ledger.stamp_one`` gives it
+    with the note's own ledger preferred), else the lock's."""
+    if own is None:
+        return ledgers.stamp_one(ledgers.Stamped(item.guid, item.key, item.spec.name, content,
+                                                 note_id, item.label, item.text, item.date),
+                                 previous, build_time)
+    mod, added, unchanged = own
+    return ledgers.Entry(item.key, item.spec.name, content,
+                         mod if unchanged else ledgers.next_time(mod, build_time), added,
+                         note_id, item.label, item.text, item.date)
 
 
 def part(note: Note, files: Sequence[Output], ctx: RenderContext) -> Taken:
@@ -145,10 +163,18 @@ class FrontIndex:
         # A digest of (note type, card, front) → one card, or a list once there are more.
         self._by_front: dict[bytes, int | list[int]] = {}
 
+    @staticmethod
+    def key(note_type: str, card: str, shown: str) -> bytes:
+        """What a card's front asks, as the index knows it."""
+        return hashlib.blake2b("\0".join((note_type, card, shown)).encode(),
+                               digest_size=16).digest()
+
     def add(self, note_type: str, card: str, shown: str, note: int, member: int) -> None:
         """One card of note number ``note``, known by ``member`` (a number ≥ 0)."""
-        key = hashlib.blake2b("\0".join((note_type, card, shown)).encode(),
-                              digest_size=16).digest()
+        self.add_key(self.key(note_type, card, shown), note, member)
+
+    def add_key(self, key: bytes, note: int, member: int) -> None:
+        """One card whose front asks what ``key`` (``FrontIndex.key``) tells."""
         packed = member << self.NOTE_BITS | note
         found = self._by_front.get(key)
         if found is None:
@@ -234,32 +260,30 @@ class Combined:
         taken: Taken = self.ctx.remember(
             "deck", note_id, lambda: take(load(), self.config, self.ctx))
         kept = self.kept
-        self.diagnostics.extend(taken.cards.diagnostics)
-        if taken.items is None:
-            items = follow(list(taken.cards.items), self.previous, note_id)
-            stamped: Sequence[ledgers.Stamped] = stamped_items(note_id, items, self.config)
+        self.diagnostics.extend(taken.diagnostics)
+        previous, when = self.previous, self.ctx.build_time
+        if taken.hashes is None:
+            items = follow(list(taken.items), previous, note_id)
+            entries = {s.guid: ledgers.stamp_one(s, previous, when)
+                       for s in stamped_items(note_id, items, self.config)}
         else:
-            items, stamped = list(taken.items), taken.stamped
-        mine = taken.own_ledger()
-        if mine is not None:
-            for name, entry in mine.notetypes.items():
-                if entry.mod >= kept.own_types.get(name, entry).mod:
-                    kept.own_types[name] = entry
-        kept.files.update(taken.cards.files)
-        # An item's time is its own note's: both decks give it the same one.
-        entries = {s.guid: ledgers.stamp_one(s, self.previous, self.ctx.build_time, mine)
-                   for s in stamped}
+            items = list(taken.items)
+            # An item's time is its own note's: both decks give it the same one.
+            entries = {i.guid: _entry(i, h, own, note_id, previous, when)
+                       for i, h, own in zip(items, taken.hashes, taken.own, strict=True)}
+        for name, entry in taken.own_types or ():
+            if entry.mod >= kept.own_types.get(name, entry).mod:
+                kept.own_types[name] = entry
+        kept.files.update(taken.files)
         for guid, entry in entries.items():
             kept.lock[guid] = ledgers.lock_entry(entry)
         written = self.book.add(
             PackageDeck(f"{self.root}::{taken.deck}", "",
                         package_notes(items, entries)), self._models(items))
         number = len(kept.titles)
-        for i, card, last, shown in taken.fronts:
-            spec = items[i].spec
-            kept.fronts.add(spec.name, card, shown, number,
-                            (written[i] << _FIELD_BITS | spec.fields.index(last))
-                            << _FIELD_BITS | spec.fields.index(spec.sort_field))
+        for i, key, last in taken.fronts:
+            kept.fronts.add_key(key, number, (written[i] << _FIELD_BITS | last) << _FIELD_BITS
+                                | items[i].spec.fields.index(items[i].spec.sort_field))
         kept.titles.append(taken.title)
         kept.ids.add(note_id)
 
