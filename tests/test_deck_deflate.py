@@ -67,3 +67,45 @@ def test_pieces_of_any_bytes_inflate_to_their_join(pieces: list[bytes]) -> None:
     inflate = zlib.decompressobj(-15)
     assert inflate.decompress(deflate.deflated(pieces)) == b"".join(pieces)
     assert inflate.eof
+
+
+def test_a_package_whose_collection_is_deflated_in_pieces_imports_into_anki(tmp_path) -> None:
+    """A collection larger than a piece (a large project's combined deck) is packed in
+    pieces; Anki imports every note of it, its text whole."""
+    import genanki
+    import pytest
+
+    from studypress.renderers.deck import apkg
+
+    anki_collection = pytest.importorskip("anki.collection")
+    model = genanki.Model(1607392319, "Simple", fields=[{"name": "Q"}, {"name": "A"}],
+                          templates=[{"name": "c", "qfmt": "{{Q}}", "afmt": "{{A}}"}])
+    notes = tuple(apkg.PackageNote(f"g{i}", "Simple", (f"question {i} " + _text(700, i).hex(),
+                                                       f"answer {i}"), (), 1700000000,
+                                   1700000000) for i in range(1500))
+    database = tmp_path / "collection.anki2"
+    book = apkg.Collection(database)
+    book.add(apkg.PackageDeck("Large", "", notes), {"Simple": model}, announce=True)
+    book.close()
+    assert database.stat().st_size > 2 * deflate.PIECE
+    package = tmp_path / "large.apkg"
+    with package.open("wb") as out:
+        apkg._archive(database, {}, apkg.zip_time(1700000000), out)
+    with zipfile.ZipFile(package) as archive:
+        assert archive.read("collection.anki2") == database.read_bytes()
+        size = archive.getinfo("collection.anki2").compress_size
+    pieces = [database.read_bytes()[i:i + deflate.PIECE]
+              for i in range(0, database.stat().st_size, deflate.PIECE)]
+    assert size == len(deflate.deflated(pieces))
+
+    (tmp_path / "anki").mkdir()
+    col = anki_collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
+    try:
+        request = anki_collection.ImportAnkiPackageRequest(
+            package_path=str(package), options=anki_collection.ImportAnkiPackageOptions())
+        col.import_anki_package(request)
+        assert col.note_count() == len(notes)
+        (nid,) = col.find_notes('"answer 1234"')
+        assert col.get_note(nid).fields[0] == notes[1234].values[0]
+    finally:
+        col.close()

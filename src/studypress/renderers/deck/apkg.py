@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .deflate import PIECE, copy_deflated
 from .genanki_loader import genanki
 from .naming import stable_id
 from .notetypes import RenderedNoteType, model_fields, model_templates
@@ -299,7 +300,10 @@ def _archive(collection: Path, media: Mapping[str, bytes],
             # writestr writes through the same stream; its size known, the header is the same.
             info.file_size = data.stat().st_size
             with data.open("rb") as src, archive.open(info, "w") as dest:
-                shutil.copyfileobj(src, dest, 1 << 20)
+                if info.file_size > PIECE:  # a large project's: deflated side by side
+                    copy_deflated(src, dest)
+                else:
+                    shutil.copyfileobj(src, dest, PIECE)
 
 
 def read_media(package: bytes | None) -> dict[str, bytes]:
