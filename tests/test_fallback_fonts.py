@@ -165,3 +165,25 @@ def test_importing_the_fonts_module_loads_no_font_machinery():
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_the_figure_asks_again_when_the_machine_fonts_are_switched(monkeypatch) -> None:
+    """A figure's text split into fonts is kept per setting of STUDYPRESS_SYSTEM_FONTS: a
+    process that builds once without the machine's fonts and once with them does not print
+    the second build's characters as '?' because the first could not draw them."""
+    from studypress.figure import text
+
+    asked: list[bool] = []
+    real = text.fonts.runs
+
+    def runs(chars, chain):
+        asked.append(text.fonts.system_fonts_enabled())
+        return real(chars, chain)
+
+    monkeypatch.setattr(text.fonts, "runs", runs)
+    chain = ("Helvetica",)
+    sample = "\u897f\u66a6 switched fonts"
+    for setting in ("0", "1", "0", "1"):
+        monkeypatch.setenv("STUDYPRESS_SYSTEM_FONTS", setting)
+        text._runs(sample, chain)
+    assert asked == [False, True]

@@ -143,8 +143,15 @@ class FontSet:
 MAX_MEMO = 200_000  # texts remembered per font set, at most
 
 
-@functools.lru_cache(maxsize=4096)
 def _runs(text: str, chain: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    # The machine's fonts may be switched off (STUDYPRESS_SYSTEM_FONTS) between two builds of
+    # one process: what they would draw is kept apart from what they would not.
+    return _runs_kept(text, chain, fonts.system_fonts_enabled())
+
+
+@functools.lru_cache(maxsize=4096)
+def _runs_kept(text: str, chain: tuple[str, ...], system: bool
+               ) -> tuple[tuple[str, str | None], ...]:
     return tuple(fonts.runs(text, chain))
 
 
