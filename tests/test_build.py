@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -239,9 +240,10 @@ def test_the_pool_gets_the_longest_jobs_first_and_results_keep_the_jobs_order(mo
             self.fn = fn
 
         def run(self, items):
-            for i, job in enumerate(items):
-                given.append((job.note.id, job.names[0][0]))
-                yield i, render.JobResult(messages=[job.note.id + ":" + job.names[0][0]])
+            for i, (_build, packed, job) in enumerate(items):  # the note travels pickled
+                note = pickle.loads(packed)
+                given.append((note.id, job.names[0][0]))
+                yield i, render.JobResult(messages=[note.id + ":" + job.names[0][0]])
 
         def close(self) -> None:
             pass

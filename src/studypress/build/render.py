@@ -6,10 +6,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from .. import assets
 from ..diagnostics import Diagnostic, Severity
@@ -180,12 +181,59 @@ def kept_workers() -> Iterator[None]:
         _KEPT.drop()
 
 
-def _kept_job(item: tuple[int, Job]) -> JobResult:
-    build, job = item
-    if build != _SERVED[0]:  # files may have come or gone since the last build
-        _SERVED[0] = build
+# A job as a worker receives it: the build it is part of (0 unless the workers are kept),
+# its note pickled, and the job without its note.
+Wired = tuple[int, bytes, Job]
+
+
+def _wired_job(item: Wired) -> JobResult:
+    import pickle
+
+    _build, note, job = item
+    return run_job(replace(job, note=pickle.loads(note)))
+
+
+def _kept_job(item: Wired) -> JobResult:
+    if item[0] != _SERVED[0]:  # files may have come or gone since the last build
+        _SERVED[0] = item[0]
         assets.forget()
-    return run_job(job)
+    return _wired_job(item)
+
+
+class _Wire(Sequence[Wired]):
+    """The jobs in the order they are handed out, each made ready to send when it is: a
+    note is pickled once for all its outputs' jobs rather than once for each (its bytes are
+    let go with its last job)."""
+
+    def __init__(self, jobs: list[Job], build: int) -> None:
+        self.jobs, self.build = jobs, build
+        self.left = Counter(job.note.id for job in jobs)
+        self.packed: dict[str, bytes] = {}
+
+    def __len__(self) -> int:
+        return len(self.jobs)
+
+    @overload
+    def __getitem__(self, index: int) -> Wired: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Wired]: ...
+
+    def __getitem__(self, index: int | slice) -> Wired | Sequence[Wired]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self.jobs))[index]]
+        import pickle
+
+        job = self.jobs[index]
+        note_id = job.note.id
+        data = self.packed.pop(note_id, None)
+        if data is None:
+            data = pickle.dumps(job.note, protocol=pickle.HIGHEST_PROTOCOL)
+        self.left[note_id] -= 1
+        if self.left[note_id] > 0:
+            self.packed[note_id] = data
+        # The note travels pickled beside the job.
+        return self.build, data, replace(job, note=None)  # type: ignore[arg-type]
 
 
 Sink = Callable[[Job, JobResult], JobResult]
@@ -253,15 +301,15 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
              kept: _Kept | None = None) -> list[Rendered]:
     from .workers import Pool  # multiprocessing: only a build that renders in parallel
 
-    pool = kept.pool_for(workers) if kept else Pool(run_job, workers, worker_start,
+    pool = kept.pool_for(workers) if kept else Pool(_wired_job, workers, worker_start,
                                                     (os.getpid(),))
-    items = [(kept.build, job) for job in jobs] if kept else jobs
     results: list[JobResult | None] = [None] * len(jobs)
     # Longest first: a long note's job started last would keep one worker busy while the
     # others have nothing left to do. Results still come back in the jobs' own order.
     order = sorted(range(len(jobs)), key=lambda i: (-cost(jobs[i]), i))
     try:
-        for done, (at, result) in enumerate(pool.run([items[i] for i in order])):
+        for done, (at, result) in enumerate(pool.run(_Wire([jobs[i] for i in order],
+                                                           kept.build if kept else 0))):
             index = order[at]
             _tick(progress, done, len(jobs), jobs[index].note.id)
             results[index] = sink(jobs[index], result if isinstance(result, JobResult)
