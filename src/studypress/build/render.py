@@ -7,14 +7,15 @@ import contextlib
 import functools
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from .. import assets
 from ..diagnostics import Diagnostic, Severity
 from ..layouts import LayoutError, Layouts
+from ..lazy import Made
 from ..renderers import base
 from ..safepath import contained
 
@@ -200,7 +201,7 @@ def _kept_job(item: Wired) -> JobResult:
     return _wired_job(item)
 
 
-class _Wire(Sequence[Wired]):
+class _Wire(Made[Wired]):
     """The jobs in the order they are handed out, each made ready to send when it is: a
     note is pickled once for all its outputs' jobs rather than once for each (its bytes are
     let go with its last job)."""
@@ -209,19 +210,9 @@ class _Wire(Sequence[Wired]):
         self.jobs, self.build = jobs, build
         self.left = Counter(job.note.id for job in jobs)
         self.packed: dict[str, bytes] = {}
+        super().__init__(len(jobs), self._wired)
 
-    def __len__(self) -> int:
-        return len(self.jobs)
-
-    @overload
-    def __getitem__(self, index: int) -> Wired: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Wired]: ...
-
-    def __getitem__(self, index: int | slice) -> Wired | Sequence[Wired]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self.jobs))[index]]
+    def _wired(self, index: int) -> Wired:
         import pickle
 
         job = self.jobs[index]

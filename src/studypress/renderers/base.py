@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, overload
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from ..diagnostics import Diagnostic
 from ..layouts import Layouts
+from ..lazy import Made
 
 if TYPE_CHECKING:
     from ..model import Note
@@ -86,30 +87,14 @@ class RenderResult:
     project_files: list[Output] = field(default_factory=list)
 
 
-class Notes(Sequence["Note"]):
+class Notes(Made["Note"]):
     """A project's notes for a renderer's ``render_project``, each loaded when it is taken
     and not kept: a large vault's notes do not fit in memory at once. ``ids`` are theirs, in
     the same order, known without loading them."""
 
     def __init__(self, ids: Sequence[str], load: Callable[[int], Note]) -> None:
         self.ids = tuple(ids)
-        self._load = load
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    @overload
-    def __getitem__(self, index: int) -> Note: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Note]: ...
-
-    def __getitem__(self, index: int | slice) -> Note | Sequence[Note]:
-        if isinstance(index, slice):
-            return [self._load(i) for i in range(len(self.ids))[index]]
-        if not -len(self.ids) <= index < len(self.ids):
-            raise IndexError(index)
-        return self._load(index % len(self.ids))
+        super().__init__(len(self.ids), load)
 
 
 class Renderer(Protocol):
