@@ -13,6 +13,7 @@ import pytest
 from studypress.reader import read_note
 from studypress.renderers.guide.breaks import date_lines
 
+from .calls import record_calls
 from .conftest import NOTES
 from .test_guide_support import render
 from .test_lang_outputs import _has_cjk_font
@@ -176,14 +177,7 @@ def test_a_range_breaks_after_its_sign_before_between_a_unit_and_a_figure():
 def test_a_date_many_events_share_is_broken_once(monkeypatch, tmp_path):
     from studypress.renderers.guide import story
 
-    broken: list[str] = []
-    real = story.date_lines
-
-    def counting(text, width, measure):
-        broken.append(text)
-        return real(text, width, measure)
-
-    monkeypatch.setattr(story, "date_lines", counting)
+    broken = record_calls(monkeypatch, story, "date_lines", lambda text, _width, _measure: text)
     events = "\n".join(f"- **1933**: Event {k} happens." for k in range(5))
     note = tmp_path / "shared.md"
     note.write_text(f"# Shared dates\n\n## Timeline\n\n{events}\n- **1934**: Later.\n",

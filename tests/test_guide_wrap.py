@@ -14,6 +14,7 @@ from studypress.reader import read_note
 from studypress.renderers.pdf import paragraph as pdf_paragraph
 from studypress.renderers.pdf.paragraph import Paragraph
 
+from .calls import record_calls
 from .conftest import NOTES
 from .test_guide_support import render
 
@@ -141,14 +142,7 @@ def test_a_table_asked_again_for_the_same_room_is_not_measured_again(monkeypatch
         return [[Paragraph(f"{1900 + k}", _style()), Paragraph(TEXT, _style())]
                 for k in range(6)]
 
-    measured: list[tuple[float, float]] = []
-    real = Table._calc
-
-    def _calc(self, availWidth, availHeight):
-        measured.append((availWidth, availHeight))
-        return real(self, availWidth, availHeight)
-
-    monkeypatch.setattr(Table, "_calc", _calc)
+    measured = record_calls(monkeypatch, Table, "_calc", lambda _self, w, h: (w, h))
     table = RowTable(rows(), colWidths=[60, 300])
     size = table.wrap(360, 500)
     assert table.wrap(360, 500) == size
@@ -169,14 +163,7 @@ def test_a_table_with_spanned_cells_is_measured_anew_for_another_height(monkeypa
 
     from studypress.renderers.guide.doc import RowTable
 
-    measured: list[tuple[float, float]] = []
-    real = Table._calc
-
-    def _calc(self, availWidth, availHeight):
-        measured.append((availWidth, availHeight))
-        return real(self, availWidth, availHeight)
-
-    monkeypatch.setattr(Table, "_calc", _calc)
+    measured = record_calls(monkeypatch, Table, "_calc", lambda _self, w, h: (w, h))
     rows = [[Paragraph(TEXT, _style()), ""] for _ in range(4)]
     table = RowTable(rows, colWidths=[180, 180], style=TableStyle([("SPAN", (0, 0), (1, 0))]))
     table.wrap(360, 500)
@@ -220,14 +207,7 @@ def test_text_without_markup_gets_the_pieces_reportlabs_parser_makes(text, face)
 def test_only_markup_goes_through_reportlabs_parser(monkeypatch) -> None:
     from reportlab.platypus.paraparser import ParaParser
 
-    parsed: list[str] = []
-    real = ParaParser.parse
-
-    def parse(self, text, style):
-        parsed.append(text)
-        return real(self, text, style)
-
-    monkeypatch.setattr(ParaParser, "parse", parse)
+    parsed = record_calls(monkeypatch, ParaParser, "parse", lambda _self, text, _style: text)
     Paragraph("plain words", _style())
     Paragraph("Tom &amp; Jerry", _style())
     Paragraph("a <b>bold</b> word", _style())
