@@ -14,6 +14,8 @@ from studypress.model import Note
 from studypress.renderers.base import Output, RenderOptions
 from studypress.renderers.deck import DeckRenderer, combined
 
+from .projects import project_of
+
 
 def _note(name: str, title: str, event: str, year: int) -> str:
     return (f"# {title}\n\n## Timeline\n\n- **{year}:** {event}\n"
@@ -23,16 +25,11 @@ def _note(name: str, title: str, event: str, year: int) -> str:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.chdir(tmp_path)
-    src = tmp_path / "source"
-    src.mkdir()
-    for n, name in enumerate(("a", "bb", "ccc", "dddd")):
-        # Two notes ask the same thing: the combined deck names their notes.
-        event = "War breaks out." if n < 2 else f"{name} happens."
-        (src / f"{name}.md").write_text(_note(name, name.upper(), event, 1950 + n % 2),
-                                        encoding="utf-8")
-    (tmp_path / "layouts").mkdir()
+    # Two notes ask the same thing: the combined deck names their notes.
+    project_of(tmp_path, monkeypatch, {
+        f"{name}.md": _note(name, name.upper(), "War breaks out." if n < 2 else f"{name} happens.",
+                            1950 + n % 2)
+        for n, name in enumerate(("a", "bb", "ccc", "dddd"))})
     return tmp_path
 
 

@@ -22,6 +22,8 @@ from studypress.renderers.base import Notes, RenderContext, RenderOptions
 from studypress.renderers.deck import combined
 from studypress.renderers.deck import ledger as ledgers
 
+from .projects import project_of
+
 
 def _notes_rows(apkg: bytes, tmp: Path) -> list[tuple[str, str, str]]:
     """(guid, fields, sort field) of every note in a package."""
@@ -38,14 +40,10 @@ def _note(name: str, title: str, event: str, year: int = 1950) -> str:
 
 def test_cards_two_notes_share_name_their_notes_in_the_combined_deck_alone(
         tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.chdir(tmp_path)
-    src = tmp_path / "source"
-    src.mkdir()
-    (src / "a.md").write_text(_note("a", "Korea", "War breaks out."), encoding="utf-8")
-    (src / "bb.md").write_text(_note("bb", "China", "Treaty signed."), encoding="utf-8")
-    (src / "ccc.md").write_text(_note("ccc", "Other", "Nothing shared.", 1951), encoding="utf-8")
-    (tmp_path / "layouts").mkdir()
+    src = project_of(tmp_path, monkeypatch, {
+        "a.md": _note("a", "Korea", "War breaks out."),
+        "bb.md": _note("bb", "China", "Treaty signed."),
+        "ccc.md": _note("ccc", "Other", "Nothing shared.", 1951)})
     build(BuildConfig(paths=[src], output=tmp_path / "out", renderers=["deck"],
                       project_dir=tmp_path))
     together = {g: (f, s) for g, f, s in
@@ -122,14 +120,8 @@ def test_an_edit_loads_no_note_for_the_combined_deck(tmp_path, monkeypatch
     the edited note's part is made along with its own deck: the combined deck loads none."""
     from studypress.build import records
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.chdir(tmp_path)
-    src = tmp_path / "source"
-    src.mkdir()
-    for name in ("a", "bb", "ccc"):
-        (src / f"{name}.md").write_text(_note(name, name.upper(), f"{name} happens."),
-                                        encoding="utf-8")
-    (tmp_path / "layouts").mkdir()
+    src = project_of(tmp_path, monkeypatch, {
+        f"{name}.md": _note(name, name.upper(), f"{name} happens.") for name in ("a", "bb", "ccc")})
 
     def run() -> None:
         build(BuildConfig(paths=[src], output=tmp_path / "out", renderers=["deck"],

@@ -11,6 +11,8 @@ from studypress.build.memo import MEMO_NAME, Memo
 from studypress.build.records import SourceFile
 from studypress.reader import read_text
 
+from .projects import project_of
+
 
 def test_a_released_note_is_let_go_and_unpacks_to_the_same_note(tmp_path) -> None:
     path = tmp_path / "n.md"
@@ -41,14 +43,8 @@ def test_a_released_note_is_let_go_and_unpacks_to_the_same_note(tmp_path) -> Non
 
 def test_a_build_gives_the_same_combined_deck_with_its_notes_let_go(tmp_path, monkeypatch
                                                                     ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.chdir(tmp_path)
-    src = tmp_path / "source"
-    src.mkdir()
-    for i in range(3):
-        (src / f"n{i}.md").write_text(f"# Note {i}\n\n## Timeline\n\n- **19{i}0:** Event {i}\n",
-                                      encoding="utf-8")
-    (tmp_path / "layouts").mkdir()
+    src = project_of(tmp_path, monkeypatch, {
+        f"n{i}.md": f"# Note {i}\n\n## Timeline\n\n- **19{i}0:** Event {i}\n" for i in range(3)})
 
     def deck(output: str) -> bytes:
         build(BuildConfig(paths=[src], output=tmp_path / output, renderers=["deck"],

@@ -16,6 +16,8 @@ from studypress.build.memo import MEMO_NAME
 from studypress.renderers import deck as deck_module
 from studypress.renderers.deck import combined as combined_module
 
+from .projects import project_of
+
 
 def note(i: int, extra: str = "") -> str:
     return (f"# Note {i}\n\n## Timeline\n\n- **191{i}:** Event {i} happens\n"
@@ -25,13 +27,7 @@ def note(i: int, extra: str = "") -> str:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    monkeypatch.chdir(tmp_path)
-    src = tmp_path / "source"
-    src.mkdir()
-    for i in range(3):
-        (src / f"n{i}.md").write_text(note(i), encoding="utf-8")
-    (tmp_path / "layouts").mkdir()
+    project_of(tmp_path, monkeypatch, {f"n{i}.md": note(i) for i in range(3)})
     return tmp_path
 
 

@@ -16,6 +16,8 @@ from studypress.build.write import Writer, write_from
 from studypress.diagnostics import Severity
 from studypress.renderers.base import Output
 
+from .projects import project_of
+
 BIG = bytes(range(256)) * 9000  # over two of the pieces the file is read back in
 
 
@@ -122,12 +124,8 @@ def test_the_combined_deck_and_lock_are_written_as_made_and_kept_when_unchanged(
     from studypress.build import BuildConfig, build
     from studypress.build.cache import load
 
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    for i in range(3):
-        (tmp_path / "source").mkdir(exist_ok=True)
-        (tmp_path / "source" / f"n{i}.md").write_text(
-            f"# Note {i}\n\n## Timeline\n\n- **191{i}:** Event {i}.\n", encoding="utf-8")
-    (tmp_path / "layouts").mkdir()
+    project_of(tmp_path, monkeypatch, {
+        f"n{i}.md": f"# Note {i}\n\n## Timeline\n\n- **191{i}:** Event {i}.\n" for i in range(3)})
 
     def run(**kw) -> None:
         report = build(BuildConfig(paths=[tmp_path / "source"], output=tmp_path / "output",
