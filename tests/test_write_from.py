@@ -100,7 +100,8 @@ def test_a_failing_writer_leaves_the_old_file_and_says_so(tmp_path, error) -> No
 
 def test_a_failing_writer_leaves_no_file_where_there_was_none(tmp_path) -> None:
     writer = Writer()
-    assert not writer.put_below(tmp_path, "new.bin", _half_then(ValueError("no")), "src")
+    assert writer.put_output(tmp_path, Output("new.bin", _half_then(ValueError("no"))),
+                             "src") is None
     assert _files(tmp_path) == [] and len(writer.diagnostics) == 1
 
 

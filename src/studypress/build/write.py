@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 
 
-# What a file is written from: its bytes, or a function that writes them into a binary file.
-Content = bytes | Callable[[BinaryIO], object]
-
-
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write via a temporary file and rename; returns False when the bytes were already there."""
     if _holds(path, data):
@@ -158,27 +154,21 @@ class Writer:
     written: list[Path] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
-    def put(self, path: Path, data: Content, source: str) -> bool:
-        """Write one output (its bytes, or what a function writes); a disk problem, or the
-        function failing, is an error naming the path, not a traceback."""
-        if isinstance(data, bytes):
-            try:
-                write_atomic(path, data)
-            except OSError as exc:
-                self._failed(path, exc, source)
-                return False
-            self.written.append(path)
-            return True
-        return self._put_from(path, data, source) is not None
-
-    def put_below(self, folder: Path, rel: str, data: Content, source: str) -> bool:
-        """Write ``folder/rel``, refusing a path that would lead out of ``folder``."""
-        path = self._below(folder, rel, source)
-        return path is not None and self.put(path, data, source)
+    def put(self, path: Path, data: bytes, source: str) -> bool:
+        """Write one file's bytes; a disk problem is an error naming the path, not a
+        traceback."""
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            self._failed(path, exc, source)
+            return False
+        self.written.append(path)
+        return True
 
     def put_output(self, folder: Path, output: Output, source: str) -> str | None:
-        """Write a renderer's output below ``folder`` (as ``put_below``); the sha256 of the
-        bytes it holds, or None when it was not written."""
+        """Write a renderer's output below ``folder`` (refusing a path that would lead out of
+        it), from its bytes or what its function writes; the sha256 of the bytes it holds, or
+        None when it was not written."""
         path = self._below(folder, output.path, source)
         if path is None:
             return None
