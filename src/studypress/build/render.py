@@ -253,12 +253,12 @@ def _as_is(_job: Job, result: JobResult) -> JobResult:
 
 def render_all(jobs: list[Job], workers: int, progress: Progress | None,
                sink: Sink = _as_is) -> list[Rendered]:
-    """Every job's result, in the jobs' order. Each result goes through ``sink`` the moment
-    it comes (the write phase: a job's bytes need not wait in memory for every other job)."""
+    """Every job's result, in the jobs' order, made by ``workers`` processes (the build
+    has turned ``-j 0`` into one per core). Each result goes through ``sink`` the moment it
+    comes (the write phase: a job's bytes need not wait in memory for every other job)."""
     total = len(jobs)
     if total == 0:
         return []
-    workers = workers or (os.cpu_count() or 1)
     # One note renders in this process: starting a pool costs more than it gains, unless a
     # watch keeps one started.
     one_note = len({job.note.id for job in jobs}) == 1
