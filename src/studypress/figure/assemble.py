@@ -27,9 +27,10 @@ def natural_height(pl: Plan, ins: Inputs) -> float:
             + style.margin)
 
 
-def figure_height(pl: Plan, ins: Inputs) -> float:
-    """The height of the plan's layout: its content's, or the box's when that is taller."""
-    natural = natural_height(pl, ins)
+def figure_height(pl: Plan, ins: Inputs, natural: float | None = None) -> float:
+    """The height of the plan's layout: its content's (``natural``, when known already), or
+    the box's when that is taller."""
+    natural = natural_height(pl, ins) if natural is None else natural
     return natural if ins.height is None else max(natural, float(ins.height))
 
 
@@ -44,7 +45,7 @@ def assemble(pl: Plan, ins: Inputs) -> Layout:
     band_row = h.band_rows(pl.titles, pl.stacked)
     key_rows = _key_rows(pl, ins)
     natural = natural_height(pl, ins)
-    fig_h = figure_height(pl, ins)
+    fig_h = figure_height(pl, ins, natural)
     top = fig_h - style.margin - h.header
     band_title_y = top - band_row
     lane0_y = band_title_y - pl.lanes * lane_height(pl.size)

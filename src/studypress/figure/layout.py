@@ -9,6 +9,7 @@ the results are in ``shapes``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -49,9 +50,9 @@ class Draft:
     people_left_out: int
     _made: Layout | None = None
 
-    @property
+    @functools.cached_property
     def height(self) -> float:
-        """The layout's height (``Layout.height``)."""
+        """The layout's height (``Layout.height``); a page being fitted asks it often."""
         return figure_height(self.plan, self.inputs)
 
     @property
