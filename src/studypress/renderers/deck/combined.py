@@ -282,8 +282,10 @@ class Combined:
                         package_notes(items, entries)), self._models(items))
         number = len(kept.titles)
         for i, key, last in taken.fronts:
-            kept.fronts.add_key(key, number, (written[i] << _FIELD_BITS | last) << _FIELD_BITS
-                                | items[i].spec.fields.index(items[i].spec.sort_field))
+            # The sort field's place is the model's own (genanki's sort_field_index).
+            sort = kept.models[items[i].spec.name].sort_field_index
+            kept.fronts.add_key(key, number,
+                                (written[i] << _FIELD_BITS | last) << _FIELD_BITS | sort)
         kept.titles.append(taken.title)
         kept.ids.add(note_id)
 
