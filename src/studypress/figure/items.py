@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..model import Event, Person, Precision, plain_text
+from .byidentity import ByIdentity
 from .datelabel import date_label
 from .text import clean
 
@@ -46,16 +47,12 @@ def items(events: Sequence[Event], date_style: str, language: str = "en") -> lis
         return _make(events, date_style, language)
     # Every layout of a figure (each candidate page of a long one) starts from the same
     # events: known by the tuple itself, not by hashing every event in it again.
-    key = (id(events), date_style, language)
-    found = _MADE.get(key)
-    if found is None or found[0] is not events:
-        if len(_MADE) >= 32:
-            _MADE.pop(next(iter(_MADE)))
-        found = _MADE[key] = (events, tuple(_make(events, date_style, language)))
-    return list(found[1])
+    made = _MADE.get((events,), lambda: tuple(_make(events, date_style, language)),
+                     (date_style, language))
+    return list(made)
 
 
-_MADE: dict[tuple[int, str, str], tuple[tuple[Event, ...], tuple[Item, ...]]] = {}
+_MADE: ByIdentity[tuple[Item, ...]] = ByIdentity(32)  # by the events and the date style
 
 
 def _make(events: Sequence[Event], date_style: str, language: str) -> list[Item]:

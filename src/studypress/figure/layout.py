@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from .. import timeaxis
 from ..model import Event, Person
 from .assemble import assemble, figure_height
+from .byidentity import ByIdentity
 from .datelabel import STYLES, note_style
 from .items import DaySpan, Page, axis_spans, items, person_spans
 from .legend import legend_kinds, legend_lines
@@ -119,19 +120,16 @@ def _with_date_style(style: Style, events: Sequence[Event], people: Sequence[Per
     """The style with its date style decided: "auto" takes the note's own."""
     if style.date_style in STYLES:
         return style
+
+    def decide() -> Style:
+        dates = [e.date for e in events if e.date is not None]
+        dates += [p.span for p in people if p.span is not None]
+        return replace(style, date_style=note_style(dates))
+
+    if not (isinstance(events, tuple) and isinstance(people, tuple)):  # a list may change
+        return decide()
     # every layout of one figure asks again: known by the very style, events and people
-    key = (id(style), id(events), id(people))
-    found = _DECIDED.get(key)
-    if found is not None and found[0] is style and found[1] is events and found[2] is people:
-        return found[3]
-    dates = [e.date for e in events if e.date is not None]
-    dates += [p.span for p in people if p.span is not None]
-    decided = replace(style, date_style=note_style(dates))
-    if isinstance(events, tuple) and isinstance(people, tuple):  # a list may change
-        if len(_DECIDED) >= 32:
-            _DECIDED.pop(next(iter(_DECIDED)))
-        _DECIDED[key] = (style, events, people, decided)
-    return decided
+    return _DECIDED.get((style, events, people), decide)
 
 
-_DECIDED: dict[tuple[int, int, int], tuple[Style, Sequence[Event], Sequence[Person], Style]] = {}
+_DECIDED: ByIdentity[Style] = ByIdentity(32)

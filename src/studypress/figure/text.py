@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import bidi, fonts, textline
+from .byidentity import ByIdentity
 
 ELLIPSIS = "…"
 
@@ -160,15 +161,11 @@ _RTL = object()  # ``FontSet._measure``: a text laid out in visual order
 
 def _whole(face: Any) -> bool:
     """Are all the face's advances whole numbers (as in a font of 1000 units an em)?"""
-    entry = _WHOLE.get(id(face))
-    if entry is None or entry[0] is not face:
-        whole = isinstance(face.defaultWidth, int) and all(
-            isinstance(w, int) for w in face.charWidths.values())
-        entry = _WHOLE[id(face)] = (face, whole)
-    return entry[1]
+    return _WHOLE.get((face,), lambda: isinstance(face.defaultWidth, int) and all(
+        isinstance(w, int) for w in face.charWidths.values()))
 
 
-_WHOLE: dict[int, tuple[Any, bool]] = {}  # id(face) → (face, whole): the face keeps its id
+_WHOLE: ByIdentity[bool] = ByIdentity(None)  # a face stays registered: no bound needed
 
 
 @functools.lru_cache(maxsize=4096)
