@@ -331,3 +331,31 @@ def test_no_label_is_cut_where_its_whole_wording_had_room(corpus, width):
         assert not cut_with_room(lay, note.events), note.source
         cut += sum(lab.text.endswith("…") for lab in lay.labels if lab.role == "event")
     assert cut  # the check has labels to look at: some wordings are longer than any room
+
+
+def test_the_layouts_of_one_note_measure_each_label_once_and_as_if_afresh(monkeypatch) -> None:
+    from studypress.figure import fontset_for, labels
+    from studypress.figure.items import items
+    from studypress.figure.labels import LabelWidths, clamped, measured
+
+    events = tuple(event(date(1800 + 3 * k), f"Treaty number {k} signed at the border town")
+                   for k in range(40))
+    style = Style()
+    fs = fontset_for(style)
+    asked: list[int] = []
+    real = labels.measured
+    monkeypatch.setattr(labels, "measured",
+                        lambda texts, *a: asked.append(len(texts)) or real(texts, *a))
+    first = layout(events, (), 481.9, None, style, fs)
+    count = sum(asked)
+    assert count >= len(events)
+    again = layout(events, (), 481.9, None, style, fs)
+    assert sum(asked) == count  # the second layout neither measured nor looked up a label
+    assert [lab.text for lab in again.labels] == [lab.text for lab in first.labels]
+    # the kept widths are those measured afresh, whatever subset is asked for
+    its = [it for it in items(events, "iso")][5:25]
+    shared = LabelWidths(fs, style)
+    shared.clamped(items(events, "iso")[:10], 8.0, 40, 200.0)
+    fresh = clamped(measured([labels.label_text(it, 40) for it in its], 8.0,
+                             min(40, style.min_label_chars), fontset_for(style)), 200.0)
+    assert shared.clamped(its, 8.0, 40, 200.0) == fresh

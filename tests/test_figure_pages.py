@@ -314,3 +314,18 @@ def test_a_page_of_undated_events_draws_no_axis():
     only = read_text("# U\n\n## Timeline\n\n" + undated[:300], "o.md", "o")
     drawing, lay = timeline_pages(only, 481.9, PAGE)[0]
     assert not lay.markers and not _lines(drawing)
+
+
+def test_paged_drafts_know_their_numbered_pages_before_assembly_and_assemble_the_layouts(
+        note300):
+    from studypress.figure.pages import paged_drafts
+
+    style = Style()
+    fs = fontset_for(style)
+    planned = paged_drafts(note300.events, note300.people, 481.9, PAGE, style, fs)
+    lays = planned.layouts()
+    assert planned.numbered == sum(lay.numbered for lay in lays)
+    again = paged_layouts(note300.events, note300.people, 481.9, PAGE, style, fontset_for(style))
+    assert [(lay.height, [lab.text for lab in lay.labels]) for lay in lays] == [
+        (lay.height, [lab.text for lab in lay.labels]) for lay in again]
+    _check_pages(note300, lays, PAGE)

@@ -13,6 +13,7 @@ pixels in a card's SVG, a fraction of a bar); nothing here knows a drawing libra
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 from collections.abc import Callable, Iterable
@@ -131,6 +132,11 @@ class Axis:
         """The x extent of each break."""
         return [(a.x1, b.x0) for a, b in itertools.pairwise(self.segments)]
 
+    @functools.cached_property
+    def _maps(self) -> tuple[list[float], list[float]]:
+        """Each segment's first day and scale: ``x`` is asked for every mark of every plan."""
+        return [s.d0 for s in self.segments], [s.scale for s in self.segments]
+
     def x(self, day: float) -> float:
         """x of a day number; continuous and increasing, clamped to the axis ends."""
         segs = self.segments
@@ -138,10 +144,11 @@ class Axis:
             return segs[0].x0
         if day >= segs[-1].d1:
             return segs[-1].x1
-        i = bisect.bisect_right([s.d0 for s in segs], day) - 1
+        starts, scales = self._maps
+        i = bisect.bisect_right(starts, day) - 1 if len(segs) > 1 else 0
         s = segs[i]
         if day <= s.d1:
-            return s.x0 + (day - s.d0) * s.scale
+            return s.x0 + (day - s.d0) * scales[i]
         nxt = segs[i + 1]  # inside a break: spread the gap's days over the break's width
         return s.x1 + (day - s.d1) / (nxt.d0 - s.d1) * (nxt.x0 - s.x1)
 

@@ -86,6 +86,33 @@ def clamped(widths: list[tuple[float, float, float]], max_w: float
     return fulls, mins
 
 
+class LabelWidths:
+    """The clamped widths of one note's event labels in one font set and style, kept by event:
+    every layout of a figure (each candidate axis, each page tried) asks for the same labels'
+    widths, and each is measured and clamped once. Labels are measured in the order first
+    asked for, as they would be without this memory."""
+
+    def __init__(self, fs: FontSet, style: Style) -> None:
+        self.fs, self.style = fs, style
+        self._clamped: dict[tuple[float, int | None, float], dict[int, tuple[float, float]]] = {}
+
+    def clamped(self, its: list[Item], size: float, chars: int | None, max_w: float
+                ) -> tuple[list[float], list[float]]:
+        """``clamped`` of the labels of ``its`` at ``size`` cut to ``chars`` (None: whole)."""
+        done = self._clamped.setdefault((size, chars, max_w), {})
+        new = [it for it in its if it.index not in done]
+        if new:
+            if chars is None:
+                ws = measured([(it.date_text, it.text) for it in new], size, None, self.fs)
+            else:
+                least = min(chars, self.style.min_label_chars)
+                ws = measured([label_text(it, chars) for it in new], size, least, self.fs)
+            for it, full, least_w in zip(new, *clamped(ws, max_w), strict=True):
+                done[it.index] = (full, least_w)
+        pairs = [done[it.index] for it in its]
+        return [full for full, _ in pairs], [least for _, least in pairs]
+
+
 def fit_label(text: tuple[str, str], w: float, size: float, fs: FontSet) -> tuple[Part, ...]:
     """Label parts no wider than ``w``: the date, then as many words as fit."""
     date, words = text

@@ -19,6 +19,7 @@ from .assemble import assemble, figure_height
 from .byidentity import ByIdentity
 from .datelabel import STYLES, note_style
 from .items import DaySpan, Page, axis_spans, items, person_spans
+from .labels import LabelWidths
 from .legend import legend_kinds, legend_lines
 from .people import kept_people, left_out_note
 from .plan import Heights, Inputs, Plan, best_plan, header_height, plan
@@ -98,8 +99,18 @@ def draft(events: Sequence[Event], people: Sequence[Person], width: float,
                       header_height(style) if header else 0.0,
                       axis=bool(dated) or any(s is not None for s in spans))
     ins = Inputs(events, people, dated, undated, spans, style, fs, width, height, heights,
-                 kinds, note, page.first_number if page is not None else 1, header)
+                 kinds, note, page.first_number if page is not None else 1, header,
+                 _label_widths(events, style, fs))
     return Draft(best_plan([plan(ins, ax) for ax in axes], style), ins, left_out)
+
+
+def _label_widths(events: Sequence[Event], style: Style, fs: FontSet) -> LabelWidths:
+    """The labels' widths every layout of the note's figure in these fonts shares."""
+    if not isinstance(events, tuple):  # a list may change: measured afresh
+        return LabelWidths(fs, style)
+    found = fs.by_note.get((events, style), lambda: LabelWidths(fs, style), "label widths")
+    assert isinstance(found, LabelWidths)
+    return found
 
 
 def _people(people: Sequence[Person], style: Style, page: Page | None

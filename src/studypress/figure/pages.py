@@ -10,7 +10,7 @@ cluster of events stays on one page where it can.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .. import timeaxis
 from ..dates import year_label
@@ -33,11 +33,44 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
 
     The first page is ``first_height`` tall (the room left under what opens the page it
     shares), every other one ``page_height``; None: all are ``page_height``."""
+    return paged_drafts(events, people, width, page_height, style, fs,
+                        first_height=first_height).layouts()
+
+
+@dataclass
+class Paged:
+    """``paged_layouts`` planned but not yet assembled: how many pages fall back to numbered
+    marks is known before any is assembled (a figure tried at two widths assembles only the
+    one it keeps)."""
+
+    pages: list[tuple[int, int, Draft]]  # each page's events (a stretch of ``its``), planned
+    its: list[Item]  # the dated events in the order the pages take them
+    style: Style
+    fs: FontSet
+    whole: bool = False  # one page, the whole figure: no "continued" line
+
+    @property
+    def numbered(self) -> int:
+        """How many pages have numbered marks and a key rather than full labels."""
+        return sum(d.numbered for _, _, d in self.pages)
+
+    def layouts(self) -> list[Layout]:
+        """The pages' layouts, assembled (with their "continued" lines)."""
+        if self.whole:
+            return [d.layout() for _, _, d in self.pages]
+        return _headed([(a, b, d.layout()) for a, b, d in self.pages], self.its, self.style,
+                       self.fs)
+
+
+def paged_drafts(events: Sequence[Event], people: Sequence[Person], width: float,
+                 page_height: float, style: Style, fs: FontSet, *,
+                 first_height: float | None = None) -> Paged:
+    """``paged_layouts`` up to their assembly."""
     first = page_height if first_height is None else first_height
     whole = draft(events, people, width, None, style, fs)
     its = [it for it in items(events, "iso") if it.span is not None]
     if whole.height <= first + 0.01 or len(its) < 2:
-        return [whole.layout()]
+        return Paged([(0, len(its), whole)], its, style, fs, whole=True)
     its.sort(key=lambda it: (_middle(it), it.index))
     packer = _Packer(events, people, its, person_spans(people), width, page_height, style, fs)
     undated = [it.index for it in items(events, "iso") if it.span is None]
@@ -57,7 +90,7 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
         guess = max(1, int((end - start) * page_height / height))
     if apart:
         pages.extend((len(its), len(its), lay) for lay in packer.lists(undated))
-    return _headed([(a, b, d.layout()) for a, b, d in pages], its, style, fs)
+    return Paged(pages, its, style, fs)
 
 
 def _middle(it: Item) -> float:

@@ -14,16 +14,7 @@ from . import marks
 from .bands import band_titles, row_height, title_rows
 from .caption import caption_height, caption_lines, caption_parts
 from .items import DaySpan, Item
-from .labels import (
-    attempts,
-    clamped,
-    fit_label,
-    label_text,
-    lane_height,
-    measured,
-    numbered,
-    text_height,
-)
+from .labels import LabelWidths, attempts, fit_label, lane_height, numbered, text_height
 from .lanes import Placement, place_labels
 from .people import PersonRow, people_rows
 from .shapes import Part
@@ -91,9 +82,8 @@ class Inputs:
     people_note: str = ""  # the caption line saying how many people are left out
     first_number: int = 1  # the number of the first numbered mark
     header: str = ""  # a page's "continued" line
-    # the labels' widths by (font size, characters), shared by the candidate axes' plans
-    measured: dict[tuple[float, int | None], list[tuple[float, float, float]]] = field(
-        default_factory=dict, compare=False)
+    # the labels' widths, shared by every layout of the figure (None: this plan's own)
+    labels: LabelWidths | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -209,18 +199,19 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
     room_w = min(width * FULL_LABEL_WIDTH, width - 2 * margin - 2.0)
     found: list[Plan] = []
     whole = [(it.date_text, it.text) for it in ins.items]
+    labels = ins.labels or LabelWidths(fs, style)
     for size, chars in attempts(style):
         lanes = room.lanes(size, 0)
         if lanes < 1:
             continue
-        widths, mins = clamped(_measured(ins, size, chars), max_w)
+        widths, mins = labels.clamped(ins.items, size, chars, max_w)
         # where its lane has room, a label takes more than its share: cut only when room runs out
-        fulls = clamped(_measured(ins, size, None), max(max_w, room_w))[0]
+        fulls = labels.clamped(ins.items, size, None, max(max_w, room_w))[0]
         placement = place_labels(xs, widths, mins, x_min=margin, x_max=width - margin,
                                  pad=1.5, gap=4.0, max_lanes=lanes, full_widths=fulls)
         if placement is None:
             continue
-        whole_w = clamped(_measured(ins, size, None), width - 2 * margin)[0]
+        whole_w = labels.clamped(ins.items, size, None, width - 2 * margin)[0]
         placement = widen(xs, placement, whole_w, x_min=margin, x_max=width - margin, pad=1.5,
                           gap=4.0, max_lanes=min(lanes, style.comfortable_lanes))
         parts = [fit_label(t, w, size, fs) for t, (_, _, w) in zip(whole, placement, strict=True)]
@@ -231,21 +222,6 @@ def _labelled(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan | N
     if not found:
         return None
     return min(found, key=lambda p: p.lanes if p.lanes > style.comfortable_lanes else 0)
-
-
-def _measured(ins: Inputs, size: float, chars: int | None) -> list[tuple[float, float, float]]:
-    """The labels' widths at ``size`` cut to ``chars`` (None: whole), measured once for every
-    candidate axis."""
-    key = (size, chars)
-    if key not in ins.measured:
-        if chars is None:
-            texts = [(it.date_text, it.text) for it in ins.items]
-            ins.measured[key] = measured(texts, size, None, ins.fs)
-        else:
-            texts = [label_text(it, chars) for it in ins.items]
-            least = min(chars, ins.style.min_label_chars)
-            ins.measured[key] = measured(texts, size, least, ins.fs)
-    return ins.measured[key]
 
 
 def _numbered(ins: Inputs, base: Plan, xs: list[float], room: _Room) -> Plan:

@@ -42,6 +42,9 @@ class FontSet:
                                                  compare=False)
     # what the figure's modules measure with these fonts, by their own keys (labels' widths)
     memo: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
+    # what every layout of one note's figure shares, known by the note's events and style
+    by_note: ByIdentity[object] = field(default_factory=lambda: ByIdentity(8), repr=False,
+                                        compare=False)
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
         """(run, font name) pieces; undrawable characters are replaced by '?'."""

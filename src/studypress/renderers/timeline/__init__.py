@@ -146,7 +146,7 @@ def _pages(note: Note, style: Style, fs, portrait: float, landscape: float) -> l
     """The figure's pages: at the style's width, or at the portrait text width unless landscape
     pages need fewer numbered marks; a fixed height gives one page of that height."""
     from ...figure.layout import layout
-    from ...figure.pages import paged_layouts
+    from ...figure.pages import paged_drafts, paged_layouts
 
     height = style.height or None
     if height is not None:
@@ -161,10 +161,10 @@ def _pages(note: Note, style: Style, fs, portrait: float, landscape: float) -> l
         return paged_layouts(note.events, note.people, style.width, tall, style, fs)
     lays = paged_layouts(note.events, note.people, portrait, landscape, style, fs)
     numbered = sum(la.numbered for la in lays)
-    if numbered:  # dense: landscape pages may fit full labels
-        wide = paged_layouts(note.events, note.people, landscape, portrait, style, fs)
-        if sum(la.numbered for la in wide) < numbered:
-            return wide
+    if numbered:  # dense: landscape pages may fit full labels (assembled only if kept)
+        wide = paged_drafts(note.events, note.people, landscape, portrait, style, fs)
+        if wide.numbered < numbered:
+            return wide.layouts()
     return lays
 
 
