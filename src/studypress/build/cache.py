@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -55,6 +56,9 @@ class ProjectEntry:
     hashes: dict[str, str] = field(default_factory=dict)  # path → sha256 of what was written
     keys: dict[str, str] = field(default_factory=dict)  # combined output → its key
     made: dict[str, list[str]] = field(default_factory=dict)  # combined output → its files
+    # Combined output made from its notes' parts alone → the key of those parts and of the
+    # project files it wrote (``parts_key``), and those files' names.
+    parts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -131,7 +135,17 @@ def _project_entry(entry: object) -> ProjectEntry | None:
             or not isinstance(made, dict) or not _string_lists(made.values()):
         return None
     return ProjectEntry(entry["key"], list(files), _hashes(entry.get("hashes")),
-                        _hashes(entry.get("keys")), {str(k): list(v) for k, v in made.items()})
+                        _hashes(entry.get("keys")), {str(k): list(v) for k, v in made.items()},
+                        _parts(entry.get("parts")))
+
+
+def _parts(value: object) -> dict[str, tuple[str, list[str]]]:
+    """Recorded parts keys; a malformed one counts as none (the output is made again)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: (v[0], list(v[1])) for k, v in value.items()
+            if isinstance(k, str) and isinstance(v, list) and len(v) == 2
+            and isinstance(v[0], str) and _string_lists([v[1]])}
 
 
 def _diagnostics_from(rows: list) -> tuple[list[Diagnostic], list[str]]:
@@ -157,7 +171,9 @@ def dumps(cache: Cache) -> bytes:
              for k, e in cache.notes.items()}
     project = ({"key": cache.project.key, "files": cache.project.files,
                 "hashes": cache.project.hashes, "keys": cache.project.keys,
-                "made": cache.project.made} if cache.project else None)
+                "made": cache.project.made,
+                "parts": {k: [key, files] for k, (key, files) in cache.project.parts.items()}}
+               if cache.project else None)
     data = {"tool": __version__, "notes": notes, "project": project}
     return (jsontext.dumps(data, 1, sort_keys=True) + "\n").encode()
 
@@ -187,6 +203,19 @@ def project_keys(notes: list[SourceNote], cache: Cache, names: list[str], prints
         out[name] = hashlib.sha256(json.dumps(
             [keys, name, prints.of(name), _options(config)]).encode()).hexdigest()
     return out
+
+
+def parts_key(name: str, parts: Iterable[tuple[str, bytes]],
+              wrote: Iterable[tuple[str, str | None]], prints: Prints,
+              config: BuildConfig) -> str:
+    """What a combined output made from its notes' parts alone depends on: each note's part
+    (note id, packed part), the project files it wrote last (name, sha256; None: missing),
+    which it reads again, the layouts it reads, the options."""
+    h = hashlib.sha256(json.dumps([name, prints.of(name), _options(config),
+                                   sorted(wrote)]).encode())
+    for note_id, packed in parts:
+        h.update(f"\0{note_id}\0".encode() + hashlib.sha256(packed).digest())
+    return h.hexdigest()
 
 
 def combined_outputs(names: list[str]) -> list[str]:

@@ -30,7 +30,7 @@ import io
 import os
 import pickle
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -179,18 +179,49 @@ class Memo:
         output in the record (its bytes, embeds, layouts, options), the files that output
         wrote, and the note's place."""
         def remember(kind: str, note_id: str, make: Callable[[], Any]) -> Any:
-            entry = cache.notes.get(note_id)
-            if entry is None or not entry.files:  # not (or not wholly) on disk: no key
+            key = _made_key(cache, places, kind, note_id)
+            if key is None:  # not (or not wholly) on disk: no key
                 offered = self._take_offered((kind, note_id))
                 return make() if offered is None else offered[1]
-            if kind in entry.keys:  # the key and files of that output alone
-                mine = set(entry.files.get(kind, ()))
-                key = repr((entry.keys[kind], sorted((f, h) for f, h in entry.hashes.items()
-                                                     if f in mine), places.get(note_id)))
-            else:
-                key = repr((entry.key, sorted(entry.hashes.items()), places.get(note_id)))
             return self.remember(kind, note_id, key, make)
         return remember
+
+    def parts(self, kind: str, note_ids: Iterable[str], cache: Cache,
+              places: Mapping[str, object]) -> dict[str, tuple[str, bytes]] | None:
+        """Each note's packed ``kind`` part with its key, where ``remembering`` would find
+        it without making it (offered in this build, or kept under the same key); None
+        when one of them is not there."""
+        found = {}
+        for note_id in note_ids:
+            key = _made_key(cache, places, kind, note_id)
+            if key is None:
+                return None
+            packed = self.offered.get((kind, note_id))
+            if packed is None:
+                kept = self.kept_made.get((kind, note_id))
+                if kept is None or kept[0] != key:
+                    return None
+                packed = kept[1]
+            found[note_id] = key, packed
+        return found
+
+    def use_parts(self, kind: str, found: Mapping[str, tuple[str, bytes]]) -> None:
+        """Keep the parts ``found`` for the next build, as if the project renderer had taken
+        them."""
+        for note_id, made in found.items():
+            self.offered.pop((kind, note_id), None)
+            self.used_made[(kind, note_id)] = made
+
+    def used_parts(self, kind: str, note_ids: Iterable[str]) -> list[bytes] | None:
+        """The packed ``kind`` part of each note that the project renderer took in this build
+        under a key, in order; None when one of them was taken without one."""
+        out = []
+        for note_id in note_ids:
+            made = self.used_made.get((kind, note_id))
+            if made is None:
+                return None
+            out.append(made[1])
+        return out
 
     def save(self) -> None:
         """Keep this build's notes, and the kept notes of files this build did not read that
@@ -214,6 +245,20 @@ class Memo:
         # straight into the file: a large vault's memo is tens of megabytes.
         with contextlib.suppress(OSError), atomic_file(self.path) as fh:
             pickle.dump((code_stamp(), entries, made), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _made_key(cache: Cache, places: Mapping[str, object], kind: str, note_id: str
+              ) -> str | None:
+    """What a project renderer's part of a note is kept under: the note's key of that output
+    in the record, the files it wrote, the note's place; None when it is not wholly on disk."""
+    entry = cache.notes.get(note_id)
+    if entry is None or not entry.files:
+        return None
+    if kind in entry.keys:  # the key and files of that output alone
+        mine = set(entry.files.get(kind, ()))
+        return repr((entry.keys[kind], sorted((f, h) for f, h in entry.hashes.items()
+                                              if f in mine), places.get(note_id)))
+    return repr((entry.key, sorted(entry.hashes.items()), places.get(note_id)))
 
 
 def pack(value: object) -> bytes:

@@ -5,6 +5,7 @@ something changed."""
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,7 +13,14 @@ from ..diagnostics import Collector, Diagnostic
 from ..layouts import Layouts
 from ..renderers import base
 from ..safepath import contained
-from .cache import Cache, ProjectEntry, combined_key, combined_outputs, project_keys
+from .cache import (
+    Cache,
+    ProjectEntry,
+    combined_key,
+    combined_outputs,
+    parts_key,
+    project_keys,
+)
 from .inputs import Prints
 from .memo import Memo, collector_paused
 from .plan import build_time
@@ -51,11 +59,59 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
         # Unchanged projects skip this step, so a no-op build never imports a renderer.
         return ProjectResult(saved)
     out = ProjectResult(None)
-    # Every note's cards are held at once: the collector would walk them again and again.
-    with collector_paused():
-        made = _render_project(config, notes, stale, writer, out, memo, cache)
+    places = {n.id: place_of(n.file.path, config.project_dir) for n in notes}
+    made = _held(config, sorted(n.id for n in notes), stale, trusted, fingerprint, cache, memo,
+                 places)
+    if any(n not in made for n in stale):
+        # Every note's cards are held at once: the collector would walk them again and again.
+        with collector_paused():
+            made.update(_render_project(config, notes, [n for n in stale if n not in made],
+                                        writer, out, fingerprint, places, memo, cache))
     out.entry = _entry(trusted, keys, stale, made)
     return out
+
+
+@dataclass
+class _Made:
+    """What one combined output wrote (paths relative to the output folder, with the hashes
+    of their bytes) and whether all of it succeeded; when it is made from its notes' parts
+    alone, their key and the project files it wrote (``ProjectEntry.parts``)."""
+
+    written: dict[str, str]
+    ok: bool
+    parts: tuple[str, list[str]] | None = None
+
+
+def _held(config: BuildConfig, ids: list[str], stale: list[str], trusted: ProjectEntry,
+          prints: Prints, cache: Cache, memo: Memo | None, places: dict[str, object]
+          ) -> dict[str, _Made]:
+    """The stale combined outputs that would be made again from the very parts they were
+    made from (an edit that leaves every card alone), with the project files they wrote
+    unchanged since: kept as they are, with their parts kept for the next build."""
+    held: dict[str, _Made] = {}
+    if memo is None or config.force:
+        return held
+    for name in stale:
+        recorded = trusted.parts.get(name)
+        found = memo.parts(name, ids, cache, places) if recorded else None
+        if recorded is None or found is None:
+            continue
+        wrote = [(f, _digest(config.project_dir, f)) for f in recorded[1]]
+        if parts_key(name, ((i, found[i][1]) for i in ids), wrote, prints,
+                     config) == recorded[0]:
+            memo.use_parts(name, found)
+            held[name] = _Made({f: trusted.hashes[f] for f in trusted.made.get(name, ())
+                                if f in trusted.hashes}, True, recorded)
+    return held
+
+
+def _digest(folder: Path, rel: str) -> str | None:
+    """The sha256 of a file in ``folder`` (None: missing or unreadable)."""
+    path = contained(folder, rel)
+    try:
+        return None if path is None else hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _only_part(config: BuildConfig) -> str:
@@ -87,34 +143,36 @@ def _trusted(saved: ProjectEntry | None, config: BuildConfig) -> ProjectEntry:
 
 
 def _entry(trusted: ProjectEntry, keys: dict[str, str], stale: list[str],
-           made: dict[str, tuple[dict[str, str], bool]]) -> ProjectEntry:
+           made: dict[str, _Made]) -> ProjectEntry:
     """The next entry: the outputs not made kept as they were; a made one with its new key,
     unless it failed, when its earlier files stay recorded and it is tried again."""
     kept = {n: k for n, k in trusted.keys.items() if n not in stale}
     files = dict(trusted.made)
     hashes = dict(trusted.hashes)
-    for name, (written, ok) in made.items():
-        hashes.update(written)
-        if ok:
-            kept[name], files[name] = keys[name], sorted(written)
+    parts = {n: p for n, p in trusted.parts.items() if n not in stale}
+    for name, one in made.items():
+        hashes.update(one.written)
+        if one.ok:
+            kept[name], files[name] = keys[name], sorted(one.written)
+            if one.parts is not None:
+                parts[name] = one.parts
     every = sorted({f for group in files.values() for f in group})
     return ProjectEntry(combined_key(kept), every, {f: hashes[f] for f in every if f in hashes},
-                        kept, files)
+                        kept, files, parts)
 
 
 def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[str],
-                    writer: Writer, out: ProjectResult, memo: Memo | None = None,
-                    cache: Cache | None = None) -> dict[str, tuple[dict[str, str], bool]]:
-    """Per combined output: the files written (relative to the output folder, with the
-    hashes of their bytes) and whether all succeeded."""
+                    writer: Writer, out: ProjectResult, prints: Prints,
+                    places: dict[str, object], memo: Memo | None = None,
+                    cache: Cache | None = None) -> dict[str, _Made]:
+    """What each combined output wrote."""
     from .. import renderers
 
-    made: dict[str, tuple[dict[str, str], bool]] = {}
+    made: dict[str, _Made] = {}
     if not notes:
         return made
     # build_time already prefers SOURCE_DATE_EPOCH; otherwise the newest note's time.
     when = max(build_time(n.file.path) for n in notes)
-    places = {n.id: place_of(n.file.path, config.project_dir) for n in notes}
     ctx = base.RenderContext(config.options, Layouts(config.project_dir / "layouts"), when,
                              functools.partial(read_previous, str(config.output)),
                              project_file=functools.partial(read_previous,
@@ -135,7 +193,7 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
             diag.error("renderer", f"the {name} renderer failed on the combined output "
                        f"({type(exc).__name__}: {exc})")
             out.diagnostics.extend(diag.items)
-            made[name] = written, False
+            made[name] = _Made(written, False)
             continue
         out.diagnostics.extend(result.diagnostics)
         out.messages.extend(result.messages)
@@ -147,9 +205,25 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
             else:
                 ok = False
         # Project files are not outputs: not recorded, so never pruned or cleaned.
-        ok = all([writer.put_output(config.project_dir, o, str(config.project_dir)) is not None
-                  for o in result.project_files]) and ok
+        wrote = [(o.path, writer.put_output(config.project_dir, o, str(config.project_dir)))
+                 for o in result.project_files]
+        ok = ok and all(sha is not None for _, sha in wrote)
         # What writes a large output holds its parts until it is let go.
         del result
-        made[name] = written, ok
+        made[name] = _Made(written, ok, _parts_made(name, renderer, wrote, prints, config,
+                                                    sorted(places), memo))
     return made
+
+
+def _parts_made(name: str, renderer: object, wrote: list[tuple[str, str | None]],
+                prints: Prints, config: BuildConfig, ids: list[str], memo: Memo | None
+                ) -> tuple[str, list[str]] | None:
+    """The parts key of a combined output just made from its notes' parts alone (None: it
+    is not, or one part was made without a key)."""
+    if memo is None or not getattr(renderer, "made_from_parts", False):
+        return None
+    parts = memo.used_parts(name, ids)
+    if parts is None:
+        return None
+    return parts_key(name, zip(ids, parts, strict=True), wrote, prints, config), [
+        f for f, _ in wrote]

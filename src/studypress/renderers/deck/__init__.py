@@ -43,6 +43,10 @@ class DeckRenderer:
     project's ``studypress.lock``."""
 
     name = "deck"
+    # The combined deck and lock are a function of each note's part (``project_part``, kept
+    # by ``ctx.remember``), the lock they read back, the layouts and the options: when all
+    # are as they were, the build keeps them as they are.
+    made_from_parts = True
 
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
         """The note's own deck, its ledger, and a report of items removed since last time."""

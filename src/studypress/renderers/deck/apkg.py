@@ -105,9 +105,11 @@ class _Ids:
         while (step := after.get(candidate)) is not None:
             path.append(candidate)
             candidate = step
+        # candidate is taken now: every id walked past may point beyond it.
+        candidate_next = candidate + 1
         for passed in path:
-            after[passed] = candidate
-        after[candidate] = candidate + 1
+            after[passed] = candidate_next
+        after[candidate] = candidate_next
         return candidate
 
 

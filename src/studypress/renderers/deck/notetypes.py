@@ -52,7 +52,9 @@ class NoteTypeSpec:
     sort_field: str
     # Fields filled from other items (neighbours, the timeline, the source position):
     # a change there alone does not make the item "edited".
-    derived: frozenset[str]
+    # A tuple, not a set: a set's order differs from one process to the next, and a note's
+    # cards are compared by their pickled bytes from one build to the next.
+    derived: tuple[str, ...]
     descriptions: tuple[tuple[str, str], ...] = ()
     cloze: bool = False  # an Anki cloze type: one card per {{cN::…}} in its text
 
@@ -78,7 +80,7 @@ EVENT = NoteTypeSpec(
                      ("Context", ("Context",)))),
            CardSpec("Event → Date", "event/event-date", (("Date", ("Event",)),))),
     sort_field="Event",
-    derived=frozenset({"Context", "Timeline", "Source"}),
+    derived=("Context", "Source", "Timeline"),
     descriptions=((KEY_FIELD, _KEY_HELP),
                   ("Hint", "Shown with the date when several events share it"),
                   ("Context", "The events just before and after, refreshed when this note "
@@ -94,7 +96,7 @@ PERSON = NoteTypeSpec(
     cards=(CardSpec("Name → Who", "person/name-who", (("Name", ("Name",)),)),
            CardSpec("Description → Name", "person/clue-name", (("Clue", ("Clue",)),))),
     sort_field="Name",
-    derived=frozenset({"Appears in", "Source"}),
+    derived=("Appears in", "Source"),
     descriptions=((KEY_FIELD, _KEY_HELP),
                   ("Clue", "The description with the person's names blanked out"),),
 )
@@ -106,7 +108,7 @@ TERM = NoteTypeSpec(
     cards=(CardSpec("Term → Definition", "term/term-definition", (("Term", ("Term",)),)),
            CardSpec("Definition → Term", "term/definition-term", (("Clue", ("Clue",)),))),
     sort_field="Term",
-    derived=frozenset({"Source"}),
+    derived=("Source",),
     descriptions=((KEY_FIELD, _KEY_HELP),
                   ("Clue", "The definition with the term blanked out")),
 )
@@ -118,7 +120,7 @@ QUESTION = NoteTypeSpec(
     cards=(CardSpec("Question → Answer", "question/prompt-answer",
                     (("Prompt", ("Kind", "Number", "Prompt")),)),),
     sort_field="Prompt",
-    derived=frozenset({"Source"}),
+    derived=("Source",),
     descriptions=((KEY_FIELD, _KEY_HELP),),
 )
 
@@ -128,7 +130,7 @@ CLOZE = NoteTypeSpec(
     fields=(KEY_FIELD, "Text", "About", "Source"),
     cards=(CardSpec("Cloze", "cloze/cloze", (("Text", ("Text",)),)),),
     sort_field="Text",
-    derived=frozenset({"Source"}),
+    derived=("Source",),
     descriptions=((KEY_FIELD, _KEY_HELP),
                   ("Text", "The text, each part to recall marked {{c1::…}}, {{c2::…}}"),
                   ("About", "What the text is about: its date, name, term or section")),
