@@ -11,6 +11,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from studypress import fonts
 from studypress.reader import read_note
+from studypress.renderers.guide.doc import drafting
 from studypress.renderers.pdf import paragraph as pdf_paragraph
 from studypress.renderers.pdf.paragraph import Paragraph
 
@@ -125,7 +126,7 @@ def test_the_first_pass_draws_no_paragraph(monkeypatch) -> None:
     real = PlainParagraph.drawOn
 
     def drawOn(self, canvas, *args, **kwargs):
-        drawn.append(pdf_paragraph.drafting(canvas))
+        drawn.append(drafting(canvas))
         return real(self, canvas, *args, **kwargs)
 
     monkeypatch.setattr(PlainParagraph, "drawOn", drawOn)
@@ -234,7 +235,7 @@ def test_the_first_pass_puts_no_text_and_no_table_on_its_pages(monkeypatch) -> N
     real = Canvas.showPage
 
     def showPage(self):
-        if pdf_paragraph.drafting(self):
+        if drafting(self):
             drafts.append("\n".join(self._code))
         return real(self)
 

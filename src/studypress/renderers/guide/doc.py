@@ -19,10 +19,15 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from ... import fonts
 from ..pdf.document import pdf_date
-from ..pdf.paragraph import drafting
 from ..pdf.runs import draw_runs, fit_runs
 from . import replay
 from .settings import GuideSettings
+
+
+def drafting(canvas) -> bool:
+    """True while a document template draws a page it throws away (``GuideDoc.drafting``: the
+    first pass of ``multiBuild``, run only to learn page numbers)."""
+    return bool(getattr(getattr(canvas, "_doctemplate", None), "drafting", False))
 
 
 @dataclass(frozen=True)
@@ -57,10 +62,6 @@ class Anchor(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
-
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
-        if not drafting(canvas):  # the first pass's outline is thrown away with its pages
-            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         self.canv.bookmarkHorizontal(self.key, 0, 0)
@@ -232,10 +233,6 @@ class Contents(TableOfContents):
                       self.canv.getNamedCB(self._CALLBACK))
         return size
 
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
-        if not drafting(canvas):  # the first pass only learns the pages
-            super().drawOn(canvas, x, y, _sW)
-
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.was_split = True  # its pieces would keep the first pass's pages
         return super().split(availWidth, availHeight)
@@ -258,10 +255,6 @@ class WritingLines(Flowable):
         self.width = availWidth
         self.height = self.count * self.spacing + 2
         return self.width, self.height
-
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
-        if not drafting(canvas):
-            super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         c = self.canv
@@ -300,8 +293,6 @@ class FitDrawing(Flowable):
     def draw(self) -> None:
         from reportlab.graphics import renderPDF
 
-        if drafting(self.canv):
-            return  # the first pass only measures; its pages are never kept
         self.canv.saveState()
         self.canv.scale(self.scale, self.scale)
         renderPDF.draw(self.drawing, self.canv, 0, 0)
@@ -338,10 +329,6 @@ class RowTable(Table):
         self.availWidth = availWidth
         return self._width, self._height
 
-    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
-        if not drafting(canvas):  # rules, shading and cells alike are thrown away
-            super().drawOn(canvas, x, y, _sW)
-
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         room = self._room(availWidth, availHeight)
         if self._sized != room:
@@ -376,25 +363,34 @@ _ATOMS = (int, float, str, type(None))
 
 
 class BodyFrame(Frame):
-    """The page's frame, deep-copied without a step per number: a kept-together group copies
-    the frame every time it is measured (``_listWrapOn``), and a frame is mostly numbers."""
+    """The page's frame: it draws nothing while drafting, records where it drew what it was
+    given while asked to, and is deep-copied without a step per number (a kept-together group
+    copies the frame every time it is measured, ``_listWrapOn``, and a frame is mostly
+    numbers)."""
 
     #: where the frame drew what it was given (``replay.Placement``), while it records
     log: list[replay.Placement] | None = None
 
     def add(self, flowable: Flowable, canv, trySplit: int = 0) -> int:
         log = self.log
-        if log is None:
+        # The first pass's pages are thrown away: what the frame places there is measured and
+        # placed, not drawn, but for a zero-sized mark, which draws nothing one could see and
+        # may note the page it stands on (the book's index marks).
+        sketch = drafting(canv) and not getattr(flowable, "_ZEROSIZE", False)
+        if log is None and not sketch:
             return super().add(flowable, canv, trySplit)
         draw = flowable.drawOn
 
-        def record(canvas, x: float, y: float, _sW: float = 0) -> None:
-            room = getattr(flowable, "room", None) if isinstance(flowable, Contents) else None
-            log.append(replay.Placement(flowable, canvas.getPageNumber(), x, y, _sW, room,
-                                        flowable.height if room else 0.0))
-            draw(canvas, x, y, _sW=_sW)  # what a flowable does while drawn stays as it was
+        def place(canvas, x: float, y: float, _sW: float = 0) -> None:
+            if log is not None:
+                room = getattr(flowable, "room", None) if isinstance(flowable, Contents) \
+                    else None
+                log.append(replay.Placement(flowable, canvas.getPageNumber(), x, y, _sW, room,
+                                            flowable.height if room else 0.0))
+            if not sketch:
+                draw(canvas, x, y, _sW=_sW)  # what a flowable does while drawn stays as it was
 
-        flowable.drawOn = record  # the frame draws what fits through this
+        flowable.drawOn = place  # the frame draws what fits through this
         try:
             return super().add(flowable, canv, trySplit)
         finally:

@@ -42,12 +42,6 @@ _serial = itertools.count(1)
 _WRAPPED = ("width", "blPara", "height", "_width_max", "_splitLongWordCount", "_hyphenations")
 
 
-def drafting(canvas: Any) -> bool:
-    """True while a document template draws a page it throws away (``GuideDoc.drafting``: the
-    first pass of ``multiBuild``, run only to learn page numbers)."""
-    return bool(getattr(getattr(canvas, "_doctemplate", None), "drafting", False))
-
-
 class Paragraph(_Paragraph):
     """A ReportLab Paragraph, shaped when its text holds a script that needs it, and laid out
     by the bidirectional algorithm when it holds a right-to-left character."""
@@ -103,8 +97,6 @@ class Paragraph(_Paragraph):
         return parts
 
     def drawOn(self, canvas: Any, *args: Any, **kwargs: Any) -> None:
-        if drafting(canvas):
-            return
         if self.style.wordWrap == "RTL":  # ReportLab's drawing reverses each line's words
             self._wrapped = None
         super().drawOn(canvas, *args, **kwargs)
