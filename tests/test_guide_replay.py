@@ -1,5 +1,5 @@
-"""The guide's second pass draws where the first placed everything (guide.replay): the same
-bytes as a second pass laid out anew, with no flowable measured again."""
+"""A pass of the guide draws where the pass before placed everything (guide.replay): the same
+bytes as a pass laid out anew, with no flowable measured again."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from studypress.renderers.guide import replay
 from .conftest import NOTES
 
 NAMES = ["roman-republic-timeline.md", "messy-notes.md", "cold-war-origins-briefing.md",
-         "russian-history-ii-us-recognition-study-guide.md", "recognition-faq.md"]
+         "russian-history-ii-us-recognition-study-guide.md", "recognition-faq.md",
+         "shapes/wp-section-titles.md"]
 
 
 def _ctx(printing: str = "full") -> RenderContext:
@@ -74,6 +75,35 @@ def test_the_second_pass_measures_nothing_but_the_contents(monkeypatch) -> None:
     second = [entries for n, entries in contents_wraps if n == 2]
     assert len(second) == 1 and second[0] >= 2
     assert passes[1] == {"paragraphs": second[0], "tables": 1}
+
+
+def _passes(monkeypatch, name: str) -> list[str]:
+    """How each pass of the note's full guide was made: "laid out" or "replayed"."""
+    passes: list[str] = []
+    real_build = guide_doc.GuideDoc.build
+
+    def build(self, *args, **kwargs):
+        replayed = self._replayable(self._placements) is not None
+        passes.append("replayed" if replayed else "laid out")
+        return real_build(self, *args, **kwargs)
+
+    monkeypatch.setattr(guide_doc.GuideDoc, "build", build)
+    guide.render_guide(_note(name), _ctx())
+    return passes
+
+
+def test_the_pass_after_a_section_moved_is_replayed_when_the_move_holds(monkeypatch) -> None:
+    # the first pass finds a heading alone at a page's foot, the second moves its section
+    # and lays the pages out anew, the third only puts the new page numbers in the contents
+    assert _passes(monkeypatch, "shapes/wp-section-titles.md") == \
+        ["laid out", "laid out", "replayed"]
+
+
+def test_a_section_moved_back_is_laid_out_again_and_then_replayed(monkeypatch) -> None:
+    # moving the section cost a page, so it moves back: that pass is laid out anew, and the
+    # one after it (the page total of the pass before was one too many) replays it
+    assert _passes(monkeypatch, "russian-history-ii-us-recognition-study-guide.md") == \
+        ["laid out", "laid out", "laid out", "replayed"]
 
 
 def test_contents_that_change_height_send_the_guide_the_ordinary_way(monkeypatch) -> None:

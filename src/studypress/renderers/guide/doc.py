@@ -142,6 +142,11 @@ class MoveOver(IndexingFlowable):
         self.pages.setdefault(slot, page)
         self.doc = doc
 
+    @property
+    def moves(self) -> bool:
+        """True when the section starts on the next page if its heading would stand low."""
+        return self.state in ("moved", "kept")
+
     def beforeBuild(self) -> None:
         self.pages = {}
 
@@ -150,7 +155,7 @@ class MoveOver(IndexingFlowable):
         if frame is None:
             return 0, 0
         self.room = 0.0 if getattr(frame, "_atTop", 0) else availHeight / frame._height
-        if self.state in ("moved", "kept") and 0 < self.room < self.SHARE:
+        if self.moves and 0 < self.room < self.SHARE:
             from reportlab.platypus.doctemplate import FrameBreak
 
             frame.add_generated_content(FrameBreak)
@@ -431,8 +436,9 @@ class GuideDoc(BaseDocTemplate):
         self.frame_height = frame._height
         self.frame_width = frame._width
         self._frame = frame
-        self.replay_pass = replay_pass  # the second pass draws where the first placed things
-        self._placements: list[replay.Placement] | None = None
+        self.replay_pass = replay_pass  # a pass draws where the one before placed things
+        # the last pass's layout (``_layout``) and where it placed everything
+        self._placements: tuple[tuple[bool, ...], list[replay.Placement]] | None = None
         self.addPageTemplates([
             PageTemplate("first", [frame], onPage=self._first_page, autoNextPageTemplate="later"),
             PageTemplate("later", [frame], onPage=self._later_page),
@@ -444,32 +450,42 @@ class GuideDoc(BaseDocTemplate):
         return self.page_total is None
 
     def build(self, flowables, filename=None, canvasmaker=None) -> None:
-        """One pass of ``multiBuild``: the first records where everything goes, the second
-        draws it there (``replay``) when nothing but page numbers can have changed."""
+        """One pass of ``multiBuild``: a pass laid out records where everything goes, and the
+        next draws it there (``replay``) when nothing but page numbers can have changed."""
         kw = {} if canvasmaker is None else {"canvasmaker": canvasmaker}
         placements, self._placements = self._placements, None
-        if self.drafting and self.replay_pass:
-            self._frame.log = []
-            try:
-                super().build(flowables, filename, **kw)
-            finally:
-                self._placements, self._frame.log = self._frame.log, None
-            return
         replayed = self._replayable(placements)
-        super().build(replayed if replayed is not None else flowables, filename, **kw)
+        if replayed is not None:
+            super().build(replayed, filename, **kw)
+            self._placements = placements  # the pages are laid out as they were
+            return
+        if not self.replay_pass:
+            super().build(flowables, filename, **kw)
+            return
+        layout = self._layout()
+        self._frame.log = []
+        try:
+            super().build(flowables, filename, **kw)
+        finally:
+            log, self._frame.log = self._frame.log, None
+        self._placements = (layout, log)
 
-    def _replayable(self, placements: list[replay.Placement] | None) -> list[Flowable] | None:
-        """The first pass's places as a story, when this pass would find the same."""
-        if placements is None:
-            return None
+    def _layout(self) -> tuple[bool, ...]:
+        """What, besides page numbers, decides where a pass puts things: which sections move
+        to the next page."""
+        return tuple(f.moves for f in self._indexingFlowables if isinstance(f, MoveOver))
+
+    def _replayable(self, placements: tuple[tuple[bool, ...], list[replay.Placement]] | None
+                    ) -> list[Flowable] | None:
+        """The last pass's places as a story, when this pass would find the same."""
+        if placements is None or placements[0] != self._layout():
+            return None  # none yet, or a section moves (or moves back): the pages change
         for f in self._indexingFlowables:
-            if isinstance(f, MoveOver) and f.state != "watch":
-                return None  # a section moves: the pages change
             if isinstance(f, Contents) and f.was_split:
                 return None
             if not isinstance(f, (MoveOver, Contents, PageTotal)):
                 return None
-        return replay.story(placements, self.page_total or 0)
+        return replay.story(placements[1], self.page_total or 0)
 
     # ------------------------------------------------------------ hooks
     def beforeDocument(self) -> None:
