@@ -13,7 +13,6 @@ import pytest
 
 from studypress.build import BuildConfig, build
 from studypress.build.memo import MEMO_NAME
-from studypress.renderers import deck as deck_module
 from studypress.renderers.deck import combined as combined_module
 
 from .projects import project_of
@@ -33,15 +32,18 @@ def project(tmp_path, monkeypatch):
 
 @pytest.fixture
 def gathered(monkeypatch):
-    """The ids of the notes whose cards the combined deck gathered, in order."""
+    """The ids of the notes whose cards the combined deck gathered, in order: handed over by
+    the note's own deck's build, or taken from the files it wrote."""
     seen: list[str] = []
-    real = deck_module.note_cards
 
-    def counting(n, *args, **kw):
-        seen.append(n.id)
-        return real(n, *args, **kw)
+    def counting(real):
+        def counted(n, *args, **kw):
+            seen.append(n.id)
+            return real(n, *args, **kw)
+        return counted
 
-    monkeypatch.setattr(combined_module, "note_cards", counting)
+    for name in ("take", "handed"):
+        monkeypatch.setattr(combined_module, name, counting(getattr(combined_module, name)))
     return seen
 
 

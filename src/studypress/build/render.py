@@ -101,15 +101,16 @@ def run_job(job: Job) -> JobResult:
     for name, module in job.names:
         renderer = renderers.load_module(module)
         if hasattr(renderer, "render"):
-            files = _render_one(name, renderer, job.note, ctx, out)
-            if files is not None and hasattr(renderer, "project_part"):
-                _project_part(name, renderer, job.note, files, ctx, out)
+            rendered = _render_one(name, renderer, job.note, ctx, out)
+            if rendered is not None and hasattr(renderer, "project_part"):
+                _project_part(name, renderer, rendered, out)
     return out
 
 
 def _render_one(name: str, renderer: base.Renderer, note: Note, ctx: base.RenderContext,
-                out: JobResult) -> list[base.Output] | None:
-    """The renderer's files for the note (also in ``out``), or None when it failed."""
+                out: JobResult) -> base.RenderResult | None:
+    """What the renderer made of the note (its files also in ``out``), or None when it
+    failed."""
     try:
         result = renderer.render(note, ctx)
     except LayoutError as exc:
@@ -127,19 +128,19 @@ def _render_one(name: str, renderer: base.Renderer, note: Note, ctx: base.Render
     out.files[name] = result.files
     out.diagnostics.extend(result.diagnostics)
     out.messages.extend(result.messages)
-    return result.files
+    return result
 
 
-def _project_part(name: str, renderer: Any, note: Note, files: list[base.Output],
-                  ctx: base.RenderContext, out: JobResult) -> None:
-    """What the renderer's combined output takes from the note, made from the files just
-    rendered: in a worker, where the notes are made side by side, rather than one after
-    another in the build's own process. One that fails is made there as before, and the
-    combined output reports what is wrong."""
+def _project_part(name: str, renderer: Any, rendered: base.RenderResult,
+                  out: JobResult) -> None:
+    """What the renderer's combined output takes from the note, handed over by the render
+    that has just made its files: in a worker, where the notes are made side by side, rather
+    than one after another in the build's own process. One that fails is made there as
+    before, and the combined output reports what is wrong."""
     from .memo import pack
 
     with contextlib.suppress(Exception):
-        out.parts[name] = pack(renderer.project_part(note, files, ctx))
+        out.parts[name] = pack(renderer.project_part(rendered))
 
 
 class _Kept:

@@ -11,7 +11,9 @@ from its part of the lock.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from ...model import Diagnostic, Note, Severity
 from ..base import Output, RenderContext, RenderResult
@@ -38,6 +40,14 @@ from .stamping import (
 )
 
 
+@dataclass(kw_only=True)
+class DeckResult(RenderResult):
+    """A note's deck, and what the combined deck takes from the note, made when asked from
+    what the deck's build has in hand (``combined.handed``)."""
+
+    part: Callable[[], combined.Taken]
+
+
 class DeckRenderer:
     """Writes ``deck.apkg`` and ``deck-ledger.json`` per note, ``<project>.apkg``, and the
     project's ``studypress.lock``."""
@@ -57,17 +67,19 @@ class DeckRenderer:
         items = language.localised(items, ctx.layouts, note.metadata.language)
         previous = note_previous(note, ctx, diagnostics)
         items = follow(items, previous, note.id)
-        ledger, removed = ledgers.stamp(stamped_items(note.id, items, config), previous,
-                                        ctx.build_time)
+        stamped = stamped_items(note.id, items, config)
+        ledger, removed = ledgers.stamp(stamped, previous, ctx.build_time)
         ledger.media = dict(media.used)
         rendered = note_types(items, ctx.layouts, config)
         ledger.notetypes = type_entries(rendered, previous, ctx.build_time)
         types = [PackageType(r, ledger.notetypes[r.spec.name].mod) for r in rendered]
         deck = PackageDeck(config.deck_name(note), "", package_notes(items, ledger.items))
-        result = RenderResult(
+        result = DeckResult(
             files=[Output(DECK_FILE, write_package([deck], types, media.files)),
                    Output(LEDGER_FILE, ledger.to_bytes())],
-            diagnostics=diagnostics)
+            diagnostics=diagnostics,
+            part=functools.partial(combined.handed, note, config, items,
+                                   tuple(media.files.items()), ledger, stamped))
         if not items:
             result.diagnostics.append(Diagnostic(
                 Severity.INFO, "deck-empty",
@@ -79,10 +91,10 @@ class DeckRenderer:
                 search_for_entries(removed)))
         return result
 
-    def project_part(self, note: Note, files: Sequence[Output], ctx: RenderContext
-                     ) -> combined.Taken:
-        """What the combined deck takes from the note, made from its deck's new ``files``."""
-        return combined.part(note, files, ctx)
+    def project_part(self, rendered: DeckResult) -> combined.Taken:
+        """What the combined deck takes from the note ``rendered`` is the deck of: what it
+        would read back from ``output/<note id>/`` once those files are written."""
+        return rendered.part()
 
     def render_project(self, notes: Sequence[Note], ctx: RenderContext) -> RenderResult:
         """One deck holding every note as a sub-deck of the project's deck, and the lock."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import Diagnostic, Note, Severity
@@ -116,16 +116,45 @@ def take(note: Note, config: DeckConfig, ctx: RenderContext) -> Taken:
     except ledgers.LedgerError:
         mine = None
     cards = note_cards(note, config.settings, mine, ctx)
+    items = list(cards.items)
+    if mine is not None and mine.items:
+        # The note's own build has just matched its items: its ledger has their GUIDs.
+        items = follow(items, mine, note.id)
+    return _taken(note, config, items, cards.files, cards.diagnostics, mine)
+
+
+def handed(note: Note, config: DeckConfig, items: Sequence[Item],
+           files: tuple[tuple[str, bytes], ...], ledger: ledgers.Ledger,
+           stamped: Sequence[ledgers.Stamped]) -> Taken:
+    """A note's ``Taken`` from what its own deck's build has in hand: its items with their
+    GUIDs, the media files they show, the ledger it stamped them into and their stamps. The
+    same as ``take`` makes from the files that build writes, without making the items again
+    or reading the files back."""
+    # The note type names as strings of their own, as a ledger read back from its file has
+    # them: the memo keeps a part pickled, and pickle writes a string it has already written
+    # (here, the items' note type names) as a reference to it, which would give other bytes.
+    types = {name.encode().decode(): entry for name, entry in ledger.notetypes.items()}
+    return _taken(note, config, items, files, (), ledgers.Ledger(ledger.items, types),
+                  stamped)
+
+
+def _taken(note: Note, config: DeckConfig, items: Sequence[Item],
+           files: tuple[tuple[str, bytes], ...], diagnostics: tuple[Diagnostic, ...],
+           mine: ledgers.Ledger | None, stamped: Sequence[ledgers.Stamped] | None = None
+           ) -> Taken:
+    """The ``Taken`` of a note whose items have their own deck's GUIDs when ``mine`` (its own
+    deck's ledger) knows any; ``stamped``: their stamps, when already made."""
     asked = tuple((n, FrontIndex.key(item.spec.name, card, shown),
                    item.spec.fields.index(last))
-                  for n, item in enumerate(cards.items) for card, last, shown in fronts(item))
-    named = (cards.files, cards.diagnostics, config.deck_name(note), note.title)
-    types = None if mine is None else tuple(mine.notetypes.items())
+                  for n, item in enumerate(items) for card, last, shown in fronts(item))
+    named = (tuple(files), diagnostics, config.deck_name(note), note.title)
+    # In the order the ledger's file lists them.
+    types = None if mine is None else tuple(sorted(mine.notetypes.items(),
+                                                   key=lambda kv: kv[0]))
     if mine is None or not mine.items:
-        return Taken(cards.items, *named, own_types=types, fronts=asked)
-    # The note's own build has just matched its items: its ledger has their GUIDs.
-    items = follow(list(cards.items), mine, note.id)
-    stamped = stamped_items(note.id, items, config)
+        return Taken(tuple(items), *named, own_types=types, fronts=asked)
+    if stamped is None:
+        stamped = stamped_items(note.id, items, config)
     own = tuple(None if (e := mine.items.get(s.guid)) is None
                 else (e.mod, e.added, e.hash == s.hash and e.key == s.key) for s in stamped)
     return Taken(tuple(items), *named, tuple(s.hash for s in stamped), own, types, asked)
@@ -143,13 +172,6 @@ def _entry(item: Item, content: str, own: Own | None, note_id: str,
     return ledgers.Entry(item.key, item.spec.name, content,
                          mod if unchanged else ledgers.next_time(mod, build_time), added,
                          note_id, item.label, item.text, item.date)
-
-
-def part(note: Note, files: Sequence[Output], ctx: RenderContext) -> Taken:
-    """A note's ``Taken``, made in its own deck's build (``ctx`` that build's) from the files
-    it has just made: what the combined deck would read back from ``output/<note id>/``."""
-    made = {f"{note.id}/{o.path}": o.data for o in files}
-    return take(note, DeckConfig.load(ctx.layouts), replace(ctx, previous=made.get))
 
 
 class FrontIndex:
