@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import sqlite3
+import zipfile
 from dataclasses import replace
+from pathlib import Path
 
+from studypress.layouts import Layouts
 from studypress.model import (
     Day,
     Event,
@@ -16,7 +22,8 @@ from studypress.model import (
     Text,
     text,
 )
-from studypress.renderers.deck import name_notes
+from studypress.renderers.base import RenderContext, RenderOptions
+from studypress.renderers.deck import combined
 from studypress.renderers.deck.items import Settings, note_items
 
 Y1950 = HistoricalDate("1950", Day(1950, 1, 1), Day(1950, 12, 31), Precision.YEAR, "1950",
@@ -69,7 +76,15 @@ def test_fronts_still_alike_are_reported_at_the_later_item() -> None:
     assert warning.line == 4 and "Person James Watson (line 3)" in warning.message
 
 
-def test_the_combined_deck_names_the_note_where_two_notes_share_a_front() -> None:
+def _hints(apkg: bytes, tmp: Path) -> dict[str, list[str]]:
+    """Each note's fields in a package, by GUID."""
+    with zipfile.ZipFile(io.BytesIO(apkg)) as z:
+        (tmp / "c.anki2").write_bytes(z.read("collection.anki2"))
+    with contextlib.closing(sqlite3.connect(tmp / "c.anki2")) as db:
+        return {g: f.split("\x1f") for g, f in db.execute("select guid, flds from notes")}
+
+
+def test_the_combined_deck_names_the_note_where_two_notes_share_a_front(tmp_path) -> None:
     first = Note(id="a", title="Korea", source="a.md",
                  events=(Event(Y1950, text("War breaks out."), 3),))
     second = Note(id="b", title="China", source="b.md",
@@ -78,9 +93,18 @@ def test_the_combined_deck_names_the_note_where_two_notes_share_a_front() -> Non
                  events=(Event(HistoricalDate("1951", Day(1951, 1, 1), Day(1951, 12, 31),
                                               Precision.YEAR, "1951", "1951"),
                                text("Nothing shared."), 3),))
-    decks = [(n, items_of(n)[0]) for n in (first, second, alone)]
-    named = dict((n.id, items) for n, items in name_notes(decks))
-    assert "Korea" in named["a"][0].field("Hint") and "China" in named["b"][0].field("Hint")
-    assert named["c"][0].field("Hint") == ""
+    ctx = RenderContext(RenderOptions(), Layouts(tmp_path / "layouts"), 1700000000)
+    together = _hints(combined.render([first, second, alone], ctx).files[0].data, tmp_path)
+
+    def hint(note: Note) -> tuple[str, str]:
+        (item,) = items_of(note)[0]
+        where = item.spec.fields.index("Hint")
+        return item.values[where], together[item.guid][where]
+
+    (korea_own, korea), (china_own, china), (other_own, other) = map(hint, (first, second,
+                                                                             alone))
+    assert "Korea" in korea and "China" not in korea
+    assert "China" in china and "Korea" not in china
+    assert other == ""
     # The note's own deck asks plainly; only the combined deck needs the name.
-    assert decks[0][1][0].field("Hint") == ""
+    assert korea_own == china_own == other_own == ""

@@ -98,6 +98,12 @@ def test_each_note_is_taken_once_and_let_go_before_the_next(tmp_path) -> None:
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
 
 
+def _lock(types: dict[str, ledgers.TypeEntry], texts: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    ledgers.write_lock(out, ledgers.Ledger(notetypes=types), texts)
+    return out.getvalue()
+
+
 @given(st.dictionaries(st.text(min_size=1, max_size=8), st.tuples(
     _TEXT, _TEXT, st.integers(0, 2**40), st.integers(0, 2**40), _TEXT, _TEXT), max_size=6))
 def test_the_lock_from_entry_texts_is_the_lock_of_the_whole_ledger(found) -> None:
@@ -105,12 +111,32 @@ def test_the_lock_from_entry_texts_is_the_lock_of_the_whole_ledger(found) -> Non
                               words, "1950")
              for g, (key, label, mod, added, words, _) in found.items()}
     types = {"studypress Event": ledgers.TypeEntry(7, "cd" * 32, 1700000000)}
-    whole = ledgers.lock_bytes(ledgers.Ledger(items, types))
-    texts = {g: ledgers.lock_entry(e) for g, e in reversed(list(items.items()))}
-    assert ledgers.lock_bytes(ledgers.Ledger(notetypes=types), texts) == whole
+    # Written as the combined deck writes it: from each entry's text, in any order.
+    whole = _lock(types, {g: ledgers.lock_entry(e) for g, e in reversed(list(items.items()))})
     # Held to the text of the ledger's own data, as every other ledger is written.
     assert whole == ledgers._dump({"studypress-lock": ledgers.LOCK_FORMAT,
                                    "deck": ledgers.Ledger(items, types).to_data()})
+    parsed = ledgers.parse_lock(whole)
+    assert parsed.items == items and parsed.notetypes == types
+
+
+def test_a_lock_too_large_to_write_at_once_is_written_in_pieces(monkeypatch) -> None:
+    items = {f"g{i:03}": ledgers.Entry(f"n/event/19{i:02}#1", "studypress Event", "ab" * 32,
+                                       1700000000 + i, 1700000000, "n", f"Event {i}")
+             for i in range(40)}
+    texts = {g: ledgers.lock_entry(e) for g, e in items.items()}
+    whole = _lock({}, texts)
+    monkeypatch.setattr(ledgers, "_PIECES", 12)
+    written: list[bytes] = []
+
+    class Out(io.BytesIO):
+        def write(self, data) -> int:
+            written.append(bytes(data))
+            return super().write(data)
+
+    out = Out()
+    ledgers.write_lock(out, ledgers.Ledger(), texts)
+    assert out.getvalue() == whole and len(written) > 5
     assert ledgers.parse_lock(whole).items == items
 
 

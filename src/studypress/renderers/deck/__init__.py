@@ -20,7 +20,6 @@ from ..base import Output, RenderContext, RenderResult
 from . import combined, language
 from . import ledger as ledgers
 from .apkg import PackageDeck, PackageType, write_package
-from .combined import NoteCards, name_notes, note_cards
 from .config import DeckConfig
 from .items import note_items
 from .media import Media
@@ -102,6 +101,6 @@ class DeckRenderer:
 
 
 __all__ = ["DECK_FILE", "LEDGER_FILE", "LOCK_FILE", "RENDERER", "DeckConfig", "DeckRenderer",
-           "NoteCards", "name_notes", "note_cards", "removed_message", "search_for_note"]
+           "DeckResult", "removed_message", "search_for_note"]
 
 RENDERER = DeckRenderer()

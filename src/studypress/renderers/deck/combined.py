@@ -23,7 +23,7 @@ from . import ledger as ledgers
 from .apkg import PackageDeck, PackageType, read_media
 from .config import DeckConfig
 from .fieldhtml import escape
-from .items import Item, Settings, fronts, note_items, with_field
+from .items import Item, Settings, fronts, note_items
 from .media import Media
 from .notetypes import RenderedNoteType
 from .stamping import (
@@ -191,12 +191,9 @@ class FrontIndex:
         return hashlib.blake2b("\0".join((note_type, card, shown)).encode(),
                                digest_size=16).digest()
 
-    def add(self, note_type: str, card: str, shown: str, note: int, member: int) -> None:
-        """One card of note number ``note``, known by ``member`` (a number ≥ 0)."""
-        self.add_key(self.key(note_type, card, shown), note, member)
-
-    def add_key(self, key: bytes, note: int, member: int) -> None:
-        """One card whose front asks what ``key`` (``FrontIndex.key``) tells."""
+    def add(self, key: bytes, note: int, member: int) -> None:
+        """One card of note number ``note``, known by ``member`` (a number ≥ 0), whose front
+        asks what ``key`` (``FrontIndex.key``) tells."""
         packed = member << self.NOTE_BITS | note
         found = self._by_front.get(key)
         if found is None:
@@ -214,24 +211,6 @@ class FrontIndex:
             if isinstance(found, list) and len({p & low for p in found}) > 1:
                 for packed in found:
                     yield packed & low, packed >> self.NOTE_BITS
-
-
-def name_notes(decks: list[tuple[Note, list[Item]]]) -> list[tuple[Note, list[Item]]]:
-    """In the combined deck, a card whose front another note's card shares names its note
-    (a note's own deck needs no such help). Its time stays the note deck's: the name
-    follows from the project, not from an edit."""
-    index = FrontIndex()
-    for n, (_, items) in enumerate(decks):
-        for i, item in enumerate(items):
-            for card, last, shown in fronts(item):
-                index.add(item.spec.name, card, shown, n,
-                          i << _FIELD_BITS | item.spec.fields.index(last))
-    out = [(note, list(items)) for note, items in decks]
-    for n, member in index.shared():
-        note, items = out[n]
-        i, where = member >> _FIELD_BITS, member & _FIELD_MASK
-        items[i] = with_field(items[i], items[i].spec.fields[where], _note_name(note.title))
-    return out
 
 
 # A card's field numbers (the one its front ends with, its note type's sort field) in the
@@ -306,7 +285,7 @@ class Combined:
         for i, key, last in taken.fronts:
             # The sort field's place is the model's own (genanki's sort_field_index).
             sort = kept.models[items[i].spec.name].sort_field_index
-            kept.fronts.add_key(key, number,
+            kept.fronts.add(key, number,
                                 (written[i] << _FIELD_BITS | last) << _FIELD_BITS | sort)
         kept.titles.append(taken.title)
         kept.ids.add(note_id)

@@ -8,7 +8,6 @@ one when it changes; items that disappeared are reported, since no import can re
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -93,7 +92,7 @@ def entry_data(e: Entry) -> dict[str, object]:
 
 
 def lock_entry(e: Entry) -> bytes:
-    """An entry's text in the lock (as ``lock_bytes`` writes it, indented to its place),
+    """An entry's text in the lock (as ``write_lock`` writes it, indented to its place),
     made once: a combined deck's lock is put together from the texts of its entries as each
     note is stamped, never holding every entry's data at once. Spelt out, since a lock has
     tens of thousands of entries; a test holds it to ``_dump``'s text."""
@@ -175,21 +174,12 @@ LOCK_FILE = "studypress.lock"
 LOCK_FORMAT = 1
 
 
-def lock_bytes(ledger: Ledger, items: Mapping[str, bytes] | None = None) -> bytes:
-    """``studypress.lock``: the project's deck ledger, kept beside the sources (and meant to
-    be committed with them), so deleting output/ loses no card's identity or time.
-    ``items`` (GUID → ``lock_entry``) stands in for the ledger's own entries when given."""
-    out = io.BytesIO()
-    write_lock(out, ledger, items)
-    return out.getvalue()
-
-
-def write_lock(out: BinaryIO, ledger: Ledger, items: Mapping[str, bytes] | None = None
-               ) -> None:
-    """``lock_bytes``'s bytes written into ``out`` a few thousand entries at a time: a large
-    project's lock is tens of megabytes, never to be whole in memory besides its entries."""
-    if items is None:
-        items = {g: lock_entry(e) for g, e in ledger.items.items()}
+def write_lock(out: BinaryIO, ledger: Ledger, items: Mapping[str, bytes]) -> None:
+    """``studypress.lock``, written into ``out``: the project's deck ledger, kept beside the
+    sources (and meant to be committed with them), so deleting output/ loses no card's
+    identity or time. ``items`` (GUID → ``lock_entry``) stand in for the ledger's own
+    entries, and go out a few thousand at a time: a large project's lock is tens of
+    megabytes, never to be whole in memory besides its entries."""
     # The items go where a marker stands: a value no lock holds anywhere else.
     text = _dump({"studypress-lock": LOCK_FORMAT, "deck": ledger.to_data(_MARK)})
     before, after = text.split(_MARK_TEXT)
