@@ -286,7 +286,7 @@ class Combined:
             # The sort field's place is the model's own (genanki's sort_field_index).
             sort = kept.models[items[i].spec.name].sort_field_index
             kept.fronts.add(key, number,
-                                (written[i] << _FIELD_BITS | last) << _FIELD_BITS | sort)
+                            (written[i] << _FIELD_BITS | last) << _FIELD_BITS | sort)
         kept.titles.append(taken.title)
         kept.ids.add(note_id)
 
