@@ -32,15 +32,6 @@ class _Lane:
         i = bisect.bisect_right(self.stems, a)
         return i < len(self.stems) and self.stems[i] < b
 
-    def room_right(self, a: float, sgap: float, gap: float) -> float:
-        """How far right of ``a`` a box may reach: up to the next box or stem."""
-        i = bisect.bisect_left(self.lefts, a)
-        limit = self.lefts[i] - gap if i < len(self.lefts) else math.inf
-        j = bisect.bisect_left(self.stems, a - sgap)
-        if j < len(self.stems):
-            limit = min(limit, self.stems[j] - sgap)
-        return limit
-
     def room_left(self, b: float, sgap: float, gap: float) -> float:
         """How far left of ``b`` a box may reach: down to the previous box or stem."""
         i = bisect.bisect_left(self.lefts, b)
@@ -150,14 +141,26 @@ def _place_right(x: float, sizes: tuple[float, float, float], flip_x: list[float
     hard = min(lanes.x_max, flip_x[j] - sgap if j < len(flip_x) else math.inf)
     choice: tuple[int, float] | None = None
     fallback: tuple[int, float] | None = None
+    # ``_Lane.box_hits`` and ``stem_hits`` written out, with how far right a box may reach
+    # (up to the next box or stem): this loop runs for every label of every attempt of every
+    # plan, and the box test and the reach share a search
+    left, stem_left, stem_room = a - gap, x + sgap, a - sgap
     for k, lane in enumerate(lanes.lanes):
-        if not lane.box_hits(a - gap, a) and not lane.stem_hits(x + sgap, a):
-            room = min(hard, lane.room_right(a, sgap, gap)) - a
-            if room >= width - 1e-9:
-                choice = (k, max(width, min(full, room)))
-                break
-            if fallback is None and room >= least - 1e-9:
-                fallback = (k, room)
+        lefts, stems = lane.lefts, lane.stems
+        i = bisect.bisect_left(lefts, a)
+        if not (i > 0 and lane.rights[i - 1] > left):  # no box in (a - gap, a)
+            s = bisect.bisect_right(stems, stem_left)
+            if not (s < len(stems) and stems[s] < a):  # no stem in (x + sgap, a)
+                limit = lefts[i] - gap if i < len(lefts) else math.inf
+                s = bisect.bisect_left(stems, stem_room)
+                if s < len(stems):
+                    limit = min(limit, stems[s] - sgap)
+                room = min(hard, limit) - a
+                if room >= width - 1e-9:
+                    choice = (k, max(width, min(full, room)))
+                    break
+                if fallback is None and room >= least - 1e-9:
+                    fallback = (k, room)
         if lanes.blocks_stem(k, x):
             break
     choice = choice or fallback

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .. import timeaxis
 from ..model import HistoricalDate, Person, SpanKind
@@ -29,6 +29,14 @@ class PersonRow:
     label_x: float
     label_w: float
 
+    def in_lane(self, lane: int) -> PersonRow:
+        """The row in ``lane`` (``dataclasses.replace``, which costs more per row)."""
+        if lane == self.lane:
+            return self
+        return PersonRow(lane, self.person, self.x0, self.x1, self.kind, self.text,
+                         self.clipped_left, self.clipped_right, self.approximate, self.label_x,
+                         self.label_w)
+
 
 def people_rows(people: Sequence[Person], spans: list[DaySpan | None], ax: timeaxis.Axis,
                 style: Style, fs: FontSet, width: float) -> list[PersonRow]:
@@ -50,7 +58,7 @@ def people_rows(people: Sequence[Person], spans: list[DaySpan | None], ax: timea
         else:
             ends.append(x1)
             lane = len(ends) - 1
-        out.append(replace(row, lane=lane))
+        out.append(row.in_lane(lane))
     out.sort(key=lambda r: (r.lane, r.x0))
     return out
 

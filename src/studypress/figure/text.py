@@ -38,6 +38,8 @@ class FontSet:
         default_factory=dict, repr=False, compare=False)
     _measures: dict[tuple[str, bool], object] = field(default_factory=dict, repr=False,
                                                       compare=False)
+    _units: dict[tuple[str, bool], float] = field(default_factory=dict, repr=False,
+                                                  compare=False)
     _chains: dict[bool, tuple[str, ...]] = field(default_factory=dict, repr=False,
                                                  compare=False)
     # what the figure's modules measure with these fonts, by their own keys (labels' widths)
@@ -87,6 +89,12 @@ class FontSet:
         found = self._widths.get(key)
         if found is not None:
             return found
+        units = self._units.get((text, bold))
+        if units is not None:  # ``_string_width`` of a text in one TrueType font
+            found = 0.001 * size * units
+            if len(self._widths) < MAX_MEMO:
+                self._widths[key] = found
+            return found
         how = self._measures.get((text, bold))
         if how is None:  # how this text is measured, whatever the size: decided once
             how = self._measure(text, bold)
@@ -95,6 +103,9 @@ class FontSet:
         if how is _RTL:
             found = sum(textline.width(run, font, size) for run, font, _ in self.visual(text, bold))
         elif isinstance(how, str):  # the one run ``runs`` would give
+            units = _advances(text, how)
+            if units is not None and len(self._units) < MAX_MEMO:
+                self._units[text, bold] = units  # the same at every size
             found = _string_width(text, how, size)
         else:
             found = sum(_string_width(run, font, size) for run, font in how)
@@ -116,7 +127,12 @@ class FontSet:
         key = (text, max_width, size, bold)
         found = self._fits.get(key)
         if found is None:
-            found = fit(text, max_width, self._cuts_measure(clean(text), bold), size, bold)
+            whole = clean(text)
+            # ``fit``'s first try, the whole text: its cuts' running sums only when it is cut
+            if self.width(whole, size, bold) <= max_width:
+                found = whole
+            else:
+                found = fit(whole, max_width, self._cuts_measure(whole, bold), size, bold)
             if len(self._fits) < MAX_MEMO:
                 self._fits[key] = found
         return found

@@ -104,6 +104,7 @@ class _Writer:
         self.glyphs = Glyphs()
         self.texts: list[str] = []
         self.uses: dict[tuple[str, str], str] = {}
+        self.chars: dict[tuple[str, str], tuple[str | None, float]] = {}  # (glyph id, advance)
 
     def group(self, items: list[Any], transform: tuple, indent: str) -> None:
         out = self.out
@@ -171,12 +172,15 @@ class _Writer:
         """The ``<use>`` of each inked character of ``text``, at its advance."""
         uses: list[str] = []
         x = 0.0
-        ref = self.glyphs.ref
+        known = self.chars
         for ch in text:
-            r = ref(font, ch)
+            found = known.get((font, ch))
+            if found is None:  # each character's outline and advance looked up once
+                found = known[font, ch] = (self.glyphs.ref(font, ch), advance(font, ch))
+            r, step = found
             if r is not None:
                 uses.append(f'<use xlink:href="#{r}" x="{x:.0f}"/>')
-            x += advance(font, ch)
+            x += step
         return "".join(uses)
 
 
