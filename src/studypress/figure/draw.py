@@ -216,12 +216,15 @@ def _text(add, label: Label, style: Style, fontset: FontSet) -> None:
     y = label.box.y0 + label.size * 0.28  # baseline above the descenders
     text_c = colour(style.text_colour, "#222222")
     muted_c = colour(style.muted_colour, "#666666")
+    before: tuple[str, str] | None = None  # the run drawn last, measured once one follows
     for part in label.parts:
         c = muted_c if part.muted else text_c
         if label.role == "number":
             c = colour(style.event_colour)
         for run, font, _ in fontset.visual(part.text, part.bold):
+            if before is not None and before[0]:
+                x += textline.width(before[0], before[1], label.size)
+            before = (run, font)
             for piece, dx, dy in textline.placed(run, label.size):  # marks sit where shaped
                 add(Text(x + dx, y + dy, piece, font=font, size=label.size,
                              fill=c))
-            x += textline.width(run, font, label.size) if len(run) else 0
