@@ -7,7 +7,6 @@ codes (0 ok, 1 errors in notes, 2 usage)."""
 import contextlib
 import enum
 import json
-import signal
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -164,26 +163,39 @@ def build(
     force_output: ForceOutputOpt = False,
 ) -> None:
     """Compile every note under PATHS into OUTPUT (settings from studypress.toml, if any)."""
-    from .build import BuildError, Terminated
+    from .build import Terminated
+    from .build.stops import stopping
+
+    # SIGTERM unwinds the build as Ctrl-C does (workers stopped, temporary files removed)
+    # instead of ending the process where it stands; the first of the two decides.
+    with stopping():
+        try:
+            _build(paths, output, paper, printing, only, jobs, force, strict, quiet,
+                   force_output)
+        except KeyboardInterrupt:
+            _print_lines(["interrupted: outputs already written are whole; the rest are built "
+                          "next time"])
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except Terminated:
+            raise typer.Exit(EXIT_TERMINATED) from None
+
+
+def _build(paths, output, paper, printing, only, jobs, force, strict, quiet,
+           force_output) -> None:
+    from .build import BuildError
     from .build import build as run_build
+    from .build.stops import raise_if_stopped
 
     started = time.perf_counter()
     config = _build_config(paths, output, paper, printing, only, jobs, strict, force,
                            force_output)
-    output = config.output
     bar = progress.start(quiet)
     try:
-        with _terminate_as_exception():
-            report = run_build(config, progress=bar)
+        report = run_build(config, progress=bar)
+        raise_if_stopped()  # a stop a finalizer swallowed: the build still stops here
     except BuildError as exc:
         _print_lines([f"error: {exc}"])
         raise typer.Exit(EXIT_USAGE) from None
-    except KeyboardInterrupt:
-        _print_lines(["interrupted: outputs already written are whole; the rest are built "
-                      "next time"])
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except Terminated:
-        raise typer.Exit(EXIT_TERMINATED) from None
     finally:
         if bar:
             bar.close()
@@ -191,28 +203,8 @@ def build(
     _print_lines(report.messages)
     if not quiet:
         typer.echo(progress.summary(report.built, report.unchanged, report.diagnostics,
-                                    time.perf_counter() - started, output))
+                                    time.perf_counter() - started, config.output))
     raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
-
-
-@contextlib.contextmanager
-def _terminate_as_exception() -> Iterator[None]:
-    """SIGTERM unwinds the build like Ctrl-C does (workers stopped, temporary files
-    removed) instead of ending the process where it stands."""
-    from .build import Terminated
-
-    def raise_terminated(signum, frame) -> None:
-        raise Terminated
-
-    try:
-        previous = signal.signal(signal.SIGTERM, raise_terminated)
-    except ValueError:  # not the main thread (a test runner): leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _overrides(paths, output, paper, printing, only, jobs, strict, force=False,
@@ -337,4 +329,10 @@ register_sync_command(app)
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    from .build import stops
+
+    stops.for_the_process()
+    try:
+        app()
+    finally:
+        stops.settled()  # the exit status is decided: a late signal no longer changes it

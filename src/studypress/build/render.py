@@ -335,8 +335,6 @@ def worker_start(parent: int) -> None:
     import threading
     import time
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C stops
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:  # Linux: the kernel kills the worker when its parent dies
         import ctypes
 

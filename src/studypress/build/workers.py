@@ -3,7 +3,10 @@
 Each worker has a pipe of its own and the build waits on all of them in its main thread. A
 stop (Ctrl-C, SIGTERM, an error) kills the workers and returns at once: no helper thread is
 left blocked on a result a killed worker had half written, which is what can hang a
-``concurrent.futures`` pool at interpreter exit.
+``concurrent.futures`` pool at interpreter exit. A worker starts with SIGINT and SIGTERM
+held back until it has set its own handling (it would otherwise run the build's, inherited
+by the fork); a pool ends its workers and closes their pipes with the signals held back,
+and its loop raises a stop that a finalizer swallowed (see ``stops``).
 """
 
 from __future__ import annotations
@@ -11,10 +14,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import signal
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
+
+from .stops import STOP_SIGNALS, deferred, raise_if_stopped
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -32,12 +38,24 @@ class RemoteError(Exception):
 
 class _Worker:
     def __init__(self, ctx: Any, fn: Callable, init: Callable, initargs: tuple) -> None:
+        self.job: int | None = None
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, fn, init, initargs),
                                    daemon=True)
         self.process.start()
         child.close()  # the worker holds its end; EOF here then means it died
-        self.job: int | None = None
+
+    def end(self) -> None:
+        """Wait for the process (SIGKILL after the grace time) and close its pipe."""
+        # Held back: a stop landing inside Connection.close, between closing the descriptor
+        # and forgetting it, would have a finalizer close that number again later, by then
+        # perhaps another file's.
+        with deferred():
+            self.process.join(timeout=STOP_GRACE)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join()
+            self.conn.close()
 
 
 class Pool(Generic[T, R]):
@@ -47,7 +65,19 @@ class Pool(Generic[T, R]):
                  init: Callable[..., None], initargs: tuple = ()) -> None:
         self._ctx = multiprocessing.get_context()
         self._spec = (fn, init, initargs)
-        self._workers = [_Worker(self._ctx, *self._spec) for _ in range(workers)]
+        self._workers: list[_Worker] = []
+        try:
+            for _ in range(workers):
+                self._start_one()
+        except BaseException:  # stopped while starting: the started ones go too
+            self.kill()
+            raise
+
+    def _start_one(self) -> None:
+        # Held back, the child starts without the build's handlers running in it (see
+        # _serve), and a stop acts only once the pool knows the worker, to end it.
+        with deferred():
+            self._workers.append(_Worker(self._ctx, *self._spec))
 
     def run(self, items: Sequence[T]) -> Iterable[tuple[int, R | Exception]]:
         """Yield ``(index, result)`` as results come; a job that raised or whose worker died
@@ -56,6 +86,7 @@ class Pool(Generic[T, R]):
         for worker in self._workers:
             self._give(worker, items, queue)
         while any(w.job is not None for w in self._workers):
+            raise_if_stopped()
             busy = {w.conn: w for w in self._workers if w.job is not None}
             for conn in wait(list(busy)):
                 worker = busy[conn]  # type: ignore[index]
@@ -81,10 +112,9 @@ class Pool(Generic[T, R]):
         return value if ok else RemoteError(value)
 
     def _replace(self, dead: _Worker) -> None:
-        dead.process.join(timeout=STOP_GRACE)
-        dead.conn.close()
+        dead.end()
         self._workers.remove(dead)
-        self._workers.append(_Worker(self._ctx, *self._spec))
+        self._start_one()
 
     def close(self) -> None:
         """End the workers when their work is done (each gets a stop message)."""
@@ -95,22 +125,26 @@ class Pool(Generic[T, R]):
 
     def kill(self) -> None:
         """Stop every worker now, whatever it is doing."""
-        for worker in self._workers:
-            if worker.process.is_alive():
-                worker.process.terminate()
-        self._join()
+        with deferred():  # a second signal does not cut the stopping short
+            for worker in self._workers:
+                if worker.process.is_alive():
+                    worker.process.terminate()
+            self._join()
 
     def _join(self) -> None:
-        for worker in self._workers:
-            worker.process.join(timeout=STOP_GRACE)
-            if worker.process.is_alive():
-                worker.process.kill()
-                worker.process.join()
-            worker.conn.close()
+        workers, self._workers = self._workers, []  # ended once, however often asked
+        for worker in workers:
+            worker.end()
 
 
 def _serve(conn: Connection, fn: Callable, init: Callable, initargs: tuple) -> None:
     """A worker's life: run each item it receives until told to stop or the build is gone."""
+    # The build decides what Ctrl-C stops (it ends its workers itself); SIGTERM ends a
+    # worker at once. Set before the signals the fork held back are let through.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     init(*initargs)
     while True:
         try:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..diagnostics import Diagnostic, Severity, has_errors
 from ..safepath import contained
+from .stops import deferred
 
 if TYPE_CHECKING:
     from ..renderers.base import Output
@@ -38,8 +39,10 @@ def write_from(path: Path, make: Callable[[BinaryIO], object]) -> tuple[bool, st
     ``path``, so a file too large to hold whole is never whole in memory; when ``path``
     already held those very bytes, the new file is removed instead and the old one keeps
     its time. Returns whether it was written, and the sha256 of the bytes."""
-    fd, tmp = _temporary(path)
+    tmp = ""
     try:
+        with deferred():  # a Ctrl-C acts once tmp is known here, to be removed
+            fd, tmp = _temporary(path)
         with os.fdopen(fd, "w+b") as fh:
             make(fh)
             fh.flush()
@@ -51,7 +54,8 @@ def write_from(path: Path, make: Callable[[BinaryIO], object]) -> tuple[bool, st
             return False, sha
         _settle(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         raise
     return True, sha
 
@@ -111,13 +115,16 @@ _PIECE = 1 << 20
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write ``path``'s new bytes into: written beside it and renamed over it once
     complete, so a reader never sees half of it (removed when the writing fails)."""
-    fd, tmp = _temporary(path)
+    tmp = ""
     try:
+        with deferred():  # a Ctrl-C acts once tmp is known here, to be removed
+            fd, tmp = _temporary(path)
         with os.fdopen(fd, "wb") as fh:
             yield fh
         _settle(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
