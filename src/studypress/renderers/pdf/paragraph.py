@@ -32,7 +32,7 @@ from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from ... import bidi, fonts, textline, textwidth
-from . import subsets
+from . import colours, subsets
 
 _TAG = re.compile(r"<[^>]*>")
 _MARKUP = re.compile(r"[<&]")  # what starts a tag or an entity
@@ -316,4 +316,5 @@ if not getattr(_rl_paragraph.sameFrag, "per_piece", False):
 textline.guard_rise()
 textwidth.install_memo()
 subsets.install()
+colours.install()
 _rl_toc.Paragraph = EntryParagraph  # ReportLab's table of contents makes its own paragraphs
