@@ -244,3 +244,23 @@ def test_a_quiz_never_leaves_its_heading_and_first_question_alone_at_a_page_foot
         else:  # it would have cost one: left as it was
             assert (now_heading, now_second) == (heading, second), events
     assert lonely and moved, (lonely, moved)
+
+
+def test_a_body_made_again_for_a_lower_figure_makes_only_what_the_figure_changes(monkeypatch):
+    from studypress.reader import read_text
+    from studypress.renderers.guide import story
+
+    from .calls import record_calls
+    from .test_book_pages import make_vault
+
+    note = read_text(make_vault.note_text(1)[0], "long.md", "long")
+    remade = record_calls(monkeypatch, story.StoryBuilder, "_rebuilt")
+    casts = record_calls(monkeypatch, story.StoryBuilder, "cast")
+    data, problems = render(note)
+    assert len(remade) == 1  # the figure's first page was made lower, under the contents
+    assert len(casts) == 1  # the sections after the chronology were made once
+    monkeypatch.setattr(story.StoryBuilder, "_part", lambda self, name, make, *inputs: make())
+    anew, anew_problems = render(note)
+    assert len(casts) == 3  # every body made whole
+    assert data == anew
+    assert [str(d) for d in problems] == [str(d) for d in anew_problems]

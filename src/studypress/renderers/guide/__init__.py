@@ -121,7 +121,7 @@ def _render_guide(note: Note, ctx: RenderContext, replay_pass: bool
         frame_height=doc.frame_height, frame_width=doc.frame_width,
         figure=figure_drawer(figure_settings(ctx, used, note.metadata.language),
                              figure_missing, doc.frame_height - FIGURE_HEADING),
-        asset=ctx.asset, subject=subject,
+        asset=ctx.asset, subject=subject, keep_parts=True,
     )
     story = [PageTotal(doc), *builder.build()]
     doc.multiBuild(story, maxPasses=16)

@@ -105,6 +105,11 @@ class StoryBuilder:
     _last_level: int = -1
     # a date's lines by its text, font chain, size and room: many events share a date
     _date_breaks: dict[tuple[object, ...], list[str]] = field(default_factory=dict)
+    # A body made again reuses the parts its figure does not change (``_part``). Off for a
+    # builder whose parts hand out what is counted (the book's index marks).
+    keep_parts: bool = False
+    _parts: dict[tuple[object, ...], tuple[list[Flowable], int, int, list[Diagnostic]]] = \
+        field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.printing not in PRINTINGS:
@@ -287,20 +292,40 @@ class StoryBuilder:
         out: list[Flowable] = []
         out.extend(self.prose(intro))
         figure = self.figure_section(figure_height)  # first: the chronology gives its numbers
+        numbers = tuple(self.figure_numbers.items())
         if self._figure_late:
-            out.extend(self.chronology())
+            out.extend(self._part("chronology", self.chronology, numbers))
         self._figure_at = len(out) if figure else -1
         out.extend(figure)
         if not self._figure_late:
-            out.extend(self.chronology())
-        out.extend(self.cast())
-        out.extend(self.glossary())
-        out.extend(self.questions(QuestionKind.SHORT))
-        out.extend(self.questions(QuestionKind.ESSAY))
-        out.extend(self.faq())
-        out.extend(self.prose(rest))
-        out.extend(self.footnotes())
+            out.extend(self._part("chronology", self.chronology, numbers))
+        out.extend(self._part("after", lambda: self._after_chronology(rest)))
         return out
+
+    def _after_chronology(self, rest: list[Section]) -> list[Flowable]:
+        """The sections after the chronology, which no figure changes."""
+        return [*self.cast(), *self.glossary(), *self.questions(QuestionKind.SHORT),
+                *self.questions(QuestionKind.ESSAY), *self.faq(), *self.prose(rest),
+                *self.footnotes()]
+
+    def _part(self, name: str, make: Callable[[], list[Flowable]], *inputs: object
+              ) -> list[Flowable]:
+        """``make()``; with ``keep_parts``, what it made when this part of a body was last
+        made at the same place among the headings (the keys and level it starts at) from
+        the same ``inputs``: a body made again for a lower figure makes only what changes."""
+        if not self.keep_parts:
+            return make()
+        key = (name, self._keys, self._last_level, *inputs)
+        made = self._parts.get(key)
+        if made is None:
+            start = len(self.problems)
+            flowables = make()
+            made = self._parts[key] = (flowables, self._keys, self._last_level,
+                                       self.problems[start:])
+        else:  # as if made again: the keys it took, the problems it met
+            self._keys, self._last_level = made[1], made[2]
+            self.problems.extend(made[3])
+        return list(made[0])
 
     def attached(self, kind: str) -> list[Flowable]:
         out: list[Flowable] = []
