@@ -130,6 +130,22 @@ def _edit(note: Path) -> Callable[[], None]:
     return edit
 
 
+def _edit_card(note: Path) -> Callable[[], None]:
+    """Each call changes the text of the note's first list item: one card's text (and the
+    context its neighbours' cards show)."""
+    counter = [0]
+
+    def edit() -> None:
+        counter[0] += 1
+        lines = note.read_text(encoding="utf-8").splitlines(keepends=True)
+        first = next(n for n, line in enumerate(lines) if line.startswith("- **"))
+        lines[first] = re.sub(r"(?: \(revised \d+\))?\n?$", f" (revised {counter[0]})\n",
+                              lines[first], count=1)
+        note.write_text("".join(lines), encoding="utf-8")
+
+    return edit
+
+
 def seed_rows(work: Path, jobs: int, repeat: int, other: bool) -> list[Row]:
     """``--help``, the seed note cold and unchanged."""
     notes = work / "seed"
@@ -164,7 +180,8 @@ def watch_row(rounds: int) -> Row:
 
 def vault_rows(work: Path, size: int, jobs: int, repeat: int, vault_repeat: int,
                other: bool) -> tuple[list[Row], list[int]]:
-    """Cold, guide-only, no-op and one-edited-note builds of a vault of ``size`` notes."""
+    """Cold, guide-only, no-op, one-edited-note and one-edited-card builds of a vault of
+    ``size`` notes."""
     notes = work / f"vault-{size}"
     make_vault(size, notes)
     files = sorted(notes.rglob("*.md"))
@@ -185,7 +202,14 @@ def vault_rows(work: Path, size: int, jobs: int, repeat: int, vault_repeat: int,
                  lambda: run([build(notes, out, jobs)], work),
                  (lambda: run(pandoc_jobs([edited], theirs_out, 1), work)) if pandoc else None,
                  repeat, before=_edit(edited))
-    return [cold, guide, noop, one], pages
+    # An edit that leaves every card alone keeps the combined deck as it is; one that changes
+    # a card makes it again.
+    card = paired(Row(f"{size} notes, one card's text edited", [],
+                      note="pandoc + Typst: that note only"),
+                  lambda: run([build(notes, out, jobs)], work),
+                  (lambda: run(pandoc_jobs([edited], theirs_out, 1), work)) if pandoc else None,
+                  repeat, before=_edit_card(edited))
+    return [cold, guide, noop, one, card], pages
 
 
 def ceiling_row(work: Path, pages: list[int], jobs: int, repeat: int,
