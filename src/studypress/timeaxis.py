@@ -45,6 +45,7 @@ def civil(ordinal: int) -> tuple[int, int, int]:
     return (astro if astro > 0 else astro - 1, m, d)
 
 
+@functools.lru_cache(maxsize=65536)  # every plan's ticks ask for the same days again
 def day_number(year: int, month: int = 1, day: int = 1) -> int:
     """Day number of a historical date (year -44 is 44 BCE)."""
     return Day(year, month, day).ordinal()

@@ -79,6 +79,15 @@ def _make(events: Sequence[Event], date_style: str, language: str) -> list[Item]
 
 def person_spans(people: Sequence[Person]) -> list[DaySpan | None]:
     """Each person's span as days (at least one day long), or None."""
+    if not isinstance(people, tuple):  # a list may change: made afresh
+        return _spans(people)
+    return list(_SPANS.get((people,), lambda: tuple(_spans(people))))
+
+
+_SPANS: ByIdentity[tuple[DaySpan | None, ...]] = ByIdentity(32)  # every layout asks again
+
+
+def _spans(people: Sequence[Person]) -> list[DaySpan | None]:
     out: list[DaySpan | None] = []
     for p in people:
         if p.span is None:

@@ -88,7 +88,8 @@ def place_labels(xs: Sequence[float], widths: Sequence[float],
     mins = list(min_widths) if min_widths is not None else list(widths)
     fulls = list(full_widths) if full_widths is not None else list(widths)
     lanes = _Lanes(max_lanes, pad, gap, x_min, x_max)
-    order = sorted(range(n), key=lambda i: (xs[i], i), reverse=True)
+    # by (x, i), descending
+    order = [i for _, i in sorted(zip(xs, range(n), strict=True), reverse=True)]
     flipped = _flipped(order, xs, widths, mins, lanes)
     if flipped is None:
         return None

@@ -38,7 +38,7 @@ def rows(marks: list[tuple[float, float]], max_rows: int) -> list[int]:
     """Stack overlapping marks in rows (up to ``max_rows``) so none hides another."""
     ends: list[float] = []
     out = [0] * len(marks)
-    for i in sorted(range(len(marks)), key=lambda i: (marks[i][0], i)):
+    for _, i in sorted(zip([m[0] for m in marks], range(len(marks)), strict=True)):  # (x0, i)
         x0, x1 = marks[i]
         for r, end in enumerate(ends):
             if end + 1.0 <= x0:
