@@ -1,6 +1,11 @@
 """The combined outputs (the project deck, the course book): renderers with a
 ``render_project`` run once over every note, and only when building whole folders and
-something changed."""
+something changed.
+
+A renderer whose combined output is made from its notes' parts alone (``made_from_parts``:
+the deck) is kept as it is when every note's part is the same bytes as when it was made, and
+so are the project files it wrote and reads back (the lock): an edit that changes no card
+leaves the combined deck and the lock alone instead of making them again."""
 
 from __future__ import annotations
 
