@@ -106,3 +106,17 @@ def test_a_misspelt_month_is_found_by_edits_whatever_the_letters_test_skips():
                        for n in MONTH_NAMES[1:])
         assert _month_typo(word) == by_edits, word
     assert _month_typo("novmber") and not _month_typo("recognition")
+
+
+def test_help_loads_no_build() -> None:
+    # The entry point sets up the signal handling first; --help must not import the build
+    # (its layouts, its renderers' registry) to do so.
+    probe = ("import runpy, sys\nsys.argv = ['studypress', '--help']\n"
+             "try:\n    runpy.run_module('studypress', run_name='__main__')\n"
+             "except SystemExit:\n    pass\n"
+             "print('LOADED', [m for m in ('studypress.build', 'studypress.layouts')"
+             " if m in sys.modules])\n")
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, check=False)
+    assert "Usage" in done.stdout and "LOADED []" in done.stdout, done.stdout + done.stderr

@@ -164,7 +164,7 @@ def build(
 ) -> None:
     """Compile every note under PATHS into OUTPUT (settings from studypress.toml, if any)."""
     from .build import Terminated
-    from .build.stops import stopping
+    from .stops import stopping
 
     # SIGTERM unwinds the build as Ctrl-C does (workers stopped, temporary files removed)
     # instead of ending the process where it stands; the first of the two decides.
@@ -184,7 +184,7 @@ def _build(paths, output, paper, printing, only, jobs, force, strict, quiet,
            force_output) -> None:
     from .build import BuildError
     from .build import build as run_build
-    from .build.stops import raise_if_stopped
+    from .stops import raise_if_stopped
 
     started = time.perf_counter()
     config = _build_config(paths, output, paper, printing, only, jobs, strict, force,
@@ -329,7 +329,7 @@ register_sync_command(app)
 
 def main() -> None:
     """Console-script entry point."""
-    from .build import stops
+    from . import stops
 
     stops.for_the_process()
     try:

@@ -13,6 +13,7 @@ import os
 
 from ..diagnostics import Diagnostic, Severity, ordered, strict
 from ..layouts import LayoutError
+from ..stops import Terminated
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
@@ -24,7 +25,7 @@ from .plan import Plan, build_time, plan
 from .project import ProjectResult, combined
 from .prune import prune
 from .read import ReadResult, file_digest, read_sources
-from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote, Terminated
+from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
 from .render import Job, JobResult, Progress, offering, run_job
 from .write import NoteWrites, Writer, clean_temporary, job_writer, note_writes, write_atomic
 

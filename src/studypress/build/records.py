@@ -20,11 +20,6 @@ class BuildError(Exception):
     """A problem with the command itself (a missing path): exit code 2."""
 
 
-class Terminated(BaseException):
-    """The build was sent SIGTERM: unwound like Ctrl-C, so no worker or temporary file is
-    left behind; the command exits 143."""
-
-
 @dataclass(frozen=True)
 class SourceFile:
     """A Markdown file the build was given, found by discovery."""

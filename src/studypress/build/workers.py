@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
-from .stops import STOP_SIGNALS, deferred, raise_if_stopped
+from ..stops import STOP_SIGNALS, deferred, raise_if_stopped
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from ..diagnostics import Diagnostic, Severity, has_errors
 from ..safepath import contained
-from .stops import deferred
+from ..stops import deferred
 
 if TYPE_CHECKING:
     from ..renderers.base import Output

@@ -8,6 +8,9 @@ at that moment would run the build's own handler; and a temporary file made just
 exception would be left behind. Those few steps run with the signals held back
 (``deferred``), and every signal is recorded so that one swallowed all the same is raised
 again at the next check (``raise_if_stopped``).
+
+A module of its own outside ``build``: the command's entry point sets it up before anything
+else, and ``--help`` should not import the build to do so.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from .records import Terminated
+
+class Terminated(BaseException):
+    """The build was sent SIGTERM: unwound like Ctrl-C, so no worker or temporary file is
+    left behind; the command exits 143."""
+
 
 STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 
