@@ -10,7 +10,6 @@ leaves the combined deck and the lock alone instead of making them again."""
 from __future__ import annotations
 
 import functools
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from .cache import (
 from .inputs import Prints
 from .memo import Memo, collector_paused
 from .plan import build_time
+from .read import file_digest
 from .records import BuildConfig, SourceNote
 from .render import place_of, read_previous
 from .write import Writer
@@ -65,13 +65,13 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
         return ProjectResult(saved)
     out = ProjectResult(None)
     places = {n.id: place_of(n.file.path, config.project_dir) for n in notes}
-    made = _held(config, sorted(n.id for n in notes), stale, trusted, fingerprint, cache, memo,
-                 places)
+    ids = sorted(places)  # the order the parts are keyed in
+    made = _held(config, ids, stale, trusted, fingerprint, cache, memo, places)
     if any(n not in made for n in stale):
         # Every note's cards are held at once: the collector would walk them again and again.
         with collector_paused():
             made.update(_render_project(config, notes, [n for n in stale if n not in made],
-                                        writer, out, fingerprint, places, memo, cache))
+                                        writer, out, fingerprint, places, ids, memo, cache))
     out.entry = _entry(trusted, keys, stale, made)
     return out
 
@@ -111,12 +111,9 @@ def _held(config: BuildConfig, ids: list[str], stale: list[str], trusted: Projec
 
 
 def _digest(folder: Path, rel: str) -> str | None:
-    """The sha256 of a file in ``folder`` (None: missing or unreadable)."""
+    """The sha256 of a file in ``folder`` (None: missing, unreadable or outside it)."""
     path = contained(folder, rel)
-    try:
-        return None if path is None else hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+    return None if path is None else file_digest(path)
 
 
 def _only_part(config: BuildConfig) -> str:
@@ -168,7 +165,7 @@ def _entry(trusted: ProjectEntry, keys: dict[str, str], stale: list[str],
 
 def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[str],
                     writer: Writer, out: ProjectResult, prints: Prints,
-                    places: dict[str, object], memo: Memo | None = None,
+                    places: dict[str, object], ids: list[str], memo: Memo | None = None,
                     cache: Cache | None = None) -> dict[str, _Made]:
     """What each combined output wrote."""
     from .. import renderers
@@ -216,7 +213,7 @@ def _render_project(config: BuildConfig, notes: list[SourceNote], names: list[st
         # What writes a large output holds its parts until it is let go.
         del result
         made[name] = _Made(written, ok, _parts_made(name, renderer, wrote, prints, config,
-                                                    sorted(places), memo))
+                                                    ids, memo))
     return made
 
 

@@ -164,14 +164,12 @@ def _entry(item: Item, content: str, own: Own | None, note_id: str,
            previous: ledgers.Ledger, build_time: int) -> ledgers.Entry:
     """An item's entry in the lock: its own deck's time (as ``ledger.stamp_one`` gives it
     with the note's own ledger preferred), else the lock's."""
+    stamped = ledgers.Stamped(item.guid, item.key, item.spec.name, content, note_id,
+                              item.label, item.text, item.date)
     if own is None:
-        return ledgers.stamp_one(ledgers.Stamped(item.guid, item.key, item.spec.name, content,
-                                                 note_id, item.label, item.text, item.date),
-                                 previous, build_time)
+        return ledgers.stamp_one(stamped, previous, build_time)
     mod, added, unchanged = own
-    return ledgers.Entry(item.key, item.spec.name, content,
-                         mod if unchanged else ledgers.next_time(mod, build_time), added,
-                         note_id, item.label, item.text, item.date)
+    return ledgers.restamped(stamped, mod, added, unchanged, build_time)
 
 
 class FrontIndex:

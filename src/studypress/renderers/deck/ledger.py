@@ -271,13 +271,19 @@ def stamp_one(s: Stamped, previous: Ledger, build_time: int,
     old = prefer.items.get(s.guid) if prefer is not None else None
     if old is None:
         old = previous.items.get(s.guid)
+    if old is None:
+        return restamped(s, None, build_time, False, build_time)
     # A new key is a change too: the card's Key field must follow its item.
-    if old is not None and old.hash == s.hash and old.key == s.key:
-        mod = old.mod
-    else:
-        mod = next_time(old.mod if old else None, build_time)
-    added = old.added if old else build_time
-    return Entry(s.key, s.kind, s.hash, mod, added, s.note, s.label, s.text, s.date)
+    return restamped(s, old.mod, old.added, old.hash == s.hash and old.key == s.key,
+                     build_time)
+
+
+def restamped(s: Stamped, mod: int | None, added: int, unchanged: bool,
+              build_time: int) -> Entry:
+    """``s``'s entry after one of times ``mod`` and ``added`` (``mod`` None: none): the old
+    time while the item is ``unchanged``, else the next one."""
+    return Entry(s.key, s.kind, s.hash, mod if unchanged and mod is not None
+                 else next_time(mod, build_time), added, s.note, s.label, s.text, s.date)
 
 
 def removed_since(previous: Ledger, current: Mapping[str, object]) -> list[Entry]:
