@@ -29,7 +29,8 @@ from typing import Any
 _WHOLE: dict[int, tuple[Any, bool]] = {}
 
 
-def _whole_advances(face: Any) -> bool:
+def whole_advances(face: Any) -> bool:
+    """Are all the face's advances whole numbers (as in a font of 1000 units an em)?"""
     entry = _WHOLE.get(id(face))
     if entry is not None and entry[0] is face:
         return entry[1]
@@ -54,7 +55,7 @@ def accelerated(c_width: Any) -> Any:
     def width(font: Any, text: str | bytes, size: float, encoding: str = "utf8") -> float:
         if not isinstance(text, str):
             text = text.decode(encoding or "utf8")
-        if not _whole_advances(font.face):
+        if not whole_advances(font.face):
             return python_width(font, text, size, encoding)
         return 0.001 * size * round(c_width(font, text, 1.0) * 1000)
 

@@ -33,9 +33,10 @@ class PersonRow:
         """The row in ``lane`` (``dataclasses.replace``, which costs more per row)."""
         if lane == self.lane:
             return self
-        return PersonRow(lane, self.person, self.x0, self.x1, self.kind, self.text,
-                         self.clipped_left, self.clipped_right, self.approximate, self.label_x,
-                         self.label_w)
+        return PersonRow(lane=lane, person=self.person, x0=self.x0, x1=self.x1,
+                         kind=self.kind, text=self.text, clipped_left=self.clipped_left,
+                         clipped_right=self.clipped_right, approximate=self.approximate,
+                         label_x=self.label_x, label_w=self.label_w)
 
 
 def people_rows(people: Sequence[Person], spans: list[DaySpan | None], ax: timeaxis.Axis,

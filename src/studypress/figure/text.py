@@ -12,9 +12,9 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from .. import bidi, fonts, textline
+from ..textwidth import whole_advances
 from .byidentity import ByIdentity
 
 ELLIPSIS = "…"
@@ -104,9 +104,12 @@ class FontSet:
             found = sum(textline.width(run, font, size) for run, font, _ in self.visual(text, bold))
         elif isinstance(how, str):  # the one run ``runs`` would give
             units = _advances(text, how)
-            if units is not None and len(self._units) < MAX_MEMO:
-                self._units[text, bold] = units  # the same at every size
-            found = _string_width(text, how, size)
+            if units is None:
+                found = _string_width(text, how, size)
+            else:  # ``_string_width``'s own sum, kept: the same at every size
+                if len(self._units) < MAX_MEMO:
+                    self._units[text, bold] = units
+                found = 0.001 * size * units
         else:
             found = sum(_string_width(run, font, size) for run, font in how)
         if len(self._widths) < MAX_MEMO:
@@ -178,15 +181,6 @@ def _runs_kept(text: str, chain: tuple[str, ...], system: bool
 _RTL = object()  # ``FontSet._measure``: a text laid out in visual order
 
 
-def _whole(face: Any) -> bool:
-    """Are all the face's advances whole numbers (as in a font of 1000 units an em)?"""
-    return _WHOLE.get((face,), lambda: isinstance(face.defaultWidth, int) and all(
-        isinstance(w, int) for w in face.charWidths.values()))
-
-
-_WHOLE: ByIdentity[bool] = ByIdentity(None)  # a face stays registered: no bound needed
-
-
 @functools.lru_cache(maxsize=4096)
 def _running_sums(text: str, font: str, tail: str) -> tuple[list[int], int] | None:
     """The advances of each start of ``text`` in ``font`` (``[0, a0, a0 + a1, ...]``) and the
@@ -199,7 +193,7 @@ def _running_sums(text: str, font: str, tail: str) -> tuple[list[int], int] | No
     if not isinstance(found, TTFont) or not fonts.charmap(font).issuperset(map(ord, tail)):
         return None
     face = found.face
-    if not _whole(face):
+    if not whole_advances(face):
         return None
     get, default = face.charWidths.get, face.defaultWidth
     advances = map(get, map(ord, text), itertools.repeat(default))
