@@ -80,12 +80,14 @@ def figure_glyphs(note: Note, missing: list[str]) -> Any:
 
 def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic]]:
     """The guide's PDF bytes and the warnings met while making it."""
+    from ..pdf.collector import paused
     from .replay import Mismatch
 
-    try:
-        return _render_guide(note, ctx, replay_pass=True)
-    except Mismatch:  # the contents grew with their page numbers: lay every pass out
-        return _render_guide(note, ctx, replay_pass=False)
+    with paused():
+        try:
+            return _render_guide(note, ctx, replay_pass=True)
+        except Mismatch:  # the contents grew with their page numbers: lay every pass out
+            return _render_guide(note, ctx, replay_pass=False)
 
 
 def _render_guide(note: Note, ctx: RenderContext, replay_pass: bool

@@ -1,0 +1,29 @@
+"""Python's cyclic garbage collector held off while one document is made.
+
+A document's flowables, their lines and the canvas live until the document is written, so
+nothing a collection finds while it is made can be freed before then; yet each full collection
+walks every object the process holds (the notes, the fonts, the figure's remembered measures),
+and as the document grows its objects move to the oldest generation and set off full
+collections again and again: a quarter of a guide's time in a worker that has made a few
+guides already. The cycles a document leaves behind (the document, its canvases) are
+collected by the first collection after it, as they would have been by the next full one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    """No automatic collection inside the block (a block inside another changes nothing)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
