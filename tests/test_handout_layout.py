@@ -272,3 +272,39 @@ def test_safe_inset_below_4_mm_is_refused(tmp_path):
     (tmp_path / "handout.toml").write_text("[cards]\nsafe_inset = 2.0\n")
     with pytest.raises(LayoutError, match=r"safe_inset.*at least 4"):
         handout.load_settings(Layouts(tmp_path), "a4")
+
+
+# ------------------------------------------------------------------ the sheet's column flow
+
+
+def _blocks(heights: list[float]) -> list[list[object]]:
+    from reportlab.platypus import Spacer
+
+    return [[Spacer(100, h)] for h in heights]
+
+
+def _sheet_geometry():
+    from studypress.renderers.handout.columns import SheetGeometry
+
+    return SheetGeometry(600, 800, 50, 20, first_top=700, top=750, bottom=50)
+
+
+def test_a_flow_bounded_by_pages_gives_up_once_it_needs_more():
+    from studypress.renderers.handout.columns import flow_columns
+
+    g = _sheet_geometry()
+    whole = flow_columns(_blocks([200.0] * 20), g, 10.0)
+    assert whole is not None and len(whole) == 4  # three to a column, six to a page
+    taken: list[int] = []
+
+    def made():
+        for i, parts in enumerate(_blocks([200.0] * 20)):
+            taken.append(i)
+            yield parts
+
+    assert flow_columns(made(), g, 10.0, most=3) is None
+    assert len(taken) == 19  # the entry that opens the fourth page is the last made
+    again = flow_columns(_blocks([200.0] * 20), g, 10.0, most=4)
+    assert again is not None
+    assert [[(p.x, p.y) for p in page] for page in again] == [
+        [(p.x, p.y) for p in page] for page in whole]

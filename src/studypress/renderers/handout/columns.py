@@ -3,6 +3,7 @@ the last page's columns balanced."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -40,22 +41,28 @@ class SheetGeometry:
         return self.margin + col * (self.column_w + self.gutter)
 
 
-def flow_columns(entries: list[list[Any]], g: SheetGeometry, entry_gap: float
-                 ) -> list[list[Placed]]:
+def flow_columns(entries: Iterable[list[Any]], g: SheetGeometry, entry_gap: float,
+                 most: int | None = None) -> list[list[Placed]] | None:
     """Pack entries into two columns per page, an entry never split unless it alone is taller
-    than a column; the last page's columns are balanced. Returns each page's placed flowables."""
-    pages, starts = _flow(entries, g, entry_gap)
+    than a column; the last page's columns are balanced. Returns each page's placed flowables,
+    or None as soon as they need more than ``most`` pages (the entries after that point are
+    never taken from ``entries``, which may make them one by one)."""
+    made: list[list[Any]] = []
+    flowed = _flow(_kept(entries, made), g, entry_gap, most)
+    if flowed is None:
+        return None
+    pages, starts = flowed
     first = starts[-1]
     if first is not None and len(pages[-1]) > 0:
         top = g.first_top if len(pages) == 1 else g.top
-        rest = entries[first:]
+        rest = made[first:]
         heights = [entry_height(parts, g.column_w) for parts in rest]
         height = balanced_height(heights, entry_gap, top - g.bottom)
         if height is not None:
             short = replace(g, first_top=top, top=top, bottom=top - height - 0.02)
-            last, _ = _flow(rest, short, entry_gap)
-            if len(last) == 1:
-                pages[-1] = last[0]
+            again = _flow(rest, short, entry_gap)
+            if again is not None and len(again[0]) == 1:
+                pages[-1] = again[0][0]
     return pages
 
 
@@ -93,9 +100,17 @@ def entry_height(parts: list[Any], w: float) -> float:
     return sum(height_of(f, w) + (f.getSpaceBefore() if i else 0.0) for i, f in enumerate(parts))
 
 
-def _flow(entries: list[list[Any]], g: SheetGeometry, entry_gap: float
-          ) -> tuple[list[list[Placed]], list[int | None]]:
-    """Greedy column packing; also, per page, the entry it starts with (None: mid-entry)."""
+def _kept(entries: Iterable[list[Any]], made: list[list[Any]]) -> Iterable[list[Any]]:
+    """``entries`` one by one, each also kept in ``made``."""
+    for parts in entries:
+        made.append(parts)
+        yield parts
+
+
+def _flow(entries: Iterable[list[Any]], g: SheetGeometry, entry_gap: float,
+          most: int | None = None) -> tuple[list[list[Placed]], list[int | None]] | None:
+    """Greedy column packing; also, per page, the entry it starts with (None: mid-entry).
+    None once something is placed on a page after the first ``most``."""
     pages: list[list[Placed]] = [[]]
     starts: list[int | None] = [0]
     col = 0
@@ -121,6 +136,8 @@ def _flow(entries: list[list[Any]], g: SheetGeometry, entry_gap: float
             y -= entry_gap
         queue = list(parts)
         while queue:
+            if most is not None and len(pages) > most:  # what is left goes on a later page
+                return None
             f = queue.pop(0)
             space = 0.0 if y >= top else f.getSpaceBefore()
             h = height_of(f, w)

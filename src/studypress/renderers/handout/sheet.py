@@ -138,9 +138,11 @@ def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
                       first_top=page_h - s.margin - block_h - 12,
                       top=page_h - s.margin - 16, bottom=s.margin + footer_h)
 
-    def layout(size: float) -> list[list[Placed]]:
+    def layout(size: float, most: int | None = None) -> list[list[Placed]] | None:
         st = Styles.at(s, size)
-        return flow_columns([_entry(p, note, st, s, axis, warn) for p in people], g, size * 1.1)
+        # made one by one as the flow takes them: a size that needs too many pages stops early
+        return flow_columns((_entry(p, note, st, s, axis, warn) for p in people), g,
+                            size * 1.1, most)
 
     pages = _fewest_pages(layout, s)
     total = len(pages)
@@ -166,16 +168,19 @@ def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
     return where
 
 
-def _fewest_pages(layout: Callable[[float], list[list[Placed]]], s: Settings
-                  ) -> list[list[Placed]]:
-    """The layout at the largest type size that needs no more pages than the floor size does."""
+def _fewest_pages(layout: Callable[[float, int | None], list[list[Placed]] | None],
+                  s: Settings) -> list[list[Placed]]:
+    """The layout at the largest type size that needs no more pages than the floor size does.
+    The floor is laid out first, whole: every text of the sheet meets its fonts there, so a
+    larger size given up part way through reports no other missing glyphs."""
     candidates = sizes(s.body_size, s.floor, s.step)
-    floor = layout(candidates[-1])
-    for size in candidates:
-        pages = floor if size == candidates[-1] else layout(size)  # the floor's: laid out once
-        if len(pages) <= len(floor):
-            break
-    return pages
+    floor = layout(candidates[-1], None)
+    assert floor is not None
+    for size in candidates[:-1]:
+        pages = layout(size, len(floor))
+        if pages is not None:
+            return pages
+    return floor
 
 
 def _draw_block(c: Any, block: list[Any], s: Settings, page_w: float, page_h: float) -> None:
