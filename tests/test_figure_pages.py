@@ -329,3 +329,18 @@ def test_paged_drafts_know_their_numbered_pages_before_assembly_and_assemble_the
     assert [(lay.height, [lab.text for lab in lay.labels]) for lay in lays] == [
         (lay.height, [lab.text for lab in lay.labels]) for lay in again]
     _check_pages(note300, lays, PAGE)
+
+
+def test_paged_drafts_stop_once_as_many_pages_as_asked_are_numbered(note300):
+    from studypress.figure.pages import paged_drafts
+
+    style = Style()
+    whole = paged_drafts(note300.events, note300.people, 481.9, PAGE, style, fontset_for(style))
+    assert whole is not None and whole.numbered >= 1
+    assert paged_drafts(note300.events, note300.people, 481.9, PAGE, style,
+                        fontset_for(style), numbered_below=whole.numbered) is None
+    kept = paged_drafts(note300.events, note300.people, 481.9, PAGE, style,
+                        fontset_for(style), numbered_below=whole.numbered + 1)
+    assert kept is not None
+    assert [(a, b, d.height) for a, b, d in kept.pages] == [
+        (a, b, d.height) for a, b, d in whole.pages]

@@ -33,8 +33,10 @@ def paged_layouts(events: Sequence[Event], people: Sequence[Person], width: floa
 
     The first page is ``first_height`` tall (the room left under what opens the page it
     shares), every other one ``page_height``; None: all are ``page_height``."""
-    return paged_drafts(events, people, width, page_height, style, fs,
-                        first_height=first_height).layouts()
+    paged = paged_drafts(events, people, width, page_height, style, fs,
+                         first_height=first_height)
+    assert paged is not None
+    return paged.layouts()
 
 
 @dataclass
@@ -64,8 +66,10 @@ class Paged:
 
 def paged_drafts(events: Sequence[Event], people: Sequence[Person], width: float,
                  page_height: float, style: Style, fs: FontSet, *,
-                 first_height: float | None = None) -> Paged:
-    """``paged_layouts`` up to their assembly."""
+                 first_height: float | None = None, numbered_below: int | None = None
+                 ) -> Paged | None:
+    """``paged_layouts`` up to their assembly. With ``numbered_below``, None as soon as that
+    many of the pages have numbered marks: a try that can no longer be kept is not finished."""
     first = page_height if first_height is None else first_height
     whole = draft(events, people, width, None, style, fs)
     its = [it for it in items(events, "iso") if it.span is not None]
@@ -86,6 +90,8 @@ def paged_drafts(events: Sequence[Event], people: Sequence[Person], width: float
         if lay.numbered:
             packer.first += end - start
         pages.append((start, end, lay))
+        if numbered_below is not None and sum(d.numbered for _, _, d in pages) >= numbered_below:
+            return None
         # the next page holds about as many events for its height as this one did
         guess = max(1, int((end - start) * page_height / height))
     if apart:

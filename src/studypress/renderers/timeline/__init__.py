@@ -162,8 +162,9 @@ def _pages(note: Note, style: Style, fs, portrait: float, landscape: float) -> l
     lays = paged_layouts(note.events, note.people, portrait, landscape, style, fs)
     numbered = sum(la.numbered for la in lays)
     if numbered:  # dense: landscape pages may fit full labels (assembled only if kept)
-        wide = paged_drafts(note.events, note.people, landscape, portrait, style, fs)
-        if wide.numbered < numbered:
+        wide = paged_drafts(note.events, note.people, landscape, portrait, style, fs,
+                            numbered_below=numbered)
+        if wide is not None and wide.numbered < numbered:
             return wide.layouts()
     return lays
 
