@@ -197,3 +197,26 @@ def test_guide_and_handout_list_a_persons_appearances_alike():
     assert norm("Appears in: " + "; ".join(expected)) in guide
     assert norm("Ada Quill b. 1880") in guide
     assert people.span_label(who, {"born": "b.", "died": "d."}) == "b. 1880"
+
+
+def test_marked_makes_each_texts_markup_once_and_a_new_paragraph_each_time():
+    from reportlab.lib.styles import ParagraphStyle
+
+    from studypress.renderers.handout.text import Marked
+
+    calls: list[str] = []
+
+    def make() -> str:
+        calls.append("made")
+        return "Franklin <b>Roosevelt</b>"
+
+    known = Marked()
+    small = known.para(("name", 1), ParagraphStyle("a", fontSize=8), make)
+    large = known.para(("name", 1), ParagraphStyle("b", fontSize=12), make)
+    assert calls == ["made"]
+    assert small is not large
+    assert small.style.fontSize == 8 and large.style.fontSize == 12
+    assert "".join(f.text for f in large.frags) == "Franklin Roosevelt"
+    assert known.para(("appears", 1), ParagraphStyle("c"), lambda: None) is None
+    assert known.once(("appears", 1), make) is None  # a None made is kept too
+    assert calls == ["made"]

@@ -21,7 +21,7 @@ from .columns import Placed, SheetGeometry, flow_columns
 from .fitting import sizes
 from .printing import CardPages, card_pages, draw_print_note
 from .settings import Settings
-from .text import Styles, Warnings, also_para, appears_para, height_of, para
+from .text import Marked, Styles, Warnings, also_markup, appears_markup, height_of, markup_of
 
 
 def _title_block(note: Note, s: Settings, axis: Axis | None, width: float,
@@ -100,25 +100,33 @@ class Header(Flowable):
 
 
 def _entry(person: Person, note: Note, st: Styles, s: Settings, axis: Axis | None,
-           warn: Warnings) -> list[Any]:
-    """The flowables of one person on the sheet."""
+           warn: Warnings, known: Marked) -> list[Any]:
+    """The flowables of one person on the sheet; ``known`` keeps what every type size of the
+    sheet shares (the texts' markup, the bar's marks)."""
     size = st.size
     missing = warn.person(person)
-    header = Header(para(person.name, st.name, missing), span_label(person, s.text),
-                    fonts.fallback_chain(st.sans, False, False, s.fallbacks), size * 0.85,
-                    s.color("muted"))
+    who = id(person)
+    name = known.para(("name", who), st.name[0],
+                      lambda: markup_of(person.name, st.name, missing))
+    span = known.once(("span", who), lambda: span_label(person, s.text))
+    header = Header(name, span, fonts.fallback_chain(st.sans, False, False, s.fallbacks),
+                    size * 0.85, s.color("muted"))
     parts: list[Any] = [header]
     if person.role:
-        parts.append(para(person.role, st.role, missing))
+        parts.append(known.para(("role", who), st.role[0],
+                                lambda: markup_of(person.role, st.role, missing)))
     if person.aliases:
-        parts.append(also_para(person, list(person.aliases), s, st.also, warn))
+        parts.append(known.para(("also", who), st.also[0], lambda: also_markup(
+            person, list(person.aliases), s, st.also, warn)))
     if person.description:
-        parts += [Spacer(1, size * 0.18), para(person.description, st.body, missing)]
-    seen = appears_para(person, note, s, st.meta, warn)
+        parts += [Spacer(1, size * 0.18), known.para(
+            ("body", who), st.body[0], lambda: markup_of(person.description, st.body, missing))]
+    seen = known.para(("appears", who), st.meta[0],
+                      lambda: appears_markup(person, note, s, st.meta, warn))
     if seen is not None:
         parts += [Spacer(1, size * 0.18), seen]
     if axis is not None:
-        marks = bar_marks(person, note, axis)
+        marks = known.once(("marks", who), lambda: bar_marks(person, note, axis))
         if marks:
             parts.append(Bar(marks, size * 0.55, s, size * 0.3))
     return parts
@@ -138,10 +146,12 @@ def draw_sheet(c: Any, note: Note, people: list[Person], s: Settings,
                       first_top=page_h - s.margin - block_h - 12,
                       top=page_h - s.margin - 16, bottom=s.margin + footer_h)
 
+    known = Marked()
+
     def layout(size: float, most: int | None = None) -> list[list[Placed]] | None:
         st = Styles.at(s, size)
         # made one by one as the flow takes them: a size that needs too many pages stops early
-        return flow_columns((_entry(p, note, st, s, axis, warn) for p in people), g,
+        return flow_columns((_entry(p, note, st, s, axis, warn, known) for p in people), g,
                             size * 1.1, most)
 
     pages = _fewest_pages(layout, s)

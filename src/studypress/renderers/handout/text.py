@@ -4,6 +4,7 @@ it came from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,12 +76,15 @@ _MADE: dict[tuple[Any, ...], Styles] = {}
 def para(value: str | RichText, pair: tuple[Any, pdfmarkup.MarkupStyle],
           missing: pdfmarkup.Missing) -> Any:
     """A paragraph of a plain string or rich text in one (paragraph style, markup style) pair."""
-    style, mstyle = pair
+    return Paragraph(markup_of(value, pair, missing), pair[0])
+
+
+def markup_of(value: str | RichText, pair: tuple[Any, pdfmarkup.MarkupStyle],
+              missing: pdfmarkup.Missing) -> str:
+    """The paragraph markup ``para`` makes of ``value``: the same at every type size."""
     if isinstance(value, str):
-        text = pdfmarkup.plain(value, mstyle, missing)
-    else:
-        text = pdfmarkup.markup(value, mstyle, missing)
-    return Paragraph(text, style)
+        return pdfmarkup.plain(value, pair[1], missing)
+    return pdfmarkup.markup(value, pair[1], missing)
 
 
 TITLE = "the note's title"
@@ -114,23 +118,41 @@ def pieces_para(pieces: list[tuple[str, pdfmarkup.Missing | None]],
                 pair: tuple[Any, pdfmarkup.MarkupStyle]) -> Any:
     """A paragraph of plain strings, each one's missing characters kept where it came from
     (``None``: a separator of our own, escaped as it is)."""
-    style, mstyle = pair
-    return Paragraph("".join(pdfmarkup.escape(text) if missing is None else
-                             pdfmarkup.plain(text, mstyle, missing)
-                             for text, missing in pieces), style)
+    return Paragraph(pieces_markup(pieces, pair), pair[0])
+
+
+def pieces_markup(pieces: list[tuple[str, pdfmarkup.Missing | None]],
+                  pair: tuple[Any, pdfmarkup.MarkupStyle]) -> str:
+    """The paragraph markup ``pieces_para`` makes."""
+    mstyle = pair[1]
+    return "".join(pdfmarkup.escape(text) if missing is None else
+                   pdfmarkup.plain(text, mstyle, missing) for text, missing in pieces)
 
 
 def also_para(person: Person, names: list[str], s: Settings,
               pair: tuple[Any, pdfmarkup.MarkupStyle], warn: Warnings) -> Any:
     """"Also: …", the person's other names."""
-    return pieces_para([(f"{s.text['also']}: ", warn.wording()),
-                        (", ".join(names), warn.person(person))], pair)
+    return Paragraph(also_markup(person, names, s, pair, warn), pair[0])
+
+
+def also_markup(person: Person, names: list[str], s: Settings,
+                pair: tuple[Any, pdfmarkup.MarkupStyle], warn: Warnings) -> str:
+    """The paragraph markup ``also_para`` makes."""
+    return pieces_markup([(f"{s.text['also']}: ", warn.wording()),
+                          (", ".join(names), warn.person(person))], pair)
 
 
 def appears_para(person: Person, note: Note, s: Settings,
                  pair: tuple[Any, pdfmarkup.MarkupStyle], warn: Warnings) -> Any | None:
     """"Appears in: …", each date kept whole on one line ("November 16, 1933"), each one's
     characters traced to its event's line; None when the person appears nowhere."""
+    text = appears_markup(person, note, s, pair, warn)
+    return None if text is None else Paragraph(text, pair[0])
+
+
+def appears_markup(person: Person, note: Note, s: Settings,
+                   pair: tuple[Any, pdfmarkup.MarkupStyle], warn: Warnings) -> str | None:
+    """The paragraph markup ``appears_para`` makes; None when the person appears nowhere."""
     seen = appearance_lines(person, note, s.text["undated"])
     if not seen:
         return None
@@ -140,7 +162,29 @@ def appears_para(person: Person, note: Note, s: Settings,
         if n:
             pieces.append((" · ", None))
         pieces.append((label.replace(" ", "\u00a0"), warn.glyphs.at(line)))
-    return pieces_para(pieces, pair)
+    return pieces_markup(pieces, pair)
+
+
+class Marked:
+    """What fitting tries at several type sizes and is the same at each: a text's markup (its
+    escaping, fonts and missing glyphs), worked out once under a key that names the text and
+    its markup style; only the paragraph is made again at each size."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[Any, ...], Any] = {}
+
+    def once(self, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """What ``make`` gives, made the first time ``key`` is asked for."""
+        if key in self._made:
+            return self._made[key]
+        found = self._made[key] = make()
+        return found
+
+    def para(self, key: tuple[Any, ...], style: Any, make: Callable[[], str | None]
+             ) -> Any | None:
+        """A paragraph in ``style`` of the markup ``make`` gives (once); None when it is None."""
+        text = self.once(key, make)
+        return None if text is None else Paragraph(text, style)
 
 
 def one_line(value: str, pair: tuple[Any, pdfmarkup.MarkupStyle], width: float,
