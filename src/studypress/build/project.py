@@ -30,7 +30,7 @@ from .memo import Memo, collector_paused
 from .plan import build_time
 from .read import file_digest
 from .records import BuildConfig, SourceNote
-from .render import place_of, read_previous
+from .render import places_of, read_previous
 from .write import Writer
 
 
@@ -64,7 +64,7 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
         # Unchanged projects skip this step, so a no-op build never imports a renderer.
         return ProjectResult(saved)
     out = ProjectResult(None)
-    places = {n.id: place_of(n.file.path, config.project_dir) for n in notes}
+    places = places_of({n.id: n.file.resolved() for n in notes}, config.project_dir)
     ids = sorted(places)  # the order the parts are keyed in
     made = _held(config, ids, stale, trusted, fingerprint, cache, memo, places)
     if any(n not in made for n in stale):

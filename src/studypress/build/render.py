@@ -7,7 +7,7 @@ import contextlib
 import functools
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,13 +76,36 @@ def read_previous(folder: str, rel: str) -> bytes | None:
 def place_of(file: Path, project_dir: Path) -> base.NotePlace:
     """A note's vault (the nearest folder above it holding ``.obsidian/``, else the project
     folder) and its path there."""
-    file = file.resolve()
-    vault = next((d for d in file.parents if (d / ".obsidian").is_dir()), project_dir.resolve())
+    return _place(file.resolve(), project_dir.resolve(), {})
+
+
+def places_of(files: Mapping[str, str], project_dir: Path) -> dict[str, base.NotePlace]:
+    """``place_of`` each note (by id) of a build, from its file with every link resolved
+    (``SourceFile.resolved``): a folder's vault is looked up once for all its notes."""
+    root = project_dir.resolve()
+    vaults: dict[Path, Path | None] = {}
+    return {note_id: _place(Path(real), root, vaults) for note_id, real in files.items()}
+
+
+def _place(file: Path, root: Path, vaults: dict[Path, Path | None]) -> base.NotePlace:
+    vault = _vault(file.parent, vaults) or root
     try:
         rel = file.relative_to(vault).as_posix()
     except ValueError:  # a note outside the project: its name is all a link can give
         rel = file.name
     return base.NotePlace(vault.name, rel)
+
+
+def _vault(folder: Path, vaults: dict[Path, Path | None]) -> Path | None:
+    """The nearest of ``folder`` and the folders above it holding ``.obsidian/``."""
+    if folder in vaults:
+        return vaults[folder]
+    if (folder / ".obsidian").is_dir():
+        found: Path | None = folder
+    else:
+        found = None if folder.parent == folder else _vault(folder.parent, vaults)
+    vaults[folder] = found
+    return found
 
 
 def run_job(job: Job) -> JobResult:
@@ -261,11 +284,14 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None,
     if total == 0:
         return []
     # One note renders in this process: starting a pool costs more than it gains, unless a
-    # watch keeps one started.
+    # watch keeps one started, or the note is large enough for its outputs to be worth
+    # sharing out between this process and a worker.
     one_note = len({job.note.id for job in jobs}) == 1
     if _KEPT.active and workers > 1:
         _KEPT.build += 1
         results = _in_pool(jobs, workers, progress, sink, _KEPT)
+    elif one_note and workers > 1 and total > 1 and sum(map(cost, jobs)) >= SHARED_COST:
+        results = _in_pool(jobs, min(workers, total) - 1, progress, sink, here=True)
     elif one_note or workers == 1:
         results = []
         for i, job in enumerate(jobs):
@@ -289,8 +315,15 @@ def cost(job: Job) -> float:
     return size * sum(_COST.get(name, 0.1) for name, _ in job.names)
 
 
+# A note whose outputs cost this much (``cost``: about 60 items) renders in this process and
+# a worker side by side: a worker's start and its own imports cost less than the outputs it
+# takes off this process.
+SHARED_COST = 1000.0
+
+
 def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sink,
-             kept: _Kept | None = None) -> list[Rendered]:
+             kept: _Kept | None = None, here: bool = False) -> list[Rendered]:
+    """``here``: this process renders jobs too, whenever it waits for no result."""
     from .workers import Pool  # multiprocessing: only a build that renders in parallel
 
     pool = kept.pool_for(workers) if kept else Pool(_wired_job, workers, worker_start,
@@ -299,9 +332,10 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
     # Longest first: a long note's job started last would keep one worker busy while the
     # others have nothing left to do. Results still come back in the jobs' own order.
     order = sorted(range(len(jobs)), key=lambda i: (-cost(jobs[i]), i))
+    wire = _Wire([jobs[i] for i in order], kept.build if kept else 0)
     try:
-        for done, (at, result) in enumerate(pool.run(_Wire([jobs[i] for i in order],
-                                                           kept.build if kept else 0))):
+        for done, (at, result) in enumerate(
+                pool.run(wire, lambda at: run_job(jobs[order[at]])) if here else pool.run(wire)):
             index = order[at]
             _tick(progress, done, len(jobs), jobs[index].note.id)
             results[index] = sink(jobs[index], result if isinstance(result, JobResult)

@@ -79,16 +79,27 @@ class Pool(Generic[T, R]):
         with deferred():
             self._workers.append(_Worker(self._ctx, *self._spec))
 
-    def run(self, items: Sequence[T]) -> Iterable[tuple[int, R | Exception]]:
+    def run(self, items: Sequence[T], here: Callable[[int], R] | None = None
+            ) -> Iterable[tuple[int, R | Exception]]:
         """Yield ``(index, result)`` as results come; a job that raised or whose worker died
-        yields the exception instead, and a new worker takes the dead one's place."""
+        yields the exception instead, and a new worker takes the dead one's place. With
+        ``here``, this process works too: whenever no result is waiting, it takes the next
+        item itself, ``here(index)`` (which raises as the build would)."""
         queue = iter(range(len(items)))
         for worker in self._workers:
             self._give(worker, items, queue)
         while any(w.job is not None for w in self._workers):
             raise_if_stopped()
             busy = {w.conn: w for w in self._workers if w.job is not None}
-            for conn in wait(list(busy)):
+            ready = wait(list(busy), timeout=0) if here is not None else wait(list(busy))
+            if not ready:
+                index = next(queue, None)
+                if index is None:
+                    here = None  # nothing left to take: wait for the workers
+                else:
+                    yield index, here(index)  # type: ignore[misc]
+                continue
+            for conn in ready:
                 worker = busy[conn]  # type: ignore[index]
                 index, result = worker.job, self._take(worker)
                 self._give(worker if worker in self._workers else self._workers[-1], items,
