@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -86,3 +87,20 @@ def test_a_device_is_not_a_note(project):
     with pytest.raises(BuildError, match="not a regular file"):
         build(BuildConfig(paths=[__import__("pathlib").Path("/dev/null")],
                           output=project / "output"))
+
+
+def test_every_note_found_knows_its_resolved_path(tmp_path):
+    from studypress.build import discover_all
+
+    vault = tmp_path / "real-vault"
+    (vault / "a" / "b").mkdir(parents=True)
+    (vault / "a" / "b" / "plain.md").write_text("# Plain\n", encoding="utf-8")
+    (vault / "linked").symlink_to(vault / "a")  # a second way in: read once
+    (vault / "note-link.md").symlink_to(vault / "a" / "b" / "plain.md")
+    (vault / "own.md").write_text("# Own\n", encoding="utf-8")
+    (tmp_path / "door").symlink_to(vault)  # the vault given through a link
+    found = discover_all([tmp_path / "door"])
+    assert found.files
+    for f in found.files:
+        assert f.real == str(f.path.resolve()), f.path
+    assert sorted(Path(f.real).name for f in found.files) == ["own.md", "plain.md"]

@@ -91,7 +91,9 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     project = combined(config, read.notes, names, fingerprint, planned.cache, writer, memo)
     memo.save()
     planned.cache.project = project.entry
-    writer.put(config.output / CACHE_NAME, cache_file.dumps(planned.cache), str(config.output))
+    if planned.cache != saved:  # the record as it was loaded serves the next build as well
+        writer.put(config.output / CACHE_NAME, cache_file.dumps(planned.cache),
+                   str(config.output))
     return _report(config, read, planned, written, project, writer,
                    messages, list(changed.values()))
 

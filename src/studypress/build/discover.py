@@ -61,8 +61,7 @@ def discover_all(paths: list[Path]) -> Discovery:
             raise BuildError(f"{p}: not a regular file or a folder; give a note or a folder "
                              "of notes")
         root = p if p.is_dir() else p.parent
-        for f in _walk(p, out.diagnostics) if p.is_dir() else [p]:
-            real = f.resolve()
+        for f, real in _walk(p, out.diagnostics) if p.is_dir() else [(p, p.resolve())]:
             found.setdefault(real, SourceFile(f, _shown(f, real, cwd), root, str(real)))
     out.files = list(found.values())
     return out
@@ -79,11 +78,11 @@ def _link_path(path: Path) -> str:
     return rel if not rel.startswith("..") else str(path)
 
 
-def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
-    """The notes below ``root``, sorted; hidden folders (``.obsidian``, ``.git``) are not
-    notes and are passed over without a word."""
+def _walk(root: Path, problems: list[Diagnostic]) -> list[tuple[Path, Path]]:
+    """The notes below ``root``, sorted, each with its path resolved; hidden folders
+    (``.obsidian``, ``.git``) are not notes and are passed over without a word."""
     seen: set[Path] = set()
-    found: list[Path] = []
+    found: list[tuple[Path, Path]] = []
 
     def unreadable(exc: OSError) -> None:
         problems.append(_skipped(exc.filename or root, "this folder cannot be read "
@@ -92,43 +91,49 @@ def _walk(root: Path, problems: list[Diagnostic]) -> list[Path]:
     for folder, dirs, files in os.walk(root, onerror=unreadable, followlinks=True):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if not _enter(root, here, seen, problems):
+        real = _enter(root, here, seen, problems)
+        if real is None:
             dirs[:] = []
             continue
         for name in sorted(files):
             if name.endswith(".md"):
-                path = _note(root, here / name, problems)
-                if path is not None:
-                    found.append(path)
+                note = _note(root, here / name, real / name, problems)
+                if note is not None:
+                    found.append(note)
     return sorted(found)
 
 
-def _enter(root: Path, here: Path, seen: set[Path], problems: list[Diagnostic]) -> bool:
+def _enter(root: Path, here: Path, seen: set[Path], problems: list[Diagnostic]
+           ) -> Path | None:
+    """The folder resolved, when its notes are to be read."""
     try:
         real = here.resolve(strict=True)
     except (OSError, RuntimeError):
         problems.append(_skipped(here, "a symbolic link loop"))
-        return False
+        return None
     if real in seen:
         problems.append(_skipped(here, "a symbolic link back to a folder already read "
                                  "(a loop, or a second way to the same notes)"))
-        return False
+        return None
     seen.add(real)
     if not inside(root, here):
         problems.append(_skipped(here, f"a symbolic link to a folder outside {root}"))
-        return False
-    return True
+        return None
+    return real
 
 
-def _note(root: Path, path: Path, problems: list[Diagnostic]) -> Path | None:
+def _note(root: Path, path: Path, real: Path, problems: list[Diagnostic]
+          ) -> tuple[Path, Path] | None:
+    """The note and its path resolved (``real``: where it is when it is no link)."""
     if path.name.startswith("."):
         problems.append(_skipped(path, "a name starting with '.' is hidden; rename the note "
                                  "to build it"))
         return None
-    # A plain file (no link) in a folder _enter let in stays inside: one lstat tells.
+    # A plain file (no link) in a folder _enter let in stays inside, and is where its
+    # resolved folder says: one lstat tells.
     with contextlib.suppress(OSError):
         if stat.S_ISREG(os.lstat(path).st_mode):
-            return path
+            return path, real
     if not inside(root, path):
         problems.append(_skipped(path, f"a symbolic link to a file outside {root}"))
         return None
@@ -136,4 +141,4 @@ def _note(root: Path, path: Path, problems: list[Diagnostic]) -> Path | None:
         problems.append(_skipped(path, "not a regular file (a broken link, a device or a "
                                  "folder named like a note)"))
         return None
-    return path
+    return path, path.resolve()

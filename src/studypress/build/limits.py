@@ -37,7 +37,7 @@ def size_problem(limits: Limits, size: int, display: str) -> Diagnostic | None:
 
 def line_problem(limits: Limits, text: str, display: str) -> Diagnostic | None:
     """The first line longer than the limit."""
-    if len(text) <= limits.line_chars:
+    if len(text) <= limits.line_chars or max(map(len, text.split("\n"))) <= limits.line_chars:
         return None
     for number, line in enumerate(text.split("\n"), 1):
         if len(line) > limits.line_chars:

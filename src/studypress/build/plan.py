@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,17 +124,40 @@ def build_time(path: Path) -> int:
 _PLAIN = re.compile(r"[^/\\:\0]+")
 
 
-def _present(folder: Path, rel: str) -> bool:
-    """A recorded output is still there (a path leading out of the folder never counts)."""
+def _regular_files(folder: Path) -> set[str]:
+    """The names of the plain files (no links) right in ``folder``: one listing of it tells
+    whether each of a note's outputs is there, instead of one lstat per output."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if e.is_file(follow_symlinks=False)}
+    except OSError:
+        return set()
+
+
+def _present(folder: Path, rel: str, regular: set[str]) -> bool:
+    """A recorded output is still there (a path leading out of the folder never counts);
+    ``regular``: the plain files right in the folder (``_regular_files``)."""
     if _PLAIN.fullmatch(rel) and rel.strip() and rel not in (".", ".."):
-        # A file right in the folder that is no link stays inside it: one lstat tells.
-        try:
-            if stat.S_ISREG(os.lstat(os.path.join(folder, rel)).st_mode):
-                return True
-        except OSError:
+        # A file right in the folder that is no link stays inside it.
+        if rel in regular:
+            return True
+        if not os.path.lexists(os.path.join(folder, rel)):
             return False
     path = contained(folder, rel)
     return path is not None and path.is_file()
+
+
+def _stale(names: list[str], keys: dict[str, str], entry: NoteEntry | None, folder: Path,
+           force: bool) -> list[str]:
+    """The outputs to render: each whose key changed or one of whose files is gone (all of
+    them with ``force`` or without a trusted entry)."""
+    if force or entry is None:
+        return list(names)
+    changed = {n for n in names if entry.keys.get(n) != keys[n]}
+    regular = _regular_files(folder) if any(
+        entry.files.get(n) for n in names if n not in changed) else set()
+    return [n for n in names if n in changed
+            or not all(_present(folder, rel, regular) for rel in entry.files.get(n, []))]
 
 
 def _trusted(entry: NoteEntry | None) -> NoteEntry | None:
@@ -155,9 +177,7 @@ def plan(config: BuildConfig, notes: list[SourceNote], names: list[str],
         folder = config.output / source.id
         entry = _trusted(saved.notes.get(source.id))
         # --force renders every output asked for; the others keep their entries.
-        stale = [n for n in names if config.force or entry is None
-                 or entry.keys.get(n) != keys[n]
-                 or not all(_present(folder, rel) for rel in entry.files.get(n, []))]
+        stale = _stale(names, keys, entry, folder, config.force)
         if entry is not None:
             # Only the note's own: a record written by someone else replays nothing more.
             # A diagnostic the record does not say the renderer of goes with the whole note.
