@@ -13,7 +13,17 @@ from . import layout as geo
 from .cast import other_script_name
 from .fitting import fit_text, sizes
 from .settings import PAPER, Settings, _bad
-from .text import OneLines, Styles, Warnings, also_para, appears_para, height_of, para
+from .text import (
+    Marked,
+    OneLines,
+    Styles,
+    Warnings,
+    also_markup,
+    appears_markup,
+    height_of,
+    markup_of,
+    para,
+)
 
 
 def grid_for(s: Settings, paper: tuple[float, float]) -> geo.CardGrid:
@@ -37,6 +47,7 @@ def draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.
                index: dict[int, int], warn: Warnings) -> None:
     """Each sheet of cards as a front page then its back page, cut marks on the fronts."""
     lines = OneLines()
+    known = Marked()
 
     def front(i: int, r: geo.Rect) -> None:
         problem = _draw_front(c, people[i], note, r, s, warn, lines)
@@ -44,7 +55,7 @@ def draw_cards(c: Any, note: Note, people: list[Person], s: Settings, grid: geo.
             warn.names[index[id(people[i])]] = problem
 
     def back(i: int, r: geo.Rect) -> None:
-        _draw_back(c, people[i], note, r, s, warn, index[id(people[i])])
+        _draw_back(c, people[i], note, r, s, warn, index[id(people[i])], known)
 
     draw_sheets(c, len(people), grid, s, front, back)
 
@@ -133,22 +144,31 @@ def _draw_front(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
 
 
 def _back_parts(person: Person, note: Note, st: Styles, s: Settings, description: RichText,
-                warn: Warnings) -> list[tuple[Any, float]]:
-    """The back's flowables with the space above each."""
+                warn: Warnings, known: Marked) -> list[tuple[Any, float]]:
+    """The back's flowables with the space above each; ``known`` keeps the markup every type
+    size shares (a description cut to fit is marked up anew)."""
     size = st.size
     missing = warn.person(person)
+    who = id(person)
     parts: list[tuple[Any, float]] = []
     if person.role:
-        parts.append((para(person.role, st.back_role, missing), 0.0))
-    span = span_label(person, s.text)
+        parts.append((known.para(("role", who), st.back_role[0],
+                                 lambda: markup_of(person.role, st.back_role, missing)), 0.0))
+    span = known.once(("span", who), lambda: span_label(person, s.text))
     if span:
-        parts.append((para(span, st.also, missing), size * 0.1))
+        parts.append((known.para(("span", who, "text"), st.also[0],
+                                 lambda: markup_of(span, st.also, missing)), size * 0.1))
     others = [a for a in person.aliases if a != other_script_name(person)]
     if others:
-        parts.append((also_para(person, others, s, st.also, warn), size * 0.1))
+        parts.append((known.para(("also", who), st.also[0], lambda: also_markup(
+            person, others, s, st.also, warn)), size * 0.1))
     if description:
-        parts.append((para(description, st.body, missing), size * 0.45 if parts else 0.0))
-    seen = appears_para(person, note, s, st.meta, warn)
+        body = (known.para(("body", who), st.body[0],
+                           lambda: markup_of(description, st.body, missing))
+                if description is person.description else para(description, st.body, missing))
+        parts.append((body, size * 0.45 if parts else 0.0))
+    seen = known.para(("appears", who), st.meta[0],
+                      lambda: appears_markup(person, note, s, st.meta, warn))
     if seen is not None:
         parts.append((seen, size * 0.45 if parts else 0.0))
     return parts
@@ -158,21 +178,23 @@ def _stack_height(parts: list[tuple[Any, float]], w: float) -> float:
     return sum(height_of(f, w) + gap for f, gap in parts)
 
 
-def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings,
-              warn: Warnings) -> tuple[list[tuple[Any, float]], str | None]:
+def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings, warn: Warnings,
+              known: Marked) -> tuple[list[tuple[Any, float]], str | None]:
     """The back's parts at the largest size that fits; at the floor, the description cut.
     Returns the parts and, when something had to go, a warning."""
     for size in sizes(s.card_body, s.card_floor, s.card_step):
-        parts = _back_parts(person, note, Styles.at(s, size), s, person.description, warn)
+        parts = _back_parts(person, note, Styles.at(s, size), s, person.description, warn,
+                            known)
         if _stack_height(parts, r.w) <= r.h:
             return parts, None
     floor = Styles.at(s, s.card_floor)
 
     def fits(desc: RichText) -> bool:
-        return _stack_height(_back_parts(person, note, floor, s, desc, warn), r.w) <= r.h
+        return _stack_height(_back_parts(person, note, floor, s, desc, warn, known),
+                             r.w) <= r.h
 
     cut, how = fit_text(person.description, fits)
-    parts = _back_parts(person, note, floor, s, cut, warn)
+    parts = _back_parts(person, note, floor, s, cut, warn, known)
     advice = "shorten it, or choose a larger card ([cards] format in layouts/handout.toml)"
     if not person.description or (how == "all" and not fits(())):
         return parts, (f"{person.name}: the back of the card cannot hold the role and the "
@@ -184,9 +206,9 @@ def _fit_back(person: Person, note: Note, r: geo.Rect, s: Settings,
 
 
 def _draw_back(c: Any, person: Person, note: Note, r: geo.Rect, s: Settings,
-               warn: Warnings, who: int) -> None:
+               warn: Warnings, who: int, known: Marked) -> None:
     """Role, span, description and appearances, shrunk to fit the card's safe area."""
-    parts, problem = _fit_back(person, note, r, s, warn)
+    parts, problem = _fit_back(person, note, r, s, warn, known)
     if problem:
         warn.cuts[who] = problem
     c.saveState()
