@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ...model import Diagnostic, Note, Severity, images
 from ..base import Output, RenderContext, RenderResult
+from ..pdf.collector import paused
 from .document import build_pdf
 from .settings import Settings, for_note, load_settings
 
@@ -38,7 +39,8 @@ class HandoutRenderer:
             return result
         settings, page, problems = for_note(ctx, note.source, note.metadata.language)
         result.diagnostics.extend(problems)
-        data, warnings = build_pdf(note, settings, page, ctx.build_time)
+        with paused():  # the sheet's and cards' paragraphs all stand until the PDF is written
+            data, warnings = build_pdf(note, settings, page, ctx.build_time)
         result.files.append(Output("cast.pdf", data))
         result.diagnostics.extend(warnings)
         result.diagnostics.extend(inline_images(note))

@@ -42,6 +42,7 @@ from ...study import (
 )
 from ..base import Output, RenderContext, RenderResult
 from ..pdf import markup as pdfmarkup
+from ..pdf.collector import paused
 from ..pdf.runs import draw_runs
 from ..richtext import Formatter
 from . import layout as geo
@@ -295,7 +296,8 @@ class FlashcardsRenderer:
         result.diagnostics.extend(problems)
         if any(settings.text.get(k) != v for k, v in CARD_WORDS.items()):
             cards = flashcards(note, choice, settings.text, people)  # worded otherwise: again
-        data, warnings = build_pdf(note, cards, settings, page, ctx.build_time)
+        with paused():  # the cards' paragraphs all stand until the PDF is written
+            data, warnings = build_pdf(note, cards, settings, page, ctx.build_time)
         result.files.append(Output(FILE, data))
         result.diagnostics.extend(warnings)
         result.diagnostics.extend(_inline_images(note, cards))

@@ -78,9 +78,12 @@ def render_figure(note: Note, ctx: RenderContext,
 
     style = Style.load(ctx.layouts)  # a wrong setting is a located layout error
     style = style.in_language(ctx.layouts, note.metadata.language)
+    from ..pdf.collector import paused
+
     try:
-        fig = _figure(note, ctx, style)
-        made = files(note, ctx, fig)
+        with paused():  # the figure's drafts, layouts and scenes stand until its files are made
+            fig = _figure(note, ctx, style)
+            made = files(note, ctx, fig)
     except Exception as exc:  # a figure problem must not stop the guide or the deck
         result.diagnostics.append(Diagnostic(
             Severity.ERROR, "timeline-failed",
