@@ -120,3 +120,24 @@ def test_help_loads_no_build() -> None:
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
                           text=True, check=False)
     assert "Usage" in done.stdout and "LOADED []" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_command_named_first_is_set_up_alone() -> None:
+    # typer sets up the parameters of every command it is given at each start: a build gets
+    # its own command only; no command, an option first or a misspelt one gets them all.
+    from studypress.cli import app, for_command
+
+    one = for_command(["build", "source", "-q"])
+    assert [c.callback.__name__ for c in one.registered_commands] == ["build"]
+    assert one.registered_groups == [] and len(app.registered_commands) > 1
+    assert all(for_command(args) is app for args in ([], ["--help"], ["biuld"], ["layouts"]))
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "studypress", *args], env=env,
+                              capture_output=True, text=True, check=False)
+
+    shown = run("build", "--help")
+    assert shown.returncode == 0 and "--only" in shown.stdout and "--jobs" in shown.stdout
+    wrong = run("biuld")
+    assert wrong.returncode == 2 and "build" in wrong.stderr

@@ -327,12 +327,31 @@ register_project_commands(app)
 register_sync_command(app)
 
 
+def for_command(args: list[str]) -> typer.Typer:
+    """The app with only the command ``args`` names, when they name one: typer sets up every
+    command's parameters at each start, and a build needs its own alone. Anything else (no
+    command, an option first, a misspelt command to suggest a name for) gets them all."""
+    import copy
+
+    from typer.main import get_command_name
+
+    named = [c for c in app.registered_commands
+             if args and (c.name or get_command_name(c.callback.__name__)) == args[0]]
+    if len(named) != 1:
+        return app
+    one = copy.copy(app)
+    one.registered_commands, one.registered_groups = named, []
+    return one
+
+
 def main() -> None:
     """Console-script entry point."""
+    import sys
+
     from . import stops
 
     stops.for_the_process()
     try:
-        app()
+        for_command(sys.argv[1:])()
     finally:
         stops.settled()  # the exit status is decided: a late signal no longer changes it

@@ -12,8 +12,10 @@ sets in it; a pattern ``file.toml#key`` reads only that top-level key of the mer
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,12 +73,11 @@ class Prints:
 
     def _parts(self, output: str) -> Iterable[tuple[str, str]]:
         patterns = reads(output)
-        claimed = [p for ps in READS.values() for p in ps]
         for name, digest in self.files.items():
             if _matches(name, DOCS):
                 continue
             if patterns is None or _matches(name, (*patterns, *EVERY)) \
-                    or not _matches(name, claimed):  # unknown files count for every output
+                    or not _matches(name, _CLAIMED):  # unknown files count for every output
                 yield name, digest
         for pattern in patterns or ():
             if "#" in pattern:
@@ -94,14 +95,24 @@ def prints(layouts_dir: Path) -> Prints:
     out = Prints()
     names: set[str] = set()
     for d in layouts.dirs:
-        names.update(p.relative_to(d).as_posix() for p in d.rglob("*")
-                     if p.is_file() and not any(part.startswith(".")
-                                                for part in p.relative_to(d).parts))
+        names.update(_files_below(d))
     for name in sorted(names):
         out.files[name] = _file_digest(layouts, name)
     for pattern in {p for ps in READS.values() for p in ps if "#" in p}:
         file, _, key = pattern.partition("#")
         out.settings[pattern] = _settings_digest(layouts, file, key)
+    return out
+
+
+def _files_below(folder: Path) -> list[str]:
+    """The files below ``folder`` (relative, with ``/``), none hidden or in a hidden folder."""
+    out = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(here, folder)
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        out.extend(prefix + f for f in files
+                   if not f.startswith(".") and os.path.isfile(os.path.join(here, f)))
     return out
 
 
@@ -163,7 +174,16 @@ def _hash(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
 
 
+_CLAIMED = tuple(p for ps in READS.values() for p in ps)
+
+
 def _matches(name: str, patterns: Iterable[str]) -> bool:
+    """Whether a layout file is one of ``patterns`` (a key of a settings file is none)."""
+    return _matched(name, tuple(patterns))
+
+
+@functools.lru_cache(maxsize=4096)  # each file is asked about for every output
+def _matched(name: str, patterns: tuple[str, ...]) -> bool:
     for pattern in patterns:
         file = pattern.partition("#")[0]
         if "#" in pattern:
