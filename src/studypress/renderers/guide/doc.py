@@ -431,6 +431,8 @@ class GuideDoc(BaseDocTemplate):
         self.pages_made = 0
         self._head = fonts.family(settings.heading_family)
         self._chain = fonts.fallback_chain(self._head, False, False, fallbacks)
+        # the running header's text and that text as it fits (the book changes it by chapter)
+        self._header: tuple[str, str] | None = None
         frame = BodyFrame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom,
                           id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.frame_height = frame._height
@@ -532,8 +534,10 @@ class GuideDoc(BaseDocTemplate):
         y = self.pagesize[1] - s.header_offset - s.sizes["header"]
         canv.saveState()
         canv.setFillColor(HexColor(s.colours["muted"]))
-        text = fit_runs(self.info.header, width, self._chain, s.sizes["header"])
-        draw_runs(canv, left, y, text, self._chain, s.sizes["header"])
+        if self._header is None or self._header[0] != self.info.header:
+            self._header = (self.info.header, fit_runs(self.info.header, width, self._chain,
+                                                       s.sizes["header"]))
+        draw_runs(canv, left, y, self._header[1], self._chain, s.sizes["header"])
         canv.setStrokeColor(HexColor(s.colours["rule"]))
         canv.setLineWidth(0.5)
         rule_y = y - s.sizes["header"] * 0.45
