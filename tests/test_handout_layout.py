@@ -56,7 +56,10 @@ def check_grid(grid: geo.CardGrid, card_w: float, card_h: float, duplex: str,
     assert len(grid.fronts) == len(grid.backs) == grid.columns * grid.rows >= 1
     for f, b in zip(grid.fronts, grid.backs, strict=True):
         assert (abs(f.w - card_w) < 1e-6) and abs(f.h - card_h) < 1e-6
-        assert f.x >= -1e-6 and f.y >= -1e-6 and f.right <= W + 1e-3 and f.top <= H + 1e-3
+        # grid_size forgives 0.01 pt of rounding, which the centred grid shares between
+        # its two edges
+        edge = 0.005 + 1e-6
+        assert f.x >= -edge and f.y >= -edge and f.right <= W + edge and f.top <= H + edge
         assert close(b, turned_over(f, W, H, duplex).moved(*offset))
     for i, a in enumerate(grid.fronts):
         for b in grid.fronts[i + 1:]:
