@@ -244,7 +244,7 @@ class Combined:
         self.diagnostics: list[Diagnostic] = []
         # The lock, or once, when there is none yet, the ledger older builds kept in output/.
         # Read once per build, and a large project's lock is large: not kept for later.
-        lock = read_lock(ctx, LOCK_FILE, self.diagnostics, keep=False)
+        lock = read_lock(ctx, LOCK_FILE, self.diagnostics)
         self.previous = (lock if lock is not None
                          else read_ledger(ctx, LEDGER_FILE, LEDGER_FILE, self.diagnostics))
         self.kept = _Written()

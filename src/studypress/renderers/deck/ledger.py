@@ -9,6 +9,7 @@ one when it changes; items that disappeared are reported, since no import can re
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
@@ -204,24 +205,115 @@ _MARK = "\0"
 _MARK_TEXT = b'"items": "\\u0000"'
 
 
-# The last lock read in this process, with its ledger: every note's deck of a build without
-# ledgers in output/ starts from the lock, and parsing it for each would be quadratic.
-_LAST_LOCK: list[tuple[bytes, Ledger]] = []
+def parse_lock(data: bytes | None) -> Ledger | None:
+    """The deck ledger in a lock's bytes; None when there is no lock. Raises LedgerError."""
+    return None if data is None else _parse_lock(data)
 
 
-def parse_lock(data: bytes | None, keep: bool = True) -> Ledger | None:
-    """The deck ledger in a lock's bytes (a copy of its own for each caller); None when there
-    is no lock. ``keep=False``: read once, so not kept for the next caller. Raises
-    LedgerError."""
+def lock_part(data: bytes | None, note_id: str) -> Ledger | None:
+    """One note's part of a lock's ledger (``Ledger.of_note``), tables of its own for each
+    caller; None when there is no lock. Raises LedgerError.
+
+    Every note's deck of a build without ledgers in output/ starts from the lock: the lock
+    is read once for all of them while the same bytes come back, and only into where each
+    note's entries stand in it. A worker process that parsed the whole lock (tens of
+    megabytes for a large project) would hold every entry of every note, besides the bytes."""
     if data is None:
         return None
-    if _LAST_LOCK and _LAST_LOCK[0][0] == data:
-        return _LAST_LOCK[0][1].copy()
-    ledger = _parse_lock(data)
-    if not keep:
-        return ledger
-    _LAST_LOCK[:] = [(data, ledger)]
-    return ledger.copy()
+    if not (_LAST_LOCK and _LAST_LOCK[0][0] == data):
+        _LAST_LOCK.clear()  # the last lock's parts go before this one's are made
+        _LAST_LOCK.append((data, _split_lock(data)))
+    return _LAST_LOCK[0][1].part(note_id)
+
+
+class _LockParts:
+    """A lock's entries by note: where each note's entries stand in the lock's bytes (as
+    ``write_lock`` lays them out), or, for a lock laid out otherwise (edited by hand, merged),
+    the entries themselves."""
+
+    def __init__(self, data: bytes, skeleton: Ledger, spans: dict[str, list[int]] | None,
+                 entries: dict[str, dict[str, Entry]] | None = None) -> None:
+        self.data, self.skeleton, self.spans, self.entries = data, skeleton, spans, entries
+
+    def part(self, note_id: str) -> Ledger:
+        if self.entries is not None:
+            items = dict(self.entries.get(note_id, {}))
+        else:
+            at = self.spans.get(note_id, []) if self.spans is not None else []
+            items = _entries_at(self.data, at)
+        return Ledger(items, dict(self.skeleton.notetypes))
+
+
+_ITEMS_OPEN = b'\n  "items": {\n'
+_ITEMS_CLOSE = b"\n  }"
+_STRING = rb'"(?:[^"\\\n]|\\.)*"'
+# One entry as ``write_lock`` writes it: its GUID, then its fields one per line, four spaces
+# in (a JSON string holds no raw line break, so no field's line can end the entry).
+_ENTRY = re.compile(rb"   (" + _STRING + rb"): \{\n((?:    [^\n]*\n)+)   \}")
+_NOTE = re.compile(rb'^    "note": (' + _STRING + rb"),?$", re.MULTILINE)
+
+
+def _split_lock(data: bytes) -> _LockParts:
+    """Where each note's entries stand in the lock; the whole lock parsed instead when its
+    items are not laid out as ``write_lock`` writes them."""
+    found = _spans(data)
+    if found is None:
+        ledger = _parse_lock(data)
+        by_note: dict[str, dict[str, Entry]] = {}
+        for guid, entry in ledger.items.items():
+            by_note.setdefault(entry.note, {})[guid] = entry
+        return _LockParts(data, ledger, None, by_note)
+    spans, start, end = found
+    # The rest of the lock (format, note types) with its items left out, read as a whole.
+    skeleton = _parse_lock(data[:start] + b"{}" + data[end:])
+    return _LockParts(data, skeleton, spans)
+
+
+def _spans(data: bytes) -> tuple[dict[str, list[int]], int, int] | None:
+    """Each note's entries' (start, end) offsets, flat, and where the items' braces open and
+    close; None when the items are not all laid out as ``write_lock`` writes them (or a GUID
+    is written twice, or written with an escape)."""
+    opening = data.find(_ITEMS_OPEN)
+    if opening < 0 or data.find(_ITEMS_OPEN, opening + 1) >= 0:
+        return None
+    spans: dict[str, list[int]] = {}
+    guids: set[bytes] = set()
+    notes: dict[bytes, str] = {}  # a note's id as written → read, once for all its entries
+    pos = opening + len(_ITEMS_OPEN)
+    while True:
+        m = _ENTRY.match(data, pos)
+        note = _NOTE.search(data, m.start(2), m.end(2)) if m else None
+        if m is None or note is None or b"\\" in m.group(1) or m.group(1) in guids:
+            return None
+        guids.add(m.group(1))
+        raw = note.group(1)
+        name = notes.get(raw)
+        if name is None:
+            name = notes[raw] = json.loads(raw)
+        spans.setdefault(name, []).extend(m.span())
+        pos = m.end()
+        if data.startswith(b",\n", pos):
+            pos += 2
+        elif data.startswith(_ITEMS_CLOSE, pos):
+            return spans, opening + len(_ITEMS_OPEN) - 2, pos + len(_ITEMS_CLOSE)
+        else:
+            return None
+
+
+def _entries_at(data: bytes, spans: list[int]) -> dict[str, Entry]:
+    """The entries at these (start, end) offsets of a lock, read as one JSON object."""
+    pairs = zip(spans[::2], spans[1::2], strict=True)
+    text = b"{" + b",".join(data[a:b] for a, b in pairs) + b"}"
+    try:
+        found = _loads(text)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise LedgerError(str(exc) or type(exc).__name__) from None
+    if not isinstance(found, dict) or not all(isinstance(e, Entry) for e in found.values()):
+        raise LedgerError("an item entry lacks its key, note or hash")
+    return {str(g): e for g, e in found.items()}
+
+
+_LAST_LOCK: list[tuple[bytes, _LockParts]] = []
 
 
 def _parse_lock(data: bytes) -> Ledger:

@@ -54,11 +54,13 @@ def read_ledger(ctx: RenderContext, rel: str, where: str,
 
 
 def read_lock(ctx: RenderContext, where: str, diagnostics: list[Diagnostic],
-              keep: bool = True) -> ledgers.Ledger | None:
-    """The project's ``studypress.lock``; None when there is none (or it is unreadable).
-    ``keep``: see ``ledger.parse_lock``."""
+              note_id: str | None = None) -> ledgers.Ledger | None:
+    """The project's ``studypress.lock`` (only the note ``note_id``'s part, when given);
+    None when there is none (or it is unreadable)."""
+    data = ctx.project_file(LOCK_FILE)
     try:
-        return ledgers.parse_lock(ctx.project_file(LOCK_FILE), keep)
+        return (ledgers.parse_lock(data) if note_id is None
+                else ledgers.lock_part(data, note_id))
     except ledgers.LedgerError as exc:
         diagnostics.append(Diagnostic(
             Severity.WARNING, "deck-lock",
@@ -73,8 +75,8 @@ def note_previous(note: Note, ctx: RenderContext,
     since a build of single notes updates no lock), else its part of the project's lock."""
     if ctx.previous(LEDGER_FILE) is not None:
         return read_ledger(ctx, LEDGER_FILE, note.source, diagnostics)
-    lock = read_lock(ctx, note.source, diagnostics)
-    return lock.of_note(note.id) if lock is not None else ledgers.Ledger()
+    lock = read_lock(ctx, note.source, diagnostics, note.id)
+    return lock if lock is not None else ledgers.Ledger()
 
 
 def note_types(items: Sequence[Item], layouts: Layouts,
