@@ -1,4 +1,4 @@
-"""The cyclic garbage collector is held off while a guide is made (pdf.collector), and is on
+"""The cyclic garbage collector is held off while a guide is made (studypress.collector), and is on
 again afterwards, whatever happened inside."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from studypress.collector import paused
 from studypress.layouts import Layouts
 from studypress.renderers.base import RenderContext, RenderOptions
 from studypress.renderers.guide import render_guide
-from studypress.renderers.pdf.collector import paused
 
 
 class _Box:

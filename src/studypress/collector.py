@@ -1,4 +1,5 @@
-"""Python's cyclic garbage collector held off while one document is made.
+"""Python's cyclic garbage collector held off while objects are made that all stay: one
+document (a guide, a figure, a deck), or thousands of notes read or unpacked at once.
 
 A document's flowables, their lines and the canvas live until the document is written, so
 nothing a collection finds while it is made can be freed before then; yet each full collection

@@ -24,18 +24,18 @@ import contextlib
 import dataclasses
 import enum
 import functools
-import gc
 import hashlib
 import io
 import os
 import pickle
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..collector import paused
 from .cache import Cache
 from .records import NoteBrief, SourceFile
 
@@ -267,23 +267,9 @@ def pack(value: object) -> bytes:
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: building thousands of objects that stay (a
-    note, every note's cards) would set it off again and again, each time walking every
-    object made so far; what they leave is collected once it runs again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _unpickle(packed: bytes) -> Any:
     """What ``pack`` packed (with the collector paused, it loads in half the time)."""
-    with collector_paused():
+    with paused():
         return _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
 
 

@@ -13,6 +13,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..collector import paused
 from ..diagnostics import Collector, Diagnostic
 from ..layouts import Layouts
 from ..renderers import base
@@ -26,7 +27,7 @@ from .cache import (
     project_keys,
 )
 from .inputs import Prints
-from .memo import Memo, collector_paused
+from .memo import Memo
 from .plan import build_time
 from .read import file_digest
 from .records import BuildConfig, SourceNote
@@ -69,7 +70,7 @@ def combined(config: BuildConfig, notes: list[SourceNote], names: list[str],
     made = _held(config, ids, stale, trusted, fingerprint, cache, memo, places)
     if any(n not in made for n in stale):
         # Every note's cards are held at once: the collector would walk them again and again.
-        with collector_paused():
+        with paused():
             made.update(_render_project(config, notes, [n for n in stale if n not in made],
                                         writer, out, fingerprint, places, ids, memo, cache))
     out.entry = _entry(trusted, keys, stale, made)

@@ -59,7 +59,7 @@ class DeckRenderer:
 
     def render(self, note: Note, ctx: RenderContext) -> RenderResult:
         """The note's own deck, its ledger, and a report of items removed since last time."""
-        from ..pdf.collector import paused
+        from ...collector import paused
 
         with paused():  # the items, notes and package all stand until the deck is written
             return self._render(note, ctx)

@@ -80,7 +80,7 @@ def figure_glyphs(note: Note, missing: list[str]) -> Any:
 
 def render_guide(note: Note, ctx: RenderContext) -> tuple[bytes, list[Diagnostic]]:
     """The guide's PDF bytes and the warnings met while making it."""
-    from ..pdf.collector import paused
+    from ...collector import paused
     from .replay import Mismatch
 
     with paused():

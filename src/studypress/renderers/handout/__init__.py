@@ -14,9 +14,9 @@ and cuts), ``columns`` (the sheet's two-column flow), ``bars`` (the time bars), 
 
 from __future__ import annotations
 
+from ...collector import paused
 from ...model import Diagnostic, Note, Severity, images
 from ..base import Output, RenderContext, RenderResult
-from ..pdf.collector import paused
 from .document import build_pdf
 from .settings import Settings, for_note, load_settings
 

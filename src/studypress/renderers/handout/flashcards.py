@@ -18,6 +18,7 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 
 from ... import fonts
+from ...collector import paused
 from ...model import (
     Diagnostic,
     Event,
@@ -42,7 +43,6 @@ from ...study import (
 )
 from ..base import Output, RenderContext, RenderResult
 from ..pdf import markup as pdfmarkup
-from ..pdf.collector import paused
 from ..pdf.runs import draw_runs
 from ..richtext import Formatter
 from . import layout as geo

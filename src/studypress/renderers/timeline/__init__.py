@@ -78,7 +78,7 @@ def render_figure(note: Note, ctx: RenderContext,
 
     style = Style.load(ctx.layouts)  # a wrong setting is a located layout error
     style = style.in_language(ctx.layouts, note.metadata.language)
-    from ..pdf.collector import paused
+    from ...collector import paused
 
     try:
         with paused():  # the figure's drafts, layouts and scenes stand until its files are made
