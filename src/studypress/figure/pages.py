@@ -83,6 +83,7 @@ def paged_drafts(events: Sequence[Event], people: Sequence[Person], width: float
     packer.undated = not apart
     guess = max(1, int(len(its) * first / whole.height))
     pages: list[tuple[int, int, Draft]] = []
+    numbered = 0  # the numbered marks of the pages so far
     while not pages or pages[-1][1] < len(its):
         start = pages[-1][1] if pages else 0
         height = page_height if pages else first
@@ -90,7 +91,8 @@ def paged_drafts(events: Sequence[Event], people: Sequence[Person], width: float
         if lay.numbered:
             packer.first += end - start
         pages.append((start, end, lay))
-        if numbered_below is not None and sum(d.numbered for _, _, d in pages) >= numbered_below:
+        numbered += lay.numbered
+        if numbered_below is not None and numbered >= numbered_below:
             return None
         # the next page holds about as many events for its height as this one did
         guess = max(1, int((end - start) * page_height / height))
