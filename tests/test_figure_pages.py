@@ -344,3 +344,28 @@ def test_paged_drafts_stop_once_as_many_pages_as_asked_are_numbered(note300):
     assert kept is not None
     assert [(a, b, d.height) for a, b, d in kept.pages] == [
         (a, b, d.height) for a, b, d in whole.pages]
+
+
+def test_a_lower_first_page_with_the_same_fonts_plans_the_whole_figure_once(note300,
+                                                                           monkeypatch):
+    from studypress.figure import pages as paging
+
+    style = Style()
+    fresh = timeline_pages(note300, 481.9, PAGE, first_height=300.0, settings=style)
+    wholes: list[int] = []
+    real = paging.draft
+
+    def counted(events, people, width, height, style, fs, *, page=None):
+        if page is None:
+            wholes.append(1)
+        return real(events, people, width, height, style, fs, page=page)
+
+    monkeypatch.setattr(paging, "draft", counted)
+    fs = fontset_for(style)
+    first = timeline_pages(note300, 481.9, PAGE, settings=style, fontset=fs)
+    again = timeline_pages(note300, 481.9, PAGE, first_height=300.0, settings=style,
+                           fontset=fs)
+    assert len(wholes) == 1
+    assert len(first) > 1
+    assert [lay.labels for _, lay in again] == [lay.labels for _, lay in fresh]
+    assert [lay.markers for _, lay in again] == [lay.markers for _, lay in fresh]

@@ -29,6 +29,8 @@ from .style import Style
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
 
+    from .text import FontSet
+
 __all__ = [
     "Box",
     "Label",
@@ -109,18 +111,20 @@ def timeline_figure(note: Note, width: float, height: float | None = None, *,
 def timeline_pages(note: Note, width: float, page_height: float, *,
                    first_height: float | None = None,
                    settings: dict[str, Any] | None = None,
-                   missing: list[str] | None = None) -> list[tuple[Drawing, Layout]]:
+                   missing: list[str] | None = None,
+                   fontset: FontSet | None = None) -> list[tuple[Drawing, Layout]]:
     """The note's timeline as one drawing per page, none taller than ``page_height`` (the first
     none taller than ``first_height``, when given: the room under what opens its page): the
     whole figure when it fits, else stretches of time, each with its own axis, people, key and
     a "continued" line (``pages``). Text keeps its size: a page takes fewer events instead.
     Numbered marks run on from page to page, so ``numbers`` of all pages together give each
-    event one number."""
+    event one number. ``fontset`` (``fontset_for(style)`` when None) may be one an earlier
+    call for the same note was given: what that call measured is measured once."""
     from .draw import draw
     from .pages import paged_layouts
 
     style = Style.from_settings(settings)
-    fs = fontset_for(style)
+    fs = fontset if fontset is not None else fontset_for(style)
     lays = paged_layouts(note.events, note.people, width, page_height, style, fs,
                          first_height=first_height)
     out = [(draw(lay, style, fs), lay) for lay in lays]

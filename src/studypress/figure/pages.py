@@ -71,7 +71,7 @@ def paged_drafts(events: Sequence[Event], people: Sequence[Person], width: float
     """``paged_layouts`` up to their assembly. With ``numbered_below``, None as soon as that
     many of the pages have numbered marks: a try that can no longer be kept is not finished."""
     first = page_height if first_height is None else first_height
-    whole = draft(events, people, width, None, style, fs)
+    whole = _whole(events, people, width, style, fs)
     its = [it for it in items(events, "iso") if it.span is not None]
     if whole.height <= first + 0.01 or len(its) < 2:
         return Paged([(0, len(its), whole)], its, style, fs, whole=True)
@@ -99,6 +99,19 @@ def paged_drafts(events: Sequence[Event], people: Sequence[Person], width: float
     if apart:
         pages.extend((len(its), len(its), lay) for lay in packer.lists(undated))
     return Paged(pages, its, style, fs)
+
+
+def _whole(events: Sequence[Event], people: Sequence[Person], width: float, style: Style,
+           fs: FontSet) -> Draft:
+    """The whole figure's draft at ``width``, planned once per font set: a figure asked for
+    again with a lower first page (the guide's) starts from the same whole figure."""
+    if not (isinstance(events, tuple) and isinstance(people, tuple)):  # a list may change
+        return draft(events, people, width, None, style, fs)
+    found = fs.by_note.get((events, people, style),
+                           lambda: draft(events, people, width, None, style, fs),
+                           ("whole", width))
+    assert isinstance(found, Draft)
+    return found
 
 
 def _middle(it: Item) -> float:

@@ -41,9 +41,18 @@ def figure_drawer(settings: Any, missing: list[str], page_height: float | None =
     drawer's third argument, when given, is a lower height for the first page alone (so it
     shares a page with what stands above it), the others keep ``page_height``."""
     try:
-        from ...figure import has_timeline, timeline_figure, timeline_pages
+        from ...figure import fontset_for, has_timeline, timeline_figure, timeline_pages
+        from ...figure.style import Style
     except ImportError:
         return None
+    # One font set for every figure of a note: a figure asked for again with a lower first
+    # page measures nothing twice, and starts from the same whole figure.
+    kept: list[Any] = [None, None]  # the note, its font set
+
+    def fontset(note: Note) -> Any:
+        if kept[0] is not note:
+            kept[:] = [note, fontset_for(Style.from_settings(settings))]
+        return kept[1]
 
     def draw(note: Note, width: float, first: float | None = None):
         if not has_timeline(note):
@@ -57,7 +66,7 @@ def figure_drawer(settings: Any, missing: list[str], page_height: float | None =
         # The whole figure when its first page holds it, else its pages: laid out once,
         # never first drawn whole only to be thrown away.
         pages = timeline_pages(note, width, full, first_height=first, settings=settings,
-                               missing=missing)
+                               missing=missing, fontset=fontset(note))
         numbers = {k: v for _, lay in pages if lay.numbered for k, v in lay.numbers.items()}
         drawings = [d for d, _ in pages]
         return (drawings if len(drawings) > 1 else drawings[0]), numbers
