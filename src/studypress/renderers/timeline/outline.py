@@ -32,14 +32,38 @@ def _outliner():
 @functools.lru_cache(maxsize=8192)
 def _glyph(font: str, ch: str) -> str:
     """The SVG path data of one character's outline at 1000 units an em, y upwards."""
-    from reportlab.graphics.utils import text2PathDescription
+    shaped = 0xE000 <= ord(ch) <= 0xF8FF  # a shaped glyph (an Arabic joined form): by number
+    ops = _read(font, ch, shaped)
+    if ops is None:
+        from reportlab.graphics.utils import text2PathDescription
 
-    if 0xE000 <= ord(ch) <= 0xF8FF:  # a shaped glyph (an Arabic joined form): by its number
-        from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+        if shaped:
+            from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-        ch = ShapedStr(ch, [ShapeData(0, 0, 0, 0, 0, 0)])
-    ops = text2PathDescription(ch, 0, 0, font, EM, truncate=0, gs=_outliner())
+            ch = ShapedStr(ch, [ShapeData(0, 0, 0, 0, 0, 0)])
+        ops = text2PathDescription(ch, 0, 0, font, EM, truncate=0, gs=_outliner())
     return "".join(_COMMANDS[op[0]] + " ".join(map(str, map(round, op[1:]))) for op in ops)
+
+
+def _read(font: str, ch: str, shaped: bool) -> list[tuple] | None:
+    """The character's path read from its TrueType font's glyph table (``glyf``), as
+    FreeType would hand it over; None where FreeType itself is asked (a font of another
+    kind, a glyph ``glyf`` leaves to it). Loading FreeType costs a build that writes one
+    figure more than outlining every character it draws."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    from .glyf import decompose, glyph_outline, path_ops
+
+    face = getattr(getFont(font), "face", None)
+    if face is None or not hasattr(face, "glyphPos") or "glyf" not in face.table:
+        return None
+    mapped = face.charToGlyph.get(ord(ch))
+    if mapped is None and shaped:
+        return None  # FreeType is not asked either: ReportLab fails as it did
+    outline = glyph_outline(face, mapped or 0)  # FreeType draws an unmapped one as glyph 0
+    if outline is None:
+        return None
+    return path_ops(decompose(outline), EM / face.unitsPerEm)
 
 
 @functools.lru_cache(maxsize=65536)
