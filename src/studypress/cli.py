@@ -1,168 +1,74 @@
-"""The ``studypress`` command: parse options, call build/check/inspect, map outcomes to exit
-codes (0 ok, 1 errors in notes, 2 usage)."""
+"""The ``studypress`` command's entry point; exit codes 0 ok, 1 errors in notes, 2 usage.
 
-# Annotations stay objects (no ``from __future__ import annotations``): typer reads every
-# command's parameters at each start, and evaluating them from strings took twice as long.
+A plain ``studypress build`` (every option spelt out in full and valid) runs the build from
+here, without loading typer: importing it and setting up the command took 40% of a build
+that has nothing to do. Anything else, every mistake included, goes to the full command line
+(``cli_app``), which parses and reports it; both run the same ``build_command``.
+"""
 
-import contextlib
-import enum
-import json
+from __future__ import annotations
+
+import os
+import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any
-
-import typer
-from typer.core import TyperGroup
-
-from . import __version__, progress
-from .anki_sync.command import register as register_sync_command
-from .cli_project import register as register_project_commands
-from .renderers import names as renderer_names
-
-try:  # typer 0.2x carries its own copy of click
-    from typer._click.exceptions import NoSuchOption
-except ImportError:  # pragma: no cover - older typer, on click itself
-    from click.exceptions import NoSuchOption  # type: ignore[no-redef]
-
-
-def close_options(typed: str, known: Iterable[str]) -> list[str]:
-    """The options an unknown one was probably meant as: those it begins (``--forc`` →
-    ``--force``) or nearly spells (``--stirct`` → ``--strict``), compared without their
-    dashes, which click counts as likeness and so offers ``--jobs`` for ``--bogus``."""
-    from difflib import SequenceMatcher  # only an unknown option needs it
-
-    word = typed.lstrip("-")
-    return sorted(name for name in known if (len(word) >= 2 and name.lstrip("-").startswith(
-        word)) or SequenceMatcher(None, word, name.lstrip("-")).ratio() >= 0.75)
-
-
-@contextlib.contextmanager
-def _close_suggestions() -> Iterator[None]:
-    try:
-        yield
-    except NoSuchOption as exc:
-        command = exc.ctx.command if exc.ctx is not None else None
-        known = [o for p in command.params for o in (*p.opts, *p.secondary_opts)
-                 if o.startswith("--")] if command is not None else exc.possibilities or ()
-        exc.possibilities = close_options(exc.option_name, known)
-        raise
-
-
-class _Group(TyperGroup):
-    """The command group; an unknown option of any command suggests only close names."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        with _close_suggestions():
-            return super().parse_args(ctx, args)
-
-    def invoke(self, ctx: Any) -> Any:  # the subcommands' options are parsed in here
-        with _close_suggestions():
-            return super().invoke(ctx)
-
-
-app = typer.Typer(
-    cls=_Group,
-    name="studypress",
-    help="Compile Markdown study notes into a PDF study guide, an Anki deck and a "
-    "cast-of-characters handout.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    # Plain help and usage errors: formatting them with rich imports rich, markdown-it and
-    # pygments, three times what the rest of --help takes.
-    rich_markup_mode=None,
-)
+from typing import Any, NoReturn
 
 EXIT_OK, EXIT_NOTES, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM
 
-
-class Paper(enum.StrEnum):
-    a4 = "a4"
-    letter = "letter"
+Echo = Callable[..., None]  # echo(message, err=False), as typer.echo
 
 
-class Printing(enum.StrEnum):
-    full = "full"
-    questions = "questions"
-    answers = "answers"
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"studypress {__version__}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def main_callback(
-    version: Annotated[bool, typer.Option("-V", "--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-) -> None:
-    """Compile Markdown study notes into print and Anki."""
-
-
-PathsArg = Annotated[list[Path] | None, typer.Argument(
-    help="Notes or folders of notes (default: source/).", show_default=False)]
-StrictOverride = Annotated[bool | None, typer.Option(
-    "--strict/--no-strict", help="Treat warnings as errors (default: the project's setting).",
-    show_default=False)]
-Output = enum.StrEnum("Output", {name: name for name in renderer_names()})
-
-
-def _print_diagnostics(diagnostics, quiet: bool = False) -> None:
+def print_diagnostics(echo: Echo, diagnostics: Iterable[Any], quiet: bool = False) -> None:
+    """The diagnostics on stderr (without the notes, with ``quiet``)."""
     from .diagnostics import terminal_safe
 
     for d in diagnostics:
         if quiet and d.severity == "info":
             continue
         # Messages quote note text and file names: no escape sequence reaches the terminal.
-        typer.echo(terminal_safe(d.format()), err=True)
+        echo(terminal_safe(d.format()), err=True)
 
 
-def _print_lines(lines) -> None:
+def print_lines(echo: Echo, lines: Iterable[str]) -> None:
+    """Lines on stderr, made safe for a terminal."""
     from .diagnostics import terminal_safe
 
     for line in lines:
-        typer.echo(terminal_safe(line), err=True)
+        echo(terminal_safe(line), err=True)
 
 
-def _summary(diagnostics) -> str:
-    counts = {s: sum(1 for d in diagnostics if d.severity == s) for s in ("error", "warning")}
-    return f"{counts['error']} error(s), {counts['warning']} warning(s)"
+def overrides(paths: list[Path] | None, output: Path | None, paper: str | None,
+              printing: str | None, only: list[str] | None, jobs: int | None,
+              strict: bool | None, force: bool = False, force_output: bool = False) -> Any:
+    """The command line's settings, to lay over the project's."""
+    from .project import Overrides
+
+    return Overrides(paths, output, paper, printing, only or None, jobs, strict, force,
+                     force_output)
 
 
-# The options build and watch share; None means "as studypress.toml says" (or the default).
-OutputOpt = Annotated[Path | None, typer.Option(
-    "-o", "--output", help="Output folder (default: the project's output/).",
-    show_default=False)]
-PaperOpt = Annotated[Paper | None, typer.Option(
-    help="Paper size of the PDFs (default: a4).", show_default=False)]
-PrintingOpt = Annotated[Printing | None, typer.Option(
-    help="Guide printing: full, questions (no answer key) or answers only (default: full).",
-    show_default=False)]
-OnlyOpt = Annotated[list[Output] | None, typer.Option(
-    "--only", help="Build only these outputs (repeatable), e.g. --only deck.",
-    show_default=False)]
-JobsOpt = Annotated[int | None, typer.Option(
-    "-j", "--jobs", help="Parallel workers (0: one per core; default 0).", min=0,
-    show_default=False)]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Rebuild even unchanged notes.")]
-QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")]
-ForceOutputOpt = Annotated[bool, typer.Option(
-    "--force-output", help="Write even into a folder the build would refuse (the notes' or "
-    "the project's folder, /, a folder of files no build wrote).")]
+def build_config(echo: Echo, given: Any) -> Any:
+    """The project's settings (studypress.toml) with the command line's (``given``) over
+    them; a mistake in them exits 2."""
+    from .project import ConfigError
+    from .project import build_config as config_of
+
+    try:
+        return config_of(given)
+    except ConfigError as exc:
+        echo(str(exc), err=True)
+        raise SystemExit(EXIT_USAGE) from None
 
 
-@app.command()
-def build(
-    paths: PathsArg = None, output: OutputOpt = None, paper: PaperOpt = None,
-    printing: PrintingOpt = None, only: OnlyOpt = None, jobs: JobsOpt = None,
-    force: ForceOpt = False, strict: StrictOverride = None, quiet: QuietOpt = False,
-    force_output: ForceOutputOpt = False,
-) -> None:
-    """Compile every note under PATHS into OUTPUT (settings from studypress.toml, if any)."""
+def build_command(echo: Echo, paths: list[Path] | None = None, output: Path | None = None,
+                  paper: str | None = None, printing: str | None = None,
+                  only: list[str] | None = None, jobs: int | None = None,
+                  force: bool = False, strict: bool | None = None, quiet: bool = False,
+                  force_output: bool = False) -> NoReturn:
+    """``studypress build``, its options parsed: build, print what it said, exit."""
     from .build import Terminated
     from .stops import stopping
 
@@ -170,188 +76,249 @@ def build(
     # instead of ending the process where it stands; the first of the two decides.
     with stopping():
         try:
-            _build(paths, output, paper, printing, only, jobs, force, strict, quiet,
-                   force_output)
+            _build(echo, overrides(paths, output, paper, printing, only, jobs, strict, force,
+                                   force_output), quiet)
         except KeyboardInterrupt:
-            _print_lines(["interrupted: outputs already written are whole; the rest are built "
-                          "next time"])
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            print_lines(echo, ["interrupted: outputs already written are whole; the rest are "
+                               "built next time"])
+            raise SystemExit(EXIT_INTERRUPTED) from None
         except Terminated:
-            raise typer.Exit(EXIT_TERMINATED) from None
+            raise SystemExit(EXIT_TERMINATED) from None
 
 
-def _build(paths, output, paper, printing, only, jobs, force, strict, quiet,
-           force_output) -> None:
+def _build(echo: Echo, given: Any, quiet: bool) -> NoReturn:
+    from . import progress
     from .build import BuildError
     from .build import build as run_build
     from .stops import raise_if_stopped
 
     started = time.perf_counter()
-    config = _build_config(paths, output, paper, printing, only, jobs, strict, force,
-                           force_output)
+    config = build_config(echo, given)
     bar = progress.start(quiet)
     try:
         report = run_build(config, progress=bar)
         raise_if_stopped()  # a stop a finalizer swallowed: the build still stops here
     except BuildError as exc:
-        _print_lines([f"error: {exc}"])
-        raise typer.Exit(EXIT_USAGE) from None
+        print_lines(echo, [f"error: {exc}"])
+        raise SystemExit(EXIT_USAGE) from None
     finally:
         if bar:
             bar.close()
-    _print_diagnostics(report.diagnostics, quiet)
-    _print_lines(report.messages)
+    print_diagnostics(echo, report.diagnostics, quiet)
+    print_lines(echo, report.messages)
     if not quiet:
-        typer.echo(progress.summary(report.built, report.unchanged, report.diagnostics,
-                                    time.perf_counter() - started, config.output))
-    raise typer.Exit(EXIT_NOTES if report.failed else EXIT_OK)
+        echo(progress.summary(report.built, report.unchanged, report.diagnostics,
+                              time.perf_counter() - started, config.output))
+    raise SystemExit(EXIT_NOTES if report.failed else EXIT_OK)
 
 
-def _overrides(paths, output, paper, printing, only, jobs, strict, force=False,
-               force_output=False):
-    from .project import Overrides
+# --------------------------------------------------------------------------- a plain build
 
-    return Overrides(
-        paths, output, paper.value if paper else None, printing.value if printing else None,
-        [o.value for o in only] if only else None, jobs, strict, force, force_output)
-
-
-def _build_config(paths, output, paper, printing, only, jobs, strict, force=False,
-                  force_output=False):
-    """The project's settings (studypress.toml) with the command line's over them."""
-    from .project import ConfigError, build_config
-
-    try:
-        return build_config(_overrides(paths, output, paper, printing, only, jobs, strict,
-                                       force, force_output))
-    except ConfigError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(EXIT_USAGE) from None
+# build's options as the full command line declares them (cli_app.build): flags, and options
+# taking a value, by the name each sets.
+_FLAGS = {"--force": ("force", True), "--strict": ("strict", True),
+          "--no-strict": ("strict", False), "--quiet": ("quiet", True),
+          "--force-output": ("force_output", True)}
+_VALUED = {"--output": "output", "--paper": "paper", "--printing": "printing",
+           "--only": "only", "--jobs": "jobs"}
+_SHORT_FLAGS = {"q": ("quiet", True)}
+_SHORT_VALUED = {"o": "output", "j": "jobs"}
 
 
-@app.command()
-def check(paths: PathsArg = None, strict: StrictOverride = None,
-          quiet: QuietOpt = False) -> None:
-    """Report diagnostics for the notes without writing anything."""
-    from .build import BuildError, discover_all, read_sources
-    from .diagnostics import has_errors, ordered
-    from .diagnostics import strict as promote
+def plain_build(args: list[str]) -> dict[str, Any] | None:
+    """The options of ``studypress build ...`` when ``args`` are that, each option spelt
+    as the full command line takes it and every value valid; else None. Anything unusual
+    (``--help``, ``--``, a value starting with ``-``, shell completion) is None too."""
+    if not args or args[0] != "build" or _completing() or not _plain_streams():
+        return None
+    given: dict[str, Any] = {"paths": [], "output": None, "paper": None, "printing": None,
+                             "only": [], "jobs": None, "force": False, "strict": None,
+                             "quiet": False, "force_output": False}
+    rest = list(reversed(args[1:]))
+    while rest:
+        arg = rest.pop()
+        if arg.startswith("--"):
+            ok = _long(arg, rest, given)
+        elif arg.startswith("-"):
+            ok = _short(arg, rest, given)
+        else:
+            ok = _put(given, "paths", arg)
+        if not ok:
+            return None
+    if not all(_readable(p) for p in [*given["paths"], given.get("output")] if p):
+        return None
+    given["paths"] = given["paths"] or None
+    given["only"] = given["only"] or None
+    return given
 
-    config = _build_config(paths, None, None, None, None, None, strict)
-    strict = config.strict
-    try:
-        found = discover_all(config.paths)
-    except BuildError as exc:
-        _print_lines([f"error: {exc}"])
-        raise typer.Exit(EXIT_USAGE) from None
-    files = found.files
-    read = read_sources(files)
-    from .project import config_diagnostics
 
-    diagnostics = [*config_diagnostics(config.project_dir), *found.diagnostics,
-                   *read.diagnostics, *(d for n in read.notes for d in n.brief.diagnostics)]
-    diagnostics = ordered(promote(diagnostics) if strict else diagnostics)
-    _print_diagnostics(diagnostics, quiet)
-    if not quiet:
-        typer.echo(f"checked {len(files)} note(s): {_summary(diagnostics)}")
-    raise typer.Exit(EXIT_NOTES if has_errors(diagnostics) else EXIT_OK)
+def _long(arg: str, rest: list[str], given: dict[str, Any]) -> bool:
+    name, eq, value = arg.partition("=")
+    if name in _FLAGS and not eq:
+        key, flag = _FLAGS[name]
+        given[key] = flag
+        return True
+    if name not in _VALUED or (not eq and not rest):
+        return False
+    return _put(given, _VALUED[name], value if eq else rest.pop())
 
 
-@app.command()
-def inspect(
-    note: Annotated[Path, typer.Argument(help="The note to show.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the model as JSON.")] = False,
-    lines: Annotated[bool, typer.Option("--lines", help="Print every source line with what "
-                                        "it became.")] = False,
-) -> None:
-    """Show what the reader understood of NOTE."""
-    from .build import display_path
-    from .jsonform import note_to_json
-    from .reader import ReadError, read_note
-    from .summary import summary
+def _short(arg: str, rest: list[str], given: dict[str, Any]) -> bool:
+    """``-q``, ``-o out``, ``-oout``, ``-j2``, ``-qj 2``: letters as click reads them."""
+    for i, letter in enumerate(arg[1:], 2):
+        if letter in _SHORT_FLAGS:
+            key, flag = _SHORT_FLAGS[letter]
+            given[key] = flag
+        elif letter in _SHORT_VALUED:
+            if len(arg) == i and not rest:
+                return False
+            return _put(given, _SHORT_VALUED[letter], arg[i:] or rest.pop())
+        else:
+            return False
+    return len(arg) > 1  # a lone "-" is left to the full command line
 
-    if note.is_dir():
-        typer.echo(f"error: {note} is a folder; inspect shows one note, e.g. "
-                   f"studypress inspect {note / 'note.md'}", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    if not note.is_file():
-        typer.echo(f"error: {note}: no such note", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    try:
-        model = read_note(note, display_path(note))
-    except ReadError as exc:
-        _print_lines([str(exc)])
-        raise typer.Exit(EXIT_NOTES) from None
-    if lines:
-        from .reader.accounting import report
-        from .reader.decoding import decode
 
-        typer.echo(report(decode(note.read_bytes()), model))
-    elif as_json:
-        typer.echo(json.dumps(note_to_json(model), ensure_ascii=False, indent=2))
+def _put(given: dict[str, Any], key: str, value: str) -> bool:
+    """Take one value, converted as the full command line converts it; False when that
+    would refuse it or read it otherwise (an empty value, one starting with ``-``)."""
+    if not value or value.startswith("-"):
+        return False
+    if key in ("paths", "only"):
+        if key == "only" and value not in _outputs():
+            return False
+        given[key].append(Path(value) if key == "paths" else value)
+    elif key == "output":
+        given[key] = Path(value)
+    elif key == "jobs":
+        if not (value.isascii() and value.isdigit()):
+            return False
+        given[key] = int(value)
     else:
-        from .diagnostics import terminal_safe
+        from .project import PAPERS, PRINTINGS
 
-        typer.echo("\n".join(terminal_safe(line) for line in summary(model).split("\n")))
-    raise typer.Exit(EXIT_OK)
+        if value not in {"paper": PAPERS, "printing": PRINTINGS}[key]:
+            return False
+        given[key] = value
+    return True
 
 
-@app.command()
-def watch(
-    paths: PathsArg = None, output: OutputOpt = None, paper: PaperOpt = None,
-    printing: PrintingOpt = None, only: OnlyOpt = None, jobs: JobsOpt = None,
-    force: ForceOpt = False, strict: StrictOverride = None, quiet: QuietOpt = False,
-    force_output: ForceOutputOpt = False,
-) -> None:
-    """Build, then rebuild whenever a note, a layout or studypress.toml changes.
+def _outputs() -> list[str]:
+    from .renderers import names
 
-    Takes the options build takes; Ctrl-C stops it."""
-    from .build import BuildError, check_output, discover_all
-    from .watch import command
+    return names()
 
-    # A bad setting, a missing path or a refused output folder: exit 2 now, not watch forever.
-    config = _build_config(paths, output, paper, printing, only, jobs, strict, force,
-                           force_output)
+
+def _readable(path: Path) -> bool:
+    """As click's check of a path argument: one that exists must be readable."""
     try:
-        discover_all(config.paths)
-        check_output(config)
-    except BuildError as exc:
-        _print_lines([f"error: {exc}"])
-        raise typer.Exit(EXIT_USAGE) from None
-    command(_overrides(paths, output, paper, printing, only, jobs, strict, force,
-                       force_output), quiet)
-    raise typer.Exit(EXIT_OK)
+        os.stat(path)
+    except OSError:
+        return True
+    except ValueError:  # a NUL in it: click does not catch that either
+        return False
+    return os.access(path, os.R_OK)
 
 
-register_project_commands(app)
-register_sync_command(app)
+def _completing() -> bool:
+    """Whether the shell asks for completions (click's ``_PROG_COMPLETE`` variable)."""
+    return any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
 
 
-def for_command(args: list[str]) -> typer.Typer:
-    """The app with only the command ``args`` names, when they name one: typer sets up every
-    command's parameters at each start, and a build needs its own alone. Anything else (no
-    command, an option first, a misspelt command to suggest a name for) gets them all."""
-    import copy
+def _plain_streams() -> bool:
+    """Whether stdout and stderr are text streams click writes to as they are (it wraps a
+    stream whose encoding is ASCII in one of its own)."""
+    import codecs
+    import io
 
-    from typer.main import get_command_name
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or not stream.encoding \
+                or stream.errors is None:
+            return False
+        try:
+            if codecs.lookup(stream.encoding).name == "ascii":
+                return False
+        except LookupError:
+            return False
+    return True
 
-    named = [c for c in app.registered_commands
-             if args and (c.name or get_command_name(c.callback.__name__)) == args[0]]
-    if len(named) != 1:
-        return app
-    one = copy.copy(app)
-    one.registered_commands, one.registered_groups = named, []
-    return one
+
+def echo(message: str, err: bool = False) -> None:
+    """A line on stdout (stderr with ``err``) as typer.echo writes it: escape sequences
+    left out when the stream is not a terminal, flushed."""
+    stream = sys.stderr if err else sys.stdout
+    line = message + "\n"
+    if "\033" in line and not stream.isatty():
+        import re
+
+        line = re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", line)
+    stream.write(line)
+    stream.flush()
+
+
+class _Pacified:
+    """A stream whose flush ignores a closed pipe (click's PacifyFlushWrapper): output cut
+    short by ``| head`` ends the command with 1, not with a traceback at exit."""
+
+    def __init__(self, wrapped: Any) -> None:
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        import errno
+
+        try:
+            self.wrapped.flush()
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.wrapped, name)
+
+
+def run_plain(given: dict[str, Any]) -> NoReturn:
+    """Run a plain build, ending as the full command line ends one (typer's ``_main``)."""
+    import errno
+
+    try:
+        build_command(echo, **given)
+    except EOFError:
+        echo("", err=True)
+        echo("Aborted!", err=True)
+        raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        raise SystemExit(EXIT_INTERRUPTED) from None
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.stdout, sys.stderr = _Pacified(sys.stdout), _Pacified(sys.stderr)
+        raise SystemExit(1) from None
 
 
 def main() -> None:
     """Console-script entry point."""
-    import sys
-
     from . import stops
 
     stops.for_the_process()
     try:
-        for_command(sys.argv[1:])()
+        args = sys.argv[1:]
+        given = plain_build(args)
+        if given is not None:
+            run_plain(given)
+        from .cli_app import for_command
+
+        for_command(args)()
     finally:
         stops.settled()  # the exit status is decided: a late signal no longer changes it
+
+
+def __getattr__(name: str) -> Any:
+    """The full command line's app and helpers (``from studypress.cli import app``), loaded
+    when first asked for."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from . import cli_app
+
+    try:
+        return getattr(cli_app, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
