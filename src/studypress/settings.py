@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -27,7 +27,40 @@ _MISSING = object()
 # --------------------------------------------------------------------------- kinds of value
 
 
-class Kind:
+class _Frozen:
+    """A small frozen value whose fields are ``_fields``: compared, hashed and shown as a
+    frozen dataclass's are. The kinds and specs were frozen dataclasses; making their methods
+    (compiled from source at each import) took a tenth of a build that has nothing to do."""
+
+    _fields: tuple[str, ...] = ()
+
+    def _init(self, **values: Any) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+class Kind(_Frozen):
     """What a setting may hold; ``convert`` returns the typed value or raises ``ValueError``."""
 
     expect = "a value"
@@ -58,12 +91,15 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == value
 
 
-@dataclass(frozen=True)
 class Number(Kind):
     """A number, within ``low`` .. ``high`` when given."""
 
-    low: float | None = None
-    high: float | None = None
+    _fields = ("low", "high")
+    low: float | None
+    high: float | None
+
+    def __init__(self, low: float | None = None, high: float | None = None) -> None:
+        self._init(low=low, high=high)
 
     @property
     def expect(self) -> str:  # type: ignore[override]
@@ -75,12 +111,15 @@ class Number(Kind):
         return float(value)
 
 
-@dataclass(frozen=True)
 class Integer(Kind):
     """A whole number, within ``low`` .. ``high`` when given."""
 
-    low: int | None = None
-    high: int | None = None
+    _fields = ("low", "high")
+    low: int | None
+    high: int | None
+
+    def __init__(self, low: int | None = None, high: int | None = None) -> None:
+        self._init(low=low, high=high)
 
     @property
     def expect(self) -> str:  # type: ignore[override]
@@ -107,7 +146,6 @@ def _within(value: float, low: float | None, high: float | None) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
-@dataclass(frozen=True)
 class Text(Kind):
     """A string."""
 
@@ -119,11 +157,14 @@ class Text(Kind):
         return value
 
 
-@dataclass(frozen=True)
 class Choice(Kind):
     """One of a few strings."""
 
-    options: tuple[str, ...] = ()
+    _fields = ("options",)
+    options: tuple[str, ...]
+
+    def __init__(self, options: tuple[str, ...] = ()) -> None:
+        self._init(options=options)
 
     @property
     def expect(self) -> str:  # type: ignore[override]
@@ -135,12 +176,15 @@ class Choice(Kind):
         return value
 
 
-@dataclass(frozen=True)
 class Pattern(Kind):
     """A string matching ``regex`` (``example`` shows one)."""
 
-    regex: str = ".*"
-    example: str = ""
+    _fields = ("regex", "example")
+    regex: str
+    example: str
+
+    def __init__(self, regex: str = ".*", example: str = "") -> None:
+        self._init(regex=regex, example=example)
 
     @property
     def expect(self) -> str:  # type: ignore[override]
@@ -155,7 +199,6 @@ class Pattern(Kind):
 COLOUR = Pattern(r"#[0-9a-fA-F]{6}", '"#1a4f8b"')
 
 
-@dataclass(frozen=True)
 class Flag(Kind):
     """True or false."""
 
@@ -167,14 +210,18 @@ class Flag(Kind):
         return value
 
 
-@dataclass(frozen=True)
 class Strings(Kind):
     """A list of strings; a single string counts as a list of one."""
 
-    of: Kind = field(default_factory=Text)
-    what: str = "strings"
-    one: bool = True  # a single string is allowed
-    blank: bool = True  # False: blank entries ("" for "no font") are left out
+    _fields = ("of", "what", "one", "blank")
+    of: Kind
+    what: str
+    one: bool  # a single string is allowed
+    blank: bool  # False: blank entries ("" for "no font") are left out
+
+    def __init__(self, of: Kind | None = None, what: str = "strings", one: bool = True,
+                 blank: bool = True) -> None:
+        self._init(of=Text() if of is None else of, what=what, one=one, blank=blank)
 
     @property
     def expect(self) -> str:  # type: ignore[override]
@@ -190,7 +237,6 @@ class Strings(Kind):
         return tuple(self.of.convert(v) for v in items)
 
 
-@dataclass(frozen=True)
 class FontPaths(Strings):
     """Font files. One that studypress.toml names and that is not there is left out: the
     build reports it once, at its line there (``project.config_diagnostics``), rather than
@@ -206,7 +252,6 @@ class FontPaths(Strings):
 FONT_PATHS = FontPaths(what="font paths", blank=False)  # "" or [] for none
 
 
-@dataclass(frozen=True)
 class Pair(Kind):
     """A pair of numbers."""
 
@@ -218,11 +263,14 @@ class Pair(Kind):
         return float(value[0]), float(value[1])
 
 
-@dataclass(frozen=True)
 class Table(Kind):
     """A table whose own keys are free (colours by name, wordings): each value of ``of``."""
 
-    of: Kind = field(default_factory=Text)
+    _fields = ("of",)
+    of: Kind
+
+    def __init__(self, of: Kind | None = None) -> None:
+        self._init(of=Text() if of is None else of)
 
     @property
     def expect(self) -> str:  # type: ignore[override]
@@ -239,13 +287,16 @@ class Table(Kind):
         return {str(k): self.of.read(source, f"{key}.{k}", v) for k, v in raw.items()}
 
 
-@dataclass(frozen=True)
 class Keyed(Kind):
     """A table of known keys, each of ``of``: every one must be set (the packaged file sets
     them all, so a project's file may leave any out)."""
 
-    of: Kind = field(default_factory=Text)
-    keys: tuple[str, ...] = ()
+    _fields = ("of", "keys")
+    of: Kind
+    keys: tuple[str, ...]
+
+    def __init__(self, of: Kind | None = None, keys: tuple[str, ...] = ()) -> None:
+        self._init(of=Text() if of is None else of, keys=keys)
 
     @property
     def expect(self) -> str:  # type: ignore[override]
@@ -262,7 +313,6 @@ class Keyed(Kind):
         return out
 
 
-@dataclass(frozen=True)
 class Raw(Kind):
     """Anything TOML can hold, checked by the renderer (with ``Source.error``)."""
 
@@ -272,12 +322,15 @@ class Raw(Kind):
 # --------------------------------------------------------------------------- declaring
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(_Frozen):
     """A setting's TOML key and the kind of value it takes."""
 
+    _fields = ("key", "kind")
     key: str  # dotted: "page.margin_top"; top-level keys have no dot
     kind: Kind
+
+    def __init__(self, key: str, kind: Kind) -> None:
+        self._init(key=key, kind=kind)
 
 
 def setting(key: str, kind: Kind, default: Any) -> Any:
@@ -307,15 +360,30 @@ def specs(cls: type, schema: Mapping[str, Spec] | None = None) -> list[tuple[str
 # --------------------------------------------------------------------------- reading
 
 
-@dataclass
 class Source:
     """Merged settings and, for each key, the file that set it (later files win)."""
 
-    name: str  # "guide" for guide.toml
-    data: dict[str, Any] = field(default_factory=dict)
-    origins: dict[str, Path] = field(default_factory=dict)  # dotted key → file
-    # Keys set in a file of another shape (studypress.toml): dotted key → (its key there, line).
-    lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+    def __init__(self, name: str, data: dict[str, Any] | None = None,
+                 origins: dict[str, Path] | None = None,
+                 lines: dict[str, tuple[str, int]] | None = None) -> None:
+        self.name = name  # "guide" for guide.toml
+        self.data = {} if data is None else data
+        self.origins = {} if origins is None else origins  # dotted key → file
+        # Keys set in a file of another shape (studypress.toml): dotted key → (its key
+        # there, line).
+        self.lines = {} if lines is None else lines
+
+    def __repr__(self) -> str:
+        return (f"Source(name={self.name!r}, data={self.data!r}, origins={self.origins!r}, "
+                f"lines={self.lines!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.name, self.data, self.origins, self.lines) == (
+            other.name, other.data, other.origins, other.lines)  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a dataclass's
 
     @classmethod
     def from_layouts(cls, layouts: Layouts, name: str) -> Source:
