@@ -291,17 +291,30 @@ def code_stamp() -> str:
     only as good as the code that read it. Once per process: the code running is the code
     that was loaded."""
     h = hashlib.sha256(f"{_FORMAT}\0{__version__}".encode())
-    found = []
-    for folder, _, files in os.walk(_PACKAGE):
-        for name in files:
-            if name.endswith(".py"):
-                with contextlib.suppress(OSError):
-                    st = os.stat(os.path.join(folder, name))
-                    rel = os.path.relpath(os.path.join(folder, name), _PACKAGE)
-                    found.append(f"\0{Path(rel).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}")
+    found: list[str] = []
+    _module_stamps(str(_PACKAGE), "", found)
     for line in sorted(found):
         h.update(line.encode())
     return h.hexdigest()
+
+
+def _module_stamps(folder: str, prefix: str, found: list[str]) -> None:
+    """``\\0path\\0size\\0mtime`` of each module below ``folder``, as ``os.walk`` finds them
+    (folders linked to are not entered), its path from the package with ``/``. Made from the
+    listing rather than by ``os.path.relpath`` and pathlib: a quarter of the instructions."""
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink():
+                    _module_stamps(entry.path, f"{prefix}{entry.name}/", found)
+            elif entry.name.endswith(".py"):
+                with contextlib.suppress(OSError):
+                    st = entry.stat()
+                    found.append(f"\0{prefix}{entry.name}\0{st.st_size}\0{st.st_mtime_ns}")
 
 
 _BUILTINS = frozenset({"frozenset", "set", "complex", "slice"})
