@@ -9,7 +9,6 @@ key suggested. Without a file the working folder is the project, as it always wa
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import tomllib
@@ -256,6 +255,8 @@ def _set_layers(key: str, value: Any, line: int, layers: dict[str, dict[str, Any
 
 
 def _suggest(word: str, choices: Sequence[str] | dict[str, Any], table: str = "") -> str:
+    import difflib  # only a mistake needs it: a build loads it no more
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     dotted = [f"{table}.{c}" if table else c for c in (close or list(choices))]
     return f"; did you mean '{dotted[0]}'?" if close else f"; valid keys: {', '.join(dotted)}"
@@ -294,6 +295,8 @@ def _choice(choices: Callable[[], Sequence[str]]) -> Callable[[Any], str | None]
 
 
 def _close(word: str, options: Sequence[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else ""
 

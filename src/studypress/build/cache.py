@@ -19,6 +19,8 @@ CACHE_NAME = ".studypress-cache.json"
 
 @dataclass
 class NoteEntry:
+    """One note's part of the record: what its outputs were built with, wrote and said."""
+
     key: str  # of all its outputs' keys together: a record edited by hand fails to match it
     files: dict[str, list[str]] = field(default_factory=dict)  # renderer → paths in its folder
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -51,6 +53,8 @@ def combined_key(keys: dict[str, str]) -> str:
 
 @dataclass
 class ProjectEntry:
+    """The combined outputs' part of the record."""
+
     key: str  # of its outputs' keys together
     files: list[str] = field(default_factory=list)  # relative to the output folder
     hashes: dict[str, str] = field(default_factory=dict)  # path → sha256 of what was written
@@ -63,6 +67,8 @@ class ProjectEntry:
 
 @dataclass
 class Cache:
+    """The build record: every note's entry and the combined outputs'."""
+
     notes: dict[str, NoteEntry] = field(default_factory=dict)
     project: ProjectEntry | None = None
     problem: str | None = None  # why the record on disk could not be used

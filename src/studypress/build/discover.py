@@ -37,6 +37,8 @@ def _shown(path: Path, real: Path, cwd: Path | None) -> str:
 
 @dataclass
 class Discovery:
+    """The notes found under the paths given, and what was said of the rest."""
+
     files: list[SourceFile] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what was skipped, and why
 

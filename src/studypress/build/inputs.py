@@ -190,6 +190,27 @@ def _matched(name: str, patterns: tuple[str, ...]) -> bool:
             continue  # a key of a settings file: counted by its value, not the whole file
         if file.endswith("/**") and name.startswith(file[:-2]):
             return True
-        if fnmatch.fnmatchcase(name, file):
+        if _glob(name, file):
             return True
     return False
+
+
+def _glob(name: str, pattern: str) -> bool:
+    """``fnmatch.fnmatchcase``, without making a regular expression of a pattern whose only
+    wildcard is ``*`` (every pattern above): compiling them took a tenth of a no-op build's
+    own work. ``*`` matches any text, ``/`` included, as fnmatch's does."""
+    if any(c in pattern for c in "?[]"):
+        return fnmatch.fnmatchcase(name, pattern)
+    first, *middle, last = pattern.split("*") if "*" in pattern else (pattern, None)
+    if last is None:
+        return name == pattern
+    if len(name) < len(first) + len(last) or not name.startswith(first) \
+            or not name.endswith(last):
+        return False
+    at, end = len(first), len(name) - len(last)
+    for part in middle:  # each as far left as it goes leaves the most room for the rest
+        found = name.find(part, at, end)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True

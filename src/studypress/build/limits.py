@@ -13,6 +13,8 @@ from .records import NoteBrief
 
 @dataclass(frozen=True)
 class Limits:
+    """How large a note may be and still be built."""
+
     note_bytes: int = setting("note_bytes", Integer(low=1), 2_000_000)
     line_chars: int = setting("line_chars", Integer(low=80), 10_000)
     items: int = setting("items", Integer(low=1), 2_000)

@@ -97,6 +97,8 @@ class SourceNote:
 
 @dataclass
 class BuildConfig:
+    """What one build is asked to do: the project's settings with the command line's."""
+
     paths: list[Path]
     output: Path
     options: base.RenderOptions = field(default_factory=base.RenderOptions)
@@ -113,6 +115,8 @@ class BuildConfig:
 
 @dataclass
 class BuildReport:
+    """What a build did and said."""
+
     diagnostics: list[Diagnostic] = field(default_factory=list)
     built: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
