@@ -67,6 +67,39 @@ def test_no_display_when_quiet_or_not_a_terminal():
     assert progress.start(False, Console(file=io.StringIO())) is None
 
 
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_stderr_is_told_no_terminal_as_rich_tells_it(monkeypatch):
+    # Without a console given, start() answers "no terminal" itself when rich would: for
+    # each stream and setting, its answer is rich's.
+    for tty in (False, True):
+        for env in ({}, {"FORCE_COLOR": "1"}, {"FORCE_COLOR": ""}, {"TTY_COMPATIBLE": "1"},
+                    {"TTY_COMPATIBLE": "0"}):
+            for name in ("FORCE_COLOR", "TTY_COMPATIBLE"):
+                monkeypatch.delenv(name, raising=False)
+            for name, value in env.items():
+                monkeypatch.setenv(name, value)
+            monkeypatch.setattr("sys.stderr", _Stream(tty))
+            rich_says = Console(stderr=True).is_terminal
+            assert not (progress._no_terminal() and rich_says), (tty, env)
+            display = progress.start(False, delay=60)
+            assert (display is not None) == (rich_says and not Console(stderr=True)
+                                             .is_dumb_terminal), (tty, env)
+            if display:
+                display.close()
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    monkeypatch.setattr("sys.stderr", _Stream(False))
+    assert progress._no_terminal()
+
+
 def test_no_colour_with_no_color(monkeypatch):
     console, stream = terminal()
     drive(showing(console), ["a"] * 3)

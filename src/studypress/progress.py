@@ -8,6 +8,8 @@ is not a terminal there is no display, only the plain lines (diagnostics, the su
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -67,11 +69,29 @@ class Display:
                 self._progress.stop()
 
 
+def _no_terminal() -> bool:
+    """Whether rich's Console(stderr=True) would find it is not writing to a terminal, told
+    without it: stderr is no tty and neither TTY_COMPATIBLE=1 nor FORCE_COLOR says to act as
+    one. False whenever rich could decide otherwise (it then decides)."""
+    if os.environ.get("TTY_COMPATIBLE", "") == "1" or os.environ.get("FORCE_COLOR") is not None:
+        return False
+    stream = sys.stderr
+    if stream is None or hasattr(stream, "rich_proxied_file"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return isatty is None or not isatty()
+    except ValueError:  # closed: rich counts it as no terminal too
+        return True
+
+
 def start(quiet: bool, console: Any = None, delay: float = DELAY) -> Display | None:
     """A progress display for this build, or None (quiet, or not writing to a terminal)."""
     if quiet:
         return None
     if console is None:
+        if _no_terminal():
+            return None  # as rich would find, without importing it: a sixth of a no-op build
         from rich.console import Console
 
         console = Console(stderr=True)
