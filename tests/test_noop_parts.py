@@ -104,3 +104,24 @@ def test_a_source_compares_and_shows_its_fields():
     assert settings.Source("x").data is not settings.Source("x").data
     with pytest.raises(TypeError):
         hash(one)
+
+
+def _matched_by_fnmatch(name: str, patterns: tuple[str, ...]) -> bool:
+    """How a layout file was matched before: each pattern through fnmatch."""
+    return any("#" not in p and ((p.endswith("/**") and name.startswith(p[:-2]))
+                                 or fnmatch.fnmatchcase(name, p)) for p in patterns)
+
+
+def test_layout_files_count_for_the_outputs_they_did():
+    from studypress.build import inputs
+    from studypress.layouts import default_dir
+
+    names = [p.relative_to(default_dir()).as_posix() for p in default_dir().rglob("*")
+             if p.is_file()]
+    names += ["anki/x", "anki", "lang/en.toml", "lang/x/y.toml", "README.txt", "own.toml",
+              "notes.md", "limits.toml", "deck.toml#cards"]
+    asked = [inputs.DOCS, inputs._CLAIMED, inputs.EVERY, ("own.toml", "x*", "deck.toml#names"),
+             *((*ps, *inputs.EVERY) for ps in inputs.READS.values())]
+    assert len(names) > 20
+    assert [(n, a) for n in names for a in asked
+            if inputs._matches(n, a) != _matched_by_fnmatch(n, tuple(a))] == []

@@ -73,10 +73,11 @@ class Prints:
 
     def _parts(self, output: str) -> Iterable[tuple[str, str]]:
         patterns = reads(output)
+        wanted = (*patterns, *EVERY) if patterns is not None else ()
         for name, digest in self.files.items():
             if _matches(name, DOCS):
                 continue
-            if patterns is None or _matches(name, (*patterns, *EVERY)) \
+            if patterns is None or _matches(name, wanted) \
                     or not _matches(name, _CLAIMED):  # unknown files count for every output
                 yield name, digest
         for pattern in patterns or ():
@@ -175,24 +176,28 @@ def _hash(value: object) -> str:
 
 
 _CLAIMED = tuple(p for ps in READS.values() for p in ps)
+# Every pattern a file is asked about, keys of settings files left out (counted by value).
+_KNOWN = frozenset(p for p in (*_CLAIMED, *EVERY, *DOCS) if "#" not in p)
 
 
 def _matches(name: str, patterns: Iterable[str]) -> bool:
     """Whether a layout file is one of ``patterns`` (a key of a settings file is none)."""
-    return _matched(name, tuple(patterns))
+    hits = _hits(name)
+    return any(p in hits if p in _KNOWN else _one(name, p) for p in patterns if "#" not in p)
 
 
 @functools.lru_cache(maxsize=4096)  # each file is asked about for every output
-def _matched(name: str, patterns: tuple[str, ...]) -> bool:
-    for pattern in patterns:
-        file = pattern.partition("#")[0]
-        if "#" in pattern:
-            continue  # a key of a settings file: counted by its value, not the whole file
-        if file.endswith("/**") and name.startswith(file[:-2]):
-            return True
-        if _glob(name, file):
-            return True
-    return False
+def _hits(name: str) -> frozenset[str]:
+    """The known patterns ``name`` matches: found once per file, then each output's question
+    is a look-up (asking each output's patterns afresh took ten times the instructions)."""
+    return frozenset(p for p in _KNOWN if _one(name, p))
+
+
+def _one(name: str, pattern: str) -> bool:
+    """Whether ``name`` matches one pattern: ``dir/**`` is everything below ``dir``."""
+    if pattern.endswith("/**") and name.startswith(pattern[:-2]):
+        return True
+    return _glob(name, pattern)
 
 
 def _glob(name: str, pattern: str) -> bool:
