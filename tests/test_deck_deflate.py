@@ -8,6 +8,7 @@ import random
 import zipfile
 import zlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -109,3 +110,84 @@ def test_a_package_whose_collection_is_deflated_in_pieces_imports_into_anki(tmp_
         assert col.get_note(nid).fields[0] == notes[1234].values[0]
     finally:
         col.close()
+
+
+def _stream(member: bytes) -> bytes:
+    """The raw deflate stream of the one member of ``_member``'s zip."""
+    from studypress.renderers.deck import apkg
+
+    with zipfile.ZipFile(io.BytesIO(member)) as archive:
+        info = archive.getinfo("collection.anki2")
+    stream = apkg.collection_stream(member)
+    assert stream is not None and len(stream) == info.compress_size
+    return stream
+
+
+def _again(data: bytes, earlier: bytes | None, threads: int = 2) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        info = zipfile.ZipInfo("collection.anki2", date_time=(2023, 11, 14, 22, 13, 20))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.file_size = len(data)
+        with archive.open(info, "w") as dest:
+            deflate.copy_deflated(io.BytesIO(data), dest, threads, earlier=earlier)
+    return out.getvalue()
+
+
+def test_pieces_the_same_as_before_take_their_earlier_bytes() -> None:
+    data = _text(4 * deflate.PIECE + 99, 3)
+    earlier = _stream(_member(data, 2))
+    # One piece changed: the others are not deflated again, and the member is the same bytes
+    # as one made from nothing.
+    changed = data[:deflate.PIECE + 10] + b"edited" + data[deflate.PIECE + 16:]
+    deflated: list[bytes] = []
+
+    def counted(piece: bytes) -> bytes:
+        deflated.append(piece)
+        return deflate.deflate_piece(piece)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        info = zipfile.ZipInfo("collection.anki2", date_time=(2023, 11, 14, 22, 13, 20))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.file_size = len(changed)
+        with archive.open(info, "w") as dest:
+            deflate.copy_deflated(io.BytesIO(changed), dest, 2, counted, earlier=earlier)
+    assert deflated == [changed[deflate.PIECE:2 * deflate.PIECE]]
+    assert out.getvalue() == _member(changed, 1)
+    # A member grown or shrunk by a piece is still the same bytes.
+    for other in (data + _text(deflate.PIECE, 4), data[:2 * deflate.PIECE + 5]):
+        assert _again(other, earlier) == _member(other, 1)
+
+
+@pytest.mark.parametrize("spoil", ["cut", "garbage", "other", "empty"])
+def test_earlier_bytes_that_are_not_the_pieces_are_never_taken(spoil: str) -> None:
+    data = _text(3 * deflate.PIECE + 5, 5)
+    stream = _stream(_member(data, 2))
+    pieces = [bytes(p) for p in deflate.earlier_pieces(stream)]
+    assert len(pieces) == 4 and b"".join(pieces) + b"\x03\x00" == stream
+    earlier = {
+        # The first piece cut short of its last block, its flush left: it still inflates to
+        # most of the piece, but is not whole.
+        "cut": pieces[0][:-9] + pieces[0][-4:] + b"".join(pieces[1:]) + b"\x03\x00",
+        "garbage": bytes(len(stream)),
+        "other": _stream(_member(_text(3 * deflate.PIECE + 5, 6), 2)),
+        "empty": b"",
+    }[spoil]
+    assert _again(data, earlier) == _member(data, 1)
+    with zipfile.ZipFile(io.BytesIO(_again(data, earlier))) as archive:
+        assert archive.read("collection.anki2") == data
+
+
+def test_a_package_gives_its_collection_stream_only_when_deflated() -> None:
+    from studypress.renderers.deck import apkg
+
+    assert apkg.collection_stream(None) is None
+    assert apkg.collection_stream(b"not a zip") is None
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w") as archive:
+        archive.writestr("collection.anki2", b"x" * 100)
+    assert apkg.collection_stream(stored.getvalue()) is None
+    inflate = zlib.decompressobj(-15)
+    data = _text(2 * deflate.PIECE, 7)
+    assert inflate.decompress(_stream(_member(data, 2))) == data

@@ -71,6 +71,8 @@ class _Model(genanki.Model):
         return data
 
 
+_sha256 = hashlib.sha256
+_READ_AT_ONCE = 500  # note ids in one query: under SQLite's oldest limit of 999 parameters
 _NOTE_ROW = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
 _CARD_ROW = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
 
@@ -94,14 +96,19 @@ class _Ids:
         self.after: dict[int, int] = {}
 
     def take(self, seconds: int, salt: str) -> int:
-        offset = int.from_bytes(hashlib.sha256(salt.encode()).digest()[:4], "big") % 1000
+        offset = int.from_bytes(_sha256(salt.encode()).digest()[:4], "big") % 1000
         start = max(seconds, 1) * 1000 + offset
         after = self.after
         candidate = after.get(start)
         if candidate is None:  # free: most ids of a build that adds few items
             after[start] = start + 1
             return start
-        path = [start]
+        step = after.get(candidate)
+        if step is None:  # one link to a free id: most of the others, the links shortened
+            after[start] = after[candidate] = candidate + 1
+            return candidate
+        path = [start, candidate]
+        candidate = step
         while (step := after.get(candidate)) is not None:
             path.append(candidate)
             candidate = step
@@ -213,12 +220,26 @@ class Collection:
     def append(self, note_id: int, additions: Sequence[tuple[int, str]], sort_index: int
                ) -> None:
         """Add text to the end of fields of a written note (field index, text), in order."""
-        (flds,), = self.cursor.execute("SELECT flds FROM notes WHERE id = ?", (note_id,))
-        fields = flds.split("\x1f")
-        for where, text in additions:
-            fields[where] += text
-        self.cursor.execute("UPDATE notes SET flds = ?, sfld = ? WHERE id = ?",
-                            ("\x1f".join(fields), fields[sort_index], note_id))
+        self.append_all([(note_id, additions, sort_index)])
+
+    def append_all(self, changes: Sequence[tuple[int, Sequence[tuple[int, str]], int]]
+                   ) -> None:
+        """``append`` to each of many notes (note id, additions, sort field index), one after
+        another in the order given: their fields are read a few hundred notes at a time."""
+        cursor = self.cursor
+        for at in range(0, len(changes), _READ_AT_ONCE):
+            some = changes[at:at + _READ_AT_ONCE]
+            ids = [note_id for note_id, _, _ in some]
+            found = dict(cursor.execute(
+                f"SELECT id, flds FROM notes WHERE id IN ({','.join('?' * len(ids))})", ids))
+            rows = []
+            for note_id, additions, sort_index in some:
+                fields = found[note_id].split("\x1f")
+                for where, text in additions:
+                    fields[where] += text
+                rows.append(("\x1f".join(fields), fields[sort_index], note_id))
+            # The same updates in the same order as one at a time: the same database bytes.
+            cursor.executemany("UPDATE notes SET flds = ?, sfld = ? WHERE id = ?", rows)
 
     def package(self, types: Sequence[PackageType], media: Mapping[str, bytes]) -> bytes:
         """The ``.apkg`` bytes (see ``packager``)."""
@@ -226,12 +247,15 @@ class Collection:
         self.packager(types, media)(out)
         return out.getvalue()
 
-    def packager(self, types: Sequence[PackageType], media: Mapping[str, bytes]
+    def packager(self, types: Sequence[PackageType], media: Mapping[str, bytes],
+                 earlier: Callable[[], bytes | None] | None = None
                  ) -> Callable[[BinaryIO], None]:
         """What writes the ``.apkg`` into a seekable binary file, so a large one is never
         whole in memory: the col row told of the decks and note types, the database closed
         and zipped with the media files. The database moves to a folder of its own, which
-        outlives the collection's and goes when the packager is let go."""
+        outlives the collection's and goes when the packager is let go. ``earlier``: the
+        bytes of the package this one replaces (asked for when it is written), whose
+        collection's pieces serve where this one's are the same (``deflate``)."""
         latest = max([t.mod for t in types] + [self.latest])
         if self.untold:
             self._tell(types, latest)
@@ -241,7 +265,8 @@ class Collection:
         shutil.move(self.path, database)
 
         def write(out: BinaryIO) -> None:
-            _archive(database, media, stamp, out)
+            _archive(database, media, stamp, out,
+                     collection_stream(earlier()) if earlier is not None else None)
 
         weakref.finalize(write, shutil.rmtree, folder, ignore_errors=True)
         return write
@@ -276,10 +301,39 @@ class Collection:
 _COUNTED = ((24, 4), (92, 8))
 
 
+def collection_stream(package: bytes | None) -> bytes | None:
+    """The raw deflate stream of a package's collection, as the zip holds it; None when there
+    is none (no package, not a zip, the collection stored as it is)."""
+    if not package:
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(package)) as archive:
+            info = archive.getinfo(_COLLECTION)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return None
+    header = package[info.header_offset:info.header_offset + _LOCAL_HEADER]
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & _ENCRYPTED \
+            or len(header) < _LOCAL_HEADER or header[:4] != zipfile.stringFileHeader:
+        return None
+    # The local header's own name and extra field lengths: they may differ from the
+    # central directory's.
+    start = info.header_offset + _LOCAL_HEADER + int.from_bytes(header[26:28], "little") \
+        + int.from_bytes(header[28:30], "little")
+    stream = package[start:start + info.compress_size]
+    return stream if len(stream) == info.compress_size else None
+
+
+_COLLECTION = "collection.anki2"
+_LOCAL_HEADER = 30  # a zip local file header's fixed part (APPNOTE 4.3.7)
+_ENCRYPTED = 0x1
+
+
 def _archive(collection: Path, media: Mapping[str, bytes],
-             stamp: tuple[int, int, int, int, int, int], out: BinaryIO) -> None:
+             stamp: tuple[int, int, int, int, int, int], out: BinaryIO,
+             earlier: bytes | None = None) -> None:
     """The package's zip, written into ``out``: the collection (copied from its file in
-    pieces), the media index and the media files."""
+    pieces; ``earlier``, the deflated collection of the package it replaces), the media
+    index and the media files."""
     # Anki's package layout: a JSON "media" index maps member "0", "1"… to file names.
     # Sorted by name, so the same files always get the same members.
     files = dict(media)
@@ -288,7 +342,7 @@ def _archive(collection: Path, media: Mapping[str, bytes],
                        separators=(",", ":")).encode()
     # PNG, JPEG, GIF and WebP are compressed already; only SVG (text) gains from deflate.
     members: list[tuple[str, bytes | Path, bool]] = [
-        ("collection.anki2", collection, True), ("media", index, True),
+        (_COLLECTION, collection, True), ("media", index, True),
         *((str(i), files[n], n.endswith(".svg")) for i, n in enumerate(names))]
     with zipfile.ZipFile(out, "w") as archive:
         for name, data, deflate in members:
@@ -303,7 +357,7 @@ def _archive(collection: Path, media: Mapping[str, bytes],
             info.file_size = data.stat().st_size
             with data.open("rb") as src, archive.open(info, "w") as dest:
                 if info.file_size > PIECE:  # a large project's: deflated side by side
-                    copy_deflated(src, dest)
+                    copy_deflated(src, dest, earlier=earlier)
                 else:
                     shutil.copyfileobj(src, dest, PIECE)
 

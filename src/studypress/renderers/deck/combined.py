@@ -310,7 +310,8 @@ class Combined:
         types = [PackageType(r, notetypes[r.spec.name].mod) for r in rendered]
         # Both written as the build writes them: a large project's deck and lock are tens of
         # megabytes each, never whole in memory.
-        package = self.book.packager(types, kept.files)
+        package = self.book.packager(types, kept.files, functools.partial(
+            self.ctx.previous, self.config.project_file()))
         lock = functools.partial(ledgers.write_lock, ledger=ledgers.Ledger(notetypes=notetypes),
                                  items=kept.lock)
         return RenderResult(files=[Output(self.config.project_file(), package)],
@@ -325,9 +326,8 @@ class Combined:
             named.setdefault(note_id, (sort, []))[1].append(
                 (where, _note_name(self.kept.titles[number])))
         # In the order of their ids, the order of the table: each page is visited once.
-        for note_id in sorted(named):
-            sort, additions = named[note_id]
-            self.book.append(note_id, additions, sort)
+        self.book.append_all([(note_id, named[note_id][1], named[note_id][0])
+                              for note_id in sorted(named)])
 
 
 def _gone_notes(removed: Sequence[ledgers.Entry], current: set[str]) -> list[str]:
