@@ -28,6 +28,7 @@ import hashlib
 import io
 import os
 import pickle
+import time
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from ..model import Note
 
 MEMO_NAME = ".studypress-notes.pickle"
-_FORMAT = 2
+_FORMAT = 3
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -75,6 +76,10 @@ class Memo:
     # What the renderers made of a note beside its outputs in this build (``offer``), packed:
     # it serves instead of ``make()``, which would make the same from the same files.
     offered: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    # The sha256 of project files the build reads back (the lock, tens of megabytes for a
+    # large project), by path: what ``os.stat`` told of the file, its digest, and when.
+    kept_digests: dict[str, _Digest] = field(default_factory=dict)
+    used_digests: dict[str, _Digest] = field(default_factory=dict)
 
     @classmethod
     def load(cls, output: Path) -> Memo:
@@ -86,16 +91,18 @@ class Memo:
         except OSError:
             return cls(path)
         try:
-            kept, entries, made = _Unpickler(io.BytesIO(data)).load()
+            with paused():  # thousands of objects, none of them garbage
+                kept, entries, made, digests = _Unpickler(io.BytesIO(data)).load()
         except Exception:  # whatever is wrong with the file, the notes are parsed afresh
             return cls(path)
         if kept != stamp or not isinstance(entries, dict) or not all(
                 isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()) \
                 or not isinstance(made, dict) or not all(
                     isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
-                    and isinstance(v[1], bytes) for v in made.values()):
+                    and isinstance(v[1], bytes) for v in made.values()) \
+                or not _digests(digests):
             return cls(path)
-        return cls(path, entries, kept_made=made)
+        return cls(path, entries, kept_made=made, kept_digests=digests)
 
     def note(self, f: SourceFile, digest: str, embed_exists: Callable[[str], bool],
              parse: Callable[[Callable[[str], bool]], Note]
@@ -223,6 +230,30 @@ class Memo:
             out.append(made[1])
         return out
 
+    def file_digest(self, path: Path) -> str | None:
+        """The sha256 of a file's bytes now (None: it cannot be read); the one the last build
+        took when ``os.stat`` tells the same of the file as then, and the file had been left
+        alone for a while when it was taken (a change within the file system's timestamp
+        granularity, which stat could not tell, cannot have followed it)."""
+        key = str(path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        mark = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+        kept = self.kept_digests.get(key)
+        if kept is not None and kept[0] == mark \
+                and kept[2] - max(st.st_mtime_ns, st.st_ctime_ns) > _SETTLED:
+            self.used_digests[key] = kept
+            return kept[1]
+        from .read import file_digest
+
+        taken = time.time_ns()
+        sha = file_digest(path)
+        if sha is not None:
+            self.used_digests[key] = (mark, sha, taken)
+        return sha
+
     def save(self) -> None:
         """Keep this build's notes, and the kept notes of files this build did not read that
         are still there; written only when that differs from what was kept."""
@@ -235,16 +266,34 @@ class Memo:
                 entries[key] = entry
         # A build that made no combined output keeps what the last one took from the notes.
         made = self.used_made if self.used_made else self.kept_made
+        digests = {**self.kept_digests, **self.used_digests}
         if entries.keys() == self.kept.keys() and all(
                 entries[k] is self.kept[k] for k in entries) and made.keys() == \
-                self.kept_made.keys() and all(made[k] is self.kept_made[k] for k in made):
+                self.kept_made.keys() and all(made[k] is self.kept_made[k] for k in made) \
+                and digests == self.kept_digests:
             return  # nothing new: a no-op build writes nothing
         from .write import atomic_file
 
         # A memo that cannot be written costs the next build time, nothing else. Pickled
         # straight into the file: a large vault's memo is tens of megabytes.
         with contextlib.suppress(OSError), atomic_file(self.path) as fh:
-            pickle.dump((code_stamp(), entries, made), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((code_stamp(), entries, made, digests), fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
+# What stat told of a file (size, mtime, ctime, inode, device), its sha256, when it was taken.
+_Digest = tuple[tuple[int, ...], str, int]
+# A file changed less than this long before its digest was taken may change again unseen:
+# some file systems keep times to the second (FAT: two).
+_SETTLED = 3_000_000_000
+
+
+def _digests(found: object) -> bool:
+    """Whether the memo's file digests are as ``Memo.file_digest`` keeps them."""
+    return isinstance(found, dict) and all(
+        isinstance(k, str) and isinstance(v, tuple) and len(v) == 3
+        and isinstance(v[0], tuple) and all(isinstance(n, int) for n in v[0])
+        and isinstance(v[1], str) and isinstance(v[2], int) for k, v in found.items())
 
 
 def _made_key(cache: Cache, places: Mapping[str, object], kind: str, note_id: str

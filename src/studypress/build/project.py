@@ -29,7 +29,6 @@ from .cache import (
 from .inputs import Prints
 from .memo import Memo
 from .plan import build_time
-from .read import file_digest
 from .records import BuildConfig, SourceNote
 from .render import places_of, read_previous
 from .write import Writer
@@ -102,7 +101,7 @@ def _held(config: BuildConfig, ids: list[str], stale: list[str], trusted: Projec
         found = memo.parts(name, ids, cache, places) if recorded else None
         if recorded is None or found is None:
             continue
-        wrote = [(f, _digest(config.project_dir, f)) for f in recorded[1]]
+        wrote = [(f, _digest(config.project_dir, f, memo)) for f in recorded[1]]
         if parts_key(name, ((i, found[i][1]) for i in ids), wrote, prints,
                      config) == recorded[0]:
             memo.use_parts(name, found)
@@ -111,10 +110,11 @@ def _held(config: BuildConfig, ids: list[str], stale: list[str], trusted: Projec
     return held
 
 
-def _digest(folder: Path, rel: str) -> str | None:
-    """The sha256 of a file in ``folder`` (None: missing, unreadable or outside it)."""
+def _digest(folder: Path, rel: str, memo: Memo) -> str | None:
+    """The sha256 of a file in ``folder`` (None: missing, unreadable or outside it), as the
+    memo has it when the file has not changed since the last build took it."""
     path = contained(folder, rel)
-    return None if path is None else file_digest(path)
+    return None if path is None else memo.file_digest(path)
 
 
 def _only_part(config: BuildConfig) -> str:
