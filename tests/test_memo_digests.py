@@ -79,3 +79,72 @@ def test_a_memo_that_only_took_a_digest_is_written(tmp_path):
     before = (tmp_path / MEMO_NAME).stat().st_mtime_ns
     again.save()
     assert (tmp_path / MEMO_NAME).stat().st_mtime_ns == before
+
+
+def _note_memo(tmp_path, names: list[str], text: str = "") -> Memo:
+    """A memo that has read the notes ``names`` (each a file in ``tmp_path``)."""
+    from studypress.build.records import SourceFile
+    from studypress.reader import read_text
+
+    memo = Memo.load(tmp_path)
+    for name in names:
+        path = tmp_path / name
+        if not path.exists():
+            path.write_text(f"# {name}\n\n- **1950:** War.{text}\n", encoding="utf-8")
+        data = path.read_bytes()
+        memo.note(SourceFile(path, name, tmp_path), hashlib.sha256(data).hexdigest(),
+                  lambda _: False, lambda ask, d=data, n=name, s=path.stem: read_text(
+                      d.decode(), n, s))
+    return memo
+
+
+def test_one_changed_note_is_added_to_the_end_of_the_memo(tmp_path):
+    names = [f"n{i}.md" for i in range(40)]
+    memo = _note_memo(tmp_path, names)
+    memo.kept_made[("deck", "n1")] = ("key", b"part")
+    memo.used_made[("deck", "n1")] = ("key", b"part")
+    memo.save()
+    size = (tmp_path / MEMO_NAME).stat().st_size
+    (tmp_path / "n3.md").write_text("# n3\n\n- **1951:** Peace.\n", encoding="utf-8")
+    (tmp_path / "n4.md").unlink()
+    memo = _note_memo(tmp_path, [n for n in names if n != "n4.md"])
+    memo.save()
+    grown = (tmp_path / MEMO_NAME).stat().st_size
+    assert size < grown < size + size // 10  # only the change was added
+    kept = Memo.load(tmp_path)
+    assert kept.appendable is not None
+    assert set(kept.kept) == {str(tmp_path / n) for n in names if n != "n4.md"}
+    assert kept.kept[str(tmp_path / "n3.md")].digest == hashlib.sha256(
+        (tmp_path / "n3.md").read_bytes()).hexdigest()
+    assert kept.kept_made == {("deck", "n1"): ("key", b"part")}
+
+
+def test_a_change_cut_short_leaves_what_was_there_before(tmp_path):
+    names = [f"n{i}.md" for i in range(40)]
+    _note_memo(tmp_path, names).save()
+    before = Memo.load(tmp_path).kept
+    (tmp_path / "n3.md").write_text("# n3\n\n- **1951:** Peace.\n", encoding="utf-8")
+    _note_memo(tmp_path, names).save()
+    path = tmp_path / MEMO_NAME
+    path.write_bytes(path.read_bytes()[:-20])  # a build stopped while it added its change
+    kept = Memo.load(tmp_path)
+    assert kept.kept.keys() == before.keys()
+    assert kept.kept[str(tmp_path / "n3.md")].digest == before[str(tmp_path / "n3.md")].digest
+    assert kept.appendable is None  # written anew, whole, by the next build
+    kept = _note_memo(tmp_path, names)
+    kept.save()
+    assert Memo.load(tmp_path).appendable is not None
+
+
+def test_changes_that_add_up_write_the_memo_anew(tmp_path):
+    names = [f"n{i}.md" for i in range(8)]
+    _note_memo(tmp_path, names).save()
+    for round_ in range(6):
+        (tmp_path / "n0.md").write_text(f"# n0\n\n- **1951:** Peace {round_}.\n" * 30,
+                                        encoding="utf-8")
+        _note_memo(tmp_path, names).save()
+    size = (tmp_path / MEMO_NAME).stat().st_size
+    memo = Memo.load(tmp_path)
+    assert memo.appendable is not None
+    base, _ = memo.appendable
+    assert size - base <= base // memos._GROWTH

@@ -80,6 +80,9 @@ class Memo:
     # large project), by path: what ``os.stat`` told of the file, its digest, and when.
     kept_digests: dict[str, _Digest] = field(default_factory=dict)
     used_digests: dict[str, _Digest] = field(default_factory=dict)
+    # The file as loaded (the size of its first record, what stat told of it), when this
+    # build's changes may be added to its end.
+    appendable: tuple[int, tuple[int, ...]] | None = None
 
     @classmethod
     def load(cls, output: Path) -> Memo:
@@ -87,22 +90,25 @@ class Memo:
         path = output / MEMO_NAME
         stamp = code_stamp()  # now, before any note is read: the code that reads them
         try:
+            st = os.stat(path)
             data = path.read_bytes()
         except OSError:
             return cls(path)
+        fh = io.BytesIO(data)
         try:
             with paused():  # thousands of objects, none of them garbage
-                kept, entries, made, digests = _Unpickler(io.BytesIO(data)).load()
+                kept, entries, made, digests = _Unpickler(fh).load()
         except Exception:  # whatever is wrong with the file, the notes are parsed afresh
             return cls(path)
-        if kept != stamp or not isinstance(entries, dict) or not all(
-                isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()) \
-                or not isinstance(made, dict) or not all(
-                    isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
-                    and isinstance(v[1], bytes) for v in made.values()) \
-                or not _digests(digests):
+        if kept != stamp or not _valid(entries, made, digests):
             return cls(path)
-        return cls(path, entries, kept_made=made, kept_digests=digests)
+        memo = cls(path, entries, kept_made=made, kept_digests=digests)
+        base = fh.tell()
+        whole = _apply_changes(fh, memo, stamp)
+        # Changes are added to the file's end only while it is the file read here, whole.
+        if whole and len(data) == st.st_size:
+            memo.appendable = (base, (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
+        return memo
 
     def note(self, f: SourceFile, digest: str, embed_exists: Callable[[str], bool],
              parse: Callable[[Callable[[str], bool]], Note]
@@ -204,12 +210,13 @@ class Memo:
             if key is None:
                 return None
             packed = self.offered.get((kind, note_id))
-            if packed is None:
-                kept = self.kept_made.get((kind, note_id))
-                if kept is None or kept[0] != key:
-                    return None
-                packed = kept[1]
-            found[note_id] = key, packed
+            if packed is not None:
+                found[note_id] = key, packed
+                continue
+            kept = self.kept_made.get((kind, note_id))
+            if kept is None or kept[0] != key:
+                return None
+            found[note_id] = kept  # the very one kept: the memo adds no unchanged part again
         return found
 
     def use_parts(self, kind: str, found: Mapping[str, tuple[str, bytes]]) -> None:
@@ -272,6 +279,8 @@ class Memo:
                 self.kept_made.keys() and all(made[k] is self.kept_made[k] for k in made) \
                 and digests == self.kept_digests:
             return  # nothing new: a no-op build writes nothing
+        if self._append(entries, made, digests):
+            return
         from .write import atomic_file
 
         # A memo that cannot be written costs the next build time, nothing else. Pickled
@@ -279,6 +288,73 @@ class Memo:
         with contextlib.suppress(OSError), atomic_file(self.path) as fh:
             pickle.dump((code_stamp(), entries, made, digests), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _append(self, entries: dict[str, _Entry], made: dict[tuple[str, str], tuple[str, bytes]],
+                digests: dict[str, _Digest]) -> bool:
+        """Add what changed since the memo was loaded to the end of its file, rather than
+        write the tens of megabytes of a large vault's memo again for one edited note; False
+        when the file is no longer as it was loaded, or the changes added up would be a
+        good part of it (then it is written anew, whole)."""
+        if self.appendable is None or self.path is None:
+            return False
+        base, seen = self.appendable
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev) != seen:
+            return False
+        change = pickle.dumps((
+            _CHANGES, code_stamp(),
+            {k: e for k, e in entries.items() if self.kept.get(k) is not e},
+            [k for k in self.kept if k not in entries],
+            {k: v for k, v in made.items() if self.kept_made.get(k) is not v},
+            [k for k in self.kept_made if k not in made], digests),
+            protocol=pickle.HIGHEST_PROTOCOL)
+        if st.st_size - base + len(change) > base // _GROWTH:
+            return False
+        # A build stopped while it adds leaves a change that does not read back: the next
+        # build keeps what the file held before it, and writes the file anew.
+        with contextlib.suppress(OSError), self.path.open("ab") as fh:
+            fh.write(change)
+        return True
+
+
+_CHANGES = "changes"  # what a record added to the memo's end starts with
+_GROWTH = 4  # the changes added to the end stay under a quarter of the first record
+
+
+def _valid(entries: object, made: object, digests: object) -> bool:
+    """Whether what a memo's record holds is what ``Memo`` keeps."""
+    return isinstance(entries, dict) and all(
+        isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()) \
+        and isinstance(made, dict) and all(
+            isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
+            and isinstance(v[1], bytes) for v in made.values()) and _digests(digests)
+
+
+def _apply_changes(fh: io.BytesIO, memo: Memo, stamp: str) -> bool:
+    """Apply the records of changes that later builds added after the first (``_append``);
+    False when one does not read back (a build stopped while adding it): the records
+    before it stand."""
+    end = len(fh.getbuffer())
+    while fh.tell() < end:
+        try:
+            with paused():
+                tag, kept, entries, gone, made, made_gone, digests = _Unpickler(fh).load()
+        except Exception:
+            return False
+        if tag != _CHANGES or kept != stamp or not _valid(entries, made, digests) \
+                or not isinstance(gone, list) or not isinstance(made_gone, list):
+            return False
+        memo.kept.update(entries)
+        for key in gone:
+            memo.kept.pop(key, None)
+        memo.kept_made.update(made)
+        for slot in made_gone:
+            memo.kept_made.pop(slot, None)
+        memo.kept_digests = digests
+    return True
 
 
 # What stat told of a file (size, mtime, ctime, inode, device), its sha256, when it was taken.
