@@ -99,25 +99,22 @@ class _Ids:
         offset = int.from_bytes(_sha256(salt.encode()).digest()[:4], "big") % 1000
         start = max(seconds, 1) * 1000 + offset
         after = self.after
-        candidate = after.get(start)
-        if candidate is None:  # free: most ids of a build that adds few items
-            after[start] = start + 1
-            return start
-        step = after.get(candidate)
-        if step is None:  # one link to a free id: most of the others, the links shortened
-            after[start] = after[candidate] = candidate + 1
-            return candidate
-        path = [start, candidate]
-        candidate = step
-        while (step := after.get(candidate)) is not None:
-            path.append(candidate)
-            candidate = step
-        # candidate is taken now: every id walked past may point beyond it.
-        candidate_next = candidate + 1
+        # The first free id at or above the start (the links never pass a free one) ...
+        path = []
+        free = start
+        while (step := after.get(free)) is not None:
+            path.append(free)
+            free = step
+        path.append(free)  # taken now
+        # ... and the first free one above it, where everything walked past now links: the
+        # next card of a run of taken ids reaches a free one in a step or two.
+        beyond = free + 1
+        while (step := after.get(beyond)) is not None:
+            path.append(beyond)
+            beyond = step
         for passed in path:
-            after[passed] = candidate_next
-        after[candidate] = candidate_next
-        return candidate
+            after[passed] = beyond
+        return free
 
 
 def zip_time(seconds: int) -> tuple[int, int, int, int, int, int]:
