@@ -94,3 +94,36 @@ def test_notes_parsed_in_workers_are_let_go_once_released(tmp_path) -> None:
     mine = {n.file.display for n in read.notes}
     assert not [o for o in gc.get_objects() if isinstance(o, Note) and o.source in mine]
     assert read.notes[0].note.source in mine  # and each loads again when asked for
+
+
+def test_one_pool_started_before_the_notes_are_read_parses_and_renders_them(
+        tmp_path, monkeypatch) -> None:
+    """The build's workers fork before this process holds the notes, and the same ones
+    render them; none is left once the build is done."""
+    import os
+
+    from studypress import renderers
+    from studypress.build import workers
+
+    monkeypatch.setitem(renderers.REGISTRY, "pid", "tests.test_kept_workers")
+    source = _vault(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    read: list[str] = []
+    real_read = read_module.read_file
+    monkeypatch.setattr(read_module, "read_file",
+                        lambda f, *a: read.append(f.display) or real_read(f, *a))
+    started: list[tuple[int, list]] = []  # notes read by then, the workers' processes
+    real_init = workers.Pool.__init__
+
+    def init(self, *args, **kw) -> None:
+        real_init(self, *args, **kw)
+        started.append((len(read), [w.process for w in self._workers]))
+
+    monkeypatch.setattr(workers.Pool, "__init__", init)
+    report = build(BuildConfig(paths=[source], output=tmp_path / "out", project_dir=tmp_path,
+                               jobs=2, renderers=["pid"]))
+    assert len(report.built) > read_module.AHEAD_MIN
+    assert [(before, len(processes)) for before, processes in started] == [(0, 2)]
+    pids = {p.read_text() for p in (tmp_path / "out").glob("*/pid.txt")}
+    assert pids == {str(p.pid) for p in started[0][1]} and str(os.getpid()) not in pids
+    assert not any(p.is_alive() for p in started[0][1])

@@ -26,7 +26,7 @@ from .project import ProjectResult, combined
 from .prune import prune
 from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
-from .render import Job, JobResult, Progress, offering, run_job
+from .render import Job, JobResult, Progress, build_workers, offering, run_job
 from .write import NoteWrites, Writer, clean_temporary, job_writer, note_writes, write_atomic
 
 __all__ = [
@@ -69,18 +69,19 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     # --force parses every note again too.
     memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
     workers = config.jobs or os.cpu_count() or 1  # 0: one per core
-    read = read_sources(found.files, _limits(config), memo, workers)
-    read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
-    fingerprint = _prints(config)
-    saved = cache_file.load(config.output)
-    if saved.problem:
-        read.diagnostics.append(Diagnostic(Severity.WARNING, "build-record", saved.problem,
-                                           str(config.output / CACHE_NAME)))
-    planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
-    writer = Writer()
-    # Each job's files are written as it ends, so the build holds no note's bytes for long.
-    written = note_writes(config.output, planned.render(
-        workers, progress, offering(job_writer(config.output, writer), memo.offer)))
+    with build_workers():  # the parsing and the rendering share their workers
+        read = read_sources(found.files, _limits(config), memo, workers)
+        read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
+        fingerprint = _prints(config)
+        saved = cache_file.load(config.output)
+        if saved.problem:
+            read.diagnostics.append(Diagnostic(Severity.WARNING, "build-record", saved.problem,
+                                               str(config.output / CACHE_NAME)))
+        planned = plan(config, read.notes, names, _modules(names), fingerprint, saved)
+        writer = Writer()
+        # Each job's files are written as it ends, so the build holds no note's bytes long.
+        written = note_writes(config.output, planned.render(
+            workers, progress, offering(job_writer(config.output, writer), memo.offer)))
     # Rendered, the notes are packed and let go: the combined outputs take them one by one.
     memo.release()
     for source in read.notes:

@@ -180,22 +180,17 @@ def _parse_ahead(files: list[SourceFile], limits: Limits, memo: Memo | None,
     todo = [f for f in files if memo is None or f.resolved() not in memo.kept]
     if len(todo) < AHEAD_MIN:
         return {}
-    import os
+    from .render import workers_for
 
-    from .render import worker_start
-    from .workers import Pool
-
-    pool = Pool(parse_in_worker, min(workers, len(todo)), worker_start, (os.getpid(),))
+    items = [(str(f.path), f.display, f.path.stem, str(f.root), limits.note_bytes)
+             for f in todo]
     out: dict[str, Parsed] = {}
-    try:
-        for index, got in pool.run([(str(f.path), f.display, f.path.stem, str(f.root),
-                                     limits.note_bytes) for f in todo]):
+    # The build's workers when it has them (they render its notes next), started here,
+    # before this process reads the notes: a worker forked later would start with them all.
+    with workers_for(min(workers, len(todo)), parse_in_worker) as pool:
+        for index, got in pool.run(items, fn=parse_in_worker):
             if isinstance(got, Parsed):
                 out[todo[index].resolved()] = got
-    except BaseException:
-        pool.kill()
-        raise
-    pool.close()
     return out
 
 

@@ -166,21 +166,24 @@ def _project_part(name: str, renderer: Any, rendered: base.RenderResult,
         out.parts[name] = pack(renderer.project_part(rendered))
 
 
-class _Kept:
-    """A watch's workers, kept from one build to the next (``kept_workers``): a worker
-    started once keeps its modules and fonts loaded."""
+class _Held:
+    """Workers that outlast one use: a watch's, kept from one build to the next
+    (``kept_workers``), where a worker started once keeps its modules and fonts loaded; and
+    a build's, which its phases share (``build_workers``)."""
 
-    active = False
-    pool: Pool | None = None
-    size = 0
-    build = 0  # the build the workers serve now; a new one makes them forget file indexes
+    def __init__(self, job: Callable[[Wired], JobResult], resize: bool) -> None:
+        self.job, self.resize = job, resize  # resize: a new size asked for starts anew
+        self.active = False
+        self.pool: Pool | None = None
+        self.size = 0
+        self.build = 0  # the build the workers serve now; a new one makes them forget file indexes
 
     def pool_for(self, workers: int) -> Pool:
         from .workers import Pool
 
-        if self.pool is None or self.size != workers:
+        if self.pool is None or (self.resize and self.size != workers):
             self.drop()
-            self.pool = Pool(_kept_job, workers, worker_start, (os.getpid(),))
+            self.pool = Pool(self.job, workers, worker_start, (os.getpid(),))
             self.size = workers
         return self.pool
 
@@ -188,10 +191,6 @@ class _Kept:
         pool, self.pool, self.size = self.pool, None, 0
         if pool is not None:
             pool.kill() if kill else pool.close()
-
-
-_KEPT = _Kept()
-_SERVED = [0]  # in a kept worker: the build whose jobs it ran last
 
 
 @contextlib.contextmanager
@@ -204,6 +203,48 @@ def kept_workers() -> Iterator[None]:
     finally:
         _KEPT.active = False
         _KEPT.drop()
+
+
+@contextlib.contextmanager
+def build_workers() -> Iterator[None]:
+    """Inside (a build), the first phase that hands work to worker processes starts them
+    (``workers_for``) and the later ones use the same: the parsing of many notes starts them
+    before the notes are read, so no worker begins with a copy of every note the build's
+    own process holds, and a worker loads its modules and fonts once for all it renders.
+    They end with the block, at once on a stop. A build that never asks starts none."""
+    if _BUILD.active or _KEPT.active:  # a watch renders in its kept workers
+        yield
+        return
+    _BUILD.active = True
+    try:
+        yield
+    except BaseException:
+        _BUILD.drop(kill=True)  # Ctrl-C, SIGTERM or a failure: no worker outlives the build
+        raise
+    finally:
+        _BUILD.active = False
+        _BUILD.drop()
+
+
+@contextlib.contextmanager
+def workers_for(workers: int, fn: Callable[[Any], Any], shared: bool = True
+                ) -> Iterator[Pool]:
+    """The build's workers (``build_workers``) when it has them, started now if no phase
+    has yet, else (or not ``shared``) a pool of ``workers`` of this phase's own that ends
+    with it; a stop or a failure inside ends either at once. ``fn``: what a pool of its own
+    runs."""
+    from .workers import Pool  # multiprocessing: only a build that works in parallel
+
+    held = _BUILD if shared and _BUILD.active else None
+    pool = held.pool_for(workers) if held else Pool(fn, workers, worker_start,
+                                                     (os.getpid(),))
+    try:
+        yield pool
+    except BaseException:
+        held.drop(kill=True) if held else pool.kill()
+        raise
+    if held is None:
+        pool.close()
 
 
 # A job as a worker receives it: the build it is part of (0 unless the workers are kept),
@@ -223,6 +264,13 @@ def _kept_job(item: Wired) -> JobResult:
         _SERVED[0] = item[0]
         assets.forget()
     return _wired_job(item)
+
+
+_SERVED = [0]  # in a kept worker: the build whose jobs it ran last
+_KEPT = _Held(_kept_job, resize=True)
+# Started at its first use by a build's phase, whatever size it then asks for, since a pool
+# larger than a phase's work only leaves a worker waiting.
+_BUILD = _Held(_wired_job, resize=False)
 
 
 class _Wire(Made[Wired]):
@@ -322,35 +370,39 @@ SHARED_COST = 1000.0
 
 
 def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sink,
-             kept: _Kept | None = None, here: bool = False) -> list[Rendered]:
-    """``here``: this process renders jobs too, whenever it waits for no result."""
-    from .workers import Pool  # multiprocessing: only a build that renders in parallel
-
-    pool = kept.pool_for(workers) if kept else Pool(_wired_job, workers, worker_start,
-                                                    (os.getpid(),))
+             kept: _Held | None = None, here: bool = False) -> list[Rendered]:
+    """``here``: this process renders jobs too, whenever it waits for no result, in a pool
+    of its own (the build's, if started, is not for one note)."""
     results: list[JobResult | None] = [None] * len(jobs)
     # Longest first: a long note's job started last would keep one worker busy while the
     # others have nothing left to do. Results still come back in the jobs' own order.
     order = sorted(range(len(jobs)), key=lambda i: (-cost(jobs[i]), i))
     wire = _Wire([jobs[i] for i in order], kept.build if kept else 0)
-    try:
+    with _pool(workers, kept, here) as pool:
         for done, (at, result) in enumerate(
                 pool.run(wire, lambda at: run_job(jobs[order[at]])) if here else pool.run(wire)):
             index = order[at]
             _tick(progress, done, len(jobs), jobs[index].note.id)
             results[index] = sink(jobs[index], result if isinstance(result, JobResult)
                                   else _lost(jobs[index], result))
-    except BaseException:
-        # Ctrl-C, SIGTERM or a failure: no worker may outlive the build.
-        if kept:
-            kept.drop(kill=True)
-        else:
-            pool.kill()
-        raise
-    if not kept:
-        pool.close()
     return [Rendered(job, result) for job, result in zip(jobs, results, strict=True)
             if result is not None]
+
+
+@contextlib.contextmanager
+def _pool(workers: int, kept: _Held | None, here: bool) -> Iterator[Pool]:
+    """The pool a render phase hands its jobs to: the watch's kept one, else the build's
+    (``workers_for``), else, to share one note's jobs with this process, one of its own."""
+    if kept is None:
+        with workers_for(workers, _wired_job, shared=not here) as pool:
+            yield pool
+        return
+    pool = kept.pool_for(workers)
+    try:
+        yield pool
+    except BaseException:
+        kept.drop(kill=True)  # Ctrl-C, SIGTERM or a failure: no worker may outlive the build
+        raise
 
 
 def _lost(job: Job, error: Exception) -> JobResult:

@@ -79,15 +79,17 @@ class Pool(Generic[T, R]):
         with deferred():
             self._workers.append(_Worker(self._ctx, *self._spec))
 
-    def run(self, items: Sequence[T], here: Callable[[int], R] | None = None
-            ) -> Iterable[tuple[int, R | Exception]]:
+    def run(self, items: Sequence[Any], here: Callable[[int], Any] | None = None,
+            fn: Callable[[Any], Any] | None = None) -> Iterable[tuple[int, Any]]:
         """Yield ``(index, result)`` as results come; a job that raised or whose worker died
         yields the exception instead, and a new worker takes the dead one's place. With
         ``here``, this process works too: whenever no result is waiting, it takes the next
-        item itself, ``here(index)`` (which raises as the build would)."""
+        item itself, ``here(index)`` (which raises as the build would). With ``fn``, the
+        workers run it on these items instead of the pool's own function: one pool serves
+        the phases of a build in turn."""
         queue = iter(range(len(items)))
         for worker in self._workers:
-            self._give(worker, items, queue)
+            self._give(worker, items, queue, fn)
         while any(w.job is not None for w in self._workers):
             raise_if_stopped()
             busy = {w.conn: w for w in self._workers if w.job is not None}
@@ -103,15 +105,16 @@ class Pool(Generic[T, R]):
                 worker = busy[conn]  # type: ignore[index]
                 index, result = worker.job, self._take(worker)
                 self._give(worker if worker in self._workers else self._workers[-1], items,
-                           queue)
+                           queue, fn)
                 yield index, result  # type: ignore[misc]
 
-    def _give(self, worker: _Worker, items: Sequence[T], queue: Iterator[int]) -> None:
+    def _give(self, worker: _Worker, items: Sequence[Any], queue: Iterator[int],
+              fn: Callable[[Any], Any] | None) -> None:
         index = next(queue, None)
         worker.job = index
         if index is None:
             return
-        worker.conn.send(items[index])
+        worker.conn.send((fn, items[index]))  # None: the pool's own function
 
     def _take(self, worker: _Worker) -> R | Exception:
         try:
@@ -159,13 +162,14 @@ def _serve(conn: Connection, fn: Callable, init: Callable, initargs: tuple) -> N
     init(*initargs)
     while True:
         try:
-            item = conn.recv()
+            message = conn.recv()
         except (EOFError, OSError):
             os._exit(0)
-        if item is None:
+        if message is None:
             return
+        job, item = message
         try:
-            reply = (True, fn(item))
+            reply = (True, (job or fn)(item))
         except Exception:
             reply = (False, traceback.format_exc())
         conn.send(reply)
