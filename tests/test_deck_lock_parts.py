@@ -90,3 +90,103 @@ def test_another_locks_bytes_are_read_anew() -> None:
     assert list(ledgers.lock_part(first, "n").items) == ["g1"]
     assert list(ledgers.lock_part(second, "n").items) == ["g2"]
     assert ledgers.lock_part(None, "n") is None
+
+
+def _counting_whole_reads(monkeypatch) -> list[int]:
+    reads: list[int] = []
+    real = ledgers._read_all
+
+    def read_all(fd: int, size: int) -> bytes:
+        reads.append(size)
+        return real(fd, size)
+
+    monkeypatch.setattr(ledgers, "_read_all", read_all)
+    ledgers._LOCK_AT.clear()
+    return reads
+
+
+def test_a_lock_file_is_read_whole_once_and_each_notes_part_where_it_stands(
+        tmp_path, monkeypatch) -> None:
+    entries = {f"g{i}": _entry(note, i) for i, note in enumerate("nmnqmn")}
+    data = _lock(_ledger(entries))
+    path = tmp_path / "studypress.lock"
+    path.write_bytes(data)
+    reads = _counting_whole_reads(monkeypatch)
+    whole = ledgers.parse_lock(data)
+    for note in ("n", "m", "q", "missing", "n"):
+        assert ledgers.lock_part_at(str(path), note) == whole.of_note(note)
+    assert reads == [len(data)]
+    assert ledgers._LOCK_AT[0][1].data == b""  # the index keeps none of the lock's bytes
+    mine = ledgers.lock_part_at(str(path), "n")
+    mine.items.clear()
+    assert ledgers.lock_part_at(str(path), "n") == whole.of_note("n")  # each its own
+
+
+def test_a_lock_file_replaced_or_rewritten_in_place_is_read_as_it_is_now(
+        tmp_path, monkeypatch) -> None:
+    import os
+
+    path = tmp_path / "studypress.lock"
+    path.write_bytes(_lock(_ledger({"g1": _entry("n", 1), "g2": _entry("m", 2)})))
+    reads = _counting_whole_reads(monkeypatch)
+    assert list(ledgers.lock_part_at(str(path), "n").items) == ["g1"]
+    swapped = _lock(_ledger({"g1": _entry("m", 1), "g2": _entry("n", 2)}))  # same size
+    stat = path.stat()
+    with open(path, "r+b") as fh:  # same file, same size, same time: only the bytes differ
+        fh.write(swapped)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert list(ledgers.lock_part_at(str(path), "n").items) == ["g2"]
+    other = tmp_path / "new.lock"
+    other.write_bytes(_lock(_ledger({"g3": _entry("n", 3)})))
+    other.replace(path)
+    assert list(ledgers.lock_part_at(str(path), "n").items) == ["g3"]
+    assert len(reads) == 3
+    assert ledgers.lock_part_at(str(tmp_path / "none.lock"), "n") is None
+
+
+def test_an_unreadable_lock_file_is_read_once_and_unreadable_for_every_note(
+        tmp_path, monkeypatch) -> None:
+    data = _lock(_ledger({"g1": _entry("n", 1), "g2": _entry("m", 2)}))
+    lines = data.split(b"\n")
+    path = tmp_path / "studypress.lock"
+    path.write_bytes(b"\n".join(lines[:6] + [b"<<<<<<< HEAD"] + lines[6:]))
+    reads = _counting_whole_reads(monkeypatch)
+    for note in ("n", "m"):
+        with pytest.raises(ledgers.LedgerError):
+            ledgers.lock_part_at(str(path), note)
+    assert len(reads) == 1
+
+
+def test_a_lock_file_laid_out_otherwise_gives_the_whole_locks_parts(tmp_path) -> None:
+    ledger = _ledger({"g1": _entry("n", 1), "g2": _entry("m", 2), "g3": _entry("n", 3)})
+    path = tmp_path / "studypress.lock"
+    path.write_bytes(json.dumps(json.loads(_lock(ledger))).encode())
+    ledgers._LOCK_AT.clear()
+    assert ledgers.lock_part_at(str(path), "n") == ledger.of_note("n")
+    assert ledgers.lock_part_at(str(path), "m") == ledger.of_note("m")
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_a_notes_deck_reads_the_same_part_from_the_lock_file_as_from_its_bytes(
+        tmp_path, broken) -> None:
+    from studypress.layouts import Layouts
+    from studypress.renderers.base import RenderContext, RenderOptions
+    from studypress.renderers.deck import stamping
+
+    data = _lock(_ledger({"g1": _entry("n", 1), "g2": _entry("m", 2)}))
+    if broken:
+        data = data.replace(b'"g2": {', b'"g2": {{')
+    path = tmp_path / ledgers.LOCK_FILE
+    path.write_bytes(data)
+    ledgers._LOCK_AT.clear()
+    by_bytes = RenderContext(RenderOptions(), Layouts(None), 0,
+                             project_file=lambda rel: data if rel == ledgers.LOCK_FILE else None)
+    by_path = RenderContext(RenderOptions(), Layouts(None), 0,
+                            project_file=lambda rel: pytest.fail("read whole"),
+                            project_path=lambda rel: str(tmp_path / rel))
+    said: dict[str, list] = {"bytes": [], "path": []}
+    got = {how: stamping.read_lock(ctx, "n.md", said[how], "n")
+           for how, ctx in (("bytes", by_bytes), ("path", by_path))}
+    assert got["bytes"] == got["path"]
+    assert (got["path"] is None) == broken
+    assert said["bytes"] == said["path"] and len(said["path"]) == int(broken)

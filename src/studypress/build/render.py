@@ -73,6 +73,12 @@ def read_previous(folder: str, rel: str) -> bytes | None:
         return None
 
 
+def path_of(folder: str, rel: str) -> str | None:
+    """Where a file ``read_previous`` would read is, or None when there is none."""
+    path = contained(Path(folder), rel)
+    return str(path) if path is not None and path.is_file() else None
+
+
 def place_of(file: Path, project_dir: Path) -> base.NotePlace:
     """A note's vault (the nearest folder above it holding ``.obsidian/``, else the project
     folder) and its path there."""
@@ -119,7 +125,8 @@ def run_job(job: Job) -> JobResult:
                                                root=job.root),
                              functools.partial(read_previous, job.project_dir),
                              {job.note.id: place_of(Path(job.note_file), Path(job.project_dir))}
-                             if job.note_file else {})
+                             if job.note_file else {},
+                             project_path=functools.partial(path_of, job.project_dir))
     out = JobResult()
     for name, module in job.names:
         renderer = renderers.load_module(module)

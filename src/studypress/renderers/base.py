@@ -54,6 +54,10 @@ class RenderContext:
     # remember(kind, note_id, make): make(), or what it gave an earlier build when nothing it
     # depends on (the note's outputs and place) changed. Project renderers use it per note.
     remember: Callable[[str, str, Callable[[], Any]], Any] = lambda _k, _n, make: make()
+    # Where a file ``project_file`` reads is on disk, for a renderer that needs only part of
+    # a large one (a note's entries in the lock); None when there is none, or when it is to
+    # be read through ``project_file``.
+    project_path: Callable[[str], str | None] = lambda _: None
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ one when it changes; items that disappeared are reported, since no import can re
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from typing import BinaryIO
@@ -235,12 +237,14 @@ class _LockParts:
                  entries: dict[str, dict[str, Entry]] | None = None) -> None:
         self.data, self.skeleton, self.spans, self.entries = data, skeleton, spans, entries
 
-    def part(self, note_id: str) -> Ledger:
+    def part(self, note_id: str, piece: Callable[[int, int], bytes] | None = None) -> Ledger:
+        """The note's part; ``piece(start, end)`` reads the lock's bytes there, when they are
+        not kept (``data`` empty)."""
         if self.entries is not None:
             items = dict(self.entries.get(note_id, {}))
         else:
             at = self.spans.get(note_id, []) if self.spans is not None else []
-            items = _entries_at(self.data, at)
+            items = _entries_at(piece or (lambda a, b: self.data[a:b]), at)
         return Ledger(items, dict(self.skeleton.notetypes))
 
 
@@ -300,10 +304,11 @@ def _spans(data: bytes) -> tuple[dict[str, list[int]], int, int] | None:
             return None
 
 
-def _entries_at(data: bytes, spans: list[int]) -> dict[str, Entry]:
-    """The entries at these (start, end) offsets of a lock, read as one JSON object."""
+def _entries_at(piece: Callable[[int, int], bytes], spans: list[int]) -> dict[str, Entry]:
+    """The entries at these (start, end) offsets of a lock (``piece`` reads its bytes
+    there), read as one JSON object."""
     pairs = zip(spans[::2], spans[1::2], strict=True)
-    text = b"{" + b",".join(data[a:b] for a, b in pairs) + b"}"
+    text = b"{" + b",".join(piece(a, b) for a, b in pairs) + b"}"
     try:
         found = _loads(text)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
@@ -314,6 +319,73 @@ def _entries_at(data: bytes, spans: list[int]) -> dict[str, Entry]:
 
 
 _LAST_LOCK: list[tuple[bytes, _LockParts]] = []
+
+
+def lock_part_at(path: str, note_id: str) -> Ledger | None:
+    """``lock_part`` of the lock in the file at ``path``; None when it cannot be read.
+
+    The file is read whole once while it stays the same file (device, inode, size and
+    modification time), to learn where each note's entries stand, and only those bytes of
+    it are read for each note after: every note's deck of a cold build starts from the
+    lock, and reading tens of megabytes again for each cost more than the deck itself."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        stat = os.fstat(fd)
+        known = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        if not (_LOCK_AT and _LOCK_AT[0][0] == known):
+            _LOCK_AT.clear()  # the last lock's index goes before this one's is made
+            _LOCK_AT.append((known, _indexed(_read_all(fd, stat.st_size))))
+        parts = _LOCK_AT[0][1]
+        if isinstance(parts, LedgerError):
+            raise parts  # unreadable as it stands: said again for each note, as before
+        try:
+            part = parts.part(note_id, functools.partial(_pread, fd))
+            if any(e.note != note_id for e in part.items.values()):
+                raise _Changed
+        except _Changed:  # rewritten in place since it was indexed: read as it is now
+            _LOCK_AT.clear()
+            os.lseek(fd, 0, os.SEEK_SET)
+            return lock_part(_read_all(fd, os.fstat(fd).st_size), note_id)
+        return part
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+class _Changed(Exception):
+    """The lock's bytes are not where its index says."""
+
+
+def _indexed(data: bytes) -> _LockParts | LedgerError:
+    """The lock's parts without its bytes (read again where a note's entries stand), or
+    why it is unreadable."""
+    try:
+        parts = _split_lock(data)
+    except LedgerError as exc:
+        return exc
+    parts.data = b""
+    return parts
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, max(size, 1 << 16)):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _pread(fd: int, start: int, end: int) -> bytes:
+    data = os.pread(fd, end - start, start)
+    if len(data) != end - start:  # shorter since it was indexed
+        raise _Changed
+    return data
+
+
+_LOCK_AT: list[tuple[tuple[int, int, int, int], _LockParts | LedgerError]] = []
 
 
 def _parse_lock(data: bytes) -> Ledger:

@@ -57,8 +57,11 @@ def read_lock(ctx: RenderContext, where: str, diagnostics: list[Diagnostic],
               note_id: str | None = None) -> ledgers.Ledger | None:
     """The project's ``studypress.lock`` (only the note ``note_id``'s part, when given);
     None when there is none (or it is unreadable)."""
-    data = ctx.project_file(LOCK_FILE)
+    path = ctx.project_path(LOCK_FILE) if note_id is not None else None
     try:
+        if path is not None:  # a note's part: only its bytes of the file are read
+            return ledgers.lock_part_at(path, note_id)  # type: ignore[arg-type]
+        data = ctx.project_file(LOCK_FILE)
         return (ledgers.parse_lock(data) if note_id is None
                 else ledgers.lock_part(data, note_id))
     except ledgers.LedgerError as exc:
