@@ -30,9 +30,10 @@ setup: $(STAMP)
 # Fonts the PDFs fall back on for scripts the package's own fonts lack, found through fontconfig:
 # Chinese and Japanese (WenQuanYi Micro Hei, TrueType), emoji in monochrome (Symbola), Hebrew
 # (DejaVu Sans). The tests also need Debian's chromium, in which tests/test_card_render.py lays
-# out the cards. Installed when missing on Debian/Ubuntu as root; elsewhere a note says so.
+# out the cards, and poppler-utils, whose pdftotext tests/test_cloze_outputs.py reads a PDF
+# with. Installed when missing on Debian/Ubuntu as root; elsewhere a note says so.
 SYSTEM_FONTS := fontconfig fonts-wqy-microhei fonts-symbola fonts-dejavu-core
-SYSTEM_TEST := chromium
+SYSTEM_TEST := chromium poppler-utils
 
 # $(call apt-install,packages,what they are for)
 define apt-install
@@ -50,9 +51,9 @@ endef
 system-fonts:
 	$(call apt-install,$(SYSTEM_FONTS),fonts for other scripts)
 
-# Everything the tests need from the system: the fonts and chromium.
+# Everything the tests need from the system: the fonts, chromium, and poppler-utils (pdftotext).
 system-deps:
-	$(call apt-install,$(SYSTEM_FONTS) $(SYSTEM_TEST),fonts for other scripts and chromium)
+	$(call apt-install,$(SYSTEM_FONTS) $(SYSTEM_TEST),fonts for other scripts and the test tools chromium and pdftotext)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
