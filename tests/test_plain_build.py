@@ -134,3 +134,16 @@ def test_a_plain_build_ends_as_the_full_command_line_does(tmp_path):
     (tmp_path / "studypress.toml").write_text('paper = "a5"\n', encoding="utf-8")
     bad = _both(tmp_path, "build", "--only", "model", "-o", "output")
     assert bad.returncode == 2 and "studypress.toml:1" in bad.stderr
+
+
+def test_the_plain_reading_knows_the_options_the_full_command_line_declares():
+    """An option renamed or added there, and not here, would be read differently here."""
+    import typer.main
+
+    command = typer.main.get_command(app).commands["build"]
+    declared = {name for p in command.params if p.param_type_name == "option"
+                for name in (*p.opts, *p.secondary_opts)}
+    declared.discard("--help")
+    plain = {*cli._FLAGS, *cli._VALUED, *(f"-{c}" for c in (*cli._SHORT_FLAGS,
+                                                           *cli._SHORT_VALUED))}
+    assert plain == declared
