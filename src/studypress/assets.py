@@ -4,10 +4,12 @@ then at the vault root, then by file name anywhere in the vault."""
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 from pathlib import Path
 
-from .safepath import inside, relative
+from .safepath import inside, parts
 
 MAX_ASSET_BYTES = 25 * 1024 * 1024
 
@@ -32,25 +34,86 @@ def find(target: str, note_dir: Path, root: Path | None = None) -> Path | None:
     if not name or is_url(name) or Path(name).is_absolute():
         return None
     vault = root or note_dir
-    for candidate in _candidates(name, note_dir, root):
-        # Links are followed only while they stay in the vault: a symlinked embed that
-        # points at /etc/passwd is no file of the vault's.
-        if candidate.is_file() and inside(vault, candidate):
+    steps = parts(name, climb=True)
+    for base in (note_dir, root):
+        if base is None or steps is None:
+            continue
+        candidate = base.joinpath(*steps)
+        if _is_vault_file(candidate, vault, plain=len(steps) == 1 and steps[0] != ".."):
             return candidate
+    if root is not None and _is_dir(root):
+        # the index may predate a deletion: each hit is checked again
+        for hit in _index(_resolved(str(root))).get(Path(name).name.lower(), ()):
+            if _is_vault_file(Path(hit), vault, plain=True):
+                return Path(hit)
     return None
 
 
-def _candidates(name: str, note_dir: Path, root: Path | None) -> list[Path]:
-    """Where an embed may be: beside the note, at the vault root, anywhere by its name."""
-    out = []
-    for base in (note_dir, root):
-        if base is not None and (path := relative(base, name, root or note_dir)) is not None:
-            out.append(path)
-    if root is not None and root.is_dir():
-        # the index may predate a deletion: find() checks each hit again
-        out.extend(Path(hit) for hit in _index(str(root.resolve())).get(
-            Path(name).name.lower(), ()))
-    return out
+def _is_vault_file(path: Path, vault: Path, plain: bool) -> bool:
+    """Whether ``path`` is a file that lies in ``vault`` once links are resolved. A ``plain``
+    path (one name in a folder) is answered from the folder's listing when it can be."""
+    known = _listed(path, vault) if plain else None
+    if known is not None:
+        return known
+    # Links are followed only while they stay in the vault: a symlinked embed that
+    # points at /etc/passwd is no file of the vault's.
+    return path.is_file() and inside(vault, path)
+
+
+def _listed(path: Path, vault: Path) -> bool | None:
+    """``_is_vault_file`` from the folder's listing, or None when the listing cannot tell
+    (a link, a name that differs only in case, a folder that cannot be listed)."""
+    folder = str(path.parent)
+    listing = _listing(folder)
+    if listing is None:
+        return None
+    kinds, lowered = listing
+    kind = kinds.get(path.name)
+    if kind is None:
+        # Absent from the listing: no file, unless the file system folds names (case on
+        # macOS, short names on Windows), which only plain ASCII names rule out here.
+        if _FOLDS or not _PLAIN_NAME.match(path.name) or path.name.lower() in lowered:
+            return None
+        return False
+    if not kind:  # a link or something other than a regular file: resolve it as before
+        return None
+    try:
+        # Listed as a regular file: asked again, as the listing may predate a deletion.
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        # A regular file, no link: it resolves to its resolved folder / its name.
+        return Path(_resolved(folder), path.name).is_relative_to(_resolved(str(vault)))
+    except (OSError, RuntimeError):
+        return None
+
+
+# Names a folder listing can rule out on a case-sensitive system as well as on a folding one.
+_PLAIN_NAME = re.compile(r"^[A-Za-z0-9_\-+=,()\[\]@ .]*[A-Za-z0-9_\-+=,()\[\]@]$")
+_FOLDS = os.name == "nt"
+
+
+@functools.cache
+def _listing(folder: str) -> tuple[dict[str, bool], frozenset[str]] | None:
+    """Each entry of ``folder``: whether it is a regular file (not a link); and the names
+    lower-cased. None when the folder cannot be listed. Kept for the build, as ``_index``."""
+    try:
+        with os.scandir(folder) as it:
+            kinds = {e.name: not e.is_symlink() and e.is_file(follow_symlinks=False)
+                     for e in it}
+    except (OSError, ValueError):
+        return None
+    return kinds, frozenset(n.lower() for n in kinds)
+
+
+@functools.cache
+def _resolved(path: str) -> str:
+    """``path`` with every link resolved, kept for the build."""
+    return str(Path(path).resolve())
+
+
+@functools.cache
+def _is_dir(path: Path) -> bool:
+    return path.is_dir()
 
 
 def outside(target: str, note_dir: Path, root: Path | None = None) -> Path | None:
@@ -75,7 +138,8 @@ def outside(target: str, note_dir: Path, root: Path | None = None) -> Path | Non
 
 def forget() -> None:
     """Drop the vault indexes, so a long-running process (watch) sees new and removed files."""
-    _index.cache_clear()
+    for cached in (_index, _listing, _resolved, _is_dir):
+        cached.cache_clear()
 
 
 def is_url(target: str) -> bool:
