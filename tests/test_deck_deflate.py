@@ -15,14 +15,15 @@ from hypothesis import strategies as st
 from studypress.renderers.deck import deflate
 
 
-def _member(data: bytes, threads: int) -> bytes:
+def _member(data: bytes, threads: int, earlier: bytes | None = None) -> bytes:
+    """A zip of ``data`` as the deck's collection, deflated by ``copy_deflated``."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         info = zipfile.ZipInfo("collection.anki2", date_time=(2023, 11, 14, 22, 13, 20))
         info.compress_type = zipfile.ZIP_DEFLATED
         info.file_size = len(data)
         with archive.open(info, "w") as dest:
-            deflate.copy_deflated(io.BytesIO(data), dest, threads)
+            deflate.copy_deflated(io.BytesIO(data), dest, threads, earlier=earlier)
     return out.getvalue()
 
 
@@ -124,14 +125,7 @@ def _stream(member: bytes) -> bytes:
 
 
 def _again(data: bytes, earlier: bytes | None, threads: int = 2) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        info = zipfile.ZipInfo("collection.anki2", date_time=(2023, 11, 14, 22, 13, 20))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.file_size = len(data)
-        with archive.open(info, "w") as dest:
-            deflate.copy_deflated(io.BytesIO(data), dest, threads, earlier=earlier)
-    return out.getvalue()
+    return _member(data, threads, earlier)
 
 
 def test_pieces_the_same_as_before_take_their_earlier_bytes() -> None:
