@@ -199,6 +199,17 @@ class _Held:
         if pool is not None:
             pool.kill() if kill else pool.close()
 
+    @contextlib.contextmanager
+    def use(self, workers: int) -> Iterator[Pool]:
+        """``pool_for(workers)``, killed at once when a stop or a failure leaves the block:
+        no worker may outlive the build."""
+        pool = self.pool_for(workers)
+        try:
+            yield pool
+        except BaseException:
+            self.drop(kill=True)
+            raise
+
 
 @contextlib.contextmanager
 def kept_workers() -> Iterator[None]:
@@ -242,16 +253,17 @@ def workers_for(workers: int, fn: Callable[[Any], Any], shared: bool = True
     runs."""
     from .workers import Pool  # multiprocessing: only a build that works in parallel
 
-    held = _BUILD if shared and _BUILD.active else None
-    pool = held.pool_for(workers) if held else Pool(fn, workers, worker_start,
-                                                     (os.getpid(),))
+    if shared and _BUILD.active:
+        with _BUILD.use(workers) as pool:
+            yield pool
+        return
+    pool = Pool(fn, workers, worker_start, (os.getpid(),))
     try:
         yield pool
     except BaseException:
-        held.drop(kill=True) if held else pool.kill()
+        pool.kill()
         raise
-    if held is None:
-        pool.close()
+    pool.close()
 
 
 # A job as a worker receives it: the build it is part of (0 unless the workers are kept),
@@ -400,16 +412,9 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
 def _pool(workers: int, kept: _Held | None, here: bool) -> Iterator[Pool]:
     """The pool a render phase hands its jobs to: the watch's kept one, else the build's
     (``workers_for``), else, to share one note's jobs with this process, one of its own."""
-    if kept is None:
-        with workers_for(workers, _wired_job, shared=not here) as pool:
-            yield pool
-        return
-    pool = kept.pool_for(workers)
-    try:
+    with kept.use(workers) if kept else workers_for(workers, _wired_job,
+                                                   shared=not here) as pool:
         yield pool
-    except BaseException:
-        kept.drop(kill=True)  # Ctrl-C, SIGTERM or a failure: no worker may outlive the build
-        raise
 
 
 def _lost(job: Job, error: Exception) -> JobResult:
