@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from studypress.renderers.deck import deflate
 
 
-def _member(data: bytes, threads: int, earlier: bytes | None = None) -> bytes:
+def _member(data: bytes, threads: int, earlier: bytes | None = None,
+            deflate_piece=deflate.deflate_piece) -> bytes:
     """A zip of ``data`` as the deck's collection, deflated by ``copy_deflated``."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -23,7 +24,8 @@ def _member(data: bytes, threads: int, earlier: bytes | None = None) -> bytes:
         info.compress_type = zipfile.ZIP_DEFLATED
         info.file_size = len(data)
         with archive.open(info, "w") as dest:
-            deflate.copy_deflated(io.BytesIO(data), dest, threads, earlier=earlier)
+            deflate.copy_deflated(io.BytesIO(data), dest, threads, deflate_piece,
+                                  earlier=earlier)
     return out.getvalue()
 
 
@@ -140,13 +142,7 @@ def test_pieces_the_same_as_before_take_their_earlier_bytes() -> None:
         deflated.append(piece)
         return deflate.deflate_piece(piece)
 
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
-        info = zipfile.ZipInfo("collection.anki2", date_time=(2023, 11, 14, 22, 13, 20))
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.file_size = len(changed)
-        with archive.open(info, "w") as dest:
-            deflate.copy_deflated(io.BytesIO(changed), dest, 2, counted, earlier=earlier)
+    out = io.BytesIO(_member(changed, 2, earlier, counted))
     assert deflated == [changed[deflate.PIECE:2 * deflate.PIECE]]
     assert out.getvalue() == _member(changed, 1)
     # A member grown or shrunk by a piece is still the same bytes.
