@@ -11,6 +11,7 @@ import pytest
 from studypress import renderers
 from studypress.build import BuildConfig, build
 from studypress.build import render as render_phase
+from studypress.build.memo import MEMO_NAME
 from studypress.build.render import kept_workers
 
 
@@ -84,17 +85,22 @@ def test_a_kept_worker_sees_a_file_that_appeared_since_the_last_build(vault):
         assert (vault / "out" / name / "echo.txt").read_text().endswith("|pic.png=drawn")
 
 
+def _outputs(folder) -> dict:
+    """The bytes of each output file (not the cache, nor the memo: it holds when each note's
+    file was read)."""
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and "cache" not in p.name and p.name != MEMO_NAME}
+
+
 def test_kept_workers_write_the_same_bytes_as_a_build_without_them(vault, tmp_path_factory):
     (vault / "notes" / "attachments" / "pic.png").write_bytes(b"drawn")
     names = ["model", "cards", "deck", "echo"]
     build(_config(vault, names, jobs=1))
-    alone = {p.relative_to(vault / "out"): p.read_bytes()
-             for p in (vault / "out").rglob("*") if p.is_file() and "cache" not in p.name}
+    alone = _outputs(vault / "out")
     with kept_workers():
         build(BuildConfig(paths=[vault / "notes"], output=vault / "kept", renderers=names,
                           project_dir=vault, jobs=2))
-    kept = {p.relative_to(vault / "kept"): p.read_bytes()
-            for p in (vault / "kept").rglob("*") if p.is_file() and "cache" not in p.name}
+    kept = _outputs(vault / "kept")
     assert kept.keys() == alone.keys()
     assert [str(k) for k in kept if kept[k] != alone[k]] == []
 

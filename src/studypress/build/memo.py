@@ -9,6 +9,12 @@ file's display name and stem, and each embed the reader looked up with the answe
 again now); the file as a whole is keyed by the code of the package (its files' sizes and
 times), so an upgrade or an edit of the reader starts afresh.
 
+A file is not even read again when stat tells the same of it (size, mtime, ctime, inode) as
+when the last build read it, and it had been left alone a while by then: reading and hashing
+a large vault's unchanged notes was most of a no-op build. A change stat cannot see within the
+file system's timestamp granularity cannot have followed a read made that long after the
+file's last change.
+
 Each note is kept pickled and compressed, with a brief of it beside (its id, embeds,
 diagnostics and count of items): a build unpickles only the notes it renders, so a build that
 has nothing to do reads the file and builds no note at all.
@@ -44,7 +50,7 @@ if TYPE_CHECKING:
     from ..model import Note
 
 MEMO_NAME = ".studypress-notes.pickle"
-_FORMAT = 3
+_FORMAT = 4
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -56,6 +62,7 @@ class _Entry:
     asked: tuple[tuple[str, bool], ...]  # each embed the reader looked up, and the answer
     brief: NoteBrief
     packed: bytes  # the note, pickled and compressed ("" until saved)
+    seen: Seen = ((), 0, 0)  # what stat told of the file when it was read (``Seen``)
 
 
 @dataclass
@@ -111,17 +118,18 @@ class Memo:
         return memo
 
     def note(self, f: SourceFile, digest: str, embed_exists: Callable[[str], bool],
-             parse: Callable[[Callable[[str], bool]], Note]
+             parse: Callable[[Callable[[str], bool]], Note], seen: Seen = ((), 0, 0)
              ) -> tuple[NoteBrief, Callable[[], Note]]:
-        """The brief of the note in ``f`` (whose bytes have ``digest``) and how to load the
-        note: the kept one when nothing it depends on changed, else ``parse(embed_exists)``."""
+        """The brief of the note in ``f`` (whose bytes have ``digest``, read when stat told
+        ``seen``) and how to load the note: the kept one when nothing it depends on changed,
+        else ``parse(embed_exists)``."""
         key = f.resolved()
         entry = self.kept.get(key)
-        if entry is not None and entry.digest == digest and entry.display == f.display \
-                and entry.stem == f.path.stem \
-                and all(embed_exists(t) == found for t, found in entry.asked):
-            self.used[key] = entry
-            return entry.brief, functools.partial(_unpack, entry.packed, parse, embed_exists)
+        if entry is not None and entry.digest == digest and _same(entry, f, embed_exists):
+            # A file touched but not changed is known by its new stat from now on.
+            if settled(seen) and (entry.seen[0] != seen[0] or not settled(entry.seen)):
+                entry = dataclasses.replace(entry, seen=seen)
+            return self.reuse(f, entry, parse, embed_exists)
         asked: dict[str, bool] = {}
 
         def ask(target: str) -> bool:
@@ -132,9 +140,28 @@ class Memo:
         note = parse(ask)
         self.parsed += 1
         brief = NoteBrief.of(note)
-        self.used[key] = _Entry(digest, f.display, f.path.stem, tuple(asked.items()), brief, b"")
+        self.used[key] = _Entry(digest, f.display, f.path.stem, tuple(asked.items()), brief,
+                                b"", seen)
         self.fresh[key] = note
         return brief, functools.partial(self._fresh_note, key, parse, embed_exists)
+
+    def unchanged(self, f: SourceFile, now: Mark, embed_exists: Callable[[str], bool]
+                  ) -> _Entry | None:
+        """The kept entry of ``f`` when stat tells ``now`` what it told when the last build
+        read the file, which had been left alone a while by then (so its bytes are the ones
+        read then), and nothing else the note depends on changed; else None."""
+        entry = self.kept.get(f.resolved())
+        if entry is None or entry.seen[0] != now or not settled(entry.seen) \
+                or not _same(entry, f, embed_exists):
+            return None
+        return entry
+
+    def reuse(self, f: SourceFile, entry: _Entry, parse: Callable[[Callable[[str], bool]], Note],
+              embed_exists: Callable[[str], bool]) -> tuple[NoteBrief, Callable[[], Note]]:
+        """Use the kept ``entry`` of ``f`` in this build: its brief, and how to load its note
+        (``parse`` when the kept one does not unpack)."""
+        self.used[f.resolved()] = entry
+        return entry.brief, functools.partial(_unpack, entry.packed, parse, embed_exists)
 
     def _fresh_note(self, key: str, parse: Callable[[Callable[[str], bool]], Note],
                     embed_exists: Callable[[str], bool]) -> Note:
@@ -244,13 +271,11 @@ class Memo:
         granularity, which stat could not tell, cannot have followed it)."""
         key = str(path)
         try:
-            st = os.stat(path)
+            now = mark(os.stat(path))
         except OSError:
             return None
-        mark = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
         kept = self.kept_digests.get(key)
-        if kept is not None and kept[0] == mark \
-                and kept[2] - max(st.st_mtime_ns, st.st_ctime_ns) > _SETTLED:
+        if kept is not None and kept[0] == now and settled((now, kept[2], 0)):
             self.used_digests[key] = kept
             return kept[1]
         from .read import file_digest
@@ -258,7 +283,7 @@ class Memo:
         taken = time.time_ns()
         sha = file_digest(path)
         if sha is not None:
-            self.used_digests[key] = (mark, sha, taken)
+            self.used_digests[key] = (now, sha, taken)
         return sha
 
     def save(self) -> None:
@@ -324,10 +349,18 @@ _CHANGES = "changes"  # what a record added to the memo's end starts with
 _GROWTH = 4  # the changes added to the end stay under a quarter of the first record
 
 
+def _same(entry: _Entry, f: SourceFile, embed_exists: Callable[[str], bool]) -> bool:
+    """Whether the note kept in ``entry`` was read under the name ``f`` has, with the embeds
+    it asked about found as they are now."""
+    return entry.display == f.display and entry.stem == f.path.stem \
+        and all(embed_exists(t) == found for t, found in entry.asked)
+
+
 def _valid(entries: object, made: object, digests: object) -> bool:
     """Whether what a memo's record holds is what ``Memo`` keeps."""
     return isinstance(entries, dict) and all(
-        isinstance(k, str) and isinstance(e, _Entry) for k, e in entries.items()) \
+        isinstance(k, str) and isinstance(e, _Entry) and _seen(e.seen)
+        for k, e in entries.items()) \
         and isinstance(made, dict) and all(
             isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
             and isinstance(v[1], bytes) for v in made.values()) and _digests(digests)
@@ -357,11 +390,35 @@ def _apply_changes(fh: io.BytesIO, memo: Memo, stamp: str) -> bool:
     return True
 
 
-# What stat told of a file (size, mtime, ctime, inode, device), its sha256, when it was taken.
-_Digest = tuple[tuple[int, ...], str, int]
-# A file changed less than this long before its digest was taken may change again unseen:
-# some file systems keep times to the second (FAT: two).
+# What stat tells of a file: its size, mtime, ctime, inode and device.
+Mark = tuple[int, ...]
+# What stat told of a note's file, when (just before its bytes were read), and the length of
+# its longest line (so a lowered limit is still checked without reading it).
+Seen = tuple[Mark, int, int]
+# What stat told of a file, its sha256, when it was taken.
+_Digest = tuple[Mark, str, int]
+# A file changed less than this long before it was read may change again unseen: some file
+# systems keep times to the second (FAT: two).
 _SETTLED = 3_000_000_000
+
+
+def mark(st: os.stat_result) -> Mark:
+    """What the memo compares of a file's stat."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def settled(seen: Seen) -> bool:
+    """Whether the file had been left alone a while when it was read: a change after the
+    read then shows in its mtime or ctime, whatever the file system's granularity."""
+    now, taken, _ = seen
+    return len(now) == 5 and taken - max(now[1], now[2]) > _SETTLED
+
+
+def _seen(found: object) -> bool:
+    """Whether ``found`` is a ``Seen``."""
+    return isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], tuple) \
+        and all(isinstance(n, int) for n in found[0]) and isinstance(found[1], int) \
+        and isinstance(found[2], int)
 
 
 def _digests(found: object) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,7 +16,7 @@ from ..reader import ReadError, read_text, slugify
 from ..reader.decoding import DecodeError, decode
 from .discover import display_path
 from .limits import Limits, items_problem, line_problem, size_problem
-from .memo import Memo
+from .memo import Memo, Seen, mark
 from .records import NoteBrief, SourceFile, SourceNote
 
 if TYPE_CHECKING:
@@ -121,23 +123,44 @@ def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = N
     what was parsed, not the file as it is later. A note over a limit raises TooLarge.
     ``parsed``: the note a worker read from the file, used if its bytes are these."""
     limits = limits or Limits()
-    try:
-        with open(f.path, "rb") as fh:
-            data = fh.read(limits.note_bytes + 1)  # never more than the limit allows
-    except OSError as exc:
-        raise ReadError(f.display, f"cannot read the file: {exc.strerror or exc}; "
-                        "it was skipped, the other notes were built") from None
-    if (problem := size_problem(limits, _size(f.path, len(data)), f.display)) is not None:
-        raise TooLarge(problem)
-    try:
-        text = decode(data)
-    except DecodeError as exc:
-        raise ReadError(f.display, str(exc), exc.line) from None
-    if (problem := line_problem(limits, text, f.display)) is not None:
-        raise TooLarge(problem)
     found: dict[str, bool] = {}  # a target asked for twice (the memo, the reader) is sought once
     embed_exists = _embeds_in(f.path.parent, f.root, found)
+    source = None if memo is None else _kept(f, limits, memo, embed_exists, found)
+    if source is None:
+        source = _read(f, limits, memo, parsed, embed_exists, found)
+    if (problem := items_problem(limits, source.brief)) is not None:
+        raise TooLarge(problem)
+    return source
 
+
+def _kept(f: SourceFile, limits: Limits, memo: Memo, embed_exists: Callable[[str], bool],
+          found: dict[str, bool]) -> SourceNote | None:
+    """The note the memo kept of ``f``, without reading the file, when stat tells that it is
+    as the last build read it; None when it must be read (a note over a lowered limit is
+    read, which reports it)."""
+    try:
+        now = mark(os.stat(f.path))
+    except OSError:
+        return None  # reading it tells why
+    entry = memo.unchanged(f, now, embed_exists)
+    if entry is None or now[0] > limits.note_bytes or entry.seen[2] > limits.line_chars:
+        return None
+
+    def parse(exists: Callable[[str], bool]) -> Note:  # the kept note did not unpack
+        data, _ = _bytes(f, limits)
+        return read_text(_text(f, limits, data), f.display, f.path.stem, embed_exists=exists)
+
+    brief, load = memo.reuse(f, entry, parse, embed_exists)
+    return SourceNote(f, brief, entry.digest, load, found)
+
+
+def _read(f: SourceFile, limits: Limits, memo: Memo | None, parsed: Parsed | None,
+          embed_exists: Callable[[str], bool], found: dict[str, bool]) -> SourceNote:
+    """The note in ``f``, its bytes read now (and parsed unless the memo or a worker has the
+    note of the same bytes)."""
+    taken = time.time_ns()  # before the bytes are read: a later change is after it
+    data, now = _bytes(f, limits)
+    text = _text(f, limits, data)
     digest = hashlib.sha256(data).hexdigest()
 
     def parse(exists: Callable[[str], bool]) -> Note:
@@ -151,13 +174,37 @@ def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = N
         return read_text(text, f.display, f.path.stem, embed_exists=exists)
 
     if memo is None:
-        source = SourceNote.read(f, parse(embed_exists), digest, found)
-    else:
-        brief, load = memo.note(f, digest, embed_exists, parse)
-        source = SourceNote(f, brief, digest, load, found)
-    if (problem := items_problem(limits, source.brief)) is not None:
+        return SourceNote.read(f, parse(embed_exists), digest, found)
+    seen: Seen = (now, taken, max(map(len, text.split("\n"))))
+    brief, load = memo.note(f, digest, embed_exists, parse, seen)
+    return SourceNote(f, brief, digest, load, found)
+
+
+def _bytes(f: SourceFile, limits: Limits) -> tuple[bytes, tuple[int, ...]]:
+    """The file's bytes (never more than the limit allows) and what stat told of it as they
+    were read; ReadError when it cannot be read, TooLarge when it is over the limit."""
+    try:
+        with open(f.path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            data = fh.read(limits.note_bytes + 1)
+    except OSError as exc:
+        raise ReadError(f.display, f"cannot read the file: {exc.strerror or exc}; "
+                        "it was skipped, the other notes were built") from None
+    if (problem := size_problem(limits, max(st.st_size, len(data)), f.display)) is not None:
         raise TooLarge(problem)
-    return source
+    return data, mark(st)
+
+
+def _text(f: SourceFile, limits: Limits, data: bytes) -> str:
+    """The note's text; ReadError when it does not decode, TooLarge at a line over the
+    limit."""
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        raise ReadError(f.display, str(exc), exc.line) from None
+    if (problem := line_problem(limits, text, f.display)) is not None:
+        raise TooLarge(problem)
+    return text
 
 
 @dataclass(frozen=True)
@@ -223,13 +270,6 @@ def _embeds_in(folder: Path, root: Path, found: dict[str, bool]) -> Callable[[st
                                                                   root) is not None
         return found[target]
     return embed_exists
-
-
-def _size(path: Path, read: int) -> int:
-    try:
-        return max(path.stat().st_size, read)
-    except OSError:
-        return read
 
 
 def _unique(note_id: str, path: Path, seen: dict[str, str]) -> str:
