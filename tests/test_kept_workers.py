@@ -69,8 +69,8 @@ def test_every_build_renders_in_the_same_kept_processes(vault):
         assert (vault / "out" / "one" / "pid.txt").read_text() in first
     assert not render_phase._KEPT.active
     _edit(vault, "one", "Yet more text.")
-    build(_config(vault, ["pid"]))  # without kept workers one note renders in this process
-    assert (vault / "out" / "one" / "pid.txt").read_text() == str(os.getpid())
+    build(_config(vault, ["pid"]))  # without kept workers, in one the build warmed
+    assert (vault / "out" / "one" / "pid.txt").read_text() not in first | {str(os.getpid())}
 
 
 def test_a_kept_worker_sees_a_file_that_appeared_since_the_last_build(vault):

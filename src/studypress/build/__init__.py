@@ -9,7 +9,9 @@ rendered. A failed build never leaves a half-written output.
 
 from __future__ import annotations
 
+import functools
 import os
+from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, ordered, strict
 from ..layouts import LayoutError
@@ -26,7 +28,7 @@ from .project import ProjectResult, combined
 from .prune import prune
 from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
-from .render import Job, JobResult, Progress, build_workers, offering, run_job
+from .render import Job, JobResult, Progress, build_workers, offering, run_job, warm_up
 from .write import NoteWrites, Writer, clean_temporary, job_writer, note_writes, write_atomic
 
 __all__ = [
@@ -70,7 +72,9 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
     workers = config.jobs or os.cpu_count() or 1  # 0: one per core
     with build_workers():  # the parsing and the rendering share their workers
-        read = read_sources(found.files, _limits(config), memo, workers)
+        read = read_sources(found.files, _limits(config), memo, workers,
+                            functools.partial(_warm, config, memo, names) if workers > 1
+                            else None)
         read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
         fingerprint = _prints(config)
         saved = cache_file.load(config.output)
@@ -97,6 +101,25 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
                    str(config.output))
     return _report(config, read, planned, written, project, writer,
                    messages, list(changed.values()))
+
+
+# A worker warmed on a note larger than this would still be at it when the build's note came.
+_WARM_ITEMS = 40
+
+
+def _warm(config: BuildConfig, memo: Memo, names: list[str], changed: SourceFile) -> None:
+    """Have a worker render the smallest note the memo keeps, to load what rendering loads,
+    while this process reads the notes and plans: a rebuild that reads a ``changed`` note
+    has it to render (``render.warm_up``). Not its own last version: that would take the
+    worker as long as the note itself."""
+    sample = memo.sample(besides=changed.resolved())
+    if sample is None or sample[1].items > _WARM_ITEMS:
+        return
+    key, brief, packed = sample
+    folder = str(Path(key).parent)
+    warm_up(packed, Job(None, _modules(names), config.options,  # type: ignore[arg-type]
+                        str(config.project_dir), str(config.output / brief.id), 0, folder,
+                        folder, key))
 
 
 def _renderer_names(config: BuildConfig) -> list[str]:

@@ -145,6 +145,17 @@ class Memo:
         self.fresh[key] = note
         return brief, functools.partial(self._fresh_note, key, parse, embed_exists)
 
+    def sample(self, besides: str = "") -> tuple[str, NoteBrief, bytes] | None:
+        """The file, brief and packed note of the smallest kept note that holds items, else
+        of any kept note, but the note of the file ``besides``: what a worker renders to warm
+        up (``render.warm_up``); None when the memo keeps none."""
+        found = min(((not e.brief.items, e.brief.items, k) for k, e in self.kept.items()
+                     if e.packed and k != besides), default=None)
+        if found is None:
+            return None
+        entry = self.kept[found[2]]
+        return found[2], entry.brief, entry.packed
+
     def unchanged(self, f: SourceFile, now: Mark, embed_exists: Callable[[str], bool]
                   ) -> _Entry | None:
         """The kept entry of ``f`` when stat tells ``now`` what it told when the last build
@@ -156,17 +167,23 @@ class Memo:
             return None
         return entry
 
+    def changed(self, f: SourceFile, now: Mark | None) -> bool:
+        """Whether stat tells ``now`` of ``f`` something other than when the last build read
+        it (or that build did not read it)."""
+        entry = self.kept.get(f.resolved())
+        return entry is None or now is None or entry.seen[0] != now
+
     def reuse(self, f: SourceFile, entry: _Entry, parse: Callable[[Callable[[str], bool]], Note],
               embed_exists: Callable[[str], bool]) -> tuple[NoteBrief, Callable[[], Note]]:
         """Use the kept ``entry`` of ``f`` in this build: its brief, and how to load its note
         (``parse`` when the kept one does not unpack)."""
         self.used[f.resolved()] = entry
-        return entry.brief, functools.partial(_unpack, entry.packed, parse, embed_exists)
+        return entry.brief, functools.partial(_kept_note, entry.packed, parse, embed_exists)
 
     def _fresh_note(self, key: str, parse: Callable[[Callable[[str], bool]], Note],
                     embed_exists: Callable[[str], bool]) -> Note:
         note = self.fresh.get(key)
-        return note if note is not None else _unpack(self.used[key].packed, parse,
+        return note if note is not None else _kept_note(self.used[key].packed, parse,
                                                      embed_exists)
 
     def release(self) -> None:
@@ -188,7 +205,7 @@ class Memo:
         if packed is None:
             return None
         try:
-            return packed, _unpickle(packed)
+            return packed, unpack(packed)
         except Exception:  # not ours after all: made again
             return None
 
@@ -203,7 +220,7 @@ class Memo:
         got = self.kept_made.get(slot)
         if got is not None and got[0] == key:
             try:
-                value = _unpickle(got[1])
+                value = unpack(got[1])
             except Exception:  # not ours after all: made again
                 pass
             else:
@@ -449,17 +466,18 @@ def pack(value: object) -> bytes:
     return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
-def _unpickle(packed: bytes) -> Any:
-    """What ``pack`` packed (with the collector paused, it loads in half the time)."""
+def unpack(packed: bytes) -> Any:
+    """What ``pack`` packed, built by the memo's unpickler: the content model alone (with
+    the collector paused, it loads in half the time)."""
     with paused():
         return _Unpickler(io.BytesIO(zlib.decompress(packed))).load()
 
 
-def _unpack(packed: bytes, parse: Callable[[Callable[[str], bool]], Note],
+def _kept_note(packed: bytes, parse: Callable[[Callable[[str], bool]], Note],
             embed_exists: Callable[[str], bool]) -> Note:
     """A kept note; one that does not unpack into a note is parsed again."""
     try:
-        note = _unpickle(packed)
+        note = unpack(packed)
     except Exception:  # not ours after all
         note = None
     from ..model import Note  # the model's classes load with the first note kept

@@ -16,7 +16,7 @@ from ..reader import ReadError, read_text, slugify
 from ..reader.decoding import DecodeError, decode
 from .discover import display_path
 from .limits import Limits, items_problem, line_problem, size_problem
-from .memo import Memo, Seen, mark
+from .memo import Mark, Memo, Seen, mark
 from .records import NoteBrief, SourceFile, SourceNote
 
 if TYPE_CHECKING:
@@ -40,17 +40,21 @@ AHEAD_MIN = 32
 
 
 def read_sources(files: list[SourceFile], limits: Limits | None = None,
-                 memo: Memo | None = None, workers: int = 1) -> ReadResult:
+                 memo: Memo | None = None, workers: int = 1,
+                 first_read: Callable[[SourceFile], None] | None = None) -> ReadResult:
     """Read every note; unreadable files become error diagnostics, never exceptions. With
     ``memo``, a note whose bytes and embeds are as the last build read them is not parsed
-    again; with ``workers`` > 1, many notes to parse are parsed in worker processes."""
+    again; with ``workers`` > 1, many notes to parse are parsed in worker processes.
+    ``first_read`` is called with the first file whose bytes are read here, before they are
+    (not for a file stat tells the same of as when the memo's note was read)."""
     result = ReadResult()
     seen: dict[str, str] = {}
     limits = limits or Limits()
     ahead = _parse_ahead(files, limits, memo, workers)
+    first_read = _once(first_read) if first_read is not None else None
     for f in files:
         try:
-            source = read_file(f, limits, memo, ahead.pop(f.resolved(), None))
+            source = read_file(f, limits, memo, ahead.pop(f.resolved(), None), first_read)
         except ReadError as exc:
             result.diagnostics.append(Diagnostic(Severity.ERROR, "unreadable", exc.message,
                                                  exc.file, exc.line))
@@ -70,6 +74,18 @@ def read_sources(files: list[SourceFile], limits: Limits | None = None,
         result.notes.append(source)
         result.diagnostics.extend(_embeds_outside(f, source.brief, source.found))
     return result
+
+
+def _once(fn: Callable[[SourceFile], None]) -> Callable[[SourceFile], None]:
+    """``fn``, called the first time only."""
+    called = False
+
+    def once(f: SourceFile) -> None:
+        nonlocal called
+        if not called:
+            called = True
+            fn(f)
+    return once
 
 
 def _renamed(source: SourceNote, new_id: str) -> SourceNote:
@@ -118,30 +134,42 @@ def file_digest(path: Path) -> str | None:
 
 
 def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = None,
-              parsed: Parsed | None = None) -> SourceNote:
+              parsed: Parsed | None = None,
+              first_read: Callable[[SourceFile], None] | None = None) -> SourceNote:
     """The note in ``f`` with the hash of the very bytes it was read from, so the cache keys
     what was parsed, not the file as it is later. A note over a limit raises TooLarge.
-    ``parsed``: the note a worker read from the file, used if its bytes are these."""
+    ``parsed``: the note a worker read from the file, used if its bytes are these;
+    ``first_read(f)``: called first when the bytes are read and stat told a change."""
     limits = limits or Limits()
     found: dict[str, bool] = {}  # a target asked for twice (the memo, the reader) is sought once
     embed_exists = _embeds_in(f.path.parent, f.root, found)
-    source = None if memo is None else _kept(f, limits, memo, embed_exists, found)
+    now = _mark(f.path) if memo is not None else None
+    source = None if memo is None else _kept(f, now, limits, memo, embed_exists, found)
     if source is None:
+        # A file only read again to be sure (stat tells the same as before) warms nothing.
+        if first_read is not None and (memo is None or memo.changed(f, now)):
+            first_read(f)
         source = _read(f, limits, memo, parsed, embed_exists, found)
     if (problem := items_problem(limits, source.brief)) is not None:
         raise TooLarge(problem)
     return source
 
 
-def _kept(f: SourceFile, limits: Limits, memo: Memo, embed_exists: Callable[[str], bool],
-          found: dict[str, bool]) -> SourceNote | None:
-    """The note the memo kept of ``f``, without reading the file, when stat tells that it is
-    as the last build read it; None when it must be read (a note over a lowered limit is
-    read, which reports it)."""
+def _mark(path: Path) -> Mark | None:
+    """What stat tells of the file now (None: it cannot tell; reading it tells why)."""
     try:
-        now = mark(os.stat(f.path))
+        return mark(os.stat(path))
     except OSError:
-        return None  # reading it tells why
+        return None
+
+
+def _kept(f: SourceFile, now: Mark | None, limits: Limits, memo: Memo,
+          embed_exists: Callable[[str], bool], found: dict[str, bool]) -> SourceNote | None:
+    """The note the memo kept of ``f``, without reading the file, when stat tells (``now``)
+    that it is as the last build read it; None when it must be read (a note over a lowered
+    limit is read, which reports it)."""
+    if now is None:
+        return None
     entry = memo.unchanged(f, now, embed_exists)
     if entry is None or now[0] > limits.note_bytes or entry.seen[2] > limits.line_chars:
         return None

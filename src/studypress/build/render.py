@@ -184,26 +184,39 @@ class _Held:
         self.pool: Pool | None = None
         self.size = 0
         self.build = 0  # the build the workers serve now; a new one makes them forget file indexes
+        self.used = False  # a pool only warmed (``warm_up``) has nothing to finish: killed
 
     def pool_for(self, workers: int) -> Pool:
+        if self.pool is None or (self.resize and self.size != workers):
+            self.start(workers, worker_start, (os.getpid(),))
+        elif self.size < workers:  # a phase with more to do than the one that started it
+            assert self.pool is not None
+            self.pool.grow(workers)
+            self.size = workers
+        assert self.pool is not None
+        return self.pool
+
+    def start(self, workers: int, init: Callable[..., None], initargs: tuple) -> None:
+        """Start ``workers`` anew, each running ``init(*initargs)`` first (the workers that
+        later grow the pool or replace one run ``worker_start``)."""
         from .workers import Pool
 
-        if self.pool is None or (self.resize and self.size != workers):
-            self.drop()
-            self.pool = Pool(self.job, workers, worker_start, (os.getpid(),))
-            self.size = workers
-        return self.pool
+        self.drop()
+        self.pool = Pool(self.job, workers, init, initargs)
+        self.pool.later(worker_start, (os.getpid(),))
+        self.size, self.used = workers, False
 
     def drop(self, kill: bool = False) -> None:
         pool, self.pool, self.size = self.pool, None, 0
         if pool is not None:
-            pool.kill() if kill else pool.close()
+            pool.kill() if kill or not self.used else pool.close()
 
     @contextlib.contextmanager
     def use(self, workers: int) -> Iterator[Pool]:
         """``pool_for(workers)``, killed at once when a stop or a failure leaves the block:
         no worker may outlive the build."""
         pool = self.pool_for(workers)
+        self.used = True
         try:
             yield pool
         except BaseException:
@@ -242,6 +255,32 @@ def build_workers() -> Iterator[None]:
     finally:
         _BUILD.active = False
         _BUILD.drop()
+
+
+def warm_up(packed: bytes, job: Job) -> None:
+    """Start one of the build's workers now (``build_workers``), rendering the note
+    ``packed`` (as the memo keeps notes) as ``job`` says and throwing the result away, while
+    this process still reads and plans the build: modules, fonts and templates are most of
+    what one small note's outputs take, and the worker has them loaded when the note the
+    build renders reaches it. Once a phase has started the workers, nothing more is done."""
+    if not _BUILD.active or _KEPT.active or _BUILD.pool is not None:
+        return
+    _BUILD.start(1, warm_start, (os.getpid(), packed, job))
+
+
+def warm_start(parent: int, packed: bytes, job: Job) -> None:
+    """``worker_start``, then ``job`` rendered with the note ``packed``, the result thrown
+    away (whatever goes wrong there is the real job's to report, if it happens again)."""
+    worker_start(parent)
+    from .memo import unpack
+
+    with contextlib.suppress(Exception):
+        run_job(replace(job, note=unpack(packed)))
+
+
+def warmed() -> bool:
+    """Whether the build has a worker started (``warm_up``) and not yet given work."""
+    return _BUILD.pool is not None and not _BUILD.used
 
 
 @contextlib.contextmanager
@@ -354,11 +393,16 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None,
     # watch keeps one started, or the note is large enough for its outputs to be worth
     # sharing out between this process and a worker.
     one_note = len({job.note.id for job in jobs}) == 1
+    large = total > 1 and sum(map(cost, jobs)) >= SHARED_COST
     if _KEPT.active and workers > 1:
         _KEPT.build += 1
         results = _in_pool(jobs, workers, progress, sink, _KEPT)
-    elif one_note and workers > 1 and total > 1 and sum(map(cost, jobs)) >= SHARED_COST:
+    elif one_note and workers > 1 and large:
         results = _in_pool(jobs, min(workers, total) - 1, progress, sink, here=True)
+    elif one_note and workers > 1 and warmed():
+        # A worker warmed while the note was read renders a small note faster than this
+        # process, which has loaded none of what rendering needs.
+        results = _in_pool(jobs, 1, progress, sink)
     elif one_note or workers == 1:
         results = []
         for i, job in enumerate(jobs):
@@ -411,9 +455,10 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
 @contextlib.contextmanager
 def _pool(workers: int, kept: _Held | None, here: bool) -> Iterator[Pool]:
     """The pool a render phase hands its jobs to: the watch's kept one, else the build's
-    (``workers_for``), else, to share one note's jobs with this process, one of its own."""
-    with kept.use(workers) if kept else workers_for(workers, _wired_job,
-                                                   shared=not here) as pool:
+    (``workers_for``), else, to share one note's jobs with this process, one of its own
+    (unless the build warmed one: ``warm_up``)."""
+    with kept.use(workers) if kept else workers_for(
+            workers, _wired_job, shared=not here or warmed()) as pool:
         yield pool
 
 

@@ -73,6 +73,16 @@ class Pool(Generic[T, R]):
             self.kill()
             raise
 
+    def later(self, init: Callable[..., None], initargs: tuple = ()) -> None:
+        """What workers started from now on (to grow the pool, or in a dead one's place) run
+        first, instead of the ``init`` the pool was made with."""
+        self._spec = (self._spec[0], init, initargs)
+
+    def grow(self, workers: int) -> None:
+        """Start workers until there are ``workers``."""
+        while len(self._workers) < workers:
+            self._start_one()
+
     def _start_one(self) -> None:
         # Held back, the child starts without the build's handlers running in it (see
         # _serve), and a stop acts only once the pool knows the worker, to end it.
