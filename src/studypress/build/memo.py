@@ -53,6 +53,13 @@ MEMO_NAME = ".studypress-notes.pickle"
 _FORMAT = 4
 _PACKAGE = Path(__file__).resolve().parent.parent
 
+# What stat tells of a file: its size, mtime, ctime, inode and device.
+Mark = tuple[int, ...]
+# What stat told of a note's file, when (just before its bytes were read), and the length of
+# its longest line (so a lowered limit is still checked without reading it).
+Seen = tuple[Mark, int, int]
+_UNSEEN: Seen = ((), 0, 0)  # a file the memo has not read (or from before it kept this)
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -62,7 +69,7 @@ class _Entry:
     asked: tuple[tuple[str, bool], ...]  # each embed the reader looked up, and the answer
     brief: NoteBrief
     packed: bytes  # the note, pickled and compressed ("" until saved)
-    seen: Seen = ((), 0, 0)  # what stat told of the file when it was read (``Seen``)
+    seen: Seen = _UNSEEN  # what stat told of the file when it was read
 
 
 @dataclass
@@ -118,7 +125,7 @@ class Memo:
         return memo
 
     def note(self, f: SourceFile, digest: str, embed_exists: Callable[[str], bool],
-             parse: Callable[[Callable[[str], bool]], Note], seen: Seen = ((), 0, 0)
+             parse: Callable[[Callable[[str], bool]], Note], seen: Seen = _UNSEEN
              ) -> tuple[NoteBrief, Callable[[], Note]]:
         """The brief of the note in ``f`` (whose bytes have ``digest``, read when stat told
         ``seen``) and how to load the note: the kept one when nothing it depends on changed,
@@ -127,7 +134,8 @@ class Memo:
         entry = self.kept.get(key)
         if entry is not None and entry.digest == digest and _same(entry, f, embed_exists):
             # A file touched but not changed is known by its new stat from now on.
-            if settled(seen) and (entry.seen[0] != seen[0] or not settled(entry.seen)):
+            if settled(*seen[:2]) and (entry.seen[0] != seen[0]
+                                       or not settled(*entry.seen[:2])):
                 entry = dataclasses.replace(entry, seen=seen)
             return self.reuse(f, entry, parse, embed_exists)
         asked: dict[str, bool] = {}
@@ -162,7 +170,7 @@ class Memo:
         read the file, which had been left alone a while by then (so its bytes are the ones
         read then), and nothing else the note depends on changed; else None."""
         entry = self.kept.get(f.resolved())
-        if entry is None or entry.seen[0] != now or not settled(entry.seen) \
+        if entry is None or entry.seen[0] != now or not settled(now, entry.seen[1]) \
                 or not _same(entry, f, embed_exists):
             return None
         return entry
@@ -292,7 +300,7 @@ class Memo:
         except OSError:
             return None
         kept = self.kept_digests.get(key)
-        if kept is not None and kept[0] == now and settled((now, kept[2], 0)):
+        if kept is not None and kept[0] == now and settled(now, kept[2]):
             self.used_digests[key] = kept
             return kept[1]
         from .read import file_digest
@@ -407,11 +415,6 @@ def _apply_changes(fh: io.BytesIO, memo: Memo, stamp: str) -> bool:
     return True
 
 
-# What stat tells of a file: its size, mtime, ctime, inode and device.
-Mark = tuple[int, ...]
-# What stat told of a note's file, when (just before its bytes were read), and the length of
-# its longest line (so a lowered limit is still checked without reading it).
-Seen = tuple[Mark, int, int]
 # What stat told of a file, its sha256, when it was taken.
 _Digest = tuple[Mark, str, int]
 # A file changed less than this long before it was read may change again unseen: some file
@@ -424,10 +427,10 @@ def mark(st: os.stat_result) -> Mark:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
 
 
-def settled(seen: Seen) -> bool:
-    """Whether the file had been left alone a while when it was read: a change after the
-    read then shows in its mtime or ctime, whatever the file system's granularity."""
-    now, taken, _ = seen
+def settled(now: Mark, taken: int) -> bool:
+    """Whether a file stat told ``now`` of had been left alone a while when it was read at
+    ``taken``: a change after the read then shows in its mtime or ctime, whatever the file
+    system's granularity."""
     return len(now) == 5 and taken - max(now[1], now[2]) > _SETTLED
 
 

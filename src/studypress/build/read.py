@@ -143,8 +143,10 @@ def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = N
     limits = limits or Limits()
     found: dict[str, bool] = {}  # a target asked for twice (the memo, the reader) is sought once
     embed_exists = _embeds_in(f.path.parent, f.root, found)
-    now = _mark(f.path) if memo is not None else None
-    source = None if memo is None else _kept(f, now, limits, memo, embed_exists, found)
+    now = source = None
+    if memo is not None:
+        now = _mark(f.path)
+        source = _kept(f, now, limits, memo, embed_exists, found)
     if source is None:
         # A file only read again to be sure (stat tells the same as before) warms nothing.
         if first_read is not None and (memo is None or memo.changed(f, now)):
@@ -208,7 +210,7 @@ def _read(f: SourceFile, limits: Limits, memo: Memo | None, parsed: Parsed | Non
     return SourceNote(f, brief, digest, load, found)
 
 
-def _bytes(f: SourceFile, limits: Limits) -> tuple[bytes, tuple[int, ...]]:
+def _bytes(f: SourceFile, limits: Limits) -> tuple[bytes, Mark]:
     """The file's bytes (never more than the limit allows) and what stat told of it as they
     were read; ReadError when it cannot be read, TooLarge when it is over the limit."""
     try:
