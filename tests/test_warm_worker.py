@@ -1,20 +1,24 @@
-"""A rebuild that reads a note starts a worker at once, rendering a note the memo keeps to load
-what rendering loads, while the build reads and plans: the edited note then renders there, its
-outputs the same bytes as when this process renders them, and no worker outlives the build."""
+"""A rebuild in which a note file changed since the last build starts a worker before the memo
+loads, rendering a small built-in note to load what rendering loads, while the build reads
+and plans: the edited note then renders there, its outputs the same bytes as when this
+process renders them, and no worker outlives the build."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from studypress import renderers
-from studypress.build import BuildConfig, build
+from studypress.build import BuildConfig, SourceFile, build, early
 from studypress.build import render as render_phase
 from studypress.build.memo import MEMO_NAME, Memo
+from studypress.reader import read_text
+from studypress.renderers.base import RenderOptions
 
 NOTES = Path(__file__).parent / "notes"
 PICKED = ["russian-history-ii-us-recognition-of-soviet-union-timeline.md", "messy-notes.md"]
@@ -33,9 +37,9 @@ def vault(tmp_path, monkeypatch):
     return tmp_path
 
 
-def _config(vault, names, jobs=2, out="out") -> BuildConfig:
+def _config(vault, names, jobs=2, out="out", force=False) -> BuildConfig:
     return BuildConfig(paths=[vault / "notes"], output=vault / out, renderers=names,
-                       project_dir=vault, jobs=jobs)
+                       project_dir=vault, jobs=jobs, force=force)
 
 
 def _edit(vault, name: str) -> None:
@@ -44,103 +48,156 @@ def _edit(vault, name: str) -> None:
 
 
 @pytest.fixture
-def warmed(monkeypatch) -> list[str]:
-    """The ids of the notes each build had a worker warm up with."""
+def warmed(monkeypatch) -> list[tuple[str, int]]:
+    """For each warm-up a build asked for: the note it renders, and how many times the
+    memo had been loaded when it was asked for (once per build: by the earlier builds)."""
     import studypress.build as build_phase
 
-    got: list[str] = []
-    real = build_phase.warm_up  # called only for a sample small enough
+    got: list[tuple[str, int]] = []
+    loads: list[bool] = []
+    real_warm, real_load = build_phase.warm_early, Memo.load.__func__
 
-    def counted(packed, job):
-        got.append(job.folder.rsplit("/", 1)[-1])
-        real(packed, job)
+    def counted(job):
+        got.append((job.note.id, len(loads)))
+        real_warm(job)
 
-    monkeypatch.setattr(build_phase, "warm_up", counted)
+    def load(cls, output):
+        loads.append(True)
+        return real_load(cls, output)
+
+    monkeypatch.setattr(build_phase, "warm_early", counted)
+    monkeypatch.setattr(Memo, "load", classmethod(load))
     return got
 
 
-def test_an_edited_note_renders_in_a_worker_warmed_while_it_was_read(vault, warmed):
+def _no_worker_left() -> bool:
+    return render_phase._BUILD.pool is None and multiprocessing.active_children() == []
+
+
+def _pid(vault, note: str) -> int:
+    return int((vault / "out" / note / "pid.txt").read_text())
+
+
+def test_an_edited_note_renders_in_a_worker_started_before_the_memo_loaded(vault, warmed):
     build(_config(vault, ["pid"]))
-    assert warmed == []  # nothing kept to warm up with: the notes are rendered in a pool
+    assert warmed == []  # no memo yet: a first build parses every note, in a pool
     _edit(vault, "two")
     assert build(_config(vault, ["pid"])).built == ["two"]
-    assert warmed == ["one"]  # the smallest kept note
-    assert (vault / "out" / "two" / "pid.txt").read_text() != str(os.getpid())
-    assert render_phase._BUILD.pool is None and multiprocessing.active_children() == []
+    assert warmed == [("sample", 1)]
+    assert _pid(vault, "two") != os.getpid()
+    assert _no_worker_left()
 
 
-def test_a_note_read_again_to_be_sure_warms_nothing(vault, warmed):
+def test_a_rebuild_with_no_file_changed_starts_no_worker(vault, warmed):
     build(_config(vault, ["pid"]))
-    # Written just now: read again (stat cannot vouch for them yet), stat telling the same.
+    # Written just now, the notes are read again (stat cannot vouch for them yet), but no
+    # file changed after the memo was written.
     assert build(_config(vault, ["pid"])).built == []
-    assert warmed == []
+    assert warmed == [] and _no_worker_left()
 
 
 def test_a_note_changed_only_in_its_ctime_leaves_no_worker_behind(vault, warmed):
     build(_config(vault, ["pid"]))
     note = vault / "notes" / "one.md"
+    time.sleep(0.01)
     os.chmod(note, note.stat().st_mode)  # its ctime moves on: read again, the same bytes
     report = build(_config(vault, ["pid"]))
-    assert warmed == ["two"] and report.built == []  # warmed on another note than the one read
-    assert render_phase._BUILD.pool is None and multiprocessing.active_children() == []
+    assert warmed == [("sample", 1)] and report.built == []
+    assert _no_worker_left()  # warmed and never given work: killed
 
 
-def test_a_note_alone_is_not_warmed_on_its_own_last_version(vault, warmed):
+def test_one_worker_or_force_needs_no_warming(vault, warmed):
+    build(_config(vault, ["pid"], jobs=1))
+    _edit(vault, "two")
+    build(_config(vault, ["pid"], jobs=1))
+    assert warmed == [] and _pid(vault, "two") == os.getpid()
+    _edit(vault, "two")
+    build(_config(vault, ["pid"], force=True))  # every note parsed again, in a pool
+    assert warmed == [] and _no_worker_left()
+
+
+def test_a_note_alone_renders_warm_too(vault, warmed):
     (vault / "notes" / "two.md").unlink()
     build(_config(vault, ["pid"]))
     _edit(vault, "one")
     assert build(_config(vault, ["pid"])).built == ["one"]
-    assert warmed == []  # its last version would take the worker as long as the note itself
-    assert (vault / "out" / "one" / "pid.txt").read_text() == str(os.getpid())
+    assert warmed == [("sample", 1)] and _pid(vault, "one") != os.getpid()
+    assert _no_worker_left()
 
 
-def test_one_worker_needs_no_warming(vault, warmed):
-    build(_config(vault, ["pid"], jobs=1))
+def test_a_large_note_is_shared_between_this_process_and_the_warm_worker(vault, warmed):
+    events = "".join(f"- **{1000 + n}:** Event {n}.\n" for n in range(80))
+    (vault / "notes" / "two.md").write_text(f"# two\n\n## Timeline\n\n{events}",
+                                            encoding="utf-8")
+    build(_config(vault, ["pid", "model", "timeline"]))
     _edit(vault, "two")
-    build(_config(vault, ["pid"], jobs=1))
-    assert warmed == []
-    assert (vault / "out" / "two" / "pid.txt").read_text() == str(os.getpid())
-
-
-def test_no_worker_warms_up_on_a_large_note(vault, warmed):
-    events = "".join(f"- **{1000 + n}:** Event {n}.\n" for n in range(60))
-    for name in ("one", "two"):
-        (vault / "notes" / f"{name}.md").write_text(f"# {name}\n\n## Timeline\n\n{events}",
-                                                    encoding="utf-8")
-    build(_config(vault, ["pid"]))
-    _edit(vault, "two")
-    assert build(_config(vault, ["pid"])).built == ["two"]
-    assert warmed == []
-    assert (vault / "out" / "two" / "pid.txt").read_text() == str(os.getpid())
+    report = build(_config(vault, ["pid", "model", "timeline"]))
+    assert report.built == ["two"] and warmed == [("sample", 1)]
+    assert "More text." in (vault / "out" / "two" / "model.json").read_text(encoding="utf-8")
+    assert (vault / "out" / "two" / "timeline.pdf").stat().st_size > 0
+    assert _no_worker_left()
 
 
 def test_a_warm_up_that_fails_leaves_the_note_to_render(vault, warmed, monkeypatch):
     build(_config(vault, ["pid", "model"]))
-    def broken(self, besides):
-        return str(vault / "notes" / "one.md"), next(iter(self.kept.values())).brief, b"junk"
 
-    monkeypatch.setattr(Memo, "sample", broken)
+    def broken(job):
+        raise RuntimeError("the warm-up broke")
+
+    monkeypatch.setattr(early, "run_job", broken)  # the worker is forked: it has this too
     _edit(vault, "two")
     report = build(_config(vault, ["pid", "model"]))
-    assert report.built == ["two"] and warmed == ["one"]
+    assert report.built == ["two"] and warmed == [("sample", 1)]
+    assert report.diagnostics == []
     assert "More text." in (vault / "out" / "two" / "model.json").read_text(encoding="utf-8")
-    assert (vault / "out" / "two" / "pid.txt").read_text() != str(os.getpid())
+    assert _pid(vault, "two") != os.getpid()
+    assert _no_worker_left()
 
 
-def test_the_sample_is_the_smallest_note_that_holds_items(vault):
-    build(_config(vault, ["pid"]))
-    (vault / "notes" / "prose.md").write_text("# Prose\n\nNo dates here.\n", encoding="utf-8")
-    build(_config(vault, ["pid"]))
-    memo = Memo.load(vault / "out")
-    key, brief, packed = memo.sample()
-    assert brief.id == "one" and key.endswith("one.md") and packed
-    assert memo.sample(besides=key)[1].id == "two"
-    (vault / "notes" / "one.md").unlink()
-    (vault / "notes" / "two.md").unlink()
-    build(_config(vault, ["pid"]))
-    assert Memo.load(vault / "out").sample()[1].id == "prose"  # none holds items: any
-    (vault / "out" / MEMO_NAME).unlink()
-    assert Memo.load(vault / "out").sample() is None
+def test_the_sample_note_is_its_text_as_the_reader_reads_it():
+    assert early.sample_note() == read_text(early.SAMPLE, "sample.md", "sample")
+
+
+def _sample_job(tmp_path, names, project_files=True) -> render_phase.Job:
+    folder = str(tmp_path / "out" / ".studypress-sample")
+    modules = tuple((n, renderers.REGISTRY[n]) for n in names)
+    return render_phase.Job(early.sample_note(), modules, RenderOptions(), str(tmp_path),
+                            folder, 0, folder, folder, project_files=project_files)
+
+
+def test_the_sample_makes_every_default_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = render_phase.run_job(_sample_job(tmp_path, renderers.defaults()))
+    assert result.failed == set() and result.diagnostics == []
+    assert set(result.files) == set(renderers.defaults())
+    assert all(any(o.data for o in files) for files in result.files.values())
+
+
+def test_the_sample_reads_no_project_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "studypress.lock").write_text("<<<<<<< conflict\n", encoding="utf-8")
+    codes = [{d.code for d in render_phase.run_job(
+        _sample_job(tmp_path, ["deck"], project_files=reads)).diagnostics}
+        for reads in (True, False)]
+    assert "deck-lock" in codes[0]  # an ordinary job reads the lock: this one is unreadable
+    assert "deck-lock" not in codes[1]
+
+
+def test_looks_edited_compares_each_file_with_the_memo(tmp_path):
+    notes = [tmp_path / f"{n}.md" for n in ("a", "b")]
+    for note in notes:
+        note.write_text("# A\n", encoding="utf-8")
+    files = [SourceFile(p, tmp_path, p.name) for p in notes]
+    memo = tmp_path / MEMO_NAME
+    assert not early.looks_edited(files, memo)  # no memo: no rebuild to speed up
+    memo.write_bytes(b"")
+    later = time.time_ns() + 60 * 10**9
+    os.utime(memo, ns=(later, later))  # written after every note
+    assert not early.looks_edited(files, memo)
+    assert not early.looks_edited([SourceFile(tmp_path / "gone.md", tmp_path, "gone.md")],
+                                  memo)
+    os.utime(notes[1], ns=(later + 1, later + 1))
+    assert early.looks_edited(files, memo)
 
 
 def test_an_edit_rebuilt_with_one_worker_or_two_writes_the_same_bytes(tmp_path, monkeypatch):

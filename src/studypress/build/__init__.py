@@ -9,9 +9,7 @@ rendered. A failed build never leaves a half-written output.
 
 from __future__ import annotations
 
-import functools
 import os
-from pathlib import Path
 
 from ..diagnostics import Diagnostic, Severity, ordered, strict
 from ..layouts import LayoutError
@@ -19,6 +17,7 @@ from ..stops import Terminated
 from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
+from .early import looks_edited, sample_note, warm_early
 from .inputs import Prints, prints
 from .limits import Limits
 from .memo import MEMO_NAME, Memo
@@ -28,7 +27,7 @@ from .project import ProjectResult, combined
 from .prune import prune
 from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
-from .render import Job, JobResult, Progress, build_workers, offering, run_job, warm_up
+from .render import Job, JobResult, Progress, build_workers, offering, run_job
 from .write import NoteWrites, Writer, clean_temporary, job_writer, note_writes, write_atomic
 
 __all__ = [
@@ -68,13 +67,14 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
     claim_output(config, cache_file.dumps(Cache()))
     clean_temporary(config.output)  # left by a build that was killed
-    # --force parses every note again too.
-    memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
     workers = config.jobs or os.cpu_count() or 1  # 0: one per core
+    limits = _limits(config)
     with build_workers():  # the parsing and the rendering share their workers
-        read = read_sources(found.files, _limits(config), memo, workers,
-                            functools.partial(_warm, config, memo, names) if workers > 1
-                            else None)
+        if not config.force and workers > 1:
+            _warm_early(config, found.files, names)
+        # --force parses every note again too.
+        memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
+        read = read_sources(found.files, limits, memo, workers)
         read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
         fingerprint = _prints(config)
         saved = cache_file.load(config.output)
@@ -103,23 +103,14 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
                    messages, list(changed.values()))
 
 
-# A worker warmed on a note larger than this would still be at it when the build's note came.
-_WARM_ITEMS = 40
-
-
-def _warm(config: BuildConfig, memo: Memo, names: list[str], changed: SourceFile) -> None:
-    """Have a worker render the smallest note the memo keeps, to load what rendering loads,
-    while this process reads the notes and plans: a rebuild that reads a ``changed`` note
-    has it to render (``render.warm_up``). Not its own last version: that would take the
-    worker as long as the note itself."""
-    sample = memo.sample(besides=changed.resolved())
-    if sample is None or sample[1].items > _WARM_ITEMS:
-        return
-    key, brief, packed = sample
-    folder = str(Path(key).parent)
-    warm_up(packed, Job(None, _modules(names), config.options,  # type: ignore[arg-type]
-                        str(config.project_dir), str(config.output / brief.id), 0, folder,
-                        folder, key))
+def _warm_early(config: BuildConfig, files: list[SourceFile], names: list[str]) -> None:
+    """A worker warming up from the start (``early``), when a note changed since the last
+    build."""
+    if looks_edited(files, config.output / MEMO_NAME):
+        folder = str(config.output / ".studypress-sample")  # none: nothing to read back
+        warm_early(Job(sample_note(), _modules(names), config.options,
+                       str(config.project_dir), folder, 0, folder, folder,
+                       project_files=False))
 
 
 def _renderer_names(config: BuildConfig) -> list[str]:

@@ -153,17 +153,6 @@ class Memo:
         self.fresh[key] = note
         return brief, functools.partial(self._fresh_note, key, parse, embed_exists)
 
-    def sample(self, besides: str = "") -> tuple[str, NoteBrief, bytes] | None:
-        """The file, brief and packed note of the smallest kept note that holds items, else
-        of any kept note, but the note of the file ``besides``: what a worker renders to warm
-        up (``render.warm_up``); None when the memo keeps none."""
-        found = min(((not e.brief.items, e.brief.items, k) for k, e in self.kept.items()
-                     if e.packed and k != besides), default=None)
-        if found is None:
-            return None
-        entry = self.kept[found[2]]
-        return found[2], entry.brief, entry.packed
-
     def unchanged(self, f: SourceFile, now: Mark, embed_exists: Callable[[str], bool]
                   ) -> _Entry | None:
         """The kept entry of ``f`` when stat tells ``now`` what it told when the last build
@@ -174,12 +163,6 @@ class Memo:
                 or not _same(entry, f, embed_exists):
             return None
         return entry
-
-    def changed(self, f: SourceFile, now: Mark | None) -> bool:
-        """Whether stat tells ``now`` of ``f`` something other than when the last build read
-        it (or that build did not read it)."""
-        entry = self.kept.get(f.resolved())
-        return entry is None or now is None or entry.seen[0] != now
 
     def reuse(self, f: SourceFile, entry: _Entry, parse: Callable[[Callable[[str], bool]], Note],
               embed_exists: Callable[[str], bool]) -> tuple[NoteBrief, Callable[[], Note]]:

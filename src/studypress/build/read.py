@@ -40,21 +40,17 @@ AHEAD_MIN = 32
 
 
 def read_sources(files: list[SourceFile], limits: Limits | None = None,
-                 memo: Memo | None = None, workers: int = 1,
-                 first_read: Callable[[SourceFile], None] | None = None) -> ReadResult:
+                 memo: Memo | None = None, workers: int = 1) -> ReadResult:
     """Read every note; unreadable files become error diagnostics, never exceptions. With
     ``memo``, a note whose bytes and embeds are as the last build read them is not parsed
-    again; with ``workers`` > 1, many notes to parse are parsed in worker processes.
-    ``first_read`` is called with the first file whose bytes are read here, before they are
-    (not for a file stat tells the same of as when the memo's note was read)."""
+    again; with ``workers`` > 1, many notes to parse are parsed in worker processes."""
     result = ReadResult()
     seen: dict[str, str] = {}
     limits = limits or Limits()
     ahead = _parse_ahead(files, limits, memo, workers)
-    first_read = _once(first_read) if first_read is not None else None
     for f in files:
         try:
-            source = read_file(f, limits, memo, ahead.pop(f.resolved(), None), first_read)
+            source = read_file(f, limits, memo, ahead.pop(f.resolved(), None))
         except ReadError as exc:
             result.diagnostics.append(Diagnostic(Severity.ERROR, "unreadable", exc.message,
                                                  exc.file, exc.line))
@@ -74,18 +70,6 @@ def read_sources(files: list[SourceFile], limits: Limits | None = None,
         result.notes.append(source)
         result.diagnostics.extend(_embeds_outside(f, source.brief, source.found))
     return result
-
-
-def _once(fn: Callable[[SourceFile], None]) -> Callable[[SourceFile], None]:
-    """``fn``, called the first time only."""
-    called = False
-
-    def once(f: SourceFile) -> None:
-        nonlocal called
-        if not called:
-            called = True
-            fn(f)
-    return once
 
 
 def _renamed(source: SourceNote, new_id: str) -> SourceNote:
@@ -134,12 +118,10 @@ def file_digest(path: Path) -> str | None:
 
 
 def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = None,
-              parsed: Parsed | None = None,
-              first_read: Callable[[SourceFile], None] | None = None) -> SourceNote:
+              parsed: Parsed | None = None) -> SourceNote:
     """The note in ``f`` with the hash of the very bytes it was read from, so the cache keys
     what was parsed, not the file as it is later. A note over a limit raises TooLarge.
-    ``parsed``: the note a worker read from the file, used if its bytes are these;
-    ``first_read(f)``: called first when the bytes are read and stat told a change."""
+    ``parsed``: the note a worker read from the file, used if its bytes are these."""
     limits = limits or Limits()
     found: dict[str, bool] = {}  # a target asked for twice (the memo, the reader) is sought once
     embed_exists = _embeds_in(f.path.parent, f.root, found)
@@ -148,9 +130,6 @@ def read_file(f: SourceFile, limits: Limits | None = None, memo: Memo | None = N
         now = _mark(f.path)
         source = _kept(f, now, limits, memo, embed_exists, found)
     if source is None:
-        # A file only read again to be sure (stat tells the same as before) warms nothing.
-        if first_read is not None and (memo is None or memo.changed(f, now)):
-            first_read(f)
         source = _read(f, limits, memo, parsed, embed_exists, found)
     if (problem := items_problem(limits, source.brief)) is not None:
         raise TooLarge(problem)

@@ -40,6 +40,9 @@ class Job:
     note_dir: str
     root: str
     note_file: str = ""
+    # False for a warm-up's sample: the lock, read whole for a note it does not know, is no
+    # part of what a worker needs loaded.
+    project_files: bool = True
 
 
 @dataclass
@@ -64,18 +67,19 @@ class Rendered:
     result: JobResult
 
 
-def read_previous(folder: str, rel: str) -> bytes | None:
-    """A file an earlier build wrote in ``folder``, or None."""
-    path = contained(Path(folder), rel)  # a ledger names files; none outside its folder
+def read_previous(folder: str | None, rel: str) -> bytes | None:
+    """A file an earlier build wrote in ``folder``, or None (always, without a folder)."""
+    # A ledger names files: none outside its folder.
+    path = contained(Path(folder), rel) if folder is not None else None
     try:
         return path.read_bytes() if path is not None and path.is_file() else None
     except OSError:
         return None
 
 
-def path_of(folder: str, rel: str) -> str | None:
+def path_of(folder: str | None, rel: str) -> str | None:
     """Where a file ``read_previous`` would read is, or None when there is none."""
-    path = contained(Path(folder), rel)
+    path = contained(Path(folder), rel) if folder is not None else None
     return str(path) if path is not None and path.is_file() else None
 
 
@@ -119,14 +123,15 @@ def run_job(job: Job) -> JobResult:
     from .. import renderers
 
     layouts = Layouts(Path(job.project_dir) / "layouts")
+    project = job.project_dir if job.project_files else None
     ctx = base.RenderContext(job.options, layouts, job.when,
                              functools.partial(read_previous, job.folder),
                              functools.partial(assets.read, note_dir=job.note_dir,
                                                root=job.root),
-                             functools.partial(read_previous, job.project_dir),
+                             functools.partial(read_previous, project),
                              {job.note.id: place_of(Path(job.note_file), Path(job.project_dir))}
                              if job.note_file else {},
-                             project_path=functools.partial(path_of, job.project_dir))
+                             project_path=functools.partial(path_of, project))
     out = JobResult()
     for name, module in job.names:
         renderer = renderers.load_module(module)
@@ -184,7 +189,7 @@ class _Held:
         self.pool: Pool | None = None
         self.size = 0
         self.build = 0  # the build the workers serve now; a new one makes them forget file indexes
-        self.used = False  # a pool only warmed (``warm_up``) has nothing to finish: killed
+        self.used = False  # a pool only warmed (``early``) has nothing to finish: killed
 
     def pool_for(self, workers: int) -> Pool:
         if self.pool is None or (self.resize and self.size != workers):
@@ -257,29 +262,16 @@ def build_workers() -> Iterator[None]:
         _BUILD.drop()
 
 
-def warm_up(packed: bytes, job: Job) -> None:
-    """Start one of the build's workers now (``build_workers``), rendering the note
-    ``packed`` (as the memo keeps notes) as ``job`` says and throwing the result away, while
-    this process still reads and plans the build: modules, fonts and templates are most of
-    what one small note's outputs take, and the worker has them loaded when the note the
-    build renders reaches it. Once a phase has started the workers, nothing more is done."""
-    if not _BUILD.active or _KEPT.active or _BUILD.pool is not None:
-        return
-    _BUILD.start(1, warm_start, (os.getpid(), packed, job))
-
-
-def warm_start(parent: int, packed: bytes, job: Job) -> None:
-    """``worker_start``, then ``job`` rendered with the note ``packed``, the result thrown
-    away (whatever goes wrong there is the real job's to report, if it happens again)."""
-    worker_start(parent)
-    from .memo import unpack
-
-    with contextlib.suppress(Exception):
-        run_job(replace(job, note=unpack(packed)))
+def start_early(init: Callable[..., None], initargs: tuple) -> None:
+    """Start one of the build's workers (``build_workers``) now, running ``init(*initargs)``
+    before its first job; nothing when a phase has already started them or the build
+    renders in a watch's kept workers."""
+    if _BUILD.active and not _KEPT.active and _BUILD.pool is None:
+        _BUILD.start(1, init, initargs)
 
 
 def warmed() -> bool:
-    """Whether the build has a worker started (``warm_up``) and not yet given work."""
+    """Whether the build has a worker started (``start_early``) and not yet given work."""
     return _BUILD.pool is not None and not _BUILD.used
 
 
@@ -456,7 +448,7 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
 def _pool(workers: int, kept: _Held | None, here: bool) -> Iterator[Pool]:
     """The pool a render phase hands its jobs to: the watch's kept one, else the build's
     (``workers_for``), else, to share one note's jobs with this process, one of its own
-    (unless the build warmed one: ``warm_up``)."""
+    (unless the build warmed one: ``start_early``)."""
     with kept.use(workers) if kept else workers_for(
             workers, _wired_job, shared=not here or warmed()) as pool:
         yield pool
