@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .. import __version__, assets, jsontext
+from .. import __version__, assets
 from ..diagnostics import Diagnostic, Severity, terminal_safe
 from .inputs import COMBINED, Prints, reads
 from .records import BuildConfig, SourceNote
@@ -181,7 +181,9 @@ def dumps(cache: Cache) -> bytes:
                 "parts": {k: [key, files] for k, (key, files) in cache.project.parts.items()}}
                if cache.project else None)
     data = {"tool": __version__, "notes": notes, "project": project}
-    return (jsontext.dumps(data, 1, sort_keys=True) + "\n").encode()
+    # Compact: only then does ``json`` write with its C encoder, three times as fast for the
+    # megabytes of a large vault's record, rewritten whenever a note is built.
+    return (json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n").encode()
 
 
 def output_keys(source: SourceNote, prints: Prints, config: BuildConfig, names: list[str],

@@ -118,7 +118,7 @@ class Memo:
             return cls(path)
         memo = cls(path, entries, kept_made=made, kept_digests=digests)
         base = fh.tell()
-        whole = _apply_changes(fh, memo, stamp)
+        whole = _apply_changes(fh, len(data), memo, stamp)
         # Changes are added to the file's end only while it is the file read here, whole.
         if whole and len(data) == st.st_size:
             memo.appendable = (base, (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
@@ -374,11 +374,11 @@ def _valid(entries: object, made: object, digests: object) -> bool:
             and isinstance(v[1], bytes) for v in made.values()) and _digests(digests)
 
 
-def _apply_changes(fh: io.BytesIO, memo: Memo, stamp: str) -> bool:
-    """Apply the records of changes that later builds added after the first (``_append``);
-    False when one does not read back (a build stopped while adding it): the records
-    before it stand."""
-    end = len(fh.getbuffer())
+def _apply_changes(fh: io.BytesIO, end: int, memo: Memo, stamp: str) -> bool:
+    """Apply the records of changes that later builds added after the first (``_append``),
+    up to ``end``, the size of the file; False when one does not read back (a build stopped
+    while adding it): the records before it stand."""
+    # (``len(fh.getbuffer())`` would copy the tens of megabytes the file shares with it.)
     while fh.tell() < end:
         try:
             with paused():
