@@ -186,18 +186,27 @@ def dumps(cache: Cache) -> bytes:
     return (json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n").encode()
 
 
-def output_keys(source: SourceNote, prints: Prints, config: BuildConfig, names: list[str],
-                when: int) -> dict[str, str]:
+class OutputKeys:
     """What each output of a note depends on: the note's bytes and embeds, the tool, the
-    options, the build time, and the layout files that output reads (``inputs.READS``)."""
-    f = source.file
-    h = hashlib.sha256(source.digest.encode())
-    embeds = [assets.stamp(t, f.path.parent, f.root) for t in source.brief.embeds]
-    for part in (f.display, __version__, _options(config), str(when), *embeds):
-        h.update(b"\0" + part.encode())
-    common = h.hexdigest()
-    return {name: hashlib.sha256(f"{common}\0{name}\0{prints.of(name)}".encode()).hexdigest()
-            for name in names}
+    options, the build time, and the layout files that output reads (``inputs.READS``). What
+    is the same for every note of the build is worked out once."""
+
+    def __init__(self, prints: Prints, config: BuildConfig, names: list[str]) -> None:
+        self.build = b"\0" + __version__.encode() + b"\0" + _options(config).encode()
+        self.outputs = [(name, f"\0{name}\0{prints.of(name)}") for name in names]
+
+    def __call__(self, source: SourceNote, when: int) -> dict[str, str]:
+        """Each output's key for ``source`` built at ``when``."""
+        f = source.file
+        h = hashlib.sha256(source.digest.encode())
+        h.update(b"\0" + f.display.encode())
+        h.update(self.build)
+        h.update(b"\0" + str(when).encode())
+        for target in source.brief.embeds:
+            h.update(b"\0" + assets.stamp(target, f.path.parent, f.root).encode())
+        common = h.hexdigest()
+        return {name: hashlib.sha256((common + tail).encode()).hexdigest()
+                for name, tail in self.outputs}
 
 
 def project_keys(notes: list[SourceNote], cache: Cache, names: list[str], prints: Prints,

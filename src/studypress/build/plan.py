@@ -1,7 +1,7 @@
 """Phase 3, plan: which outputs of which notes are unchanged since the last build, and which
 must be rendered.
 
-Each output of a note has its own key (cache.output_keys): the note, the options and the layout
+Each output of a note has its own key (cache.OutputKeys): the note, the options and the layout
 files that output reads. A change to ``layouts/deck.toml`` renders the decks again and leaves
 the guides as they are. Each output to render is a job of its own, so what it reports stays
 its own in the record; the results are gathered back by note before they are written.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, has_errors
 from ..safepath import contained
-from .cache import Cache, NoteEntry, combined_key, output_keys
+from .cache import Cache, NoteEntry, OutputKeys, combined_key
 from .inputs import Prints
 from .records import BuildConfig, SourceNote
 from .render import Job, JobResult, Progress, Rendered, Sink, render_all
@@ -171,9 +171,10 @@ def plan(config: BuildConfig, notes: list[SourceNote], names: list[str],
     # Entries of notes outside this build stay, so building one note keeps the others cached.
     out = Plan(cache=Cache(dict(saved.notes), saved.project))
     module = dict(modules)
+    output_keys = OutputKeys(prints, config, names)
     for source in notes:
         when = build_time(source.file.path)
-        keys = output_keys(source, prints, config, names, when)
+        keys = output_keys(source, when)
         folder = config.output / source.id
         entry = _trusted(saved.notes.get(source.id))
         # --force renders every output asked for; the others keep their entries.
