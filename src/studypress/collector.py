@@ -8,6 +8,11 @@ and as the document grows its objects move to the oldest generation and set off 
 collections again and again: a quarter of a guide's time in a worker that has made a few
 guides already. The cycles a document leaves behind (the document, its canvases) are
 collected by the first collection after it, as they would have been by the next full one.
+
+A build also settles what stays for its whole length (the modules, the memo, the last build's
+record): frozen out of the collector's reach, full collections stop walking them, and a worker
+forked from the build does not touch their pages. They are given back when the build ends, so
+a long-running ``watch`` collects what an earlier build left behind.
 """
 
 from __future__ import annotations
@@ -28,3 +33,25 @@ def paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+_builds = 0
+
+
+@contextlib.contextmanager
+def build_lifetime() -> Iterator[None]:
+    """The span in which ``settle`` freezes: what it froze is handed back at the end."""
+    global _builds
+    _builds += 1
+    try:
+        yield
+    finally:
+        _builds -= 1
+        if not _builds:
+            gc.unfreeze()
+
+
+def settle() -> None:
+    """Everything the process holds now stays until the build ends; outside a build, nothing."""
+    if _builds:
+        gc.freeze()

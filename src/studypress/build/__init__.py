@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from ..collector import build_lifetime, paused, settle
 from ..diagnostics import Diagnostic, Severity, ordered, strict
 from ..layouts import LayoutError
 from ..stops import Terminated
@@ -56,6 +57,11 @@ __all__ = [
 
 def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     """Compile every note under ``config.paths`` into ``config.output``."""
+    with build_lifetime():
+        return _build(config, progress)
+
+
+def _build(config: BuildConfig, progress: Progress | None) -> BuildReport:
     from .. import assets
     from ..project import config_diagnostics
 
@@ -69,15 +75,19 @@ def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
     clean_temporary(config.output)  # left by a build that was killed
     workers = config.jobs or os.cpu_count() or 1  # 0: one per core
     limits = _limits(config)
+    settle()  # the modules, before any worker is forked
     with build_workers():  # the parsing and the rendering share their workers
         if not config.force and workers > 1:
             _warm_early(config, found.files, names)
         # --force parses every note again too.
         memo = Memo(config.output / MEMO_NAME) if config.force else Memo.load(config.output)
+        settle()
         read = read_sources(found.files, limits, memo, workers)
         read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
         fingerprint = _prints(config)
-        saved = cache_file.load(config.output)
+        with paused():  # an entry for each note, none of them garbage
+            saved = cache_file.load(config.output)
+        settle()
         if saved.problem:
             read.diagnostics.append(Diagnostic(Severity.WARNING, "build-record", saved.problem,
                                                str(config.output / CACHE_NAME)))
