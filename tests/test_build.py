@@ -177,8 +177,9 @@ def test_no_op_build_imports_no_renderer_and_no_model(project, tmp_path):
                            check=False)
     assert first.returncode == 0, first.stderr
     probe = (
-        "import sys, runpy; sys.argv = ['studypress', 'build', 'source', '-o', 'output', '-q']\n"
-        "try:\n    runpy.run_module('studypress', run_name='__main__')\n"
+        "import sys; sys.argv = ['studypress', 'build', 'source', '-o', 'output', '-q']\n"
+        "from studypress.cli import main\n"
+        "try:\n    main()\n"
         "except SystemExit:\n    pass\n"
         "heavy = [m for m in ('reportlab', 'genanki', 'studypress.renderers.guide', "
         "'studypress.renderers.deck', 'studypress.model', 'studypress.reader.note') "

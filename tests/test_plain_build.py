@@ -91,7 +91,7 @@ def _run(cwd: Path, *args: str, full: bool = False) -> subprocess.CompletedProce
     if full:
         env["_NOT_OURS_COMPLETE"] = "1"  # any completion variable: the plain path stands aside
     probe = ("import runpy, sys\nsys.argv = ['studypress', *sys.argv[1:]]\n"
-             "try:\n    runpy.run_module('studypress', run_name='__main__')\n"
+             "try:\n    __import__('studypress.cli').cli.main()\n"
              "finally:\n    print('TYPER', 'typer' in sys.modules, file=sys.stderr)\n")
     return subprocess.run([sys.executable, "-c", probe, *args], cwd=cwd, env=env,
                           capture_output=True, text=True, check=False)

@@ -28,7 +28,7 @@ PROBE = """\
 import runpy, sys
 sys.argv = ['studypress', 'build', 'source', '-o', 'output', '-q']
 try:
-    runpy.run_module('studypress', run_name='__main__')
+    __import__('studypress.cli').cli.main()
 except SystemExit as exc:
     assert not exc.code, exc.code
 from studypress.dates import languages
@@ -112,7 +112,7 @@ def test_help_loads_no_build() -> None:
     # The entry point sets up the signal handling first; --help must not import the build
     # (its layouts, its renderers' registry) to do so.
     probe = ("import runpy, sys\nsys.argv = ['studypress', '--help']\n"
-             "try:\n    runpy.run_module('studypress', run_name='__main__')\n"
+             "try:\n    __import__('studypress.cli').cli.main()\n"
              "except SystemExit:\n    pass\n"
              "print('LOADED', [m for m in ('studypress.build', 'studypress.layouts')"
              " if m in sys.modules])\n")
