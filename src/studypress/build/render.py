@@ -94,7 +94,29 @@ def places_of(files: Mapping[str, str], project_dir: Path) -> dict[str, base.Not
     (``SourceFile.resolved``): a folder's vault is looked up once for all its notes."""
     root = project_dir.resolve()
     vaults: dict[Path, Path | None] = {}
-    return {note_id: _place(Path(real), root, vaults) for note_id, real in files.items()}
+    # By folder: a vault's notes share their folders, and pathlib costs more than the rest.
+    folders: dict[str, tuple[str, str | None]] = {}
+    places = {}
+    for note_id, real in files.items():
+        folder, name = os.path.split(real)
+        found = folders.get(folder)
+        if found is None:
+            found = folders[folder] = _folder_place(Path(folder), root, vaults)
+        vault, rel = found
+        places[note_id] = base.NotePlace(vault, name if rel is None else
+                                         name if rel == "." else f"{rel}/{name}")
+    return places
+
+
+def _folder_place(folder: Path, root: Path, vaults: dict[Path, Path | None]
+                  ) -> tuple[str, str | None]:
+    """The vault's name of the notes in ``folder``, and the folder's path there (None: the
+    folder lies outside it)."""
+    vault = _vault(folder, vaults) or root
+    try:
+        return vault.name, folder.relative_to(vault).as_posix()
+    except ValueError:
+        return vault.name, None
 
 
 def _place(file: Path, root: Path, vaults: dict[Path, Path | None]) -> base.NotePlace:
