@@ -122,7 +122,7 @@ class _Evil:
         return (os.system, ("touch pwned",))
 
 
-@pytest.mark.parametrize("data", [b"not a pickle", pickle.dumps(_Evil()),
+@pytest.mark.parametrize("data", [b"", b"not a pickle", pickle.dumps(_Evil()),
                                   pickle.dumps(("stamp", {"x": _Evil()}))])
 def test_a_memo_that_is_not_ours_is_ignored_and_runs_nothing(project, parsed, data,
                                                             monkeypatch):
@@ -137,6 +137,18 @@ def test_a_memo_that_is_not_ours_is_ignored_and_runs_nothing(project, parsed, da
     parsed.clear()
     run(project)  # the memo was written afresh
     assert parsed == []
+
+
+def test_a_memo_that_is_a_folder_is_read_as_none(project, parsed, monkeypatch):
+    monkeypatch.chdir(project)
+    first = run(project)
+    memo = project / "output" / MEMO_NAME
+    memo.unlink()
+    memo.mkdir()
+    parsed.clear()
+    report = run(project)
+    assert sorted(parsed) == ["n0", "n1", "n2", "warned"]
+    assert report.diagnostics == first.diagnostics and memo.is_dir()
 
 
 

@@ -32,6 +32,7 @@ import enum
 import functools
 import hashlib
 import io
+import mmap
 import os
 import pickle
 import time
@@ -104,23 +105,30 @@ class Memo:
         path = output / MEMO_NAME
         stamp = code_stamp()  # now, before any note is read: the code that reads them
         try:
-            st = os.stat(path)
-            data = path.read_bytes()
-        except OSError:
+            with path.open("rb") as fh:
+                st = os.fstat(fh.fileno())
+                # Unpickled from the file's pages, not from a copy of its tens of megabytes.
+                view = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
             return cls(path)
-        fh = io.BytesIO(data)
+        with view:
+            return cls._from(path, view, st, stamp)
+
+    @classmethod
+    def _from(cls, path: Path, view: mmap.mmap, st: os.stat_result, stamp: str) -> Memo:
+        """The memo in ``view``, the file at ``path`` that stat told ``st`` of."""
         try:
             with paused():  # thousands of objects, none of them garbage
-                kept, entries, made, digests = _Unpickler(fh).load()
+                kept, entries, made, digests = _Unpickler(view).load()
         except Exception:  # whatever is wrong with the file, the notes are parsed afresh
             return cls(path)
         if kept != stamp or not _valid(entries, made, digests):
             return cls(path)
         memo = cls(path, entries, kept_made=made, kept_digests=digests)
-        base = fh.tell()
-        whole = _apply_changes(fh, len(data), memo, stamp)
+        base = view.tell()
+        whole = _apply_changes(view, len(view), memo, stamp)
         # Changes are added to the file's end only while it is the file read here, whole.
-        if whole and len(data) == st.st_size:
+        if whole and len(view) == st.st_size:
             memo.appendable = (base, (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
         return memo
 
@@ -374,11 +382,10 @@ def _valid(entries: object, made: object, digests: object) -> bool:
             and isinstance(v[1], bytes) for v in made.values()) and _digests(digests)
 
 
-def _apply_changes(fh: io.BytesIO, end: int, memo: Memo, stamp: str) -> bool:
+def _apply_changes(fh: mmap.mmap, end: int, memo: Memo, stamp: str) -> bool:
     """Apply the records of changes that later builds added after the first (``_append``),
     up to ``end``, the size of the file; False when one does not read back (a build stopped
     while adding it): the records before it stand."""
-    # (``len(fh.getbuffer())`` would copy the tens of megabytes the file shares with it.)
     while fh.tell() < end:
         try:
             with paused():
