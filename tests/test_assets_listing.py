@@ -123,3 +123,35 @@ def targets(draw) -> str:
 @given(target=targets(), folder=st.sampled_from(DIRS), rooted=st.booleans())
 def test_any_target_matches_asking_each_path(tangle, target, folder, rooted):
     _check(tangle, target, folder, rooted)
+
+
+def reference_index(root: str) -> dict[str, tuple[str, ...]]:
+    """``_index`` as it was made with pathlib: every path ``rglob`` gives that is a file."""
+    names: dict[str, list[str]] = {}
+    base = Path(root)
+    for path in base.rglob("*"):
+        rel = path.relative_to(base)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        names.setdefault(path.name.lower(), []).append(str(path))
+    return {k: tuple(sorted(v, key=lambda p: (p.count("/"), p))) for k, v in names.items()}
+
+
+def test_the_index_lists_what_rglob_finds(tangle, tmp_path):
+    deeper = tmp_path / "notes" / "deep" / "er" / ".hidden"
+    deeper.mkdir(parents=True)
+    (deeper / "map.png").write_bytes(b"h")
+    (deeper.parent / ".map.png").write_bytes(b"h")
+    (deeper.parent / "Map.png").write_bytes(b"e")
+    (tmp_path / "map.png").write_bytes(b"t")
+    (tmp_path / "tangle").symlink_to(tangle, target_is_directory=True)
+    (tmp_path / "notes" / "via.png").symlink_to(deeper.parent / "Map.png")
+    assets.forget()
+    for root in (tangle, tmp_path):
+        got = assets._index(str(root.resolve()))
+        assert got == reference_index(str(root.resolve())), root
+    assert assets._index(str(tangle.resolve()))["in.png"]
+    got = assets._index(str(tmp_path.resolve()))
+    assert [Path(p).relative_to(tmp_path.resolve()).as_posix() for p in got["map.png"]] == [
+        "map.png", "notes/deep/er/Map.png"]
+    assert "via.png" in got and not any("tangle" in p for hits in got.values() for p in hits)
