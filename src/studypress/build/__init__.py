@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from ..collector import build_lifetime, paused, settle
+from ..collector import build_lifetime, settle
 from ..diagnostics import Diagnostic, Severity, ordered, strict
 from ..layouts import LayoutError
 from ..stops import Terminated
@@ -85,8 +85,7 @@ def _build(config: BuildConfig, progress: Progress | None) -> BuildReport:
         read = read_sources(found.files, limits, memo, workers)
         read.diagnostics[:0] = [*found.diagnostics, *config_diagnostics(config.project_dir)]
         fingerprint = _prints(config)
-        with paused():  # an entry for each note, none of them garbage
-            saved = cache_file.load(config.output)
+        saved = cache_file.load(config.output)
         settle()
         if saved.problem:
             read.diagnostics.append(Diagnostic(Severity.WARNING, "build-record", saved.problem,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import __version__, assets
+from ..collector import paused
 from ..diagnostics import Diagnostic, Severity, terminal_safe
 from .inputs import COMBINED, Prints, reads
 from .records import BuildConfig, SourceNote
@@ -80,7 +81,11 @@ SET_ASIDE = CACHE_NAME + ".unreadable"
 def load(output: Path) -> Cache:
     """The last build's record; a record that fails to load means starting fresh, and one
     that cannot be parsed is set aside (renamed) so it can be looked at."""
-    path = output / CACHE_NAME
+    with paused():  # an entry for each note, none of them garbage
+        return _load(output / CACHE_NAME)
+
+
+def _load(path: Path) -> Cache:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -126,7 +126,7 @@ class Memo:
             return cls(path)
         memo = cls(path, entries, kept_made=made, kept_digests=digests)
         base = view.tell()
-        whole = _apply_changes(view, len(view), memo, stamp)
+        whole = _apply_changes(view, memo, stamp)
         # Changes are added to the file's end only while it is the file read here, whole.
         if whole and len(view) == st.st_size:
             memo.appendable = (base, (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev))
@@ -382,11 +382,11 @@ def _valid(entries: object, made: object, digests: object) -> bool:
             and isinstance(v[1], bytes) for v in made.values()) and _digests(digests)
 
 
-def _apply_changes(fh: mmap.mmap, end: int, memo: Memo, stamp: str) -> bool:
+def _apply_changes(fh: mmap.mmap, memo: Memo, stamp: str) -> bool:
     """Apply the records of changes that later builds added after the first (``_append``),
-    up to ``end``, the size of the file; False when one does not read back (a build stopped
-    while adding it): the records before it stand."""
-    while fh.tell() < end:
+    up to the file's end; False when one does not read back (a build stopped while adding
+    it): the records before it stand."""
+    while fh.tell() < len(fh):
         try:
             with paused():
                 tag, kept, entries, gone, made, made_gone, digests = _Unpickler(fh).load()

@@ -86,46 +86,38 @@ def path_of(folder: str | None, rel: str) -> str | None:
 def place_of(file: Path, project_dir: Path) -> base.NotePlace:
     """A note's vault (the nearest folder above it holding ``.obsidian/``, else the project
     folder) and its path there."""
-    return _place(file.resolve(), project_dir.resolve(), {})
+    real = file.resolve()
+    vault, prefix = _folder_place(real.parent, project_dir.resolve(), {})
+    return base.NotePlace(vault, prefix + real.name)
 
 
 def places_of(files: Mapping[str, str], project_dir: Path) -> dict[str, base.NotePlace]:
     """``place_of`` each note (by id) of a build, from its file with every link resolved
-    (``SourceFile.resolved``): a folder's vault is looked up once for all its notes."""
+    (``SourceFile.resolved``): worked out once per folder, as a vault's notes share a few."""
     root = project_dir.resolve()
     vaults: dict[Path, Path | None] = {}
-    # By folder: a vault's notes share their folders, and pathlib costs more than the rest.
-    folders: dict[str, tuple[str, str | None]] = {}
+    folders: dict[str, tuple[str, str]] = {}
     places = {}
     for note_id, real in files.items():
         folder, name = os.path.split(real)
-        found = folders.get(folder)
-        if found is None:
-            found = folders[folder] = _folder_place(Path(folder), root, vaults)
-        vault, rel = found
-        places[note_id] = base.NotePlace(vault, name if rel is None else
-                                         name if rel == "." else f"{rel}/{name}")
+        if folder not in folders:
+            folders[folder] = _folder_place(Path(folder), root, vaults)
+        vault, prefix = folders[folder]
+        places[note_id] = base.NotePlace(vault, prefix + name)
     return places
 
 
 def _folder_place(folder: Path, root: Path, vaults: dict[Path, Path | None]
-                  ) -> tuple[str, str | None]:
-    """The vault's name of the notes in ``folder``, and the folder's path there (None: the
-    folder lies outside it)."""
+                  ) -> tuple[str, str]:
+    """The name of the vault of the notes in ``folder``, and what comes before a note's
+    name in its path there ("" at the vault's top, and for a folder outside it: a note's
+    name is then all a link can give)."""
     vault = _vault(folder, vaults) or root
     try:
-        return vault.name, folder.relative_to(vault).as_posix()
+        rel = folder.relative_to(vault).as_posix()
     except ValueError:
-        return vault.name, None
-
-
-def _place(file: Path, root: Path, vaults: dict[Path, Path | None]) -> base.NotePlace:
-    vault = _vault(file.parent, vaults) or root
-    try:
-        rel = file.relative_to(vault).as_posix()
-    except ValueError:  # a note outside the project: its name is all a link can give
-        rel = file.name
-    return base.NotePlace(vault.name, rel)
+        return vault.name, ""
+    return vault.name, "" if rel == "." else rel + "/"
 
 
 def _vault(folder: Path, vaults: dict[Path, Path | None]) -> Path | None:
