@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import studypress
+from studypress.build.write import TIDY_NAME
 
 from ..terminal import ctrl_c_as_in_a_terminal
 from .cases import case
@@ -58,10 +59,12 @@ def _notes(tmp_path: Path, count: int = NOTES) -> None:
         (src / f"n{i}.md").write_text(NOTE.format(i=i), encoding="utf-8")
 
 
-def _start(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
+def _start(tmp_path: Path, notes: bool = True) -> tuple[subprocess.Popen, list[int]]:
     """The build, once it is rendering: its first guide is on disk, so the workers seen
-    then are the render workers (the notes are parsed by workers of their own before)."""
-    _notes(tmp_path)
+    then are the render workers (the notes are parsed by workers of their own before).
+    ``notes``: write the notes first (else they are there)."""
+    if notes:
+        _notes(tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "studypress", "build", "source", "-o",
                              "output", "-j", "2", "-q", "--only", "guide"], cwd=tmp_path,
                             env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -101,6 +104,7 @@ def test_terminate_and_interrupt_stop_the_workers(tmp_path, sig, code):
     assert proc.wait(timeout=30) == code, proc.stderr.read().decode()
     assert _gone(workers)
     assert _temporaries(tmp_path / "output") == []
+    assert not (tmp_path / "output" / TIDY_NAME).exists()  # stopped: the next build looks
 
 
 @case("signals", "SIGKILL of the build while its workers render",
@@ -121,6 +125,30 @@ def test_kill_leaves_no_worker_and_the_next_build_cleans_up(tmp_path):
                           env=_env(), capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert not left.exists() and mine.read_text() == "kept"
+
+
+@case("signals", "SIGKILL of a build that follows one that came to its end",
+      "the next build still removes the temporary files the killed one left")
+def test_a_build_killed_after_a_whole_one_is_still_cleaned_up_after(tmp_path):
+    _notes(tmp_path)
+    whole = subprocess.run([sys.executable, "-m", "studypress", "build", "source", "-o",
+                            "output", "-q", "--only", "model"], cwd=tmp_path, env=_env(),
+                           capture_output=True, text=True, check=False)
+    assert whole.returncode == 0, whole.stderr
+    assert (tmp_path / "output" / TIDY_NAME).is_file()
+    proc, workers = _start(tmp_path, notes=False)
+    proc.kill()
+    proc.wait(timeout=30)
+    assert _gone(workers)
+    assert not (tmp_path / "output" / TIDY_NAME).exists()
+    left = tmp_path / "output" / "n0" / ".guide.pdf.abcd1234.tmp"
+    left.write_bytes(b"half")
+    done = subprocess.run([sys.executable, "-m", "studypress", "build", "source", "-o",
+                           "output", "-q", "--only", "model"], cwd=tmp_path,
+                          env=_env(), capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert not left.exists()
+    assert (tmp_path / "output" / TIDY_NAME).is_file()
 
 
 # The moments below are too short to hit by sending a signal from outside: the build sends
