@@ -4,6 +4,7 @@ of those are as they were. Anything else makes them again."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -160,3 +161,5 @@ def test_a_part_is_the_same_bytes_in_every_process(project):
         packed.append(memo.Memo.load(out).kept_made)
     assert set(packed[0]) == {("deck", n) for n in ("a", "b", "c")}
     assert {k: v[1] for k, v in packed[0].items()} == {k: v[1] for k, v in packed[1].items()}
+    # kept with the digest the parts key takes of it, so no build hashes every part again
+    assert all(v[2] == hashlib.sha256(v[1]).digest() for v in packed[0].values())

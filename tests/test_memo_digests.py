@@ -9,7 +9,7 @@ import os
 
 from studypress.build import memo as memos
 from studypress.build import read
-from studypress.build.memo import MEMO_NAME, Memo
+from studypress.build.memo import MEMO_NAME, Memo, with_digest
 
 
 def _counted(monkeypatch) -> list[str]:
@@ -101,8 +101,8 @@ def _note_memo(tmp_path, names: list[str], text: str = "") -> Memo:
 def test_one_changed_note_is_added_to_the_end_of_the_memo(tmp_path):
     names = [f"n{i}.md" for i in range(40)]
     memo = _note_memo(tmp_path, names)
-    memo.kept_made[("deck", "n1")] = ("key", b"part")
-    memo.used_made[("deck", "n1")] = ("key", b"part")
+    memo.kept_made[("deck", "n1")] = with_digest("key", b"part")
+    memo.used_made[("deck", "n1")] = with_digest("key", b"part")
     memo.save()
     size = (tmp_path / MEMO_NAME).stat().st_size
     (tmp_path / "n3.md").write_text("# n3\n\n- **1951:** Peace.\n", encoding="utf-8")
@@ -116,7 +116,8 @@ def test_one_changed_note_is_added_to_the_end_of_the_memo(tmp_path):
     assert set(kept.kept) == {str(tmp_path / n) for n in names if n != "n4.md"}
     assert kept.kept[str(tmp_path / "n3.md")].digest == hashlib.sha256(
         (tmp_path / "n3.md").read_bytes()).hexdigest()
-    assert kept.kept_made == {("deck", "n1"): ("key", b"part")}
+    assert kept.kept_made == {("deck", "n1"): ("key", b"part",
+                                               hashlib.sha256(b"part").digest())}
 
 
 def test_a_change_cut_short_leaves_what_was_there_before(tmp_path):

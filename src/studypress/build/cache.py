@@ -231,12 +231,12 @@ def parts_key(name: str, parts: Iterable[tuple[str, bytes]],
               wrote: Iterable[tuple[str, str | None]], prints: Prints,
               config: BuildConfig) -> str:
     """What a combined output made from its notes' parts alone depends on: each note's part
-    (note id, packed part), the project files it wrote last (name, sha256; None: missing),
-    which it reads again, the layouts it reads, the options."""
+    (note id, the sha256 of the packed part), the project files it wrote last (name, sha256;
+    None: missing), which it reads again, the layouts it reads, the options."""
     h = hashlib.sha256(json.dumps([name, prints.of(name), _options(config),
                                    sorted(wrote)]).encode())
-    for note_id, packed in parts:
-        h.update(f"\0{note_id}\0".encode() + hashlib.sha256(packed).digest())
+    for note_id, digest in parts:
+        h.update(f"\0{note_id}\0".encode() + digest)
     return h.hexdigest()
 
 

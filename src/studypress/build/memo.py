@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from ..model import Note
 
 MEMO_NAME = ".studypress-notes.pickle"
-_FORMAT = 4
+_FORMAT = 5
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 # What stat tells of a file: its size, mtime, ctime, inode and device.
@@ -60,6 +60,14 @@ Mark = tuple[int, ...]
 # its longest line (so a lowered limit is still checked without reading it).
 Seen = tuple[Mark, int, int]
 _UNSEEN: Seen = ((), 0, 0)  # a file the memo has not read (or from before it kept this)
+# What a project renderer took from a note: the key it is kept under, the packed value and
+# the sha256 of the packed bytes.
+Made = tuple[str, bytes, bytes]
+
+
+def with_digest(key: str, packed: bytes) -> Made:
+    """A packed value kept under ``key``, with its digest."""
+    return key, packed, hashlib.sha256(packed).digest()
 
 
 @dataclass(frozen=True)
@@ -85,9 +93,10 @@ class Memo:
     # What a project renderer took from each note (kind, note id → key, pickled value): the
     # deck's cards of a note, gathered again only when the note's outputs changed. Kept
     # pickled (and compressed), so a build that makes no combined output never imports the
-    # renderer.
-    kept_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
-    used_made: dict[tuple[str, str], tuple[str, bytes]] = field(default_factory=dict)
+    # renderer; with the sha256 of the packed bytes, which a combined output's parts key
+    # takes of every note (hashing a large vault's parts again costs each build).
+    kept_made: dict[tuple[str, str], Made] = field(default_factory=dict)
+    used_made: dict[tuple[str, str], Made] = field(default_factory=dict)
     # What the renderers made of a note beside its outputs in this build (``offer``), packed:
     # it serves instead of ``make()``, which would make the same from the same files.
     offered: dict[tuple[str, str], bytes] = field(default_factory=dict)
@@ -214,7 +223,7 @@ class Memo:
         slot = (kind, note_id)
         offered = self._take_offered(slot)
         if offered is not None:
-            self.used_made[slot] = (key, offered[0])
+            self.used_made[slot] = with_digest(key, offered[0])
             return offered[1]
         got = self.kept_made.get(slot)
         if got is not None and got[0] == key:
@@ -226,7 +235,7 @@ class Memo:
                 self.used_made[slot] = got
                 return value
         value = make()
-        self.used_made[slot] = (key, pack(value))
+        self.used_made[slot] = with_digest(key, pack(value))
         return value
 
     def remembering(self, cache: Cache, places: Mapping[str, object]
@@ -243,8 +252,9 @@ class Memo:
         return remember
 
     def parts(self, kind: str, note_ids: Iterable[str], cache: Cache,
-              places: Mapping[str, object]) -> dict[str, tuple[str, bytes]] | None:
-        """Each note's packed ``kind`` part with its key, where ``remembering`` would find
+              places: Mapping[str, object]) -> dict[str, Made] | None:
+        """Each note's packed ``kind`` part with its key (and digest), where ``remembering``
+        would find
         it without making it (offered in this build, or kept under the same key); None
         when one of them is not there."""
         found = {}
@@ -254,7 +264,7 @@ class Memo:
                 return None
             packed = self.offered.get((kind, note_id))
             if packed is not None:
-                found[note_id] = key, packed
+                found[note_id] = with_digest(key, packed)
                 continue
             kept = self.kept_made.get((kind, note_id))
             if kept is None or kept[0] != key:
@@ -262,22 +272,22 @@ class Memo:
             found[note_id] = kept  # the very one kept: the memo adds no unchanged part again
         return found
 
-    def use_parts(self, kind: str, found: Mapping[str, tuple[str, bytes]]) -> None:
+    def use_parts(self, kind: str, found: Mapping[str, Made]) -> None:
         """Keep the parts ``found`` for the next build, as if the project renderer had taken
         them."""
-        for note_id, made in found.items():
+        for note_id, part in found.items():
             self.offered.pop((kind, note_id), None)
-            self.used_made[(kind, note_id)] = made
+            self.used_made[(kind, note_id)] = part
 
-    def used_parts(self, kind: str, note_ids: Iterable[str]) -> list[bytes] | None:
-        """The packed ``kind`` part of each note that the project renderer took in this build
-        under a key, in order; None when one of them was taken without one."""
+    def used_digests_of(self, kind: str, note_ids: Iterable[str]) -> list[bytes] | None:
+        """The sha256 of the packed ``kind`` part of each note that the project renderer took
+        in this build under a key, in order; None when one of them was taken without one."""
         out = []
         for note_id in note_ids:
-            made = self.used_made.get((kind, note_id))
-            if made is None:
+            part = self.used_made.get((kind, note_id))
+            if part is None:
                 return None
-            out.append(made[1])
+            out.append(part[2])
         return out
 
     def file_digest(self, path: Path) -> str | None:
@@ -330,7 +340,7 @@ class Memo:
             pickle.dump((code_stamp(), entries, made, digests), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
 
-    def _append(self, entries: dict[str, _Entry], made: dict[tuple[str, str], tuple[str, bytes]],
+    def _append(self, entries: dict[str, _Entry], made: dict[tuple[str, str], Made],
                 digests: dict[str, _Digest]) -> bool:
         """Add what changed since the memo was loaded to the end of its file, rather than
         write the tens of megabytes of a large vault's memo again for one edited note; False
@@ -378,8 +388,9 @@ def _valid(entries: object, made: object, digests: object) -> bool:
         isinstance(k, str) and isinstance(e, _Entry) and _seen(e.seen)
         for k, e in entries.items()) \
         and isinstance(made, dict) and all(
-            isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str)
-            and isinstance(v[1], bytes) for v in made.values()) and _digests(digests)
+            isinstance(v, tuple) and len(v) == 3 and isinstance(v[0], str)
+            and isinstance(v[1], bytes) and isinstance(v[2], bytes) for v in made.values()) \
+        and _digests(digests)
 
 
 def _apply_changes(fh: mmap.mmap, memo: Memo, stamp: str) -> bool:

@@ -102,7 +102,7 @@ def _held(config: BuildConfig, ids: list[str], stale: list[str], trusted: Projec
         if recorded is None or found is None:
             continue
         wrote = [(f, _digest(config.project_dir, f, memo)) for f in recorded[1]]
-        if parts_key(name, ((i, found[i][1]) for i in ids), wrote, prints,
+        if parts_key(name, ((i, found[i][2]) for i in ids), wrote, prints,
                      config) == recorded[0]:
             memo.use_parts(name, found)
             held[name] = _Made({f: trusted.hashes[f] for f in trusted.made.get(name, ())
@@ -225,8 +225,8 @@ def _parts_made(name: str, renderer: object, wrote: list[tuple[str, str | None]]
     is not, or one part was made without a key)."""
     if memo is None or not getattr(renderer, "made_from_parts", False):
         return None
-    parts = memo.used_parts(name, ids)
-    if parts is None:
+    digests = memo.used_digests_of(name, ids)
+    if digests is None:
         return None
-    return parts_key(name, zip(ids, parts, strict=True), wrote, prints, config), [
+    return parts_key(name, zip(ids, digests, strict=True), wrote, prints, config), [
         f for f, _ in wrote]
