@@ -79,3 +79,26 @@ def test_an_exit_status_above_255_wraps_as_the_system_does(tmp_path):
             "cli.main = stop\n"
             "cli.run()\n")
     assert _python(code, tmp_path).returncode == 2
+
+
+def test_without_cpythons_exit_handlers_call_the_exit_is_pythons_own(tmp_path):
+    # Another interpreter may lack atexit._run_exitfuncs: the process then exits as Python
+    # does, handlers, status and message alike.
+    code = ("import atexit, sys\n"
+            "del atexit._run_exitfuncs\n"
+            "atexit.register(lambda: print('handler ran'))\n"
+            "import studypress.cli as cli\n"
+            "def stop():\n    raise SystemExit('stopped here')\n"
+            "cli.main = stop\n"
+            "cli.run()\n")
+    done = _python(code, tmp_path)
+    assert done.returncode == 1
+    assert "stopped here" in done.stderr and done.stdout.strip() == "handler ran"
+    code = ("import atexit\n"
+            "del atexit._run_exitfuncs\n"
+            "import sys\n"
+            "sys.argv = ['studypress', '--version']\n"
+            "from studypress.cli import run\n"
+            "run()\n")
+    done = _python(code, tmp_path)
+    assert done.returncode == 0 and "studypress" in done.stdout

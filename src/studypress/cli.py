@@ -322,11 +322,15 @@ def run() -> NoReturn:
         code: object = 0
     except SystemExit as exc:
         code = exc.code
-    os._exit(_finish(code))
+    handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's own: others exit as ever
+    if handlers is None:
+        sys.exit(code)
+    os._exit(_finish(code, handlers))
 
 
-def _finish(code: object) -> int:
-    """What Python's own exit does with ``code``, up to the point where the process ends."""
+def _finish(code: object, handlers: Callable[[], None]) -> int:
+    """What Python's own exit does with ``code``, up to the point where the process ends
+    (``handlers``: the exit handlers, run)."""
     if code is None:
         status = 0
     elif isinstance(code, int):
@@ -334,7 +338,7 @@ def _finish(code: object) -> int:
     else:
         echo(str(code), err=True)
         status = 1
-    atexit._run_exitfuncs()
+    handlers()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
