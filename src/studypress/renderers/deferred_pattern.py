@@ -11,7 +11,6 @@ deferred; where ReportLab's pattern is not the one known here, it is compiled as
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import re
 import sys
@@ -57,7 +56,10 @@ def install() -> None:
     sys.meta_path.insert(0, _Finder())
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+# The finder and the loader follow the import protocols without importlib.abc's classes:
+# importing that module loads importlib.resources and tempfile, some 15 ms of every build,
+# a no-op among them, which never loads ReportLab.
+class _Finder:
     """Finds the paragraph module as the path finder does, to load it through ``_Loader``."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
@@ -66,17 +68,17 @@ class _Finder(importlib.abc.MetaPathFinder):
             return None
         sys.meta_path[:] = [f for f in sys.meta_path if f is not self]  # once is enough
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
-        if spec is not None and isinstance(spec.loader, importlib.abc.Loader) \
-                and hasattr(spec.loader, "exec_module"):
+        if spec is not None and hasattr(spec.loader, "exec_module") \
+                and hasattr(spec.loader, "create_module"):
             spec.loader = _Loader(spec.loader)
         return spec
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader:
     """The module's own loader, with ``re.compile`` deferring the URI pattern while the
     module runs."""
 
-    def __init__(self, inner: importlib.abc.Loader) -> None:
+    def __init__(self, inner: Any) -> None:
         self._inner = inner
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
