@@ -133,6 +133,15 @@ FORMS = [
     ("1905-01-22 – 1905-01-25", "1905-01-22/1905-01-25", D, "1905-01-22 – 1905-01-25"),
     ("1905-01", "1905-01", M, "1905-01"),
     ("c. 1905-01-22", "1905-01-22~", D, "c. 1905-01-22"),
+    # the year first, the month after it (as some languages write dates, and outliners)
+    ("1917 October", "1917-10", M, "1917 October"),
+    ("1066 October 14", "1066-10-14", D, "1066 October 14"),
+    ("1066 October 14th", "1066-10-14", D, "1066 October 14th"),
+    ("c. 1917 March", "1917-03~", M, "c. 1917 March"),
+    ("800 May", "0800-05", M, "800 May"),
+    ("1917 March – 1918 November", "1917-03/1918-11", M, "1917 March – 1918 November"),
+    ("1917 March 3 – 1918 November 11", "1917-03-03/1918-11-11", D,
+     "1917 March 3 – 1918 November 11"),
 ]
 
 

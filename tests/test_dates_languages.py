@@ -148,6 +148,9 @@ FORMS = [
     # Turkish
     ("tr", "9 Kasım 1989", "1989-11-09", D),
     ("tr", "29 Ekim 1923", "1923-10-29", D),
+    ("tr", "1923 Ekim", "1923-10", M),
+    ("tr", "1923 Ekim 29", "1923-10-29", D),
+    ("tr", "1923 Ekim – 1924 Mart", "1923-10/1924-03", M),
     ("tr", "1900 civarı", "1900~", Y),
     ("tr", "yaklaşık 1900", "1900~", Y),
     ("tr", "MÖ 44", "-0043", Y),
@@ -690,3 +693,16 @@ def test_every_month_in_chinese_and_japanese_ranges(year, month, data, days_form
     assert days.edtf == f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}"
     months = parse_date(months_form.format(y=year, m=month, n=end))
     assert months is not None and months.edtf == f"{year}-{month:02d}/{year}-{end:02d}"
+
+
+def test_a_turkish_timeline_with_the_year_first_is_dated_at_each_line():
+    from studypress.reader import read_text
+
+    note = read_text("# Cumhuriyet\n\n## Zaman Çizelgesi\n\n"
+                     "- **29 Ekim 1923:** Cumhuriyet ilan edildi.\n"
+                     "- **1923 Ekim:** Başkent Ankara oldu.\n"
+                     "- **1924 Mart 3:** Halifelik kaldırıldı.\n", "tr.md", "tr")
+    assert [(e.line, e.date.edtf, e.date.display) for e in note.events if e.date] == [
+        (5, "1923-10-29", "29 Ekim 1923"), (6, "1923-10", "1923 Ekim"),
+        (7, "1924-03-03", "1924 Mart 3")]
+    assert not [d for d in note.diagnostics if d.code == "undated"]

@@ -57,6 +57,11 @@ def _is_day(tok: Tok) -> bool:
     return tok.kind in ("num", "ord") and tok.digits <= 2
 
 
+def _is_year(tok: Tok) -> bool:
+    """A number too long for a day, read as a year when it comes before the month."""
+    return tok.kind == "num" and tok.digits >= 3
+
+
 def _set_year(p: Part, tok: Tok) -> None:
     p.year, p.year_digits, p.short = tok.value, tok.digits, tok.tag == "short"
     if tok.kind == "alt":
@@ -103,6 +108,9 @@ def _fill_days(p: Part, core: list[Tok], kinds: tuple[str, ...]) -> bool:
             _set_year(p, core[-1])
         case ("ord", "of", "month") if _is_day(core[0]):
             p.day, p.month = core[0].value, core[2].value  # "24th of October" (a range start)
+        case ("num", "month", "num" | "ord") if _is_year(core[0]) and _is_day(core[2]):
+            _set_year(p, core[0])  # the year first ("1923 Ekim 29", "1923 October 29th")
+            p.month, p.day = core[1].value, core[2].value
         case _:
             return False
     return True
@@ -125,6 +133,9 @@ def _fill_months(p: Part, core: list[Tok], kinds: tuple[str, ...]) -> bool:
                 _set_year(p, tok)
         case ("num" | "ord", "month") if _is_day(core[0]):
             p.day, p.month = core[0].value, core[1].value
+        case ("num", "month") if _is_year(core[0]):
+            _set_year(p, core[0])  # the year first, as Turkish writes it: "1923 Ekim"
+            p.month = core[1].value
         case ("month",):
             p.month = core[0].value
         case _:
