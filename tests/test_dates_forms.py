@@ -133,6 +133,11 @@ FORMS = [
     ("1905-01-22 – 1905-01-25", "1905-01-22/1905-01-25", D, "1905-01-22 – 1905-01-25"),
     ("1905-01", "1905-01", M, "1905-01"),
     ("c. 1905-01-22", "1905-01-22~", D, "c. 1905-01-22"),
+    # the year first in numbers joined by slashes or dots, as East Asian notes write dates
+    ("1923/10/29", "1923-10-29", D, "1923/10/29"),
+    ("2023/1/5", "2023-01-05", D, "2023/1/5"),
+    ("1923.10.29", "1923-10-29", D, "1923.10.29"),
+    ("1923/10/29 – 1924/3/3", "1923-10-29/1924-03-03", D, "1923/10/29 – 1924/3/3"),
     # the year first, the month after it (as some languages write dates, and outliners)
     ("1917 October", "1917-10", M, "1917 October"),
     ("1066 October 14", "1066-10-14", D, "1066 October 14"),
@@ -157,6 +162,9 @@ def test_form(text, edtf, precision, display):
 # Rejected, with the reason: text, a fragment of the message, date-shaped (warned) or prose.
 REJECTED = [
     ("1917 (February 30)", "February 1917 has no day 30", True),
+    ("1923/13/01", "there is no month 13", True),
+    ("1923.02.30", "February 1923 has no day 30", True),
+    ("10/29/1923", "not a date", False),  # month or day first: no telling which
     ("1900 (February 29)", "February 1900 has no day 29", True),
     ("1917 (Febtember)", "'Febtember' is not a month name", True),
     ("1933 (November 31)", "November 1933 has no day 31", True),

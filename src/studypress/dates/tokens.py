@@ -44,7 +44,7 @@ _TRAILING_NOTE = re.compile(r"\([^()]*\)\s*$")  # "(Old Style)" at the end
 _TOKEN = re.compile(
     r"""
       (?P<space>\ +)
-    | (?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])
+    | (?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}(?P<sep>[/.])[0-9]{1,2}(?P=sep)[0-9]{1,2})(?![0-9])
     | (?P<ym>[0-9]{4}-[0-9]{2})(?![0-9-])
     | (?P<num>(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)
               (?:(?P<suffix>st|nd|rd|th|'?s)(?![a-z]))?)
@@ -211,7 +211,9 @@ def _lexeme(m: re.Match[str], norm: str) -> list[Tok]:
     kind, start, end = m.lastgroup or "other", m.start(), m.end()
     spelling = norm[start:end]
     if kind == "iso":
-        y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        # the year first, then the month and the day, whatever joins them ("1923/10/29",
+        # "1923.10.29", as East Asian notes write dates): a year of four digits says the order
+        y, mo, d = (int(x) for x in re.split(r"[-/.]", m.group("iso")))
         return [Tok("iso", start, end, digits=4, parts=(y, mo, d), word=spelling)]
     if kind == "ym":
         return _year_month(start, end, spelling)
