@@ -1,5 +1,5 @@
-"""Dates in other languages: a table per language, Chinese and Japanese, and what must not
-change (English, the import cost, the CLDR table against the installed Babel)."""
+"""Dates in other languages: a table per language, Chinese, Japanese and Korean, and what must
+not change (English, the import cost, the CLDR table against the installed Babel)."""
 
 from __future__ import annotations
 
@@ -196,6 +196,21 @@ FORMS = [
     ("ja", "紀元前221年", "-0220", Y),
     ("ja", "1900年頃", "1900~", Y),
     ("ja", "19世紀", "1801/1900", C),
+    # Korean
+    ("ko", "1923년 10월 29일", "1923-10-29", D),
+    ("ko", "1945년 8월 15일에", "1945-08-15", D),
+    ("ko", "1923년 10월", "1923-10", M),
+    ("ko", "1923년", "1923", Y),
+    ("ko", "1923년에", "1923", Y),
+    ("ko", "기원전 221년", "-0220", Y),
+    ("ko", "약 1900년", "1900~", Y),
+    ("ko", "1900년경", "1900~", Y),
+    ("ko", "1900년쯤", "1900~", Y),
+    ("ko", "19세기", "1801/1900", C),
+    ("ko", "기원전 5세기", "-0499/-0400", C),
+    ("ko", "1920년대", "192X", DEC),
+    ("ko", "1392년~1897년", "1392/1897", Y),
+    ("ko", "1937년부터 1945년까지", "1937/1945", Y),
 ]
 
 
@@ -310,6 +325,14 @@ SEASONS_AND_RANGES = [
     ("zh", "1920年夏天", "1920-22", S),
     ("zh", "1920年3月13日至17日", "1920-03-13/1920-03-17", D),
     ("zh", "1920年3月～5月", "1920-03/1920-05", M),
+    ("ko", "1920년 봄", "1920-21", S),
+    ("ko", "1920년 여름", "1920-22", S),
+    ("ko", "1793년 가을", "1793-23", S),
+    ("ko", "1941년 겨울", "1941-24", S),
+    ("ko", "1920년 3월 13일~17일", "1920-03-13/1920-03-17", D),
+    ("ko", "1920년 3월 13일부터 17일까지", "1920-03-13/1920-03-17", D),
+    ("ko", "1920년 3월~5월", "1920-03/1920-05", M),
+    ("ko", "1920년 3월부터 5월까지", "1920-03/1920-05", M),
 ]
 
 
@@ -355,6 +378,10 @@ QUALIFIED = [
     ("ja", "19世紀前半", "1801/1850", C),
     ("ja", "1920年代後半", "1925/1929", DEC),
     ("zh", "19世纪初", "1801/1840", C),
+    ("ko", "19세기 말", "1871/1900", C),
+    ("ko", "19세기 초", "1801/1840", C),
+    ("ko", "19세기 전반", "1801/1850", C),
+    ("ko", "1920년대 후반", "1925/1929", DEC),
 ]
 
 
@@ -374,7 +401,7 @@ def test_every_language_has_dates_of_every_kind(lang):
     assert {D, Y, C} <= kinds
 
 
-@pytest.mark.parametrize("lang", [*cldr.LANGUAGES, "ja", "zh"])
+@pytest.mark.parametrize("lang", [*cldr.LANGUAGES, "ja", "zh", "ko"])
 def test_every_language_has_seasons_and_ranges(lang):
     found = {(p, "/" in edtf) for code, _, edtf, p in SEASONS_AND_RANGES if code == lang}
     assert {(S, False), (D, True), (M, True)} <= found
@@ -397,6 +424,10 @@ REJECTED = [
     ("31 июня 1941", "June 1941 has no day 31"),
     ("1900年2月29日", "February 1900 has no day 29"),
     ("1900年13月", "there is no month 13"),
+    ("29日", "the day 29 has no month or year"),  # not the year 29
+    ("13日～17日", "the day 13 has no month or year"),
+    ("29일", "the day 29 has no month or year"),
+    ("1923년 13월", "there is no month 13"),
     ("los años 20", "leaves out its century"),
     ("les années 20", "leaves out its century"),
     ("die 20er Jahre", "leaves out its century"),
@@ -429,6 +460,9 @@ def test_rejected(text, message):
         ("le 14 juillet 1789, la Bastille", ("le 14 juillet 1789", "la Bastille")),
         ("9. November 1989 – Mauerfall", ("9. November 1989", "Mauerfall")),
         ("1868年1月3日：王政復古", ("1868年1月3日", "王政復古")),
+        ("1945년 8월 15일: 광복", ("1945년 8월 15일", "광복")),
+        ("1919년 3월 1일 – 삼일 운동", ("1919년 3월 1일", "삼일 운동")),
+        ("1일 1회: 복습", None),  # "once a day": a figure and the syllable of a day, no date
         ("XIX век: промышленный переворот", ("XIX век", "промышленный переворот")),
     ],
 )
@@ -706,3 +740,16 @@ def test_a_turkish_timeline_with_the_year_first_is_dated_at_each_line():
         (5, "1923-10-29", "29 Ekim 1923"), (6, "1923-10", "1923 Ekim"),
         (7, "1924-03-03", "1924 Mart 3")]
     assert not [d for d in note.diagnostics if d.code == "undated"]
+
+
+def test_a_korean_timeline_is_dated_at_each_line_and_a_lone_day_is_not_a_year():
+    from studypress.reader import read_text
+
+    note = read_text("# 광복\n\n## 연표\n\n"
+                     "- **1910년 8월 29일:** 국권 피탈.\n"
+                     "- **1919년 3월 1일:** 삼일 운동.\n"
+                     "- **1945년 8월 15일:** 광복.\n"
+                     "- **15일:** 기념식.\n", "ko.md", "ko")
+    dated = [(e.line, e.date.edtf) for e in note.events if e.date]
+    assert dated == [(5, "1910-08-29"), (6, "1919-03-01"), (7, "1945-08-15")]
+    assert any(d.line == 8 and "has no month or year" in d.message for d in note.diagnostics)

@@ -349,6 +349,8 @@ _CJK_PART = (
     _DATE_BEFORE_PART + r"\s*(?P<q>" + "|".join(sorted(_CJK_PARTS, key=len, reverse=True)) + ")"
 )
 _CJK_DAY = r"(?<![0-9])(?P<d>[0-9]{1,2})\s*[日号]"  # "17日" ending a range of days
+# Days and nothing else: one, or a range of them ("13日–17日"), perhaps with a circa word.
+_LONE_DAYS = re.compile(r"[\s~c.]*[0-9]{1,2}\s*[日号](?:\s*[–~-]\s*[0-9]{1,2}\s*[日号])?\s*")
 _CJK_MONTH_DAY = r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?"
 _CJK_CENTURY = r"(?P<era>公元前|紀元前|西元前|前)?\s*(?P<n>[0-9]{1,2})\s*世[纪紀]"
 _CJK_WORDS = {
@@ -439,9 +441,14 @@ def _cjk(text: str) -> str:
         text = era_year.group("western")
     text = century.sub(_cjk_century, text)
     text = season.sub(_cjk_season, text)
-    text = date.sub(_cjk_date, text)
-    text = month_day.sub(_cjk_month_day, text)
-    text = day.sub(lambda m: f" {int(m.group('d'))} ", text)
+    text, dates = date.subn(_cjk_date, text)
+    text, months = month_day.subn(_cjk_month_day, text)
+    if dates or months:
+        text = day.sub(lambda m: f" {int(m.group('d'))} ", text)
+    elif (found := day.search(text)) and _LONE_DAYS.fullmatch(text):
+        # A day of no month or year ("29日") would read as the year 29: alone it is a date
+        # that lacks its month; among other words, left as written, it is none ("1日1回").
+        raise DateError(f"the day {int(found.group('d'))} has no month or year")
     text = part.sub(lambda m: f" {_CJK_PARTS[m.group('q')]} {m.group('d')} ", text)
     for word, english in _CJK_WORDS.items():
         text = text.replace(word, english)
@@ -449,6 +456,46 @@ def _cjk(text: str) -> str:
 
 
 # -------------------------------------------------------------------------- rewrite
+
+
+# ---------------------------------------------------------------------------- Korean
+# Korean writes dates as Chinese and Japanese do, with its own syllables for the markers
+# ("1923년 10월 29일": 年 月 日): a number's marker, and the words about a date, are rewritten
+# into the Chinese forms, which the CJK patterns then read. A marker counts only right after
+# a figure, so the same syllables inside words ("일" also "one", "work") are left alone.
+_HANGUL = "\uac00-\ud7a3"
+_KOREAN = (
+    (r"기원전\s*", "紀元前"),
+    (r"(?<=[0-9])\s*세기", "世紀"),
+    (r"(?<=[0-9])\s*년\s*대", "年代"),
+    (r"(?<=[0-9])\s*년", "年"),
+    (r"(?<=[0-9])\s*월", "月"),
+    (r"(?<=[0-9])\s*일", "日"),
+    (r"(?<=[年月日紀代])\s*(?:경|쯤|무렵)", "頃"),  # about
+    (r"(?:^|(?<=\s))약\s*(?=[0-9紀])", "約"),  # about, before the date
+    (r"(?<=[年月日紀代])\s*부터\s*", "から"),  # from … to …
+    (r"(?<=[年月日紀代])\s*~\s*(?=[0-9]|紀元前)", " – "),  # a tilde between two dates: a range
+    (r"(?<=[年月日紀代])\s*까지", "まで"),
+    (r"(?<=[年])\s*봄", "春"), (r"(?<=[年])\s*여름", "夏"),
+    (r"(?<=[年])\s*가을", "秋"), (r"(?<=[年])\s*겨울", "冬"),
+    (r"(?<=[紀代])\s*초", "初"), (r"(?<=[紀代])\s*중반", "中期"),
+    (r"(?<=[紀代])\s*말", "末"), (r"(?<=[紀代])\s*전반", "前半"),
+    (r"(?<=[紀代])\s*후반", "後半"),
+    (r"(?<=[年月日紀代頃初末期半])\s*(?:에|에는|의)(?![" + _HANGUL + "])", ""),  # in, of
+)  # fmt: skip
+
+
+@cache
+def _korean_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The Korean rewrites, compiled when a text first has Hangul."""
+    return tuple((re.compile(p), cjk) for p, cjk in _KOREAN)
+
+
+def _from_korean(text: str) -> str:
+    """Korean date markers and words as the Chinese ones (``_KOREAN``)."""
+    for pattern, cjk in _korean_patterns():
+        text = pattern.sub(cjk, text)
+    return text
 
 
 def _full_width(text: str) -> str:
@@ -499,6 +546,8 @@ def translate(norm: str) -> str | None:
     to rewrite. Raises DateError for a month number that cannot be ("1900年13月")."""
     text = _full_width(norm).replace("\u3000", " ")
     strong = False
+    if text and max(text) >= "\uac00":
+        text = _from_korean(text)
     if _has_cjk(text):
         text, strong = _cjk(text), True
     text, dotted = _substitute(_DOTTED, text, _dotted)
