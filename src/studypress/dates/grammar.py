@@ -57,9 +57,13 @@ def _is_day(tok: Tok) -> bool:
     return tok.kind in ("num", "ord") and tok.digits <= 2
 
 
-def _is_year(tok: Tok) -> bool:
-    """A number too long for a day, read as a year when it comes before the month."""
-    return tok.kind == "num" and tok.digits >= 3
+def _year_first(year: Tok, month: Tok) -> bool:
+    """A year before its month ("1923 Ekim", "1066 October 14"): a number too long for a day,
+    written without thousands separators (a count: "5,000 march"), and the month with its
+    capital, since in English prose the verbs "may" and "march" follow a year too ("1914 may,
+    as some argue, mark the end")."""
+    return year.kind == "num" and year.digits >= 3 and "," not in year.word \
+        and month.word[:1].isupper()
 
 
 def _set_year(p: Part, tok: Tok) -> None:
@@ -108,7 +112,9 @@ def _fill_days(p: Part, core: list[Tok], kinds: tuple[str, ...]) -> bool:
             _set_year(p, core[-1])
         case ("ord", "of", "month") if _is_day(core[0]):
             p.day, p.month = core[0].value, core[2].value  # "24th of October" (a range start)
-        case ("num", "month", "num" | "ord") if _is_year(core[0]) and _is_day(core[2]):
+        case ("num", "month", "num" | "ord") if _year_first(core[0], core[1]) and _is_day(
+            core[2]
+        ):
             _set_year(p, core[0])  # the year first ("1923 Ekim 29", "1923 October 29th")
             p.month, p.day = core[1].value, core[2].value
         case _:
@@ -133,7 +139,7 @@ def _fill_months(p: Part, core: list[Tok], kinds: tuple[str, ...]) -> bool:
                 _set_year(p, tok)
         case ("num" | "ord", "month") if _is_day(core[0]):
             p.day, p.month = core[0].value, core[1].value
-        case ("num", "month") if _is_year(core[0]):
+        case ("num", "month") if _year_first(core[0], core[1]):
             _set_year(p, core[0])  # the year first, as Turkish writes it: "1923 Ekim"
             p.month = core[1].value
         case ("month",):

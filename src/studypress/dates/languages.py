@@ -571,7 +571,10 @@ def translate(norm: str) -> str | None:
             return m.group(0)
         kind, value = found
         strong = strong or _is_strong(kind, m.group(0), m.string[: m.start()])
-        return _ENGLISH[kind](value)
+        english = _ENGLISH[kind](value)
+        # a month in lower case stays so: the grammar reads a year before its month only
+        # with the month's capital ("1914 may, as some argue" is no date)
+        return english.lower() if kind == "month" and m.group(0).islower() else english
 
     text = _ELIDED.sub(" ", t.words.sub(word, text))
     text = t.part_after.sub(lambda m: f" {t.part_meaning[_fold(m.group('q'))]} {m.group('d')} ",
