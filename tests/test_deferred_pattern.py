@@ -96,3 +96,45 @@ def test_the_registry_loads_no_import_machinery_a_no_op_build_does_not_need():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=False)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_copied_or_pickled_it_is_the_pattern():
+    import copy
+    import pickle
+
+    source = _reportlab_pattern()
+    deferred = Deferred(source, FLAGS)
+    for twin in (copy.copy(deferred), copy.deepcopy(deferred),
+                 pickle.loads(pickle.dumps(deferred))):
+        assert isinstance(twin, re.Pattern) and twin.pattern == source
+    assert not deferred.compiled
+
+
+def test_a_finder_after_it_still_serves_reportlab():
+    # An application bundle's own finder (a zip, a frozen tree) may serve ReportLab where the
+    # path finder finds nothing: the hook must leave that finder its turn.
+    script = textwrap.dedent("""
+        import importlib.machinery, sys
+        import studypress.renderers
+
+        NAME = "reportlab.platypus.paragraph"
+        real = importlib.machinery.PathFinder.find_spec.__func__
+
+        class Elsewhere:
+            served = []
+            def find_spec(self, name, path, target=None):
+                if name != NAME:
+                    return None
+                Elsewhere.served.append(name)
+                return real(importlib.machinery.PathFinder, name, path, target)
+
+        sys.meta_path.insert(1, Elsewhere())  # right after the hook
+        importlib.machinery.PathFinder.find_spec = classmethod(
+            lambda cls, name, path=None, target=None:
+            None if name == NAME else real(cls, name, path, target))
+        import reportlab.platypus.paragraph
+        print("ok" if Elsewhere.served else "not asked")
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False)
+    assert done.stdout.strip() == "ok", done.stdout + done.stderr

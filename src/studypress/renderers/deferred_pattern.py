@@ -45,7 +45,13 @@ class Deferred:
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # copying or unpickling asks before the slots are set
+            raise AttributeError(name)
         return getattr(self._pattern(), name)
+
+    def __reduce__(self) -> tuple[Any, tuple[str, int]]:
+        """Copied or pickled, it is the pattern itself."""
+        return re.compile, (self._source, self._flags)
 
 
 def install() -> None:
@@ -62,11 +68,16 @@ def install() -> None:
 class _Finder:
     """Finds the paragraph module as the path finder does, to load it through ``_Loader``."""
 
+    done = False  # the module has been found once: the finder steps aside
+
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
-        if fullname != MODULE:
+        """The paragraph module's spec, to be loaded by ``_Loader``; None for every other
+        module, and for it too where the path finder cannot find it (a finder after this one
+        may: the list of finders is left as it is while the import system walks it)."""
+        if fullname != MODULE or self.done:
             return None
-        sys.meta_path[:] = [f for f in sys.meta_path if f is not self]  # once is enough
+        self.done = True
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is not None and hasattr(spec.loader, "exec_module") \
                 and hasattr(spec.loader, "create_module"):
@@ -82,9 +93,12 @@ class _Loader:
         self._inner = inner
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
+        """The module as its own loader makes it."""
         return self._inner.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
+        """Run the module with the URI pattern deferred. ``re.compile`` is swapped for every
+        thread meanwhile: another thread's patterns pass straight through."""
         real = re.compile
 
         def compile_deferring(pattern: Any, flags: int = 0) -> Any:
