@@ -21,7 +21,6 @@ from .project import shown
 
 CACHE_NAME = ".studypress-cache.json"  # the build's record (studypress.build.CACHE_NAME)
 MEMO_NAME = ".studypress-notes.pickle"  # the notes the build read (studypress.build.memo)
-TIDY_NAME = ".studypress-tidy"  # the last build came to its end (studypress.build.write)
 LOCK_NAME = "studypress.lock"  # the project's deck ledger, beside its sources
 NOTE_LEDGER = "deck-ledger.json"  # a note's deck ledger, from its latest build
 # Identity ledgers: losing one makes Anki see every card as new or edited on the next import.
@@ -66,9 +65,8 @@ def recorded_with_hashes(output: Path) -> dict[Path, str | None] | None:
         hashes = _hashes(project.get("hashes"))
         for rel in _strings(project.get("files")):
             files.setdefault(_checked(output, rel), hashes.get(rel))
-    for name in (MEMO_NAME, TIDY_NAME):
-        if (output / name).is_file():
-            files.setdefault(output / name, None)
+    if (output / MEMO_NAME).is_file():
+        files.setdefault(output / MEMO_NAME, None)
     files.pop(record, None)
     files[record] = None
     return files

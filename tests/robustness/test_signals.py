@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 import studypress
-from studypress.build.write import TIDY_NAME
 
 from ..terminal import ctrl_c_as_in_a_terminal
 from .cases import case
@@ -104,7 +103,6 @@ def test_terminate_and_interrupt_stop_the_workers(tmp_path, sig, code):
     assert proc.wait(timeout=30) == code, proc.stderr.read().decode()
     assert _gone(workers)
     assert _temporaries(tmp_path / "output") == []
-    assert not (tmp_path / "output" / TIDY_NAME).exists()  # stopped: the next build looks
 
 
 @case("signals", "SIGKILL of the build while its workers render",
@@ -135,12 +133,10 @@ def test_a_build_killed_after_a_whole_one_is_still_cleaned_up_after(tmp_path):
                             "output", "-q", "--only", "model"], cwd=tmp_path, env=_env(),
                            capture_output=True, text=True, check=False)
     assert whole.returncode == 0, whole.stderr
-    assert (tmp_path / "output" / TIDY_NAME).is_file()
     proc, workers = _start(tmp_path, notes=False)
     proc.kill()
     proc.wait(timeout=30)
     assert _gone(workers)
-    assert not (tmp_path / "output" / TIDY_NAME).exists()
     left = tmp_path / "output" / "n0" / ".guide.pdf.abcd1234.tmp"
     left.write_bytes(b"half")
     done = subprocess.run([sys.executable, "-m", "studypress", "build", "source", "-o",
@@ -148,7 +144,6 @@ def test_a_build_killed_after_a_whole_one_is_still_cleaned_up_after(tmp_path):
                           env=_env(), capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert not left.exists()
-    assert (tmp_path / "output" / TIDY_NAME).is_file()
 
 
 # The moments below are too short to hit by sending a signal from outside: the build sends

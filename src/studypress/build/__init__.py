@@ -29,15 +29,7 @@ from .prune import prune
 from .read import ReadResult, file_digest, read_sources
 from .records import BuildConfig, BuildError, BuildReport, SourceFile, SourceNote
 from .render import Job, JobResult, Progress, build_workers, offering, run_job
-from .write import (
-    NoteWrites,
-    Writer,
-    clean_temporary,
-    job_writer,
-    mark_tidy,
-    note_writes,
-    write_atomic,
-)
+from .write import NoteWrites, Writer, clean_temporary, job_writer, note_writes, write_atomic
 
 __all__ = [
     "CACHE_NAME",
@@ -116,7 +108,6 @@ def _build(config: BuildConfig, progress: Progress | None) -> BuildReport:
     if planned.cache != saved:  # the record as it was loaded serves the next build as well
         writer.put(config.output / CACHE_NAME, cache_file.dumps(planned.cache),
                    str(config.output))
-    mark_tidy(config.output)
     return _report(config, read, planned, written, project, writer,
                    messages, list(changed.values()))
 

@@ -10,9 +10,9 @@ from pathlib import Path
 from .cache import CACHE_NAME, SET_ASIDE
 from .memo import MEMO_NAME
 from .records import BuildConfig, BuildError
-from .write import TEMP_NAME, TIDY_NAME, write_atomic
+from .write import TEMP_NAME, write_atomic
 
-_OURS = {CACHE_NAME, SET_ASIDE, MEMO_NAME, TIDY_NAME}
+_OURS = {CACHE_NAME, SET_ASIDE, MEMO_NAME}
 
 
 def check_output(config: BuildConfig) -> None:

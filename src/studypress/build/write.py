@@ -130,8 +130,6 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
 
 def _temporary(path: Path) -> tuple[int, str]:
     """A new file beside ``path`` (its descriptor, open to read and write, and its name)."""
-    if _STANDING:
-        _unmark(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # with random, milliseconds a no-op build, which writes nothing, saves
 
@@ -266,26 +264,12 @@ def note_writes(output: Path, rendered: list[Rendered]) -> list[NoteWrites]:
     return out
 
 
-# Left in the output folder by a build that came to its end: every temporary file it made
-# was renamed or removed (an error removes its own), so only a build stopped by SIGKILL or a
-# power cut can have left any, and such a build took the mark away before its first one.
-TIDY_NAME = ".studypress-tidy"
-# The output folders whose mark stands while this process builds into them (absolute path:
-# the mark's path): a build that writes nothing (a no-op) leaves the mark as it was.
-_STANDING: dict[str, str] = {}
-
-
 def clean_temporary(output: Path) -> int:
     """Remove temporary files a killed build left in the output folder (this build's own
     folders only: the output folder and the folders below it, no link followed); returns
-    how many. After a build that came to its end (``mark_tidy``) there are none to look
-    for: the mark is taken away before this build makes a temporary file of its own."""
+    how many."""
     removed = 0
     if not output.is_dir() or output.is_symlink():
-        return 0
-    mark = output / TIDY_NAME
-    if mark.is_file() and not mark.is_symlink():
-        _STANDING[os.path.abspath(output)] = str(mark)
         return 0
     folders = [str(output)]
     while folders:
@@ -301,21 +285,3 @@ def clean_temporary(output: Path) -> int:
         except OSError:
             continue
     return removed
-
-
-def mark_tidy(output: Path) -> None:
-    """Note in the output folder that this build came to its end: it left no temporary
-    file, so the next need not look for any (``clean_temporary``)."""
-    if _STANDING.pop(os.path.abspath(output), None) is not None:
-        return  # this build made no temporary file there: the mark stands
-    with contextlib.suppress(OSError):  # unmarked, the next build merely looks
-        os.close(os.open(output / TIDY_NAME, os.O_WRONLY | os.O_CREAT, 0o644))
-
-
-def _unmark(path: Path) -> None:
-    """Take away the mark of each output folder that ``path`` is in, before a temporary
-    file is made there: killed from then on, the build leaves the folder unmarked."""
-    where = os.path.abspath(path)
-    for folder in [f for f in _STANDING if where.startswith(f + os.sep)]:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(_STANDING.pop(folder))
