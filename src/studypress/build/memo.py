@@ -254,9 +254,8 @@ class Memo:
     def parts(self, kind: str, note_ids: Iterable[str], cache: Cache,
               places: Mapping[str, object]) -> dict[str, Made] | None:
         """Each note's packed ``kind`` part with its key (and digest), where ``remembering``
-        would find
-        it without making it (offered in this build, or kept under the same key); None
-        when one of them is not there."""
+        would find it without making it (offered in this build, or kept under the same key);
+        None when one of them is not there."""
         found = {}
         for note_id in note_ids:
             key = _made_key(cache, places, kind, note_id)
