@@ -62,36 +62,32 @@ def test_exit_handlers_run_and_unflushed_text_is_written(tmp_path):
     assert done.stdout.rstrip().endswith("handler ran")
 
 
-def test_an_exit_with_a_message_prints_it_and_fails(tmp_path):
-    code = ("import sys\n"
-            "import studypress.cli as cli\n"
-            "def stop():\n    raise SystemExit('stopped here')\n"
+def _stopping(exit_value: str, before: str = "") -> str:
+    """A script whose command ends in ``SystemExit(exit_value)``, run as the process does;
+    ``before``: what it does first."""
+    return (f"{before}import studypress.cli as cli\n"
+            f"def stop():\n    raise SystemExit({exit_value})\n"
             "cli.main = stop\n"
             "cli.run()\n")
-    done = _python(code, tmp_path)
+
+
+def test_an_exit_with_a_message_prints_it_and_fails(tmp_path):
+    done = _python(_stopping("'stopped here'"), tmp_path)
     assert done.returncode == 1
     assert "stopped here" in done.stderr
 
 
 def test_an_exit_status_above_255_wraps_as_the_system_does(tmp_path):
-    code = ("import studypress.cli as cli\n"
-            "def stop():\n    raise SystemExit(258)\n"
-            "cli.main = stop\n"
-            "cli.run()\n")
-    assert _python(code, tmp_path).returncode == 2
+    assert _python(_stopping("258"), tmp_path).returncode == 2
 
 
 def test_without_cpythons_exit_handlers_call_the_exit_is_pythons_own(tmp_path):
     # Another interpreter may lack atexit._run_exitfuncs: the process then exits as Python
     # does, handlers, status and message alike.
-    code = ("import atexit, sys\n"
-            "del atexit._run_exitfuncs\n"
-            "atexit.register(lambda: print('handler ran'))\n"
-            "import studypress.cli as cli\n"
-            "def stop():\n    raise SystemExit('stopped here')\n"
-            "cli.main = stop\n"
-            "cli.run()\n")
-    done = _python(code, tmp_path)
+    done = _python(_stopping("'stopped here'", "import atexit, sys\n"
+                                               "del atexit._run_exitfuncs\n"
+                                               "atexit.register(lambda: print('handler ran'))\n"),
+                   tmp_path)
     assert done.returncode == 1
     assert "stopped here" in done.stderr and done.stdout.strip() == "handler ran"
     code = ("import atexit\n"

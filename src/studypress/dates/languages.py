@@ -455,15 +455,13 @@ def _cjk(text: str) -> str:
     return text
 
 
-# -------------------------------------------------------------------------- rewrite
-
-
 # ---------------------------------------------------------------------------- Korean
 # Korean writes dates as Chinese and Japanese do, with its own syllables for the markers
 # ("1923년 10월 29일": 年 月 日): a number's marker, and the words about a date, are rewritten
 # into the Chinese forms, which the CJK patterns then read. A marker counts only right after
 # a figure, so the same syllables inside words ("일" also "one", "work") are left alone.
-_HANGUL = "\uac00-\ud7a3"
+_HANGUL_FIRST = "\uac00"  # a text whose largest character is below it holds no Hangul
+_HANGUL = _HANGUL_FIRST + "-\ud7a3"
 _KOREAN = (
     (r"기원전\s*", "紀元前"),
     (r"(?<=[0-9])\s*세기", "世紀"),
@@ -496,6 +494,9 @@ def _from_korean(text: str) -> str:
     for pattern, cjk in _korean_patterns():
         text = pattern.sub(cjk, text)
     return text
+
+
+# -------------------------------------------------------------------------- rewrite
 
 
 def _full_width(text: str) -> str:
@@ -546,7 +547,7 @@ def translate(norm: str) -> str | None:
     to rewrite. Raises DateError for a month number that cannot be ("1900年13月")."""
     text = _full_width(norm).replace("\u3000", " ")
     strong = False
-    if text and max(text) >= "\uac00":
+    if text and max(text) >= _HANGUL_FIRST:
         text = _from_korean(text)
     if _has_cjk(text):
         text, strong = _cjk(text), True
