@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -200,7 +201,8 @@ def test_looks_edited_compares_each_file_with_the_memo(tmp_path):
     assert early.looks_edited(files, memo)
 
 
-def test_an_edit_rebuilt_with_one_worker_or_two_writes_the_same_bytes(tmp_path, monkeypatch):
+def test_an_edit_rebuilt_with_one_worker_or_two_writes_the_same_bytes(tmp_path, warmed,
+                                                                        monkeypatch):
     source = tmp_path / "source"
     source.mkdir()
     for name in PICKED:
@@ -223,7 +225,41 @@ def test_an_edit_rebuilt_with_one_worker_or_two_writes_the_same_bytes(tmp_path, 
         assert len(report.built) == 1
         outputs[jobs] = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
                          if p.is_file() and not p.name.startswith(".studypress-")}
+    # with two, in the warm worker and its copy (``forked``)
+    assert [note for note, _ in warmed] == ["sample"]
     one, two = outputs[1], outputs[2]
     assert one.keys() == two.keys()
     assert {"guide.pdf", "timeline.pdf", "deck.apkg", "cast.pdf"} <= {Path(k).name for k in one}
     assert [k for k in one if one[k] != two[k]] == []
+
+
+class PidTwo:
+    """A second output that says which process made it."""
+
+    name = "pidtwo"
+
+    def render(self, note, ctx):
+        from studypress.renderers.base import Output, RenderResult
+
+        return RenderResult(files=[Output("pidtwo.txt", str(os.getpid()).encode())])
+
+
+RENDERER = PidTwo()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork") or sys.platform == "darwin",
+                    reason="the warm worker's copy is forked")
+def test_the_warm_worker_shares_an_edited_note_with_a_copy_of_itself(vault, warmed,
+                                                                     monkeypatch):
+    monkeypatch.setitem(renderers.REGISTRY, "pidtwo", "tests.test_warm_worker")
+    build(_config(vault, ["pid", "pidtwo"]))
+    _edit(vault, "two")
+    assert build(_config(vault, ["pid", "pidtwo"])).built == ["two"]
+    assert warmed == [("sample", 1)]
+    made = {(vault / "out" / "two" / name).read_text() for name in ("pid.txt", "pidtwo.txt")}
+    assert len(made) == 2 and str(os.getpid()) not in made  # the worker and its copy
+    assert _no_worker_left()
+    for pid in map(int, made):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+

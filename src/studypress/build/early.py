@@ -6,8 +6,9 @@ renderers' modules, fonts and templates; the render itself is a tenth of that. A
 changed since the memo was last written (its ctime or mtime later than the memo's) is most
 likely one the build must render, so the build's first worker is started at once and renders
 a small built-in note, throwing the result away: the edited note then renders there warm
-(``render.warmed``). The build parses the note itself meanwhile: its process has the reader
-to load anyway, and a third process (a worker to parse) was slower on two cores.
+(``render.warmed``), its outputs shared with a fork of the warmed worker (``forked``). The
+build parses the note itself meanwhile: its process has the reader to load anyway, and a
+third process (a worker to parse) was slower on two cores.
 """
 
 from __future__ import annotations

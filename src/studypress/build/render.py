@@ -407,8 +407,8 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None,
         results = _in_pool(jobs, min(workers, total) - 1, progress, sink, here=True)
     elif one_note and workers > 1 and warmed():
         # A worker warmed while the note was read renders a small note faster than this
-        # process, which has loaded none of what rendering needs.
-        results = _in_pool(jobs, 1, progress, sink)
+        # process, which has loaded none of what rendering needs; a copy of it shares them.
+        results = _in_warm_worker(jobs, progress, sink)
     elif one_note or workers == 1:
         results = []
         for i, job in enumerate(jobs):
@@ -420,16 +420,21 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None,
     return results
 
 
-# About how much CPU each output takes per item of a note (events, people, terms,
-# questions), relative to one another; outputs not named take next to none.
-_COST = {"timeline": 7.0, "guide": 5.0, "handout": 2.0, "flashcards": 2.0, "deck": 1.0}
+# About how much CPU each output takes per item of a note, relative to one another (the bench
+# vault's first 50 notes, one process: guide 8.3 s, flashcards 4.3, handout 3.6, timeline
+# 3.5, deck 2.7); outputs not named take next to none. The items an output is made of: the
+# figure draws only events, the handout only people, the others all four kinds.
+_COST = {"guide": 6.3, "flashcards": 3.3, "handout": 2.7, "timeline": 2.7, "deck": 2.0}
+_ITEMS = {"timeline": ("events",), "handout": ("people",)}
+_ALL_ITEMS = ("events", "people", "terms", "questions")
 
 
 def cost(job: Job) -> float:
     """A guess at a job's CPU time, to hand out the longest jobs first."""
     note = job.note
-    size = 1 + len(note.events) + len(note.people) + len(note.terms) + len(note.questions)
-    return size * sum(_COST.get(name, 0.1) for name, _ in job.names)
+    return sum(_COST.get(name, 0.1) * (1 + sum(len(getattr(note, kind))
+                                               for kind in _ITEMS.get(name, _ALL_ITEMS)))
+               for name, _ in job.names)
 
 
 # A note whose outputs cost this much (``cost``: about 60 items) renders in this process and
@@ -456,6 +461,32 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
                                   else _lost(jobs[index], result))
     return [Rendered(job, result) for job, result in zip(jobs, results, strict=True)
             if result is not None]
+
+
+def _in_warm_worker(jobs: list[Job], progress: Progress | None, sink: Sink
+                    ) -> list[Rendered]:
+    """One note's jobs handed to the warm worker all at once, which shares them with a
+    forked copy of itself (``forked``)."""
+    wire = _Wire(jobs, 0)
+    batch = ([cost(job) for job in jobs], [wire[i] for i in range(len(jobs))])
+    with workers_for(1, _wired_job) as pool:
+        [(_, outcome)] = list(pool.run([batch], fn=_shared_jobs))
+    results = []
+    for index, job in enumerate(jobs):
+        _tick(progress, index, len(jobs), job.note.id)
+        result = outcome[index] if isinstance(outcome, list) else outcome
+        results.append(Rendered(job, sink(job, result if isinstance(result, JobResult)
+                                          else _lost(job, result))))
+    return results
+
+
+def _shared_jobs(batch: tuple[list[float], list[Wired]]) -> list[JobResult | Exception]:
+    """In the warm worker: the jobs shared with a forked copy that dies with it."""
+    from . import forked
+
+    costs, items = batch
+    worker = os.getpid()
+    return forked.run_shared(items, _wired_job, costs, start=lambda: worker_start(worker))
 
 
 @contextlib.contextmanager
