@@ -256,7 +256,7 @@ def test_the_pool_gets_the_longest_jobs_first_and_results_keep_the_jobs_order(mo
     jobs = [render.Job(note, ((name, name),), RenderOptions(), "", "", 0, "", "")
             for note in (short, long) for name in ("model", "guide", "timeline")]
     out = render.render_all(jobs, 2, None)
-    assert given[:2] == [("long", "timeline"), ("long", "guide")]
+    assert given[:2] == [("long", "guide"), ("long", "timeline")]  # the guide costs most
     assert given[-1] == ("short", "model")
     assert [r.result.messages[0] for r in out] == [
         f"{j.note.id}:{j.names[0][0]}" for j in jobs]
