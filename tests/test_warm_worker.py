@@ -201,8 +201,26 @@ def test_looks_edited_compares_each_file_with_the_memo(tmp_path):
     assert early.looks_edited(files, memo)
 
 
+def _counting_here(log: Path):
+    """``forked._attempt``, noting each job the warm worker renders itself."""
+    from studypress.build import forked
+
+    real = forked._attempt
+
+    def attempt(run, item):
+        with log.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(run, item)
+
+    return attempt
+
+
 def test_an_edit_rebuilt_with_one_worker_or_two_writes_the_same_bytes(tmp_path, warmed,
                                                                         monkeypatch):
+    from studypress.build import forked
+
+    here = tmp_path / "here.log"
+    monkeypatch.setattr(forked, "_attempt", _counting_here(here))  # the worker is forked
     source = tmp_path / "source"
     source.mkdir()
     for name in PICKED:
@@ -225,8 +243,10 @@ def test_an_edit_rebuilt_with_one_worker_or_two_writes_the_same_bytes(tmp_path, 
         assert len(report.built) == 1
         outputs[jobs] = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
                          if p.is_file() and not p.name.startswith(".studypress-")}
-    # with two, in the warm worker and its copy (``forked``)
+    # with two, in the warm worker and its copy (``forked``): the worker rendered only its
+    # own share of the seven outputs
     assert [note for note, _ in warmed] == ["sample"]
+    assert 0 < len(here.read_text(encoding="utf-8").split()) < len(renderers.defaults())
     one, two = outputs[1], outputs[2]
     assert one.keys() == two.keys()
     assert {"guide.pdf", "timeline.pdf", "deck.apkg", "cast.pdf"} <= {Path(k).name for k in one}
@@ -263,3 +283,20 @@ def test_the_warm_worker_shares_an_edited_note_with_a_copy_of_itself(vault, warm
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
 
+
+
+def _lost_worker(batch):
+    os._exit(9)  # the warm worker dies with the whole note in hand
+
+
+def test_a_warm_worker_lost_with_the_note_leaves_it_to_the_pool_job_by_job(vault, warmed,
+                                                                          monkeypatch):
+    build(_config(vault, ["pid", "model"]))
+    monkeypatch.setattr(render_phase, "_shared_jobs", _lost_worker)
+    _edit(vault, "two")
+    report = build(_config(vault, ["pid", "model"]))
+    assert report.built == ["two"] and warmed == [("sample", 1)]
+    assert report.diagnostics == []
+    assert "More text." in (vault / "out" / "two" / "model.json").read_text(encoding="utf-8")
+    assert _pid(vault, "two") != os.getpid()
+    assert _no_worker_left()

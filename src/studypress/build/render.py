@@ -391,7 +391,8 @@ def render_all(jobs: list[Job], workers: int, progress: Progress | None,
                sink: Sink = _as_is) -> list[Rendered]:
     """Every job's result, in the jobs' order, made by ``workers`` processes (the build
     has turned ``-j 0`` into one per core). Each result goes through ``sink`` the moment it
-    comes (the write phase: a job's bytes need not wait in memory for every other job)."""
+    comes (the write phase: a job's bytes need not wait in memory for every other job), but
+    for one note's in the warm worker, which come together."""
     total = len(jobs)
     if total == 0:
         return []
@@ -440,7 +441,7 @@ def cost(job: Job) -> float:
 # A note whose outputs cost this much (``cost``: about 60 items) renders in this process and
 # a worker side by side: a worker's start and its own imports cost less than the outputs it
 # takes off this process.
-SHARED_COST = 1000.0
+SHARED_COST = 850.0
 
 
 def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sink,
@@ -466,15 +467,18 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
 def _in_warm_worker(jobs: list[Job], progress: Progress | None, sink: Sink
                     ) -> list[Rendered]:
     """One note's jobs handed to the warm worker all at once, which shares them with a
-    forked copy of itself (``forked``)."""
+    forked copy of itself (``forked``); if the worker itself is lost, they go to the pool
+    one by one, as they did before: only a job that fails again fails."""
     wire = _Wire(jobs, 0)
     batch = ([cost(job) for job in jobs], [wire[i] for i in range(len(jobs))])
     with workers_for(1, _wired_job) as pool:
         [(_, outcome)] = list(pool.run([batch], fn=_shared_jobs))
+    if not isinstance(outcome, list):
+        return _in_pool(jobs, 1, progress, sink)
     results = []
     for index, job in enumerate(jobs):
         _tick(progress, index, len(jobs), job.note.id)
-        result = outcome[index] if isinstance(outcome, list) else outcome
+        result = outcome[index]
         results.append(Rendered(job, sink(job, result if isinstance(result, JobResult)
                                           else _lost(job, result))))
     return results
