@@ -17,6 +17,9 @@ CORPUS = sorted(NOTES.glob("*.md"))
 # The machine's own fonts differ from machine to machine; tests see only the package's fonts
 # (a test of the machine fallback sets the variable back for its own build).
 os.environ.setdefault("STUDYPRESS_SYSTEM_FONTS", "0")
+# Nor do they keep compiled patterns in the user's cache folder (``patterns``): the tests of
+# that keeping give it a folder of their own.
+os.environ.setdefault("STUDYPRESS_CACHE_DIR", "")
 
 
 # Modules whose tests read rendered PDFs or drive a real Anki collection: the slow part of the

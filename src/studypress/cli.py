@@ -316,12 +316,17 @@ def run() -> NoReturn:
     """The whole process (``studypress``, ``python -m studypress``): ``main``, then an exit
     that skips taking the interpreter apart object by object, which a finished command
     does not need (a tenth of a one-note rebuild). Exit handlers still run and the output
-    is flushed; an exception other than an exit leaves as it always did."""
+    is flushed; an exception other than an exit leaves as it always did. The patterns its
+    modules compile are kept for the next process (``patterns``)."""
+    from . import patterns
+
+    patterns.install()
     try:
         main()
         code: object = 0
     except SystemExit as exc:
         code = exc.code
+    patterns.save()
     handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's own: others exit as ever
     if handlers is None:
         sys.exit(code)

@@ -319,8 +319,12 @@ Wired = tuple[int, bytes, Job]
 def _wired_job(item: Wired) -> JobResult:
     import pickle
 
+    from .. import patterns
+
     _build, note, job = item
-    return run_job(replace(job, note=pickle.loads(note)))
+    result = run_job(replace(job, note=pickle.loads(note)))
+    patterns.save()  # a worker ends without exit handlers: what it compiled is kept now
+    return result
 
 
 def _kept_job(item: Wired) -> JobResult:
@@ -514,10 +518,15 @@ def _lost(job: Job, error: Exception) -> JobResult:
 
 
 def worker_start(parent: int) -> None:
-    """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind."""
+    """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind.
+    It keeps its modules' patterns (``patterns``), as the build's own process does."""
     import signal
     import threading
     import time
+
+    from .. import patterns
+
+    patterns.install()  # started afresh (spawn): a forked worker has it already
 
     try:  # Linux: the kernel kills the worker when its parent dies
         import ctypes

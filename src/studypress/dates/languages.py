@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .. import patterns
 from .errors import DateError
 from .tables import MONTH_NAMES
 
@@ -240,10 +241,12 @@ def _centuries() -> tuple[re.Pattern[str], ...]:
     words = _words_table()
     before, after = _gather(words, "century"), _gather(words, "century_after")
     return (
-        re.compile(
+        patterns.compile(
             rf"(?<![\w])(?:{_alternation(before)})\s*-?\s*{_NUMERAL}{_ORDINAL_MARK}(?!\w)", _I
         ),
-        re.compile(rf"(?<![\w]){_NUMERAL}{_ORDINAL_MARK}\s*(?:{_alternation(after)})(?!\w)", _I),
+        patterns.compile(
+            rf"(?<![\w]){_NUMERAL}{_ORDINAL_MARK}\s*(?:{_alternation(after)})(?!\w)", _I
+        ),
     )
 
 
@@ -251,7 +254,7 @@ def _centuries() -> tuple[re.Pattern[str], ...]:
 def _hundreds() -> re.Pattern[str]:
     """Every name of a hundred years ("Ottocento"), whole."""
     names = {w for table in _words_table().values() for w in table.get("hundreds", {})}
-    return re.compile(_WHOLE.format(_alternation(names)), _I)
+    return patterns.compile(_WHOLE.format(_alternation(names)), _I)
 
 
 def _can_make_figures(text: str) -> bool:
@@ -266,26 +269,26 @@ def _tables() -> _Tables:
     words, meaning, _ = _data()
     centuries = _centuries()
     decades = (
-        re.compile(rf"(?<![\w])(?:{_alternation(_gather(words, 'decade'))})\s+"
+        patterns.compile(rf"(?<![\w])(?:{_alternation(_gather(words, 'decade'))})\s+"
                    r"(?P<apos>['’])?(?P<y>[0-9]{2,4})(?![0-9])", _I),
-        re.compile(r"(?<![0-9])(?P<apos>['’])?(?P<y>[0-9]{2,4})"
+        patterns.compile(r"(?<![0-9])(?P<apos>['’])?(?P<y>[0-9]{2,4})"
                    rf"(?:{_alternation(_gather(words, 'decade_suffix'))})(?!\w)", _I),
     )  # fmt: skip
-    of_century = re.compile(
+    of_century = patterns.compile(
         rf"'(?P<d>[0-9]{{2}})s\s+(?:{_alternation(_gather(words, 'of_century'))})\s+"
         r"(?P<c>[0-9]{1,2})(?:st|nd|rd|th) century",
         _I,
     )
-    every = re.compile(_WHOLE.format(_alternation(set(meaning))), _I)
+    every = patterns.compile(_WHOLE.format(_alternation(set(meaning))), _I)
     after_meaning = _seasons_after(words)
-    seasons_after = re.compile(
+    seasons_after = patterns.compile(
         r"(?<![\w])(?P<y>[0-9]{1,4}(?:\s*[–/-]\s*[0-9]{1,4})?)\s+"
         rf"(?P<s>{_alternation(set(after_meaning))})(?!\w)", _I)
-    year_suffix = re.compile(rf"(?<=[0-9])(?:{_alternation(_gather(words, 'year_suffix'))})(?!\w)",
-                             _I)
+    year_suffix = patterns.compile(
+        rf"(?<=[0-9])(?:{_alternation(_gather(words, 'year_suffix'))})(?!\w)", _I)
     part_meaning = _seasons_after(words, "qualifiers_after")
     parts = _alternation(set(part_meaning))
-    part_after = re.compile(rf"{_DATE_BEFORE_PART}\s+(?P<q>{parts})(?!\w)", _I)
+    part_after = patterns.compile(rf"{_DATE_BEFORE_PART}\s+(?P<q>{parts})(?!\w)", _I)
     return _Tables(every, meaning, centuries, decades, of_century, seasons_after, after_meaning,
                    year_suffix, part_after, part_meaning)
 
@@ -422,8 +425,9 @@ def _cjk_month_day(m: re.Match[str]) -> str:
 @cache
 def _cjk_patterns() -> tuple[re.Pattern[str], ...]:
     """The Chinese and Japanese patterns, compiled when a text first has such characters."""
-    return tuple(map(re.compile, (_CJK, _CJK_NUMBER, _CJK_ERA_YEAR, _CJK_CENTURY, _CJK_SEASON,
-                                  _CJK_DATE, _CJK_MONTH_DAY, _CJK_DAY, _CJK_PART)))
+    return tuple(map(patterns.compile, (_CJK, _CJK_NUMBER, _CJK_ERA_YEAR, _CJK_CENTURY,
+                                        _CJK_SEASON, _CJK_DATE, _CJK_MONTH_DAY, _CJK_DAY,
+                                        _CJK_PART)))
 
 
 def _has_cjk(text: str) -> bool:
@@ -486,7 +490,7 @@ _KOREAN = (
 @cache
 def _korean_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     """The Korean rewrites, compiled when a text first has Hangul."""
-    return tuple((re.compile(p), cjk) for p, cjk in _KOREAN)
+    return tuple((patterns.compile(p), cjk) for p, cjk in _KOREAN)
 
 
 def _from_korean(text: str) -> str:

@@ -9,6 +9,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
+from .. import patterns
+
 
 class Kind(StrEnum):
     TIMELINE = "timeline"
@@ -48,9 +50,9 @@ def _alternatives(entries: list[str]) -> str:
     return "|".join(f"(?:{e})" for e in entries)
 
 
-def compile_any(patterns: list[str]) -> re.Pattern[str]:
-    """One pattern that matches where any of ``patterns`` does, case-insensitive."""
-    return re.compile(_alternatives(patterns), re.I)
+def compile_any(alternatives: list[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``alternatives`` does, case-insensitive."""
+    return patterns.compile(_alternatives(alternatives), re.I)
 
 
 def _words(path: Path) -> Words:

@@ -1,0 +1,211 @@
+"""Patterns kept from one process for the next: rebuilt from their kept code they are the
+patterns ``re`` compiles, only constants are kept (never a pattern made from a note), and a
+file that is not whole, not this Python's or not the user's own is left unread."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from studypress import patterns
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+SAMPLES = [
+    (r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})", 0),
+    (r"\bquiz\b|\bshort[- ]answer\b", re.I),
+    (r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+", 0),
+    (r"(?x) (?P<space>\ +) | (?P<word>\w+)", 0),
+    (r"^\s*(?:[-*+]|\d+[.)])\s+", re.M),
+    (r"(?<![\w'’])(?:vor\s+unserer\s+zeitrechnung|до\s+н\.\s*э\.)", re.I),
+]
+
+
+def _never(*_args: object) -> re.Pattern[str]:
+    raise AssertionError("compiled again: the kept code was not used")
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("STUDYPRESS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(patterns, "_TABLE", None)
+    return tmp_path / "cache"
+
+
+def _saved(pairs) -> Path:
+    for source, flags in pairs:
+        patterns.compile(source, flags)
+    patterns.save()
+    path = patterns.cache_file()
+    assert path is not None and path.is_file()
+    return path
+
+
+def test_a_kept_pattern_is_the_pattern_re_compiles(folder):
+    path = _saved(SAMPLES)
+    table = patterns._Table(path)  # as the next process reads it
+    for source, flags in SAMPLES:
+        kept, real = table.pattern(source, int(flags), _never), re.compile(source, flags)
+        assert kept == real and kept.flags == real.flags
+        assert kept.groups == real.groups and kept.groupindex == real.groupindex
+    date = table.pattern(*SAMPLES[0], _never).fullmatch("1923-10")
+    assert date is not None and date.group("m") == "10"
+
+
+_PIECES = st.sampled_from([r"a", r"\d+", r"[a-zé]", r"(?P<n{}>x|y)", r"(?:ab)*", r"\b", r"ß",
+                           r"[^\W\d]", r"İ", r".{1,3}?", r"(?=q)", r"$", r"\s*",
+                           r"[\u0400-\u04ff]"])
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=6), st.sampled_from([0, re.I, re.M | re.S]))
+def test_any_pattern_kept_is_the_pattern_re_compiles(pieces, flags):
+    source = "".join(p.replace("{}", str(i)) for i, p in enumerate(pieces))
+    real = re.compile(source, flags)
+    parts = patterns._parts(source, int(flags), real)
+    assert parts is not None
+    import _sre
+
+    made = _sre.compile(source, *parts)
+    assert made == real and made.groupindex == real.groupindex
+
+
+def test_save_adds_to_what_another_process_kept_meanwhile(folder):
+    path = _saved(SAMPLES[:2])
+    patterns._TABLE = None  # another process, which has not read the file
+    other = patterns._table()
+    other.known.clear()
+    patterns.compile(*SAMPLES[2])
+    patterns.save()
+    assert set(patterns._load(path)) == {(s, int(f)) for s, f in SAMPLES[:3]}
+
+
+@pytest.mark.parametrize("harm", ["cut short", "another python", "a flipped byte", "not a file"])
+def test_a_file_not_whole_or_not_this_python_s_is_not_read(folder, harm):
+    path = _saved(SAMPLES)
+    data = path.read_bytes()
+    if harm == "cut short":
+        path.write_bytes(data[: len(data) // 2])
+    elif harm == "a flipped byte":
+        path.write_bytes(data[:-10] + bytes([data[-10] ^ 1]) + data[-9:])
+    elif harm == "another python":
+        import marshal
+        import zlib
+
+        build, table = marshal.loads(data[len(patterns._MAGIC) + patterns._CHECK:])
+        payload = marshal.dumps((build + "-other", table))
+        path.write_bytes(patterns._MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+    else:
+        path.unlink()
+        path.mkdir()
+    assert patterns._load(path) == {}
+    patterns._TABLE = None
+    for source, flags in SAMPLES:  # compiled as ever
+        assert patterns.compile(source, flags) == re.compile(source, flags)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file modes")
+def test_a_file_others_may_write_is_not_read(folder):
+    path = _saved(SAMPLES)
+    assert patterns._load(path)
+    path.chmod(0o666)
+    assert patterns._load(path) == {}
+
+
+def test_an_empty_folder_setting_keeps_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("STUDYPRESS_CACHE_DIR", "")
+    monkeypatch.setattr(patterns, "_TABLE", None)
+    assert patterns.cache_file() is None
+    assert patterns.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+    patterns.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_made_only_costs_the_keeping(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("in the way", encoding="utf-8")
+    monkeypatch.setenv("STUDYPRESS_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.setattr(patterns, "_TABLE", None)
+    assert patterns.compile(*SAMPLES[1]) == re.compile(*SAMPLES[1])
+    patterns.save()  # no error: the patterns are compiled again next time
+    assert blocked.read_text(encoding="utf-8") == "in the way"
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"XDG_CACHE_HOME": "/var/cache/me"}, "/var/cache/me/studypress"),
+    ({"XDG_CACHE_HOME": "relative/cache"}, "~/.cache/studypress"),
+    ({}, "~/.cache/studypress"),
+])
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG folders")
+def test_the_cache_folder_follows_the_xdg_rules(monkeypatch, env, expected):
+    monkeypatch.delenv("STUDYPRESS_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert patterns.cache_folder() == Path(os.path.expanduser(expected))
+
+
+_MODULE = '''
+import re
+
+AT_IMPORT = re.compile(r"kept at import [0-9]+")
+
+
+class Holder:
+    IN_A_CLASS = re.compile(r"kept in a class body")
+
+
+def from_a_note(name):
+    return re.compile(re.escape(name) + r"\\b")
+'''
+
+
+def test_only_constants_are_kept_never_a_pattern_made_from_a_note(tmp_path):
+    (tmp_path / "noted.py").write_text(_MODULE, encoding="utf-8")
+    script = textwrap.dedent("""
+        import sys
+        from studypress import patterns
+        patterns.install()
+        import noted
+        noted.from_a_note("Ada Lovelace of the note")
+        patterns.save()
+        print(patterns.cache_file())
+    """)
+    env = {**os.environ, "STUDYPRESS_CACHE_DIR": str(tmp_path / "cache"),
+           "PYTHONPATH": os.pathsep.join([str(SRC), str(tmp_path)])}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, check=True)
+    path = Path(done.stdout.strip())
+    kept = {source for source, _ in patterns._load(path)}
+    assert {r"kept at import [0-9]+", r"kept in a class body"} <= kept
+    assert not any("Ada" in source for source in kept)
+    assert b"Ada" not in path.read_bytes()
+
+
+def test_a_build_with_kept_patterns_writes_the_same_bytes(tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    seed = Path(__file__).parent / "notes" / \
+        "russian-history-ii-us-recognition-of-soviet-union-timeline.md"
+    (notes / seed.name).write_bytes(seed.read_bytes())
+    outputs = {}
+    for run, cache in (("plain", ""), ("first", "cache"), ("kept", "cache")):
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(SRC),
+               "STUDYPRESS_CACHE_DIR": str(tmp_path / cache) if cache else ""}
+        out = tmp_path / f"out-{run}"
+        (tmp_path / "studypress.lock").unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "studypress", "build", "notes", "-o", str(out),
+                        "-q", "-j", "1"], env=env, cwd=tmp_path, check=True)
+        outputs[run] = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+                        if p.is_file() and not p.name.startswith(".studypress-")}
+    kept = list((tmp_path / "cache").glob("patterns-*.bin"))
+    assert len(kept) == 1 and len(patterns._load(kept[0])) > 100
+    assert outputs["plain"].keys() == outputs["kept"].keys()
+    assert {"guide.pdf", "deck.apkg"} <= {Path(k).name for k in outputs["plain"]}
+    assert [k for k in outputs["plain"] if outputs["plain"][k] != outputs["kept"][k]] == []
