@@ -128,7 +128,7 @@ def save() -> None:
     if table is None or not table.new or table.path is None:
         return
     new, table.new = table.new, {}
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(Exception):  # a cache that cannot be written only costs time
         _write(table.path, {**_load(table.path), **new})
 
 
