@@ -146,6 +146,12 @@ def test_a_warm_up_that_fails_leaves_the_note_to_render(vault, warmed, monkeypat
         raise RuntimeError("the warm-up broke")
 
     monkeypatch.setattr(early, "run_job", broken)  # the worker is forked: it has this too
+    _rebuilt_in_a_worker(vault, warmed)
+
+
+def _rebuilt_in_a_worker(vault, warmed) -> None:
+    """Note "two" edited and built again: rendered whole, warned of nothing, in a worker
+    warmed for it, none left after."""
     _edit(vault, "two")
     report = build(_config(vault, ["pid", "model"]))
     assert report.built == ["two"] and warmed == [("sample", 1)]
@@ -293,10 +299,4 @@ def test_a_warm_worker_lost_with_the_note_leaves_it_to_the_pool_job_by_job(vault
                                                                           monkeypatch):
     build(_config(vault, ["pid", "model"]))
     monkeypatch.setattr(render_phase, "_shared_jobs", _lost_worker)
-    _edit(vault, "two")
-    report = build(_config(vault, ["pid", "model"]))
-    assert report.built == ["two"] and warmed == [("sample", 1)]
-    assert report.diagnostics == []
-    assert "More text." in (vault / "out" / "two" / "model.json").read_text(encoding="utf-8")
-    assert _pid(vault, "two") != os.getpid()
-    assert _no_worker_left()
+    _rebuilt_in_a_worker(vault, warmed)
