@@ -19,7 +19,7 @@ CORPUS = sorted(NOTES.glob("*.md"))
 os.environ.setdefault("STUDYPRESS_SYSTEM_FONTS", "0")
 # Nor do they keep compiled patterns in the user's cache folder (``patterns``): the tests of
 # that keeping give it a folder of their own.
-os.environ.setdefault("STUDYPRESS_CACHE_DIR", "")
+os.environ["STUDYPRESS_CACHE_DIR"] = ""
 
 
 # Modules whose tests read rendered PDFs or drive a real Anki collection: the slow part of the

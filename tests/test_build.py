@@ -171,7 +171,7 @@ def test_no_op_build_imports_no_renderer_and_no_model(project, tmp_path):
     import studypress
 
     # The package under test, not whichever copy the interpreter has installed.
-    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin",
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin", "STUDYPRESS_CACHE_DIR": "",
            "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
     first = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True,
                            check=False)

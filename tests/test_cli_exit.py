@@ -15,6 +15,7 @@ SRC = str(Path(studypress.__file__).parents[1])
 def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True,
                           env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin",
+                               "STUDYPRESS_CACHE_DIR": "",
                                "SOURCE_DATE_EPOCH": "1700000000"}, check=False)
 
 
@@ -22,6 +23,7 @@ def _studypress(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "studypress", *args], cwd=cwd,
                           capture_output=True, text=True, check=False,
                           env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin",
+                               "STUDYPRESS_CACHE_DIR": "",
                                "SOURCE_DATE_EPOCH": "1700000000"})
 
 

@@ -33,9 +33,18 @@ def _never(*_args: object) -> re.Pattern[str]:
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv("STUDYPRESS_CACHE_DIR", str(tmp_path / "cache"))
+def keeping(monkeypatch) -> None:
+    """This process keeps patterns as the command does, without ``re`` patched for the whole
+    test run (``install`` is tested in processes of its own)."""
+    from re import _compiler
+
+    monkeypatch.setattr(patterns, "_REAL", _compiler.compile)
     monkeypatch.setattr(patterns, "_TABLE", None)
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch, keeping) -> Path:
+    monkeypatch.setenv("STUDYPRESS_CACHE_DIR", str(tmp_path / "cache"))
     return tmp_path / "cache"
 
 
@@ -110,6 +119,26 @@ def test_a_file_not_whole_or_not_this_python_s_is_not_read(folder, harm):
         assert patterns.compile(source, flags) == re.compile(source, flags)
 
 
+def test_entries_of_another_shape_are_left_unread(folder):
+    import marshal
+    import zlib
+
+    path = _saved(SAMPLES)
+    good = patterns._load(path)
+    odd = {**{key: blob for key, (blob, _) in good.items()},  # an earlier shape
+           ("x", "0"): (b"", None), "y": (b"", None), ("z", 0): (b"", 7)}
+    payload = marshal.dumps((patterns._build(), odd))
+    path.write_bytes(patterns._MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
+    assert patterns._load(path) == {}
+    patterns._TABLE = None
+    assert patterns.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+
+
+def test_a_bad_pattern_still_raises_re_s_error(folder):
+    with pytest.raises(re.error):
+        patterns.compile(r"(unclosed")
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="file modes")
 def test_a_file_others_may_write_is_not_read(folder):
     path = _saved(SAMPLES)
@@ -118,23 +147,67 @@ def test_a_file_others_may_write_is_not_read(folder):
     assert patterns._load(path) == {}
 
 
-def test_an_empty_folder_setting_keeps_nothing(tmp_path, monkeypatch):
+def test_an_empty_folder_setting_keeps_nothing(tmp_path, monkeypatch, keeping):
     monkeypatch.setenv("STUDYPRESS_CACHE_DIR", "")
-    monkeypatch.setattr(patterns, "_TABLE", None)
     assert patterns.cache_file() is None
     assert patterns.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
     patterns.save()
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_folder_that_cannot_be_made_only_costs_the_keeping(tmp_path, monkeypatch):
+def test_a_folder_that_cannot_be_made_costs_no_second_compile(tmp_path, monkeypatch,
+                                                              keeping):
     blocked = tmp_path / "file"
     blocked.write_text("in the way", encoding="utf-8")
     monkeypatch.setenv("STUDYPRESS_CACHE_DIR", str(blocked / "cache"))
-    monkeypatch.setattr(patterns, "_TABLE", None)
+    worked_out: list[str] = []
+    real_parts = patterns._parts
+    monkeypatch.setattr(patterns, "_parts", lambda s, f, c: worked_out.append(s) or
+                        real_parts(s, f, c))
     assert patterns.compile(*SAMPLES[1]) == re.compile(*SAMPLES[1])
     patterns.save()  # no error: the patterns are compiled again next time
     assert blocked.read_text(encoding="utf-8") == "in the way"
+    assert worked_out == []  # the engine's code is worked out only for a file to write
+
+
+def test_a_folder_whose_files_anyone_may_write_gets_no_file(folder, monkeypatch):
+    real_fstat = os.fstat
+
+    def fstat(fd: int):
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode | 0o066, *tuple(st)[1:]))
+
+    monkeypatch.setattr(os, "fstat", fstat)  # as a folder that ignores modes shows them
+    patterns.compile(*SAMPLES[0])
+    patterns.save()
+    assert not list(folder.glob("patterns-*")) and not list(folder.glob(".patterns-*"))
+
+
+def test_a_pattern_given_as_a_str_subclass_is_compiled_and_the_others_kept(folder):
+    class Marked(str):
+        pass
+
+    assert patterns.compile(Marked("a+b"), 0) == re.compile("a+b")
+    path = _saved(SAMPLES[:1])
+    assert set(patterns._load(path)) == {(SAMPLES[0][0], 0)}
+
+
+def test_other_versions_old_files_and_dead_writers_leftovers_go(folder):
+    import time
+
+    folder.mkdir(parents=True)
+    old, recent = folder / "patterns-00000000.bin", folder / "patterns-11111111.bin"
+    dead, live = folder / ".patterns-dead.tmp", folder / ".patterns-live.tmp"
+    mine = folder / "notes.txt"
+    for path in (old, recent, dead, live, mine):
+        path.write_bytes(b"x")
+    long_ago = time.time() - patterns.UNUSED - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(dead, (time.time() - patterns.STALE - 60,) * 2)
+    os.utime(mine, (long_ago, long_ago))
+    path = _saved(SAMPLES)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [path.name, recent.name, live.name, mine.name])
 
 
 @pytest.mark.parametrize(("env", "expected"), [
@@ -155,6 +228,7 @@ _MODULE = '''
 import re
 
 AT_IMPORT = re.compile(r"kept at import [0-9]+")
+VARIES = re.compile("|".join(["one way", __import__("os").environ.get("NOTED", "")]))
 
 
 class Holder:
@@ -163,29 +237,81 @@ class Holder:
 
 def from_a_note(name):
     return re.compile(re.escape(name) + r"\\b")
+
+
+def from_a_note_in_a_class(name):
+    class Local:
+        made = re.compile(re.escape(name) + " in a class")
+
+    return Local.made
+
+
+def from_a_note_by_exec(name):
+    exec("import re; re.compile(" + repr(re.escape(name)) + " + ' by exec')")
+    return eval("__import__('re').compile(" + repr(re.escape(name)) + " + ' by eval')")
 '''
+
+
+def _run(tmp_path: Path, script: str, **more: str) -> str:
+    env = {**os.environ, **more, "STUDYPRESS_CACHE_DIR": str(tmp_path / "cache"),
+           "PYTHONPATH": os.pathsep.join([str(SRC), str(tmp_path)])}
+    return subprocess.run([sys.executable, "-c", textwrap.dedent(script)], env=env,
+                          capture_output=True, text=True, check=True).stdout
 
 
 def test_only_constants_are_kept_never_a_pattern_made_from_a_note(tmp_path):
     (tmp_path / "noted.py").write_text(_MODULE, encoding="utf-8")
-    script = textwrap.dedent("""
-        import sys
+    path = Path(_run(tmp_path, '''
         from studypress import patterns
         patterns.install()
         import noted
-        noted.from_a_note("Ada Lovelace of the note")
+        for make in (noted.from_a_note, noted.from_a_note_in_a_class,
+                     noted.from_a_note_by_exec):
+            make("Ada Lovelace of the note")
         patterns.save()
         print(patterns.cache_file())
-    """)
-    env = {**os.environ, "STUDYPRESS_CACHE_DIR": str(tmp_path / "cache"),
-           "PYTHONPATH": os.pathsep.join([str(SRC), str(tmp_path)])}
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
-                          text=True, check=True)
-    path = Path(done.stdout.strip())
+    ''').strip())
     kept = {source for source, _ in patterns._load(path)}
     assert {r"kept at import [0-9]+", r"kept in a class body"} <= kept
     assert not any("Ada" in source for source in kept)
     assert b"Ada" not in path.read_bytes()
+
+
+def test_a_process_after_the_first_builds_a_module_s_pattern_from_the_file(tmp_path):
+    (tmp_path / "noted.py").write_text(_MODULE, encoding="utf-8")
+    first = '''
+        import re
+        from re import _compiler
+        compiled = []
+        real = _compiler.compile
+        _compiler.compile = lambda p, flags=0: compiled.append(p) or real(p, flags)
+        from studypress import patterns
+        patterns.install()
+        import noted
+        patterns.save()
+        print(sum("kept at import" in str(p) for p in compiled))
+        print(noted.AT_IMPORT.fullmatch("kept at import 42") is not None)
+    '''
+    assert _run(tmp_path, first).split() == ["1", "True"]  # compiled, then kept
+    assert _run(tmp_path, first).split() == ["0", "True"]  # from the file, and it matches
+
+
+def test_a_module_line_whose_pattern_changes_from_process_to_process_keeps_one(tmp_path):
+    # A pattern joined from a set comes out in another order in each process.
+    (tmp_path / "noted.py").write_text(_MODULE, encoding="utf-8")
+    script = '''
+        from studypress import patterns
+        patterns.install()
+        import noted
+        patterns.save()
+        print(patterns.cache_file())
+    '''
+    path = Path(_run(tmp_path, script, NOTED="first").strip())
+    before = path.stat().st_mtime_ns
+    _run(tmp_path, script, NOTED="second")
+    assert path.stat().st_mtime_ns == before  # not written again for it
+    kept = {source for source, _ in patterns._load(path)}
+    assert "one way|first" in kept and "one way|second" not in kept
 
 
 def test_a_build_with_kept_patterns_writes_the_same_bytes(tmp_path):
@@ -195,7 +321,10 @@ def test_a_build_with_kept_patterns_writes_the_same_bytes(tmp_path):
         "russian-history-ii-us-recognition-of-soviet-union-timeline.md"
     (notes / seed.name).write_bytes(seed.read_bytes())
     outputs = {}
+    written = None
     for run, cache in (("plain", ""), ("first", "cache"), ("kept", "cache")):
+        if run == "kept":
+            written = next((tmp_path / "cache").glob("patterns-*.bin")).stat().st_mtime_ns
         env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONPATH": str(SRC),
                "STUDYPRESS_CACHE_DIR": str(tmp_path / cache) if cache else ""}
         out = tmp_path / f"out-{run}"
@@ -206,6 +335,9 @@ def test_a_build_with_kept_patterns_writes_the_same_bytes(tmp_path):
                         if p.is_file() and not p.name.startswith(".studypress-")}
     kept = list((tmp_path / "cache").glob("patterns-*.bin"))
     assert len(kept) == 1 and len(patterns._load(kept[0])) > 100
+    # The third run compiled nothing the file lacked (else it would have written it again):
+    # it read the file and built its patterns from it.
+    assert kept[0].stat().st_mtime_ns == written
     assert outputs["plain"].keys() == outputs["kept"].keys()
     assert {"guide.pdf", "deck.apkg"} <= {Path(k).name for k in outputs["plain"]}
     assert [k for k in outputs["plain"] if outputs["plain"][k] != outputs["kept"][k]] == []

@@ -86,7 +86,7 @@ def test_an_unreadable_path_is_left_to_it(tmp_path, monkeypatch):
 
 
 def _run(cwd: Path, *args: str, full: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin",
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin", "STUDYPRESS_CACHE_DIR": "",
            "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
     if full:
         env["_NOT_OURS_COMPLETE"] = "1"  # any completion variable: the plain path stands aside

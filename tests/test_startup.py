@@ -43,7 +43,7 @@ def test_a_cold_build_of_one_note_loads_only_what_it_uses(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "source" / "recognition.md").write_text(NOTE, encoding="utf-8")
     # The package under test, not whichever copy the interpreter has installed.
-    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin",
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin", "STUDYPRESS_CACHE_DIR": "",
            "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
     done = subprocess.run([sys.executable, "-c", PROBE], cwd=tmp_path, env=env,
                           capture_output=True, text=True, check=False)
@@ -116,7 +116,8 @@ def test_help_loads_no_build() -> None:
              "except SystemExit:\n    pass\n"
              "print('LOADED', [m for m in ('studypress.build', 'studypress.layouts')"
              " if m in sys.modules])\n")
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
+    env = {"PATH": "/usr/bin:/bin",
+           "STUDYPRESS_CACHE_DIR": "", "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
                           text=True, check=False)
     assert "Usage" in done.stdout and "LOADED []" in done.stdout, done.stdout + done.stderr
@@ -131,7 +132,8 @@ def test_a_command_named_first_is_set_up_alone() -> None:
     assert [c.callback.__name__ for c in one.registered_commands] == ["build"]
     assert one.registered_groups == [] and len(app.registered_commands) > 1
     assert all(for_command(args) is app for args in ([], ["--help"], ["biuld"], ["layouts"]))
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
+    env = {"PATH": "/usr/bin:/bin",
+           "STUDYPRESS_CACHE_DIR": "", "PYTHONPATH": str(Path(studypress.__file__).parents[1])}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "studypress", *args], env=env,

@@ -8,17 +8,22 @@ a pattern (the engine's code, its groups and flags) is kept in a file of the use
 folder made for this exact Python and studypress, and a later process builds the pattern from
 that code, skipping the parse and the compile: 0.5 ms for those 190 patterns.
 
-What is kept is never a note's text: only patterns compiled while a module is imported (its
-constants, from studypress or a library) and those studypress asks for by ``compile`` (its
-constants compiled on first use). A pattern made from a note (the names of its cast, the words
-of a card) is compiled the ordinary way, so the file does not grow with the notes built and
-holds none of their words.
+What is kept is never a note's text: only patterns compiled while a module is imported (the
+body of a module file, or of a class in it: its constants, from studypress or a library) and
+those studypress asks for by ``compile`` (its constants compiled on first use). A pattern made
+from a note (the names of its cast, the words of a card) is compiled the ordinary way, so the
+file holds none of their words and grows only with the code. A module's line whose pattern is
+another in each process (one joined from a set, whose order changes) keeps the first it gave.
 
-Each pattern is kept only once the code made here gives a pattern equal to what ``re`` itself
-compiles, with the same groups; the file is checked against its own CRC and must belong to the
-user, writable by no one else. Anything unexpected (another Python's engine, a file cut
-short) means the pattern is compiled as ever. ``STUDYPRESS_CACHE_DIR`` names another folder;
-set empty, nothing is kept.
+Only the command keeps patterns (``install``, from ``cli.run``; its forked workers with it):
+a program that calls the build itself reads and writes no such file. A pattern is kept only
+when the code made here gives a pattern equal to what ``re`` itself compiles, with the same
+groups, worked out when the file is written (a folder that cannot be written costs nothing
+more); the file is checked against its own CRC and must belong to the user, writable by no
+one else. Anything unexpected (another Python's engine, a file cut short) means the pattern is
+compiled as ever; a kept pattern is not parsed again, so the parser's warnings about it come
+only the first time. ``STUDYPRESS_CACHE_DIR`` names another folder; set empty, nothing is
+kept.
 """
 
 from __future__ import annotations
@@ -32,12 +37,14 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-_MAGIC = b"studypress-patterns 1\n"
+_MAGIC = b"studypress-patterns 2\n"
 _CHECK = 4  # bytes of the CRC-32 that follows the magic
 Parts = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 # Each pattern's parts stay marshalled until asked for: a process reads the whole file but
 # builds only the patterns it compiles (a rebuild with nothing to do, a few dozen of 300).
-Kept = dict[tuple[str, int], bytes]
+# Beside them, for a pattern of a module's body, the line that compiled it ("file:line").
+Kept = dict[tuple[str, int], tuple[bytes, str | None]]
+New = dict[tuple[str, int], tuple[re.Pattern[str], str | None]]
 
 
 class _Table:
@@ -46,79 +53,114 @@ class _Table:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.known: Kept = _load(path) if path else {}
-        self.new: Kept = {}
+        self.new: New = {}
+        self.sites: dict[str, tuple[str, int]] | None = None
 
-    def pattern(self, source: str, flags: int, real: Any) -> re.Pattern[str]:
-        """``source`` compiled with ``flags``: from its kept code, or by ``real`` (and kept)."""
+    def pattern(self, source: str, flags: int, real: Any, site: str | None = None
+                ) -> re.Pattern[str]:
+        """``source`` compiled with ``flags``: from its kept code, or by ``real`` (and kept);
+        ``site``: the module's line that asks for it."""
+        if type(source) is not str or self.path is None:  # a str subclass would not marshal
+            return real(source, flags)
         key = (source, flags)
         kept = self.known.get(key)
         if kept is not None:
             try:
-                return _sre().compile(source, *marshal.loads(kept))
+                return _sre().compile(source, *marshal.loads(kept[0]))
             except Exception:  # not this engine's code after all
                 del self.known[key]
         compiled = real(source, flags)
-        if self.path is not None:
-            parts = _parts(source, flags, compiled)
-            if parts is not None:
-                self.known[key] = self.new[key] = marshal.dumps(parts)
+        if site is None or self._sites().get(site, key) == key:  # else: changes each time
+            self.new[key] = (compiled, site)
         return compiled
+
+    def _sites(self) -> dict[str, tuple[str, int]]:
+        """Each module line's kept pattern, made on the first pattern not kept."""
+        if self.sites is None:
+            self.sites = {site: key for key, (_, site) in self.known.items() if site}
+        return self.sites
 
 
 _TABLE: _Table | None = None
 _REAL: Any = None  # re's own compiler, once ``install`` has put this module's before it
+# Above this many kept patterns (the code's own are about 300), the file starts again from
+# those of the process writing it: patterns of code since changed do not pile up.
+MOST = 2000
 
 
 def _table() -> _Table:
     global _TABLE
     if _TABLE is None:
-        _TABLE = _Table(cache_file())
+        _TABLE = _Table(cache_file() if _REAL is not None else None)
     return _TABLE
 
 
 def compile(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, kept for the next process: for studypress's own
     constant patterns only, never one made from a note's text."""
-    return _table().pattern(source, int(flags), re.compile)
+    try:
+        return _table().pattern(source, int(flags), re.compile)
+    except re.error:
+        raise
+    except Exception:  # whatever befalls the keeping, the pattern is compiled
+        return re.compile(source, flags)
 
 
 def install() -> None:
-    """Keep every pattern compiled while a module is imported (a module's constants), from
-    now on in this process; nothing where ``re`` is not the compiler known here."""
-    global _REAL
+    """Keep every pattern compiled while a module is imported (a module's constants), and
+    those asked for by ``compile``, from now on in this process and the processes it forks;
+    nothing where ``re`` is not the compiler known here."""
+    global _REAL, _TABLE
     from re import _compiler
 
     if _REAL is not None or _sre() is None or not hasattr(_compiler, "compile"):
         return
     _REAL = real = _compiler.compile
+    _TABLE = None  # read the file from now on
 
     def compile_kept(p: Any, flags: int = 0) -> Any:
-        if isinstance(p, str) and not flags & re.DEBUG and _for_a_module():
-            return _table().pattern(p, flags, real)
+        site = _module_site() if isinstance(p, str) and not flags & re.DEBUG else None
+        if site is not None:
+            try:
+                return _table().pattern(p, flags, real, site)
+            except re.error:
+                raise
+            except Exception:  # whatever befalls the keeping, the pattern is compiled
+                pass
         return real(p, flags)
 
     _compiler.compile = compile_kept
+    if hasattr(os, "register_at_fork"):  # a forked worker writes only what it compiles
+        os.register_at_fork(after_in_child=_forget_new)
 
 
-def _for_a_module() -> bool:
-    """Whether the pattern being compiled is asked for as a module is imported: by the body
-    of the module or of a class in it (code of no function), the first frame outside ``re``
-    and the modules that only hand a pattern on."""
+def _forget_new() -> None:
+    if _TABLE is not None:
+        _TABLE.new = {}
+
+
+def _module_site() -> str | None:
+    """The line ("file:line") of a module file's body, or of a class right in it, that asks
+    for the pattern being compiled (the first frame outside ``re``); None for any other."""
     frame = sys._getframe(2)
-    while frame is not None and _passing(frame.f_code.co_filename):
+    while frame is not None and frame.f_code.co_filename.startswith(_RE_DIR):
         frame = frame.f_back
-    return frame is not None and not frame.f_code.co_flags & _CO_OPTIMIZED
+    line = frame.f_lineno if frame is not None else 0
+    while frame is not None and _is_class_body(frame.f_code):
+        frame = frame.f_back
+    if (frame is None or frame.f_code.co_name != "<module>"
+            or frame.f_code.co_flags & _CO_OPTIMIZED
+            or frame.f_code.co_filename.startswith("<")):  # exec of a string: no file
+        return None
+    return f"{frame.f_code.co_filename}:{line}"
+
+
+def _is_class_body(code: Any) -> bool:
+    return not code.co_flags & _CO_OPTIMIZED and code.co_name != "<module>"
 
 
 _CO_OPTIMIZED = 0x1  # inspect.CO_OPTIMIZED, the mark of a function's code (inspect is slow)
 _RE_DIR = os.path.dirname(re.__file__) + os.sep
-# Modules that hand a pattern on to ``re``: this one, and ReportLab's deferred URI pattern.
-_PASSING = frozenset({__file__, os.path.join(os.path.dirname(__file__), "renderers",
-                                             "deferred_pattern.py")})
-
-
-def _passing(filename: str) -> bool:
-    return filename.startswith(_RE_DIR) or filename in _PASSING
 
 
 def save() -> None:
@@ -129,7 +171,7 @@ def save() -> None:
         return
     new, table.new = table.new, {}
     with contextlib.suppress(Exception):  # a cache that cannot be written only costs time
-        _write(table.path, {**_load(table.path), **new})
+        _write(table.path, new)
 
 
 def cache_file() -> Path | None:
@@ -215,21 +257,97 @@ def _load(path: Path) -> Kept:
         build, table = marshal.loads(data[head:])
     except Exception:
         return {}
-    return table if build == _build() and isinstance(table, dict) else {}
+    if build != _build() or not isinstance(table, dict):
+        return {}
+    return {key: value for key, value in table.items() if _well_formed(key, value)}
 
 
-def _write(path: Path, table: Kept) -> None:
-    """``table`` written whole in place of ``path`` (a reader sees the old file or the new)."""
+def _well_formed(key: object, value: object) -> bool:
+    """An entry as ``_write`` makes them (a file of another shape keeps nothing)."""
+    return (isinstance(key, tuple) and len(key) == 2 and type(key[0]) is str
+            and type(key[1]) is int and isinstance(value, tuple) and len(value) == 2
+            and type(value[0]) is bytes and (value[1] is None or type(value[1]) is str))
+
+
+def _write(path: Path, new: New) -> None:
+    """The file's patterns and ``new`` written whole in place of ``path`` (a reader sees the
+    old file or the new), once a file can be made there that others cannot write; then the
+    leftovers of other versions and of writers killed midway removed."""
     import tempfile  # slow to import: only a process with a pattern to add needs it
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    payload = marshal.dumps((_build(), table))
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
+    written = False
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(_MAGIC + zlib.crc32(payload).to_bytes(_CHECK, "big") + payload)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
+            written = _fill(f, path, new)
+        if written:
+            os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):  # gone already once it took the file's place
             os.unlink(temporary)
-        raise
+    if written:
+        _tidy(path)
+
+
+def _fill(f: Any, path: Path, new: New) -> bool:
+    """Write into ``f`` what ``path`` keeps and what of ``new`` is worth keeping; False, with
+    nothing written, when that is nothing more."""
+    if os.fstat(f.fileno()).st_mode & 0o022:  # a folder that ignores modes: never read
+        raise OSError("a file others may write would not be read")
+    table = _load(path)
+    if len(table) + len(new) > MOST:
+        table = {}
+    added = _kept(new, table)
+    if not added:
+        return False
+    table.update(added)
+    payload = marshal.dumps((_build(), table))
+    f.write(_MAGIC + zlib.crc32(payload).to_bytes(_CHECK, "big") + payload)
+    return True
+
+
+def _kept(new: New, table: Kept) -> Kept:
+    """The parts of each new pattern that the engine makes back into the same pattern; not
+    for a line of a module that gave ``table`` another pattern before, whose pattern changes
+    from one process to the next (one joined from a set, whose order does)."""
+    import warnings
+
+    sites = {site: key for key, (_, site) in table.items() if site is not None}
+    out: Kept = {}
+    with warnings.catch_warnings():  # said once already, when the pattern was compiled
+        warnings.simplefilter("ignore")
+        for key, (compiled, site) in new.items():
+            if site is not None and sites.get(site, key) != key:
+                continue
+            parts = _parts(*key, compiled)
+            if parts is not None:
+                out[key] = (marshal.dumps(parts), site)
+    return out
+
+
+STALE = 3600.0  # seconds after which a temporary file is a killed writer's, not a live one's
+# Seconds after which another version's file (not written since) is taken for one no longer
+# used: one in use by another Python of the machine is at worst written again, once.
+UNUSED = 90 * 86400.0
+
+
+def _tidy(path: Path) -> None:
+    """Remove the temporary files of writers long gone and other versions' files long
+    unwritten."""
+    import time
+
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".patterns-") and name.endswith(".tmp"):
+                age = STALE
+            elif name.startswith("patterns-") and name.endswith(".bin") and name != path.name:
+                age = UNUSED
+            else:
+                continue
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                if entry.is_file(follow_symlinks=False) and now - st.st_mtime > age:
+                    os.unlink(entry.path)

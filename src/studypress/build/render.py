@@ -323,7 +323,9 @@ def _wired_job(item: Wired) -> JobResult:
 
     _build, note, job = item
     result = run_job(replace(job, note=pickle.loads(note)))
-    patterns.save()  # a worker ends without exit handlers: what it compiled is kept now
+    # A worker ends without exit handlers: what it compiled is kept now (forked from the
+    # command, it keeps patterns as the command does: ``patterns``).
+    patterns.save()
     return result
 
 
@@ -518,15 +520,10 @@ def _lost(job: Job, error: Exception) -> JobResult:
 
 
 def worker_start(parent: int) -> None:
-    """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind.
-    It keeps its modules' patterns (``patterns``), as the build's own process does."""
+    """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind."""
     import signal
     import threading
     import time
-
-    from .. import patterns
-
-    patterns.install()  # started afresh (spawn): a forked worker has it already
 
     try:  # Linux: the kernel kills the worker when its parent dies
         import ctypes
