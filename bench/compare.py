@@ -50,10 +50,10 @@ class Sample:
     peak_mib: float | None
 
 
-def run(commands: list[list[str]], cwd: Path) -> Sample:
+def run(commands: list[list[str]], cwd: Path, env: dict[str, str] | None = None) -> Sample:
     """Start the commands together and wait for all; wall time and the largest process."""
     start = time.perf_counter()
-    procs = [subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+    procs = [subprocess.Popen(cmd, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE) for cmd in commands]
     peak = cpu = 0.0
     for proc in procs:
@@ -161,6 +161,10 @@ def seed_rows(work: Path, jobs: int, repeat: int, other: bool) -> list[Row]:
                lambda: run([build(notes, out, 1, "--force")], work),
                (lambda: run(pandoc_jobs([notes / SEED.name], theirs_out, 1), work))
                if pandoc else None, repeat),
+        # The first command on a machine, with no compiled patterns kept yet (``patterns``).
+        paired(Row("the seed note, cold, no patterns kept", []),
+               lambda: run([build(notes, out, 1, "--force")], work,
+                           {**ENV, "STUDYPRESS_CACHE_DIR": ""}), None, repeat),
         paired(Row("the seed note, no-op rebuild", [], note="pandoc + Typst: nothing cached"),
                lambda: run([build(notes, out, 1)], work), None, repeat),
         watch_row(max(repeat, 5)),
@@ -278,6 +282,9 @@ def main(argv: list[str] | None = None) -> None:
     print(machine(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        # Compiled patterns kept in the run's own folder, filled by its untimed warm-up: the
+        # rows are those of a machine that has run studypress once.
+        ENV["STUDYPRESS_CACHE_DIR"] = os.environ["STUDYPRESS_CACHE_DIR"] = str(work / "cache")
         rows = seed_rows(work, args.jobs, repeat, other)
         pages: list[int] = []
         for size in sizes:
