@@ -196,18 +196,51 @@ def test_other_versions_old_files_and_dead_writers_leftovers_go(folder):
     import time
 
     folder.mkdir(parents=True)
-    old, recent = folder / "patterns-00000000.bin", folder / "patterns-11111111.bin"
-    dead, live = folder / ".patterns-dead.tmp", folder / ".patterns-live.tmp"
-    mine = folder / "notes.txt"
-    for path in (old, recent, dead, live, mine):
-        path.write_bytes(b"x")
+    ours = patterns._MAGIC_NAME + b"1\n"
+    files = {"patterns-00000000.bin": ours, "patterns-11111111.bin": ours,  # old, recent
+             "patterns-22222222.bin": b"someone else's", "patterns-old.bin": ours,
+             ".patterns-dead.tmp": b"", ".patterns-live.tmp": b"", "notes.txt": b""}
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
     long_ago = time.time() - patterns.UNUSED - 60
-    os.utime(old, (long_ago, long_ago))
-    os.utime(dead, (time.time() - patterns.STALE - 60,) * 2)
-    os.utime(mine, (long_ago, long_ago))
+    for name in ("patterns-00000000.bin", "patterns-22222222.bin", "patterns-old.bin",
+                 "notes.txt"):
+        os.utime(folder / name, (long_ago, long_ago))
+    os.utime(folder / ".patterns-dead.tmp", (time.time() - patterns.STALE - 60,) * 2)
     path = _saved(SAMPLES)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [path.name, recent.name, live.name, mine.name])
+    gone = {"patterns-00000000.bin", ".patterns-dead.tmp"}
+    assert sorted(p.name for p in folder.iterdir()) == sorted({*files, path.name} - gone)
+
+
+def test_a_program_that_never_installs_reads_and_writes_no_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("STUDYPRESS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(patterns, "_REAL", None)
+    monkeypatch.setattr(patterns, "_TABLE", None)
+    assert patterns.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
+    patterns.save()
+    assert not (tmp_path / "cache").exists()
+
+
+def test_whatever_befalls_the_keeping_the_pattern_is_compiled(folder, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the keeping broke")
+
+    monkeypatch.setattr(patterns._Table, "pattern", broken)
+    assert patterns.compile(*SAMPLES[3]) == re.compile(*SAMPLES[3])
+
+
+def test_new_patterns_that_add_nothing_leave_the_file_alone(folder):
+    path = _saved(SAMPLES[:1])
+    before = path.stat().st_mtime_ns
+    site = next(site for _, site in patterns._load(path).values())
+    assert site is None  # asked for by compile: no module line
+    line = f"{SRC}/x.py:1:3"
+    patterns._write(path, {("first", 0): (re.compile("first"), line)})
+    mid = path.stat().st_mtime_ns
+    assert mid != before
+    patterns._write(path, {("second", 0): (re.compile("second"), line)})  # the line varies
+    assert path.stat().st_mtime_ns == mid
+    assert ("second", 0) not in patterns._load(path)
 
 
 @pytest.mark.parametrize(("env", "expected"), [
@@ -341,3 +374,42 @@ def test_a_build_with_kept_patterns_writes_the_same_bytes(tmp_path):
     assert outputs["plain"].keys() == outputs["kept"].keys()
     assert {"guide.pdf", "deck.apkg"} <= {Path(k).name for k in outputs["plain"]}
     assert [k for k in outputs["plain"] if outputs["plain"][k] != outputs["kept"][k]] == []
+
+
+def test_a_module_file_written_since_keeps_its_line_s_new_pattern(tmp_path):
+    module = tmp_path / "edited.py"
+    script = '''
+        from studypress import patterns
+        patterns.install()
+        import edited
+        patterns.save()
+        print(patterns.cache_file())
+    '''
+    module.write_text('import re\nX = re.compile("first constant")\n', encoding="utf-8")
+    path = Path(_run(tmp_path, script).strip())
+    module.write_text('import re\nX = re.compile("second constant")\n', encoding="utf-8")
+    later = module.stat().st_mtime_ns + 10**9
+    os.utime(module, ns=(later, later))  # the same line, in the code as it is now
+    _run(tmp_path, script)
+    kept = {source for source, _ in patterns._load(path)}
+    assert "second constant" in kept and "first constant" not in kept
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a forked child")
+def test_a_forked_child_writes_only_what_it_compiles(tmp_path):
+    (tmp_path / "noted.py").write_text(_MODULE, encoding="utf-8")
+    out = _run(tmp_path, '''
+        import os
+        from studypress import patterns
+        patterns.install()
+        import noted
+        pid = os.fork()
+        if pid == 0:
+            patterns.save()  # the parent's patterns are the parent's to write
+            os._exit(0)
+        os.waitpid(pid, 0)
+        print(patterns.cache_file().exists())
+        patterns.save()
+        print(patterns.cache_file().exists())
+    ''')
+    assert out.split() == ["False", "True"]

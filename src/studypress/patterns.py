@@ -13,7 +13,8 @@ body of a module file, or of a class in it: its constants, from studypress or a 
 those studypress asks for by ``compile`` (its constants compiled on first use). A pattern made
 from a note (the names of its cast, the words of a card) is compiled the ordinary way, so the
 file holds none of their words and grows only with the code. A module's line whose pattern is
-another in each process (one joined from a set, whose order changes) keeps the first it gave.
+another in each process (one joined from a set, whose order changes) keeps the first it gave,
+until its file is written again.
 
 Only the command keeps patterns (``install``, from ``cli.run``; its forked workers with it):
 a program that calls the build itself reads and writes no such file. A pattern is kept only
@@ -37,7 +38,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-_MAGIC = b"studypress-patterns 2\n"
+_MAGIC_NAME = b"studypress-patterns "
+_MAGIC = _MAGIC_NAME + b"2\n"
 _CHECK = 4  # bytes of the CRC-32 that follows the magic
 Parts = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 # Each pattern's parts stay marshalled until asked for: a process reads the whole file but
@@ -140,8 +142,9 @@ def _forget_new() -> None:
 
 
 def _module_site() -> str | None:
-    """The line ("file:line") of a module file's body, or of a class right in it, that asks
-    for the pattern being compiled (the first frame outside ``re``); None for any other."""
+    """The line ("file:stamp:line") of a module file's body, or of a class right in it, that
+    asks for the pattern being compiled (the first frame outside ``re``); None for any
+    other."""
     frame = sys._getframe(2)
     while frame is not None and frame.f_code.co_filename.startswith(_RE_DIR):
         frame = frame.f_back
@@ -152,7 +155,23 @@ def _module_site() -> str | None:
             or frame.f_code.co_flags & _CO_OPTIMIZED
             or frame.f_code.co_filename.startswith("<")):  # exec of a string: no file
         return None
-    return f"{frame.f_code.co_filename}:{line}"
+    return f"{frame.f_code.co_filename}:{_stamp(frame.f_code.co_filename)}:{line}"
+
+
+_STAMPS: dict[str, int] = {}
+
+
+def _stamp(filename: str) -> int:
+    """When a module's file was last written: a line of the code as it is now, not as it
+    was when another pattern stood on it."""
+    stamp = _STAMPS.get(filename)
+    if stamp is None:
+        try:
+            stamp = os.stat(filename).st_mtime_ns
+        except OSError:
+            stamp = 0
+        _STAMPS[filename] = stamp
+    return stamp
 
 
 def _is_class_body(code: Any) -> bool:
@@ -293,8 +312,8 @@ def _write(path: Path, new: New) -> None:
 def _fill(f: Any, path: Path, new: New) -> bool:
     """Write into ``f`` what ``path`` keeps and what of ``new`` is worth keeping; False, with
     nothing written, when that is nothing more."""
-    if os.fstat(f.fileno()).st_mode & 0o022:  # a folder that ignores modes: never read
-        raise OSError("a file others may write would not be read")
+    if hasattr(os, "getuid") and os.fstat(f.fileno()).st_mode & 0o022:
+        raise OSError("a file others may write would not be read")  # a folder ignoring modes
     table = _load(path)
     if len(table) + len(new) > MOST:
         table = {}
@@ -313,6 +332,7 @@ def _kept(new: New, table: Kept) -> Kept:
     from one process to the next (one joined from a set, whose order does)."""
     import warnings
 
+    _forget_rewritten(table, new)
     sites = {site: key for key, (_, site) in table.items() if site is not None}
     out: Kept = {}
     with warnings.catch_warnings():  # said once already, when the pattern was compiled
@@ -326,6 +346,22 @@ def _kept(new: New, table: Kept) -> Kept:
     return out
 
 
+def _forget_rewritten(table: Kept, new: New) -> None:
+    """Drop from ``table`` the patterns of module files written since they were kept (the
+    lines of ``new`` give each file's stamp now)."""
+    now = dict(_file_and_stamp(site) for _, site in new.values() if site is not None)
+    for key, (_, site) in list(table.items()):
+        if site is not None:
+            file, stamp = _file_and_stamp(site)
+            if now.get(file, stamp) != stamp:
+                del table[key]
+
+
+def _file_and_stamp(site: str) -> tuple[str, str]:
+    file, stamp, _line = site.rsplit(":", 2)
+    return file, stamp
+
+
 STALE = 3600.0  # seconds after which a temporary file is a killed writer's, not a live one's
 # Seconds after which another version's file (not written since) is taken for one no longer
 # used: one in use by another Python of the machine is at worst written again, once.
@@ -334,20 +370,30 @@ UNUSED = 90 * 86400.0
 
 def _tidy(path: Path) -> None:
     """Remove the temporary files of writers long gone and other versions' files long
-    unwritten."""
+    unwritten: only files of this module's own names, a kept file only with its mark."""
     import time
 
     now = time.time()
     with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
         for entry in entries:
-            name = entry.name
-            if name.startswith(".patterns-") and name.endswith(".tmp"):
+            if _TEMPORARY.fullmatch(entry.name):
                 age = STALE
-            elif name.startswith("patterns-") and name.endswith(".bin") and name != path.name:
+            elif _KEPT_FILE.fullmatch(entry.name) and entry.name != path.name:
                 age = UNUSED
             else:
                 continue
             with contextlib.suppress(OSError):
                 st = entry.stat(follow_symlinks=False)
-                if entry.is_file(follow_symlinks=False) and now - st.st_mtime > age:
+                if (entry.is_file(follow_symlinks=False) and now - st.st_mtime > age
+                        and (age == STALE or _marked(entry.path))):
                     os.unlink(entry.path)
+
+
+_TEMPORARY = re.compile(r"\.patterns-[a-z0-9_]+\.tmp")  # tempfile.mkstemp's names
+_KEPT_FILE = re.compile(r"patterns-[0-9a-f]{8}\.bin")
+
+
+def _marked(path: str) -> bool:
+    """Whether the file opens as a file of kept patterns does, of any format."""
+    with open(path, "rb") as f:
+        return f.read(len(_MAGIC_NAME)) == _MAGIC_NAME
