@@ -413,3 +413,40 @@ def test_a_forked_child_writes_only_what_it_compiles(tmp_path):
         print(patterns.cache_file().exists())
     ''')
     assert out.split() == ["False", "True"]
+
+
+def test_a_worker_started_afresh_keeps_patterns_as_the_command_that_started_it(tmp_path):
+    worker = ("from studypress import patterns; patterns.install_if_inherited(); "
+              "print(patterns._REAL is not None)")
+    script = f'''
+        import subprocess, sys
+        from studypress import patterns
+        if sys.argv[1:] == ["install"]:
+            patterns.install()
+        print(subprocess.run([sys.executable, "-c", {worker!r}], capture_output=True,
+                             text=True, check=True).stdout.strip())
+    '''
+    env = {**os.environ, "STUDYPRESS_CACHE_DIR": str(tmp_path / "cache"),
+           "PYTHONPATH": str(SRC)}
+    env.pop("STUDYPRESS_KEEPS_PATTERNS", None)
+    for mode, expected in (("install", "True"), ("library", "False")):
+        done = subprocess.run([sys.executable, "-c", textwrap.dedent(script), mode], env=env,
+                              capture_output=True, text=True, check=True)
+        assert done.stdout.split() == [expected]
+
+
+def test_reportlabs_uri_pattern_the_slowest_to_compile_is_built_from_the_file(tmp_path):
+    script = '''
+        from re import _compiler
+        seen = []
+        real = _compiler.compile
+        _compiler.compile = lambda p, flags=0: seen.append(str(p)) or real(p, flags)
+        from studypress import patterns
+        patterns.install()
+        import reportlab.platypus.paragraph as paragraph
+        patterns.save()
+        print(sum(p.startswith("(^(?:[a-z0-9") for p in seen))
+        print(paragraph.uri_pat.match("HTTPS://www.Example.org/a/b") is not None)
+    '''
+    assert _run(tmp_path, script).split() == ["1", "True"]  # compiled, then kept
+    assert _run(tmp_path, script).split() == ["0", "True"]  # from the file, and it matches

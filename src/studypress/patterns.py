@@ -16,15 +16,14 @@ file holds none of their words and grows only with the code. A module's line who
 another in each process (one joined from a set, whose order changes) keeps the first it gave,
 until its file is written again.
 
-Only the command keeps patterns (``install``, from ``cli.run``; its forked workers with it):
-a program that calls the build itself reads and writes no such file. A pattern is kept only
-when the code made here gives a pattern equal to what ``re`` itself compiles, with the same
-groups, worked out when the file is written (a folder that cannot be written costs nothing
-more); the file is checked against its own CRC and must belong to the user, writable by no
-one else. Anything unexpected (another Python's engine, a file cut short) means the pattern is
-compiled as ever; a kept pattern is not parsed again, so the parser's warnings about it come
-only the first time. ``STUDYPRESS_CACHE_DIR`` names another folder; set empty, nothing is
-kept.
+Only the command keeps patterns (``install``, from ``cli.run``; its workers with it, forked or
+started afresh): a program that calls the build itself reads and writes no such file. A pattern
+is kept only when the code made here gives a pattern equal to what ``re`` itself compiles, with
+the same groups, worked out when the file is written (a folder that cannot be written costs
+nothing more); the file is checked against its own CRC and must belong to the user, writable by
+no one else. Anything unexpected (another Python's engine, a file cut short) means the pattern
+is compiled as ever; a kept pattern is not parsed again, so the parser's warnings about it come
+only the first time. ``STUDYPRESS_CACHE_DIR`` names another folder; set empty, nothing is kept.
 """
 
 from __future__ import annotations
@@ -44,7 +43,8 @@ _CHECK = 4  # bytes of the CRC-32 that follows the magic
 Parts = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 # Each pattern's parts stay marshalled until asked for: a process reads the whole file but
 # builds only the patterns it compiles (a rebuild with nothing to do, a few dozen of 300).
-# Beside them, for a pattern of a module's body, the line that compiled it ("file:line").
+# Beside them, for a pattern of a module's body, the line that compiled it
+# ("file:stamp:line", ``_module_site``).
 Kept = dict[tuple[str, int], tuple[bytes, str | None]]
 New = dict[tuple[str, int], tuple[re.Pattern[str], str | None]]
 
@@ -100,12 +100,18 @@ def _table() -> _Table:
 def compile(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, kept for the next process: for studypress's own
     constant patterns only, never one made from a note's text."""
+    return _guarded(source, int(flags), re.compile, None)
+
+
+def _guarded(source: str, flags: int, real: Any, site: str | None) -> re.Pattern[str]:
+    """``_Table.pattern``; whatever befalls the keeping, the pattern is compiled (a bad one
+    still raises ``re.error``)."""
     try:
-        return _table().pattern(source, int(flags), re.compile)
+        return _table().pattern(source, flags, real, site)
     except re.error:
         raise
-    except Exception:  # whatever befalls the keeping, the pattern is compiled
-        return re.compile(source, flags)
+    except Exception:
+        return real(source, flags)
 
 
 def install() -> None:
@@ -122,18 +128,22 @@ def install() -> None:
 
     def compile_kept(p: Any, flags: int = 0) -> Any:
         site = _module_site() if isinstance(p, str) and not flags & re.DEBUG else None
-        if site is not None:
-            try:
-                return _table().pattern(p, flags, real, site)
-            except re.error:
-                raise
-            except Exception:  # whatever befalls the keeping, the pattern is compiled
-                pass
-        return real(p, flags)
+        return real(p, flags) if site is None else _guarded(p, flags, real, site)
 
     _compiler.compile = compile_kept
+    os.environ[_INHERITED] = "1"  # for the workers the command starts afresh
     if hasattr(os, "register_at_fork"):  # a forked worker writes only what it compiles
         os.register_at_fork(after_in_child=_forget_new)
+
+
+_INHERITED = "STUDYPRESS_KEEPS_PATTERNS"
+
+
+def install_if_inherited() -> None:
+    """``install``, in a process started afresh by one that had installed it (a worker
+    started by spawn or forkserver); nothing in any other."""
+    if os.environ.get(_INHERITED) == "1":
+        install()
 
 
 def _forget_new() -> None:

@@ -464,8 +464,7 @@ def _in_pool(jobs: list[Job], workers: int, progress: Progress | None, sink: Sin
                 pool.run(wire, lambda at: run_job(jobs[order[at]])) if here else pool.run(wire)):
             index = order[at]
             _tick(progress, done, len(jobs), jobs[index].note.id)
-            results[index] = sink(jobs[index], result if isinstance(result, JobResult)
-                                  else _lost(jobs[index], result))
+            results[index] = _settled(sink, jobs[index], result)
     return [Rendered(job, result) for job, result in zip(jobs, results, strict=True)
             if result is not None]
 
@@ -484,10 +483,13 @@ def _in_warm_worker(jobs: list[Job], progress: Progress | None, sink: Sink
     results = []
     for index, job in enumerate(jobs):
         _tick(progress, index, len(jobs), job.note.id)
-        result = outcome[index]
-        results.append(Rendered(job, sink(job, result if isinstance(result, JobResult)
-                                          else _lost(job, result))))
+        results.append(Rendered(job, _settled(sink, job, outcome[index])))
     return results
+
+
+def _settled(sink: Sink, job: Job, result: JobResult | Exception) -> JobResult:
+    """A job's result through ``sink``; a job that failed in its worker as ``_lost``."""
+    return sink(job, result if isinstance(result, JobResult) else _lost(job, result))
 
 
 def _shared_jobs(batch: tuple[list[float], list[Wired]]) -> list[JobResult | Exception]:
@@ -520,10 +522,16 @@ def _lost(job: Job, error: Exception) -> JobResult:
 
 
 def worker_start(parent: int) -> None:
-    """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind."""
+    """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind.
+    Started afresh (spawn, forkserver) by the command, it keeps patterns as the command does
+    (``patterns``); a forked one has them kept already."""
     import signal
     import threading
     import time
+
+    from .. import patterns
+
+    patterns.install_if_inherited()
 
     try:  # Linux: the kernel kills the worker when its parent dies
         import ctypes

@@ -10,10 +10,6 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from . import deferred_pattern
-
-deferred_pattern.install()  # before any renderer loads ReportLab
-
 REGISTRY: dict[str, str] = {
     "model": "studypress.renderers.model_json",
     "timeline": "studypress.renderers.timeline",
