@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from studypress import patterns
+from studypress import cachefiles, patterns
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 SAMPLES = [
@@ -202,11 +202,11 @@ def test_other_versions_old_files_and_dead_writers_leftovers_go(folder):
              ".patterns-dead.tmp": b"", ".patterns-live.tmp": b"", "notes.txt": b""}
     for name, data in files.items():
         (folder / name).write_bytes(data)
-    long_ago = time.time() - patterns.UNUSED - 60
+    long_ago = time.time() - cachefiles.UNUSED - 60
     for name in ("patterns-00000000.bin", "patterns-22222222.bin", "patterns-old.bin",
                  "notes.txt"):
         os.utime(folder / name, (long_ago, long_ago))
-    os.utime(folder / ".patterns-dead.tmp", (time.time() - patterns.STALE - 60,) * 2)
+    os.utime(folder / ".patterns-dead.tmp", (time.time() - cachefiles.STALE - 60,) * 2)
     path = _saved(SAMPLES)
     gone = {"patterns-00000000.bin", ".patterns-dead.tmp"}
     assert sorted(p.name for p in folder.iterdir()) == sorted({*files, path.name} - gone)
@@ -254,7 +254,7 @@ def test_the_cache_folder_follows_the_xdg_rules(monkeypatch, env, expected):
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    assert patterns.cache_folder() == Path(os.path.expanduser(expected))
+    assert cachefiles.cache_folder() == Path(os.path.expanduser(expected))
 
 
 _MODULE = '''

@@ -3,9 +3,15 @@ cast-of-characters handout."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 __version__ = "0.1.0"
+
+if os.environ.get("STUDYPRESS_KEEPS_CODE") == "1":  # a process the command started afresh
+    from . import dataclass_code
+
+    dataclass_code.install()
 
 __all__ = [
     "MODEL_VERSION",

@@ -317,9 +317,11 @@ def run() -> NoReturn:
     that skips taking the interpreter apart object by object, which a finished command
     does not need (a tenth of a one-note rebuild). Exit handlers still run and the output
     is flushed; an exception other than an exit leaves as it always did. The patterns its
-    modules compile are kept for the next process (``patterns``)."""
-    from . import patterns
+    modules compile, and the code of their dataclasses' methods, are kept for the next
+    process (``patterns``, ``dataclass_code``)."""
+    from . import dataclass_code, patterns
 
+    dataclass_code.install()
     patterns.install()
     try:
         main()
@@ -327,6 +329,7 @@ def run() -> NoReturn:
     except SystemExit as exc:
         code = exc.code
     patterns.save()
+    dataclass_code.save()
     handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's own: others exit as ever
     if handlers is None:
         sys.exit(code)

@@ -37,9 +37,12 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from . import cachefiles
+from .cachefiles import cache_folder
+
 _MAGIC_NAME = b"studypress-patterns "
 _MAGIC = _MAGIC_NAME + b"2\n"
-_CHECK = 4  # bytes of the CRC-32 that follows the magic
+_CHECK = 4  # bytes of the CRC-32 that follows the magic (``cachefiles``)
 Parts = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 # Each pattern's parts stay marshalled until asked for: a process reads the whole file but
 # builds only the patterns it compiles (a rebuild with nothing to do, a few dozen of 300).
@@ -220,23 +223,6 @@ def _build() -> str:
                               sre.CODESIZE, sys.maxunicode, __version__)))
 
 
-def cache_folder() -> Path | None:
-    """studypress's folder in the user's cache (``STUDYPRESS_CACHE_DIR`` when set; empty:
-    none)."""
-    given = os.environ.get("STUDYPRESS_CACHE_DIR")
-    if given is not None:
-        return Path(given) if given else None
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA", "")
-    elif sys.platform == "darwin":
-        base = os.path.expanduser("~/Library/Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
-            base = os.path.expanduser("~/.cache")
-    return Path(base) / "studypress" if os.path.isabs(base) else None
-
-
 def _sre() -> Any:
     try:
         import _sre
@@ -270,24 +256,7 @@ def _parts(source: str, flags: int, compiled: re.Pattern[str]) -> Parts | None:
 
 def _load(path: Path) -> Kept:
     """The file's patterns; none when it is missing, not the user's own, or not whole."""
-    try:
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
-                return {}
-            data = f.read()
-    except OSError:
-        return {}
-    head = len(_MAGIC) + _CHECK
-    if data[:len(_MAGIC)] != _MAGIC or \
-            zlib.crc32(data[head:]).to_bytes(_CHECK, "big") != data[len(_MAGIC):head]:
-        return {}
-    try:
-        build, table = marshal.loads(data[head:])
-    except Exception:
-        return {}
-    if build != _build() or not isinstance(table, dict):
-        return {}
+    table = cachefiles.read_table(path, _MAGIC, _build())
     return {key: value for key, value in table.items() if _well_formed(key, value)}
 
 
@@ -299,41 +268,22 @@ def _well_formed(key: object, value: object) -> bool:
 
 
 def _write(path: Path, new: New) -> None:
-    """The file's patterns and ``new`` written whole in place of ``path`` (a reader sees the
-    old file or the new), once a file can be made there that others cannot write; then the
-    leftovers of other versions and of writers killed midway removed."""
-    import tempfile  # slow to import: only a process with a pattern to add needs it
-
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
-    written = False
-    try:
-        with os.fdopen(fd, "wb") as f:
-            written = _fill(f, path, new)
-        if written:
-            os.replace(temporary, path)
-    finally:
-        with contextlib.suppress(OSError):  # gone already once it took the file's place
-            os.unlink(temporary)
-    if written:
-        _tidy(path)
+    """The file's patterns and ``new`` written whole in place of ``path`` (``cachefiles``),
+    unless that adds nothing."""
+    cachefiles.write(path, "patterns", _MAGIC_NAME, lambda: _merged(path, new))
 
 
-def _fill(f: Any, path: Path, new: New) -> bool:
-    """Write into ``f`` what ``path`` keeps and what of ``new`` is worth keeping; False, with
-    nothing written, when that is nothing more."""
-    if hasattr(os, "getuid") and os.fstat(f.fileno()).st_mode & 0o022:
-        raise OSError("a file others may write would not be read")  # a folder ignoring modes
+def _merged(path: Path, new: New) -> bytes | None:
+    """The file's bytes with what ``path`` keeps and what of ``new`` is worth keeping; None
+    when that is nothing more."""
     table = _load(path)
     if len(table) + len(new) > MOST:
         table = {}
     added = _kept(new, table)
     if not added:
-        return False
+        return None
     table.update(added)
-    payload = marshal.dumps((_build(), table))
-    f.write(_MAGIC + zlib.crc32(payload).to_bytes(_CHECK, "big") + payload)
-    return True
+    return cachefiles.table_bytes(_MAGIC, _build(), table)
 
 
 def _kept(new: New, table: Kept) -> Kept:
@@ -370,40 +320,3 @@ def _forget_rewritten(table: Kept, new: New) -> None:
 def _file_and_stamp(site: str) -> tuple[str, str]:
     file, stamp, _line = site.rsplit(":", 2)
     return file, stamp
-
-
-STALE = 3600.0  # seconds after which a temporary file is a killed writer's, not a live one's
-# Seconds after which another version's file (not written since) is taken for one no longer
-# used: one in use by another Python of the machine is at worst written again, once.
-UNUSED = 90 * 86400.0
-
-
-def _tidy(path: Path) -> None:
-    """Remove the temporary files of writers long gone and other versions' files long
-    unwritten: only files of this module's own names, a kept file only with its mark."""
-    import time
-
-    now = time.time()
-    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
-        for entry in entries:
-            if _TEMPORARY.fullmatch(entry.name):
-                age = STALE
-            elif _KEPT_FILE.fullmatch(entry.name) and entry.name != path.name:
-                age = UNUSED
-            else:
-                continue
-            with contextlib.suppress(OSError):
-                st = entry.stat(follow_symlinks=False)
-                if (entry.is_file(follow_symlinks=False) and now - st.st_mtime > age
-                        and (age == STALE or _marked(entry.path))):
-                    os.unlink(entry.path)
-
-
-_TEMPORARY = re.compile(r"\.patterns-[a-z0-9_]+\.tmp")  # tempfile.mkstemp's names
-_KEPT_FILE = re.compile(r"patterns-[0-9a-f]{8}\.bin")
-
-
-def _marked(path: str) -> bool:
-    """Whether the file opens as a file of kept patterns does, of any format."""
-    with open(path, "rb") as f:
-        return f.read(len(_MAGIC_NAME)) == _MAGIC_NAME

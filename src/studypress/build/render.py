@@ -319,13 +319,15 @@ Wired = tuple[int, bytes, Job]
 def _wired_job(item: Wired) -> JobResult:
     import pickle
 
-    from .. import patterns
+    from .. import dataclass_code, patterns
 
     _build, note, job = item
     result = run_job(replace(job, note=pickle.loads(note)))
     # A worker ends without exit handlers: what it compiled is kept now (forked from the
-    # command, it keeps patterns as the command does: ``patterns``).
+    # command, it keeps patterns and code as the command does: ``patterns``,
+    # ``dataclass_code``).
     patterns.save()
+    dataclass_code.save()
     return result
 
 

@@ -1,0 +1,149 @@
+"""Files of studypress's folder in the user's cache: what a process works out once per machine
+(compiled patterns, the code of dataclasses' methods) for the processes after it.
+
+A file is read only when it is whole (its CRC-32 matches) and the user's own, writable by no
+one else; it is written whole beside its place and renamed over it, so a reader sees the old
+file or the new; leftovers of writers killed midway and other versions' files long unwritten
+are removed, only of the kind's own names. ``STUDYPRESS_CACHE_DIR`` names another folder; set
+empty, nothing is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+_CHECK = 4  # bytes of the CRC-32 that follows the magic
+STALE = 3600.0  # seconds after which a temporary file is a killed writer's, not a live one's
+# Seconds after which another version's file (not written since) is taken for one no longer
+# used: one in use by another Python of the machine is at worst written again, once.
+UNUSED = 90 * 86400.0
+
+
+def cache_folder() -> Path | None:
+    """studypress's folder in the user's cache (``STUDYPRESS_CACHE_DIR`` when set; empty:
+    none)."""
+    given = os.environ.get("STUDYPRESS_CACHE_DIR")
+    if given is not None:
+        return Path(given) if given else None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA", "")
+    elif sys.platform == "darwin":
+        base = os.path.expanduser("~/Library/Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):  # the XDG rule: a relative path is ignored
+            base = os.path.expanduser("~/.cache")
+    return Path(base) / "studypress" if os.path.isabs(base) else None
+
+
+def read(path: Path, magic: bytes) -> bytes | None:
+    """The payload of a file ``framed`` with ``magic``; None when it is missing, not the
+    user's own, or not whole."""
+    try:
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+                return None
+            data = f.read()
+    except OSError:
+        return None
+    head = len(magic) + _CHECK
+    if data[:len(magic)] != magic or \
+            zlib.crc32(data[head:]).to_bytes(_CHECK, "big") != data[len(magic):head]:
+        return None
+    return data[head:]
+
+
+def framed(magic: bytes, payload: bytes) -> bytes:
+    """A file's bytes: ``magic``, the payload's CRC-32, the payload."""
+    return magic + zlib.crc32(payload).to_bytes(_CHECK, "big") + payload
+
+
+def read_table(path: Path, magic: bytes, build: str) -> dict[Any, Any]:
+    """The table a file written by ``table_bytes`` holds for ``build`` (what it is good for:
+    this Python, …); empty when it is missing, not the user's own, not whole, or another
+    build's."""
+    payload = read(path, magic)
+    if payload is None:
+        return {}
+    try:
+        kept_for, table = marshal.loads(payload)
+    except Exception:
+        return {}
+    return table if kept_for == build and isinstance(table, dict) else {}
+
+
+def table_bytes(magic: bytes, build: str, table: dict[Any, Any]) -> bytes:
+    """A file's bytes holding ``table`` for ``build`` (``read_table``)."""
+    return framed(magic, marshal.dumps((build, table)))
+
+
+def write(path: Path, kind: str, magic_name: bytes,
+          make: Callable[[], bytes | None]) -> bool:
+    """The bytes ``make()`` gives (None: nothing worth writing) written whole in place of
+    ``path``, a file of ``kind`` ("patterns": ``patterns-….bin``), once a file can be made
+    there that others cannot write; then the kind's leftovers removed (``tidy``). Whether
+    the file was written."""
+    import tempfile  # slow to import: only a process with something to add needs it
+
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-", suffix=".tmp")
+    written = False
+    try:
+        with os.fdopen(fd, "wb") as f:
+            written = _fill(f, make)
+        if written:
+            os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):  # gone already once it took the file's place
+            os.unlink(temporary)
+    if written:
+        tidy(path, kind, magic_name)
+    return written
+
+
+def _fill(f: IO[bytes], make: Callable[[], bytes | None]) -> bool:
+    if hasattr(os, "getuid") and os.fstat(f.fileno()).st_mode & 0o022:
+        raise OSError("a file others may write would not be read")  # a folder ignoring modes
+    data = make()
+    if data is None:
+        return False
+    f.write(data)
+    return True
+
+
+def tidy(path: Path, kind: str, magic_name: bytes) -> None:
+    """Remove the temporary files of writers long gone and other versions' files long
+    unwritten: only files of ``kind``'s own names, a kept file only with its mark."""
+    import time
+
+    temporary = re.compile(rf"\.{re.escape(kind)}-[a-z0-9_]+\.tmp")  # mkstemp's names
+    kept = re.compile(rf"{re.escape(kind)}-[0-9a-f]{{8}}\.bin")
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        for entry in entries:
+            if temporary.fullmatch(entry.name):
+                age = STALE
+            elif kept.fullmatch(entry.name) and entry.name != path.name:
+                age = UNUSED
+            else:
+                continue
+            with contextlib.suppress(OSError):
+                st = entry.stat(follow_symlinks=False)
+                if (entry.is_file(follow_symlinks=False) and now - st.st_mtime > age
+                        and (age == STALE or _marked(entry.path, magic_name))):
+                    os.unlink(entry.path)
+
+
+def _marked(path: str, magic_name: bytes) -> bool:
+    """Whether the file opens as a file of the kind does, of any format."""
+    with open(path, "rb") as f:
+        return f.read(len(magic_name)) == magic_name

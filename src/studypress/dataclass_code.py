@@ -1,0 +1,167 @@
+"""The methods ``dataclasses`` writes for each class, compiled once per machine rather than
+once per process.
+
+The content model, the build's records and the renderers' settings are some 160 dataclasses.
+For each, ``dataclasses`` writes the source of ``__init__``, ``__repr__``, ``__eq__``,
+``__hash__``, ``__setattr__``… and hands it to ``exec``, which compiles it: about 800 sources,
+60–100 ms of every process that imports them (a one-note build, each worker, the build's
+process reading an edited note). Python keeps none of it. Here the code each source compiles
+to is kept in a file of the user's cache folder made for this exact Python (``cachefiles``),
+keyed by the source itself, and a later process takes the code from there (about 4 ms for all
+of them): ``exec`` of that code makes the very functions ``exec`` of the source makes.
+
+Only the command keeps code (``install``, from ``cli.run``; the processes it starts afresh
+install it on their first import of the package, from ``STUDYPRESS_KEEPS_CODE``): a program
+that imports studypress reads and writes no such file. Only what ``dataclasses`` hands to
+``exec`` is kept, sources made of a class's field names and types, never of a note's text.
+The file holds code that runs, so it is read only as Python reads its own bytecode caches:
+when it is the user's own and writable by no one else, whole (its CRC), and made by this very
+Python; anything else, and every source is compiled as ever. ``STUDYPRESS_CACHE_DIR`` names
+another folder; set empty, nothing is kept.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import marshal
+import os
+import sys
+import types
+import zlib
+from pathlib import Path
+from typing import Any
+
+from . import cachefiles
+
+_KIND = "dataclass-code"
+_MAGIC_NAME = b"studypress-dataclass-code "
+_MAGIC = _MAGIC_NAME + b"1\n"
+_INHERITED = "STUDYPRESS_KEEPS_CODE"
+# Above this many kept sources (the code's own are about 800), the file starts again from
+# those of the process writing it: sources of classes since changed do not pile up.
+MOST = 4000
+
+
+class _Table:
+    """The code known from the file, by source, and that compiled since, to add to it."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, bytes] = _load(path) if path else {}
+        self.new: dict[str, types.CodeType] = {}
+
+    def code(self, source: str) -> types.CodeType:
+        """What ``exec`` compiles ``source`` to: its kept code, or compiled now (and kept)."""
+        kept = self.known.get(source)
+        if kept is not None:
+            with contextlib.suppress(Exception):
+                code = marshal.loads(kept)
+                if type(code) is types.CodeType:
+                    return code
+            del self.known[source]  # not this Python's code after all
+        # As ``exec`` compiles a string: as a file named "<string>", without the future
+        # features of the module calling it (``dataclasses`` has none).
+        code = compile(source, "<string>", "exec", dont_inherit=True)
+        if self.path is not None:
+            self.new[source] = code
+        return code
+
+
+_TABLE: _Table | None = None
+
+
+def install() -> None:
+    """Keep the code of every source ``dataclasses`` runs from now on, in this process and
+    the processes it starts; nothing where ``dataclasses`` has an ``exec`` of its own."""
+    global _TABLE
+    import dataclasses
+
+    if _TABLE is not None or "exec" in vars(dataclasses):
+        return
+    _TABLE = _Table(cache_file())
+    dataclasses.exec = _exec  # type: ignore[attr-defined]  # ``exec`` as the module sees it
+    os.environ[_INHERITED] = "1"
+    if hasattr(os, "register_at_fork"):  # a forked worker writes only what it compiled
+        os.register_at_fork(after_in_child=_forget_new)
+
+
+def install_if_inherited() -> None:
+    """``install``, in a process started afresh by one that had installed it; nothing in any
+    other."""
+    if os.environ.get(_INHERITED) == "1":
+        install()
+
+
+def _forget_new() -> None:
+    if _TABLE is not None:
+        _TABLE.new = {}
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None, /, **kwargs: Any) -> None:
+    """``exec``, for ``dataclasses``: a source string runs from its kept code."""
+    if globals is None:  # the caller's namespaces, as ``exec`` itself takes them
+        frame = sys._getframe(1)
+        globals = frame.f_globals
+        if locals is None:
+            locals = frame.f_locals
+    if type(source) is str and _TABLE is not None:
+        source = _code_of(_TABLE, source)
+    builtins.exec(source, globals, locals, **kwargs)
+
+
+def _code_of(table: _Table, source: str) -> Any:
+    """``table.code(source)``; whatever befalls the keeping, the source itself (``exec``
+    then compiles it, and a source that cannot compile raises there as ever)."""
+    try:
+        return table.code(source)
+    except Exception:
+        return source
+
+
+def save() -> None:
+    """Add the code compiled since the file was read to it (merged with what another
+    process may have added meanwhile); nothing when there is none, or it cannot be written."""
+    table = _TABLE
+    if table is None or not table.new or table.path is None:
+        return
+    new, table.new = table.new, {}
+    path = table.path
+    with contextlib.suppress(Exception):  # a cache that cannot be written only costs time
+        cachefiles.write(path, _KIND, _MAGIC_NAME, lambda: _merged(path, new))
+
+
+def _merged(path: Path, new: dict[str, types.CodeType]) -> bytes | None:
+    """The file's bytes with what ``path`` keeps and ``new``; None when that adds nothing."""
+    table = _load(path)
+    if len(table) + len(new) > MOST:
+        table = {}
+    added = {source: marshal.dumps(code) for source, code in new.items()
+             if source not in table}
+    if not added:
+        return None
+    table.update(added)
+    return cachefiles.table_bytes(_MAGIC, _build(), table)
+
+
+def cache_file() -> Path | None:
+    """This Python's file of kept code, or None for none."""
+    folder = cachefiles.cache_folder()
+    if folder is None:
+        return None
+    return folder / f"{_KIND}-{zlib.crc32(_build().encode()):08x}.bin"
+
+
+def _build() -> str:
+    """What the kept code is good for: this very Python (its bytecode's magic number)."""
+    from importlib.util import MAGIC_NUMBER
+
+    return "|".join((sys.implementation.cache_tag or "", sys.version, MAGIC_NUMBER.hex()))
+
+
+def _load(path: Path) -> dict[str, bytes]:
+    """The file's code, by source; none when it is missing, not the user's own, not whole,
+    or another Python's."""
+    table = cachefiles.read_table(path, _MAGIC, _build())
+    return {key: value for key, value in table.items()
+            if type(key) is str and type(value) is bytes}
