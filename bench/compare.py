@@ -161,8 +161,9 @@ def seed_rows(work: Path, jobs: int, repeat: int, other: bool) -> list[Row]:
                lambda: run([build(notes, out, 1, "--force")], work),
                (lambda: run(pandoc_jobs([notes / SEED.name], theirs_out, 1), work))
                if pandoc else None, repeat),
-        # The first command on a machine, with no compiled patterns kept yet (``patterns``).
-        paired(Row("the seed note, cold, no patterns kept", []),
+        # The first command on a machine, with nothing compiled kept yet (``patterns``,
+        # ``dataclass_code``).
+        paired(Row("the seed note, cold, nothing compiled kept", []),
                lambda: run([build(notes, out, 1, "--force")], work,
                            {**ENV, "STUDYPRESS_CACHE_DIR": ""}), None, repeat),
         paired(Row("the seed note, no-op rebuild", [], note="pandoc + Typst: nothing cached"),
@@ -282,8 +283,8 @@ def main(argv: list[str] | None = None) -> None:
     print(machine(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        # Compiled patterns kept in the run's own folder, filled by its untimed warm-up: the
-        # rows are those of a machine that has run studypress once.
+        # Compiled patterns and code kept in the run's own folder, filled by its untimed
+        # warm-up: the rows are those of a machine that has run studypress once.
         ENV["STUDYPRESS_CACHE_DIR"] = os.environ["STUDYPRESS_CACHE_DIR"] = str(work / "cache")
         rows = seed_rows(work, args.jobs, repeat, other)
         pages: list[int] = []
