@@ -4,12 +4,16 @@ and a file that is not whole, not this Python's or not the user's own is left un
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import inspect
 import keyword
 import os
 import subprocess
 import sys
 import textwrap
+import types
+import typing
 from pathlib import Path
 
 import pytest
@@ -85,19 +89,55 @@ def keeping(tmp_path, monkeypatch) -> Path:
 
 
 def _classes(name: str) -> dict:
-    """The module ``CLASSES``, made afresh."""
+    """The module ``CLASSES``, made afresh (``__module__``: the module dataclasses found)."""
     namespace: dict = {"__name__": name}
-    sys.modules[name] = type(sys)(name)
+    module = sys.modules[name] = type(sys)(name)
     try:
         # Not under this file's ``annotations`` future: InitVar is told by its object.
         exec(compile(CLASSES, f"<{name}>", "exec", dont_inherit=True), namespace)
     finally:
         del sys.modules[name]
+    namespace["__module__"] = module
     return namespace
 
 
+@contextlib.contextmanager
+def _unhooked():
+    """``dataclasses`` with its own ``exec`` for a while, whatever is installed."""
+    ours = vars(dataclasses).pop("exec", None)
+    try:
+        yield
+    finally:
+        if ours is not None:
+            dataclasses.exec = ours
+
+
+def _plain() -> dict:
+    with _unhooked():
+        return _classes("plain_classes")
+
+
 def _plain_behaviour() -> tuple:
-    return _classes("plain_classes")["behaviour"]()
+    return _plain()["behaviour"]()
+
+
+def _methods(namespace: dict) -> dict:
+    """What a class's methods are, beyond their code: name, signature, annotations,
+    defaults, and the module they run in."""
+    out = {}
+    for cls in ("Day", "Ranked", "Slotted", "Scaled"):
+        for name, fn in vars(namespace[cls]).items():
+            fn = getattr(fn, "__wrapped__", fn)  # ``__repr__`` comes wrapped
+            if not isinstance(fn, types.FunctionType) or fn.__module__ is None:
+                continue
+            if fn.__globals__ is not vars(namespace["__module__"]) and name != "__post_init__":
+                out[cls, name] = "runs in another module's globals"
+                continue
+            out[cls, name] = (fn.__qualname__, str(inspect.signature(fn)),
+                              {k: repr(v) for k, v in fn.__annotations__.items()},
+                              repr(fn.__defaults__), repr(fn.__kwdefaults__),
+                              repr(typing.get_type_hints(fn, vars(dataclasses))))
+    return out
 
 
 def test_classes_made_from_kept_code_are_the_classes_dataclasses_makes(keeping, monkeypatch):
@@ -116,7 +156,10 @@ def test_classes_made_from_kept_code_are_the_classes_dataclasses_makes(keeping, 
 
     monkeypatch.setattr(dataclass_code, "compile", never, raising=False)
     again = _classes("again")
-    assert again["behaviour"]() == made["behaviour"]() == _plain_behaviour()
+    plain = _plain()
+    assert again["behaviour"]() == made["behaviour"]() == plain["behaviour"]()
+    assert _methods(again) == _methods(made) == _methods(plain)
+    assert len(_methods(plain)) >= 12
     for cls in ("Day", "Ranked", "Slotted", "Scaled"):
         for method in ("__init__", "__repr__", "__eq__"):
             # ``__repr__`` comes wrapped (``reprlib.recursive_repr``).
@@ -256,3 +299,45 @@ def test_each_kind_tidies_only_its_own_files(keeping):
     names = {p.name for p in keeping.iterdir()}
     assert theirs.name in names and ours.name not in names
     assert dataclass_code.cache_file().name in names
+
+
+def test_whatever_befalls_the_keeping_the_classes_are_those_dataclasses_makes(keeping,
+                                                                                monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the keeping broke")
+
+    monkeypatch.setattr(dataclass_code._Table, "code", broken)
+    made, plain = _classes("made"), _plain()
+    assert made["behaviour"]() == plain["behaviour"]()
+    assert _methods(made) == _methods(plain)  # annotations as objects, not strings
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_a_forked_copy_leaves_what_its_parent_compiled_to_the_parent(keeping):
+    _classes("first")
+    assert dataclass_code._TABLE.new
+    pid = os.fork()
+    if pid == 0:  # the copy: it would write only what it compiles itself
+        os._exit(0 if dataclass_code._TABLE.new == {} else 1)
+    assert os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0
+    assert dataclass_code._TABLE.new
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no file owners here")
+@pytest.mark.parametrize("harm", ["a link to a file", "a second name", "a folder others write"])
+def test_a_file_reached_another_way_than_its_own_is_left_unread(keeping, harm):
+    _classes("first")
+    dataclass_code.save()
+    path = dataclass_code.cache_file()
+    elsewhere = path.parent.parent / "elsewhere.bin"
+    elsewhere.write_bytes(path.read_bytes())
+    assert dataclass_code._load(path)
+    if harm == "a link to a file":
+        path.unlink()
+        path.symlink_to(elsewhere)
+    elif harm == "a second name":
+        path.unlink()
+        os.link(elsewhere, path)
+    else:
+        path.parent.chmod(0o777)
+    assert dataclass_code._load(path) == {}

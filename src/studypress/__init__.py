@@ -8,7 +8,9 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-if os.environ.get("STUDYPRESS_KEEPS_CODE") == "1":  # a process the command started afresh
+# A process the command started afresh keeps code as the command does
+# (``dataclass_code._INHERITED``; named here, so that no other process imports that module).
+if os.environ.get("STUDYPRESS_KEEPS_CODE") == "1":
     from . import dataclass_code
 
     dataclass_code.install()

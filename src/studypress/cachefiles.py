@@ -14,6 +14,7 @@ import contextlib
 import marshal
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Callable
@@ -45,12 +46,16 @@ def cache_folder() -> Path | None:
 
 
 def read(path: Path, magic: bytes) -> bytes | None:
-    """The payload of a file ``framed`` with ``magic``; None when it is missing, not the
-    user's own, or not whole."""
+    """The payload of a file ``framed`` with ``magic``; None when it is missing, not whole,
+    or not the user's own: the file itself (not a link to another) and its folder owned by
+    the user and writable by no one else, where the system tells owners."""
     try:
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as f:
+            if not _own(os.fstat(f.fileno()), single=True) or not _own(os.stat(path.parent)):
                 return None
             data = f.read()
     except OSError:
@@ -60,6 +65,17 @@ def read(path: Path, magic: bytes) -> bytes | None:
             zlib.crc32(data[head:]).to_bytes(_CHECK, "big") != data[len(magic):head]:
         return None
     return data[head:]
+
+
+def _own(st: os.stat_result, single: bool = False) -> bool:
+    """Whether what ``st`` tells of is the user's and writable by no one else (``single``: a
+    plain file with no other name, which another could have linked to a file of theirs);
+    always, where the system has no owners to tell (Windows)."""
+    if not hasattr(os, "getuid"):
+        return True
+    if single and (not stat.S_ISREG(st.st_mode) or st.st_nlink != 1):
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
 def framed(magic: bytes, payload: bytes) -> bytes:

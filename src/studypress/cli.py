@@ -321,8 +321,8 @@ def run() -> NoReturn:
     process (``patterns``, ``dataclass_code``)."""
     from . import dataclass_code, patterns
 
+    patterns.install()  # first: the modules the other imports compile patterns too
     dataclass_code.install()
-    patterns.install()
     try:
         main()
         code: object = 0

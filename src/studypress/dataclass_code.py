@@ -11,11 +11,13 @@ keyed by the source itself, and a later process takes the code from there (about
 of them): ``exec`` of that code makes the very functions ``exec`` of the source makes.
 
 Only the command keeps code (``install``, from ``cli.run``; the processes it starts afresh
-install it on their first import of the package, from ``STUDYPRESS_KEEPS_CODE``): a program
-that imports studypress reads and writes no such file. Only what ``dataclasses`` hands to
+install it on their first import of the package, from ``STUDYPRESS_KEEPS_CODE`` in their
+environment): a program that imports studypress, not started by the command, reads and
+writes no such file. Only what ``dataclasses`` hands to
 ``exec`` is kept, sources made of a class's field names and types, never of a note's text.
-The file holds code that runs, so it is read only as Python reads its own bytecode caches:
-when it is the user's own and writable by no one else, whole (its CRC), and made by this very
+The file holds code that runs, so it is read only when it and its folder are the user's own
+and writable by no one else (``cachefiles``; where the system has no such owners, as on
+Windows, as Python reads its own bytecode caches), whole (its CRC), and made by this very
 Python; anything else, and every source is compiled as ever. ``STUDYPRESS_CACHE_DIR`` names
 another folder; set empty, nothing is kept.
 """
@@ -44,12 +46,23 @@ MOST = 4000
 
 
 class _Table:
-    """The code known from the file, by source, and that compiled since, to add to it."""
+    """The code known from the file, by source (read when first asked for: a command that
+    makes no class reads nothing), and that compiled since, to add to it."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.known: dict[str, bytes] = _load(path) if path else {}
+        self._known: dict[str, bytes] | None = None if path else {}
         self.new: dict[str, types.CodeType] = {}
+
+    @property
+    def known(self) -> dict[str, bytes]:
+        if self._known is None:
+            self._known = _load(self.path) if self.path else {}
+        return self._known
+
+    @known.setter
+    def known(self, value: dict[str, bytes]) -> None:
+        self._known = value
 
     def code(self, source: str) -> types.CodeType:
         """What ``exec`` compiles ``source`` to: its kept code, or compiled now (and kept)."""
@@ -59,13 +72,18 @@ class _Table:
                 code = marshal.loads(kept)
                 if type(code) is types.CodeType:
                     return code
-            del self.known[source]  # not this Python's code after all
-        # As ``exec`` compiles a string: as a file named "<string>", without the future
-        # features of the module calling it (``dataclasses`` has none).
-        code = compile(source, "<string>", "exec", dont_inherit=True)
+            self.known.pop(source, None)  # not this Python's code after all
+        code = _compiled(source)
         if self.path is not None:
             self.new[source] = code
         return code
+
+
+def _compiled(source: str | bytes) -> types.CodeType:
+    """``source`` compiled as ``exec`` compiles a string for ``dataclasses``: as a file named
+    "<string>", without the future features of the module calling it (``dataclasses`` has
+    none; this module's ``annotations`` would make the methods' annotations strings)."""
+    return compile(source, "<string>", "exec", dont_inherit=True)
 
 
 _TABLE: _Table | None = None
@@ -81,16 +99,11 @@ def install() -> None:
         return
     _TABLE = _Table(cache_file())
     dataclasses.exec = _exec  # type: ignore[attr-defined]  # ``exec`` as the module sees it
+    # The package's first import in a process the command starts afresh installs it too
+    # (``studypress/__init__.py`` spells the name out, so as not to import this module).
     os.environ[_INHERITED] = "1"
     if hasattr(os, "register_at_fork"):  # a forked worker writes only what it compiled
         os.register_at_fork(after_in_child=_forget_new)
-
-
-def install_if_inherited() -> None:
-    """``install``, in a process started afresh by one that had installed it; nothing in any
-    other."""
-    if os.environ.get(_INHERITED) == "1":
-        install()
 
 
 def _forget_new() -> None:
@@ -98,7 +111,7 @@ def _forget_new() -> None:
         _TABLE.new = {}
 
 
-def _exec(source: Any, globals: Any = None, locals: Any = None, /, **kwargs: Any) -> None:
+def _exec(source: Any, globals: Any = None, locals: Any = None, **kwargs: Any) -> None:
     """``exec``, for ``dataclasses``: a source string runs from its kept code."""
     if globals is None:  # the caller's namespaces, as ``exec`` itself takes them
         frame = sys._getframe(1)
@@ -107,16 +120,18 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /, **kwargs: Any
             locals = frame.f_locals
     if type(source) is str and _TABLE is not None:
         source = _code_of(_TABLE, source)
+    elif isinstance(source, (str, bytes)):
+        source = _compiled(source)  # not under this module's future features either
     builtins.exec(source, globals, locals, **kwargs)
 
 
-def _code_of(table: _Table, source: str) -> Any:
-    """``table.code(source)``; whatever befalls the keeping, the source itself (``exec``
-    then compiles it, and a source that cannot compile raises there as ever)."""
+def _code_of(table: _Table, source: str) -> types.CodeType:
+    """``table.code(source)``; whatever befalls the keeping, the source compiled (and a
+    source that cannot compile raises as ``exec`` would)."""
     try:
         return table.code(source)
     except Exception:
-        return source
+        return _compiled(source)
 
 
 def save() -> None:
@@ -156,7 +171,8 @@ def _build() -> str:
     """What the kept code is good for: this very Python (its bytecode's magic number)."""
     from importlib.util import MAGIC_NUMBER
 
-    return "|".join((sys.implementation.cache_tag or "", sys.version, MAGIC_NUMBER.hex()))
+    return "|".join((sys.implementation.cache_tag or "", sys.version, MAGIC_NUMBER.hex(),
+                     str(sys.flags.optimize)))
 
 
 def _load(path: Path) -> dict[str, bytes]:
