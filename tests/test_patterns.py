@@ -416,7 +416,7 @@ def test_a_forked_child_writes_only_what_it_compiles(tmp_path):
 
 
 def test_a_worker_started_afresh_keeps_patterns_as_the_command_that_started_it(tmp_path):
-    worker = ("from studypress import patterns; patterns.install_if_inherited(); "
+    worker = ("import studypress; from studypress import patterns; "
               "print(patterns._REAL is not None)")
     script = f'''
         import subprocess, sys

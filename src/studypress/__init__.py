@@ -8,8 +8,13 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# A process the command started afresh keeps code as the command does
-# (``dataclass_code._INHERITED``; named here, so that no other process imports that module).
+# A process the command started afresh keeps patterns and code as the command does, from its
+# first import on (``patterns._INHERITED``, ``dataclass_code._INHERITED``; named here, so that
+# no other process imports those modules).
+if os.environ.get("STUDYPRESS_KEEPS_PATTERNS") == "1":
+    from . import patterns
+
+    patterns.install()
 if os.environ.get("STUDYPRESS_KEEPS_CODE") == "1":
     from . import dataclass_code
 

@@ -47,24 +47,43 @@ def cache_folder() -> Path | None:
 
 def read(path: Path, magic: bytes) -> bytes | None:
     """The payload of a file ``framed`` with ``magic``; None when it is missing, not whole,
-    or not the user's own: the file itself (not a link to another) and its folder owned by
-    the user and writable by no one else, where the system tells owners."""
+    or not the user's own: the file itself (not a link to another, nor a pipe that would
+    never end) and its folder owned by the user and writable by no one else, where the
+    system tells owners."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, _READING)
     except OSError:
         return None
     try:
+        if not _own(os.fstat(fd), single=True) or not usable(path.parent):
+            return None
         with os.fdopen(fd, "rb") as f:
-            if not _own(os.fstat(f.fileno()), single=True) or not _own(os.stat(path.parent)):
-                return None
+            fd = -1  # the file object closes it now
             data = f.read()
     except OSError:
         return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     head = len(magic) + _CHECK
     if data[:len(magic)] != magic or \
             zlib.crc32(data[head:]).to_bytes(_CHECK, "big") != data[len(magic):head]:
         return None
     return data[head:]
+
+
+# Not following a link, not waiting on a pipe (the checks then refuse both).
+_READING = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            | getattr(os, "O_BINARY", 0))
+
+
+def usable(folder: Path) -> bool:
+    """Whether files in ``folder`` would be read: it is the user's and writable by no one
+    else (a folder others may write could have had any file put in it)."""
+    try:
+        return _own(os.stat(folder))
+    except OSError:
+        return False
 
 
 def _own(st: os.stat_result, single: bool = False) -> bool:
@@ -105,12 +124,14 @@ def table_bytes(magic: bytes, build: str, table: dict[Any, Any]) -> bytes:
 def write(path: Path, kind: str, magic_name: bytes,
           make: Callable[[], bytes | None]) -> bool:
     """The bytes ``make()`` gives (None: nothing worth writing) written whole in place of
-    ``path``, a file of ``kind`` ("patterns": ``patterns-….bin``), once a file can be made
-    there that others cannot write; then the kind's leftovers removed (``tidy``). Whether
-    the file was written."""
+    ``path``, a file of ``kind`` ("patterns": ``patterns-….bin``), in a folder whose files
+    are read (``usable``), once a file can be made there that others cannot write; then the
+    kind's leftovers removed (``tidy``). Whether the file was written."""
     import tempfile  # slow to import: only a process with something to add needs it
 
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not usable(path.parent):
+        return False  # never read there: writing it on every command would only cost
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-", suffix=".tmp")
     written = False
     try:

@@ -139,14 +139,9 @@ def install() -> None:
         os.register_at_fork(after_in_child=_forget_new)
 
 
+# In a process the command starts afresh (a worker, by spawn or forkserver), the package's
+# first import installs it (``studypress/__init__.py``).
 _INHERITED = "STUDYPRESS_KEEPS_PATTERNS"
-
-
-def install_if_inherited() -> None:
-    """``install``, in a process started afresh by one that had installed it (a worker
-    started by spawn or forkserver); nothing in any other."""
-    if os.environ.get(_INHERITED) == "1":
-        install()
 
 
 def _forget_new() -> None:

@@ -525,15 +525,11 @@ def _lost(job: Job, error: Exception) -> JobResult:
 
 def worker_start(parent: int) -> None:
     """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind.
-    Started afresh (spawn, forkserver) by the command, it keeps patterns as the command does
-    (``patterns``); a forked one has them kept already."""
+    (Started afresh by the command, it keeps patterns and code as the command does from its
+    first import of the package on: ``studypress/__init__.py``.)"""
     import signal
     import threading
     import time
-
-    from .. import patterns
-
-    patterns.install_if_inherited()
 
     try:  # Linux: the kernel kills the worker when its parent dies
         import ctypes
