@@ -80,7 +80,6 @@ def keeping(tmp_path, monkeypatch) -> Path:
     """This process keeps code as the command does, in a folder of its own; undone after."""
     folder = tmp_path / "cache"
     monkeypatch.setenv("STUDYPRESS_CACHE_DIR", str(folder))
-    monkeypatch.setenv("STUDYPRESS_KEEPS_CODE", "0")  # restored as it was after the test
     monkeypatch.setattr(dataclass_code, "_TABLE", None)
     monkeypatch.setattr(dataclasses, "exec", None, raising=False)
     monkeypatch.delattr(dataclasses, "exec")
@@ -193,8 +192,7 @@ def test_any_class_s_kept_code_is_what_exec_compiles(tmp_path_factory, names, fr
         del dataclasses.exec
     assert sources
     new, table.new = table.new, {}
-    cachefiles.write(path, "dataclass-code", dataclass_code._MAGIC_NAME,
-                     lambda: dataclass_code._merged(path, new))
+    dataclass_code._write(path, new)
     again = dataclass_code._Table(path)
     for source in sources:
         assert again.code(source) == compile(source, "<string>", "exec", dont_inherit=True)
@@ -255,14 +253,14 @@ def test_a_program_that_never_installs_reads_and_writes_no_file(tmp_path, monkey
         assert "exec" not in vars(dataclasses)
     """)
     env = {**os.environ, "STUDYPRESS_CACHE_DIR": str(folder)}
-    env.pop("STUDYPRESS_KEEPS_CODE", None)
+    env.pop("STUDYPRESS_KEEPS_COMPILED", None)
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert not folder.exists()
 
 
 def test_the_command_keeps_code_and_a_process_it_starts_afresh_too(tmp_path):
     folder = tmp_path / "cache"
-    env = {k: v for k, v in os.environ.items() if k != "STUDYPRESS_KEEPS_CODE"}
+    env = {k: v for k, v in os.environ.items() if k != "STUDYPRESS_KEEPS_COMPILED"}
     env.update(STUDYPRESS_CACHE_DIR=str(folder), PYTHONPATH=str(SRC))
     note = tmp_path / "n.md"
     note.write_text("# N\n\n## Timeline\n\n- **1917:** A thing happens.\n", encoding="utf-8")
@@ -279,7 +277,7 @@ def test_the_command_keeps_code_and_a_process_it_starts_afresh_too(tmp_path):
     probe = ("import dataclasses, studypress; from studypress import dataclass_code; "
              "print(vars(dataclasses).get('exec') is dataclass_code._exec)")
     out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True,
-                         text=True, env={**env, "STUDYPRESS_KEEPS_CODE": "1"})
+                         text=True, env={**env, "STUDYPRESS_KEEPS_COMPILED": "1"})
     assert out.stdout.strip() == "True"
 
 

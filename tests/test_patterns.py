@@ -107,7 +107,7 @@ def test_a_file_not_whole_or_not_this_python_s_is_not_read(folder, harm):
         import marshal
         import zlib
 
-        build, table = marshal.loads(data[len(patterns._MAGIC) + patterns._CHECK:])
+        build, table = marshal.loads(data[len(patterns._MAGIC) + 4:])
         payload = marshal.dumps((build + "-other", table))
         path.write_bytes(patterns._MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload)
     else:
@@ -420,15 +420,15 @@ def test_a_worker_started_afresh_keeps_patterns_as_the_command_that_started_it(t
               "print(patterns._REAL is not None)")
     script = f'''
         import subprocess, sys
-        from studypress import patterns
+        from studypress import compiled
         if sys.argv[1:] == ["install"]:
-            patterns.install()
+            compiled.install()  # as the command does
         print(subprocess.run([sys.executable, "-c", {worker!r}], capture_output=True,
                              text=True, check=True).stdout.strip())
     '''
     env = {**os.environ, "STUDYPRESS_CACHE_DIR": str(tmp_path / "cache"),
            "PYTHONPATH": str(SRC)}
-    env.pop("STUDYPRESS_KEEPS_PATTERNS", None)
+    env.pop("STUDYPRESS_KEEPS_COMPILED", None)
     for mode, expected in (("install", "True"), ("library", "False")):
         done = subprocess.run([sys.executable, "-c", textwrap.dedent(script), mode], env=env,
                               capture_output=True, text=True, check=True)

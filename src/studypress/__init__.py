@@ -3,22 +3,13 @@ cast-of-characters handout."""
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 __version__ = "0.1.0"
 
-# A process the command started afresh keeps patterns and code as the command does, from its
-# first import on (``patterns._INHERITED``, ``dataclass_code._INHERITED``; named here, so that
-# no other process imports those modules).
-if os.environ.get("STUDYPRESS_KEEPS_PATTERNS") == "1":
-    from . import patterns
+from . import compiled
 
-    patterns.install()
-if os.environ.get("STUDYPRESS_KEEPS_CODE") == "1":
-    from . import dataclass_code
-
-    dataclass_code.install()
+compiled.install_if_inherited()  # a process the command started afresh keeps as it does
 
 __all__ = [
     "MODEL_VERSION",

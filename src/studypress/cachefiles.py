@@ -1,6 +1,7 @@
 """Files of studypress's folder in the user's cache: what a process works out once per machine
 (compiled patterns, the code of dataclasses' methods) for the processes after it.
 
+Each kind (``Kind``) keeps one table per Python (or whatever else the table is good for).
 A file is read only when it is whole (its CRC-32 matches) and the user's own, writable by no
 one else; it is written whole beside its place and renamed over it, so a reader sees the old
 file or the new; leftovers of writers killed midway and other versions' files long unwritten
@@ -18,6 +19,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,6 +28,56 @@ STALE = 3600.0  # seconds after which a temporary file is a killed writer's, not
 # Seconds after which another version's file (not written since) is taken for one no longer
 # used: one in use by another Python of the machine is at worst written again, once.
 UNUSED = 90 * 86400.0
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of kept file: a table (key → marshalled bytes) for one build (what it is good
+    for: this Python, …), in ``<name>-<CRC of the build>.bin``, marked ``studypress-<name>``
+    and the format's ``version``; above ``most`` entries it starts again from the writer's."""
+
+    name: str
+    version: int
+    most: int
+
+    @property
+    def mark(self) -> bytes:
+        """What every file of the kind starts with, of any format."""
+        return f"studypress-{self.name} ".encode()
+
+    @property
+    def magic(self) -> bytes:
+        """What a file of this format starts with."""
+        return self.mark + f"{self.version}\n".encode()
+
+    def file(self, build: str) -> Path | None:
+        """The kind's file for ``build`` in the cache folder; None when nothing is kept."""
+        folder = cache_folder()
+        if folder is None:
+            return None
+        return folder / f"{self.name}-{zlib.crc32(build.encode()):08x}.bin"
+
+    def table(self, path: Path, build: str) -> dict[Any, Any]:
+        """The table the file holds for ``build`` (``read_table``)."""
+        return read_table(path, self.magic, build)
+
+    def add(self, path: Path, build: str, count: int, load: Callable[[], dict[Any, Any]],
+            added: Callable[[dict[Any, Any]], dict[Any, Any]]) -> bool:
+        """Write the file again with what ``added`` gives beside what ``load`` reads of it
+        now (another process may have added to it meanwhile); the file starts again when
+        that and ``count`` new entries would pass ``most``; nothing when ``added`` gives
+        nothing. Whether the file was written."""
+        def make() -> bytes | None:
+            table = load()
+            if len(table) + count > self.most:
+                table = {}
+            more = added(table)
+            if not more:
+                return None
+            table.update(more)
+            return table_bytes(self.magic, build, table)
+
+        return write(path, self.name, self.mark, make)
 
 
 def cache_folder() -> Path | None:

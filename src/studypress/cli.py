@@ -318,18 +318,16 @@ def run() -> NoReturn:
     does not need (a tenth of a one-note rebuild). Exit handlers still run and the output
     is flushed; an exception other than an exit leaves as it always did. The patterns its
     modules compile, and the code of their dataclasses' methods, are kept for the next
-    process (``patterns``, ``dataclass_code``)."""
-    from . import dataclass_code, patterns
+    process (``compiled``)."""
+    from . import compiled
 
-    patterns.install()  # first: the modules the other imports compile patterns too
-    dataclass_code.install()
+    compiled.install()
     try:
         main()
         code: object = 0
     except SystemExit as exc:
         code = exc.code
-    patterns.save()
-    dataclass_code.save()
+    compiled.save()
     handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's own: others exit as ever
     if handlers is None:
         sys.exit(code)

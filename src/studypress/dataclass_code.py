@@ -10,11 +10,10 @@ to is kept in a file of the user's cache folder made for this exact Python (``ca
 keyed by the source itself, and a later process takes the code from there (about 4 ms for all
 of them): ``exec`` of that code makes the very functions ``exec`` of the source makes.
 
-Only the command keeps code (``install``, from ``cli.run``; the processes it starts afresh
-install it on their first import of the package, from ``STUDYPRESS_KEEPS_CODE`` in their
-environment): a program that imports studypress, not started by the command, reads and
-writes no such file. Only what ``dataclasses`` hands to
-``exec`` is kept, sources made of a class's field names and types, never of a note's text.
+Only the command and the processes it starts keep code (``compiled``): a program that
+imports studypress, not started by the command, reads and writes no such file. Only what
+``dataclasses`` hands to ``exec`` is kept, sources made of a class's field names and types,
+never of a note's text.
 The file holds code that runs, so it is read only when it and its folder are the user's own
 and writable by no one else (``cachefiles``; where the system has no such owners, as on
 Windows, as Python reads its own bytecode caches), whole (its CRC), and made by this very
@@ -30,19 +29,16 @@ import marshal
 import os
 import sys
 import types
-import zlib
 from pathlib import Path
 from typing import Any
 
 from . import cachefiles
 
-_KIND = "dataclass-code"
-_MAGIC_NAME = b"studypress-dataclass-code "
-_MAGIC = _MAGIC_NAME + b"1\n"
-_INHERITED = "STUDYPRESS_KEEPS_CODE"
 # Above this many kept sources (the code's own are about 800), the file starts again from
 # those of the process writing it: sources of classes since changed do not pile up.
 MOST = 4000
+_KIND = cachefiles.Kind("dataclass-code", 1, MOST)
+_MAGIC_NAME, _MAGIC = _KIND.mark, _KIND.magic
 
 
 class _Table:
@@ -99,9 +95,6 @@ def install() -> None:
         return
     _TABLE = _Table(cache_file())
     dataclasses.exec = _exec  # type: ignore[attr-defined]  # ``exec`` as the module sees it
-    # The package's first import in a process the command starts afresh installs it too
-    # (``studypress/__init__.py`` spells the name out, so as not to import this module).
-    os.environ[_INHERITED] = "1"
     if hasattr(os, "register_at_fork"):  # a forked worker writes only what it compiled
         os.register_at_fork(after_in_child=_forget_new)
 
@@ -141,30 +134,21 @@ def save() -> None:
     if table is None or not table.new or table.path is None:
         return
     new, table.new = table.new, {}
-    path = table.path
     with contextlib.suppress(Exception):  # a cache that cannot be written only costs time
-        cachefiles.write(path, _KIND, _MAGIC_NAME, lambda: _merged(path, new))
+        _write(table.path, new)
 
 
-def _merged(path: Path, new: dict[str, types.CodeType]) -> bytes | None:
-    """The file's bytes with what ``path`` keeps and ``new``; None when that adds nothing."""
-    table = _load(path)
-    if len(table) + len(new) > MOST:
-        table = {}
-    added = {source: marshal.dumps(code) for source, code in new.items()
-             if source not in table}
-    if not added:
-        return None
-    table.update(added)
-    return cachefiles.table_bytes(_MAGIC, _build(), table)
+def _write(path: Path, new: dict[str, types.CodeType]) -> None:
+    """The file's code and ``new`` written whole in place of ``path`` (``cachefiles``),
+    unless that adds nothing."""
+    _KIND.add(path, _build(), len(new), lambda: _load(path),
+              lambda table: {source: marshal.dumps(code) for source, code in new.items()
+                             if source not in table})
 
 
 def cache_file() -> Path | None:
     """This Python's file of kept code, or None for none."""
-    folder = cachefiles.cache_folder()
-    if folder is None:
-        return None
-    return folder / f"{_KIND}-{zlib.crc32(_build().encode()):08x}.bin"
+    return _KIND.file(_build())
 
 
 def _build() -> str:
@@ -178,6 +162,6 @@ def _build() -> str:
 def _load(path: Path) -> dict[str, bytes]:
     """The file's code, by source; none when it is missing, not the user's own, not whole,
     or another Python's."""
-    table = cachefiles.read_table(path, _MAGIC, _build())
+    table = _KIND.table(path, _build())
     return {key: value for key, value in table.items()
             if type(key) is str and type(value) is bytes}

@@ -16,7 +16,7 @@ file holds none of their words and grows only with the code. A module's line who
 another in each process (one joined from a set, whose order changes) keeps the first it gave,
 until its file is written again.
 
-Only the command keeps patterns (``install``, from ``cli.run``; its workers with it, forked or
+Only the command keeps patterns (``install``, from ``compiled``; its workers with it, forked or
 started afresh): a program that calls the build itself reads and writes no such file. A pattern
 is kept only when the code made here gives a pattern equal to what ``re`` itself compiles, with
 the same groups, worked out when the file is written (a folder that cannot be written costs
@@ -33,16 +33,11 @@ import marshal
 import os
 import re
 import sys
-import zlib
 from pathlib import Path
 from typing import Any
 
 from . import cachefiles
-from .cachefiles import cache_folder
 
-_MAGIC_NAME = b"studypress-patterns "
-_MAGIC = _MAGIC_NAME + b"2\n"
-_CHECK = 4  # bytes of the CRC-32 that follows the magic (``cachefiles``)
 Parts = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
 # Each pattern's parts stay marshalled until asked for: a process reads the whole file but
 # builds only the patterns it compiles (a rebuild with nothing to do, a few dozen of 300).
@@ -91,6 +86,8 @@ _REAL: Any = None  # re's own compiler, once ``install`` has put this module's b
 # Above this many kept patterns (the code's own are about 300), the file starts again from
 # those of the process writing it: patterns of code since changed do not pile up.
 MOST = 2000
+_KIND = cachefiles.Kind("patterns", 2, MOST)
+_MAGIC_NAME, _MAGIC = _KIND.mark, _KIND.magic
 
 
 def _table() -> _Table:
@@ -134,14 +131,8 @@ def install() -> None:
         return real(p, flags) if site is None else _guarded(p, flags, real, site)
 
     _compiler.compile = compile_kept
-    os.environ[_INHERITED] = "1"  # for the workers the command starts afresh
     if hasattr(os, "register_at_fork"):  # a forked worker writes only what it compiles
         os.register_at_fork(after_in_child=_forget_new)
-
-
-# In a process the command starts afresh (a worker, by spawn or forkserver), the package's
-# first import installs it (``studypress/__init__.py``).
-_INHERITED = "STUDYPRESS_KEEPS_PATTERNS"
 
 
 def _forget_new() -> None:
@@ -203,10 +194,7 @@ def save() -> None:
 
 def cache_file() -> Path | None:
     """This Python's and this version's file of kept patterns, or None for none."""
-    folder = cache_folder()
-    if folder is None or _sre() is None:
-        return None
-    return folder / f"patterns-{zlib.crc32(_build().encode()):08x}.bin"
+    return _KIND.file(_build()) if _sre() is not None else None
 
 
 def _build() -> str:
@@ -251,7 +239,7 @@ def _parts(source: str, flags: int, compiled: re.Pattern[str]) -> Parts | None:
 
 def _load(path: Path) -> Kept:
     """The file's patterns; none when it is missing, not the user's own, or not whole."""
-    table = cachefiles.read_table(path, _MAGIC, _build())
+    table = _KIND.table(path, _build())
     return {key: value for key, value in table.items() if _well_formed(key, value)}
 
 
@@ -263,22 +251,9 @@ def _well_formed(key: object, value: object) -> bool:
 
 
 def _write(path: Path, new: New) -> None:
-    """The file's patterns and ``new`` written whole in place of ``path`` (``cachefiles``),
-    unless that adds nothing."""
-    cachefiles.write(path, "patterns", _MAGIC_NAME, lambda: _merged(path, new))
-
-
-def _merged(path: Path, new: New) -> bytes | None:
-    """The file's bytes with what ``path`` keeps and what of ``new`` is worth keeping; None
-    when that is nothing more."""
-    table = _load(path)
-    if len(table) + len(new) > MOST:
-        table = {}
-    added = _kept(new, table)
-    if not added:
-        return None
-    table.update(added)
-    return cachefiles.table_bytes(_MAGIC, _build(), table)
+    """The file's patterns and what of ``new`` is worth keeping written whole in place of
+    ``path`` (``cachefiles``), unless that adds nothing."""
+    _KIND.add(path, _build(), len(new), lambda: _load(path), lambda table: _kept(new, table))
 
 
 def _kept(new: New, table: Kept) -> Kept:

@@ -319,15 +319,11 @@ Wired = tuple[int, bytes, Job]
 def _wired_job(item: Wired) -> JobResult:
     import pickle
 
-    from .. import dataclass_code, patterns
+    from .. import compiled
 
     _build, note, job = item
     result = run_job(replace(job, note=pickle.loads(note)))
-    # A worker ends without exit handlers: what it compiled is kept now (forked from the
-    # command, it keeps patterns and code as the command does: ``patterns``,
-    # ``dataclass_code``).
-    patterns.save()
-    dataclass_code.save()
+    compiled.save()  # a worker ends without exit handlers: what it compiled is kept now
     return result
 
 
@@ -525,8 +521,8 @@ def _lost(job: Job, error: Exception) -> JobResult:
 
 def worker_start(parent: int) -> None:
     """A worker dies with its parent: even a SIGKILL of the build leaves no worker behind.
-    (Started afresh by the command, it keeps patterns and code as the command does from its
-    first import of the package on: ``studypress/__init__.py``.)"""
+    (Started afresh by the command, it keeps what it compiles as the command does:
+    ``compiled``.)"""
     import signal
     import threading
     import time
