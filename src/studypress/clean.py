@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,9 +89,18 @@ def _strings(value: object) -> list[str]:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def clean(output: Path, lock: Path | None = None) -> Cleaned:
+def clean(output: Path, lock: Path | None = None,
+          waiting: Callable[[str], None] | None = None) -> Cleaned:
     """Remove the recorded files under ``output`` and the folders they leave empty; ``lock``
-    is the project's ``studypress.lock``, which a note's deck ledger must be in to go."""
+    is the project's ``studypress.lock``, which a note's deck ledger must be in to go.
+    Waits for a build writing into ``output`` (``waiting`` is told) to finish first."""
+    from .build.folder_lock import held
+
+    with held(output, waiting, create=False):
+        return _clean(output, lock)
+
+
+def _clean(output: Path, lock: Path | None) -> Cleaned:
     result = Cleaned()
     if not output.is_dir():
         result.messages.append(f"nothing to do: {shown(output)} does not exist")

@@ -65,7 +65,8 @@ def clean(
 
     project = _project(where)
     folder = output if output is not None else project.output
-    result = run_clean(folder, project.root / LOCK_NAME)
+    result = run_clean(folder, project.root / LOCK_NAME,
+                       None if quiet else lambda line: typer.echo(line, err=True))
     for path, why in result.kept:
         typer.echo(f"kept {shown(path)}: {why}", err=True)
     for line in result.messages:

@@ -284,7 +284,8 @@ def command(given: Any, quiet: bool, stop: threading.Event | None = None) -> Non
 
         display = progress.start(quiet)
         try:
-            return run(config, progress=display)
+            return run(config, progress=display,
+                       waiting=None if quiet else lambda line: typer.echo(line, err=True))
         finally:
             if display:
                 display.close()

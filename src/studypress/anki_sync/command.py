@@ -84,7 +84,8 @@ def sync(
     try:
         config = build_config(Overrides(paths=paths))
         synced = sync_project(config, collection, prune=prune, dry_run=dry_run,
-                              on_prune=_announce)
+                              on_prune=_announce,
+                              waiting=None if quiet else lambda line: _echo(line, err=True))
     except (ConfigError, BuildError, SyncError) as exc:
         _echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None

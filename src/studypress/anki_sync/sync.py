@@ -182,9 +182,10 @@ def _lock_entries(project_dir: Path) -> dict[str, Any]:
 
 def sync_project(config: Any, collection: Path, *, prune: bool = False, dry_run: bool = False,
                  on_prune: Callable[[Sequence[Change]], None] | None = None,
-                 progress: Any = None) -> Synced:
+                 progress: Any = None, waiting: Callable[[str], None] | None = None) -> Synced:
     """Build the project (``config``, a BuildConfig; the deck always among its outputs),
-    then sync its combined deck into ``collection``. Raises SyncError, or BuildError."""
+    then sync its combined deck into ``collection``; ``waiting`` as for ``build``. Raises
+    SyncError, or BuildError."""
     from ..build import build
     from ..layouts import Layouts
     from ..renderers.deck import DeckConfig
@@ -199,7 +200,7 @@ def sync_project(config: Any, collection: Path, *, prune: bool = False, dry_run:
     if config.renderers is not None and "deck" not in config.renderers:
         config = replace(config, renderers=[*config.renderers, "deck"])
     before = _lock_entries(config.project_dir)
-    report = build(config, progress=progress)
+    report = build(config, progress=progress, waiting=waiting)
     if report.failed:
         return Synced(report, None)
     package = config.output / DeckConfig.load(Layouts(config.project_dir / "layouts")) \

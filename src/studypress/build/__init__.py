@@ -10,6 +10,7 @@ rendered. A failed build never leaves a half-written output.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from ..collector import build_lifetime, settle
 from ..diagnostics import Diagnostic, Severity, ordered, strict
@@ -19,6 +20,7 @@ from . import cache as cache_file
 from .cache import CACHE_NAME, Cache
 from .discover import Discovery, discover, discover_all, display_path
 from .early import looks_edited, sample_note, warm_early
+from .folder_lock import held
 from .inputs import Prints, prints
 from .limits import Limits
 from .memo import MEMO_NAME, Memo
@@ -55,15 +57,11 @@ __all__ = [
 ]
 
 
-def build(config: BuildConfig, progress: Progress | None = None) -> BuildReport:
-    """Compile every note under ``config.paths`` into ``config.output``."""
-    with build_lifetime():
-        return _build(config, progress)
-
-
-def _build(config: BuildConfig, progress: Progress | None) -> BuildReport:
+def build(config: BuildConfig, progress: Progress | None = None,
+          waiting: Callable[[str], None] | None = None) -> BuildReport:
+    """Compile every note under ``config.paths`` into ``config.output``; ``waiting`` is told
+    when another command is writing into the output folder and this one waits for it."""
     from .. import assets
-    from ..project import config_diagnostics
 
     names = _renderer_names(config)
     assets.forget()
@@ -71,6 +69,14 @@ def _build(config: BuildConfig, progress: Progress | None) -> BuildReport:
     check_output(config)
     if not found.files:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
+    with build_lifetime(), held(config.output, waiting):
+        return _build(config, progress, names, found)
+
+
+def _build(config: BuildConfig, progress: Progress | None, names: list[str],
+           found: Discovery) -> BuildReport:
+    from ..project import config_diagnostics
+
     claim_output(config, cache_file.dumps(Cache()))
     clean_temporary(config.output)  # left by a build that was killed
     workers = config.jobs or os.cpu_count() or 1  # 0: one per core
