@@ -171,6 +171,14 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def _built(project: Path) -> Path:
+    """The project built once (its model only); its output folder."""
+    built = subprocess.run([sys.executable, "-m", "studypress", "build", "--only", "model"],
+                           cwd=project, env=_env(), capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    return project / "output"
+
+
 def _told(proc: subprocess.Popen, path: Path) -> None:
     """Wait until the command says it waits (its stderr is a pipe: read as it comes)."""
     line = proc.stderr.readline()
@@ -209,10 +217,7 @@ def test_ctrl_c_while_waiting_ends_the_build_with_nothing_written(project):
 
 
 def test_clean_waits_for_a_build_then_removes_what_it_wrote(project):
-    out = project / "output"
-    built = subprocess.run([sys.executable, "-m", "studypress", "build", "--only", "model"],
-                           cwd=project, env=_env(), capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
+    out = _built(project)
     holder = _Holder(out)
     assert holder.entered.wait(WAIT)
     with _running(_start(project, "clean")) as proc:
@@ -230,7 +235,7 @@ def test_quiet_waits_without_a_word(project):
     assert holder.entered.wait(WAIT)
     with _running(_start(project, "build", "--only", "model", "-q")) as proc:
         time.sleep(1.0)
-        assert proc.poll() is None
+        assert proc.poll() is None and os.listdir(project / "output") == []
         holder.done()
         _, err = proc.communicate(timeout=WAIT)
     assert proc.returncode == 0 and err == ""
@@ -272,3 +277,58 @@ def test_a_watch_round_waits_for_the_command_writing_into_its_folder(project):
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=WAIT)
     assert proc.returncode == 0
+
+
+def test_a_thread_holding_a_folder_holds_it_again_at_once(tmp_path):
+    told: list[str] = []
+    nested = threading.Event()
+    results: list[tuple[bool, bool]] = []
+
+    def twice() -> None:
+        with held(tmp_path) as first, held(tmp_path, told.append) as again:
+            results.append((first, again))
+            nested.set()
+            other = _Holder(tmp_path)  # another thread still waits
+            _until(lambda: other.told, "another thread did not wait")
+            results.append((other.entered.is_set(), False))
+        assert other.entered.wait(WAIT)
+        other.done()
+
+    thread = threading.Thread(target=twice, daemon=True)
+    thread.start()
+    assert nested.wait(10), "the thread waited for the folder it holds"
+    thread.join(WAIT)
+    assert results == [(False, False), (False, False)] and not told
+
+
+def test_a_build_that_waited_builds_the_notes_as_they_are_after_the_wait(project):
+    """Notes added and removed while a build waits are built as they are when it starts."""
+    (project / "source" / "beta.md").write_text(NOTE.replace("Alpha", "Beta"), "utf-8")
+    out = project / "output"
+    holder = _Holder(out)
+    assert holder.entered.wait(WAIT)
+    with _running(_start(project, "build", "--only", "model", "-j", "1")) as proc:
+        _told(proc, Path("output"))
+        (project / "source" / "beta.md").unlink()
+        (project / "source" / "gamma.md").write_text(NOTE.replace("Alpha", "Gamma"), "utf-8")
+        holder.done()
+        said, err = proc.communicate(timeout=WAIT)
+    assert proc.returncode == 0, err
+    assert "error" not in err and "built 2 notes" in said
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["alpha", "gamma"]
+
+
+def test_ctrl_c_while_clean_waits_removes_nothing(project):
+    out = _built(project)
+    holder = _Holder(out)
+    assert holder.entered.wait(WAIT)
+    try:
+        with _running(_start(project, "clean")) as proc:
+            _told(proc, Path("output"))
+            proc.send_signal(signal.SIGINT)
+            _, err = proc.communicate(timeout=WAIT)
+    finally:
+        holder.done()
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert (out / "alpha" / "model.json").is_file()

@@ -335,3 +335,37 @@ def test_a_single_note_is_refused_since_only_folders_make_the_project_deck(
     assert result.exit_code == 2, result.output
     assert "source/identity.md: sync takes the whole project" in result.output
     assert stamp(path) == before and not (project / "output").exists()
+
+
+def test_the_output_folder_stays_held_from_the_build_to_the_end_of_the_import(
+        tmp_path, monkeypatch):
+    """No other command may change or remove the deck between the build and its import."""
+    import fcntl
+    import os
+    import threading
+
+    from studypress.anki_sync import sync as sync_module
+
+    base = tmp_path / "p"
+    (base / "source").mkdir(parents=True)
+    (base / "source" / "identity.md").write_text(NOTE, encoding="utf-8")
+    held_during_import = []
+    real = sync_module.sync_package
+
+    def importing(*args, **kw):
+        fd = os.open(base / "output", os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held_during_import.append(False)
+        except BlockingIOError:
+            held_during_import.append(True)
+        finally:
+            os.close(fd)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(sync_module, "sync_package", importing)
+    collection = new_collection(tmp_path / "c.anki2")
+    done = threading.Thread(target=sync, args=(base, collection), daemon=True)
+    done.start()
+    done.join(120)  # the build inside holds the folder sync holds: it must not wait for it
+    assert not done.is_alive() and held_during_import == [True]

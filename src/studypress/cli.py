@@ -97,8 +97,7 @@ def _build(echo: Echo, given: Any, quiet: bool) -> NoReturn:
     config = build_config(echo, given)
     bar = progress.start(quiet)
     try:
-        report = run_build(config, progress=bar,
-                           waiting=None if quiet else lambda line: print_lines(echo, [line]))
+        report = run_build(config, progress=bar, waiting=progress.waiting(echo, quiet))
         raise_if_stopped()  # a stop a finalizer swallowed: the build still stops here
     except BuildError as exc:
         print_lines(echo, [f"error: {exc}"])

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-EXIT_USAGE = 2  # as studypress.cli documents it
+EXIT_USAGE, EXIT_INTERRUPTED = 2, 130  # as studypress.cli documents them
 
 layouts_app = typer.Typer(
     help="List the layout files in use (the project's or the defaults); copy one to edit.",
@@ -59,14 +59,19 @@ def clean(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print only problems.")] = False,
 ) -> None:
     """Remove what the builds wrote into the output folder, and nothing else."""
+    from . import progress
     from .clean import LOCK_NAME
     from .clean import clean as run_clean
     from .project import shown
 
     project = _project(where)
     folder = output if output is not None else project.output
-    result = run_clean(folder, project.root / LOCK_NAME,
-                       None if quiet else lambda line: typer.echo(line, err=True))
+    try:
+        result = run_clean(folder, project.root / LOCK_NAME, progress.waiting(typer.echo, quiet))
+    except KeyboardInterrupt:  # in the wait for a build, or half-way: as build says it
+        typer.echo("interrupted: the files removed so far are gone, the others stay; clean "
+                   "again to finish", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     for path, why in result.kept:
         typer.echo(f"kept {shown(path)}: {why}", err=True)
     for line in result.messages:

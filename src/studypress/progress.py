@@ -100,6 +100,14 @@ def start(quiet: bool, console: Any = None, delay: float = DELAY) -> Display | N
     return Display(console, delay)
 
 
+def waiting(echo: Any, quiet: bool) -> Any:
+    """What tells a command's user that it waits for another writing into its output folder
+    (``build``'s ``waiting``): a line on stderr, none with ``--quiet``."""
+    from .diagnostics import terminal_safe
+
+    return None if quiet else lambda line: echo(terminal_safe(line), err=True)
+
+
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 

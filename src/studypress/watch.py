@@ -284,8 +284,7 @@ def command(given: Any, quiet: bool, stop: threading.Event | None = None) -> Non
 
         display = progress.start(quiet)
         try:
-            return run(config, progress=display,
-                       waiting=None if quiet else lambda line: typer.echo(line, err=True))
+            return run(config, progress=display, waiting=progress.waiting(typer.echo, quiet))
         finally:
             if display:
                 display.close()

@@ -76,6 +76,7 @@ def sync(
 
     Notes are added and updated as an import of the deck would; cards keep their history.
     """
+    from .. import progress
     from ..build import BuildError
     from ..project import ConfigError, Overrides, build_config
     from .collection import SyncError
@@ -84,8 +85,7 @@ def sync(
     try:
         config = build_config(Overrides(paths=paths))
         synced = sync_project(config, collection, prune=prune, dry_run=dry_run,
-                              on_prune=_announce,
-                              waiting=None if quiet else lambda line: _echo(line, err=True))
+                              on_prune=_announce, waiting=progress.waiting(_echo, quiet))
     except (ConfigError, BuildError, SyncError) as exc:
         _echo(f"error: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None

@@ -186,7 +186,8 @@ def sync_project(config: Any, collection: Path, *, prune: bool = False, dry_run:
     """Build the project (``config``, a BuildConfig; the deck always among its outputs),
     then sync its combined deck into ``collection``; ``waiting`` as for ``build``. Raises
     SyncError, or BuildError."""
-    from ..build import build
+    from ..build import build, check_output
+    from ..build.folder_lock import held
     from ..layouts import Layouts
     from ..renderers.deck import DeckConfig
 
@@ -199,16 +200,20 @@ def sync_project(config: Any, collection: Path, *, prune: bool = False, dry_run:
                         "since only they make the project's deck")
     if config.renderers is not None and "deck" not in config.renderers:
         config = replace(config, renderers=[*config.renderers, "deck"])
-    before = _lock_entries(config.project_dir)
-    report = build(config, progress=progress, waiting=waiting)
-    if report.failed:
-        return Synced(report, None)
-    package = config.output / DeckConfig.load(Layouts(config.project_dir / "layouts")) \
-        .project_file()
-    if not package.is_file():
-        raise SyncError(f"{package}: the build made no project deck to sync")
-    after = _lock_entries(config.project_dir)
-    labels = {g: e.label for g, e in (before | after).items()}
-    notes = {e.note for e in (*before.values(), *after.values())}
-    return Synced(report, sync_package(collection, package, notes, labels, prune=prune,
-                                       dry_run=dry_run, on_prune=on_prune))
+    check_output(config)
+    # The deck imported is the one this build made: no other command writes into the output
+    # folder from the build to the end of the import (the build holds it again at once).
+    with held(config.output, waiting):
+        before = _lock_entries(config.project_dir)
+        report = build(config, progress=progress)
+        if report.failed:
+            return Synced(report, None)
+        package = config.output / DeckConfig.load(Layouts(config.project_dir / "layouts")) \
+            .project_file()
+        if not package.is_file():
+            raise SyncError(f"{package}: the build made no project deck to sync")
+        after = _lock_entries(config.project_dir)
+        labels = {g: e.label for g, e in (before | after).items()}
+        notes = {e.note for e in (*before.values(), *after.values())}
+        return Synced(report, sync_package(collection, package, notes, labels, prune=prune,
+                                           dry_run=dry_run, on_prune=on_prune))

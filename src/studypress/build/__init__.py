@@ -65,12 +65,21 @@ def build(config: BuildConfig, progress: Progress | None = None,
 
     names = _renderer_names(config)
     assets.forget()
+    found = _found(config)  # refused at once, before any wait
+    with build_lifetime(), held(config.output, waiting) as waited:
+        if waited:  # notes and the folder as they are now, not as before the wait
+            assets.forget()
+            found = _found(config)
+        return _build(config, progress, names, found)
+
+
+def _found(config: BuildConfig) -> Discovery:
+    """The notes to build, once the output folder is known to be one to write into."""
     found = discover_all(config.paths)
     check_output(config)
     if not found.files:
         raise BuildError(f"no Markdown notes (*.md) found in {', '.join(map(str, config.paths))}")
-    with build_lifetime(), held(config.output, waiting):
-        return _build(config, progress, names, found)
+    return found
 
 
 def _build(config: BuildConfig, progress: Progress | None, names: list[str],
