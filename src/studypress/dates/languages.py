@@ -356,6 +356,8 @@ _CJK_DAY = r"(?<![0-9])(?P<d>[0-9]{1,2})\s*[日号]"  # "17日" ending a range o
 _LONE_DAYS = re.compile(r"[\s~c.]*[0-9]{1,2}\s*[日号](?:\s*[–~-]\s*[0-9]{1,2}\s*[日号])?\s*")
 _CJK_MONTH_DAY = r"(?P<m>[0-9]{1,2})\s*月(?:\s*(?P<d>[0-9]{1,2})\s*[日号])?"
 _CJK_CENTURY = r"(?P<era>公元前|紀元前|西元前|前)?\s*(?P<n>[0-9]{1,2})\s*世[纪紀]"
+# A decade named within its century ("20世纪50年代": the 1950s), of the Common Era.
+_CJK_CENTURY_DECADE = r"(?<![0-9前])(?P<n>[0-9]{1,2})\s*世[纪紀]\s*(?P<y>[1-9]0)\s*年代"
 _CJK_WORDS = {
     "大约": " c. ", "大約": " c. ", "约": " c. ", "約": " c. ", "左右": " ~ ", "前后": " ~ ",
     "前後": " ~ ", "頃": " ~ ", "ごろ": " ~ ", "～": " – ", "〜": " – ", "至": " – ", "到": " – ",
@@ -401,7 +403,8 @@ def _month(written: str) -> str:
 def _cjk_date(m: re.Match[str]) -> str:
     year, era = m.group("y"), _bce(m.group("era"))
     if m.group("decade"):
-        return f" {year}s{era} "
+        # "80年代" says no century, as "los años 80" does not: the grammar's '80s, refused.
+        return f" '{year}s " if len(year) <= 2 and not era else f" {year}s{era} "
     if m.group("m") is None:
         return f" {year}{era} "
     month = _month(m.group("m"))
@@ -427,7 +430,7 @@ def _cjk_patterns() -> tuple[re.Pattern[str], ...]:
     """The Chinese and Japanese patterns, compiled when a text first has such characters."""
     return tuple(map(patterns.compile, (_CJK, _CJK_NUMBER, _CJK_ERA_YEAR, _CJK_CENTURY,
                                         _CJK_SEASON, _CJK_DATE, _CJK_MONTH_DAY, _CJK_DAY,
-                                        _CJK_PART)))
+                                        _CJK_PART, _CJK_CENTURY_DECADE)))
 
 
 def _has_cjk(text: str) -> bool:
@@ -438,11 +441,14 @@ def _has_cjk(text: str) -> bool:
 
 def _cjk(text: str) -> str:
     """Chinese and Japanese dates in the grammar's words."""
-    _, number, era_year_p, century, season, date, month_day, day, part = _cjk_patterns()
+    (_, number, era_year_p, century, season, date, month_day, day, part,
+     century_decade) = _cjk_patterns()
     text = number.sub(_cjk_number, text)
     era_year = era_year_p.fullmatch(text.strip())
     if era_year:
         text = era_year.group("western")
+    text = century_decade.sub(
+        lambda m: f"{(int(m.group('n')) - 1) * 100 + int(m.group('y'))}年代", text)
     text = century.sub(_cjk_century, text)
     text = season.sub(_cjk_season, text)
     text, dates = date.subn(_cjk_date, text)

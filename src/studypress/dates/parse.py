@@ -295,7 +295,8 @@ def looks_like_date(text: str) -> bool:
 
 
 # A comma right before a figure is a number's ("5,000 marched"), not the end of a date.
-_LEAD_SEPARATOR = re.compile(r"\s*[:：]\s*|\s+(?:[–—]|\\?-{1,3})\s+|\s*,(?![0-9])\s*")
+# A colon right before a figure is part of what it stands in (10:30, John 3:16), no separator.
+_LEAD_SEPARATOR = re.compile(r"\s*[:：](?![0-9])\s*|\s+(?:[–—]|\\?-{1,3})\s+|\s*,(?![0-9])\s*")
 # An ISO date needs no separator after it: "1905-01-22 Bloody Sunday" (outliner journals).
 _LEAD_ISO = re.compile(r"\s*(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\s+(?=[^\s0-9–—-])")
 

@@ -43,7 +43,9 @@ def parser() -> MarkdownIt:
             MarkdownIt("commonmark")
             .enable(["table", "strikethrough"])
             .use(footnote_plugin)
-            .use(dollarmath_plugin, allow_space=True, double_inline=True)
+            # Pandoc's rule: no space inside the dollars, no figure right after the closing
+            # one, so "$13 billion (about $150 billion)" stays money, not maths.
+            .use(dollarmath_plugin, allow_space=False, allow_digits=False, double_inline=True)
             .use(inline.obsidian_plugin)
         )
     return _md

@@ -45,6 +45,8 @@ _TITLES = {
 # A person is not linked to an event this many days away from their span.
 _SPAN_MARGIN_DAYS = 100 * 366
 
+# A regnal numeral (I to XXXIX) after a name: "Charles II" is not "Charles I".
+_NUMERAL = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")
 _WORD_BEFORE = re.compile(r"([\w.'-]+)\s*$")
 _WORD_AFTER = re.compile(r"^\s*([\w'-]+)")
 
@@ -61,6 +63,8 @@ def _short_ok(text: str, start: int, end: int, form: str, own: set[str]) -> bool
         return False  # inside another name: "Michael VIII Palaiologos", "Robert Kennedy"
     if after and after.group(1).lower() in _PLACE_NOUNS:
         return False  # "Washington Monument", "Zhou dynasty" (but "Kerensky Offensive")
+    if after and _NUMERAL.match(after.group(1)) and after.group(1) not in own:
+        return False  # "Charles II" for Charles I, "Napoleon III" for Napoleon Bonaparte
     if low in _PLACES and prev_clean in _PLACE_WORDS:
         return False
     if low in _COMMON:

@@ -43,6 +43,12 @@ class DatedText:
     rest: RichText
 
 
+# A time of day beside an item's date ("10:30, 9 November 1989", "9 November 1989, 9 am"):
+# kept as the date's note. Figures with a colon or "h" (14h30), or an hour with am/pm.
+_CLOCK = (r"(?:[01]?[0-9]|2[0-3])(?:[:h][0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?\s?m\b\.?)?"
+          r"|\s*[ap]\.?\s?m\b\.?)")
+_CLOCK_BEFORE = re.compile(rf"^\s*(?P<time>{_CLOCK})\s*(?:,\s*|\s+)(?=\S)", re.I)
+_CLOCK_AFTER = re.compile(rf"^\s*,?\s*(?P<time>{_CLOCK})\s*(?:[:：]|\s[–—-]\s|$)\s*", re.I)
 _TRAILING_NOTE = re.compile(r"^(?P<date>.*\S)\s*\((?P<note>[^()]*)\)$")
 _BRACKET_NOTE = re.compile(r"\s*\[(?P<note>[^\[\]]*)\]\s*")
 
@@ -61,8 +67,19 @@ def _date_note(head: str) -> tuple[str, str | None]:
     return head, None
 
 
+def _clock_before(text: str) -> tuple[str | None, str]:
+    """A time of day at the start of ``text`` (before a date), and the rest."""
+    m = _CLOCK_BEFORE.match(text)
+    return (m.group("time"), text[m.end():]) if m else (None, text)
+
+
+def _with_time(note: str | None, time: str | None) -> str | None:
+    return note if time is None else (f"{time}, {note}" if note else time)
+
+
 def split_date(rich: RichText) -> DatedText | None:
-    """Find a leading date in an item: bold (``**1917:**``, ``**1914**:``) or plain (``1905 –``)."""
+    """Find a leading date in an item: bold (``**1917:**``, ``**1914**:``) or plain (``1905 –``);
+    a time of day beside it is the date's note."""
     if not rich:
         return None
     first = rich[0]
@@ -70,7 +87,11 @@ def split_date(rich: RichText) -> DatedText | None:
         head = plain_text(first.children).strip()
         colon_inside = head.endswith((":", "："))  # the full-width colon of CJK text
         head = head.rstrip(":：").strip()
+        time, head = _clock_before(head)
+        if time is None and (m := re.search(rf",\s*(?P<time>{_CLOCK})$", head, re.I)):
+            time, head = m.group("time"), head[:m.start()].rstrip()
         head, note = _date_note(head)
+        note = _with_time(note, time)
         if not head or not looks_like_date(head):
             return None
         rest = rich[1:]
@@ -83,15 +104,23 @@ def split_date(rich: RichText) -> DatedText | None:
                     head, note = f"{head} ({note})", None
         return DatedText(head, note, inline.lstrip_chars(rest, _SEPARATORS))
     if isinstance(first, Text):
-        found = leading_date(first.value)
-        if found is None:
-            return None
-        date_text, remainder = found
-        if remainder and len(rich) > 1:  # the space before the next node parts two words
-            remainder += first.value[len(first.value.rstrip()):]
-        rest = ((Text(remainder),) if remainder else ()) + rich[1:]
-        return DatedText(date_text, None, inline.strip(rest))
+        return _plain_date(first.value, rich[1:])
     return None
+
+
+def _plain_date(value: str, more: RichText) -> DatedText | None:
+    """``split_date`` of an item whose text starts with ``value`` (plain text)."""
+    time, after = _clock_before(value)
+    found = leading_date(after)
+    if found is None:
+        return None
+    date_text, remainder = found
+    if time is None and (m := _CLOCK_AFTER.match(remainder)):
+        time, remainder = m.group("time"), remainder[m.end():]
+    if remainder and more:  # the space before the next node parts two words
+        remainder += value[len(value.rstrip()):]
+    rest = ((Text(remainder),) if remainder else ()) + more
+    return DatedText(date_text, time, inline.strip(rest))
 
 
 def resolve(date_text: str, line: int, diag: Collector) -> HistoricalDate | None:
@@ -289,10 +318,15 @@ def date_column(table: Table) -> int | None:
 
 
 def _mostly_dates(table: Table, column: int) -> bool:
-    """At least two thirds of the column's cells read as dates."""
+    """At least two thirds of the column's cells read as dates. Bare numbers under a header
+    that names no date are years only when they have three figures or more: a column of 1,
+    2, 3 numbers rows, trials or pages, not the years AD 1, 2 and 3."""
     cells = [plain_text(r[column]).strip() for r in table.rows if column < len(r)]
-    dated = sum(1 for c in cells if c and looks_like_date(c))
-    return bool(cells) and dated * 3 >= len(cells) * 2
+    dated = [c for c in cells if c and looks_like_date(c)]
+    if not cells or len(dated) * 3 < len(cells) * 2:
+        return False
+    bare = [c for c in dated if c.isdecimal()]
+    return len(bare) < len(dated) or all(len(c) >= 3 for c in bare)
 
 
 def table_events(table: Table, group: Group, diag: Collector) -> list[Event]:

@@ -1,0 +1,150 @@
+"""Shapes that were read wrong without a word: numbers that are no years, clock times, money
+that is no maths, regnal numerals, decades without their century. Each is read right now, or
+kept as written with a message."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from studypress.dates import DateError, parse_date
+from studypress.model import Math, Paragraph, Table, Text, plain_text
+from studypress.reader import read_text
+from studypress.reader.timeline import split_date
+
+
+def read(text: str):
+    return read_text(text, "n.md", "n")
+
+
+def _texts(note) -> list[str]:
+    return [plain_text(e.text) for e in note.events]
+
+
+# ------------------------------------------------------------------ numbered tables
+
+
+@pytest.mark.parametrize("table", [
+    "| # | Question | Answer |\n| --- | --- | --- |\n"
+    "| 1 | What is opportunity cost? | The next best alternative forgone. |\n"
+    "| 2 | What is GDP? | The value of final goods and services. |\n",
+    "| Trial | Initial (mL) | Final (mL) |\n| --- | --- | --- |\n"
+    "| 1 | 0.00 | 24.60 |\n| 2 | 0.50 | 24.95 |\n| 3 | 0.10 | 24.70 |\n",
+    "| Chapter | Pages |\n| --- | --- |\n| 12 | 30 |\n| 13 | 28 |\n",
+])
+def test_a_column_of_small_numbers_is_no_column_of_years(table):
+    note = read(f"# Review\n\n## Results\n\n{table}")
+    assert note.events == ()
+    tables = [b for s in note.sections for b in s.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == table.count("\n") - 2  # kept whole
+
+
+def test_years_in_a_table_are_still_a_timeline():
+    note = read("# Rome\n\n## Results\n\n| | |\n| --- | --- |\n| 476 | The West falls |\n"
+                "| 1453 | Constantinople falls |\n| 800 | Charlemagne crowned |\n")
+    assert [e.date.edtf for e in note.events] == ["0476", "1453", "0800"]
+
+
+def test_small_years_under_a_year_header_are_years():
+    note = read("# Rome\n\n## Timeline\n\n| Year | Event |\n| --- | --- |\n"
+                "| 14 | Augustus dies |\n| 79 | Vesuvius erupts |\n")
+    assert [e.date.edtf for e in note.events] == ["0014", "0079"]
+
+
+# ------------------------------------------------------------------------ clock times
+
+
+@pytest.mark.parametrize(("item", "date", "time", "rest"), [
+    ("10:30, 9 November 1989: East Germany opens the border.", "1989-11-09", "10:30",
+     "East Germany opens the border."),
+    ("9:00 am, 18 June 1815: Battle of Waterloo begins.", "1815-06-18", "9:00 am",
+     "Battle of Waterloo begins."),
+    ("9 November 1989, 10:30: the border opens", "1989-11-09", "10:30", "the border opens"),
+    ("18 June 1815, 9 am – the battle begins", "1815-06-18", "9 am", "the battle begins"),
+    ("6 am 6 June 1944: D-Day", "1944-06-06", "6 am", "D-Day"),
+    ("14h30, 14 juillet 1789 : la prise", "1789-07-14", "14h30", "la prise"),
+    ("**10:30, 9 November 1989:** the border opens", "1989-11-09", "10:30",
+     "the border opens"),
+    ("**9 November 1989, 23:15**: the crowds cross", "1989-11-09", "23:15",
+     "the crowds cross"),
+])
+def test_a_time_of_day_beside_the_date_is_the_date_s_note(item, date, time, rest):
+    (event,) = read(f"# Night\n\n## Timeline\n\n- {item}\n- 1990: unity\n").events[:1]
+    assert (event.date.edtf, event.date_note, plain_text(event.text)) == (date, time, rest)
+
+
+@pytest.mark.parametrize("item", ["10:30: the meeting", "3:16 a verse", "1:2 a ratio"])
+def test_a_clock_time_alone_is_no_year(item):
+    note = read(f"# Night\n\n## Timeline\n\n- {item}\n- 1990: unity\n- 1991: end\n")
+    first = note.events[0]
+    assert first.date is None and plain_text(first.text) == item
+
+
+@given(st.integers(0, 23), st.integers(0, 59), st.integers(1000, 2099))
+def test_no_clock_time_is_read_as_a_year(hour, minute, year):
+    dated = split_date((Text(f"{hour}:{minute:02d}, {year}: something happens"),))
+    assert dated is not None and dated.date_text == str(year)
+    assert dated.note == f"{hour}:{minute:02d}"
+
+
+# ------------------------------------------------------------------------------ money
+
+
+@pytest.mark.parametrize("line", [
+    "The plan transferred over $13 billion (about $150 billion today) to Europe.",
+    "Prices rose from $20,000 to $30,000 in a year.",
+    "A ticket cost $5 and a meal $ 3.",
+    "Between US$5 and US$10 a day.",
+])
+def test_sums_of_money_keep_their_dollars(line):
+    note = read(f"# Money\n\n## Summary\n\n{line}\n")
+    (para,) = [b for s in note.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert not any(isinstance(n, Math) for n in para.text)
+    assert plain_text(para.text) == line
+
+
+def test_maths_between_dollars_is_still_maths():
+    note = read("# Physics\n\n## Summary\n\nEnergy is $E=mc^2$ and area $\\pi r^2$.\n")
+    (para,) = [b for s in note.sections for b in s.blocks if isinstance(b, Paragraph)]
+    assert [n.value for n in para.text if isinstance(n, Math)] == ["E=mc^2", "\\pi r^2"]
+
+
+# -------------------------------------------------------------------- regnal numerals
+
+
+@pytest.mark.parametrize(("cast", "event", "people"), [
+    ("Charles I (King of England, 1625–1649)", "1660: Charles II is restored.", ()),
+    ("Charles I (King of England, 1625–1649)", "1649: Charles is beheaded.", ("Charles I",)),
+    ("Charles I (King of England, 1625–1649)", "1649: Charles I is beheaded.", ("Charles I",)),
+    ("Elizabeth I (1533–1603)", "1603: Elizabeth II is no queen yet.", ()),
+    ("Peter I (Tsar of Russia, 1672–1725)", "1727: Peter II becomes tsar.", ()),
+    ("Peter I (Tsar of Russia, 1672–1725)", "1703: Peter founds a city.", ("Peter I",)),
+])
+def test_a_name_with_another_numeral_is_another_person(cast, event, people):
+    note = read(f"# Kings\n\n## Cast of Characters\n\n- **{cast}:** a ruler.\n\n"
+                f"## Timeline\n\n- {event}\n- 1700: nothing\n")
+    assert note.events[0].people == people
+
+
+# ------------------------------------------------------------- decades, no century
+
+
+@pytest.mark.parametrize("written", ["80年代", "八十年代末", "80년대 후반", "'80s"])
+def test_a_decade_without_its_century_is_refused(written):
+    with pytest.raises(DateError, match="century"):
+        parse_date(written)
+
+
+@pytest.mark.parametrize(("written", "edtf"), [
+    ("1980年代", "198X"), ("20世纪50年代", "195X"), ("二十世纪五十年代", "195X"),
+    ("19世紀80年代後半", "1885/1889"), ("1920年代後半", "1925/1929"),
+])
+def test_a_decade_with_its_century_is_read(written, edtf):
+    assert parse_date(written).edtf == edtf
+
+
+def test_a_cjk_decade_without_its_century_is_reported_at_its_line():
+    note = read("# 改革\n\n## 时间线\n\n- **80年代：** 改革开放全面展开。\n- **1992年：** 南巡。\n")
+    assert note.events[0].date is None
+    assert any(d.code == "bad-date" and d.line == 5 for d in note.diagnostics)
