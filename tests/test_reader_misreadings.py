@@ -148,3 +148,97 @@ def test_a_cjk_decade_without_its_century_is_reported_at_its_line():
     note = read("# 改革\n\n## 时间线\n\n- **80年代：** 改革开放全面展开。\n- **1992年：** 南巡。\n")
     assert note.events[0].date is None
     assert any(d.code == "bad-date" and d.line == 5 for d in note.diagnostics)
+
+
+# --------------------------------------------------------- days written "9. November"
+
+
+@pytest.mark.parametrize("marker", ["- ", ""])
+def test_a_day_with_a_full_stop_is_a_day_not_a_list_number(marker):
+    note = read("# Deutsche Geschichte\n\n## Zeittafel\n\n"
+                f"{marker}9. November 1918: Ausrufung der Republik.\n"
+                f"{marker}30. Januar 1933: Machtergreifung.\n"
+                f"{marker}13. August 1961 – Bau der Berliner Mauer.\n")
+    assert [(e.date.edtf, plain_text(e.text)) for e in note.events] == [
+        ("1918-11-09", "Ausrufung der Republik."), ("1933-01-30", "Machtergreifung."),
+        ("1961-08-13", "Bau der Berliner Mauer.")]
+    assert not [d for d in note.diagnostics if d.severity == "warning"]
+
+
+def test_a_numbered_quiz_stays_numbered():
+    note = read("# Quiz\n\n## Quiz\n\n1. What is GDP?\n2. Januar 1999: what began?\n\n"
+                "## Answer Key\n\n1. Output.\n2. The euro.\n")
+    assert [(q.number, plain_text(q.prompt)) for q in note.questions] == [
+        (1, "What is GDP?"), (2, "Januar 1999: what began?")]
+
+
+def test_a_numbered_list_of_days_without_years_stays_a_numbered_list():
+    from studypress.model import BulletList
+
+    note = read("# Plan\n\n## Steps\n\n1. Januar: plan\n2. Februar: build\n")
+    lists = [b for s in note.sections for b in s.blocks if isinstance(b, BulletList)]
+    assert lists and lists[0].ordered and note.events == ()
+
+
+# ------------------------------------------------- a life with its places, as encyclopedias
+
+
+@pytest.mark.parametrize(("entry", "span", "role"), [
+    ("**Giuseppe Mazzini** (Genova, 22 giugno 1805 – Pisa, 10 marzo 1872): patriota.",
+     "1805-06-22/1872-03-10", "Genova – Pisa"),
+    ("**Napoléon Bonaparte** (Ajaccio, 15 août 1769 – Sainte-Hélène, 5 mai 1821) : empereur.",
+     "1769-08-15/1821-05-05", "Ajaccio – Sainte-Hélène"),
+    ("**Владимир Ленин** (22 апреля 1870, Симбирск — 21 января 1924, Горки): вождь.",
+     "1870-04-22/1924-01-21", "Симбирск – Горки"),
+    ("**Abraham Lincoln** (Hodgenville, February 12, 1809 – Washington, April 15, 1865): "
+     "president.", "1809-02-12/1865-04-15", "Hodgenville – Washington"),
+])
+def test_a_life_with_its_places_is_a_span_from_birth_to_death(entry, span, role):
+    note = read(f"# Lives\n\n## Cast of Characters\n\n- {entry}\n")
+    (person,) = note.people
+    assert (person.span.edtf, person.span_kind.value, person.role) == (span, "life", role)
+    assert person.aliases == ()
+
+
+def test_a_role_and_a_tenure_keep_their_reading():
+    note = read("# PMs\n\n## Cast of Characters\n\n"
+                "- **Winston Churchill** (Prime Minister, 1940 – 1945): led Britain.\n")
+    (person,) = note.people
+    assert (person.role, person.span.edtf) == ("Prime Minister", "1940/1945")
+
+
+# ------------------------------------------------------------- Chinese and Japanese casts
+
+
+@pytest.mark.parametrize("entry", [
+    "**孙中山（1866—1925）：** 中国民主革命的先行者。",
+    "**孙中山**（1866—1925）：中国民主革命的先行者。",
+    "**孙中山 (1866–1925)：** 中国民主革命的先行者。",
+])
+def test_full_width_brackets_hold_the_span(entry):
+    note = read(f"# 人物\n\n## 大事年表\n\n- **1925年3月12日：** 孙中山在北京逝世。\n"
+                f"- **1912年：** 民国。\n\n## 主要人物\n\n- {entry}\n")
+    (person,) = note.people
+    assert (person.name, person.span.edtf) == ("孙中山", "1866/1925")
+    assert plain_text(person.description) == "中国民主革命的先行者。"
+    assert note.events[0].people == ("孙中山",)
+
+
+@pytest.mark.parametrize(("entry", "name", "role", "event"), [
+    ("**毛泽东（中华人民共和国主席，1893—1976）：** 领导人。", "毛泽东", "中华人民共和国主席",
+     "刘少奇当选中华人民共和国主席。"),
+    ("**Александр I** (император, 1801–1825): царь.", "Александр I", "император",
+     "Франц II становится императором."),
+])
+def test_a_role_in_the_name_s_own_script_is_no_other_name(entry, name, role, event):
+    note = read(f"# Rulers\n\n## Cast of Characters\n\n- {entry}\n\n"
+                f"## Timeline\n\n- 1806: {event}\n- 1807: —\n")
+    (person,) = note.people
+    assert (person.name, person.role, person.aliases) == (name, role, ())
+    assert note.events[0].people == ()
+
+
+def test_a_name_in_another_script_is_still_another_name():
+    note = read("# Shoguns\n\n## Cast of Characters\n\n"
+                "- **Tokugawa Yoshinobu** (徳川慶喜, 1837–1913): last shogun.\n")
+    assert note.people[0].aliases == ("徳川慶喜",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -12,6 +12,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from ..dates import DateError, leading_date, parse_date
 from ..model import (
     Block,
     BulletList,
@@ -174,6 +175,34 @@ def _looks_like_prose(text: RichText) -> bool:
     return len(words) > 80 or bool(_HEADING_PUNCT.search(words))
 
 
+def _day_first(number: int | None, text: RichText) -> RichText | None:
+    """An item ``9. November 1918: …`` that Markdown read as item 9 of a numbered list (the
+    way German, Polish or Scandinavian notes write a day): its text with the day put back,
+    when together they make a whole date; None otherwise."""
+    if number is None or not 1 <= number <= 31 or not text or not isinstance(text[0], Text):
+        return None
+    restored = f"{number}. {text[0].value}"
+    found = leading_date(restored)
+    if found is None or not found[0].startswith(f"{number}."):
+        return None
+    try:
+        parse_date(found[0])
+    except DateError:
+        return None
+    return (Text(restored),) + text[1:]
+
+
+def _only_day_first(item: SyntaxTreeNode, inner: list[Block]) -> list[Block] | None:
+    """``- 9. November 1918: …``: a bullet holding a one-item numbered list that is a day
+    and the rest of its date (made a list of days already, ``_list``), as the bullet's own
+    text (and that item's children)."""
+    if len(inner) != 1 or not isinstance(inner[0], BulletList) or inner[0].ordered \
+            or len(inner[0].items) != 1 or item.children[0].type != "ordered_list":
+        return None
+    only = inner[0].items[0]
+    return [Paragraph(only.text, only.line, only.block_id), *only.children]
+
+
 def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
     ordered = n.type == "ordered_list"
     items: list[ListItem] = []
@@ -189,6 +218,7 @@ def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
             # "2. 1521." is item 2 holding an empty list that starts at 1521: the number is
             # the item's text.
             inner = [Paragraph((Text(f"{inner[0].start}."),), line)]
+        inner = _only_day_first(item, inner) or inner
         for i, b in enumerate(inner):
             if i == 0 and isinstance(b, Paragraph):
                 text, block_id = b.text, b.block_id
@@ -197,6 +227,10 @@ def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
         number = int(item.info) if ordered and item.info.isdigit() else None
         items.append(ListItem(text, tuple(children), line, number, block_id))
     start = int(n.attrs.get("start", 1)) if ordered else 1
+    days = [_day_first(i.number, i.text) for i in items] if ordered else []
+    if days and all(days):  # "9. November 1918: …" line after line: days, not numbers
+        items = [replace(i, text=d, number=None) for i, d in zip(items, days, strict=True)]
+        return BulletList(tuple(items), False, _line(n), 1)
     return BulletList(tuple(items), ordered, _line(n), start)
 
 

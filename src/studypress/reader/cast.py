@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from ..dates import DateError, parse_date
@@ -90,14 +91,48 @@ def parse_heading(head: str, line: int, diag: Collector) -> Heading:
     role_parts: list[str] = []
     for part in (p.strip() for p in inner.split(";")):
         born = _ALIAS_PART.match(part)
+        places = None if born or parsed.span is not None else _life_with_places(part)
         if born:
             aliases.append(born.group("n").strip().strip(_QUOTES))
+        elif places is not None:
+            parsed.span, parsed.span_kind = places[0], SpanKind.LIFE
+            role_parts.append(" – ".join(places[1]))
         elif part:
             role_pieces = _part(part, parsed, line, diag)
             if role_pieces:
                 role_parts.append(", ".join(role_pieces))
     parsed.role = "; ".join(role_parts) or None
     return parsed
+
+
+_BIRTH_TO_DEATH = re.compile(r"^(?P<birth>[^–—]+?)\s+[–—]\s+(?P<death>[^–—]+)$")
+
+
+def _place_and_date(side: str) -> tuple[str, str] | None:
+    """``Genova, 22 giugno 1805`` or ``22 апреля 1870, Симбирск``: the place and the date
+    (the pieces with figures, which an English date's comma may part)."""
+    pieces = [p.strip() for p in side.split(",") if p.strip()]
+    dated = [i for i, p in enumerate(pieces) if re.search(r"\d", p)]
+    places = [p for i, p in enumerate(pieces) if i not in dated]
+    if not dated or dated != list(range(dated[0], dated[-1] + 1)) or len(places) != 1:
+        return None
+    return places[0], ", ".join(pieces[i] for i in dated)
+
+
+def _life_with_places(part: str) -> tuple[HistoricalDate, tuple[str, str]] | None:
+    """``Genova, 22 giugno 1805 – Pisa, 10 marzo 1872``, as encyclopedias give a life: the
+    span from birth to death, and the two places (a place on each side, or it is no such
+    part)."""
+    m = _BIRTH_TO_DEATH.match(part)
+    birth = _place_and_date(m.group("birth")) if m else None
+    death = _place_and_date(m.group("death")) if m else None
+    if birth is None or death is None:
+        return None
+    try:
+        span = parse_date(f"{birth[1]} – {death[1]}")
+    except DateError:
+        return None
+    return span, (birth[0], death[0])
 
 
 def _part(part: str, parsed: Heading, line: int, diag: Collector) -> list[str]:
@@ -128,6 +163,12 @@ def _part(part: str, parsed: Heading, line: int, diag: Collector) -> list[str]:
     return role_pieces
 
 
+def _script(text: str) -> str:
+    """The script of a text's first letter, as Unicode names it (LATIN, CYRILLIC, CJK…)."""
+    first = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(first, "?").split()[0] if first else ""
+
+
 def _initials(piece: str, name: str) -> bool:
     """``FDR`` beside ``Franklin D. Roosevelt``: the capitals of the name's words."""
     capitals = "".join(w[0] for w in name.split() if w[:1].isupper())
@@ -140,8 +181,10 @@ def _piece_kind(piece: str, name: str) -> str:
     words = piece.split()
     if re.search(r"\d", piece):
         return "date"
-    if not _LATIN.search(piece) and any(c.isalpha() for c in piece):
-        return "script"  # the name in another script: 秦始皇, Лев Троцкий
+    if not _LATIN.search(piece) and any(c.isalpha() for c in piece) \
+            and _script(piece) != _script(name):
+        return "script"  # the name in another script: 秦始皇, Лев Троцкий (a role in the
+        # name's own script, "中华人民共和国主席" of 毛泽东, is no other name)
     if _initials(piece, name):
         return "initials"  # FDR for Franklin D. Roosevelt
     if not 2 <= len(words) <= 4 or not all(
@@ -205,14 +248,26 @@ def _combine(span: HistoricalDate | None, kind: SpanKind,
     return span, kind
 
 
+# Chinese and Japanese punctuation in a cast line, as the parser of the line reads it.
+_FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "，": ", ", "、": ", ", "；": "; "})
+
+
+def _ascii_punctuation(text: str) -> str:
+    return text.translate(_FULL_WIDTH).strip() if max(text, default="") >= "\u3000" else text
+
+
 def _bold_head(rich: RichText) -> tuple[str, bool, RichText] | None:
     """The bold name an entry starts with: (its words, whether a colon ends them, the rest)."""
     if not rich or not isinstance(rich[0], Strong):
         return None
-    head = plain_text(rich[0].children).strip()
+    head = _ascii_punctuation(plain_text(rich[0].children).strip())
     colon_inside = head.endswith((":", "："))  # the full-width colon of CJK text
     head = head.rstrip(":：").strip()
-    return (head, colon_inside, rich[1:]) if head else None
+    rest = rich[1:]
+    if rest and isinstance(rest[0], Text) and rest[0].value.lstrip().startswith("（"):
+        # "**蒋介石**（1887—1975）：": the parenthesis after the name, read as one in ASCII
+        rest = (Text(_ascii_punctuation(rest[0].value)),) + rest[1:]
+    return (head, colon_inside, rest) if head else None
 
 
 def _take(rest: RichText, pattern: str) -> tuple[re.Match[str] | None, RichText]:
@@ -255,8 +310,9 @@ def _dash_role(rest: RichText, line: int, diag: Collector, want_span: bool,
 def _separator(rest: RichText) -> tuple[str, RichText]:
     """The punctuation between a name and what follows it (``:``, a dash, a comma), and the
     text after it."""
-    m, _ = _take(rest, r"^\s*([:–—,-]{1,2})?\s*")
-    return ((m.group(1) or "") if m else ""), inline.lstrip_chars(rest, ":–—,- \t")
+    m, _ = _take(rest, r"^\s*([:：–—,-]{1,2})?\s*")
+    return ((m.group(1) or "").replace("：", ":") if m else ""), \
+        inline.lstrip_chars(rest, ":：–—,- \t")
 
 
 def read_entry(rich: RichText, line: int, diag: Collector) -> Person | None:
