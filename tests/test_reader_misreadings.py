@@ -242,3 +242,27 @@ def test_a_name_in_another_script_is_still_another_name():
     note = read("# Shoguns\n\n## Cast of Characters\n\n"
                 "- **Tokugawa Yoshinobu** (徳川慶喜, 1837–1913): last shogun.\n")
     assert note.people[0].aliases == ("徳川慶喜",)
+
+
+# ------------------------------------------------------------ "key:: value" of the writer
+
+
+def test_a_double_colon_term_is_a_term_not_an_outliner_property():
+    note = read("# Cold War\n\n## Key terms\n\n"
+                "- Containment:: US policy of stopping the spread of communism\n"
+                "- Brinkmanship:: pushing a dangerous situation to the edge\n\n"
+                "## People\n\n- **Harry S. Truman** (1884–1972): US President.\n"
+                "  Born:: Lamar, Missouri\n")
+    assert [(t.term, plain_text(t.definition)) for t in note.terms] == [
+        ("Containment", "US policy of stopping the spread of communism"),
+        ("Brinkmanship", "pushing a dangerous situation to the edge")]
+    assert plain_text(note.people[0].description) == "US President. Born: Lamar, Missouri"
+
+
+def test_an_outliner_s_own_block_properties_are_still_set_aside():
+    from studypress.reader.exports import normalise
+
+    exported = normalise("- Tsar abdicates\n  collapsed:: true\n  id:: 64f1c2e3-1111\n"
+                         "  card-last-interval:: 4\n")
+    assert exported.body.split("\n")[1:4] == ["", "", ""]
+    assert sorted(exported.ignored) == [2, 3, 4]

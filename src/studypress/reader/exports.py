@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_PROPERTY = re.compile(r"^\s*(?:[-*+]\s+)?(?P<key>[A-Za-z][\w-]*)::\s*(?P<value>.*?)\s*$")
+_PROPERTY = re.compile(
+    r"^(?P<lead>\s*(?:[-*+]\s+)?)(?P<key>[A-Za-z][\w.-]*)::\s*(?P<value>.*?)\s*$")
+# The block properties outliners keep for themselves (Logseq's): no content of the note. Any
+# other "key:: value" under the page's start is the writer's (a term and its definition, a
+# Dataview field): kept as "key: value".
+_MACHINERY = frozenset({
+    "id", "collapsed", "heading", "background-color", "template", "template-including-parent",
+    "icon", "public", "filters", "created-at", "updated-at", "ls-type", "title", "alias",
+    "tags", "exclude-from-graph-view"})
+_MACHINERY_PREFIXES = ("card-", "hl-", "query-", "logseq.")
 _TASK = re.compile(r"^(?P<lead>\s*[-*+]\s+)(?:TODO|DONE|LATER|NOW|DOING|WAITING|CANCELED|"
                    r"CANCELLED)\s+(?=\S)")
 _BLOCK_REF = re.compile(r"\s*\(\([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)\)")
@@ -42,10 +51,14 @@ def normalise(body: str) -> Exported:
         number = i + 1
         prop = _PROPERTY.match(line)
         if prop:
+            key = prop.group("key").lower()
             if page:
-                out.properties.append((number, prop.group("key").lower(), prop.group("value")))
-            else:
+                out.properties.append((number, key, prop.group("value")))
+            elif key in _MACHINERY or key.startswith(_MACHINERY_PREFIXES):
                 out.ignored[number] = f"block property '{prop.group('key')}::'"
+            else:
+                lines[i] = f"{prop.group('lead')}{prop.group('key')}: {prop.group('value')}"
+                continue
             lines[i] = ""
             continue
         if line.strip():
