@@ -266,3 +266,48 @@ def test_an_outliner_s_own_block_properties_are_still_set_aside():
                          "  card-last-interval:: 4\n")
     assert exported.body.split("\n")[1:4] == ["", "", ""]
     assert sorted(exported.ignored) == [2, 3, 4]
+
+
+# ------------------------------------------------------- an answer key in parts, per quiz
+
+
+def test_quiz_headings_under_the_answer_key_are_its_parts():
+    note = read("# Genetics\n\n## Quiz 1: Mendel\n\n1. What is an allele?\n"
+                "2. Who is the father of genetics?\n\n## Quiz 2: DNA\n\n"
+                "1. What enzyme unwinds DNA?\n\n## Answer Key\n\n### Quiz 1\n\n"
+                "1. One of two or more versions of a gene.\n2. Gregor Mendel.\n\n"
+                "### Quiz 2\n\n1. Helicase.\n")
+    assert [(q.number, plain_text(q.prompt), plain_text(q.answer or ())) for q in
+            note.questions] == [
+        (1, "What is an allele?", "One of two or more versions of a gene."),
+        (2, "Who is the father of genetics?", "Gregor Mendel."),
+        (3, "What enzyme unwinds DNA?", "Helicase.")]
+
+
+# ------------------------------------------------- labels that are no date, dates at the end
+
+
+@pytest.mark.parametrize("label", ["FY2008", "Between 1642 and 1651", "1990–present",
+                                   "Summer of '69", "29/10/1929", "1929-10-29T09:30",
+                                   "Late 2nd millennium BC"])
+def test_a_label_that_reads_as_no_date_is_said_at_its_line(label):
+    note = read(f"# World\n\n## Timeline\n\n- 1066: the conquest\n- {label}: something\n")
+    assert note.events[1].date is None
+    assert plain_text(note.events[1].text) == f"{label}: something"
+    (said,) = [d for d in note.diagnostics if d.code == "undated"]
+    assert said.line == 6 and f"'{label}'" in said.message
+
+
+@pytest.mark.parametrize(("item", "edtf"), [
+    ("The Buddha is born in Lumbini (c. 563 BCE).", "-0562~"),
+    ("Battle of Hastings (14 October 1066)", "1066-10-14"),
+])
+def test_a_date_in_the_closing_parenthesis_dates_the_item(item, edtf):
+    note = read(f"# World\n\n## Timeline\n\n- 1066: the conquest\n- {item}\n")
+    assert note.events[1].date.edtf == edtf and plain_text(note.events[1].text) == item
+
+
+@pytest.mark.parametrize("item", ["The second landing (2).", "A treaty (see below)."])
+def test_a_parenthesis_that_is_no_date_leaves_the_item_undated(item):
+    note = read(f"# World\n\n## Timeline\n\n- 1066: the conquest\n- {item}\n")
+    assert note.events[1].date is None

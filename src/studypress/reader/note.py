@@ -107,6 +107,9 @@ def _regions(blocks: list[Block]) -> list[_Region]:
         elif kind is Kind.PROSE and _date_heading(words, block.level, timeline_level):
             # "### Timeline" then "### 1276" at the same level: the dates go on as its groups
             kind, group = Kind.TIMELINE, words.strip().rstrip(":")
+        if kind is Kind.QUIZ and any(k is Kind.ANSWERS for _, k in stack):
+            # "### Quiz 1" under "## Answer Key": that quiz's answers, not another quiz
+            kind, group = Kind.ANSWERS, words.strip().rstrip(":")
         if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
             kind = stack[-1][1]
             group = words.strip().rstrip(":")

@@ -280,10 +280,14 @@ class TimelineReader:
             return Event(date, text, line, group=self.group.name, date_note=dated.note,
                          children=children, block_id=block_id)
         inherited = self.group.date
+        if inherited is None and (at_end := _date_at_end(text)) is not None:
+            return Event(at_end, text, line, group=self.group.name, children=children,
+                         block_id=block_id)
         label = text[0] if text and isinstance(text[0], Strong) else None
+        words = (plain_text(label.children).strip().rstrip(":") if label is not None
+                 else _figured_label(text))
         lead = _date_lead(text) if inherited is None and label is None else None
-        if inherited is None and label is not None:
-            words = plain_text(label.children).strip().rstrip(":")
+        if inherited is None and words is not None and lead is None:
             self.diag.info("undated", f"'{words}' is not a date studypress can read, so this "
                            "event is undated; write it as e.g. 'March 1917' or 'c. 509 BCE' "
                            "to place it", line)
@@ -293,6 +297,29 @@ class TimelineReader:
                               f"'{lead}: …' if it is the item's date", line)
         return Event(inherited, text, line, group=self.group.name, children=children,
                      block_id=block_id, inherited_date=inherited is not None)
+
+
+_AT_END = re.compile(r"\(([^()]*[0-9][^()]*)\)[\s.;,]*$")
+
+
+def _date_at_end(text: RichText) -> HistoricalDate | None:
+    """The date in an item's closing parenthesis (``The Buddha is born (c. 563 BCE).``), when
+    it reads as one whole date."""
+    m = _AT_END.search(plain_text(text))
+    if m is None or (m.group(1).strip().isdecimal() and len(m.group(1).strip()) < 3):
+        return None  # "(2)": a note's number, not the year 2
+    try:
+        return parse_date(m.group(1).strip())
+    except DateError:
+        return None
+
+
+def _figured_label(text: RichText) -> str | None:
+    """The words before an item's first colon when they hold a figure and are few: a label
+    meant as a date (``FY2008:``, ``29/10/1929:``) that did not read as one."""
+    head, colon, _ = plain_text(text).partition(": ")
+    return head.strip() if colon and re.search(r"[0-9]", head) and len(head.split()) <= 6 \
+        else None
 
 
 def _date_lead(text: RichText) -> str | None:
