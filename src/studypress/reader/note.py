@@ -107,18 +107,24 @@ def _regions(blocks: list[Block]) -> list[_Region]:
         elif kind is Kind.PROSE and _date_heading(words, block.level, timeline_level):
             # "### Timeline" then "### 1276" at the same level: the dates go on as its groups
             kind, group = Kind.TIMELINE, words.strip().rstrip(":")
-        if kind is Kind.QUIZ and any(k is Kind.ANSWERS for _, k in stack):
-            # "### Quiz 1" under "## Answer Key": that quiz's answers, not another quiz
-            kind, group = Kind.ANSWERS, words.strip().rstrip(":")
-        if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
-            kind = stack[-1][1]
-            group = words.strip().rstrip(":")
-            if kind is Kind.FAQ and words.strip().endswith("?"):
-                kind = Kind.FAQ_ENTRY  # "## Why two dates?" under an FAQ heading
+        kind, group = _under(kind, group, words, stack)
         if kind is not Kind.FAQ_ENTRY:
             stack.append((block.level, kind))
         regions.append(_Region(block, kind, group=group))
     return [r for r in regions if r.heading is not None or r.blocks]
+
+
+def _under(kind: Kind, group: str | None, words: str, stack: list[tuple[int, Kind]]
+           ) -> tuple[Kind, str | None]:
+    """A heading's kind and group as the headings it stands under make them."""
+    if kind is Kind.QUIZ and any(k is Kind.ANSWERS for _, k in stack):
+        # "### Quiz 1" under "## Answer Key": that quiz's answers, not another quiz
+        return Kind.ANSWERS, words.strip().rstrip(":")
+    if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
+        if stack[-1][1] is Kind.FAQ and words.strip().endswith("?"):
+            return Kind.FAQ_ENTRY, words.strip().rstrip(":")  # "## Why?" under an FAQ heading
+        return stack[-1][1], words.strip().rstrip(":")
+    return kind, group
 
 
 def _date_heading(words: str, level: int, timeline_level: int | None) -> bool:
