@@ -311,3 +311,31 @@ def test_a_date_in_the_closing_parenthesis_dates_the_item(item, edtf):
 def test_a_parenthesis_that_is_no_date_leaves_the_item_undated(item):
     note = read(f"# World\n\n## Timeline\n\n- 1066: the conquest\n- {item}\n")
     assert note.events[1].date is None
+
+
+# ------------------------------------------------------------------------- languages
+
+
+def test_japanese_under_kanji_headings_is_japanese():
+    note = read("# 明治維新\n\n## 年表\n\n- **1867年11月9日:** 徳川慶喜が大政奉還を行う。\n"
+                "- **1889年2月11日:** 大日本帝国憲法が発布される。\n\n## 登場人物\n\n"
+                "- **西郷隆盛** (1828–1877): 薩摩藩出身の指導者。\n")
+    assert note.metadata.language == "ja"
+
+
+def test_chinese_stays_chinese():
+    note = read("# 建国\n\n## 年表\n\n- **1949年10月1日：** 中华人民共和国成立。\n")
+    assert note.metadata.language == "zh"
+
+
+def test_a_declared_language_without_words_is_said():
+    note = read("---\nlang: hr\n---\n# Raspad\n\n## Kronologija\n\n"
+                "- **29. listopada 1918:** Sabor raskida veze.\n")
+    (said,) = [d for d in note.diagnostics if d.code == "unknown-language"]
+    assert said.line == 2 and "'hr'" in said.message and said.severity == "warning"
+
+
+@pytest.mark.parametrize("tag", ["es-AR", "en", "de_CH", "zh-Hant"])
+def test_a_declared_language_with_words_is_not(tag):
+    note = read(f"---\nlang: {tag}\n---\n# X\n")
+    assert not [d for d in note.diagnostics if d.code == "unknown-language"]

@@ -18,6 +18,9 @@ _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # A heading is stronger evidence than a month name: "Chronologie" says more than "août".
 _HEADING_WEIGHT = 3
+# Hiragana and katakana: written in Japanese, never in Chinese.
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+_KANA_MIN = 5
 _CLDR = Path(__file__).parents[1] / "dates" / "lang" / "cldr.json"
 
 
@@ -73,7 +76,10 @@ def detect(headings: Iterable[str], text: str) -> str:
         if code != DEFAULT and scores[code] + most > scores[DEFAULT]:
             scores[code] += _HEADING_WEIGHT * _heading_hits(code, headings)
     best = max(sorted(scores), key=lambda code: scores[code], default=DEFAULT)
-    return best if scores[best] > scores[DEFAULT] else DEFAULT
+    best = best if scores[best] > scores[DEFAULT] else DEFAULT
+    if best == "zh" and len(_KANA.findall(text)) >= _KANA_MIN:
+        return "ja"  # kanji headings ("年表", "登場人物") over Japanese text: kana tell it
+    return best
 
 
 def note_language(declared: object, headings: Iterable[str], text: str) -> str:

@@ -34,7 +34,7 @@ from . import exports, front_matter, slugify, typography
 from .cast import dated_people, heading_entry, people_table, read_cast, read_cast_table
 from .glossary import heading_term, read_glossary
 from .inline import InlineContext, note_target
-from .language import note_language
+from .language import from_tag, note_language
 from .links import link
 from .names import telltale_names
 from .questions import (
@@ -45,7 +45,7 @@ from .questions import (
     question_list,
     split_answers,
 )
-from .sections import SUBDIVIDED, Kind, classify, prose_kind, timeline_subject
+from .sections import SUBDIVIDED, Kind, classify, languages, prose_kind, timeline_subject
 from .shape import shape
 from .source import aliases_list, as_string_list, split_front_matter
 from .timeline import (
@@ -421,9 +421,11 @@ def _read(text: str, source: str, stem: str, diag: Collector,
     _report_order(events, diag)
     _check_embeds(ctx, embed_exists, diag)
     metadata = _metadata(meta, ctx)
+    declared = meta.get("lang", meta.get("language"))
     metadata = replace(metadata, language=note_language(
-        meta.get("lang", meta.get("language")),
-        (plain_text(b.text) for b in shaped.blocks if isinstance(b, Heading)), fm.body))
+        declared, (plain_text(b.text) for b in shaped.blocks if isinstance(b, Heading)),
+        fm.body))
+    _unknown_language(declared, fm.lines.get("lang", fm.lines.get("language")), diag)
     return Note(
         id=slugify(_permalink_slug(metadata.permalink) or stem),
         title=title,
@@ -441,6 +443,19 @@ def _read(text: str, source: str, stem: str, diag: Collector,
         diagnostics=tuple(diag.items),
         timeline_title=timeline_title,
     )
+
+
+def _unknown_language(declared: object, line: int | None, diag: Collector) -> None:
+    """A warning for a declared language studypress has no words for: its month names may
+    be another language's words (Croatian "listopad" is October, Polish November)."""
+    code = from_tag(declared)
+    if code is None or code in {w.code for w in languages()}:
+        return
+    known = ", ".join(sorted(w.code for w in languages()))
+    diag.warning("unknown-language", f"studypress has no words for the language '{code}' "
+                 f"(it knows {known}): headings and dates in it are read with the words of "
+                 "those languages, which may read a month wrong, and the outputs are worded "
+                 "in English; check the timeline's dates", line)
 
 
 def _with_properties(meta: dict[str, object], properties: list[tuple[int, str, str]],
