@@ -339,3 +339,9 @@ def test_a_declared_language_without_words_is_said():
 def test_a_declared_language_with_words_is_not(tag):
     note = read(f"---\nlang: {tag}\n---\n# X\n")
     assert not [d for d in note.diagnostics if d.code == "unknown-language"]
+
+
+def test_the_message_of_an_unread_answer_key_names_it_rightly():
+    note = read("# Q\n\n## Quiz\n\n1. What?\n\n## Answer Key\n\nSee the lecture notes.\n")
+    (said,) = [d for d in note.diagnostics if d.code == "unrecognised-section"]
+    assert "'Answer Key' reads as an answer key section" in said.message

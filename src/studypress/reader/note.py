@@ -173,7 +173,8 @@ class _Builder:
             if region.heading is not None and region.heading.level > 1:
                 self.diag.warning(
                     "unrecognised-section",
-                    f"'{plain_text(region.heading.text)}' reads as a {region.kind} section, "
+                    f"'{plain_text(region.heading.text)}' reads as "
+                    f"{_SECTION_NAMES.get(region.kind, 'a ' + region.kind)} section, "
                     "but nothing under it is in a shape studypress knows for one; it is kept "
                     "as prose (see the README for the shapes)",
                     region.heading.line)
@@ -443,6 +444,11 @@ def _read(text: str, source: str, stem: str, diag: Collector,
         diagnostics=tuple(diag.items),
         timeline_title=timeline_title,
     )
+
+
+# What each kind of section is called in a message ("an answer key section").
+_SECTION_NAMES = {Kind.ANSWERS: "an answer key", Kind.ESSAY: "an essay", Kind.FAQ: "an FAQ",
+                  Kind.FAQ_ENTRY: "an FAQ entry"}
 
 
 def _unknown_language(declared: object, line: int | None, diag: Collector) -> None:
