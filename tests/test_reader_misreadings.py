@@ -345,3 +345,33 @@ def test_the_message_of_an_unread_answer_key_names_it_rightly():
     note = read("# Q\n\n## Quiz\n\n1. What?\n\n## Answer Key\n\nSee the lecture notes.\n")
     (said,) = [d for d in note.diagnostics if d.code == "unrecognised-section"]
     assert "'Answer Key' reads as an answer key section" in said.message
+
+
+# ----------------------------------------------------------------------- cast tables
+
+
+def test_born_and_died_columns_make_a_life_span():
+    note = read("# Presidents\n\n## Cast of Characters\n\n| Name | Born | Died | Role |\n"
+                "| --- | --- | --- | --- |\n| John Adams | 1735 | 1826 | 2nd President |\n")
+    (person,) = note.people
+    assert (person.span.edtf, person.span_kind.value, person.role) == (
+        "1735/1826", "life", "2nd President")
+    assert plain_text(person.description) == ""
+
+
+@pytest.mark.parametrize(("heading", "header"), [
+    ("Personajes", "| Nombre | Fechas | Cargo | Aportación |"),
+    ("Personnages", "| Nom | Dates | Fonction | Contribution |"),
+    ("Personen", "| Name | Lebensdaten | Amt | Bedeutung |"),
+    ("Personaggi", "| Nome | Date | Ruolo | Contributo |"),
+    ("Ключевые личности", "| Имя | Годы жизни | Должность | Вклад |"),
+    ("Обзор", "| Имя | Годы жизни | Должность | Вклад |"),  # by its columns alone
+    ("主要人物", "| 姓名 | 生卒 | 职务 | 贡献 |"),
+])
+def test_a_cast_table_s_columns_are_known_in_the_note_s_language(heading, header):
+    note = read(f"# X\n\n## {heading}\n\n{header}\n| --- | --- | --- | --- |\n"
+                "| Vladimir Lenin | 1870–1924 | Chairman | Led the seizure of power |\n")
+    (person,) = note.people
+    assert (person.name, person.span.edtf, person.role, plain_text(person.description)) == (
+        "Vladimir Lenin", "1870/1924", "Chairman", "Led the seizure of power")
+    assert note.events == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..dates import DateError, parse_date
 from ..diagnostics import Collector
@@ -25,6 +26,7 @@ from ..model import (
 from ..model import Heading as HeadingBlock
 from . import inline
 from .names import TITLE_WORDS
+from .sections import compile_any, languages
 
 _SPAN_PREFIX: list[tuple[re.Pattern[str], SpanKind]] = [
     (re.compile(r"^(reigned|reign|ruled|r\.|in office|served|tenure|term)\s+", re.I),
@@ -360,20 +362,25 @@ def _role_sentence(rest: RichText) -> tuple[str, RichText]:
     return value.strip().rstrip(".").strip(), ()
 
 
-_COLUMNS = {
-    "name": re.compile(r"\b(name|person|people|figure|who|character)\b", re.I),
-    "span": re.compile(r"\b(dates?|life|lived|born|span|years?|reign(ed)?|tenure|era)\b", re.I),
-    "role": re.compile(r"\b(role|title|position|office|occupation|rank|job)\b", re.I),
-    "description": re.compile(r"\b(description|contribution|significance|known\s+for|notes?|"
-                              r"importance|why|achievements?|legacy|summary)\b", re.I),
-}
+_COLUMN_KEYS = ("name", "span", "died", "role", "description")
+
+
+@cache
+def _column_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each column of a cast table with its header words in every language
+    (``lang/<code>.toml``'s ``[columns]``), the columns in the order a header is tried."""
+    by_key: dict[str, list[str]] = {}
+    for words in languages():
+        for key, pattern in words.columns.items():
+            by_key.setdefault(key, []).append(pattern)
+    return tuple((key, compile_any(by_key[key])) for key in _COLUMN_KEYS if key in by_key)
 
 
 def _columns(table: Table) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, head in enumerate(table.header):
         words = plain_text(head)
-        for key, pattern in _COLUMNS.items():
+        for key, pattern in _column_words():
             if key not in found and pattern.search(words):
                 found[key] = i
                 break
@@ -385,10 +392,34 @@ def people_table(table: Table) -> bool:
     """A table with a column of names beside a role, dates or description column."""
     found: dict[str, int] = {}
     for i, head in enumerate(table.header):
-        for key, pattern in _COLUMNS.items():
+        for key, pattern in _column_words():
             if key not in found and pattern.search(plain_text(head)):
                 found[key] = i
     return "name" in found and len(found) >= 2 and bool(table.rows)
+
+
+def _with_death(span: HistoricalDate | None, kind: SpanKind, died: str
+                ) -> tuple[HistoricalDate | None, SpanKind]:
+    """A Born column's date and a Died column's as one life span (the Died date alone, a
+    death); the Born date as it was when the Died cell does not read as a date."""
+    if not died:
+        return span, kind
+    try:
+        death = parse_date(died)
+    except DateError:
+        return span, kind
+    if span is None:
+        return death, SpanKind.DEATH
+    try:
+        return parse_date(f"{span.text} – {death.text}"), SpanKind.LIFE
+    except DateError:
+        return span, kind
+
+
+def cast_first(table: Table) -> bool:
+    """A people table whose first column holds the names (``| Name | Life | Role |``): its
+    dates are lives, not a chronology, though its cells read as dates."""
+    return people_table(table) and _columns(table).get("name") == 0
 
 
 def read_cast_table(table: Table, diag: Collector) -> list[Person]:
@@ -411,6 +442,7 @@ def read_cast_table(table: Table, diag: Collector) -> list[Person]:
             found = parse_span(span_text, line, diag)
             if found:
                 span, kind = found
+        span, kind = _with_death(span, kind, plain_text(cell("died")).strip())
         role = plain_text(cell("role")).strip() or parsed.role
         description = cell("description")
         if not description:

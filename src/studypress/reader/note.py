@@ -31,7 +31,14 @@ from ..model import (
 )
 from . import blocks as block_parser
 from . import exports, front_matter, slugify, typography
-from .cast import dated_people, heading_entry, people_table, read_cast, read_cast_table
+from .cast import (
+    cast_first,
+    dated_people,
+    heading_entry,
+    people_table,
+    read_cast,
+    read_cast_table,
+)
 from .glossary import heading_term, read_glossary
 from .inline import InlineContext, note_target
 from .language import from_tag, note_language
@@ -289,7 +296,7 @@ class _Builder:
             elif isinstance(block, BulletList):
                 kept.extend(self._list_shape(block, group))
             elif isinstance(block, Table) and date_column(block) is not None and len(
-                    block.header) >= 2:
+                    block.header) >= 2 and not cast_first(block):
                 self.events.extend(table_events(block, Group(group), self.diag))
             elif isinstance(block, Table) and people_table(block):
                 self.people.extend(read_cast_table(block, self.diag))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -40,6 +40,7 @@ class Words:
     code: str
     sections: dict[Kind, str]
     prose: dict[str, str]
+    columns: dict[str, str] = field(default_factory=dict)  # a cast table's header words
 
     def patterns(self) -> list[str]:
         """Every pattern of the language, sections' then prose's."""
@@ -60,7 +61,8 @@ def _words(path: Path) -> Words:
     sections = {Kind(k.replace("_", "-")): _alternatives(v)
                 for k, v in data.get("sections", {}).items() if v}
     prose = {k: _alternatives(v) for k, v in data.get("prose", {}).items() if v}
-    return Words(path.stem, sections, prose)
+    columns = {k: _alternatives(v) for k, v in data.get("columns", {}).items() if v}
+    return Words(path.stem, sections, prose, columns)
 
 
 @cache
