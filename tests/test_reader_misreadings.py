@@ -375,3 +375,50 @@ def test_a_cast_table_s_columns_are_known_in_the_note_s_language(heading, header
     assert (person.name, person.span.edtf, person.role, plain_text(person.description)) == (
         "Vladimir Lenin", "1870/1924", "Chairman", "Led the seizure of power")
     assert note.events == ()
+
+
+# ------------------------------------------------------ exports, questions and glossaries
+
+
+def test_a_toggle_s_question_in_a_timeline_is_kept_as_its_notes():
+    note = read("# WWI\n\n## Key Dates\n\n| Date | Event |\n| --- | --- |\n"
+                "| June 28, 1914 | The archduke is shot |\n\n<details>\n"
+                "<summary>Why did the alliances matter?</summary>\n\n"
+                "Because a local war drew in every power.\n\n</details>\n")
+    kept = " ".join(plain_text(b.text) for s in note.sections for b in s.blocks
+                    if isinstance(b, Paragraph))
+    assert "Why did the alliances matter?" in kept and "every power" in kept
+
+
+def test_an_aside_never_closed_does_not_swallow_the_rest_of_the_note():
+    note = read("# WWI\n\n<aside>\n💡 Read before class.\n\n## Timeline\n\n- 1914: war\n"
+                "- 1918: peace\n")
+    assert [e.date.edtf for e in note.events] == ["1914", "1918"]
+
+
+def test_numbered_questions_on_consecutive_lines_are_one_each():
+    note = read("# WWII\n\n## Short Answer Questions\n\nQ1. When did Germany invade Poland?\n"
+                "Q2. Who led Britain from May 1940?\nQ3. What was Barbarossa?\n")
+    assert [(q.number, q.line, plain_text(q.prompt)) for q in note.questions] == [
+        (1, 5, "When did Germany invade Poland?"), (2, 6, "Who led Britain from May 1940?"),
+        (3, 7, "What was Barbarossa?")]
+
+
+def test_plain_q_and_a_lines_are_faq_entries_of_their_own():
+    note = read("# Aid\n\n## Frequently Asked Questions\n\n**Did Germany receive aid?**\n\n"
+                "Yes, about $1.4 billion.\n\nQ: Was it a loan?\nA: Mostly grants.\n")
+    assert [(plain_text(f.question), " ".join(plain_text(b.text) for b in f.answer))
+            for f in note.faq] == [("Did Germany receive aid?", "Yes, about $1.4 billion."),
+                                   ("Was it a loan?", "Mostly grants.")]
+
+
+def test_a_remark_in_a_glossary_is_no_term_and_a_definition_list_is_terms():
+    note = read("# Micro\n\n## Glossary\n\n**Note:** definitions follow Mankiw.\n\n"
+                "- **Price ceiling**: a legal maximum price.\n\nElasticity\n"
+                ": The responsiveness of quantity to price.\n")
+    assert [(t.term, plain_text(t.definition)) for t in note.terms] == [
+        ("Price ceiling", "a legal maximum price."),
+        ("Elasticity", "The responsiveness of quantity to price.")]
+    kept = [plain_text(b.text) for s in note.sections for b in s.blocks
+            if isinstance(b, Paragraph)]
+    assert kept == ["Note: definitions follow Mankiw."]

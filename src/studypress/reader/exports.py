@@ -47,6 +47,7 @@ def normalise(body: str) -> Exported:
     out = Exported("")
     page = True  # property lines before any content are the page's own
     in_aside = False
+    unclosed = _unclosed_aside(lines)
     for i, line in enumerate(lines):
         number = i + 1
         prop = _PROPERTY.match(line)
@@ -63,10 +64,27 @@ def normalise(body: str) -> Exported:
             continue
         if line.strip():
             page = False
+        if i == unclosed:  # its lines are read as they stand, not as one callout
+            out.ignored[number] = "an <aside> that is never closed"
+            lines[i] = ""
+            continue
         lines[i], in_aside = _html(line, number, in_aside, out)
         lines[i] = _BLOCK_REF.sub("", _TASK.sub(r"\g<lead>", lines[i]))
     out.body = "\n".join(lines)
     return out
+
+
+def _unclosed_aside(lines: list[str]) -> int | None:
+    """The index of an ``<aside>`` line with no ``</aside>`` after it (Notion closes every
+    one; a note cut or edited by hand may not): read as one callout, the rest of the note
+    would vanish into it."""
+    opened = None
+    for i, line in enumerate(lines):
+        if _ASIDE_OPEN.match(line):
+            opened = i if opened is None else opened
+        elif _ASIDE_CLOSE.match(line):
+            opened = None
+    return opened
 
 
 def _html(line: str, number: int, in_aside: bool, out: Exported) -> tuple[str, bool]:

@@ -26,6 +26,14 @@ from . import inline
 _PLAIN_TERM = re.compile(r"^\s*(?P<term>[^\s:–—][^:–—]{0,58}?)\s*(?::|—|–|--|\s-)\s+(?=\S)")
 
 
+# Labels that open a remark about the glossary, not a term of it: "**Note:** definitions
+# follow Mankiw".
+_REMARKS = frozenset({"note", "notes", "nb", "n.b.", "tip", "see also", "source", "sources",
+                      "remember", "important", "warning", "caution", "reminder"})
+# A pandoc definition list: the term on its line, the definition on the next after ": ".
+_DEFINITION_LINE = re.compile(r"^\s*:\s+(?=\S)")
+
+
 def read_term(rich: RichText, line: int) -> Term | None:
     """``**Term:** definition`` (the definition may start on the next line)."""
     if not rich or not isinstance(rich[0], Strong):
@@ -34,7 +42,7 @@ def read_term(rich: RichText, line: int) -> Term | None:
     definition = inline.lstrip_chars(rich[1:], ":：–—-")
     if definition and isinstance(definition[0], LineBreak):
         definition = inline.strip(definition[1:])
-    if not term or not definition:
+    if not term or not definition or term.lower() in _REMARKS:
         return None
     return Term(term, inline.strip(definition), line)
 
@@ -44,7 +52,8 @@ def plain_term(rich: RichText, line: int) -> Term | None:
     if not rich or not isinstance(rich[0], Text):
         return None
     m = _PLAIN_TERM.match(rich[0].value)
-    if m is None or len(m.group("term").split()) > 6:
+    if m is None or len(m.group("term").split()) > 6 \
+            or m.group("term").strip().lower() in _REMARKS:
         return None
     definition = inline.strip((Text(rich[0].value[m.end() :]),) + rich[1:])
     return Term(m.group("term").strip(), definition, line) if definition else None
@@ -88,13 +97,32 @@ def _terms_by_line(para: Paragraph) -> list[Term] | None:
     return terms
 
 
+def _definition_list(para: Paragraph) -> list[Term] | None:
+    """``Elasticity`` over ``: The responsiveness of …`` (pandoc's definition lists), one
+    term or more in the paragraph."""
+    lines = inline.split_lines(para.text)
+    if len(lines) < 2 or len(lines) % 2:
+        return None
+    terms = []
+    for k in range(0, len(lines), 2):
+        term, definition = plain_text(lines[k]).strip(), lines[k + 1]
+        m = (_DEFINITION_LINE.match(definition[0].value)
+             if definition and isinstance(definition[0], Text) else None)
+        if not term or m is None or len(term) > 60:
+            return None
+        rest = inline.strip((Text(definition[0].value[m.end():]),) + definition[1:])
+        terms.append(Term(term, rest, para.line + k))
+    return terms
+
+
 def read_glossary(blocks: list[Block] | tuple[Block, ...], diag: Collector,
                   ) -> tuple[list[Term], list[Block]]:
     """Terms from paragraphs, list items and two-column tables; the rest comes back."""
     terms: list[Term] = []
     leftovers: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and (several := _terms_by_line(block)):
+        if isinstance(block, Paragraph) and (several := _terms_by_line(block)
+                                             or _definition_list(block)):
             terms.extend(several)
         elif isinstance(block, Paragraph):
             term = read_term(block.text, block.line)

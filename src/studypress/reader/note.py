@@ -30,7 +30,7 @@ from ..model import (
     plain_text,
 )
 from . import blocks as block_parser
-from . import exports, front_matter, slugify, typography
+from . import exports, front_matter, inline, slugify, typography
 from .cast import (
     cast_first,
     dated_people,
@@ -379,14 +379,40 @@ def _faq_question(block: Block) -> RichText | None:
     return None
 
 
+_PLAIN_Q = re.compile(r"^\s*Q\s*[:.]\s*(?=\S)")
+_PLAIN_A = re.compile(r"^\s*A\s*[:.]\s*")
+
+
+def _plain_qa(block: Block) -> tuple[RichText, list[Block]] | None:
+    """``Q: Was it a loan?`` (with ``A: Mostly grants.`` on the next line, or in the blocks
+    after it) written plainly: an FAQ entry's question and the answer the paragraph holds."""
+    if not isinstance(block, Paragraph) or not block.text or not isinstance(block.text[0], Text):
+        return None
+    lines = inline.split_lines(block.text)
+    first = lines[0]
+    m = _PLAIN_Q.match(first[0].value) if first and isinstance(first[0], Text) else None
+    if m is None:
+        return None
+    question = inline.strip((Text(first[0].value[m.end():]),) + first[1:])
+    answer: RichText = ()
+    for k, line in enumerate(lines[1:]):
+        if k == 0 and line and isinstance(line[0], Text):
+            line = (Text(_PLAIN_A.sub("", line[0].value, count=1)),) + line[1:]
+        answer += ((Text(" "),) if answer else ()) + line
+    return question, [Paragraph(inline.strip(answer), block.line + 1)] if answer else []
+
+
 def _split_faq(blocks: list[Block]) -> tuple[list[Block], list[tuple[RichText, int, list[Block]]]]:
     """Blocks before the first bold question, then (question, line, answer) per question."""
     lead: list[Block] = []
     entries: list[tuple[RichText, int, list[Block]]] = []
     for block in blocks:
         question = _faq_question(block)
+        plain = _plain_qa(block) if question is None else None
         if question is not None:
             entries.append((question, block.line, []))  # type: ignore[union-attr]
+        elif plain is not None:
+            entries.append((plain[0], block.line, plain[1]))  # type: ignore[union-attr]
         elif entries:
             entries[-1][2].append(block)
         else:

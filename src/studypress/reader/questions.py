@@ -48,6 +48,15 @@ def _numbered_paragraph(para: Paragraph) -> Numbered | None:
     return None
 
 
+def _numbered_lines(para: Paragraph) -> list[Numbered] | None:
+    """``Q1. …`` / ``Q2. …`` on lines of one paragraph, no blank line between: a prompt each."""
+    lines = inline.split_lines(para.text)
+    if len(lines) < 2:
+        return None
+    found = [_numbered_paragraph(Paragraph(line, para.line + k)) for k, line in enumerate(lines)]
+    return None if None in found else [n for n in found if n is not None]
+
+
 def numbered_items(blocks: list[Block] | tuple[Block, ...],
                    ) -> tuple[list[Numbered], list[Block]]:
     """Items of numbered or bulleted lists and numbered paragraphs; other blocks come back."""
@@ -61,6 +70,8 @@ def numbered_items(blocks: list[Block] | tuple[Block, ...],
                 leftovers.extend(rest)
                 items.append(Numbered(item.number if block.ordered else None,
                                       item.text + nested, item.line))
+        elif isinstance(block, Paragraph) and (lines := _numbered_lines(block)):
+            items.extend(lines)
         elif isinstance(block, Paragraph) and (n := _numbered_paragraph(block)):
             items.append(n)
         else:

@@ -138,11 +138,12 @@ def checked(date_text: str, line: int, diag: Collector) -> tuple[HistoricalDate 
 
 
 def group_line(rich: RichText) -> str | None:
-    """A line that is only bold text (``**1920s:**``, ``**Post-Recognition**``) names a group."""
+    """A line that is only bold text (``**1920s:**``, ``**Post-Recognition**``) names a group;
+    a bold question (a toggle's summary, an FAQ entry) names none."""
     items = [n for n in rich if not (isinstance(n, Text) and n.value.strip() in ("", ":"))]
     if len(items) == 1 and isinstance(items[0], Strong):
         name = plain_text(items[0].children).strip().rstrip(":").strip()
-        return name or None
+        return name if name and not name.endswith(("?", "？", ";")) else None
     return None
 
 
