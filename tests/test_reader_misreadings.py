@@ -422,3 +422,43 @@ def test_a_remark_in_a_glossary_is_no_term_and_a_definition_list_is_terms():
     kept = [plain_text(b.text) for s in note.sections for b in s.blocks
             if isinstance(b, Paragraph)]
     assert kept == ["Note: definitions follow Mankiw."]
+
+
+# ------------------------------------------------------ section words across languages
+
+
+@pytest.mark.parametrize("heading", ["Questions and Answers", "Q&A", "Preguntas y respuestas",
+                                     "Fragen und Antworten", "Вопросы и ответы",
+                                     "Questions et réponses", "问答"])
+def test_a_questions_and_answers_heading_is_an_faq(heading):
+    from studypress.reader.sections import Kind, classify
+
+    assert classify(heading) is Kind.FAQ
+    note = read(f"# X\n\n## {heading}\n\n### ¿Cuándo empezó la guerra?\n\nEl 17 de julio.\n")
+    assert [plain_text(f.question) for f in note.faq] == ["¿Cuándo empezó la guerra?"]
+
+
+def test_an_italian_topic_heading_is_no_essay():
+    note = read("# Appunti\n\n## Tema: le cause della guerra\n\n1. Le alleanze.\n"
+                "2. Il nazionalismo.\n")
+    assert note.questions == ()
+
+
+def test_full_width_question_marks_and_numbering():
+    note = read("# 近代史\n\n## 练习题\n\n1、鸦片战争爆发于哪一年？\n2、辛亥革命发生在哪一年？\n\n"
+                "## 答案\n\n1、1840年。\n2、1911年。\n\n## 常见问题\n\n"
+                "### 为什么说1840年是开端？\n\n因为鸦片战争。\n")
+    assert [(q.number, plain_text(q.prompt), plain_text(q.answer)) for q in note.questions] == [
+        (1, "鸦片战争爆发于哪一年？", "1840年。"), (2, "辛亥革命发生在哪一年？", "1911年。")]
+    assert [plain_text(f.question) for f in note.faq] == ["为什么说1840年是开端？"]
+
+
+@pytest.mark.parametrize(("written", "edtf"), [("Au XIXe siècle", "1801/1900"),
+                                              ("de 1914 à 1918", "1914/1918")])
+def test_french_au_opening_a_date_is_in_not_to(written, edtf):
+    assert parse_date(written).edtf == edtf
+
+
+def test_french_jusqu_a_is_still_an_open_range_refused():
+    with pytest.raises(DateError, match="no start"):
+        parse_date("jusqu'à 1918")

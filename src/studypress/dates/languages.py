@@ -158,6 +158,12 @@ def _words_table() -> dict:
 
 
 @cache
+def _opening_fillers() -> frozenset[str]:
+    """Range words that open a date as a filler (``opening_filler`` in ``words.toml``)."""
+    return frozenset(_fold(w) for w in _gather(_words_table(), "opening_filler"))
+
+
+@cache
 def _english_words() -> frozenset[str]:
     return frozenset(_words_table().get("english", {}).get("words", []))
 
@@ -581,6 +587,9 @@ def translate(norm: str) -> str | None:
         if found is None:  # a spelling only the pattern's case folding equates ("deſ": "des")
             return m.group(0)
         kind, value = found
+        if kind == "range" and not m.string[: m.start()].strip() \
+                and _fold(m.group(0)) in _opening_fillers():
+            return " "  # "au XIXe siècle": in the 19th century, not "to" it
         strong = strong or _is_strong(kind, m.group(0), m.string[: m.start()])
         english = _ENGLISH[kind](value)
         # a month in lower case stays so: the grammar reads a year before its month only

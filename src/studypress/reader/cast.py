@@ -487,7 +487,8 @@ def entry(rich: RichText, line: int, diag: Collector) -> Person | None:
 def _not_a_person(rich: RichText) -> bool:
     """A question or a numbered line under a cast heading is no failed cast entry."""
     words = plain_text(rich).strip()
-    return words.endswith("?") or bool(re.match(r"^(?:Q\s*)?\d{1,3}[.)]\s", words))
+    return words.endswith(("?", "？", "\u037e")) \
+        or bool(re.match(r"^(?:Q\s*)?\d{1,3}[.)]\s", words))
 
 
 def _paragraph_people(para: Paragraph, diag: Collector) -> tuple[list[Person], list[Block]]:

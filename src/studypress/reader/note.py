@@ -45,6 +45,7 @@ from .language import from_tag, note_language
 from .links import link
 from .names import telltale_names
 from .questions import (
+    QUESTION_MARKS,
     Numbered,
     number_items,
     numbered_items,
@@ -128,7 +129,7 @@ def _under(kind: Kind, group: str | None, words: str, stack: list[tuple[int, Kin
         # "### Quiz 1" under "## Answer Key": that quiz's answers, not another quiz
         return Kind.ANSWERS, words.strip().rstrip(":")
     if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
-        if stack[-1][1] is Kind.FAQ and words.strip().endswith("?"):
+        if stack[-1][1] is Kind.FAQ and words.strip().endswith(QUESTION_MARKS):
             return Kind.FAQ_ENTRY, words.strip().rstrip(":")  # "## Why?" under an FAQ heading
         return stack[-1][1], words.strip().rstrip(":")
     return kind, group
@@ -374,7 +375,7 @@ def _faq_question(block: Block) -> RichText | None:
     if len(items) != 1 or not isinstance(items[0], Strong):
         return None
     words = plain_text(items[0].children).strip()
-    if words.endswith("?") or re.match(r"^Q\s*[:.]", words):
+    if words.endswith(QUESTION_MARKS) or re.match(r"^Q\s*[:.]", words):
         return _strip_q(items[0].children)
     return None
 

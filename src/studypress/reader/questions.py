@@ -30,7 +30,11 @@ class Numbered:
     line: int
 
 
-_LEADING_NUMBER = re.compile(r"^\s*(?:Q\s*)?(\d{1,3})[.):]\s*")
+# "1.", "1)", "Q1:", and as Chinese and Japanese number them: "1、", "１．", "問1．", "第1题".
+_LEADING_NUMBER = re.compile(
+    r"^\s*(?:Q\s*|問\s*|第\s*)?(\d{1,3})(?:[.):、．）]|[题題問]\s*[.:、．]?)\s*")
+# How a question ends: the Latin, the full-width (Chinese, Japanese) and the Greek mark.
+QUESTION_MARKS = ("?", "？", "\u037e")
 
 
 def _numbered_paragraph(para: Paragraph) -> Numbered | None:
@@ -122,7 +126,7 @@ def question_list(block: BulletList) -> bool:
     """A list of two or more items that mostly end with a question mark is a list of
     questions wherever it stands."""
     items = [i for i in block.items if i.text]
-    asked = sum(1 for i in items if _plain(i.text).rstrip().endswith("?"))
+    asked = sum(1 for i in items if _plain(i.text).rstrip().endswith(QUESTION_MARKS))
     return len(items) >= 2 and asked * 3 >= len(items) * 2
 
 

@@ -24,8 +24,9 @@ class Kind(StrEnum):
     PROSE = "prose"
 
 
-# Order matters: "Quiz Answer Key" is an answer key, "Essay Format Questions" are essays.
-_ORDER = (Kind.FAQ_ENTRY, Kind.ANSWERS, Kind.ESSAY, Kind.FAQ, Kind.QUIZ, Kind.GLOSSARY, Kind.CAST,
+# Order matters: "Quiz Answer Key" is an answer key, "Essay Format Questions" are essays,
+# "Questions and Answers" an FAQ.
+_ORDER = (Kind.FAQ_ENTRY, Kind.FAQ, Kind.ANSWERS, Kind.ESSAY, Kind.QUIZ, Kind.GLOSSARY, Kind.CAST,
           Kind.TIMELINE)
 _PROSE = ("summary", "conclusion", "quotes")
 _LANG = Path(__file__).with_name("lang")
