@@ -462,3 +462,22 @@ def test_french_au_opening_a_date_is_in_not_to(written, edtf):
 def test_french_jusqu_a_is_still_an_open_range_refused():
     with pytest.raises(DateError, match="no start"):
         parse_date("jusqu'à 1918")
+
+
+@pytest.mark.parametrize(("entry", "edtf", "kind"), [
+    ("**Otto von Bismarck** (geb. 1. April 1815, gest. 30. Juli 1898): Kanzler.",
+     "1815-04-01/1898-07-30", "life"),
+    ("**Otto von Bismarck** (* 1815; † 1898): Kanzler.", "1815/1898", "life"),
+    ("**Napoléon** (né le 15 août 1769, mort le 5 mai 1821) : empereur.",
+     "1769-08-15/1821-05-05", "life"),
+    ("**Ленин** (род. 1870, ум. 1924): вождь.", "1870/1924", "life"),
+    ("**Piłsudski** (ur. 1867, zm. 1935): marszałek.", "1867/1935", "life"),
+    ("**Simón Bolívar** (n. 1783, m. 1830): libertador.", "1783/1830", "life"),
+    ("**Caesar** (d. 44 BCE): dictator.", "-0043", "death"),
+    ("**Augustus** (reigned 27 BCE – 14 CE): emperor.", "-0026/0014", "tenure"),
+])
+def test_birth_and_death_words_in_every_language(entry, edtf, kind):
+    note = read(f"# X\n\n## Cast of Characters\n\n- {entry}\n")
+    (person,) = note.people
+    assert (person.span.edtf, person.span_kind.value) == (edtf, kind)
+    assert not person.aliases and not person.role

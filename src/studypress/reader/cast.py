@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
+from .. import patterns
 from ..dates import DateError, parse_date
 from ..diagnostics import Collector
 from ..model import (
@@ -28,14 +29,23 @@ from . import inline
 from .names import TITLE_WORDS
 from .sections import compile_any, languages
 
-_SPAN_PREFIX: list[tuple[re.Pattern[str], SpanKind]] = [
-    (re.compile(r"^(reigned|reign|ruled|r\.|in office|served|tenure|term)\s+", re.I),
-     SpanKind.TENURE),
-    (re.compile(r"^(born|b\.)\s+", re.I), SpanKind.BIRTH),
-    (re.compile(r"^(died|d\.)\s+", re.I), SpanKind.DEATH),
-    (re.compile(r"^(lived|life)\s+", re.I), SpanKind.LIFE),
-    (re.compile(r"^(fl\.|floruit|flourished|active)\s*", re.I), SpanKind.FLOURISHED),
-]
+_SPAN_KINDS = (("tenure", SpanKind.TENURE), ("birth", SpanKind.BIRTH), ("death", SpanKind.DEATH),
+               ("life", SpanKind.LIFE), ("flourished", SpanKind.FLOURISHED))
+
+
+@cache
+def _span_prefixes() -> tuple[tuple[re.Pattern[str], SpanKind], ...]:
+    """The words before a cast entry's dates that say what they are, in every language
+    (``lang/<code>.toml``'s ``[spans]``): ``reigned``, ``born``, ``geb.``, ``род.``, ``†``."""
+    out = []
+    for key, kind in _SPAN_KINDS:
+        found = [w.spans[key] for w in languages() if key in w.spans]
+        if found:
+            out.append((patterns.compile(rf"^(?:{'|'.join(f'(?:{f})' for f in found)})",
+                                         re.I), kind))
+    return tuple(out)
+
+
 _LATIN = re.compile(r"[A-Za-z]")
 _QUOTES = "\"'“”‘’«»"
 
@@ -55,7 +65,7 @@ def parse_span(text: str, line: int, diag: Collector) -> tuple[HistoricalDate, S
     """``reigned c. 535–509 BCE`` → (the range, TENURE); None when the text is no date."""
     kind = SpanKind.UNKNOWN
     body = text.strip()
-    for pattern, k in _SPAN_PREFIX:
+    for pattern, k in _span_prefixes():
         m = pattern.match(body)
         if m:
             kind, body = k, body[m.end() :]

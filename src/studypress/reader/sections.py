@@ -42,6 +42,7 @@ class Words:
     sections: dict[Kind, str]
     prose: dict[str, str]
     columns: dict[str, str] = field(default_factory=dict)  # a cast table's header words
+    spans: dict[str, str] = field(default_factory=dict)  # words before a cast entry's dates
 
     def patterns(self) -> list[str]:
         """Every pattern of the language, sections' then prose's."""
@@ -63,7 +64,8 @@ def _words(path: Path) -> Words:
                 for k, v in data.get("sections", {}).items() if v}
     prose = {k: _alternatives(v) for k, v in data.get("prose", {}).items() if v}
     columns = {k: _alternatives(v) for k, v in data.get("columns", {}).items() if v}
-    return Words(path.stem, sections, prose, columns)
+    spans = {k: _alternatives(v) for k, v in data.get("spans", {}).items() if v}
+    return Words(path.stem, sections, prose, columns, spans)
 
 
 @cache
