@@ -431,9 +431,6 @@ def test_a_remark_in_a_glossary_is_no_term_and_a_definition_list_is_terms():
                                      "Fragen und Antworten", "Вопросы и ответы",
                                      "Questions et réponses", "问答"])
 def test_a_questions_and_answers_heading_is_an_faq(heading):
-    from studypress.reader.sections import Kind, classify
-
-    assert classify(heading) is Kind.FAQ
     note = read(f"# X\n\n## {heading}\n\n### ¿Cuándo empezó la guerra?\n\nEl 17 de julio.\n")
     assert [plain_text(f.question) for f in note.faq] == ["¿Cuándo empezó la guerra?"]
 
@@ -481,3 +478,169 @@ def test_birth_and_death_words_in_every_language(entry, edtf, kind):
     (person,) = note.people
     assert (person.span.edtf, person.span_kind.value) == (edtf, kind)
     assert not person.aliases and not person.role
+
+
+# ------------------------------------------------------- what the first reading overdid
+
+
+def test_a_numbered_list_of_months_keeps_month_precision():
+    note = read("# War\n\n## Timeline\n\n1. August 1914: war begins\n2. November 1918: armistice\n")
+    assert [e.date.edtf for e in note.events] == ["1914-08", "1918-11"]
+
+
+@pytest.mark.parametrize("item", [
+    "Battle of Towton (28,000)", "Soldiers mobilised (1,500)", "Pages to read (12–14)",
+    "Elected (52%)", "Ratio (1/3)", "Event (c. 40)", "Page (245)",
+    "Civil war (1861–1865), then Reconstruction (1865–1877)"])
+def test_a_closing_parenthesis_that_is_a_count_or_two_dates_dates_nothing(item):
+    note = read(f"# World\n\n## Timeline\n\n- 1066: the conquest\n- {item}\n")
+    assert note.events[1].date is None
+
+
+@pytest.mark.parametrize(("item", "edtf"), [
+    ("1937年：7月7日，卢沟桥事变", "1937"), ("1917:2 revolutions", "1917"),
+    ("1950년:6월 25일 전쟁", "1950")])
+def test_a_colon_after_a_year_still_separates_it(item, edtf):
+    note = read(f"# X\n\n## Timeline\n\n- {item}\n- 1990: end\n")
+    assert note.events[0].date.edtf == edtf
+
+
+@pytest.mark.parametrize(("entry", "alias"), [
+    ("**Иосиф Сталин** (Джугашвили, 1878–1953): вождь.", "Джугашвили"),
+    ("**豊臣秀吉** (木下藤吉郎, 1537–1598): 武将。", "木下藤吉郎"),
+    ("**孙中山**（孙文、孙逸仙，1866—1925）：先行者。", "孙文"),
+])
+def test_an_alias_in_the_name_s_own_script_is_still_an_alias(entry, alias):
+    note = read(f"# X\n\n## Cast of Characters\n\n- {entry}\n")
+    assert alias in note.people[0].aliases and not note.people[0].role
+
+
+def test_a_few_bare_numbers_or_a_share_make_no_date_column():
+    for rows in ("| 1 | a |\n| 2 | b |\n| c. 3 | c |\n", "| 52% | yes |\n| 48% | no |\n",
+                 "| 101 | a |\n| 102 | b |\n| 103 | c |\n"):
+        note = read(f"# X\n\n## Results\n\n| N | What |\n| --- | --- |\n{rows}")
+        assert note.events == (), rows
+
+
+def test_capitalised_keys_are_the_writer_s_and_logseq_s_own_stay_aside():
+    from studypress.reader.exports import normalise
+
+    exported = normalise("# X\n\n- Icon:: a small picture\n- Title:: a name\n"
+                         "  last-modified-at:: 1620000000000\n  custom-id:: x\n")
+    assert exported.body.split("\n")[2:6] == ["- Icon: a small picture", "- Title: a name",
+                                              "", ""]
+
+
+def test_offices_on_both_sides_of_a_dash_are_no_places_of_a_life():
+    note = read("# X\n\n## Cast of Characters\n\n"
+                "- **Napoleon** (First Consul, 1799 – Emperor, 1804): ruler.\n")
+    assert note.people[0].span_kind.value != "life"
+
+
+@pytest.mark.parametrize("label", ["Step 2", "G7", "COVID-19", "https://example.com/1919"])
+def test_a_label_with_a_small_figure_is_not_told_it_is_no_date(label):
+    note = read(f"# World\n\n## Timeline\n\n- 1066: the conquest\n- {label}: something\n")
+    assert not [d for d in note.diagnostics if d.code == "undated"]
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    ("| Year (AD) | Event | Place |", "| 1066 | Norman conquest | England |"),
+    ("| Who | Year | Event |", "| Gavrilo Princip | 1914 | the archduke is shot |"),
+    ("| Name | Date | Significance |", "| Battle of Hastings | 1066 | the conquest |"),
+])
+def test_a_dated_table_outside_a_cast_stays_a_chronology(header, row):
+    note = read(f"# X\n\n## Overview\n\n{header}\n| --- | --- | --- |\n{row}\n")
+    assert note.people == () and len(note.events) == 1
+
+
+@pytest.mark.parametrize(("header", "row", "edtf", "description"), [
+    ("| Name | Reign | Died |", "| Elizabeth I | 1558 | 1603 |", "1558", "1603"),
+    ("| Name | Birth | Death |", "| John Adams | 1735 | 1826 |", "1735/1826", ""),
+    ("| Name | Born | Died |", "| Abraham Lincoln | 1809 | assassinated 1865 |", "1809",
+     "assassinated 1865"),
+])
+def test_a_died_column_joins_only_a_birth(header, row, edtf, description):
+    note = read(f"# X\n\n## Cast of Characters\n\n{header}\n| --- | --- | --- |\n{row}\n")
+    (person,) = note.people
+    assert (person.span.edtf, plain_text(person.description)) == (edtf, description)
+
+
+@pytest.mark.parametrize("heading", ["Quiz: Questions and Answers", "Q&A Answer Key",
+                                     "Questions and Answers", "Fragen und Antworten (Lösungen)",
+                                     "问答题答案"])
+def test_an_answer_key_named_questions_and_answers_still_answers(heading):
+    note = read(f"# X\n\n## Quiz\n\n1. When?\n2. Who?\n\n## {heading}\n\n1. 1914\n"
+                "2. Franz Ferdinand\n")
+    assert [plain_text(q.answer or ()) for q in note.questions] == ["1914", "Franz Ferdinand"]
+
+
+@pytest.mark.parametrize("instructions",
+                         ["3問とも必修。", "1、2两题为必答题。", "10题，每题10分。"])
+def test_instructions_that_count_questions_are_no_question(instructions):
+    note = read(f"# X\n\n## 練習問題\n\n{instructions}\n\n1．日清戦争は何年？\n2．誰？\n")
+    assert [q.number for q in note.questions] == [1, 2]
+
+
+@pytest.mark.parametrize(("written", "number"), [("問1．何年？", 1), ("１．何年？", 1),
+                                                 ("Q3: When?", 3)])
+def test_question_numbers_as_chinese_and_japanese_write_them(written, number):
+    from studypress.reader.questions import numbered_items
+
+    (item,), _ = numbered_items([Paragraph((Text(written),), 1)])
+    assert item.number == number
+
+
+def test_a_chinese_note_quoting_japanese_titles_stays_chinese():
+    note = read("# 日本动漫史\n\n## 年表\n\n- **1963年：** 日本第一部电视动画（鉄腕アトム）播出，"
+                "影响了整个亚洲。\n- **1986年：** 动画（ドラゴンボール）开始播出，非常受欢迎。\n"
+                "- **1988年：** 电影（となりのトトロ）上映。\n")
+    assert note.metadata.language == "zh"
+
+
+def test_several_plain_pairs_in_one_paragraph_and_an_answer_below():
+    note = read("# Aid\n\n## FAQ\n\nQ: Was it a loan?\nA: Mostly grants.\nQ: Who ran it?\n"
+                "A: The ECA.\n\nQ: When did it end?\n\nA: In 1952.\n\nQ. E. D. is Latin.\n")
+    assert [(plain_text(f.question), " ".join(plain_text(b.text) for b in f.answer))
+            for f in note.faq] == [("Was it a loan?", "Mostly grants."),
+                                   ("Who ran it?", "The ECA."),
+                                   ("When did it end?", "In 1952. Q. E. D. is Latin.")]
+
+
+def test_a_note_among_the_terms_is_a_term():
+    note = read("# Finance\n\n## Glossary\n\n- **Bond:** a debt.\n\n"
+                "**Note:** a debt security maturing in one to ten years.\n")
+    assert [t.term for t in note.terms] == ["Bond", "Note"]
+
+
+def test_an_unclosed_aside_before_a_closed_one_swallows_nothing():
+    note = read("# X\n\n<aside>\nRead first.\n\n## Timeline\n\n- 1914: war\n- 1918: peace\n\n"
+                "<aside>\nA closed one.\n</aside>\n")
+    assert [e.date.edtf for e in note.events] == ["1914", "1918"]
+
+
+@pytest.mark.parametrize(("tag", "language", "warned"), [
+    ("und", None, False), ("mul", None, False), ("fra", "fr", False), ("eng", "en", False),
+    ("hr", "hr", True)])
+def test_language_tags_that_name_none_or_three_letters(tag, language, warned):
+    note = read(f"---\nlang: {tag}\n---\n# X\n\n## Chronologie\n\n- **1848 :** révolution\n")
+    assert (note.metadata.language == language) if language else note.metadata.language != tag
+    assert bool([d for d in note.diagnostics if d.code == "unknown-language"]) is warned
+
+
+def test_a_bold_full_width_question_under_an_faq_is_an_entry():
+    note = read("# X\n\n## 常见问题\n\n**为什么说1840年是开端？**\n\n因为鸦片战争。\n")
+    assert [plain_text(f.question) for f in note.faq] == ["为什么说1840年是开端？"]
+
+
+def test_answer_key_parts_go_to_the_quiz_they_name_in_any_order():
+    quiz = ("# G\n\n## Quiz 1: Mendel\n\n1. What is an allele?\n2. Who is the father?\n\n"
+            "## Quiz 2: DNA\n\n1. What unwinds DNA?\n\n## Answer Key\n\n")
+    note = read(quiz + "### Quiz 2\n\n1. Helicase.\n\n### Quiz 1\n\n1. A gene version.\n"
+                "2. Mendel.\n")
+    assert [plain_text(q.answer or ()) for q in note.questions] == [
+        "A gene version.", "Mendel.", "Helicase."]
+    only_two = read(quiz + "### Quiz 2\n\n1. Helicase.\n")
+    assert [plain_text(q.answer or ()) for q in only_two.questions] == ["", "", "Helicase."]
+    unknown = read(quiz + "### Quiz 3\n\n1. Helicase.\n")
+    assert all(q.answer is None for q in unknown.questions)
+    assert [d.code for d in unknown.diagnostics if d.code == "answer-part"] == ["answer-part"]

@@ -295,10 +295,21 @@ def looks_like_date(text: str) -> bool:
 
 
 # A comma right before a figure is a number's ("5,000 marched"), not the end of a date.
-# A colon right before a figure is part of what it stands in (10:30, John 3:16), no separator.
-_LEAD_SEPARATOR = re.compile(r"\s*[:：](?![0-9])\s*|\s+(?:[–—]|\\?-{1,3})\s+|\s*,(?![0-9])\s*")
+_LEAD_SEPARATOR = re.compile(r"\s*[:：]\s*|\s+(?:[–—]|\\?-{1,3})\s+|\s*,(?![0-9])\s*")
 # An ISO date needs no separator after it: "1905-01-22 Bloody Sunday" (outliner journals).
 _LEAD_ISO = re.compile(r"\s*(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\s+(?=[^\s0-9–—-])")
+
+
+_CLOCK_BEFORE = re.compile(r"(?<![0-9])[0-9]{1,2}$")
+_CLOCK_AFTER = re.compile(r"[0-9]")
+
+
+def _in_figures(text: str, m: re.Match[str]) -> bool:
+    """A colon between an hour and its minutes (10:30), a chapter and its verse (3:16) or the
+    terms of a ratio (1:2), no space on either side: part of what it stands in, no
+    separator (after a year, "1917:2 revolutions", it is one)."""
+    return m.group(0) in (":", "：") and _CLOCK_BEFORE.search(text, 0, m.start()) is not None \
+        and _CLOCK_AFTER.match(text, m.end()) is not None
 
 
 def leading_date(text: str) -> tuple[str, str] | None:
@@ -323,6 +334,8 @@ def leading_date(text: str) -> tuple[str, str] | None:
     if iso and looks_like_date(iso.group("date")):
         found = (iso.group("date"), text[iso.end() :].strip())
     for m in _LEAD_SEPARATOR.finditer(text):
+        if _in_figures(text, m):
+            continue
         prefix = text[: m.start()].strip()
         if prefix and looks_like_date(prefix):
             found = (prefix, text[m.end() :].strip())

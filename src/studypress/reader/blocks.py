@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -227,11 +228,24 @@ def _list(n: SyntaxTreeNode, ctx: InlineContext, out: ParsedBody) -> BulletList:
         number = int(item.info) if ordered and item.info.isdigit() else None
         items.append(ListItem(text, tuple(children), line, number, block_id))
     start = int(n.attrs.get("start", 1)) if ordered else 1
-    days = [_day_first(i.number, i.text) for i in items] if ordered else []
-    if days and all(days):  # "9. November 1918: …" line after line: days, not numbers
-        items = [replace(i, text=d, number=None) for i, d in zip(items, days, strict=True)]
-        return BulletList(tuple(items), False, _line(n), 1)
+    days = _days(items) if ordered else None
+    if days is not None:  # "9. November 1918: …" line after line: days, not numbers
+        return BulletList(tuple(days), False, _line(n), 1)
     return BulletList(tuple(items), ordered, _line(n), start)
+
+
+def _days(items: list[ListItem]) -> list[ListItem] | None:
+    """A numbered list whose every number is a day that, with the words after it, makes a
+    whole date: its items with the days put back, unnumbered. Numbers that count up (1., 2.,
+    3.) are a list's own, whatever follows them."""
+    numbers = [i.number for i in items]
+    if len(items) > 1 and all(b == a + 1 for a, b in itertools.pairwise(numbers)
+                              if a is not None and b is not None):
+        return None
+    days = [_day_first(i.number, i.text) for i in items]
+    if not days or not all(days):
+        return None
+    return [replace(i, text=d, number=None) for i, d in zip(items, days, strict=True)]
 
 
 _CALLOUT = re.compile(r"^\[!(?P<kind>[\w-]+)\][+-]?\s*(?P<title>.*)$")

@@ -138,8 +138,10 @@ def _life_with_places(part: str) -> tuple[HistoricalDate, tuple[str, str]] | Non
     m = _BIRTH_TO_DEATH.match(part)
     birth = _place_and_date(m.group("birth")) if m else None
     death = _place_and_date(m.group("death")) if m else None
-    if birth is None or death is None:
-        return None
+    if birth is None or death is None or any(
+            w.lower() in TITLE_WORDS | _ROLE_WORDS | _BODY_WORDS
+            for place in (birth[0], death[0]) for w in place.split()):
+        return None  # "(First Consul, 1799 – Emperor, 1804)": offices, not places
     try:
         span = parse_date(f"{birth[1]} – {death[1]}")
     except DateError:
@@ -175,6 +177,28 @@ def _part(part: str, parsed: Heading, line: int, diag: Collector) -> list[str]:
     return role_pieces
 
 
+# How Chinese and Japanese roles end ("中华人民共和国主席", "政治家"): a piece in the name's
+# own script that ends so is its role, any other another name ("孙文", "木下藤吉郎").
+_CJK_ROLE_ENDINGS = (
+    "主席", "总统", "總統", "皇帝", "天皇", "首相", "总理", "總理", "大臣", "将军", "將軍", "将軍",
+    "领导人", "領導人", "元帅", "元帥", "委员长", "委員長", "国王", "國王", "女王", "书记", "書記",
+    "创始人", "創始人", "部长", "部長", "长官", "長官", "藩主", "大名", "领袖", "領袖", "家", "者",
+    "人", "官", "王", "帝", "师", "師", "士")
+
+
+def _own_script_kind(piece: str, name: str) -> str:
+    """A piece with no Latin letters: the name in another script (秦始皇 of Qin Shi Huang,
+    Лев Троцкий of Leon Trotsky), or, in the name's own script, another name (Джугашвили of
+    Иосиф Сталин, a capitalised word or two; 孙文 of 孙中山) or the role (император; a Chinese
+    or Japanese role by its ending)."""
+    if _script(piece) != _script(name):
+        return "script"
+    if not any(c.isupper() or c.islower() for c in piece):  # no case: Chinese, Japanese
+        return "role" if piece.endswith(_CJK_ROLE_ENDINGS) else "script"
+    words = piece.split()
+    return "script" if len(words) <= 3 and all(w[:1].isupper() for w in words) else "role"
+
+
 def _script(text: str) -> str:
     """The script of a text's first letter, as Unicode names it (LATIN, CYRILLIC, CJK…)."""
     first = next((c for c in text if c.isalpha()), "")
@@ -193,10 +217,8 @@ def _piece_kind(piece: str, name: str) -> str:
     words = piece.split()
     if re.search(r"\d", piece):
         return "date"
-    if not _LATIN.search(piece) and any(c.isalpha() for c in piece) \
-            and _script(piece) != _script(name):
-        return "script"  # the name in another script: 秦始皇, Лев Троцкий (a role in the
-        # name's own script, "中华人民共和国主席" of 毛泽东, is no other name)
+    if not _LATIN.search(piece) and any(c.isalpha() for c in piece):
+        return _own_script_kind(piece, name)
     if _initials(piece, name):
         return "initials"  # FDR for Franklin D. Roosevelt
     if not 2 <= len(words) <= 4 or not all(
@@ -408,28 +430,46 @@ def people_table(table: Table) -> bool:
     return "name" in found and len(found) >= 2 and bool(table.rows)
 
 
-def _with_death(span: HistoricalDate | None, kind: SpanKind, died: str
-                ) -> tuple[HistoricalDate | None, SpanKind]:
+def _with_death(span: HistoricalDate | None, kind: SpanKind, died: str, births: bool
+                ) -> tuple[HistoricalDate | None, SpanKind] | None:
     """A Born column's date and a Died column's as one life span (the Died date alone, a
-    death); the Born date as it was when the Died cell does not read as a date."""
-    if not died:
-        return span, kind
+    death); None when the Died cell says something else (not a date, or beside a column of
+    reigns), which then stays in the description."""
     try:
         death = parse_date(died)
     except DateError:
-        return span, kind
+        return None
     if span is None:
         return death, SpanKind.DEATH
+    if not births:
+        return None
     try:
         return parse_date(f"{span.text} – {death.text}"), SpanKind.LIFE
     except DateError:
-        return span, kind
+        return None
+
+
+@cache
+def _life_words() -> re.Pattern[str]:
+    """Header words of a column of births or lives, in every language (``[columns] life``)."""
+    return compile_any([w.columns["life"] for w in languages() if "life" in w.columns])
+
+
+def _of_lives(table: Table, cols: dict[str, int]) -> bool:
+    """Whether the table's dates are births or lives: its dates column says so."""
+    at = cols.get("span")
+    return at is not None and at < len(table.header) and bool(
+        _life_words().search(plain_text(table.header[at])))
 
 
 def cast_first(table: Table) -> bool:
-    """A people table whose first column holds the names (``| Name | Life | Role |``): its
-    dates are lives, not a chronology, though its cells read as dates."""
-    return people_table(table) and _columns(table).get("name") == 0
+    """A people table whose first column holds the names and whose dates are lives (``| Name |
+    Life | Role |``, ``| Name | Born | Died |``): a cast, not a chronology, though its cells
+    read as dates."""
+    if not people_table(table):
+        return False
+    cols = _columns(table)
+    return cols.get("name") == 0 and ("died" in cols or _of_lives(table, cols))
 
 
 def read_cast_table(table: Table, diag: Collector) -> list[Person]:
@@ -452,12 +492,17 @@ def read_cast_table(table: Table, diag: Collector) -> list[Person]:
             found = parse_span(span_text, line, diag)
             if found:
                 span, kind = found
-        span, kind = _with_death(span, kind, plain_text(cell("died")).strip())
+        died = plain_text(cell("died")).strip()
+        life = _with_death(span, kind, died, _of_lives(table, cols)) if died else None
+        if life is not None:
+            span, kind = life
         role = plain_text(cell("role")).strip() or parsed.role
         description = cell("description")
         if not description:
             extra = [row[i] for i in range(len(row)) if i not in cols.values() and row[i]]
             description = extra[0] if extra else ()
+        if died and life is None:  # "assassinated 1865", or a death beside reigns: kept
+            description = description + ((Text("; "),) if description else ()) + cell("died")
         people.append(Person(name=parsed.name, line=line, role=role or None, span=span,
                              span_kind=kind, description=inline.strip(description),
                              aliases=tuple(parsed.aliases)))

@@ -17,10 +17,12 @@ _PROPERTY = re.compile(
 # The block properties outliners keep for themselves (Logseq's): no content of the note. Any
 # other "key:: value" under the page's start is the writer's (a term and its definition, a
 # Dataview field): kept as "key: value".
+# Logseq writes its own keys in lower case: "Icon:: …" in a glossary is the writer's.
 _MACHINERY = frozenset({
-    "id", "collapsed", "heading", "background-color", "template", "template-including-parent",
-    "icon", "public", "filters", "created-at", "updated-at", "ls-type", "title", "alias",
-    "tags", "exclude-from-graph-view"})
+    "id", "collapsed", "heading", "background-color", "background_color", "template",
+    "template-including-parent", "icon", "public", "filters", "created-at", "updated-at",
+    "last-modified-at", "custom-id", "ls-type", "title", "alias", "tags",
+    "exclude-from-graph-view"})
 _MACHINERY_PREFIXES = ("card-", "hl-", "query-", "logseq.")
 _TASK = re.compile(r"^(?P<lead>\s*[-*+]\s+)(?:TODO|DONE|LATER|NOW|DOING|WAITING|CANCELED|"
                    r"CANCELLED)\s+(?=\S)")
@@ -52,9 +54,9 @@ def normalise(body: str) -> Exported:
         number = i + 1
         prop = _PROPERTY.match(line)
         if prop:
-            key = prop.group("key").lower()
+            key = prop.group("key")
             if page:
-                out.properties.append((number, key, prop.group("value")))
+                out.properties.append((number, key.lower(), prop.group("value")))
             elif key in _MACHINERY or key.startswith(_MACHINERY_PREFIXES):
                 out.ignored[number] = f"block property '{prop.group('key')}::'"
             else:
@@ -81,7 +83,9 @@ def _unclosed_aside(lines: list[str]) -> int | None:
     opened = None
     for i, line in enumerate(lines):
         if _ASIDE_OPEN.match(line):
-            opened = i if opened is None else opened
+            if opened is not None:  # asides do not nest: the one before was never closed
+                return opened
+            opened = i
         elif _ASIDE_CLOSE.match(line):
             opened = None
     return opened

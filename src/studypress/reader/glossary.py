@@ -26,8 +26,9 @@ from . import inline
 _PLAIN_TERM = re.compile(r"^\s*(?P<term>[^\s:–—][^:–—]{0,58}?)\s*(?::|—|–|--|\s-)\s+(?=\S)")
 
 
-# Labels that open a remark about the glossary, not a term of it: "**Note:** definitions
-# follow Mankiw".
+# Labels that open a remark about the glossary, not a term of it, when they come before
+# its first term: "**Note:** definitions follow Mankiw" (a "Note" among the terms of a
+# finance glossary is a term).
 _REMARKS = frozenset({"note", "notes", "nb", "n.b.", "tip", "see also", "source", "sources",
                       "remember", "important", "warning", "caution", "reminder"})
 # A pandoc definition list: the term on its line, the definition on the next after ": ".
@@ -42,7 +43,7 @@ def read_term(rich: RichText, line: int) -> Term | None:
     definition = inline.lstrip_chars(rich[1:], ":：–—-")
     if definition and isinstance(definition[0], LineBreak):
         definition = inline.strip(definition[1:])
-    if not term or not definition or term.lower() in _REMARKS:
+    if not term or not definition:
         return None
     return Term(term, inline.strip(definition), line)
 
@@ -52,8 +53,7 @@ def plain_term(rich: RichText, line: int) -> Term | None:
     if not rich or not isinstance(rich[0], Text):
         return None
     m = _PLAIN_TERM.match(rich[0].value)
-    if m is None or len(m.group("term").split()) > 6 \
-            or m.group("term").strip().lower() in _REMARKS:
+    if m is None or len(m.group("term").split()) > 6:
         return None
     definition = inline.strip((Text(rich[0].value[m.end() :]),) + rich[1:])
     return Term(m.group("term").strip(), definition, line) if definition else None
@@ -115,13 +115,27 @@ def _definition_list(para: Paragraph) -> list[Term] | None:
     return terms
 
 
+def _remark(block: Block) -> bool:
+    """A paragraph (or a list of one item) opening with a remark's label: ``**Note:** …``."""
+    if isinstance(block, BulletList) and len(block.items) == 1:
+        rich = block.items[0].text
+    elif isinstance(block, Paragraph):
+        rich = block.text
+    else:
+        return False
+    term = read_term(rich, 0) or plain_term(rich, 0)
+    return term is not None and term.term.lower() in _REMARKS
+
+
 def read_glossary(blocks: list[Block] | tuple[Block, ...], diag: Collector,
                   ) -> tuple[list[Term], list[Block]]:
     """Terms from paragraphs, list items and two-column tables; the rest comes back."""
     terms: list[Term] = []
     leftovers: list[Block] = []
     for block in blocks:
-        if isinstance(block, Paragraph) and (several := _terms_by_line(block)
+        if not terms and _remark(block):
+            leftovers.append(block)
+        elif isinstance(block, Paragraph) and (several := _terms_by_line(block)
                                              or _definition_list(block)):
             terms.extend(several)
         elif isinstance(block, Paragraph):

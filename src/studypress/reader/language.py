@@ -18,16 +18,35 @@ _TAG = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # A heading is stronger evidence than a month name: "Chronologie" says more than "août".
 _HEADING_WEIGHT = 3
-# Hiragana and katakana: written in Japanese, never in Chinese.
-_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
-_KANA_MIN = 5
+# Hiragana: Japanese prose joins its kanji with them (が, を, の…), a tenth of them or more; a
+# Chinese note quotes a Japanese title or name, mostly in katakana ("鉄腕アトム").
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HIRAGANA_MIN, _HIRAGANA_SHARE = 5, 0.1
 _CLDR = Path(__file__).parents[1] / "dates" / "lang" / "cldr.json"
 
 
+# Three-letter codes (ISO 639-2 and -3) of the languages the reader knows, as their two-letter
+# ones; "und" (undetermined), "mul" (several), "zxx" (no language) declare none.
+_THREE_LETTERS = {
+    "eng": "en", "spa": "es", "por": "pt", "fra": "fr", "fre": "fr", "ita": "it", "deu": "de",
+    "ger": "de", "nld": "nl", "dut": "nl", "pol": "pl", "rus": "ru", "ukr": "uk", "tur": "tr",
+    "ind": "id", "zho": "zh", "chi": "zh", "cmn": "zh", "jpn": "ja"}
+_NO_LANGUAGE = {"und", "mul", "zxx", "mis"}
+
+
 def from_tag(value: object) -> str | None:
-    """A language tag's primary language, lower case (``es-AR`` → ``es``); None if no tag."""
+    """A language tag's primary language, lower case (``es-AR`` → ``es``, ``fra`` → ``fr``);
+    None if no tag, or one that names no language (``und``)."""
     m = _TAG.match(str(value)) if isinstance(value, str) else None
-    return m.group(1).lower() if m else None
+    code = m.group(1).lower() if m else None
+    return None if code in _NO_LANGUAGE else _THREE_LETTERS.get(code, code)
+
+
+def _mostly_kana(text: str) -> bool:
+    """Whether a text in Chinese characters is written as Japanese is (``_HIRAGANA``)."""
+    hiragana = len(_HIRAGANA.findall(text))
+    return hiragana >= _HIRAGANA_MIN and hiragana >= _HIRAGANA_SHARE * len(_HAN.findall(text))
 
 
 @cache
@@ -77,7 +96,7 @@ def detect(headings: Iterable[str], text: str) -> str:
             scores[code] += _HEADING_WEIGHT * _heading_hits(code, headings)
     best = max(sorted(scores), key=lambda code: scores[code], default=DEFAULT)
     best = best if scores[best] > scores[DEFAULT] else DEFAULT
-    if best == "zh" and len(_KANA.findall(text)) >= _KANA_MIN:
+    if best == "zh" and _mostly_kana(text):
         return "ja"  # kanji headings ("年表", "登場人物") over Japanese text: kana tell it
     return best
 

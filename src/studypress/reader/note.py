@@ -3,6 +3,7 @@ region read by its kind (timeline, cast, glossary, quiz, answers, FAQ) or kept a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -53,7 +54,15 @@ from .questions import (
     question_list,
     split_answers,
 )
-from .sections import SUBDIVIDED, Kind, classify, languages, prose_kind, timeline_subject
+from .sections import (
+    SUBDIVIDED,
+    Kind,
+    classify,
+    languages,
+    names,
+    prose_kind,
+    timeline_subject,
+)
 from .shape import shape
 from .source import aliases_list, as_string_list, split_front_matter
 from .timeline import (
@@ -119,7 +128,35 @@ def _regions(blocks: list[Block]) -> list[_Region]:
         if kind is not Kind.FAQ_ENTRY:
             stack.append((block.level, kind))
         regions.append(_Region(block, kind, group=group))
-    return [r for r in regions if r.heading is not None or r.blocks]
+    return _faqs_among_answers([r for r in regions if r.heading is not None or r.blocks])
+
+
+def _part_names(words: str) -> set[str]:
+    """The names a quiz or answer-key part goes by: ``Quiz 1: Mendelian Genetics`` is "quiz 1",
+    "mendelian genetics" and the whole."""
+    whole = " ".join(words.lower().split()).strip(" :")
+    return {p.strip() for p in (whole, *re.split(r"\s*[:–—]\s*|\s+-\s+", whole)) if p.strip()}
+
+
+def _faqs_among_answers(regions: list[_Region]) -> list[_Region]:
+    """An answer-key heading that names an FAQ too ("Questions and Answers", "Preguntas y
+    respuestas") over what an FAQ holds (question headings, bold or ``Q:`` questions): an FAQ,
+    its question headings its entries. Over numbered answers it stays an answer key."""
+    for at, region in enumerate(regions):
+        heading = region.heading
+        if region.kind is not Kind.ANSWERS or heading is None \
+                or not names(plain_text(heading.text), Kind.FAQ):
+            continue
+        level = heading.level
+        deeper = list(itertools.takewhile(
+            lambda r, level=level: r.heading is not None and r.heading.level > level,
+            regions[at + 1:]))
+        asked = [r for r in deeper if plain_text(r.heading.text).strip().endswith(QUESTION_MARKS)]
+        if asked or any(_faq_question(b) or _plain_qa(b) for b in region.blocks):
+            region.kind = Kind.FAQ
+            for r in asked:
+                r.kind, r.group = Kind.FAQ_ENTRY, None
+    return regions
 
 
 def _under(kind: Kind, group: str | None, words: str, stack: list[tuple[int, Kind]]
@@ -154,6 +191,9 @@ class _Builder:
     faq: list[FaqEntry] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     briefing: bool = False
+    # Each quiz section's names (``_part_names``), first question number and count: an answer
+    # key in parts gives each part's answers to the quiz its heading names.
+    quizzes: list[tuple[set[str], int, int]] = field(default_factory=list)
 
     def prose(self, region: _Region, blocks: list[Block], kind: str | None = None) -> None:
         """Keep blocks as a prose section; ``kind`` names what they sat in (timeline notes …)."""
@@ -243,6 +283,9 @@ class _Builder:
             numbered = number_items([Numbered(None, i.text, i.line) for i in items], start)
         self.questions.extend(Question(item.number or 0, item.text, item.line, qkind)
                               for item in numbered)
+        if qkind is QuestionKind.SHORT and region.heading is not None and numbered:
+            self.quizzes.append((_part_names(plain_text(region.heading.text)),
+                                 numbered[0].number or start, len(numbered)))
         if own_answers and qkind is QuestionKind.SHORT:
             self.answers.extend(_own_answers(own_answers, numbered))
         self._attached(region, rest, "instructions", bool(items))
@@ -250,6 +293,8 @@ class _Builder:
 
     def _answers(self, region: _Region) -> bool:
         items, rest = numbered_items(region.blocks)
+        if region.group is not None and items and len(self.quizzes) > 1:
+            return self._answer_part(region, items, rest)
         numbered = number_items(items)
         taken = {a.number for a in self.answers}
         if any(a.number in taken for a in numbered):
@@ -258,6 +303,28 @@ class _Builder:
         self.answers.extend(numbered)
         self._attached(region, rest, "answer-notes", bool(items))
         return bool(items)
+
+    def _answer_part(self, region: _Region, items: list[Numbered], rest: list[Block]) -> bool:
+        """``### Quiz 2`` under the answer key: the answers of the quiz it names, numbered as
+        that quiz's questions are; a part that names none is kept as prose, with a warning."""
+        names = _part_names(region.group or "")
+        quiz = next((q for q in self.quizzes if q[0] & names), None)
+        if quiz is None:
+            self.diag.warning("answer-part", f"'{region.group}' under the answer key names none "
+                              "of the quizzes; its answers are kept as prose, not paired",
+                              region.heading.line if region.heading else None)
+            self.prose(region, list(region.blocks), "answer-notes")
+            return True
+        _, first, count = quiz
+        numbers = [i.number for i in items]
+        if all(n is not None and 1 <= n <= count for n in numbers):
+            numbered = [Numbered(n + first - 1, i.text, i.line)  # type: ignore[operator]
+                        for n, i in zip(numbers, items, strict=True)]
+        else:
+            numbered = number_items([Numbered(None, i.text, i.line) for i in items], first)
+        self.answers.extend(numbered)
+        self._attached(region, rest, "answer-notes", True)
+        return True
 
     def _faq_entry(self, region: _Region) -> bool:
         if region.heading is None:
@@ -380,41 +447,63 @@ def _faq_question(block: Block) -> RichText | None:
     return None
 
 
-_PLAIN_Q = re.compile(r"^\s*Q\s*[:.]\s*(?=\S)")
+# "Q: …" (or "Q. …?", but not "Q. E. D."), and the answer's "A: …".
+_PLAIN_Q = re.compile(r"^\s*Q\s*(?::\s*(?=\S)|\.\s+(?=.*[?？]\s*$))")
 _PLAIN_A = re.compile(r"^\s*A\s*[:.]\s*")
 
+Entry = tuple[RichText, int, list[Block]]
 
-def _plain_qa(block: Block) -> tuple[RichText, list[Block]] | None:
-    """``Q: Was it a loan?`` (with ``A: Mostly grants.`` on the next line, or in the blocks
-    after it) written plainly: an FAQ entry's question and the answer the paragraph holds."""
-    if not isinstance(block, Paragraph) or not block.text or not isinstance(block.text[0], Text):
+
+def _without_a(line: RichText) -> RichText:
+    if line and isinstance(line[0], Text):
+        return (Text(_PLAIN_A.sub("", line[0].value, count=1)),) + line[1:]
+    return line
+
+
+def _plain_qa(block: Block) -> list[Entry] | None:
+    """``Q: Was it a loan?`` / ``A: Mostly grants.`` written plainly, pair after pair in one
+    paragraph (an answer may also come in the blocks after it): the FAQ entries."""
+    if not isinstance(block, Paragraph):
         return None
-    lines = inline.split_lines(block.text)
-    first = lines[0]
-    m = _PLAIN_Q.match(first[0].value) if first and isinstance(first[0], Text) else None
-    if m is None:
-        return None
-    question = inline.strip((Text(first[0].value[m.end():]),) + first[1:])
-    answer: RichText = ()
-    for k, line in enumerate(lines[1:]):
-        if k == 0 and line and isinstance(line[0], Text):
-            line = (Text(_PLAIN_A.sub("", line[0].value, count=1)),) + line[1:]
-        answer += ((Text(" "),) if answer else ()) + line
-    return question, [Paragraph(inline.strip(answer), block.line + 1)] if answer else []
+    entries: list[Entry] = []
+    answer: list[RichText] = []
+
+    def close() -> None:
+        if entries and answer:
+            joined: RichText = ()
+            for line in answer:
+                joined += ((Text(" "),) if joined else ()) + line
+            entries[-1][2].append(Paragraph(inline.strip(joined), entries[-1][1] + 1))
+        answer.clear()
+
+    for k, line in enumerate(inline.split_lines(block.text)):
+        m = _PLAIN_Q.match(line[0].value) if line and isinstance(line[0], Text) else None
+        if m is not None:
+            close()
+            question = inline.strip((Text(line[0].value[m.end():]),) + line[1:])
+            entries.append((question, block.line + k, []))
+        elif not entries:
+            return None  # the paragraph does not open with a question
+        else:
+            answer.append(_without_a(line) if not answer else line)
+    close()
+    return entries
 
 
-def _split_faq(blocks: list[Block]) -> tuple[list[Block], list[tuple[RichText, int, list[Block]]]]:
+def _split_faq(blocks: list[Block]) -> tuple[list[Block], list[Entry]]:
     """Blocks before the first bold question, then (question, line, answer) per question."""
     lead: list[Block] = []
-    entries: list[tuple[RichText, int, list[Block]]] = []
+    entries: list[Entry] = []
     for block in blocks:
         question = _faq_question(block)
         plain = _plain_qa(block) if question is None else None
         if question is not None:
             entries.append((question, block.line, []))  # type: ignore[union-attr]
-        elif plain is not None:
-            entries.append((plain[0], block.line, plain[1]))  # type: ignore[union-attr]
+        elif plain:
+            entries.extend(plain)
         elif entries:
+            if not entries[-1][2] and isinstance(block, Paragraph):
+                block = Paragraph(_without_a(block.text), block.line, block.block_id)
             entries[-1][2].append(block)
         else:
             lead.append(block)
@@ -460,7 +549,9 @@ def _read(text: str, source: str, stem: str, diag: Collector,
     metadata = replace(metadata, language=note_language(
         declared, (plain_text(b.text) for b in shaped.blocks if isinstance(b, Heading)),
         fm.body))
-    _unknown_language(declared, fm.lines.get("lang", fm.lines.get("language")), diag)
+    said = fm.lines.get("lang", fm.lines.get("language")) or next(  # or a "lang::" line
+        (n for n, key, _ in exported.properties if key in ("lang", "language")), None)
+    _unknown_language(declared, said, diag)
     return Note(
         id=slugify(_permalink_slug(metadata.permalink) or stem),
         title=title,

@@ -30,9 +30,10 @@ class Numbered:
     line: int
 
 
-# "1.", "1)", "Q1:", and as Chinese and Japanese number them: "1、", "１．", "問1．", "第1题".
+# "1.", "1)", "Q1:", and as Chinese and Japanese number them: "1、", "１．", "問1．"; not
+# "1、2两题为必答题" (questions 1 and 2 are required), which counts questions.
 _LEADING_NUMBER = re.compile(
-    r"^\s*(?:Q\s*|問\s*|第\s*)?(\d{1,3})(?:[.):、．）]|[题題問]\s*[.:、．]?)\s*")
+    r"^\s*(?:Q\s*|問\s*)?(\d{1,3})[.):、．）]\s*(?![0-9]+\s*[两兩个個道题題問])")
 # How a question ends: the Latin, the full-width (Chinese, Japanese) and the Greek mark.
 QUESTION_MARKS = ("?", "？", "\u037e")
 

@@ -24,9 +24,10 @@ class Kind(StrEnum):
     PROSE = "prose"
 
 
-# Order matters: "Quiz Answer Key" is an answer key, "Essay Format Questions" are essays,
-# "Questions and Answers" an FAQ.
-_ORDER = (Kind.FAQ_ENTRY, Kind.FAQ, Kind.ANSWERS, Kind.ESSAY, Kind.QUIZ, Kind.GLOSSARY, Kind.CAST,
+# Order matters: "Quiz Answer Key" is an answer key, "Essay Format Questions" are essays.
+# "Questions and Answers" is an answer key too, unless what is under it is an FAQ's (the
+# reader looks: ``names``).
+_ORDER = (Kind.FAQ_ENTRY, Kind.ANSWERS, Kind.ESSAY, Kind.FAQ, Kind.QUIZ, Kind.GLOSSARY, Kind.CAST,
           Kind.TIMELINE)
 _PROSE = ("summary", "conclusion", "quotes")
 _LANG = Path(__file__).with_name("lang")
@@ -73,6 +74,11 @@ def languages() -> tuple[Words, ...]:
     """Every language's section words (``lang/<code>.toml``), English first; read once."""
     files = sorted(_LANG.glob("*.toml"), key=lambda p: (p.stem != "en", p.stem))
     return tuple(_words(p) for p in files)
+
+
+def names(words: str, kind: Kind) -> bool:
+    """Whether a heading's words are among ``kind``'s, whatever kind they read as first."""
+    return any(k is kind and pattern.search(words) for k, pattern in _rules())
 
 
 @cache

@@ -143,7 +143,7 @@ def group_line(rich: RichText) -> str | None:
     items = [n for n in rich if not (isinstance(n, Text) and n.value.strip() in ("", ":"))]
     if len(items) == 1 and isinstance(items[0], Strong):
         name = plain_text(items[0].children).strip().rstrip(":").strip()
-        return name if name and not name.endswith(("?", "？", ";")) else None
+        return name if name and not name.endswith(("?", "？", "\u037e")) else None
     return None
 
 
@@ -301,16 +301,27 @@ class TimelineReader:
 
 
 _AT_END = re.compile(r"\(([^()]*[0-9][^()]*)\)[\s.;,]*$")
+_DATED_PARENTHESIS = re.compile(r"\([^()]*[0-9][^()]*\)")
+# What makes a parenthesis a date rather than a count, a page or a share: a year of four
+# figures, or a word (a month, an era, a century) beside its figures.
+_YEARS_ONLY = re.compile(r"[0-9]{4}(?:\s*[–-]\s*[0-9]{2,4})?")
+_DATE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _date_at_end(text: RichText) -> HistoricalDate | None:
     """The date in an item's closing parenthesis (``The Buddha is born (c. 563 BCE).``), when
-    it reads as one whole date."""
-    m = _AT_END.search(plain_text(text))
-    if m is None or (m.group(1).strip().isdecimal() and len(m.group(1).strip()) < 3):
-        return None  # "(2)": a note's number, not the year 2
+    it reads as one whole date, is written as one (four figures, or a month or era word: not
+    ``(28,000)``, ``(12–14)``, ``(52%)``) and is the item's only parenthesis with figures."""
+    plain = plain_text(text)
+    m = _AT_END.search(plain)
+    if m is None or len(_DATED_PARENTHESIS.findall(plain)) > 1:
+        return None
+    inside = m.group(1).strip()
+    if not (_YEARS_ONLY.fullmatch(inside) or _DATE_WORD.search(inside)) \
+            or re.search(r"[%,/]", inside):
+        return None
     try:
-        return parse_date(m.group(1).strip())
+        return parse_date(inside)
     except DateError:
         return None
 
@@ -319,8 +330,10 @@ def _figured_label(text: RichText) -> str | None:
     """The words before an item's first colon when they hold a figure and are few: a label
     meant as a date (``FY2008:``, ``29/10/1929:``) that did not read as one."""
     head, colon, _ = plain_text(text).partition(": ")
-    return head.strip() if colon and re.search(r"[0-9]", head) and len(head.split()) <= 6 \
-        else None
+    yearish = re.search(r"(?<![0-9])[0-9]{3,4}(?![0-9])|['’][0-9]{2}(?![0-9])"
+                        r"|(?<![0-9])[0-9]{1,2}(?:st|nd|rd|th)\b", head)
+    return head.strip() if colon and yearish and len(head.split()) <= 6 \
+        and "://" not in head else None
 
 
 def _date_lead(text: RichText) -> str | None:
@@ -350,11 +363,12 @@ def _mostly_dates(table: Table, column: int) -> bool:
     that names no date are years only when they have three figures or more: a column of 1,
     2, 3 numbers rows, trials or pages, not the years AD 1, 2 and 3."""
     cells = [plain_text(r[column]).strip() for r in table.rows if column < len(r)]
-    dated = [c for c in cells if c and looks_like_date(c)]
+    dated = [c for c in cells if c and "%" not in c and looks_like_date(c)]
     if not cells or len(dated) * 3 < len(cells) * 2:
         return False
-    bare = [c for c in dated if c.isdecimal()]
-    return len(bare) < len(dated) or all(len(c) >= 3 for c in bare)
+    # A year of four figures, or a word (month, era, century) somewhere in the column.
+    strong = any(re.search(r"(?<![0-9])[0-9]{4}(?![0-9])|[^\W\d_]{2,}", c) for c in dated)
+    return strong and all(len(c) >= 3 for c in dated if c.isdecimal())
 
 
 def table_events(table: Table, group: Group, diag: Collector) -> list[Event]:
