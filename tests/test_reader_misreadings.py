@@ -644,3 +644,94 @@ def test_answer_key_parts_go_to_the_quiz_they_name_in_any_order():
     unknown = read(quiz + "### Quiz 3\n\n1. Helicase.\n")
     assert all(q.answer is None for q in unknown.questions)
     assert [d.code for d in unknown.diagnostics if d.code == "answer-part"] == ["answer-part"]
+
+
+# ------------------------------------------------------------------- a second review
+
+
+def test_numbered_questions_with_their_answers_are_no_answer_key():
+    note = read("# X\n\n## Quiz\n\n1. In what year?\n2. Who spoke?\n\n## Questions and Answers\n\n"
+                "1. Was the aid a loan? Mostly grants.\n2. Did the bloc take part? No.\n")
+    assert all(q.answer is None for q in note.questions)
+
+
+def test_numbered_answers_under_questions_and_answers_stay_answers_whatever_follows():
+    note = read("# X\n\n## Quiz\n\n1. When?\n2. When?\n\n## Questions and Answers\n\n1. 1914.\n"
+                "2. 1918.\n\n### Why did the war last so long?\n\nTrenches.\n")
+    assert [plain_text(q.answer or ()) for q in note.questions] == ["1914.", "1918."]
+
+
+@pytest.mark.parametrize(("entry", "role"), [
+    ("**王安石**（宰相，1021—1086）：改革家。", "宰相"),
+    ("**北条時宗** (執権, 1251–1284): 鎌倉幕府。", "執権"),
+    ("**Николай II** (Император, 1868–1918): царь.", "Император"),
+    ("**Лев Толстой** (Писатель, 1828–1910): автор.", "Писатель"),
+])
+def test_a_capitalised_or_cjk_role_in_the_name_s_script_is_the_role(entry, role):
+    note = read(f"# X\n\n## Cast of Characters\n\n- {entry}\n")
+    assert (note.people[0].role, note.people[0].aliases) == (role, ())
+
+
+def test_parts_named_by_a_word_every_quiz_shares_go_by_what_tells_them_apart():
+    note = read("# X\n\n## Quiz: Chapter 1\n\n1. a?\n2. b?\n\n## Quiz: Chapter 2\n\n1. c?\n"
+                "2. d?\n\n## Answer Key\n\n### Chapter 2\n\n1. C\n2. D\n\n### Chapter 1\n\n"
+                "1. A\n2. B\n")
+    assert [plain_text(q.answer or ()) for q in note.questions] == ["A", "B", "C", "D"]
+
+
+def test_more_answers_than_the_quiz_has_questions_stay_with_it():
+    note = read("# X\n\n## Quiz 1\n\n1. a?\n2. b?\n\n## Quiz 2\n\n1. c?\n\n## Answer Key\n\n"
+                "### Quiz 1\n\n1. A\n2. B\n3. X\n\n### Quiz 2\n\n1. C\n")
+    assert [plain_text(q.answer or ()) for q in note.questions] == ["A", "B", "C"]
+    assert [d.code for d in note.diagnostics if d.code == "answer-extra"] == ["answer-extra"]
+
+
+def test_a_name_role_table_is_a_cast_wherever_it_stands():
+    note = read("# X\n\n## The Tudors\n\n| Name | Dates | Role |\n| --- | --- | --- |\n"
+                "| Henry VII | 1457–1509 | King |\n")
+    assert [p.name for p in note.people] == ["Henry VII"] and note.events == ()
+
+
+@pytest.mark.parametrize(("inside", "edtf"), [
+    ("c. 1440", "1440~"), ("1960s", "196X"), ("1066?", "1066?"), ("1868年", "1868"),
+    ("1919年5月4日", "1919-05-04")])
+def test_dates_in_a_closing_parenthesis_that_say_they_are_dates(inside, edtf):
+    note = read(f"# World\n\n## Timeline\n\n- 1066: the conquest\n- A thing ({inside})\n")
+    assert note.events[1].date.edtf == edtf
+
+
+@pytest.mark.parametrize("header", ["| Jahr | Ereignis |", "| Anno | Evento |",
+                                    "| Год | Событие |"])
+def test_a_year_column_is_named_in_every_language(header):
+    note = read(f"# X\n\n## Überblick\n\n{header}\n| --- | --- |\n| 476 | a |\n| 800 | b |\n")
+    assert [e.date.edtf for e in note.events] == ["0476", "0800"]
+
+
+@pytest.mark.parametrize(("lines", "edtfs"), [
+    ("1. August 1914: a\n2. August 1914: b\n3. August 1914: c\n",
+     ["1914-08-01", "1914-08-02", "1914-08-03"]),
+    ("9. November 1918: a\n10. November 1918: b\n", ["1918-11-09", "1918-11-10"]),
+])
+def test_days_of_one_month_that_count_up_are_days(lines, edtfs):
+    note = read(f"# X\n\n## Zeittafel\n\n{lines}")
+    assert [e.date.edtf for e in note.events] == edtfs
+
+
+def test_question_numbers_with_di_and_counters_inside_questions():
+    note = read("# X\n\n## 练习题\n\n第1题：鸦片战争爆发于哪一年？\n\n第2题：辛亥革命在哪一年？\n\n"
+                "## 答案\n\n1、1840年。\n2、1911年。\n")
+    assert [q.number for q in note.questions] == [1, 2]
+    lines = read("# X\n\n## 练习题\n\n1、鸦片战争爆发于哪一年？\n2、辛亥革命在哪一年？\n"
+                 "3、2个通商口岸是哪两个？\n")
+    assert [q.number for q in lines.questions] == [1, 2, 3]
+
+
+def test_source_after_the_terms_is_still_a_remark():
+    note = read("# X\n\n## Glossary\n\n- **Bond:** a debt.\n\n**Source:** Mankiw, 9th ed.\n")
+    assert [t.term for t in note.terms] == ["Bond"]
+
+
+def test_a_japanese_chronology_of_katakana_names_is_japanese():
+    note = read("# 日本史\n\n## 年表\n\n- **1853年：** ペリー来航\n"
+                "- **1905年：** ポーツマス条約締結\n- **1941年：** ハル・ノート提示\n")
+    assert note.metadata.language == "ja"

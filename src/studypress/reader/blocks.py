@@ -239,11 +239,15 @@ def _days(items: list[ListItem]) -> list[ListItem] | None:
     whole date: its items with the days put back, unnumbered. Numbers that count up (1., 2.,
     3.) are a list's own, whatever follows them."""
     numbers = [i.number for i in items]
-    if len(items) > 1 and all(b == a + 1 for a, b in itertools.pairwise(numbers)
-                              if a is not None and b is not None):
-        return None
     days = [_day_first(i.number, i.text) for i in items]
     if not days or not all(days):
+        return None
+    counted = len(items) > 1 and all(b == a + 1 for a, b in itertools.pairwise(numbers)
+                                     if a is not None and b is not None)
+    # Counting from 1 over different months and years is a list's numbering ("1. August
+    # 1914", "2. November 1918"); days of one month, or counting on from later, are days.
+    months = {plain_text(i.text).split(":")[0].split("–")[0].strip() for i in items}
+    if counted and numbers[0] == 1 and len(months) > 1:
         return None
     return [replace(i, text=d, number=None) for i, d in zip(items, days, strict=True)]
 

@@ -29,8 +29,10 @@ _PLAIN_TERM = re.compile(r"^\s*(?P<term>[^\s:–—][^:–—]{0,58}?)\s*(?::|�
 # Labels that open a remark about the glossary, not a term of it, when they come before
 # its first term: "**Note:** definitions follow Mankiw" (a "Note" among the terms of a
 # finance glossary is a term).
-_REMARKS = frozenset({"note", "notes", "nb", "n.b.", "tip", "see also", "source", "sources",
-                      "remember", "important", "warning", "caution", "reminder"})
+_REMARKS = frozenset({"note", "notes", "important", "warning", "caution"})
+# Labels that are never a glossary's terms, wherever they stand.
+_ALWAYS_REMARKS = frozenset({"nb", "n.b.", "tip", "see also", "source", "sources", "remember",
+                             "reminder"})
 # A pandoc definition list: the term on its line, the definition on the next after ": ".
 _DEFINITION_LINE = re.compile(r"^\s*:\s+(?=\S)")
 
@@ -115,8 +117,8 @@ def _definition_list(para: Paragraph) -> list[Term] | None:
     return terms
 
 
-def _remark(block: Block) -> bool:
-    """A paragraph (or a list of one item) opening with a remark's label: ``**Note:** …``."""
+def _remark(block: Block, labels: frozenset[str]) -> bool:
+    """A paragraph (or a list of one item) opening with one of ``labels``: ``**Note:** …``."""
     if isinstance(block, BulletList) and len(block.items) == 1:
         rich = block.items[0].text
     elif isinstance(block, Paragraph):
@@ -124,7 +126,7 @@ def _remark(block: Block) -> bool:
     else:
         return False
     term = read_term(rich, 0) or plain_term(rich, 0)
-    return term is not None and term.term.lower() in _REMARKS
+    return term is not None and term.term.lower() in labels
 
 
 def read_glossary(blocks: list[Block] | tuple[Block, ...], diag: Collector,
@@ -133,7 +135,7 @@ def read_glossary(blocks: list[Block] | tuple[Block, ...], diag: Collector,
     terms: list[Term] = []
     leftovers: list[Block] = []
     for block in blocks:
-        if not terms and _remark(block):
+        if _remark(block, _ALWAYS_REMARKS | (frozenset() if terms else _REMARKS)):
             leftovers.append(block)
         elif isinstance(block, Paragraph) and (several := _terms_by_line(block)
                                              or _definition_list(block)):

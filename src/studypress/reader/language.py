@@ -22,7 +22,8 @@ _HEADING_WEIGHT = 3
 # Chinese note quotes a Japanese title or name, mostly in katakana ("鉄腕アトム").
 _HIRAGANA = re.compile(r"[\u3041-\u3096]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_HIRAGANA_MIN, _HIRAGANA_SHARE = 5, 0.1
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+_HIRAGANA_MIN, _HIRAGANA_SHARE, _KATAKANA_SHARE = 5, 0.1, 0.35
 _CLDR = Path(__file__).parents[1] / "dates" / "lang" / "cldr.json"
 
 
@@ -45,8 +46,10 @@ def from_tag(value: object) -> str | None:
 
 def _mostly_kana(text: str) -> bool:
     """Whether a text in Chinese characters is written as Japanese is (``_HIRAGANA``)."""
-    hiragana = len(_HIRAGANA.findall(text))
-    return hiragana >= _HIRAGANA_MIN and hiragana >= _HIRAGANA_SHARE * len(_HAN.findall(text))
+    hiragana, han = len(_HIRAGANA.findall(text)), len(_HAN.findall(text))
+    kana = len(_KANA.findall(text))  # a Japanese chronology of names may be mostly katakana
+    return (hiragana >= _HIRAGANA_MIN and hiragana >= _HIRAGANA_SHARE * han) \
+        or (kana >= 2 * _HIRAGANA_MIN and kana >= _KATAKANA_SHARE * (kana + han))
 
 
 @cache

@@ -138,6 +138,13 @@ def _part_names(words: str) -> set[str]:
     return {p.strip() for p in (whole, *re.split(r"\s*[:–—]\s*|\s+-\s+", whole)) if p.strip()}
 
 
+def _asking(items: list[Numbered]) -> bool:
+    """Numbered items most of which ask something ("1. Was the aid a loan? Mostly grants."):
+    questions with their answers, no answer key's."""
+    return sum(1 for i in items if any(m in plain_text(i.text) for m in QUESTION_MARKS)) \
+        * 2 > len(items)
+
+
 def _faqs_among_answers(regions: list[_Region]) -> list[_Region]:
     """An answer-key heading that names an FAQ too ("Questions and Answers", "Preguntas y
     respuestas") over what an FAQ holds (question headings, bold or ``Q:`` questions): an FAQ,
@@ -152,7 +159,10 @@ def _faqs_among_answers(regions: list[_Region]) -> list[_Region]:
             lambda r, level=level: r.heading is not None and r.heading.level > level,
             regions[at + 1:]))
         asked = [r for r in deeper if plain_text(r.heading.text).strip().endswith(QUESTION_MARKS)]
-        if asked or any(_faq_question(b) or _plain_qa(b) for b in region.blocks):
+        items, _ = numbered_items(region.blocks)
+        if items and not _asking(items):
+            continue  # numbered answers: the answer key it reads as first
+        if items or asked or any(_faq_question(b) or _plain_qa(b) for b in region.blocks):
             region.kind = Kind.FAQ
             for r in asked:
                 r.kind, r.group = Kind.FAQ_ENTRY, None
@@ -162,8 +172,8 @@ def _faqs_among_answers(regions: list[_Region]) -> list[_Region]:
 def _under(kind: Kind, group: str | None, words: str, stack: list[tuple[int, Kind]]
            ) -> tuple[Kind, str | None]:
     """A heading's kind and group as the headings it stands under make them."""
-    if kind is Kind.QUIZ and any(k is Kind.ANSWERS for _, k in stack):
-        # "### Quiz 1" under "## Answer Key": that quiz's answers, not another quiz
+    if kind in (Kind.QUIZ, Kind.PROSE) and stack and stack[-1][1] is Kind.ANSWERS:
+        # "### Quiz 1", "### Chapter 2" under "## Answer Key": that part's answers
         return Kind.ANSWERS, words.strip().rstrip(":")
     if kind is Kind.PROSE and stack and stack[-1][1] in SUBDIVIDED:
         if stack[-1][1] is Kind.FAQ and words.strip().endswith(QUESTION_MARKS):
@@ -293,7 +303,8 @@ class _Builder:
 
     def _answers(self, region: _Region) -> bool:
         items, rest = numbered_items(region.blocks)
-        if region.group is not None and items and len(self.quizzes) > 1:
+        if region.group is not None and items and (
+                len(self.quizzes) > 1 or names(region.group, Kind.QUIZ)):
             return self._answer_part(region, items, rest)
         numbered = number_items(items)
         taken = {a.number for a in self.answers}
@@ -308,21 +319,29 @@ class _Builder:
         """``### Quiz 2`` under the answer key: the answers of the quiz it names, numbered as
         that quiz's questions are; a part that names none is kept as prose, with a warning."""
         names = _part_names(region.group or "")
-        quiz = next((q for q in self.quizzes if q[0] & names), None)
-        if quiz is None:
-            self.diag.warning("answer-part", f"'{region.group}' under the answer key names none "
-                              "of the quizzes; its answers are kept as prose, not paired",
-                              region.heading.line if region.heading else None)
+        # Only a name one quiz alone goes by tells which ("quiz" is every quiz's).
+        shared = {n for q in self.quizzes for n in q[0]
+                  if sum(n in other[0] for other in self.quizzes) > 1}
+        found = [q for q in self.quizzes if (q[0] - shared) & names]
+        line = region.heading.line if region.heading else None
+        if len(found) != 1:
+            self.diag.warning("answer-part", f"'{region.group}' under the answer key names "
+                              f"{'none' if not found else 'more than one'} of the quizzes; "
+                              "its answers are kept as prose, not paired", line)
             self.prose(region, list(region.blocks), "answer-notes")
             return True
-        _, first, count = quiz
+        _, first, count = found[0]
         numbers = [i.number for i in items]
-        if all(n is not None and 1 <= n <= count for n in numbers):
-            numbered = [Numbered(n + first - 1, i.text, i.line)  # type: ignore[operator]
-                        for n, i in zip(numbers, items, strict=True)]
-        else:
-            numbered = number_items([Numbered(None, i.text, i.line) for i in items], first)
-        self.answers.extend(numbered)
+        if not all(n is not None and 1 <= n <= count for n in numbers):
+            numbers = list(range(1, len(items) + 1))
+        kept = [Numbered(n + first - 1, i.text, i.line)
+                for n, i in zip(numbers, items, strict=True) if n <= count]
+        if len(kept) < len(items):
+            self.diag.warning("answer-extra", f"'{region.group}' has more answers than its quiz "
+                              f"has questions ({count}); the others are kept as prose", line)
+            self.prose(region, [Paragraph(i.text, i.line) for n, i in
+                                zip(numbers, items, strict=True) if n > count], "answer-notes")
+        self.answers.extend(kept)
         self._attached(region, rest, "answer-notes", True)
         return True
 

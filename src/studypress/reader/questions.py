@@ -30,10 +30,11 @@ class Numbered:
     line: int
 
 
-# "1.", "1)", "Q1:", and as Chinese and Japanese number them: "1、", "１．", "問1．"; not
-# "1、2两题为必答题" (questions 1 and 2 are required), which counts questions.
+# "1.", "1)", "Q1:", and as Chinese and Japanese number them: "1、", "１．", "問1．", "第1题：";
+# not "1、2两题为必答题" (questions 1 and 2 are required), which counts questions.
 _LEADING_NUMBER = re.compile(
-    r"^\s*(?:Q\s*|問\s*)?(\d{1,3})[.):、．）]\s*(?![0-9]+\s*[两兩个個道题題問])")
+    r"^\s*(?:(?:Q\s*|問\s*)?(\d{1,3})[.):、．）]|第\s*(\d{1,3})\s*[题題問][\s:：、．.]*)"
+    r"\s*(?![0-9]+\s*[两兩]?[道]?[题題問])")
 # How a question ends: the Latin, the full-width (Chinese, Japanese) and the Greek mark.
 QUESTION_MARKS = ("?", "？", "\u037e")
 
@@ -44,12 +45,13 @@ def _numbered_paragraph(para: Paragraph) -> Numbered | None:
     if rich and isinstance(rich[0], Strong):
         m = _LEADING_NUMBER.match(_plain(rich[0].children) + " ")
         if m and m.end() >= len(_plain(rich[0].children)):
-            return Numbered(int(m.group(1)), inline.lstrip_chars(rich[1:], ".):"), para.line)
+            return Numbered(int(m.group(1) or m.group(2)), inline.lstrip_chars(rich[1:], ".):"),
+                            para.line)
     if rich and isinstance(rich[0], Text):
         m = _LEADING_NUMBER.match(rich[0].value)
         if m:
             rest = (Text(rich[0].value[m.end() :]),) + rich[1:]
-            return Numbered(int(m.group(1)), inline.strip(rest), para.line)
+            return Numbered(int(m.group(1) or m.group(2)), inline.strip(rest), para.line)
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..dates import DateError, leading_date, looks_like_date, parse_date, reads_parenthesis
 from ..diagnostics import Collector
@@ -304,7 +305,8 @@ _AT_END = re.compile(r"\(([^()]*[0-9][^()]*)\)[\s.;,]*$")
 _DATED_PARENTHESIS = re.compile(r"\([^()]*[0-9][^()]*\)")
 # What makes a parenthesis a date rather than a count, a page or a share: a year of four
 # figures, or a word (a month, an era, a century) beside its figures.
-_YEARS_ONLY = re.compile(r"[0-9]{4}(?:\s*[–-]\s*[0-9]{2,4})?")
+_YEARS_ONLY = re.compile(r"(?:(?:c\.|ca\.|circa)\s*[0-9]{3,4}|[0-9]{4}s?)\??"
+                         r"(?:\s*[–-]\s*[0-9]{2,4})?|.*年.*")
 _DATE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -353,9 +355,17 @@ def date_column(table: Table) -> int | None:
         return None
     ncols = max(len(r) for r in table.rows)
     for i, head in enumerate(table.header):
-        if re.search(r"\b(date|when|year|period)\b", plain_text(head), re.I) and i < ncols:
+        if _date_header().search(plain_text(head)) and i < ncols:
             return i
     return next((i for i in range(ncols) if _mostly_dates(table, i)), None)
+
+
+@cache
+def _date_header() -> re.Pattern[str]:
+    """Header words of a column of dates, in every language (``[columns] date``)."""
+    from .sections import compile_any, languages
+
+    return compile_any([w.columns["date"] for w in languages() if "date" in w.columns])
 
 
 def _mostly_dates(table: Table, column: int) -> bool:
