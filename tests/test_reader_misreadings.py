@@ -686,10 +686,10 @@ def test_more_answers_than_the_quiz_has_questions_stay_with_it():
     assert [d.code for d in note.diagnostics if d.code == "answer-extra"] == ["answer-extra"]
 
 
-def test_a_name_role_table_is_a_cast_wherever_it_stands():
-    note = read("# X\n\n## The Tudors\n\n| Name | Dates | Role |\n| --- | --- | --- |\n"
-                "| Henry VII | 1457–1509 | King |\n")
-    assert [p.name for p in note.people] == ["Henry VII"] and note.events == ()
+def test_a_name_role_dates_table_of_battles_stays_a_chronology():
+    note = read("# X\n\n## Battles\n\n| Name | Role | Dates |\n| --- | --- | --- |\n"
+                "| Gettysburg | Turning point | 1–3 July 1863 |\n")
+    assert note.people == () and [e.date.edtf for e in note.events] == ["1863-07-01/1863-07-03"]
 
 
 @pytest.mark.parametrize(("inside", "edtf"), [
@@ -708,11 +708,12 @@ def test_a_year_column_is_named_in_every_language(header):
 
 
 @pytest.mark.parametrize(("lines", "edtfs"), [
+    # counting from 1: a list's numbers or days, the words say the month for sure
     ("1. August 1914: a\n2. August 1914: b\n3. August 1914: c\n",
-     ["1914-08-01", "1914-08-02", "1914-08-03"]),
+     ["1914-08", "1914-08", "1914-08"]),
     ("9. November 1918: a\n10. November 1918: b\n", ["1918-11-09", "1918-11-10"]),
 ])
-def test_days_of_one_month_that_count_up_are_days(lines, edtfs):
+def test_numbers_counting_from_one_keep_to_the_month_later_ones_are_days(lines, edtfs):
     note = read(f"# X\n\n## Zeittafel\n\n{lines}")
     assert [e.date.edtf for e in note.events] == edtfs
 
@@ -735,3 +736,54 @@ def test_a_japanese_chronology_of_katakana_names_is_japanese():
     note = read("# 日本史\n\n## 年表\n\n- **1853年：** ペリー来航\n"
                 "- **1905年：** ポーツマス条約締結\n- **1941年：** ハル・ノート提示\n")
     assert note.metadata.language == "ja"
+
+
+# ------------------------------------------------------------------- a third review
+
+
+@pytest.mark.parametrize("header", ["| War | Duration (years) | Deaths |",
+                                    "| Indicator | Data | Source |"])
+def test_small_amounts_under_a_date_word_are_no_years(header):
+    note = read(f"# X\n\n## Facts\n\n{header}\n| --- | --- | --- |\n"
+                "| Thirty Years | 30 | a |\n| Seven Years | 7 | b |\n")
+    assert note.events == ()
+
+
+@pytest.mark.parametrize(("entry", "alias"), [
+    ("**Иосиф Сталин** (Коба, 1878–1953): вождь.", "Коба"),
+    ("**Лев Троцкий** (Бронштейн, 1879–1940): нарком.", "Бронштейн"),
+    ("**秦始皇**（嬴政，1—2）：皇帝。", "嬴政"),
+    ("**鲁迅**（周树人，1881—1936）：作家。", "周树人"),
+])
+def test_aliases_that_end_like_no_role_are_aliases(entry, alias):
+    note = read(f"# X\n\n## Cast of Characters\n\n- {entry}\n")
+    assert alias in note.people[0].aliases
+
+
+@pytest.mark.parametrize("count", ["c. 8000", "c. 300"])
+def test_a_rough_count_in_the_closing_parenthesis_is_no_date(count):
+    note = read(f"# X\n\n## Timeline\n\n- 490 BCE: Marathon\n- The Spartans hold ({count})\n")
+    assert note.events[1].date is None
+
+
+def test_notes_under_the_answer_key_of_one_quiz_are_no_answers():
+    note = read("# X\n\n## Quiz\n\n1. a?\n2. b?\n3. c?\n4. d?\n\n## Answer Key\n\n1. 1792.\n"
+                "2. Robespierre.\n\n### Notes on the harder questions\n\n1. note one\n"
+                "2. note two\n")
+    assert [plain_text(q.answer or ()) for q in note.questions] == ["1792.", "Robespierre.", "",
+                                                                     ""]
+
+
+def test_answers_that_repeat_their_questions_are_the_answers():
+    note = read("# X\n\n## Review Questions\n\n1. When did the war begin?\n2. Who won?\n\n"
+                "## Questions and Answers\n\n1. When did the war begin? 1914.\n"
+                "2. Who won? The Allies.\n")
+    assert [plain_text(q.answer or ()) for q in note.questions] == ["1914.", "The Allies."]
+
+
+def test_questions_of_its_own_under_an_answer_key_are_said_and_not_paired():
+    note = read("# X\n\n## Quiz\n\n1. In what year?\n2. Who spoke?\n\n## Questions and Answers"
+                "\n\n1. Was the aid a loan? Mostly grants.\n2. Did the bloc take part? No.\n")
+    assert all(q.answer is None for q in note.questions)
+    assert [d.code for d in note.diagnostics if d.code == "answer-questions"] == [
+        "answer-questions"]

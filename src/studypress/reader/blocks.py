@@ -244,10 +244,10 @@ def _days(items: list[ListItem]) -> list[ListItem] | None:
         return None
     counted = len(items) > 1 and all(b == a + 1 for a, b in itertools.pairwise(numbers)
                                      if a is not None and b is not None)
-    # Counting from 1 over different months and years is a list's numbering ("1. August
-    # 1914", "2. November 1918"); days of one month, or counting on from later, are days.
-    months = {plain_text(i.text).split(":")[0].split("–")[0].strip() for i in items}
-    if counted and numbers[0] == 1 and len(months) > 1:
+    # Counting up from 1 may be a list's own numbering ("1. August 1914", "2. November 1918")
+    # as well as days ("1. Oktober 1962", "2. Oktober 1962"): the numbered list stands, the
+    # dates kept to what the words say for sure (the month). Counting on from later is days.
+    if counted and numbers[0] == 1:
         return None
     return [replace(i, text=d, number=None) for i, d in zip(items, days, strict=True)]
 

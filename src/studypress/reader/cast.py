@@ -183,15 +183,18 @@ _CJK_ROLE_ENDINGS = (
     "主席", "总统", "總統", "皇帝", "天皇", "首相", "总理", "總理", "大臣", "将军", "將軍", "将軍",
     "领导人", "領導人", "元帅", "元帥", "委员长", "委員長", "国王", "國王", "女王", "书记", "書記",
     "创始人", "創始人", "部长", "部長", "长官", "長官", "藩主", "大名", "领袖", "領袖", "家", "者",
-    "人", "官", "王", "帝", "师", "師", "士", "相", "裁", "领", "領", "臣", "后", "政", "権", "权",
-    "白", "使", "督", "帅", "統", "统", "长", "長", "主", "军", "軍", "员", "員")
-# How surnames, patronymics and pen names end in Cyrillic ("Джугашвили", "Ульянов"): a
-# capitalised word in the name's own script that ends so is another name; any other
-# ("Император", "Писатель") is the role, since a role taken for a name would link the
-# person to every event that names the office.
-_CYRILLIC_NAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ской", "ий", "ый",
-                          "швили", "дзе", "ян", "ич", "вна", "вич", "енко", "ук", "юк", "ко",
-                          "ова", "ева", "ина", "ская")
+    "官", "臣", "宰相", "总裁", "總裁", "首领", "首領", "皇太后", "太后", "摂政", "摄政", "执政",
+    "執政", "執権", "执权", "関白", "关白", "总督", "總督", "统帅", "統帥", "委员", "委員", "议员",
+    "議員", "教授", "学者", "學者")
+# Role words a Cyrillic cast line capitalises ("Император", "Писатель"): the role, not another
+# name (a role taken for a name would link the person to every event naming the office).
+_CYRILLIC_ROLES = frozenset({
+    "император", "императрица", "царь", "царица", "король", "королева", "князь", "княгиня",
+    "президент", "председатель", "генсек", "секретарь", "министр", "премьер", "канцлер",
+    "генерал", "маршал", "адмирал", "писатель", "писательница", "поэт", "поэтесса", "учёный",
+    "ученый", "художник", "композитор", "философ", "историк", "революционер", "вождь",
+    "полководец", "гетман", "імператор", "цар", "голова",
+    "письменник", "письменниця", "поет", "поетеса", "вчений", "гетьман", "отаман"})
 
 
 def _own_script_kind(piece: str, name: str) -> str:
@@ -204,8 +207,8 @@ def _own_script_kind(piece: str, name: str) -> str:
     if not any(c.isupper() or c.islower() for c in piece):  # no case: Chinese, Japanese
         return "role" if piece.endswith(_CJK_ROLE_ENDINGS) else "script"
     words = piece.split()
-    named = all(w[:1].isupper() for w in words) and (
-        _script(piece) != "CYRILLIC" or words[-1].lower().endswith(_CYRILLIC_NAME_ENDINGS))
+    named = all(w[:1].isupper() for w in words) and not any(
+        w.lower().strip(".") in _CYRILLIC_ROLES for w in words)
     return "script" if len(words) <= 3 and named else "role"
 
 
@@ -479,8 +482,7 @@ def cast_first(table: Table) -> bool:
     if not people_table(table):
         return False
     cols = _columns(table)
-    return cols.get("name") == 0 and (
-        "died" in cols or "role" in cols or _of_lives(table, cols))
+    return cols.get("name") == 0 and ("died" in cols or _of_lives(table, cols))
 
 
 def read_cast_table(table: Table, diag: Collector) -> list[Person]:

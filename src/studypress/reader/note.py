@@ -160,9 +160,9 @@ def _faqs_among_answers(regions: list[_Region]) -> list[_Region]:
             regions[at + 1:]))
         asked = [r for r in deeper if plain_text(r.heading.text).strip().endswith(QUESTION_MARKS)]
         items, _ = numbered_items(region.blocks)
-        if items and not _asking(items):
-            continue  # numbered answers: the answer key it reads as first
-        if items or asked or any(_faq_question(b) or _plain_qa(b) for b in region.blocks):
+        if items:
+            continue  # numbered answers (or questions with answers): an answer key's items
+        if asked or any(_faq_question(b) or _plain_qa(b) for b in region.blocks):
             region.kind = Kind.FAQ
             for r in asked:
                 r.kind, r.group = Kind.FAQ_ENTRY, None
@@ -303,9 +303,16 @@ class _Builder:
 
     def _answers(self, region: _Region) -> bool:
         items, rest = numbered_items(region.blocks)
-        if region.group is not None and items and (
-                len(self.quizzes) > 1 or names(region.group, Kind.QUIZ)):
-            return self._answer_part(region, items, rest)
+        if region.group is not None and items:
+            if len(self.quizzes) > 1 or names(region.group, Kind.QUIZ):
+                return self._answer_part(region, items, rest)
+            # "### Notes on the harder questions" under the key of one quiz: notes, no answers
+            self.prose(region, list(region.blocks), "answer-notes")
+            return True
+        if _asking(items):
+            items = self._without_questions(items, region)
+            if not items:
+                return True
         numbered = number_items(items)
         taken = {a.number for a in self.answers}
         if any(a.number in taken for a in numbered):
@@ -314,6 +321,24 @@ class _Builder:
         self.answers.extend(numbered)
         self._attached(region, rest, "answer-notes", bool(items))
         return bool(items)
+
+    def _without_questions(self, items: list[Numbered], region: _Region) -> list[Numbered]:
+        """Answers that repeat their questions ("1. When did the war begin? 1914."): the
+        answers, when each repeats the quiz's question of its number; otherwise the key is
+        questions with answers of its own, kept as prose with a warning, not paired."""
+        asked = {q.number: plain_text(q.prompt).strip() for q in self.questions}
+        out = []
+        for item in items:
+            text = plain_text(item.text).strip()
+            prompt = asked.get(item.number or 0, "")
+            if not prompt or not text.startswith(prompt):
+                self.diag.warning("answer-questions", "this answer key holds questions of its "
+                                  "own, not the quiz's; it is kept as prose, not paired",
+                                  region.heading.line if region.heading else item.line)
+                self.prose(region, list(region.blocks), "answer-notes")
+                return []
+            out.append(Numbered(item.number, (Text(text[len(prompt):].strip()),), item.line))
+        return out
 
     def _answer_part(self, region: _Region, items: list[Numbered], rest: list[Block]) -> bool:
         """``### Quiz 2`` under the answer key: the answers of the quiz it names, numbered as

@@ -305,9 +305,10 @@ _AT_END = re.compile(r"\(([^()]*[0-9][^()]*)\)[\s.;,]*$")
 _DATED_PARENTHESIS = re.compile(r"\([^()]*[0-9][^()]*\)")
 # What makes a parenthesis a date rather than a count, a page or a share: a year of four
 # figures, or a word (a month, an era, a century) beside its figures.
-_YEARS_ONLY = re.compile(r"(?:(?:c\.|ca\.|circa)\s*[0-9]{3,4}|[0-9]{4}s?)\??"
+_YEARS_ONLY = re.compile(r"(?:(?:c\.|ca\.|circa)\s*[0-9]{4}|[0-9]{4}s?)\??"
                          r"(?:\s*[–-]\s*[0-9]{2,4})?|.*年.*")
 _DATE_WORD = re.compile(r"[^\W\d_]{2,}")
+_LATEST_YEAR = 2100
 
 
 def _date_at_end(text: RichText) -> HistoricalDate | None:
@@ -323,9 +324,10 @@ def _date_at_end(text: RichText) -> HistoricalDate | None:
             or re.search(r"[%,/]", inside):
         return None
     try:
-        return parse_date(inside)
+        date = parse_date(inside)
     except DateError:
         return None
+    return date if date.earliest.year <= _LATEST_YEAR else None  # "(c. 8000)": a count
 
 
 def _figured_label(text: RichText) -> str | None:
@@ -355,9 +357,22 @@ def date_column(table: Table) -> int | None:
         return None
     ncols = max(len(r) for r in table.rows)
     for i, head in enumerate(table.header):
-        if _date_header().search(plain_text(head)) and i < ncols:
+        if _date_header().search(plain_text(head)) and i < ncols and _numbers_may_be_years(
+                table, i, _YEAR_HEADER.search(plain_text(head)) is not None):
             return i
     return next((i for i in range(ncols) if _mostly_dates(table, i)), None)
+
+
+# Header words that say a column's numbers are years, however small ("| Year | … | 79 |").
+_YEAR_HEADER = re.compile(r"\b(?:years?|jahr|année|an|año|anno|ano|jaar|rok|год|рік|yıl|tahun)\b"
+                          r"|年份|^\s*年\s*$", re.I)
+
+
+def _numbers_may_be_years(table: Table, column: int, years: bool) -> bool:
+    """Under a header that names dates but not years ("Date", "Data"), bare numbers of one or
+    two figures are no years: "| Indicator | Data |" of 12, 30."""
+    cells = [plain_text(r[column]).strip() for r in table.rows if column < len(r)]
+    return years or all(len(c) >= 3 for c in cells if c.isdecimal())
 
 
 @cache
