@@ -787,3 +787,19 @@ def test_questions_of_its_own_under_an_answer_key_are_said_and_not_paired():
     assert all(q.answer is None for q in note.questions)
     assert [d.code for d in note.diagnostics if d.code == "answer-questions"] == [
         "answer-questions"]
+
+
+# ------------------------------------------------------------------- messages that mislead
+
+
+def test_a_whole_date_with_no_separator_is_named_whole_in_its_message():
+    note = read("# X\n\n## Timeline\n\n- 1900: a\n- May 12, 1949 Blockade lifted\n")
+    (said,) = [d for d in note.diagnostics if d.severity in ("warning", "error")]
+    assert said.code == "undated-lead" and "'May 12, 1949'" in said.message
+    assert note.events[1].date is None
+
+
+def test_a_label_that_reads_as_no_date_is_named_not_its_first_year():
+    note = read("# X\n\n## Timeline\n\n- 1900: a\n- 1066 and 1087: two kings\n")
+    (said,) = [d for d in note.diagnostics if d.code in ("undated", "undated-lead")]
+    assert said.code == "undated" and "'1066 and 1087'" in said.message

@@ -50,6 +50,7 @@ _CLOCK = (r"(?:[01]?[0-9]|2[0-3])(?:[:h][0-5][0-9](?::[0-5][0-9])?(?:\s*[ap]\.?\
           r"|\s*[ap]\.?\s?m\b\.?)")
 _CLOCK_BEFORE = re.compile(rf"^\s*(?P<time>{_CLOCK})\s*(?:,\s*|\s+)(?=\S)", re.I)
 _CLOCK_AFTER = re.compile(rf"^\s*,?\s*(?P<time>{_CLOCK})\s*(?:[:：]|\s[–—-]\s|$)\s*", re.I)
+_YEAR_AFTER_COMMA = re.compile(r"([0-9]{3,4})\s+(?=[^\s:：–—-])")
 _TRAILING_NOTE = re.compile(r"^(?P<date>.*\S)\s*\((?P<note>[^()]*)\)$")
 _BRACKET_NOTE = re.compile(r"\s*\[(?P<note>[^\[\]]*)\]\s*")
 
@@ -116,6 +117,9 @@ def _plain_date(value: str, more: RichText) -> DatedText | None:
     if found is None:
         return None
     date_text, remainder = found
+    year = _YEAR_AFTER_COMMA.match(remainder)
+    if year and looks_like_date(f"{date_text}, {year.group(1)}"):
+        return None  # "May 12, 1949 Blockade lifted": a whole date with no separator after it
     if time is None and (m := _CLOCK_AFTER.match(remainder)):
         time, remainder = m.group("time"), remainder[m.end():]
     if remainder and more:  # the space before the next node parts two words
@@ -285,11 +289,21 @@ class TimelineReader:
         if inherited is None and (at_end := _date_at_end(text)) is not None:
             return Event(at_end, text, line, group=self.group.name, children=children,
                          block_id=block_id)
+        if inherited is None:
+            self._say_undated(text, line)
+        return Event(inherited, text, line, group=self.group.name, children=children,
+                     block_id=block_id, inherited_date=inherited is not None)
+
+    def _say_undated(self, text: RichText, line: int) -> None:
+        """Why an item that seems to open with a date has none: its label reads as no date,
+        or a date opens it with no separator after it."""
         label = text[0] if text and isinstance(text[0], Strong) else None
         words = (plain_text(label.children).strip().rstrip(":") if label is not None
                  else _figured_label(text))
-        lead = _date_lead(text) if inherited is None and label is None else None
-        if inherited is None and words is not None and lead is None:
+        lead = _date_lead(text) if label is None else None
+        if lead is not None and words is not None and words != lead and words.startswith(lead):
+            lead = None  # "1066 and 1087: …": the label is what reads as no date
+        if words is not None and lead is None:
             self.diag.info("undated", f"'{words}' is not a date studypress can read, so this "
                            "event is undated; write it as e.g. 'March 1917' or 'c. 509 BCE' "
                            "to place it", line)
@@ -297,8 +311,6 @@ class TimelineReader:
             self.diag.warning("undated-lead", f"this item starts with '{lead}', a date with "
                               f"no ':' or dash after it, so it is kept undated; write "
                               f"'{lead}: …' if it is the item's date", line)
-        return Event(inherited, text, line, group=self.group.name, children=children,
-                     block_id=block_id, inherited_date=inherited is not None)
 
 
 _AT_END = re.compile(r"\(([^()]*[0-9][^()]*)\)[\s.;,]*$")
