@@ -200,12 +200,13 @@ def test_a_build_waits_for_the_command_writing_into_its_folder(project):
     assert (out / "alpha" / "model.json").is_file()
 
 
-def test_ctrl_c_while_waiting_ends_the_build_with_nothing_written(project):
-    out = project / "output"
-    holder = _Holder(out)
+def _interrupted_while_waiting(project: Path, *args: str) -> None:
+    """The command started while the test holds the output folder, stopped by Ctrl-C while
+    it waits: it ends as an interrupted command does."""
+    holder = _Holder(project / "output")
     assert holder.entered.wait(WAIT)
     try:
-        with _running(_start(project, "build", "--only", "model")) as proc:
+        with _running(_start(project, *args)) as proc:
             _told(proc, Path("output"))
             proc.send_signal(signal.SIGINT)
             _, err = proc.communicate(timeout=WAIT)
@@ -213,7 +214,11 @@ def test_ctrl_c_while_waiting_ends_the_build_with_nothing_written(project):
         holder.done()
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
-    assert os.listdir(out) == []
+
+
+def test_ctrl_c_while_waiting_ends_the_build_with_nothing_written(project):
+    _interrupted_while_waiting(project, "build", "--only", "model")
+    assert os.listdir(project / "output") == []
 
 
 def test_clean_waits_for_a_build_then_removes_what_it_wrote(project):
@@ -320,15 +325,5 @@ def test_a_build_that_waited_builds_the_notes_as_they_are_after_the_wait(project
 
 def test_ctrl_c_while_clean_waits_removes_nothing(project):
     out = _built(project)
-    holder = _Holder(out)
-    assert holder.entered.wait(WAIT)
-    try:
-        with _running(_start(project, "clean")) as proc:
-            _told(proc, Path("output"))
-            proc.send_signal(signal.SIGINT)
-            _, err = proc.communicate(timeout=WAIT)
-    finally:
-        holder.done()
-    assert proc.returncode == 130, err
-    assert "interrupted" in err and "Traceback" not in err
+    _interrupted_while_waiting(project, "clean")
     assert (out / "alpha" / "model.json").is_file()

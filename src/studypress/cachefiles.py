@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 _CHECK = 4  # bytes of the CRC-32 that follows the magic
 STALE = 3600.0  # seconds after which a temporary file is a killed writer's, not a live one's
@@ -78,6 +78,25 @@ class Kind:
             return table_bytes(self.magic, build, table)
 
         return write(path, self.name, self.mark, make)
+
+
+class Pending(Protocol):
+    """A kind's table in a process: its file (None: nothing is kept) and what was made since
+    the file was read."""
+
+    path: Path | None
+    new: dict[Any, Any]
+
+
+def save_new(table: Pending | None, write: Callable[[Path, dict[Any, Any]], None]) -> None:
+    """Add what ``table`` made since its file was read to the file (``write``, which merges
+    it with what another process may have added meanwhile); nothing when there is none, or
+    it cannot be written."""
+    if table is None or not table.new or table.path is None:
+        return
+    new, table.new = table.new, {}
+    with contextlib.suppress(Exception):  # a cache that cannot be written only costs time
+        write(table.path, new)
 
 
 def cache_folder() -> Path | None:

@@ -128,14 +128,8 @@ def _code_of(table: _Table, source: str) -> types.CodeType:
 
 
 def save() -> None:
-    """Add the code compiled since the file was read to it (merged with what another
-    process may have added meanwhile); nothing when there is none, or it cannot be written."""
-    table = _TABLE
-    if table is None or not table.new or table.path is None:
-        return
-    new, table.new = table.new, {}
-    with contextlib.suppress(Exception):  # a cache that cannot be written only costs time
-        _write(table.path, new)
+    """Add the code compiled since the file was read to it (``cachefiles.save_new``)."""
+    cachefiles.save_new(_TABLE, _write)
 
 
 def _write(path: Path, new: dict[str, types.CodeType]) -> None:

@@ -28,7 +28,6 @@ only the first time. ``STUDYPRESS_CACHE_DIR`` names another folder; set empty, n
 
 from __future__ import annotations
 
-import contextlib
 import marshal
 import os
 import re
@@ -182,14 +181,8 @@ _RE_DIR = os.path.dirname(re.__file__) + os.sep
 
 
 def save() -> None:
-    """Add the patterns compiled since the file was read to it (merged with what another
-    process may have added meanwhile); nothing when there are none, or it cannot be written."""
-    table = _TABLE
-    if table is None or not table.new or table.path is None:
-        return
-    new, table.new = table.new, {}
-    with contextlib.suppress(Exception):  # a cache that cannot be written only costs time
-        _write(table.path, new)
+    """Add the patterns compiled since the file was read to it (``cachefiles.save_new``)."""
+    cachefiles.save_new(_TABLE, _write)
 
 
 def cache_file() -> Path | None:

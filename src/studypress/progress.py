@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,7 +100,7 @@ def start(quiet: bool, console: Any = None, delay: float = DELAY) -> Display | N
     return Display(console, delay)
 
 
-def waiting(echo: Any, quiet: bool) -> Any:
+def waiting(echo: Callable[..., Any], quiet: bool) -> Callable[[str], None] | None:
     """What tells a command's user that it waits for another writing into its output folder
     (``build``'s ``waiting``): a line on stderr, none with ``--quiet``."""
     from .diagnostics import terminal_safe

@@ -515,7 +515,7 @@ def _from_korean(text: str) -> str:
 # -------------------------------------------------------------------------- rewrite
 
 
-def _full_width(text: str) -> str:
+def full_width(text: str) -> str:
     """Full-width digits, letters and brackets (ＡＢ１２（）) as their ASCII forms; the
     full-width tilde is a range dash ("1937年～1945年"), not a circa mark."""
     text = text.replace("\uff5e", "–")
@@ -561,7 +561,7 @@ def translate(norm: str) -> str | None:
     """``norm`` in the wording the date grammar reads, or None when it holds no foreign date
     word (month, season, era, circa, century or decade) or dotted day and month ("9.11.1989")
     to rewrite. Raises DateError for a month number that cannot be ("1900年13月")."""
-    text = _full_width(norm).replace("\u3000", " ")
+    text = full_width(norm).replace("\u3000", " ")
     strong = False
     if text and max(text) >= _HANGUL_FIRST:
         text = _from_korean(text)

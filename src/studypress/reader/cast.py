@@ -7,8 +7,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .. import patterns
 from ..dates import DateError, parse_date
+from ..dates.languages import full_width
 from ..diagnostics import Collector
 from ..model import (
     Block,
@@ -27,7 +27,8 @@ from ..model import (
 from ..model import Heading as HeadingBlock
 from . import inline
 from .names import TITLE_WORDS
-from .sections import compile_any, languages
+from .questions import QUESTION_MARKS
+from .sections import words_of
 
 _SPAN_KINDS = (("tenure", SpanKind.TENURE), ("birth", SpanKind.BIRTH), ("death", SpanKind.DEATH),
                ("life", SpanKind.LIFE), ("flourished", SpanKind.FLOURISHED))
@@ -36,14 +37,9 @@ _SPAN_KINDS = (("tenure", SpanKind.TENURE), ("birth", SpanKind.BIRTH), ("death",
 @cache
 def _span_prefixes() -> tuple[tuple[re.Pattern[str], SpanKind], ...]:
     """The words before a cast entry's dates that say what they are, in every language
-    (``lang/<code>.toml``'s ``[spans]``): ``reigned``, ``born``, ``geb.``, ``род.``, ``†``."""
-    out = []
-    for key, kind in _SPAN_KINDS:
-        found = [w.spans[key] for w in languages() if key in w.spans]
-        if found:
-            out.append((patterns.compile(rf"^(?:{'|'.join(f'(?:{f})' for f in found)})",
-                                         re.I), kind))
-    return tuple(out)
+    (``lang/<code>.toml``'s ``[spans]``): ``reigned``, ``born``, ``geb.``, ``род.``, ``†``;
+    each pattern is matched at the start of the text."""
+    return tuple((p, kind) for key, kind in _SPAN_KINDS if (p := words_of("spans", key)))
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -295,12 +291,12 @@ def _combine(span: HistoricalDate | None, kind: SpanKind,
     return span, kind
 
 
-# Chinese and Japanese punctuation in a cast line, as the parser of the line reads it.
-_FULL_WIDTH = str.maketrans({"（": " (", "）": ")", "，": ", ", "、": ", ", "；": "; "})
-
-
 def _ascii_punctuation(text: str) -> str:
-    return text.translate(_FULL_WIDTH).strip() if max(text, default="") >= "\u3000" else text
+    """The full-width forms as the dates read them (``languages.full_width``), and the
+    ideographic comma between a person's other names ("孙文、孙逸仙") as a comma."""
+    if max(text, default="") < "\u3000":
+        return text
+    return full_width(text).replace("、", ", ").strip()
 
 
 def _bold_head(rich: RichText) -> tuple[str, bool, RichText] | None:
@@ -414,14 +410,11 @@ _COLUMN_KEYS = ("name", "span", "died", "role", "description")
 def _column_words() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each column of a cast table with its header words in every language
     (``lang/<code>.toml``'s ``[columns]``), the columns in the order a header is tried."""
-    by_key: dict[str, list[str]] = {}
-    for words in languages():
-        for key, pattern in words.columns.items():
-            by_key.setdefault(key, []).append(pattern)
-    return tuple((key, compile_any(by_key[key])) for key in _COLUMN_KEYS if key in by_key)
+    return tuple((key, p) for key in _COLUMN_KEYS if (p := words_of("columns", key)))
 
 
-def _columns(table: Table) -> dict[str, int]:
+def _named_columns(table: Table) -> dict[str, int]:
+    """The columns a table's header names (the first of each), by what they hold."""
     found: dict[str, int] = {}
     for i, head in enumerate(table.header):
         words = plain_text(head)
@@ -429,17 +422,17 @@ def _columns(table: Table) -> dict[str, int]:
             if key not in found and pattern.search(words):
                 found[key] = i
                 break
-    found.setdefault("name", 0)
     return found
+
+
+def _columns(table: Table) -> dict[str, int]:
+    """``_named_columns``, the names in the first column when no header names them."""
+    return {"name": 0} | _named_columns(table)
 
 
 def people_table(table: Table) -> bool:
     """A table with a column of names beside a role, dates or description column."""
-    found: dict[str, int] = {}
-    for i, head in enumerate(table.header):
-        for key, pattern in _column_words():
-            if key not in found and pattern.search(plain_text(head)):
-                found[key] = i
+    found = _named_columns(table)
     return "name" in found and len(found) >= 2 and bool(table.rows)
 
 
@@ -462,17 +455,12 @@ def _with_death(span: HistoricalDate | None, kind: SpanKind, died: str, births: 
         return None
 
 
-@cache
-def _life_words() -> re.Pattern[str]:
-    """Header words of a column of births or lives, in every language (``[columns] life``)."""
-    return compile_any([w.columns["life"] for w in languages() if "life" in w.columns])
-
-
 def _of_lives(table: Table, cols: dict[str, int]) -> bool:
-    """Whether the table's dates are births or lives: its dates column says so."""
-    at = cols.get("span")
-    return at is not None and at < len(table.header) and bool(
-        _life_words().search(plain_text(table.header[at])))
+    """Whether the table's dates are births or lives: its dates column says so (``[columns]
+    life``)."""
+    at, life = cols.get("span"), words_of("columns", "life")
+    return at is not None and at < len(table.header) and life is not None and bool(
+        life.search(plain_text(table.header[at])))
 
 
 def cast_first(table: Table) -> bool:
@@ -555,7 +543,7 @@ def entry(rich: RichText, line: int, diag: Collector) -> Person | None:
 def _not_a_person(rich: RichText) -> bool:
     """A question or a numbered line under a cast heading is no failed cast entry."""
     words = plain_text(rich).strip()
-    return words.endswith(("?", "？", "\u037e")) \
+    return words.endswith(QUESTION_MARKS) \
         or bool(re.match(r"^(?:Q\s*)?\d{1,3}[.)]\s", words))
 
 

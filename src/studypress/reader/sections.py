@@ -59,6 +59,14 @@ def compile_any(alternatives: list[str]) -> re.Pattern[str]:
     return patterns.compile(_alternatives(alternatives), re.I)
 
 
+@cache
+def words_of(table: str, key: str) -> re.Pattern[str] | None:
+    """One pattern of every language's ``key`` words in its file's ``table`` (``columns``,
+    ``spans``); None when no language has them."""
+    found = [getattr(w, table)[key] for w in languages() if key in getattr(w, table)]
+    return compile_any(found) if found else None
+
+
 def _words(path: Path) -> Words:
     data = tomllib.loads(path.read_text("utf-8"))
     sections = {Kind(k.replace("_", "-")): _alternatives(v)

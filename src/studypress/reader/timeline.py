@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..dates import DateError, leading_date, looks_like_date, parse_date, reads_parenthesis
 from ..diagnostics import Collector
@@ -23,6 +22,8 @@ from ..model import (
     plain_text,
 )
 from . import inline
+from .questions import QUESTION_MARKS
+from .sections import words_of
 
 _SEPARATORS = ":–—-,; \t"
 
@@ -148,7 +149,7 @@ def group_line(rich: RichText) -> str | None:
     items = [n for n in rich if not (isinstance(n, Text) and n.value.strip() in ("", ":"))]
     if len(items) == 1 and isinstance(items[0], Strong):
         name = plain_text(items[0].children).strip().rstrip(":").strip()
-        return name if name and not name.endswith(("?", "？", "\u037e")) else None
+        return name if name and not name.endswith(QUESTION_MARKS) else None
     return None
 
 
@@ -368,16 +369,13 @@ def date_column(table: Table) -> int | None:
     if not table.rows or max((len(r) for r in table.rows), default=0) < 2:
         return None
     ncols = max(len(r) for r in table.rows)
+    dates, years = words_of("columns", "date"), words_of("columns", "year")
     for i, head in enumerate(table.header):
-        if _date_header().search(plain_text(head)) and i < ncols and _numbers_may_be_years(
-                table, i, _YEAR_HEADER.search(plain_text(head)) is not None):
+        words = plain_text(head)
+        if dates and dates.search(words) and i < ncols and _numbers_may_be_years(
+                table, i, bool(years and years.search(words))):
             return i
     return next((i for i in range(ncols) if _mostly_dates(table, i)), None)
-
-
-# Header words that say a column's numbers are years, however small ("| Year | … | 79 |").
-_YEAR_HEADER = re.compile(r"\b(?:years?|jahr|année|an|año|anno|ano|jaar|rok|год|рік|yıl|tahun)\b"
-                          r"|年份|^\s*年\s*$", re.I)
 
 
 def _numbers_may_be_years(table: Table, column: int, years: bool) -> bool:
@@ -385,14 +383,6 @@ def _numbers_may_be_years(table: Table, column: int, years: bool) -> bool:
     two figures are no years: "| Indicator | Data |" of 12, 30."""
     cells = [plain_text(r[column]).strip() for r in table.rows if column < len(r)]
     return years or all(len(c) >= 3 for c in cells if c.isdecimal())
-
-
-@cache
-def _date_header() -> re.Pattern[str]:
-    """Header words of a column of dates, in every language (``[columns] date``)."""
-    from .sections import compile_any, languages
-
-    return compile_any([w.columns["date"] for w in languages() if "date" in w.columns])
 
 
 def _mostly_dates(table: Table, column: int) -> bool:
